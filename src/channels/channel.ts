@@ -1,0 +1,33 @@
+// The one interface every channel adapter implements: it receives messages into the engine and
+// sends what the engine (and, later, the outbox dispatcher) hands it.
+export type ChannelName = 'wechat' | 'simulator' | 'sms';
+
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The channel's stable id for this person (for WeChat: stable across logins, see the adapter). */
+  externalId: string;
+  text: string;
+}
+
+/** Handles one inbound message and returns the replies to send back to that person, in order. */
+export type InboundHandler = (message: InboundMessage) => Promise<string[]>;
+
+export type ChannelState = 'off' | 'starting' | 'waiting_for_scan' | 'online' | 'unavailable';
+
+export interface ChannelStatus {
+  name: ChannelName;
+  state: ChannelState;
+  /** Plain words for staff: why it is off or unavailable, who is logged in. No personal data. */
+  detail?: string;
+  /** While waiting for a scan: the QR payload to render. */
+  qrCode?: string;
+}
+
+export interface Channel {
+  readonly name: ChannelName;
+  start(handler: InboundHandler): Promise<void>;
+  /** Sends a proactive message to a person. Rejects if it could not be handed to the network. */
+  send(externalId: string, text: string): Promise<void>;
+  status(): ChannelStatus;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,17 @@
+// A reply parser never throws: it returns a tagged result. The error code picks the re-prompt
+// text (kept in flows/messages.yaml), never shown raw to a woman.
+export type ParseErrorCode =
+  | 'empty'
+  | 'unrecognised'
+  | 'out_of_range'
+  | 'in_future'
+  | 'too_old'
+  | 'checksum'
+  | 'bad_length'
+  | 'bad_birth_date'
+  | 'ambiguous';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseErrorCode };
+
+export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+export const fail = <T = never>(error: ParseErrorCode): ParseResult<T> => ({ ok: false, error });

@@ -1,0 +1,32 @@
+// The typed inputs a flow step or a profile question can ask for. One zod schema, used by the
+// flow files and the programme profiles alike.
+import { z } from 'zod';
+
+export const choiceOptionSchema = z.object({
+  value: z.string().min(1),
+  label: z.string().min(1),
+  // extra words that select this option ("宫颈", "乳腺" for 两癌)
+  words: z.array(z.string().min(1)).default([]),
+});
+export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
+
+export const inputSpecSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('choice'), options: z.array(choiceOptionSchema).min(2) }),
+  z.object({ type: z.literal('yesno') }),
+  z.object({ type: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
+  z.object({
+    type: z.literal('date'),
+    // 'lunar': a date without 农历/阴历 is read as lunar; 'gregorian': only 农历-marked dates are lunar
+    calendar: z.enum(['gregorian', 'lunar']).default('gregorian'),
+    // which year a date without a year falls in
+    direction: z.enum(['past', 'future']).default('past'),
+    // words meaning "never / none" (e.g. 没做过): the answer is then null
+    noneWords: z.array(z.string().min(1)).default([]),
+  }),
+  // a birth date, or an 18-digit resident ID number from which it is read (the ID itself is not kept)
+  z.object({ type: z.literal('birthDate') }),
+  z.object({ type: z.literal('mobile') }),
+  z.object({ type: z.literal('idNumber') }),
+  z.object({ type: z.literal('text'), maxLength: z.number().int().positive().default(200) }),
+]);
+export type InputSpec = z.infer<typeof inputSpecSchema>;
