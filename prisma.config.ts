@@ -32,7 +32,7 @@ async function adapter() {
   }
   // Fix 2: discrete settings, so the shadow database override is not beaten by a connection string.
   const settings = pgSettings(providerOf(url) === 'postgres' ? url : 'postgresql://postgres@127.0.0.1:5432/postgres');
-  return new PrismaPg(settings, { shadowDatabaseUrl: undefined });
+  return new PrismaPg(settings);
 }
 
 export default defineConfig({

@@ -1,10 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that touch no database run once ("unit"); every test that uses the database runs twice,
+// on SQLite ("sqlite") and on PostgreSQL ("postgres").
+const dbFree = ['tests/domain/**/*.test.ts', 'tests/profiles/**/*.test.ts', 'tests/channels/wechat/**/*.test.ts', 'tests/flows/loadFlows.test.ts', 'tests/flows/matchWords.test.ts', 'tests/jobs/schedule.test.ts', 'tests/channels/keyedSerialQueue.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: dbFree } },
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['tests/**/*.test.ts'],
+          exclude: dbFree,
+          env: { TEST_DB: 'sqlite' },
+          globalSetup: ['tests/support/globalSetupDb.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['tests/**/*.test.ts'],
+          exclude: dbFree,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['tests/support/globalSetupDb.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,43 @@
+// Liveness and readiness for operators and load balancers.
+import { Router } from 'express';
+import type { Channel } from '../channels/channel.js';
+import type { Db } from '../db/client.js';
+
+export interface ReadinessFacts {
+  db: Db;
+  provider: string;
+  flows: number;
+  profiles: number;
+  county: string;
+  channels: Channel[];
+}
+
+export function healthRouter(facts: ReadinessFacts): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  r.get('/readyz', async (_req, res) => {
+    let database: { ok: boolean; provider: string; error?: string };
+    try {
+      await facts.db.$queryRaw`SELECT 1`;
+      database = { ok: true, provider: facts.provider };
+    } catch (err) {
+      database = { ok: false, provider: facts.provider, error: (err as Error).message.split('\n')[0] };
+    }
+    const configOk = facts.flows > 0 && facts.profiles > 0;
+    const channels = facts.channels.map((c) => {
+      const { qrCode: _qr, ...status } = c.status();
+      return status;
+    });
+    // a channel that is unavailable (no WeChat account) does not make the service unready
+    const ready = database.ok && configOk;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not_ready',
+      database,
+      config: { ok: configOk, flows: facts.flows, profiles: facts.profiles, county: facts.county },
+      channels,
+    });
+  });
+  return r;
+}

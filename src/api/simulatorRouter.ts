@@ -1,0 +1,63 @@
+// The web simulator's HTTP interface (kept stable: later issues and tests use it) and its page.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { AdjustableClock } from '../app/clock.js';
+import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
+import type { JobScheduler } from '../jobs/JobScheduler.js';
+import { asyncHandler, parseOr400 } from './validate.js';
+
+const contactId = z.string().trim().min(1, 'required').max(64, 'at most 64 characters');
+const messageBody = z.object({ contactId, text: z.string().min(1, 'required').max(2000, 'at most 2000 characters') });
+const transcriptQuery = z.object({ contactId });
+const clockBody = z.object({ now: z.string().datetime({ offset: true, message: 'an ISO-8601 instant, e.g. 2026-03-05T09:00:00+08:00' }) });
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+
+export function simulatorRouter(channel: SimulatorChannel, clock: AdjustableClock, scheduler: JobScheduler): Router {
+  const r = Router();
+  r.use(express.json({ limit: '64kb' }));
+
+  r.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
+
+  r.post(
+    '/simulator/messages',
+    asyncHandler(async (req, res) => {
+      const body = parseOr400(messageBody, req.body, res);
+      if (!body) return;
+      const replies = await channel.receive(body.contactId, body.text);
+      res.json({ replies });
+    }),
+  );
+
+  r.get(
+    '/simulator/messages',
+    asyncHandler(async (req, res) => {
+      const q = parseOr400(transcriptQuery, req.query, res);
+      if (!q) return;
+      res.json({ messages: channel.transcript(q.contactId) });
+    }),
+  );
+
+  r.get('/simulator/clock', (_req, res) => {
+    res.json({ now: clock.now().toISOString() });
+  });
+
+  r.post(
+    '/simulator/clock',
+    asyncHandler(async (req, res) => {
+      const body = parseOr400(clockBody, req.body, res);
+      if (!body) return;
+      const to = new Date(body.now);
+      const from = clock.now();
+      if (!clock.advanceTo(to)) {
+        res.status(400).json({ error: 'invalid_request', field: 'now', message: `now: the clock only moves forward; it is already ${from.toISOString()}` });
+        return;
+      }
+      await scheduler.catchUp(from, to);
+      res.json({ now: clock.now().toISOString() });
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,171 @@
+// Builds the whole service from its configuration: data files, database, engine, channels, jobs
+// and HTTP. main.ts starts it for real; tests build it with their own database, clock and puppet.
+import path from 'node:path';
+import http from 'node:http';
+import express from 'express';
+import type { Config } from '../config/config.js';
+import { AdjustableClock, systemClock, type Clock } from './clock.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDb, type DbHandle } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { loadProfiles, loadCounties } from '../profiles/loadProfiles.js';
+import { createProgrammePort } from '../profiles/profileProgrammes.js';
+import { loadFlows, type FlowSet } from '../flows/loadFlows.js';
+import { ACTION_OUTCOMES, createActions } from '../flows/actions.js';
+import { ConversationEngine } from '../flows/engine.js';
+import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import { ContactService } from '../services/contactService.js';
+import { ConsentService } from '../services/consentService.js';
+import { MyDataService } from '../services/myDataService.js';
+import { ConversationStore } from '../services/conversationStore.js';
+import { seedCounty } from '../services/countySeeder.js';
+import { InboundRouter } from '../channels/inboundRouter.js';
+import type { Channel } from '../channels/channel.js';
+import { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
+import { WechatChannel } from '../channels/wechat/WechatChannel.js';
+import { wechatLoginRouter } from '../channels/wechat/loginPage.js';
+import { JobScheduler } from '../jobs/JobScheduler.js';
+import { idleConversationJob } from '../jobs/idleConversationJob.js';
+import { healthRouter } from '../api/healthRouter.js';
+import { simulatorRouter } from '../api/simulatorRouter.js';
+import type { County } from '../profiles/countySchema.js';
+
+export interface AppOptions {
+  config: Config;
+  /** The clock; by default an adjustable one when the simulator is on, else the system clock. */
+  clock?: Clock;
+  logger?: Logger;
+  /** A Wechaty puppet instance to use instead of the configured one (tests: PuppetMock). */
+  wechatPuppet?: unknown;
+  /** Apply migrations before opening the database (default true). */
+  migrate?: boolean;
+}
+
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  dbHandle: DbHandle;
+  flowSet: FlowSet;
+  county: County;
+  engine: ConversationEngine;
+  router: InboundRouter;
+  simulator?: SimulatorChannel;
+  wechat?: WechatChannel;
+  scheduler: JobScheduler;
+  http: express.Express;
+  /** Starts channels, jobs and the HTTP server; resolves with the port listened on. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Loads and checks flows, profiles and the county; throws DataFileError naming the bad file. */
+export function loadDataFiles(config: Config) {
+  const profiles = loadProfiles(path.resolve(config.PROFILES_DIR));
+  const counties = loadCounties(path.resolve(config.PROFILES_DIR, 'counties'), profiles);
+  const county = counties.get(config.COUNTY_ID);
+  if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
+  const profile = profiles.get(county.profile)!;
+  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ACTION_OUTCOMES);
+  return { profiles, county, profile, flowSet };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? (config.SIMULATOR_ENABLED ? new AdjustableClock(config.CLOCK_START ? new Date(config.CLOCK_START) : undefined) : systemClock);
+  const { profiles, county, profile, flowSet } = loadDataFiles(config);
+
+  if (options.migrate !== false) await migrateDatabase(config.DATABASE_URL);
+  const dbHandle = openDb(config.DATABASE_URL);
+  const db = dbHandle.db;
+  await seedCounty(db, county);
+
+  const countyVars: TemplateVars = {
+    countyName: county.name,
+    operator: county.operator.name,
+    servicePhone: county.servicePhone,
+    serviceHours: county.serviceHours ?? '',
+    retention: county.dataRetention,
+  };
+  const programmes = createProgrammePort(profile, county, () => flowSet.messages);
+  const contacts = new ContactService(db);
+  const consent = new ConsentService(db, county.id);
+  const myData = new MyDataService(db);
+  const store = new ConversationStore(db);
+  const actions = createActions({ consent, myData, programmes, messages: () => flowSet.messages });
+  const engine = new ConversationEngine({
+    flowSet,
+    programmes,
+    actions,
+    contacts,
+    store,
+    clock,
+    logger,
+    countyVars,
+    idleMinutes: config.CONVERSATION_IDLE_MINUTES,
+  });
+  const router = new InboundRouter((m) => engine.handle(m), logger, () => renderTemplate(flowSet.messages.systemError, countyVars));
+
+  const channels: Channel[] = [];
+  let simulator: SimulatorChannel | undefined;
+  if (config.SIMULATOR_ENABLED) channels.push((simulator = new SimulatorChannel(clock)));
+  let wechat: WechatChannel | undefined;
+  if (config.WECHAT_ENABLED || options.wechatPuppet) {
+    wechat = new WechatChannel({
+      puppet: options.wechatPuppet as never,
+      puppetName: config.WECHATY_PUPPET,
+      puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
+      botName: config.WECHAT_BOT_NAME,
+      idStrategy: config.WECHAT_ID_STRATEGY ?? (options.wechatPuppet ? 'id' : config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u' ? 'alias' : 'id'),
+      logger,
+      groupMentionReply: renderTemplate(flowSet.messages.groupMention, countyVars),
+      textOnlyReply: renderTemplate(flowSet.messages.textOnly, countyVars),
+    });
+    channels.push(wechat);
+  }
+
+  const scheduler = new JobScheduler(db, [idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger)], clock, logger);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter({ db, provider: dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels }));
+  if (simulator && clock instanceof AdjustableClock) app.use(simulatorRouter(simulator, clock, scheduler));
+  if (wechat) app.use(wechatLoginRouter(wechat));
+  app.get('/', (_req, res) => (simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
+
+  let server: http.Server | undefined;
+  return {
+    config,
+    clock,
+    logger,
+    dbHandle,
+    flowSet,
+    county,
+    engine,
+    router,
+    simulator,
+    wechat,
+    scheduler,
+    http: app,
+    async start() {
+      for (const c of channels) await c.start(router.handle);
+      scheduler.start();
+      server = http.createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : config.PORT;
+    },
+    async stop() {
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+      await scheduler.stop();
+      await router.drain();
+      for (const c of channels) await c.stop();
+      await dbHandle.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The one config loader: every setting comes from the environment (see .env.example), validated
+// with zod; a bad value stops start-up naming the variable.
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, providerOf } from '../db/databaseUrl.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((u) => {
+      try {
+        providerOf(u);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
+  COUNTY_ID: z.string().default('xiangcheng'),
+  FLOWS_DIR: z.string().default('flows'),
+  PROFILES_DIR: z.string().default('profiles'),
+  SIMULATOR_ENABLED: bool.default('true'),
+  WECHAT_ENABLED: bool.default('true'),
+  WECHATY_PUPPET: z.string().default('wechaty-puppet-wechat4u'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHAT_BOT_NAME: z.string().default('screening-assistant'),
+  WECHAT_ID_STRATEGY: z.enum(['alias', 'id']).optional(),
+  CONVERSATION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
+  CLOCK_START: z.string().datetime({ offset: true }).optional(),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid settings in the environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,112 @@
+// The named actions flow files may call (kind: action). Each is a thin bridge to a service and
+// says which outcomes it can return, so flow files are checked at start.
+import type { Messages } from './flowSchema.js';
+import type { ContactRecord } from '../services/contactService.js';
+import type { ConsentService } from '../services/consentService.js';
+import type { MyDataService } from '../services/myDataService.js';
+import type { ProgrammePort } from './programmePort.js';
+import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import { shanghaiDay } from '../domain/calendarDay.js';
+import { formatChineseDate } from '../domain/eligibility/dates.js';
+
+export interface ActionContext {
+  contact: ContactRecord;
+  now: Date;
+  vars: TemplateVars;
+}
+
+export interface ActionResult {
+  outcome: string;
+  say?: string[];
+  /** Changes to the contact the action made, so the rest of the turn sees them. */
+  contact?: Partial<ContactRecord>;
+  /** The contact and everything about her is gone: nothing of this turn is saved. */
+  contactDeleted?: boolean;
+}
+
+export interface FlowAction {
+  outcomes: readonly string[];
+  run(ctx: ActionContext): Promise<ActionResult>;
+}
+
+export interface ActionDeps {
+  consent: ConsentService;
+  myData: MyDataService;
+  programmes: ProgrammePort;
+  messages: () => Messages;
+}
+
+/** The outcomes of every action, known before the flows are loaded (for checking them). */
+export const ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['consent.give', ['done']],
+  ['consent.decline', ['done']],
+  ['consent.giveHealth', ['done']],
+  ['subscription.stop', ['done']],
+  ['subscription.start', ['done']],
+  ['myData.show', ['done']],
+  ['myData.deleteAll', ['done']],
+]);
+
+export function createActions(d: ActionDeps): Map<string, FlowAction> {
+  const done = (extra: Omit<ActionResult, 'outcome'> = {}): ActionResult => ({ outcome: 'done', ...extra });
+  const actions: Record<string, FlowAction['run']> = {
+    'consent.give': async ({ contact, now }) => {
+      await d.consent.give(contact.id, now);
+      return done({ contact: { consent: 'given', consentAt: now } });
+    },
+    'consent.decline': async ({ contact }) => {
+      await d.consent.decline(contact.id);
+      return done({ contact: { consent: 'declined', consentAt: null, healthConsentAt: null } });
+    },
+    'consent.giveHealth': async ({ contact, now }) => {
+      await d.consent.giveHealth(contact.id, now);
+      return done({ contact: { healthConsentAt: now } });
+    },
+    'subscription.stop': async ({ contact }) => {
+      await d.consent.setSubscribed(contact.id, false);
+      return done({ contact: { subscribed: false } });
+    },
+    'subscription.start': async ({ contact }) => {
+      await d.consent.setSubscribed(contact.id, true);
+      return done({ contact: { subscribed: true } });
+    },
+    'myData.show': async ({ contact, vars }) => done({ say: [await describeMyData(d, contact.id, vars)] }),
+    'myData.deleteAll': async ({ contact }) => {
+      await d.myData.deleteAll(contact.id);
+      return done({ contactDeleted: true });
+    },
+  };
+  const map = new Map<string, FlowAction>();
+  for (const [name, outcomes] of ACTION_OUTCOMES) map.set(name, { outcomes, run: actions[name] });
+  return map;
+}
+
+async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVars): Promise<string> {
+  const m = d.messages().myData;
+  const data = await d.myData.collect(contactId);
+  if (!data || data.consent !== 'given') return m.beforeConsent;
+  const lines = [m.header];
+  if (data.consentAt) lines.push(renderTemplate(m.consentGiven, { date: formatChineseDate(shanghaiDay(data.consentAt)) }));
+  if (data.healthConsentAt) lines.push(renderTemplate(m.healthConsentGiven, { date: formatChineseDate(shanghaiDay(data.healthConsentAt)) }));
+  lines.push(data.subscribed ? m.subscribed : m.unsubscribed);
+  lines.push(renderTemplate(m.county, vars));
+  if (data.facts.length === 0) lines.push(m.noFacts);
+  for (const f of data.facts) {
+    lines.push(renderTemplate(m.factLine, { label: m.factLabels[f.key] ?? f.key, value: d.programmes.describeFact(f.key, f.value) }));
+  }
+  for (const c of data.checks) {
+    lines.push(
+      renderTemplate(m.checkLine, {
+        date: formatChineseDate(shanghaiDay(c.checkedAt)),
+        programme: m.programmeNames[c.programme] ?? c.programme,
+        result: c.eligible
+          ? m.resultEligible
+          : c.nextEligibleOn
+            ? renderTemplate(m.resultEligibleFrom, { date: formatChineseDate(c.nextEligibleOn) })
+            : m.resultNotEligible,
+      }),
+    );
+  }
+  lines.push(m.footer);
+  return lines.join('\n');
+}

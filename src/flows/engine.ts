@@ -1,0 +1,267 @@
+// The conversation engine: runs the flows in flows/ for one inbound message of one woman and
+// returns the replies. State lives in the database (a restart mid-flow resumes); the caller makes
+// sure one contact's messages come one at a time.
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import type { InboundMessage } from '../channels/channel.js';
+import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import type { ContactService } from '../services/contactService.js';
+import type { ConversationStore } from '../services/conversationStore.js';
+import type { FlowAction } from './actions.js';
+import type { AskStep, Flow, Step } from './flowSchema.js';
+import type { FlowSet } from './loadFlows.js';
+import { matchCommand, matchTrigger } from './matchWords.js';
+import { parseInput } from './parseInput.js';
+import type { ProgrammePort } from './programmePort.js';
+import { Turn } from './turn.js';
+
+export interface EngineOptions {
+  flowSet: FlowSet;
+  programmes: ProgrammePort;
+  actions: ReadonlyMap<string, FlowAction>;
+  contacts: ContactService;
+  store: ConversationStore;
+  clock: Clock;
+  logger: Logger;
+  /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
+  countyVars: TemplateVars;
+  idleMinutes: number;
+  /** Facts older than this are asked again (a birth date never expires). */
+  factMaxAgeDays?: number;
+}
+
+const MAX_STEPS_PER_TURN = 50;
+const MAX_FAILURES = 3;
+const PERMANENT_FACTS = new Set(['birthDate']);
+
+export class ConversationEngine {
+  constructor(private readonly o: EngineOptions) {}
+
+  async handle(message: InboundMessage): Promise<string[]> {
+    const now = this.o.clock.now();
+    const contact = await this.o.contacts.findOrCreate(message.channel, message.externalId);
+    const stored = await this.o.store.load(contact.id);
+    const turn = new Turn(contact, stored, now);
+    const idleMs = this.o.idleMinutes * 60_000;
+    const idle = stored && stored.stepId && stored.flowId !== 'consent' && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
+    if (stored && (stored.idleResetAt || idle)) {
+      turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
+      turn.rest();
+    }
+    await this.route(turn, message.text);
+    await this.persist(turn);
+    this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
+    return turn.replies;
+  }
+
+  private async route(turn: Turn, text: string): Promise<void> {
+    const { flows, commands, messages } = this.o.flowSet;
+    const command = matchCommand(text, commands);
+    if (command) {
+      turn.rest();
+      return this.startFlow(turn, command);
+    }
+    const waiting = turn.waitingStep(flows);
+    if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
+      return this.answer(turn, waiting, text);
+    }
+    if (!turn.consented) return this.startFlow(turn, 'consent');
+    const trigger = matchTrigger(text, flows.values());
+    if (trigger) {
+      turn.rest();
+      Object.assign(turn.state.vars, trigger.vars);
+      return this.startFlow(turn, trigger.flowId);
+    }
+    turn.say(this.text(messages.notUnderstood, turn));
+    return this.startFlow(turn, 'menu');
+  }
+
+  private startFlow(turn: Turn, flowId: string): Promise<void> {
+    const flow = this.o.flowSet.flows.get(flowId)!;
+    if (!turn.consented && !flow.beforeConsent) return this.startFlow(turn, 'consent');
+    return this.run(turn, flow, flow.steps[0]);
+  }
+
+  /** Walks steps from `step` until one waits for her answer or the flow ends. */
+  private async run(turn: Turn, flow: Flow, step: Step | undefined): Promise<void> {
+    let current: { flow: Flow; step: Step } | undefined = step ? { flow, step } : undefined;
+    for (let guard = 0; current && guard < MAX_STEPS_PER_TURN; guard++) {
+      current = await this.enter(turn, current.flow, current.step);
+    }
+  }
+
+  /** Runs one step; returns the next step to run now, or undefined when waiting or done. */
+  private async enter(turn: Turn, flow: Flow, step: Step): Promise<{ flow: Flow; step: Step } | undefined> {
+    switch (step.kind) {
+      case 'say':
+        turn.say(this.text(step.text, turn));
+        return this.resolve(turn, flow, step.next);
+      case 'ask': {
+        if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
+          return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
+        }
+        turn.say(this.text(step.text, turn));
+        turn.waitAt(flow.id, step.id);
+        return undefined;
+      }
+      case 'action': {
+        const action = this.o.actions.get(step.action)!;
+        const result = await action.run({ contact: turn.contact, now: turn.now, vars: this.vars(turn) });
+        for (const line of result.say ?? []) turn.say(line);
+        if (result.contact) Object.assign(turn.contact, result.contact);
+        if (result.contactDeleted) turn.contactDeleted = true;
+        return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
+      }
+      case 'eligibility':
+        return this.eligibility(turn, flow, step, undefined);
+    }
+  }
+
+  private resolve(turn: Turn, flow: Flow, target: string | undefined): { flow: Flow; step: Step } | undefined {
+    if (!target || target === 'end') {
+      turn.rest();
+      return undefined;
+    }
+    if (target === 'return') {
+      const back = turn.popReturn();
+      const backFlow = back && this.o.flowSet.flows.get(back.flowId);
+      const backStep = backFlow?.steps.find((s) => s.id === back!.stepId);
+      if (!backFlow || !backStep) {
+        turn.rest();
+        return undefined;
+      }
+      return { flow: backFlow, step: backStep };
+    }
+    if (target.startsWith('flow:')) {
+      const next = this.o.flowSet.flows.get(target.slice(5))!;
+      if (!turn.consented && !next.beforeConsent) return { flow: this.o.flowSet.flows.get('consent')!, step: this.o.flowSet.flows.get('consent')!.steps[0] };
+      return { flow: next, step: next.steps[0] };
+    }
+    return { flow, step: flow.steps.find((s) => s.id === target)! };
+  }
+
+  private async answer(turn: Turn, waiting: { flow: Flow; step: Step }, text: string): Promise<void> {
+    const { flow, step } = waiting;
+    if (step.kind === 'eligibility') {
+      const next = await this.eligibility(turn, flow, step, text);
+      return next ? this.run(turn, next.flow, next.step) : undefined;
+    }
+    if (step.kind !== 'ask') return;
+    const parsed = parseInput(step.input, text, turn.today);
+    if (!parsed.ok) {
+      this.reprompt(turn, parsed.error, step.example, step.input.type === 'choice' ? step.text : undefined);
+      return;
+    }
+    turn.state.failures = 0;
+    const next = this.afterAnswer(turn, flow, step, parsed.value);
+    if (next) await this.run(turn, next.flow, next.step);
+  }
+
+  private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): { flow: Flow; step: Step } | undefined {
+    if (step.save) turn.state.vars[step.save] = value;
+    const target = step.on?.[String(value)] ?? step.next;
+    return this.resolve(turn, flow, target);
+  }
+
+  private reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string): void {
+    const m = this.o.flowSet.messages;
+    turn.state.failures += 1;
+    if (turn.state.failures >= MAX_FAILURES) {
+      turn.state.failures = 0;
+      turn.say(this.text(m.tooManyFailures, turn));
+      return;
+    }
+    const lines = [m.reprompt[error]];
+    if (repeat) lines.push(this.text(repeat, turn));
+    lines.push(renderTemplate(m.example, { example }));
+    turn.say(lines.join('\n'));
+  }
+
+  /**
+   * The eligibility interview: asks the facts the county's rules need, one at a time (asking for the
+   * health consent before the first health question), then gives the answer.
+   */
+  private async eligibility(
+    turn: Turn,
+    flow: Flow,
+    step: Extract<Step, { kind: 'eligibility' }>,
+    answerText: string | undefined,
+  ): Promise<{ flow: Flow; step: Step } | undefined> {
+    const programme = this.text(step.programme, turn);
+    if (!this.o.programmes.has(programme)) {
+      turn.say(this.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
+      return this.resolve(turn, flow, step.next);
+    }
+    const pendingFact = turn.state.vars.__fact as string | undefined;
+    if (answerText !== undefined && pendingFact) {
+      const q = this.o.programmes.question(programme, pendingFact)!;
+      const parsed = parseInput(q.input, answerText, turn.today);
+      if (!parsed.ok) {
+        this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+        return undefined;
+      }
+      turn.state.failures = 0;
+      turn.setFact(pendingFact, parsed.value, q.sensitive);
+      delete turn.state.vars.__fact;
+    }
+    const facts = await this.currentFacts(turn);
+    const decision = this.o.programmes.decide(programme, facts, turn.today);
+    if (decision.status === 'needs') {
+      const q = this.o.programmes.question(programme, decision.fact)!;
+      if (q.sensitive && !turn.contact.healthConsentAt) {
+        turn.pushReturn(flow.id, step.id);
+        const hc = this.o.flowSet.flows.get('health_consent')!;
+        return { flow: hc, step: hc.steps[0] };
+      }
+      turn.state.vars.__fact = decision.fact;
+      turn.say(this.text(q.text, turn));
+      turn.waitAt(flow.id, step.id);
+      return undefined;
+    }
+    turn.recordCheck({
+      programme,
+      eligible: decision.eligible,
+      reasonCode: decision.reasonCode,
+      nextEligibleOn: decision.nextEligibleOn,
+      checkedAt: turn.now,
+    });
+    turn.say(decision.text);
+    delete turn.state.vars.programme;
+    return this.resolve(turn, flow, step.next);
+  }
+
+  /** Stored facts still fresh, overlaid with what she answered in this turn. */
+  private async currentFacts(turn: Turn): Promise<Record<string, unknown>> {
+    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
+    const maxAgeMs = (this.o.factMaxAgeDays ?? 30) * 86_400_000;
+    const facts: Record<string, unknown> = {};
+    for (const [key, f] of turn.factCache) {
+      if (PERMANENT_FACTS.has(key) || turn.now.getTime() - f.updatedAt.getTime() <= maxAgeMs) facts[key] = f.value;
+    }
+    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
+    return facts;
+  }
+
+  private vars(turn: Turn): TemplateVars {
+    const own: TemplateVars = {};
+    for (const [k, v] of Object.entries(turn.state.vars)) if (typeof v === 'string' || typeof v === 'number') own[k] = v;
+    return { ...this.o.countyVars, ...own };
+  }
+
+  private text(template: string, turn: Turn): string {
+    return renderTemplate(template, this.vars(turn));
+  }
+
+  private async persist(turn: Turn): Promise<void> {
+    if (turn.contactDeleted) return;
+    if (!turn.consented) {
+      // before consent nothing but the consent step is kept: no answers, no facts
+      turn.state.vars = {};
+      turn.factWrites.clear();
+      turn.checks.length = 0;
+    }
+    turn.state.lastActiveAt = turn.now;
+    turn.state.idleResetAt = null;
+    await this.o.store.saveTurn(turn.contact.id, turn.state, [...turn.factWrites.values()], turn.checks, turn.now);
+  }
+}

@@ -1,0 +1,138 @@
+// The flow file format, defined once. A flow is a YAML file in flows/: a list of steps the bot
+// walks through with a woman. flows/README.md describes it for programme officers.
+import { z } from 'zod';
+import { inputSpecSchema } from './inputSpec.js';
+
+/** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
+export const targetSchema = z
+  .string()
+  .regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
+
+const stepBase = {
+  id: z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only'),
+};
+
+export const sayStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('say'),
+  text: z.string().min(1),
+  next: targetSchema.default('end'),
+});
+
+export const askStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('ask'),
+  text: z.string().min(1),
+  input: inputSpecSchema,
+  /** Shown after "例如：" when her answer cannot be read. */
+  example: z.string().min(1),
+  /** The variable the answer is kept in (for this conversation). */
+  save: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
+  /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
+  skipIfSet: z.boolean().default(false),
+  /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
+  on: z.record(z.string(), targetSchema).optional(),
+  next: targetSchema.optional(),
+});
+
+export const actionStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('action'),
+  /** A named service action (see src/flows/actions.ts); it returns an outcome. */
+  action: z.string().min(1),
+  /** Branch on the outcome; `next` for any outcome not listed. */
+  on: z.record(z.string(), targetSchema).default({}),
+  next: targetSchema.optional(),
+});
+
+export const eligibilityStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('eligibility'),
+  /** A programme id of the county's profile, or `{var}` to read it from a variable. */
+  programme: z.string().min(1),
+  next: targetSchema.default('end'),
+});
+
+export const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema]);
+
+export const triggerSchema = z.object({
+  /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
+  words: z.array(z.string().min(1)).min(1),
+  /** Variables set when this trigger starts the flow. */
+  vars: z.record(z.string(), z.string()).default({}),
+});
+
+export const flowSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  description: z.string().min(1),
+  /** May run before she has consented (it stores nothing about her). Other flows lead to the privacy notice first. */
+  beforeConsent: z.boolean().default(false),
+  triggers: z.array(triggerSchema).default([]),
+  steps: z.array(stepSchema).min(1),
+});
+
+export type Flow = z.infer<typeof flowSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type AskStep = z.infer<typeof askStepSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;
+
+/** Global commands: words that work at every step (flows/commands.yaml). */
+export const commandsSchema = z.object({
+  commands: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9_]+$/),
+        words: z.array(z.string().min(1)).min(1),
+        /** The flow the command starts. */
+        target: z.string().regex(/^flow:[a-z0-9_]+$/, 'flow:<id>'),
+      }),
+    )
+    .min(1),
+});
+export type Commands = z.infer<typeof commandsSchema>;
+
+/** Every text the engine itself says (re-prompts, idle note, not understood, …): flows/messages.yaml. */
+export const messagesSchema = z.object({
+  reprompt: z.object({
+    empty: z.string(),
+    unrecognised: z.string(),
+    out_of_range: z.string(),
+    in_future: z.string(),
+    too_old: z.string(),
+    checksum: z.string(),
+    bad_length: z.string(),
+    bad_birth_date: z.string(),
+    ambiguous: z.string(),
+  }),
+  example: z.string(),
+  tooManyFailures: z.string(),
+  notUnderstood: z.string(),
+  idleReset: z.string(),
+  healthConsentDeclined: z.string(),
+  eligibilityUnavailable: z.string(),
+  myData: z.object({
+    header: z.string(),
+    beforeConsent: z.string(),
+    consentGiven: z.string(),
+    healthConsentGiven: z.string(),
+    subscribed: z.string(),
+    unsubscribed: z.string(),
+    county: z.string(),
+    noFacts: z.string(),
+    factLine: z.string(),
+    checkLine: z.string(),
+    resultEligible: z.string(),
+    resultEligibleFrom: z.string(),
+    resultNotEligible: z.string(),
+    footer: z.string(),
+    factLabels: z.record(z.string(), z.string()),
+    programmeNames: z.record(z.string(), z.string()),
+  }),
+  systemError: z.string(),
+  groupMention: z.string(),
+  textOnly: z.string(),
+  yes: z.string(),
+  no: z.string(),
+  never: z.string(),
+});
+export type Messages = z.infer<typeof messagesSchema>;

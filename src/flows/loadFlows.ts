@@ -1,0 +1,97 @@
+// Loads and checks every flow in flows/: each file against the format, then the links between
+// them (targets, actions, commands). A problem stops start-up naming the file, the step and why.
+import path from 'node:path';
+import fs from 'node:fs';
+import { DataFileError, displayPath, readYamlFile, yamlFilesIn } from '../app/readYaml.js';
+import { commandsSchema, flowSchema, messagesSchema, type Commands, type Flow, type Messages, type Step } from './flowSchema.js';
+
+export interface FlowSet {
+  flows: Map<string, Flow>;
+  commands: Commands;
+  messages: Messages;
+}
+
+const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml']);
+
+export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonly string[]>): FlowSet {
+  const flows = new Map<string, Flow>();
+  const fileOf = new Map<string, string>();
+  for (const file of yamlFilesIn(dir)) {
+    if (SPECIAL_FILES.has(path.basename(file))) continue;
+    const flow = readYamlFile(file, flowSchema);
+    const shown = displayPath(file);
+    if (flows.has(flow.id)) throw new DataFileError(shown, 'id', `flow "${flow.id}" is also defined in ${fileOf.get(flow.id)}`);
+    flows.set(flow.id, flow);
+    fileOf.set(flow.id, shown);
+  }
+  const commandsFile = path.join(dir, 'commands.yaml');
+  const messagesFile = path.join(dir, 'messages.yaml');
+  for (const f of [commandsFile, messagesFile]) {
+    if (!fs.existsSync(f)) throw new DataFileError(displayPath(f), '', 'file is missing');
+  }
+  const commands = readYamlFile(commandsFile, commandsSchema);
+  const messages = readYamlFile(messagesFile, messagesSchema);
+
+  for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions);
+  commands.commands.forEach((c, i) => {
+    const where = `commands[${i}] (id "${c.id}")`;
+    if (!flows.has(c.target.slice(5))) {
+      throw new DataFileError(displayPath(commandsFile), `${where}.target`, `unknown flow "${c.target.slice(5)}"`);
+    }
+  });
+  for (const required of ['consent', 'menu', 'health_consent']) {
+    if (!flows.has(required)) throw new DataFileError(displayPath(dir), '', `the flow "${required}" is required but no file defines it`);
+  }
+  return { flows, commands, messages };
+}
+
+function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActions: ReadonlyMap<string, readonly string[]>): void {
+  const ids = new Set<string>();
+  flow.steps.forEach((step, i) => {
+    if (ids.has(step.id)) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'duplicate step id');
+    ids.add(step.id);
+  });
+  const checkTarget = (i: number, step: Step, field: string, target: string) => {
+    const where = `steps[${i}] (id "${step.id}").${field}`;
+    if (target === 'end' || target === 'return') return;
+    if (target.startsWith('flow:')) {
+      if (!flows.has(target.slice(5))) throw new DataFileError(file, where, `unknown flow "${target.slice(5)}"`);
+      return;
+    }
+    if (!ids.has(target)) throw new DataFileError(file, where, `unknown step "${target}"`);
+  };
+  flow.steps.forEach((step, i) => {
+    if ('next' in step && step.next) checkTarget(i, step, 'next', step.next);
+    if ((step.kind === 'ask' || step.kind === 'action') && step.on) {
+      for (const [k, t] of Object.entries(step.on)) checkTarget(i, step, `on.${k}`, t);
+    }
+    if (step.kind === 'ask') {
+      if (!step.next && !step.on) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'an ask step needs next or on');
+      if (step.skipIfSet && !step.save) throw new DataFileError(file, `steps[${i}] (id "${step.id}").skipIfSet`, 'needs save');
+      if (step.on && step.input.type === 'choice') {
+        const values = new Set(step.input.options.map((o) => o.value));
+        for (const k of Object.keys(step.on)) {
+          if (!values.has(k)) throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, `not one of the choice values (${[...values].join(', ')})`);
+        }
+        if (!step.next && [...values].some((v) => !(v in step.on!))) {
+          throw new DataFileError(file, `steps[${i}] (id "${step.id}").on`, 'every choice value needs a branch, or give next');
+        }
+      }
+      if (step.on && step.input.type === 'yesno') {
+        for (const k of Object.keys(step.on)) {
+          if (k !== 'true' && k !== 'false') throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, 'a yes/no answer branches on "true" or "false"');
+        }
+      }
+    }
+    if (step.kind === 'action') {
+      const outcomes = knownActions.get(step.action);
+      if (!outcomes) throw new DataFileError(file, `steps[${i}] (id "${step.id}").action`, `unknown action "${step.action}" (known: ${[...knownActions.keys()].join(', ')})`);
+      for (const k of Object.keys(step.on)) {
+        if (!outcomes.includes(k)) throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, `action "${step.action}" has no outcome "${k}" (it has: ${outcomes.join(', ')})`);
+      }
+      if (!step.next && outcomes.some((o) => !(o in step.on))) {
+        throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, `give next, or a branch for every outcome of "${step.action}" (${outcomes.join(', ')})`);
+      }
+    }
+  });
+}

@@ -1,0 +1,46 @@
+// Reads an answer according to the question's input type, with the domain parsers.
+import type { InputSpec } from './inputSpec.js';
+import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { normalizeText } from '../domain/parse/normalizeText.js';
+import { parseYesNo } from '../domain/parse/parseYesNo.js';
+import { parseChoice } from '../domain/parse/parseChoice.js';
+import { parseInteger } from '../domain/parse/parseInteger.js';
+import { parseDate } from '../domain/parse/parseDate.js';
+import { parseMobile } from '../domain/parse/parseMobile.js';
+import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
+import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
+
+/** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
+export type AnswerValue = string | number | boolean | null | { date: string; precision: 'day' | 'month' | 'year' };
+
+export function parseInput(spec: InputSpec, text: string, today: string): ParseResult<AnswerValue> {
+  switch (spec.type) {
+    case 'yesno':
+      return parseYesNo(text);
+    case 'choice':
+      return parseChoice(text, spec.options);
+    case 'integer':
+      return parseInteger(text, { min: spec.min, max: spec.max });
+    case 'date': {
+      const plain = normalizeText(text).replace(/[。.!！?？]+$/, '');
+      if (spec.noneWords.some((w) => plain.includes(w))) return ok(null);
+      const r = parseDate(text, { today, calendar: spec.calendar, direction: spec.direction });
+      return r.ok ? ok({ date: r.value.date, precision: r.value.precision }) : r;
+    }
+    case 'birthDate': {
+      const r = parseBirthDate(text, today);
+      return r.ok ? ok(r.value.birthDate) : r;
+    }
+    case 'mobile':
+      return parseMobile(text);
+    case 'idNumber': {
+      const r = parseIdNumber(text, today);
+      return r.ok ? ok(r.value.birthDate) : r;
+    }
+    case 'text': {
+      const t = text.trim();
+      if (!t) return fail('empty');
+      return t.length > spec.maxLength ? fail('out_of_range') : ok(t);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// What the engine needs from the county's programme profile: the next fact to ask, how to ask it,
+// and the answer in words. Implemented over the profile files (src/profiles).
+import type { InputSpec } from './inputSpec.js';
+
+export interface ProfileQuestion {
+  text: string;
+  example: string;
+  input: InputSpec;
+  sensitive: boolean;
+}
+
+export type ProgrammeDecision =
+  | { status: 'needs'; fact: string }
+  | { status: 'decided'; eligible: boolean; reasonCode?: string; nextEligibleOn?: string; text: string };
+
+export interface ProgrammePort {
+  has(programmeId: string): boolean;
+  decide(programmeId: string, facts: Record<string, unknown>, today: string): ProgrammeDecision;
+  question(programmeId: string, fact: string): ProfileQuestion | undefined;
+  /** Her stored answer in words, for 我的信息 (choice values as their labels, dates in Chinese). */
+  describeFact(fact: string, value: unknown): string;
+}

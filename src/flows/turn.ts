@@ -1,0 +1,73 @@
+// One inbound message being handled: the replies so far, where the conversation now stands, and
+// the facts and outcomes to save together at the end.
+import { shanghaiDay } from '../domain/calendarDay.js';
+import type { ContactRecord } from '../services/contactService.js';
+import type { CheckWrite, ConversationState, FactWrite, StoredFact } from '../services/conversationStore.js';
+import type { Flow, Step } from './flowSchema.js';
+
+export class Turn {
+  readonly replies: string[] = [];
+  readonly factWrites = new Map<string, FactWrite>();
+  readonly checks: CheckWrite[] = [];
+  readonly state: ConversationState;
+  readonly today: string;
+  factCache?: Map<string, StoredFact>;
+  contactDeleted = false;
+
+  constructor(
+    readonly contact: ContactRecord,
+    stored: ConversationState | null,
+    readonly now: Date,
+  ) {
+    this.state = stored
+      ? { ...stored, vars: { ...stored.vars } }
+      : { flowId: '', stepId: '', vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null };
+    this.today = shanghaiDay(now);
+  }
+
+  get consented(): boolean {
+    return this.contact.consent === 'given';
+  }
+
+  say(text: string): void {
+    this.replies.push(text);
+  }
+
+  /** The step she is expected to answer, if any. */
+  waitingStep(flows: Map<string, Flow>): { flow: Flow; step: Step } | undefined {
+    const flow = flows.get(this.state.flowId);
+    const step = flow?.steps.find((s) => s.id === this.state.stepId);
+    return flow && step ? { flow, step } : undefined;
+  }
+
+  waitAt(flowId: string, stepId: string): void {
+    this.state.flowId = flowId;
+    this.state.stepId = stepId;
+  }
+
+  /** Back at rest: no flow running, conversation variables forgotten. */
+  rest(): void {
+    this.state.flowId = '';
+    this.state.stepId = '';
+    this.state.vars = {};
+    this.state.failures = 0;
+  }
+
+  pushReturn(flowId: string, stepId: string): void {
+    this.state.vars.__return = { flowId, stepId };
+  }
+
+  popReturn(): { flowId: string; stepId: string } | undefined {
+    const r = this.state.vars.__return as { flowId: string; stepId: string } | undefined;
+    delete this.state.vars.__return;
+    return r;
+  }
+
+  setFact(key: string, value: unknown, sensitive: boolean): void {
+    this.factWrites.set(key, { key, value, sensitive });
+  }
+
+  recordCheck(check: CheckWrite): void {
+    this.checks.push(check);
+  }
+}

@@ -1,0 +1,50 @@
+// Starts the screening assistant: `npm start`. Settings come from the environment (.env.example).
+import { ConfigError, loadConfig } from './config/config.js';
+import { createLogger } from './app/logger.js';
+import { createApp } from './app/createApp.js';
+import { DataFileError } from './app/readYaml.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(`Cannot start: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let app;
+  try {
+    app = await createApp({ config, logger });
+  } catch (err) {
+    if (err instanceof DataFileError || err instanceof ConfigError) {
+      console.error(`Cannot start: ${err.message}`);
+    } else {
+      console.error(`Cannot start: ${(err as Error).message}`);
+    }
+    process.exit(1);
+  }
+  const port = await app.start();
+  const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  logger.info({ port, database: app.dbHandle.provider, county: app.county.id }, 'screening assistant started');
+  console.log(`\n  筛查小助手 is running for ${app.county.name} on ${app.dbHandle.provider}.`);
+  if (app.simulator) console.log(`  Web simulator:   ${base}/simulator`);
+  if (app.wechat) console.log(`  WeChat login:    ${base}/wechat/login  (state: ${app.wechat.status().state})`);
+  console.log(`  Readiness:       ${base}/readyz\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+}
+
+void main();

@@ -1,0 +1,65 @@
+// The engine's view of the county's programme profile (ProgrammePort): which fact to ask next, how
+// to ask it, and the answer in words.
+import type { ProgrammeDecision, ProgrammePort, ProfileQuestion } from '../flows/programmePort.js';
+import type { Messages } from '../flows/flowSchema.js';
+import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evaluateEligibility.js';
+import { formatChineseDate } from '../domain/eligibility/dates.js';
+import { renderTemplate } from '../domain/template.js';
+import type { County } from './countySchema.js';
+import type { Profile, ProgrammeProfile } from './profileSchema.js';
+
+export function createProgrammePort(profile: Profile, county: County, messages: () => Messages): ProgrammePort {
+  const programmes = new Map<string, ProgrammeProfile>();
+  for (const id of county.programmes) programmes.set(id, profile.programmes[id]);
+
+  const question = (programmeId: string, fact: string): ProfileQuestion | undefined => {
+    const programme = programmes.get(programmeId);
+    const q = programme?.questions[fact];
+    if (!programme || !q) return undefined;
+    let text = renderTemplate(q.text, { programme: programme.name }).trim();
+    if (q.input.type === 'choice') text += '\n' + q.input.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+    return { text, example: q.example, input: q.input, sensitive: q.sensitive };
+  };
+
+  const choiceLabel = (fact: string, value: string): string | undefined => {
+    for (const p of programmes.values()) {
+      const input = p.questions[fact]?.input;
+      if (input?.type === 'choice') {
+        const option = input.options.find((o) => o.value === value);
+        if (option) return option.label;
+      }
+    }
+    return undefined;
+  };
+
+  return {
+    has: (programmeId) => programmes.has(programmeId),
+    question,
+    decide(programmeId, facts, today): ProgrammeDecision {
+      const programme = programmes.get(programmeId)!;
+      const outcome = evaluateEligibility(programme, facts, today);
+      if (outcome.status === 'needs') return { status: 'needs', fact: outcome.fact };
+      return {
+        status: 'decided',
+        eligible: outcome.status === 'eligible',
+        reasonCode: outcome.status === 'ineligible' ? outcome.reason : undefined,
+        nextEligibleOn: outcome.status === 'ineligible' ? outcome.nextEligibleOn : undefined,
+        text: renderOutcome(programme, outcome),
+      };
+    },
+    describeFact(fact, value) {
+      const m = messages();
+      if (value === null) return m.never;
+      if (typeof value === 'boolean') return value ? m.yes : m.no;
+      if (typeof value === 'string') {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatChineseDate(value);
+        return choiceLabel(fact, value) ?? value;
+      }
+      if (typeof value === 'object' && value && 'date' in value) {
+        const d = value as { date: string; precision?: 'day' | 'month' | 'year' };
+        return formatChineseDate(d.date, d.precision ?? 'day');
+      }
+      return String(value);
+    },
+  };
+}

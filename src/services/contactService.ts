@@ -1,0 +1,34 @@
+// Contacts: who wrote to the bot on which channel, and her consent state. Creating a contact
+// stores only the channel identity (allowed before consent, PIPL).
+import type { Db } from '../db/client.js';
+import type { ChannelName } from '../channels/channel.js';
+
+export interface ContactRecord {
+  id: string;
+  channel: string;
+  externalId: string;
+  regionId: string | null;
+  consent: string;
+  consentAt: Date | null;
+  healthConsentAt: Date | null;
+  subscribed: boolean;
+}
+
+export class ContactService {
+  constructor(private readonly db: Db) {}
+
+  async findOrCreate(channel: ChannelName, externalId: string): Promise<ContactRecord> {
+    const found = await this.db.contact.findUnique({ where: { channel_externalId: { channel, externalId } } });
+    if (found) return found;
+    try {
+      return await this.db.contact.create({ data: { channel, externalId } });
+    } catch {
+      // another process created her at the same moment (unique channel+externalId)
+      return this.db.contact.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
+    }
+  }
+
+  get(id: string): Promise<ContactRecord | null> {
+    return this.db.contact.findUnique({ where: { id } });
+  }
+}

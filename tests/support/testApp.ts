@@ -1,0 +1,49 @@
+// Builds the real app on a fresh test database with a clock that only moves when told to.
+import { AdjustableClock } from '../../src/app/clock.js';
+import { createApp, type App } from '../../src/app/createApp.js';
+import { createLogger } from '../../src/app/logger.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createTestDatabase, type TestDatabase } from './testDb.js';
+
+export interface TestApp {
+  app: App;
+  clock: AdjustableClock;
+  database: TestDatabase;
+  /** Sends a message through the simulator channel as `contactId`; resolves with the replies. */
+  say(contactId: string, text: string): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  start?: string; // ISO instant the clock starts at
+  env?: Record<string, string>;
+  database?: TestDatabase; // reuse (e.g. a restart); created otherwise
+  wechatPuppet?: unknown;
+}
+
+export function testConfig(url: string, env: Record<string, string> = {}): Config {
+  return loadConfig({ DATABASE_URL: url, PORT: '0', WECHAT_ENABLED: 'false', LOG_LEVEL: 'silent', ...env });
+}
+
+export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
+  const database = o.database ?? (await createTestDatabase());
+  const frozen = 0;
+  const clock = new AdjustableClock(new Date(o.start ?? '2026-03-02T09:00:00+08:00'), () => frozen);
+  const app = await createApp({
+    config: testConfig(database.url, o.env),
+    clock,
+    logger: createLogger('silent'),
+    migrate: false,
+    wechatPuppet: o.wechatPuppet,
+  });
+  await app.start();
+  return {
+    app,
+    clock,
+    database,
+    say: (contactId, text) => app.simulator!.receive(contactId, text),
+    async stop() {
+      await app.stop();
+    },
+  };
+}

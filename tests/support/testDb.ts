@@ -1,0 +1,42 @@
+// A fresh, migrated database for one test file, on the provider of the current test project.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export const testProvider = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+/** True when this project's database is unavailable (PostgreSQL unreachable outside CI). */
+export const dbUnavailable = !inject('dbTemplate');
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject('dbTemplate');
+  const id = crypto.randomBytes(6).toString('hex');
+  if (testProvider === 'sqlite') {
+    const file = path.join(path.dirname(template), `test_${id}.db`);
+    fs.copyFileSync(template, file);
+    return { url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
+  }
+  const adminUrl = inject('pgAdminUrl');
+  const name = `sa_test_${id}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
