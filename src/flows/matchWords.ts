@@ -2,7 +2,7 @@
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
 import type { Commands, Flow } from './flowSchema.js';
 
-const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|你好[,，]?)|(吧|呢|啊|呀|哦|了|一下)$/g;
+const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 
 export function stripForCommand(text: string): string {

@@ -1,0 +1,133 @@
+// What the bot does with one incoming WeChat message or friend request.
+//
+// Privacy: nothing here logs message text or contact names; contact ids only at debug level.
+import type { Logger } from 'pino';
+import { types, type Contact, type Friendship, type Message, type Room, type Wechaty } from 'wechaty';
+import type { InboundHandler } from '../channel.js';
+import type { AccountSender } from './accountSender.js';
+import type { ContactIdentity } from './identity.js';
+
+/** What a new friend is treated as having written, so that she gets the bot's greeting. */
+export const FRIEND_GREETING_TEXT = '你好';
+
+/** Kinds of messages a woman sends that the bot cannot read: she is asked to type words instead. */
+const UNREADABLE_TYPES = new Set<types.Message>([
+  types.Message.Attachment,
+  types.Message.Audio,
+  types.Message.ChatHistory,
+  types.Message.Contact,
+  types.Message.Emoticon,
+  types.Message.Image,
+  types.Message.Location,
+  types.Message.MiniProgram,
+  types.Message.Url,
+  types.Message.Video,
+]);
+// Everything else (system notices such as "you added X", recalls, transfers, red envelopes, group notes...) is
+// ignored silently.
+
+export interface InboundContext {
+  bot: Wechaty;
+  handler: InboundHandler;
+  identity: ContactIdentity;
+  sender: AccountSender;
+  logger: Logger;
+  groupMentionReply: string;
+  textOnlyReply: string;
+  errorReply?: string;
+}
+
+/**
+ * The serial-queue key of a message: one queue per private chat (per contact), one per group; undefined for
+ * messages the bot never acts on (its own).
+ */
+export function queueKeyOf(message: Message): string | undefined {
+  if (message.self()) return undefined;
+  const room = message.room();
+  if (room) return `room:${room.id}`;
+  return contactKey(message.talker().id);
+}
+
+export function contactKey(contactId: string): string {
+  return `contact:${contactId}`;
+}
+
+export async function handleMessage(ctx: InboundContext, message: Message): Promise<void> {
+  if (message.self()) return;
+  const room = message.room();
+  if (room) {
+    // Never hold a personal conversation in a group: at most invite her to a private chat.
+    if (message.type() !== types.Message.Text) return;
+    if (!(await message.mentionSelf())) return;
+    ctx.logger.debug({ roomId: room.id }, 'wechat: mentioned in a group');
+    await sendOrLog(ctx, room, ctx.groupMentionReply);
+    return;
+  }
+
+  const talker = message.talker();
+  if (talker.type() === types.Contact.Official) return; // subscription accounts, WeChat team notices
+  const type = message.type();
+  if (type === types.Message.Text) {
+    await converse(ctx, talker, message.text());
+  } else if (UNREADABLE_TYPES.has(type)) {
+    ctx.logger.debug({ contactId: talker.id, type: types.Message[type] }, 'wechat: non-text message');
+    await sendOrLog(ctx, talker, ctx.textOnlyReply);
+  }
+}
+
+/** Passes her text to the engine and sends the replies to her, in order. Never throws. */
+export async function converse(ctx: InboundContext, contact: Contact, text: string): Promise<void> {
+  let externalId: string;
+  try {
+    externalId = await ctx.identity.externalIdFor(ctx.bot, contact);
+  } catch (err) {
+    ctx.logger.error({ err }, 'wechat: could not identify the sender of a message');
+    return;
+  }
+  ctx.logger.debug({ contactId: contact.id, externalId }, 'wechat: inbound text');
+
+  let replies: string[];
+  try {
+    const result = await ctx.handler({ channel: 'wechat', externalId, text });
+    replies = Array.isArray(result) ? result : [];
+  } catch (err) {
+    ctx.logger.error({ err }, 'wechat: the inbound handler failed');
+    replies = ctx.errorReply ? [ctx.errorReply] : [];
+  }
+
+  for (const reply of replies) {
+    if (typeof reply !== 'string' || reply.length === 0) continue;
+    const sent = await sendOrLog(ctx, contact, reply);
+    if (!sent) break; // keep the order: do not send reply 3 when reply 2 was lost
+  }
+}
+
+/** Accepts a received friend request. Resolves the new friend once accepted, undefined for other requests. */
+export async function acceptFriendRequest(
+  ctx: InboundContext,
+  friendship: Friendship,
+): Promise<Contact | undefined> {
+  if (friendship.type() !== types.Friendship.Receive) return undefined;
+  const contact = friendship.contact();
+  ctx.logger.debug({ contactId: contact.id }, 'wechat: accepting a friend request');
+  await friendship.accept();
+  if (!contact.isReady()) await contact.sync();
+  return contact;
+}
+
+async function sendOrLog(ctx: InboundContext, target: Contact | Room, text: string): Promise<boolean> {
+  try {
+    await ctx.sender.send(target, text);
+    return true;
+  } catch (err) {
+    ctx.logger.warn({ err: errorSummary(err) }, 'wechat: a message could not be sent');
+    ctx.logger.debug({ targetId: target.id }, 'wechat: the failed send was to this chat');
+    return false;
+  }
+}
+
+/** The error's name and message only (Wechaty's messages may quote payloads). */
+export function errorSummary(err: unknown): { name: string; message: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message.slice(0, 300) };
+  return { name: 'Error', message: String(err).slice(0, 300) };
+}

@@ -1,0 +1,96 @@
+// Options of the WeChat channel and their defaults.
+import type { Logger } from 'pino';
+import type { WechatyOptions } from 'wechaty';
+
+/** A Wechaty puppet instance (tests inject a PuppetMock). */
+export type WechatyPuppet = Exclude<WechatyOptions['puppet'], string | undefined>;
+
+/**
+ * How a woman is identified towards the engine:
+ * - 'alias': a stable code (`SA` + 8 characters) kept as her remark in the bot's address book, so she can be
+ *   found again after a re-login (wechat4u gives every contact a new id at each login);
+ * - 'id': the puppet's contact id (stable only on paid protocols such as wechaty-puppet-service).
+ */
+export type IdStrategy = 'alias' | 'id';
+
+export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
+
+export interface WechatChannelOptions {
+  /** A puppet instance; when given, puppetName/puppetToken are ignored. */
+  puppet?: WechatyPuppet;
+  /** npm name of the puppet (WECHATY_PUPPET); default wechaty-puppet-wechat4u. */
+  puppetName?: string;
+  /** Token of wechaty-puppet-service (WECHATY_PUPPET_SERVICE_TOKEN). */
+  puppetToken?: string;
+  /** Name of the Wechaty instance (shown in logs). */
+  botName: string;
+  /**
+   * Where Wechaty keeps the login session (`<sessionName>.memory-card.json`, relative to the working directory or
+   * absolute). Default: botName. wechat4u writes it; it lets a restart skip the QR scan.
+   */
+  sessionName?: string;
+  /** Default: 'alias' for wechaty-puppet-wechat4u, 'id' otherwise. */
+  idStrategy?: IdStrategy;
+  logger: Logger;
+  /** Replied in a group when the bot is @-mentioned (e.g. inviting her to chat privately). */
+  groupMentionReply: string;
+  /** Replied to images, voice, stickers, files...: asks her to type words. */
+  textOnlyReply: string;
+  /** Sent to her when the handler throws (nothing is sent if unset). */
+  errorReply?: string;
+  /** How long start() waits for the scan/login/failure outcome before resolving anyway. Default 10 s. */
+  startTimeoutMs?: number;
+  /** Print the login QR code in the terminal. Default true. */
+  printQrInTerminal?: boolean;
+  /** Minimum pause between two sends of this account (all chats together). Default 0. */
+  minSendIntervalMs?: number;
+}
+
+export interface ResolvedWechatOptions {
+  puppet?: WechatyPuppet;
+  puppetName: string;
+  puppetToken?: string;
+  botName: string;
+  sessionName: string;
+  idStrategy: IdStrategy;
+  logger: Logger;
+  groupMentionReply: string;
+  textOnlyReply: string;
+  errorReply?: string;
+  startTimeoutMs: number;
+  printQrInTerminal: boolean;
+  minSendIntervalMs: number;
+}
+
+/** Reads the puppet settings from the environment (WECHATY_PUPPET, WECHATY_PUPPET_SERVICE_TOKEN). */
+export function wechatPuppetFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  puppetName: string;
+  puppetToken?: string;
+} {
+  const puppetName = env.WECHATY_PUPPET?.trim() || DEFAULT_PUPPET;
+  const puppetToken = env.WECHATY_PUPPET_SERVICE_TOKEN?.trim() || undefined;
+  return { puppetName, puppetToken };
+}
+
+export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWechatOptions {
+  const fromEnv = wechatPuppetFromEnv();
+  const puppetName = options.puppet
+    ? options.puppet.name()
+    : options.puppetName?.trim() || fromEnv.puppetName;
+  const isWechat4u = !options.puppet && puppetName === DEFAULT_PUPPET;
+  return {
+    puppet: options.puppet,
+    puppetName,
+    puppetToken: options.puppetToken ?? (options.puppet ? undefined : fromEnv.puppetToken),
+    botName: options.botName,
+    sessionName: options.sessionName ?? options.botName,
+    idStrategy: options.idStrategy ?? (isWechat4u ? 'alias' : 'id'),
+    logger: options.logger,
+    groupMentionReply: options.groupMentionReply,
+    textOnlyReply: options.textOnlyReply,
+    errorReply: options.errorReply,
+    startTimeoutMs: options.startTimeoutMs ?? 10_000,
+    printQrInTerminal: options.printQrInTerminal ?? true,
+    minSendIntervalMs: options.minSendIntervalMs ?? 0,
+  };
+}

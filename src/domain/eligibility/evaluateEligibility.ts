@@ -1,0 +1,161 @@
+// Decides whether a woman qualifies for a programme from the facts known so far. Pure: the day
+// is passed in (Asia/Shanghai calendar day). Rules come from the programme profile and are
+// evaluated in order; the first rule lacking a fact is asked next and the first failing rule
+// decides, so she is never asked a question after the decisive answer.
+import type { ProgrammeProfile, Rule } from '../../profiles/profileSchema.js';
+import { addYearsWithPrecision, ageOn, birthdayOfAge, formatChineseDate, isIsoDay, type DatePrecision } from './dates.js';
+
+export { renderOutcome } from './renderOutcome.js';
+
+/** A text to add to the answer: a partial exclusion ("no cervical screen for you, breast yes"). */
+export type OutcomeNote = { textKey: string; vars: Record<string, string> };
+
+export type EligibilityOutcome =
+  /** Ask this fact next (its question is programme.questions[fact]). */
+  | { status: 'needs'; fact: string }
+  | {
+      status: 'eligible';
+      /** vars for the `eligible` text: programme, screenings, preparation */
+      vars: Record<string, string>;
+      /** ids of the screenings she can have (partial exclusions removed) */
+      screenings: string[];
+      /** partial exclusions to mention after the eligible text */
+      notes: OutcomeNote[];
+      /** her group is one of programme.priorityGroups (低保, rural…) */
+      priority: boolean;
+    }
+  | {
+      status: 'ineligible';
+      /** age_below | age_above | residence | group | pregnant | notPregnant | interval | exclusion:<fact> */
+      reason: string;
+      /** key in programme.texts */
+      textKey: string;
+      vars: Record<string, string>;
+      /** the first day she qualifies again, when that is known (YYYY-MM-DD) */
+      nextEligibleOn?: string;
+      /** earlier partial exclusions (shown before the main text) */
+      notes: OutcomeNote[];
+    };
+
+/** `lastScreening` fact: when she was last screened, to what precision; null = never. */
+export type LastScreening = { date: string; precision: DatePrecision } | null;
+
+const PRECISIONS: readonly string[] = ['day', 'month', 'year'];
+
+export function evaluateEligibility(
+  programme: ProgrammeProfile,
+  facts: Record<string, unknown>,
+  today: string,
+): EligibilityOutcome {
+  if (!isIsoDay(today)) throw new Error(`evaluateEligibility: today must be YYYY-MM-DD, got ${today}`);
+  const common = { programme: programme.name };
+  const notes: OutcomeNote[] = [];
+  let remaining = programme.screenings.map((s) => s.id);
+
+  const needs = (fact: string): EligibilityOutcome => ({ status: 'needs', fact });
+  const no = (reason: string, textKey: string, vars: Record<string, string> = {}, nextEligibleOn?: string): EligibilityOutcome => ({
+    status: 'ineligible',
+    reason,
+    textKey,
+    vars: { ...common, ...vars },
+    ...(nextEligibleOn ? { nextEligibleOn } : {}),
+    notes,
+  });
+
+  for (const rule of programme.rules) {
+    const value = facts[rule.fact];
+    switch (rule.type) {
+      case 'age': {
+        // a birth date after today is not an answer: ask again
+        if (!isIsoDay(value) || value > today) return needs(rule.fact);
+        const age = ageOn(value, today);
+        const vars = { min: String(rule.min), max: String(rule.max), age: String(age) };
+        if (age < rule.min) {
+          const on = birthdayOfAge(value, rule.min);
+          return no('age_below', 'age_below', { ...vars, date: formatChineseDate(on) }, on);
+        }
+        if (age > rule.max) return no('age_above', 'age_above', vars);
+        break;
+      }
+      case 'residence':
+      case 'group': {
+        if (typeof value !== 'string' || value === '') return needs(rule.fact);
+        if (!(rule.accept as readonly string[]).includes(value)) return no(rule.type, rule.type);
+        break;
+      }
+      case 'notPregnant': {
+        if (typeof value !== 'boolean') return needs(rule.fact);
+        if (value) return no('pregnant', 'pregnant');
+        break;
+      }
+      case 'pregnant': {
+        if (typeof value !== 'boolean') return needs(rule.fact);
+        if (!value) return no('notPregnant', 'notPregnant');
+        break;
+      }
+      case 'exclusion': {
+        const hit = (rule.removes ?? programme.screenings.map((s) => s.id)).filter((id) => remaining.includes(id));
+        if (hit.length === 0) break; // nothing of hers left for it to exclude: not asked
+        if (typeof value !== 'boolean') return needs(rule.fact);
+        if (value !== rule.when) break;
+        const note: OutcomeNote = { textKey: rule.text, vars: { ...common, excluded: screeningNames(programme, hit) } };
+        remaining = remaining.filter((id) => !hit.includes(id));
+        if (remaining.length > 0) {
+          notes.push(note);
+          break;
+        }
+        if (notes.length === 0) return no(`exclusion:${rule.fact}`, rule.text, note.vars);
+        notes.push(note);
+        return no(`exclusion:${rule.fact}`, 'excluded_all');
+      }
+      case 'interval': {
+        if (value === null) break; // never screened
+        const last = asLastScreening(value);
+        if (!last || last.date > today) return needs(rule.fact);
+        const next = addYearsWithPrecision(last.date, last.precision, rule.years);
+        if (next > today) {
+          return no(
+            'interval',
+            'interval',
+            { last: formatChineseDate(last.date, last.precision), years: String(rule.years), date: formatChineseDate(next) },
+            next,
+          );
+        }
+        break;
+      }
+      default:
+        assertNever(rule);
+    }
+  }
+
+  const kept = programme.screenings.filter((s) => remaining.includes(s.id));
+  return {
+    status: 'eligible',
+    vars: {
+      ...common,
+      screenings: screeningNames(programme, remaining),
+      preparation: kept.flatMap((s) => (s.preparation ? [s.preparation] : [])).join(''),
+    },
+    screenings: remaining,
+    notes,
+    priority: typeof facts.group === 'string' && (programme.priorityGroups as readonly string[]).includes(facts.group),
+  };
+}
+
+function asLastScreening(value: unknown): Exclude<LastScreening, null> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { date, precision } = value as Record<string, unknown>;
+  if (!isIsoDay(date) || typeof precision !== 'string' || !PRECISIONS.includes(precision)) return undefined;
+  return { date, precision: precision as DatePrecision };
+}
+
+/** Names of the given screenings in profile order, joined the Chinese way: A、B和C. */
+function screeningNames(programme: ProgrammeProfile, ids: string[]): string {
+  const names = programme.screenings.filter((s) => ids.includes(s.id)).map((s) => s.name);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join('、')}和${names[names.length - 1]}`;
+}
+
+function assertNever(rule: never): never {
+  throw new Error(`unknown rule type: ${(rule as Rule).type}`);
+}

@@ -1,0 +1,173 @@
+// Finds the date expressions inside a reply ("大概是3月5号吧", "我是农历八月初一来的") without
+// deciding which calendar day they mean: that is resolveDateExpression's job.
+import { normalizeText } from './normalizeText.js';
+import { replaceChineseNumerals } from './replaceChineseNumerals.js';
+
+export interface DateExpression {
+  /** an explicit 农历/阴历 (lunar) or 公历/阳历 (gregorian) marker */
+  marker?: 'gregorian' | 'lunar';
+  /** both a lunar and a Gregorian marker point at this expression */
+  markerConflict?: boolean;
+  /** words that only exist in the lunar calendar: 正月, 冬月, 腊月, 初一…初十, 闰 */
+  lunarWords: boolean;
+  /** 今天 = 0, 昨天 = -1, 明天 = 1 … (nothing else is set then) */
+  relDays?: number;
+  /** twoDigit: written 80年, to be widened by the caller's rule */
+  year?: { abs: number; twoDigit: boolean } | { rel: number };
+  month?: { abs: number; leap: boolean } | { rel: number };
+  day?: number;
+  /** 月初, 月底, 中旬 …: a part of a month, not a day */
+  vague: boolean;
+  start: number;
+  end: number;
+}
+
+const REL_DAYS: Record<string, number> = {
+  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿: 0,
+  明天: 1, 明日: 1, 明儿: 1, 后天: 2, 大后天: 3,
+};
+const REL_YEARS: Record<string, number> = {
+  大前年: -3, 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2, 大后年: 3,
+};
+const REL_MONTHS: Record<string, number> = {
+  上上个月: -2, 上上月: -2, 上个月: -1, 上月: -1, 这个月: 0, 本月: 0, 这月: 0,
+  下个月: 1, 下月: 1, 下下个月: 2, 下下月: 2,
+};
+const MONTH_NAMES: Record<string, { month: number; lunar: boolean }> = {
+  正: { month: 1, lunar: true },
+  元: { month: 1, lunar: false }, // 元月 is used for January too
+  冬: { month: 11, lunar: true },
+  腊: { month: 12, lunar: true },
+};
+
+const alt = (words: Record<string, unknown>): string =>
+  Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+
+const SEP = '[-/.]';
+const NUM_END = String.raw`(?!\d|[-/.]\d)`;
+const NUM_START = String.raw`(?<![\d.\/-])`;
+const DAY_SUFFIX = '(?:日|号)?';
+
+// Patterns in priority order; a later pattern never matches inside an earlier match.
+const YMD = new RegExp(
+  `${NUM_START}(?<y>(?:19|20|21)\\d{2})(?:${SEP}|\\s)(?<m>\\d{1,2})(?:${SEP}|\\s)(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`,
+  'gu',
+);
+const COMPACT_YMD = /(?<!\d)(?<y>(?:19|20|21)\d{2})(?<m>\d{2})(?<d>\d{2})(?!\d)/gu;
+const YY_MD = new RegExp(
+  `${NUM_START}(?<yy>\\d{2})${SEP}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`,
+  'gu',
+);
+const CHINESE = new RegExp(
+  [
+    `(?:(?<!\\d)(?<yNum>\\d{4}|\\d{2})年|(?<yRel>${alt(REL_YEARS)}))?`,
+    `(?:(?<leap>闰)?(?:(?<!\\d)(?<mNum>\\d{1,2})月份?|(?<mName>[正元冬腊])月)|(?<mRel>${alt(REL_MONTHS)}))?`,
+    `(?:初(?<dChu>\\d{1,2})(?!\\d)|(?<!\\d)(?<dNum>\\d{1,2})(?!\\d)(?<dSuf>日|号)?|(?<vague>上旬|中旬|下旬|初|中|底|末))?`,
+  ].join(''),
+  'gu',
+);
+const YM = new RegExp(`${NUM_START}(?<y>(?:19|20|21)\\d{2})${SEP}(?<m>\\d{1,2})${NUM_END}`, 'gu');
+const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
+const REL_DAY = new RegExp(alt(REL_DAYS), 'gu');
+const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;
+
+type Groups = Record<string, string | undefined>;
+type Builder = (g: Groups) => Omit<DateExpression, 'start' | 'end' | 'marker'> | undefined;
+
+const numeric: Builder = (g) => ({
+  lunarWords: false,
+  vague: false,
+  year: g.y ? { abs: Number(g.y), twoDigit: false } : g.yy ? { abs: Number(g.yy), twoDigit: true } : undefined,
+  month: { abs: Number(g.m), leap: false },
+  day: g.d === undefined ? undefined : Number(g.d),
+});
+
+const chinese: Builder = (g) => {
+  const hasYear = g.yNum !== undefined || g.yRel !== undefined;
+  const hasMonth = g.mNum !== undefined || g.mName !== undefined || g.mRel !== undefined;
+  const dayText = g.dChu ?? g.dNum;
+  if (!hasYear && !hasMonth && dayText === undefined) return undefined;
+  // a bare number is a day only after a month, or with 日/号 or 初
+  if (g.dNum !== undefined && !hasMonth && g.dSuf === undefined) {
+    return undefined;
+  }
+  if (hasYear && !hasMonth && dayText !== undefined) return undefined; // 2024年5号
+  const monthName = g.mName ? MONTH_NAMES[g.mName] : undefined;
+  let month: DateExpression['month'];
+  if (g.mNum !== undefined) month = { abs: Number(g.mNum), leap: g.leap !== undefined };
+  else if (monthName) month = { abs: monthName.month, leap: g.leap !== undefined };
+  else if (g.mRel !== undefined) month = { rel: REL_MONTHS[g.mRel] };
+  let year: DateExpression['year'];
+  if (g.yNum !== undefined) year = { abs: Number(g.yNum), twoDigit: g.yNum.length === 2 };
+  else if (g.yRel !== undefined) year = { rel: REL_YEARS[g.yRel] };
+  return {
+    year,
+    month,
+    day: dayText === undefined ? undefined : Number(dayText),
+    lunarWords: g.dChu !== undefined || g.leap !== undefined || monthName?.lunar === true,
+    vague: g.vague !== undefined && hasMonth,
+  };
+};
+
+const relDay: Builder = (g) => ({ relDays: REL_DAYS[g.all ?? ''], lunarWords: false, vague: false });
+
+const PATTERNS: [RegExp, Builder][] = [
+  [YMD, numeric],
+  [COMPACT_YMD, numeric],
+  [YY_MD, numeric],
+  [CHINESE, chinese],
+  [YM, numeric],
+  [MD, numeric],
+  [REL_DAY, relDay],
+];
+
+/**
+ * Cleans a reply for date matching: normalised, Chinese numerals as digits, 的 and spaces
+ * dropped (a space is kept only between two digits: "2026 3 5").
+ */
+export function prepareDateText(text: string): string {
+  return replaceChineseNumerals(normalizeText(text))
+    .replace(/的/gu, '')
+    .replace(/(?<!\d) | (?!\d)/gu, '');
+}
+
+/** All date expressions in a reply, in text order. */
+export function findDateExpressions(text: string): DateExpression[] {
+  // calendar markers are cut out first so that 2026年农历八月初一 stays one expression
+  const markers: { at: number; kind: 'gregorian' | 'lunar' }[] = [];
+  let body = '';
+  let last = 0;
+  const prepared = prepareDateText(text);
+  for (const match of prepared.matchAll(MARKER)) {
+    body += prepared.slice(last, match.index);
+    markers.push({ at: body.length, kind: match.groups?.lunar ? 'lunar' : 'gregorian' });
+    last = match.index + match[0].length;
+  }
+  body += prepared.slice(last);
+
+  const found: DateExpression[] = [];
+  let masked = body;
+  for (const [pattern, build] of PATTERNS) {
+    for (const match of masked.matchAll(pattern)) {
+      if (match[0] === '') continue;
+      const parts = build({ ...match.groups, all: match[0] });
+      if (!parts) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      found.push({ ...parts, start, end });
+    }
+    // mask what was found so that later patterns cannot match inside it
+    for (const e of found) masked = masked.slice(0, e.start) + '\u0000'.repeat(e.end - e.start) + masked.slice(e.end);
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  // a marker belongs to the first expression that ends at or after it, else to the last one
+  for (const m of markers) {
+    const target = found.find((e) => e.end >= m.at) ?? found[found.length - 1];
+    if (target && target.marker === undefined) target.marker = m.kind;
+    else if (target && target.marker !== m.kind) target.markerConflict = true; // 阳历…农历
+  }
+  return found;
+}

@@ -1,0 +1,140 @@
+// A yes/no answer. Each clause of the reply (split at punctuation and spaces) is read on its own:
+// - a clause made only of answer words and fillers ("是的我愿意", "不用了谢谢", "对对对") counts;
+// - a clause that only starts with a clear answer word of 2+ characters ("没有做过检查") counts;
+// - 没/不/未 + a short verb ("没做过", "不去") is no; a short "…过" ("做过", "查过了") is yes;
+// - anything else ("我想问一下…", "有点不舒服") is ignored.
+// Yes and no together ("是不是", "是的，不是") or with "don't know" is 'ambiguous'; 嗯/恩 is a weak yes
+// that a no overrides ("嗯，不要" is no); only "don't know" is 'unrecognised'.
+import { normalizeText } from './normalizeText.js';
+import { fail, ok, type ParseResult } from './parseResult.js';
+
+type Sense = 'yes' | 'weakYes' | 'no' | 'question' | 'unsure' | 'filler' | 'other';
+
+const words = (sense: Sense, list: string): [string, Sense][] =>
+  list.split(/\s+/u).filter(Boolean).map((w) => [w, sense]);
+
+const LEXICON = new Map<string, Sense>([
+  ...words(
+    'yes',
+    `是 是的 是滴 是呀 就是 对 对的 对滴 对头 没错 正确 好 好的 好滴 好嘞 好哒 好了 行 行的 中 可以 可以的
+     同意 愿意 要 要的 有 有的 需要 想 想要 当然 当然了 肯定 没问题 确定 确认 去 参加 做 会 能 妥 ok okay yes`,
+  ),
+  ...words('weakYes', '嗯 恩 嗯嗯 恩恩 嗯呐 嗯哪'),
+  ...words(
+    'no',
+    `否 不 不是 不对 错 不要 没有 没 无 木有 没得 没了 没呢 还没 还没有 从来没有 从没 从来没 未 不同意 不愿意 不行 不中
+     算了 不用 不用了 不需要 不必 不想 不去 不参加 不做 不会 不能 不了 不好 拒绝 别 no nope`,
+  ),
+  ...words(
+    'question',
+    `吗 么 是不是 是否 对不对 好不好 行不行 要不要 有没有 可不可以 可以不 愿不愿意 同不同意 需不需要 中不中
+     去不去 能不能 会不会 做不做 想不想 参不参加`,
+  ),
+  ...words(
+    'unsure',
+    `不知道 不晓得 不清楚 不确定 不记得 记不清 记不得 忘了 忘记了 说不好 说不清 不一定 可能 也许 或许 好像 大概
+     不太清楚 不太确定 不太记得 不懂 不明白 看情况 再说 考虑一下 想想 再想想 随便`,
+  ),
+  ...words(
+    'filler',
+    `我 我们 俺 那 那就 就 应该 谢谢 谢谢你 谢谢您 谢谢医生 医生 你好 您好 哈哈 呵呵 的 了 滴 啊 呀 吧 呢 哦 噢 喔 啦 嘛
+     哈 呗 咯 哒 嗷 耶 诶 哎 唉 额 呃 哟 嘞 哇 呐`,
+  ),
+  // words that start like an answer but are not one
+  ...words('other', '有点 有些 有时 有人 有事 要是 好多 好几 可是 但是 还是 不过 不错 对了 没事 中午 中间 中心 会不会是'),
+]);
+const MAX_WORD = Math.max(...[...LEXICON.keys()].map((w) => w.length));
+
+// WeChat sends its emoticons as text codes; a few common emoji mean yes or no too.
+const EMOTICONS: [RegExp, string][] = [
+  [/\[(强|ok|好的|耶|胜利|握手|抱拳)\]|👍|👌|✅|✔|🙆|🆗/gu, ' 好 '],
+  [/\[弱\]|👎|❌|✖|🙅/gu, ' 不 '],
+];
+
+/** "是是是" → "是", "好的好的" → "好的". */
+function collapseRepeats(clause: string): string {
+  const chars = [...clause];
+  for (let size = 1; size <= chars.length / 2; size += 1) {
+    if (chars.length % size !== 0) continue;
+    const unit = chars.slice(0, size).join('');
+    if (unit.repeat(chars.length / size) === clause) return unit;
+  }
+  return clause;
+}
+
+/** Splits a clause into lexicon words (longest first); undefined at the first unknown character. */
+function tokenize(clause: string): { tokens: [string, Sense][]; rest: string } {
+  const tokens: [string, Sense][] = [];
+  let i = 0;
+  while (i < clause.length) {
+    let found: [string, Sense] | undefined;
+    for (let len = Math.min(MAX_WORD, clause.length - i); len >= 1; len -= 1) {
+      const w = clause.slice(i, i + len);
+      const sense = LEXICON.get(w);
+      if (sense) {
+        found = [w, sense];
+        break;
+      }
+    }
+    if (!found) break;
+    tokens.push(found);
+    i += found[0].length;
+  }
+  return { tokens, rest: clause.slice(i) };
+}
+
+// verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
+const NEGATABLE = new Set(['去', '做', '参加', '要', '想', '想要', '会', '能', '有', '需要']);
+
+/** The senses one clause contributes. */
+function readClause(raw: string): Sense[] {
+  const clause = collapseRepeats(raw);
+  const { tokens, rest } = tokenize(clause);
+  const senses: Sense[] = [];
+  for (const [word, sense] of tokens) {
+    if (sense === 'filler') continue;
+    if (sense === 'other') {
+      // "好的不过…": an answer before a non-answer word still counts; "有点不舒服" has none
+      return senses;
+    }
+    if (sense === 'yes' && senses[senses.length - 1] === 'no' && NEGATABLE.has(word)) continue;
+    senses.push(sense);
+  }
+  if (rest === '') return senses;
+
+  // the clause goes on with words we do not know: only its opening can be an answer
+  const core = clause.replace(/^(我们|我|俺|那就|那|就|应该)+/u, '');
+  const lead = tokenize(core).tokens.find(([, s]) => s !== 'filler');
+  if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
+    return [lead[1]];
+  }
+  const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
+  if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return ['no']; // 没做过, 不舒服
+  if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return ['yes']; // 做过, 查过了
+  return [];
+}
+
+export function parseYesNo(text: string): ParseResult<boolean> {
+  let t = normalizeText(text);
+  if (t === '') return fail('empty');
+  for (const [pattern, word] of EMOTICONS) t = t.replace(pattern, word);
+
+  const whole = t.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (whole === '1') return ok(true);
+  if (whole === '2') return ok(false);
+  if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
+  if (whole === 'n') return ok(false);
+
+  const senses = t
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .flatMap(readClause);
+  const has = (s: Sense): boolean => senses.includes(s);
+  if (has('question')) return fail('ambiguous');
+  if (has('yes') && has('no')) return fail('ambiguous');
+  if (has('unsure')) return has('yes') || has('no') ? fail('ambiguous') : fail('unrecognised');
+  if (has('yes')) return ok(true);
+  if (has('no')) return ok(false);
+  if (has('weakYes')) return t.includes('?') ? fail('unrecognised') : ok(true); // "嗯?" is "pardon?"
+  return fail('unrecognised');
+}

@@ -1,0 +1,46 @@
+// Shared by parseDate and parseBirthDate: finds the date expressions in a reply and resolves the
+// one the woman meant. Several different dates ("3月5号还是6号") are 'ambiguous'; a bare 今天 /
+// 今年 / 这个月 next to a concrete date ("今天去的，3月5号") is context and is ignored.
+import { findDateExpressions, prepareDateText, type DateExpression } from './dateExpression.js';
+import { normalizeText } from './normalizeText.js';
+import type { ParsedDate } from './parseDate.js';
+import { fail, type ParseResult } from './parseResult.js';
+import { resolveDateExpression, type ResolveContext } from './resolveDateExpression.js';
+
+export interface ReadDateContext extends ResolveContext {
+  /** a date without a year (3月5号) is 'ambiguous' instead of being placed near today */
+  requireYear?: boolean;
+}
+
+const isConcrete = (e: DateExpression): boolean =>
+  e.day !== undefined || (e.month !== undefined && 'abs' in e.month) || (e.year !== undefined && 'abs' in e.year);
+
+/** A reply that is only a year, "1980" or "大概2024吧". */
+function bareYear(text: string): DateExpression | undefined {
+  const prepared = prepareDateText(text);
+  const match = /^(\D{0,4}?)((?:19|20)\d{2})(\D{0,4})$/u.exec(prepared);
+  if (!match) return undefined;
+  return { year: { abs: Number(match[2]), twoDigit: false }, lunarWords: false, vague: false, start: 0, end: prepared.length };
+}
+
+export function readDate(text: string, ctx: ReadDateContext): ParseResult<ParsedDate> {
+  if (normalizeText(text) === '') return fail('empty');
+  let found = findDateExpressions(text);
+  if (found.length === 0) {
+    const year = bareYear(text);
+    if (!year) return fail('unrecognised');
+    found = [year];
+  }
+  const concrete = found.filter(isConcrete);
+  const chosen = concrete.length > 0 ? concrete : found;
+  if (ctx.requireYear && chosen.some((e) => e.relDays === undefined && e.year === undefined)) {
+    return fail('ambiguous');
+  }
+  const results = chosen.map((e) => resolveDateExpression(e, ctx));
+  const [first] = results;
+  if (results.length === 1) return first;
+  const same = results.every(
+    (r) => r.ok && first.ok && r.value.date === first.value.date && r.value.precision === first.value.precision,
+  );
+  return same ? first : fail('ambiguous');
+}

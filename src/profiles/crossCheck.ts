@@ -1,0 +1,117 @@
+// Cross-reference checks a schema cannot express: rules need questions of the right input type,
+// texts named by rules must exist, and placeholders must be values the outcome provides.
+import { templatePlaceholders } from '../domain/template.js';
+import {
+  COMMON_VARS,
+  EXCLUSION_VARS,
+  GROUP_VALUES,
+  OUTCOME_VARS,
+  RESIDENCE_VALUES,
+  textKeysForRule,
+  type Profile,
+  type ProgrammeProfile,
+  type Rule,
+} from './profileSchema.js';
+
+export type Issue = { path: (string | number)[]; message: string };
+
+// Which input types can give the fact a rule type needs.
+const INPUT_FOR_RULE: Record<Rule['type'], string[]> = {
+  age: ['birthDate', 'date'],
+  residence: ['choice'],
+  group: ['choice'],
+  notPregnant: ['yesno'],
+  pregnant: ['yesno'],
+  exclusion: ['yesno'],
+  interval: ['date'],
+};
+
+export function crossCheckProfile(profile: Profile): Issue[] {
+  const issues: Issue[] = [];
+  for (const [key, programme] of Object.entries(profile.programmes)) {
+    for (const issue of crossCheckProgramme(programme)) {
+      issues.push({ path: ['programmes', key, ...issue.path], message: issue.message });
+    }
+  }
+  return issues;
+}
+
+export function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
+  const issues: Issue[] = [];
+  const screeningIds = new Set<string>();
+  p.screenings.forEach((s, i) => {
+    if (screeningIds.has(s.id)) issues.push({ path: ['screenings', i, 'id'], message: `duplicate screening id '${s.id}'` });
+    screeningIds.add(s.id);
+  });
+
+  // text key → variables it may use
+  const allowed = new Map<string, Set<string>>();
+  const need = (key: string, vars: readonly string[], by?: (string | number)[]) => {
+    if (!(key in p.texts)) {
+      issues.push({ path: ['texts', key], message: `text '${key}' is missing${by ? ` (needed by ${by.join('.')})` : ''}` });
+    }
+    const set = allowed.get(key) ?? new Set<string>(COMMON_VARS);
+    vars.forEach((v) => set.add(v));
+    allowed.set(key, set);
+  };
+  need('eligible', OUTCOME_VARS.eligible);
+  need('alternatives', OUTCOME_VARS.alternatives);
+
+  p.rules.forEach((rule, i) => {
+    const path = ['rules', i];
+    const q = p.questions[rule.fact];
+    if (!q) {
+      issues.push({ path: [...path, 'fact'], message: `rule '${rule.type}' needs fact '${rule.fact}' but no question for it is defined in questions` });
+    } else if (!INPUT_FOR_RULE[rule.type].includes(q.input.type)) {
+      issues.push({
+        path: ['questions', rule.fact, 'input', 'type'],
+        message: `rule '${rule.type}' needs input type ${INPUT_FOR_RULE[rule.type].join(' or ')}, got '${q.input.type}'`,
+      });
+    } else if ((rule.type === 'residence' || rule.type === 'group') && q.input.type === 'choice') {
+      const known: readonly string[] = rule.type === 'residence' ? RESIDENCE_VALUES : GROUP_VALUES;
+      const options = q.input.options.map((o) => o.value);
+      options.forEach((v, j) => {
+        if (!known.includes(v)) {
+          issues.push({ path: ['questions', rule.fact, 'input', 'options', j, 'value'], message: `'${v}' is not a ${rule.type} value (${known.join(', ')})` });
+        }
+      });
+      rule.accept.forEach((v, j) => {
+        if (!options.includes(v)) issues.push({ path: [...path, 'accept', j], message: `'${v}' is not an option of question '${rule.fact}'` });
+      });
+    }
+    if (rule.type === 'age' && rule.min > rule.max) issues.push({ path: [...path, 'min'], message: `min ${rule.min} is above max ${rule.max}` });
+    if (rule.type === 'exclusion') {
+      (rule.removes ?? []).forEach((id, j) => {
+        if (!screeningIds.has(id)) issues.push({ path: [...path, 'removes', j], message: `unknown screening id '${id}'` });
+      });
+      need(rule.text, EXCLUSION_VARS, path);
+      if (rule.removes) need('excluded_all', OUTCOME_VARS.excluded_all, path);
+    } else {
+      for (const key of textKeysForRule(rule)) need(key, OUTCOME_VARS[key] ?? [], path);
+    }
+  });
+
+  if (p.priorityGroups.length > 0 && !p.rules.some((r) => r.type === 'group')) {
+    issues.push({ path: ['priorityGroups'], message: "priorityGroups needs a 'group' rule (and its question) to know her group" });
+  }
+
+  // Placeholders: texts a rule uses get exactly its variables; other texts (e.g. inherited and
+  // unused) may use any outcome variable.
+  const anyVar = new Set<string>([...COMMON_VARS, ...EXCLUSION_VARS, ...Object.values(OUTCOME_VARS).flat()]);
+  for (const [key, text] of Object.entries(p.texts)) {
+    checkPlaceholders(text, allowed.get(key) ?? anyVar, ['texts', key], issues);
+  }
+  for (const [fact, q] of Object.entries(p.questions)) {
+    checkPlaceholders(q.text, new Set(COMMON_VARS), ['questions', fact, 'text'], issues);
+    checkPlaceholders(q.example, new Set(COMMON_VARS), ['questions', fact, 'example'], issues);
+  }
+  return issues;
+}
+
+function checkPlaceholders(text: string, allowed: Set<string>, path: (string | number)[], issues: Issue[]): void {
+  for (const name of templatePlaceholders(text)) {
+    if (!allowed.has(name)) {
+      issues.push({ path, message: `placeholder {${name}} is not provided here (available: ${[...allowed].map((v) => `{${v}}`).join(', ')})` });
+    }
+  }
+}

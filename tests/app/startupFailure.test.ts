@@ -1,0 +1,46 @@
+// A bad flow or profile file stops start-up, naming the file, the path inside it and the reason.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(tmp, 'never.db')}`, PORT: '0', WECHAT_ENABLED: 'false', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('start-up with a bad data file', () => {
+  it('stops on a broken flow file, naming the file, the step and the reason', () => {
+    const dir = path.join(tmp, 'flows');
+    fs.cpSync('flows', dir, { recursive: true });
+    const file = path.join(dir, 'consent.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('next: thanks', 'next: nowhere'));
+    const r = start({ FLOWS_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Cannot start: .*flows\/consent\.yaml: steps\[1\] \(id "agree"\)\.next: unknown step "nowhere"/);
+    expect(fs.existsSync(path.join(tmp, 'never.db'))).toBe(false);
+  });
+
+  it('stops on a broken profile file, naming the file and the path inside it', () => {
+    const dir = path.join(tmp, 'profiles');
+    fs.cpSync('profiles', dir, { recursive: true });
+    const file = path.join(dir, 'henan.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/min: 35/, 'min: "thirty-five"'));
+    const r = start({ PROFILES_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Cannot start: .*henan\.yaml: .*min/);
+  });
+
+  it('stops on a bad setting, naming the variable', () => {
+    const r = start({ DATABASE_URL: 'mysql://x' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//);
+  });
+});

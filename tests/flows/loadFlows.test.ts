@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadFlows } from '../../src/flows/loadFlows.js';
+import { ACTION_OUTCOMES } from '../../src/flows/actions.js';
+
+const flowsDir = path.resolve('flows');
+let dirs: string[] = [];
+
+function copyFlows(edit: (dir: string) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flows-'));
+  dirs.push(dir);
+  for (const f of fs.readdirSync(flowsDir)) fs.copyFileSync(path.join(flowsDir, f), path.join(dir, f));
+  edit(dir);
+  return dir;
+}
+
+function replaceIn(dir: string, file: string, from: string, to: string) {
+  const p = path.join(dir, file);
+  const s = fs.readFileSync(p, 'utf8');
+  if (!s.includes(from)) throw new Error(`test setup: "${from}" not in ${file}`);
+  fs.writeFileSync(p, s.replace(from, to));
+}
+
+afterEach(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+describe('loadFlows', () => {
+  it('loads the shipped flows, commands and messages', () => {
+    const set = loadFlows(flowsDir, ACTION_OUTCOMES);
+    expect([...set.flows.keys()].sort()).toEqual(
+      ['cancel', 'consent', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'unsubscribe'].sort(),
+    );
+    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'delete_data']);
+  });
+
+  const broken: [string, (dir: string) => void, RegExp][] = [
+    ['a target naming a missing step', (d) => replaceIn(d, 'consent.yaml', 'next: thanks', 'next: thank_you'), /consent\.yaml: steps\[1\] \(id "agree"\)\.next: unknown step "thank_you"/],
+    ['an unknown action', (d) => replaceIn(d, 'consent.yaml', 'action: consent.give', 'action: consent.grant'), /consent\.yaml: steps\[1\] \(id "agree"\)\.action: unknown action "consent\.grant"/],
+    ['a wrong step kind', (d) => replaceIn(d, 'human.yaml', 'kind: say', 'kind: shout'), /human\.yaml: steps\[0\]\.kind: Invalid discriminator value/],
+    ['a missing example', (d) => replaceIn(d, 'menu.yaml', '    example: "1"\n', ''), /menu\.yaml: steps\[0\]\.example: Required/],
+    ['a branch that is not a choice value', (d) => replaceIn(d, 'menu.yaml', 'human: flow:human', 'humans: flow:human'), /menu\.yaml: steps\[0\] \(id "choose"\)\.on\.humans: not one of the choice values/],
+    ['a yes/no branch on a word', (d) => replaceIn(d, 'delete_data.yaml', '"false": kept', 'nope: kept'), /delete_data\.yaml: steps\[0\] \(id "confirm"\)\.on\.nope: a yes\/no answer branches on "true" or "false"/],
+    ['a command to a missing flow', (d) => replaceIn(d, 'commands.yaml', 'target: flow:human', 'target: flow:humans'), /commands\.yaml: commands\[2\] \(id "human"\)\.target: unknown flow "humans"/],
+    ['broken YAML', (d) => fs.writeFileSync(path.join(d, 'human.yaml'), 'id: human\nsteps: [\n'), /human\.yaml: line \d+, column \d+: not valid YAML/],
+    ['a missing required flow', (d) => fs.rmSync(path.join(d, 'consent.yaml')), /the flow "consent" is required/],
+    ['a missing messages text', (d) => replaceIn(d, 'messages.yaml', 'idleReset:', 'idleResetX:'), /messages\.yaml: idleReset: Required/],
+  ];
+  it.each(broken)('stops on %s, naming the file, the step and the reason', (_name, edit, message) => {
+    const dir = copyFlows(edit);
+    expect(() => loadFlows(dir, ACTION_OUTCOMES)).toThrow(message);
+  });
+});
