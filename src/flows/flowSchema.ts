@@ -129,6 +129,8 @@ export const messagesSchema = z.object({
     programmeNames: z.record(z.string(), z.string()),
   }),
   systemError: z.string(),
+  hospitalsHeader: z.string(),
+  hospitalLine: z.string(),
   groupMention: z.string(),
   textOnly: z.string(),
   yes: z.string(),

@@ -6,7 +6,7 @@ import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evalua
 import { formatChineseDate } from '../domain/eligibility/dates.js';
 import { renderTemplate } from '../domain/template.js';
 import type { County } from './countySchema.js';
-import type { Profile, ProgrammeProfile } from './profileSchema.js';
+import type { Profile, ProgrammeId, ProgrammeProfile } from './profileSchema.js';
 
 export function createProgrammePort(profile: Profile, county: County, messages: () => Messages): ProgrammePort {
   const programmes = new Map<string, ProgrammeProfile>();
@@ -39,12 +39,18 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
       const programme = programmes.get(programmeId)!;
       const outcome = evaluateEligibility(programme, facts, today);
       if (outcome.status === 'needs') return { status: 'needs', fact: outcome.fact };
+      let text = renderOutcome(programme, outcome);
+      if (outcome.status === 'eligible') {
+        const m = messages();
+        const hospitals = county.hospitals.filter((h) => h.programmes.includes(programmeId as ProgrammeId));
+        text += '\n' + [m.hospitalsHeader, ...hospitals.map((h) => renderTemplate(m.hospitalLine, { name: h.name, address: h.address, phone: h.phone }))].join('\n');
+      }
       return {
         status: 'decided',
         eligible: outcome.status === 'eligible',
         reasonCode: outcome.status === 'ineligible' ? outcome.reason : undefined,
         nextEligibleOn: outcome.status === 'ineligible' ? outcome.nextEligibleOn : undefined,
-        text: renderOutcome(programme, outcome),
+        text,
       };
     },
     describeFact(fact, value) {

@@ -1,0 +1,61 @@
+// The real bot end to end: a Wechaty bot on wechaty-puppet-mock whose messages go into the real
+// app (engine, services, database). The app can be restarted under the same bot and database.
+import { createLogger } from '../../src/app/logger.js';
+import type { InboundMessage } from '../../src/channels/channel.js';
+import type { Db } from '../../src/db/client.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './testApp.js';
+import { createWechatHarness, type MockWoman, type WechatHarness } from './wechatHarness.js';
+
+export interface E2EBot {
+  harness: WechatHarness;
+  current(): TestApp;
+  db(): Db;
+  woman(name?: string): MockWoman;
+  /** Stops the app (as a crash or deploy would) and starts a new one on the same database. */
+  restart(): Promise<void>;
+  /** Moves the bot's clock and runs the jobs that would have run meanwhile. */
+  advanceClock(to: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startE2EBot(options: TestAppOptions = {}): Promise<E2EBot> {
+  let app = await startTestApp(options);
+  const harness = await createWechatHarness((m: InboundMessage) => app.app.router.handle(m), { logger: createLogger('silent') });
+  let n = 0;
+  return {
+    harness,
+    current: () => app,
+    db: () => app.app.dbHandle.db,
+    woman: (name) => harness.newWoman(name ?? `woman${++n}`),
+    async restart() {
+      const database = app.database;
+      const now = app.clock.now().toISOString();
+      await app.stop();
+      app = await startTestApp({ ...options, database, start: now });
+    },
+    async advanceClock(to) {
+      const from = app.clock.now();
+      const target = new Date(to);
+      if (!app.clock.advanceTo(target)) throw new Error('clock only moves forward');
+      await app.app.scheduler.catchUp(from, target);
+    },
+    async stop() {
+      await harness.stop();
+      await app.stop();
+      await app.database.drop();
+    },
+  };
+}
+
+/** Her contact row, looked up by the id the bot knows her by. */
+export async function contactOf(db: Db, woman: MockWoman) {
+  return db.contact.findUnique({ where: { channel_externalId: { channel: 'wechat', externalId: woman.externalId ?? woman.id } } });
+}
+
+export async function factsOf(db: Db, contactId: string): Promise<Record<string, unknown>> {
+  const rows = await db.fact.findMany({ where: { contactId } });
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.valueJson) as unknown]));
+}
+
+/** Replies joined into one text, for "contains" assertions across several messages. */
+export const joined = (replies: string[]) => replies.join('\n');
