@@ -9,6 +9,8 @@ export interface TestApp {
   app: App;
   clock: AdjustableClock;
   database: TestDatabase;
+  /** The port the HTTP server listens on. */
+  port: number;
   /** Sends a message through the simulator channel as `contactId`; resolves with the replies. */
   say(contactId: string, text: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -36,9 +38,10 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     migrate: false,
     wechatPuppet: o.wechatPuppet,
   });
-  await app.start();
+  const port = await app.start();
   return {
     app,
+    port,
     clock,
     database,
     say: (contactId, text) => app.simulator!.receive(contactId, text),

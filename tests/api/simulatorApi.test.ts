@@ -1,0 +1,98 @@
+// The simulator's HTTP interface (kept stable for later issues) and the health endpoints, over a
+// real HTTP server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbUnavailable } from '../support/testDb.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = `http://127.0.0.1:${t.port}`;
+  });
+  afterAll(async () => {
+    await t.stop();
+    await t.database.drop();
+  });
+
+  const post = (path: string, body: unknown) =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('POST /simulator/messages answers the replies to that message', async () => {
+    const r = await post('/simulator/messages', { contactId: 'sim-1', text: '你好' });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { replies: string[] };
+    expect(body.replies).toHaveLength(1);
+    expect(body.replies[0]).toContain('【隐私说明】');
+    const r2 = await post('/simulator/messages', { contactId: 'sim-1', text: '同意' });
+    expect(((await r2.json()) as { replies: string[] }).replies[0]).toBe('谢谢您的信任！');
+  });
+
+  it('GET /simulator/messages answers the whole transcript with times', async () => {
+    const r = await fetch(`${base}/simulator/messages?contactId=sim-1`);
+    const body = (await r.json()) as { messages: { at: string; from: string; text: string }[] };
+    expect(body.messages.map((m) => [m.from, m.text.slice(0, 6)])).toEqual([
+      ['contact', '你好'],
+      ['bot', '您好！我是项'],
+      ['contact', '同意'],
+      ['bot', '谢谢您的信任'],
+      ['bot', '请问您想做什'],
+    ]);
+    expect(body.messages[0].at).toBe('2026-03-02T01:00:00.000Z');
+  });
+
+  it('proactive messages appear in the transcript', async () => {
+    await t.app.simulator!.send('sim-1', '明天上午请到医院');
+    const r = await fetch(`${base}/simulator/messages?contactId=sim-1`);
+    const body = (await r.json()) as { messages: { from: string; text: string }[] };
+    expect(body.messages.at(-1)).toEqual(expect.objectContaining({ from: 'bot', text: '明天上午请到医院' }));
+  });
+
+  it('a bad body gets 400 naming the field', async () => {
+    const r = await post('/simulator/messages', { contactId: 'sim-2' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: 'invalid_request', field: 'text' });
+    const r2 = await post('/simulator/messages', { contactId: '', text: 'x' });
+    expect(await r2.json()).toMatchObject({ field: 'contactId' });
+    const r3 = await fetch(`${base}/simulator/messages`);
+    expect(r3.status).toBe(400);
+    expect(await r3.json()).toMatchObject({ field: 'contactId' });
+  });
+
+  it('POST /simulator/clock moves the clock forward only, running the jobs due meanwhile', async () => {
+    await post('/simulator/messages', { contactId: 'sim-3', text: '你好' });
+    await post('/simulator/messages', { contactId: 'sim-3', text: '同意' });
+    await post('/simulator/messages', { contactId: 'sim-3', text: '1' });
+    const r = await post('/simulator/clock', { now: '2026-03-02T12:00:00+08:00' });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ now: '2026-03-02T04:00:00.000Z' });
+    // the idle-reset job ran at the jump: her conversation was reset
+    const run = await t.app.dbHandle.db.jobRun.findUniqueOrThrow({ where: { name: 'conversation.idleReset' } });
+    expect(run.lastRunAt.toISOString()).toBe('2026-03-02T04:00:00.000Z');
+    const back = await post('/simulator/clock', { now: '2026-03-01T12:00:00+08:00' });
+    expect(back.status).toBe(400);
+    expect(await back.json()).toMatchObject({ field: 'now' });
+    const bad = await post('/simulator/clock', { now: 'tomorrow' });
+    expect(bad.status).toBe(400);
+    expect(((await fetch(`${base}/simulator/clock`).then((x) => x.json())) as { now: string }).now).toBe('2026-03-02T04:00:00.000Z');
+  });
+
+  it('GET /healthz and /readyz report the database, data files and channels', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const r = await fetch(`${base}/readyz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({
+      status: 'ready',
+      database: { ok: true, provider: process.env.TEST_DB },
+      config: { ok: true, flows: 10, profiles: 3, county: '项城市' },
+      channels: [{ name: 'simulator', state: 'online' }],
+    });
+  });
+
+  it('serves the simulator page', async () => {
+    const r = await fetch(`${base}/simulator`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('筛查小助手 · 模拟器');
+  });
+});
