@@ -29,7 +29,15 @@ async function main(): Promise<void> {
   logger.info({ port, database: app.dbHandle.provider, county: app.county.id }, 'screening assistant started');
   console.log(`\n  筛查小助手 is running for ${app.county.name} on ${app.dbHandle.provider}.`);
   if (app.simulator) console.log(`  Web simulator:   ${base}/simulator`);
-  if (app.wechat) console.log(`  WeChat login:    ${base}/wechat/login  (state: ${app.wechat.status().state})`);
+  if (app.wechat) {
+    const status = app.wechat.status();
+    console.log(`  WeChat login:    ${base}/wechat/login  (state: ${status.state})`);
+    if (status.state === 'unavailable') {
+      console.log(`  WeChat is not connected (${status.detail ?? 'no account'}); the simulator and everything else keep running.`);
+    }
+  } else {
+    console.log('  WeChat is off (WECHAT_ENABLED=false); the simulator and everything else keep running.');
+  }
   console.log(`  Readiness:       ${base}/readyz\n`);
 
   let stopping = false;

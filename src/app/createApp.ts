@@ -117,6 +117,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       puppetName: config.WECHATY_PUPPET,
       puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
       botName: config.WECHAT_BOT_NAME,
+      // the login session (lets a restart skip the QR scan) lives with the other data
+      sessionName: path.resolve('data', `wechat-${config.WECHAT_BOT_NAME}`),
       idStrategy: config.WECHAT_ID_STRATEGY ?? (options.wechatPuppet ? 'id' : config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u' ? 'alias' : 'id'),
       logger,
       groupMentionReply: renderTemplate(flowSet.messages.groupMention, countyVars),

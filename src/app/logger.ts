@@ -8,6 +8,6 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'screening-assistant' },
     // a safety net: these keys are redacted wherever they appear
-    redact: { paths: ['text', '*.text', 'phone', '*.phone', 'idNumber', '*.idNumber', 'name', '*.name'], censor: '[redacted]' },
+    redact: { paths: ['text', '*.text', 'phone', '*.phone', 'idNumber', '*.idNumber', 'contactName', '*.contactName'], censor: '[redacted]' },
   });
 }
