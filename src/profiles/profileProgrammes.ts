@@ -3,7 +3,7 @@
 import type { ProgrammeDecision, ProgrammePort, ProfileQuestion } from '../flows/programmePort.js';
 import type { Messages } from '../flows/flowSchema.js';
 import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evaluateEligibility.js';
-import { formatChineseDate } from '../domain/eligibility/dates.js';
+import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
 import { renderTemplate } from '../domain/template.js';
 import type { County } from './countySchema.js';
 import type { Profile, ProgrammeId, ProgrammeProfile } from './profileSchema.js';

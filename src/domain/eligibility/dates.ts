@@ -1,9 +1,11 @@
 // Small pure calendar helpers on 'YYYY-MM-DD' strings (Asia/Shanghai calendar days, no clock).
-// ISO day strings compare correctly as strings.
+// ISO day strings compare correctly as strings. Ages and date formatting live in src/domain/parse.
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export type DatePrecision = 'day' | 'month' | 'year';
+import type { DatePrecision } from '../parse/formatChineseDate.js';
+
+export type { DatePrecision };
 
 function parts(day: string): [number, number, number] {
   const m = ISO_DAY.exec(day);
@@ -41,20 +43,6 @@ export function addYears(day: string, years: number): string {
   return iso(year, m, d);
 }
 
-/** Age in full years (周岁) on `day`. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = parts(birthDate);
-  const [y, m, d] = parts(day);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
-}
-
-/** The day she turns `age` (full years). */
-export function birthdayOfAge(birthDate: string, age: number): string {
-  return addYears(birthDate, age);
-}
-
 /**
  * First day a repeat is allowed after something done on `day` known only to `precision`,
  * `years` later (conservative): day → same day `years` later; month → the first day of the month
@@ -65,12 +53,4 @@ export function addYearsWithPrecision(day: string, precision: DatePrecision, yea
   if (precision === 'day') return addYears(day, years);
   if (precision === 'month') return m === 12 ? iso(y + years + 1, 1, 1) : iso(y + years, m + 1, 1);
   return iso(y + years, 1, 1);
-}
-
-/** '2026-03-05' → '2026年3月5日'; with precision 'month' → '2026年3月', 'year' → '2026年'. */
-export function formatChineseDate(day: string, precision: DatePrecision = 'day'): string {
-  const [y, m, d] = parts(day);
-  if (precision === 'year') return `${y}年`;
-  if (precision === 'month') return `${y}年${m}月`;
-  return `${y}年${m}月${d}日`;
 }

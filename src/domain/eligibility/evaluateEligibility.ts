@@ -3,7 +3,10 @@
 // evaluated in order; the first rule lacking a fact is asked next and the first failing rule
 // decides, so she is never asked a question after the decisive answer.
 import type { ProgrammeProfile, Rule } from '../../profiles/profileSchema.js';
-import { addYearsWithPrecision, ageOn, birthdayOfAge, formatChineseDate, isIsoDay, type DatePrecision } from './dates.js';
+import { addYearsWithPrecision, isIsoDay, type DatePrecision } from './dates.js';
+import { ageOn } from '../parse/ageOn.js';
+import { birthdayOfAge } from '../parse/birthdayOfAge.js';
+import { formatChineseDate } from '../parse/formatChineseDate.js';
 
 export { renderOutcome } from './renderOutcome.js';
 

@@ -89,7 +89,7 @@ function resolveGregorian(
   const past = direction === 'past';
   let y: number;
   let m: number;
-  let d = e.day;
+  const d = e.day;
   let inferred = false;
 
   if (e.month && 'rel' in e.month) {
@@ -217,5 +217,5 @@ function lunarResult(lunar: LunarYmd, precision: Precision): ParseResult<ParsedD
   if (lunar.year < MIN_LUNAR_YEAR || lunar.year > MAX_LUNAR_YEAR) return fail('out_of_range');
   const date = lunarToSolar(lunar);
   if (date === undefined) return fail('out_of_range');
-  return ok({ date, precision, lunar });
+  return ok({ date, precision, lunar: { year: lunar.year, month: lunar.month, day: lunar.day, leap: lunar.leap } });
 }

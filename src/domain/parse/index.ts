@@ -1,0 +1,13 @@
+export { ageOn } from './ageOn.js';
+export { birthdayOfAge } from './birthdayOfAge.js';
+export { parseChineseNumber } from './chineseNumber.js';
+export { formatChineseDate } from './formatChineseDate.js';
+export { normalizeText } from './normalizeText.js';
+export { parseBirthDate, type BirthDateValue } from './parseBirthDate.js';
+export { parseChoice, type ChoiceOptionInput } from './parseChoice.js';
+export { parseDate, type DateContext, type ParsedDate } from './parseDate.js';
+export { parseIdNumber, idNumberCheckChar, type IdNumberInfo } from './parseIdNumber.js';
+export { parseInteger } from './parseInteger.js';
+export { parseMobile } from './parseMobile.js';
+export { fail, ok, type ParseErrorCode, type ParseResult } from './parseResult.js';
+export { parseYesNo } from './parseYesNo.js';

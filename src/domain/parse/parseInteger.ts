@@ -1,0 +1,29 @@
+// A whole number in a reply: "45", "45岁", "四十五", "大概45", "45左右". Two different numbers
+// ("45还是46", "45-50") or a spoken range ("四五十") are 'ambiguous'; a decimal ("45.5") is
+// 'unrecognised'. 虚岁 ages are taken as written (no correction).
+import { CHINESE_NUMERAL_CHARS } from './chineseNumber.js';
+import { normalizeText } from './normalizeText.js';
+import { fail, ok, type ParseResult } from './parseResult.js';
+import { replaceChineseNumerals } from './replaceChineseNumerals.js';
+
+// words containing a numeral character that are not numbers
+const NOT_NUMBERS = /一下|一直|一共|一起|一样|一点|一些|一般|一定|一会|一切|一向|万一|唯一|统一|星期[一二三四五六日天]|周[一二三四五六日]/gu;
+const LEFTOVER_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`, 'u');
+
+export function parseInteger(text: string, range: { min: number; max: number }): ParseResult<number> {
+  const normalized = normalizeText(text);
+  if (normalized === '') return fail('empty');
+  const cleaned = normalized.replace(NOT_NUMBERS, ' ');
+  const converted = replaceChineseNumerals(cleaned);
+
+  const numbers = converted.match(/\d+(?:\.\d+)?/gu) ?? [];
+  if (numbers.some((n) => n.includes('.'))) return fail('unrecognised');
+  const values = [...new Set(numbers.map((n) => (n.length > 15 ? Number.NaN : Number(n))))];
+  if (values.some((v) => Number.isNaN(v))) return fail('out_of_range');
+  if (values.length > 1) return fail('ambiguous');
+  // a numeral run that is not one number: 四五十 (forty or fifty), 二三十
+  if (LEFTOVER_NUMERAL.test(converted)) return fail('ambiguous');
+  if (values.length === 0) return fail('unrecognised');
+  const [value] = values;
+  return value < range.min || value > range.max ? fail('out_of_range') : ok(value);
+}

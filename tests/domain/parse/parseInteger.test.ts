@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseInteger } from '../../../src/domain/parse/parseInteger.js';
+import type { ParseErrorCode } from '../../../src/domain/parse/parseResult.js';
+
+const age = { min: 18, max: 100 };
+const ok = (value: number) => ({ ok: true, value });
+const err = (error: ParseErrorCode) => ({ ok: false, error });
+
+const cases: [input: string, range: { min: number; max: number }, expected: object][] = [
+  ['45', age, ok(45)],
+  ['４５', age, ok(45)],
+  ['45岁', age, ok(45)],
+  ['四十五', age, ok(45)],
+  ['四十五岁', age, ok(45)],
+  ['大概45', age, ok(45)],
+  ['大概45岁吧', age, ok(45)],
+  ['45左右', age, ok(45)],
+  ['我今年四十五了', age, ok(45)],
+  ['六十', age, ok(60)],
+  ['三十五周岁', age, ok(35)],
+  ['虚岁46', age, ok(46)],
+  ['45，45', age, ok(45)],
+  ['一共3次', { min: 0, max: 20 }, ok(3)],
+  ['两次', { min: 0, max: 20 }, ok(2)],
+  ['零', { min: 0, max: 20 }, ok(0)],
+  ['十', { min: 0, max: 20 }, ok(10)],
+  ['18', age, ok(18)],
+  ['100', age, ok(100)],
+  ['17', age, err('out_of_range')],
+  ['101', age, err('out_of_range')],
+  ['一百零五', age, err('out_of_range')],
+  ['13812345678', age, err('out_of_range')],
+  ['45还是46', age, err('ambiguous')],
+  ['45-50', age, err('ambiguous')],
+  ['四五十岁', age, err('ambiguous')],
+  ['45.5', age, err('unrecognised')],
+  ['不知道', age, err('unrecognised')],
+  ['岁', age, err('unrecognised')],
+  ['', age, err('empty')],
+  ['  ', age, err('empty')],
+];
+
+describe('parseInteger', () => {
+  it.each(cases)('%j %j → %j', (input, range, expected) => {
+    expect(parseInteger(input, range)).toEqual(expected);
+  });
+});

@@ -1,0 +1,193 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deepMerge, loadAllProfiles, loadCounties, loadProfiles, ProfileError } from '../../src/profiles/loadProfiles.js';
+
+const PROFILES_DIR = path.resolve(__dirname, '../../profiles');
+const NATIONAL = readFileSync(path.join(PROFILES_DIR, 'national.yaml'), 'utf8');
+const COUNTY = readFileSync(path.join(PROFILES_DIR, 'counties/xiangcheng.yaml'), 'utf8');
+
+describe('shipped profiles', () => {
+  const { profiles, counties } = loadAllProfiles(PROFILES_DIR);
+
+  it('loads national, henan and hunan', () => {
+    expect([...profiles.keys()].sort()).toEqual(['henan', 'hunan', 'national']);
+  });
+
+  it('merges extends: regional rules replace, questions and texts are inherited', () => {
+    const henan = profiles.get('henan')!.programmes;
+    expect(henan.twoCancer.rules.find((r) => r.type === 'interval')).toMatchObject({ years: 5 });
+    expect(henan.twoCancer.rules.find((r) => r.type === 'group')).toMatchObject({ accept: ['rural', 'urbanLowIncome'] });
+    expect(henan.twoCancer.questions.birthDate.example).toBeTruthy();
+    expect(henan.twoCancer.texts.age_below).toBe(profiles.get('national')!.programmes.twoCancer.texts.age_below);
+    expect(henan.twoCancer.texts.group).toContain('河南');
+    expect(henan.prenatal.questions.residence.text).toContain('河南');
+    const hunan = profiles.get('hunan')!.programmes.twoCancer;
+    expect(hunan.rules.find((r) => r.type === 'interval')).toMatchObject({ years: 3 });
+  });
+
+  it('marks health questions sensitive and gives every question an example', () => {
+    for (const profile of profiles.values()) {
+      for (const programme of Object.values(profile.programmes)) {
+        for (const [fact, q] of Object.entries(programme.questions)) {
+          expect(q.example.length, fact).toBeGreaterThan(0);
+          const health = ['pregnant', 'lastScreening', 'hysterectomy', 'breastCancer', 'sexualHistory'].includes(fact);
+          expect(q.sensitive, `${profile.id} ${fact}`).toBe(health);
+        }
+      }
+    }
+  });
+
+  it('loads the Xiangcheng county', () => {
+    const xc = counties.get('xiangcheng')!;
+    expect(xc.profile).toBe('henan');
+    expect(xc.operator.name).toBe('项城市卫生健康委员会');
+    expect(xc.townships.length).toBeGreaterThanOrEqual(5);
+    expect(xc.hospitals.map((h) => h.id)).toEqual(['xc-mch', 'xc-first']);
+    expect(xc.townships.find((t) => t.id === 'xiangcheng-dingji')?.name).toBe('丁集镇');
+  });
+});
+
+describe('broken profiles', () => {
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setup(files: Record<string, string>): string {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'profiles-test-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  }
+
+  function loadError(files: Record<string, string>): ProfileError {
+    const d = setup({ 'national.yaml': NATIONAL, ...files });
+    try {
+      loadAllProfiles(d);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ProfileError);
+      return err as ProfileError;
+    }
+    throw new Error('expected a ProfileError');
+  }
+
+  const henan = (body: string) => `id: henan\nname: 河南省\nextends: national\n${body}`;
+
+  type BrokenCase = { name: string; files: Record<string, string>; want: string[] };
+  it.each<BrokenCase>([
+    {
+      name: 'wrong type',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, min: "35", max: 64 }\n') },
+      want: ['henan.yaml: programmes.twoCancer.rules.0.min: Expected number, received string'],
+    },
+    {
+      name: 'unknown rule type',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, min: 35, max: 64 }\n      - { type: weight, max: 80 }\n') },
+      want: ['henan.yaml: programmes.twoCancer.rules.1.type: Invalid discriminator value'],
+    },
+    {
+      name: 'unknown key (typo)',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, mni: 35, min: 35, max: 64 }\n') },
+      want: ['henan.yaml: programmes.twoCancer.rules.0: Unrecognized key(s) in object: \'mni\''],
+    },
+    {
+      name: 'missing question for a rule fact',
+      files: {
+        'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: exclusion, fact: smoker, text: exclusion_hysterectomy }\n'),
+      },
+      want: ["henan.yaml: programmes.twoCancer.rules.0.fact: rule 'exclusion' needs fact 'smoker' but no question for it"],
+    },
+    {
+      name: 'question of the wrong input type',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    questions:\n      pregnant: { text: 怀孕了吗, example: 是, input: { type: text } }\n') },
+      want: ["henan.yaml: programmes.twoCancer.questions.pregnant.input.type: rule 'notPregnant' needs input type yesno"],
+    },
+    {
+      name: 'accepted value that is not an option',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: residence, accept: [hukou, spouseHukou] }\n    questions:\n      residence:\n        text: 户口在本地吗\n        example: "1"\n        input: { type: choice, options: [{ value: hukou, label: 是 }, { value: none, label: 不是 }] }\n') },
+      want: ["henan.yaml: programmes.twoCancer.rules.0.accept.1: 'spouseHukou' is not an option of question 'residence'"],
+    },
+    {
+      name: 'bad extends',
+      files: { 'henan.yaml': 'id: henan\nname: 河南省\nextends: nowhere\n' },
+      want: ["henan.yaml: extends: unknown profile 'nowhere'"],
+    },
+    {
+      name: 'extends cycle',
+      files: { 'henan.yaml': 'id: henan\nname: 河南\nextends: hunan\n', 'hunan.yaml': 'id: hunan\nname: 湖南\nextends: henan\n' },
+      want: ['extends: extends cycle'],
+    },
+    {
+      name: 'placeholder the outcome does not provide',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    texts:\n      age_above: 您已经{age}岁，{name}不在范围里。\n') },
+      want: ['henan.yaml: programmes.twoCancer.texts.age_above: placeholder {name} is not provided'],
+    },
+    {
+      name: 'text a rule needs is missing',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    texts:\n      interval: null\n') },
+      want: ["henan.yaml: programmes.twoCancer.texts.interval: text 'interval' is missing (needed by rules.5)"],
+    },
+    {
+      name: 'exclusion removing an unknown screening',
+      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: exclusion, fact: hysterectomy, removes: [uterus], text: exclusion_hysterectomy }\n') },
+      want: ["henan.yaml: programmes.twoCancer.rules.0.removes.0: unknown screening id 'uterus'"],
+    },
+    {
+      name: 'id not matching the file name',
+      files: { 'henan.yaml': 'id: honan\nname: 河南省\nextends: national\n' },
+      want: ["henan.yaml: id: must equal the file name 'henan'"],
+    },
+    {
+      name: 'YAML syntax error',
+      files: { 'henan.yaml': 'id: henan\nname: [河南\n' },
+      want: ['henan.yaml: (yaml):'],
+    },
+    {
+      name: 'an error in the parent is reported against the parent',
+      files: { 'national.yaml': NATIONAL.replace('{ type: age, min: 35, max: 64 }', '{ type: age, min: 35, max: "64" }'), 'henan.yaml': henan('') },
+      want: ['national.yaml: programmes.twoCancer.rules.0.max: Expected number, received string'],
+    },
+    {
+      name: 'county naming an unknown profile',
+      files: { 'counties/xiangcheng.yaml': COUNTY.replace('profile: henan', 'profile: shandong') },
+      want: ["counties/xiangcheng.yaml: profile: unknown profile 'shandong'"],
+    },
+    {
+      name: 'county hospital serving an unknown township',
+      files: { 'counties/xiangcheng.yaml': COUNTY.replace('      - xiangcheng-sandian\n', '      - xiangcheng-atlantis\n') },
+      want: ["counties/xiangcheng.yaml: hospitals.1.servesFirst.10: unknown township 'xiangcheng-atlantis'"],
+    },
+    {
+      name: 'county field of the wrong type',
+      files: { 'counties/xiangcheng.yaml': COUNTY.replace('servicePhone: 0394-4326120', 'servicePhone: 12') },
+      want: ['counties/xiangcheng.yaml: servicePhone: Expected string, received number'],
+    },
+  ])('$name', ({ files, want }) => {
+    const err = loadError(files);
+    for (const part of want) expect(err.message).toContain(part);
+    expect(err.message.startsWith(dir)).toBe(true);
+  });
+
+  it('a county is only loaded when its profile is loaded', () => {
+    const d = setup({ 'counties/xiangcheng.yaml': COUNTY });
+    expect(() => loadCounties(path.join(d, 'counties'), new Map())).toThrow(/unknown profile 'henan'/);
+  });
+
+  it('a subfolder of profiles is not read as profiles', () => {
+    const d = setup({ 'national.yaml': NATIONAL, 'drafts/broken.yaml': 'not: valid' });
+    expect([...loadProfiles(d).keys()]).toEqual(['national']);
+  });
+});
+
+describe('deepMerge', () => {
+  it('merges objects key by key, replaces arrays and scalars, and removes keys set to null', () => {
+    const base = { a: { b: 1, c: [1, 2], d: 'x' }, e: 1, f: { g: 1 } };
+    const over = { a: { c: [3], d: 'y' }, f: null, h: true };
+    expect(deepMerge(base, over)).toEqual({ a: { b: 1, c: [3], d: 'y' }, e: 1, h: true });
+    expect(base.a.c).toEqual([1, 2]);
+  });
+});
