@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database with a clock that only moves when told to.
 import { AdjustableClock } from '../../src/app/clock.js';
 import { createApp, type App } from '../../src/app/createApp.js';
-import { createLogger } from '../../src/app/logger.js';
+import { createLogger, type Logger } from '../../src/app/logger.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './testDb.js';
 
@@ -21,6 +21,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   database?: TestDatabase; // reuse (e.g. a restart); created otherwise
   wechatPuppet?: unknown;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 export function testConfig(url: string, env: Record<string, string> = {}): Config {
@@ -34,7 +36,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   const app = await createApp({
     config: testConfig(database.url, o.env),
     clock,
-    logger: createLogger('silent'),
+    logger: o.logger ?? createLogger('silent'),
     migrate: false,
     wechatPuppet: o.wechatPuppet,
   });

@@ -1,0 +1,27 @@
+// Every inbound message gets an answer, even when handling it fails, and the failure is logged
+// without the message text.
+import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { InboundRouter } from '../../src/channels/inboundRouter.js';
+
+describe('InboundRouter', () => {
+  it('answers with the fallback text when the handler throws, and logs no message text', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
+    const router = new InboundRouter(
+      async (m) => {
+        if (m.text === '坏') throw new Error('database is down');
+        return [`收到${m.text.length}个字`];
+      },
+      logger,
+      () => '抱歉，系统刚才出了点问题',
+    );
+    const replies = await Promise.all([
+      router.handle({ channel: 'simulator', externalId: 'a', text: '坏' }),
+      router.handle({ channel: 'simulator', externalId: 'a', text: '你好' }),
+    ]);
+    expect(replies).toEqual([['抱歉，系统刚才出了点问题'], ['收到2个字']]);
+    expect(lines.join('')).toContain('database is down');
+    expect(lines.join('')).not.toContain('坏');
+  });
+});
