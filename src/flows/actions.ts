@@ -7,7 +7,7 @@ import type { MyDataService } from '../services/myDataService.js';
 import type { ProgrammePort } from './programmePort.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import { shanghaiDay } from '../domain/calendarDay.js';
-import { formatChineseDate } from '../domain/eligibility/dates.js';
+import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
 
 export interface ActionContext {
   contact: ContactRecord;

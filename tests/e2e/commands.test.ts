@@ -1,8 +1,7 @@
 // Global commands and re-prompts through the real WeChat bot.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 
 describe.skipIf(dbUnavailable)('global commands and re-prompts', () => {
   let bot: E2EBot;
@@ -11,12 +10,7 @@ describe.skipIf(dbUnavailable)('global commands and re-prompts', () => {
   });
   afterEach(async () => bot.stop());
 
-  async function consented(): Promise<MockWoman> {
-    const w = bot.woman();
-    await w.say('你好');
-    await w.say('同意');
-    return w;
-  }
+  const consented = () => consentedWoman(bot);
 
   it('an unreadable answer gets a re-prompt with an example; the third offers the menu and a human', async () => {
     const w = await consented();

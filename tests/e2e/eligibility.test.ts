@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { contactOf, factsOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { idNumberCheckChar } from '../../src/domain/parse/parseIdNumber.js';
+import { consentedWoman, contactOf, factsOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 
 describe.skipIf(dbUnavailable)('eligibility', () => {
   let bot: E2EBot;
@@ -12,12 +13,7 @@ describe.skipIf(dbUnavailable)('eligibility', () => {
   });
   afterEach(async () => bot.stop());
 
-  async function consented(): Promise<MockWoman> {
-    const w = bot.woman();
-    await w.say('你好');
-    await w.say('同意');
-    return w;
-  }
+  const consented = () => consentedWoman(bot);
 
   /** Answers the two-cancer questions up to (not including) the health consent. */
   async function twoCancerBasics(w: MockWoman, birth = '1978年5月6日') {
@@ -78,7 +74,7 @@ describe.skipIf(dbUnavailable)('eligibility', () => {
   it('past the age: says so and what she can do instead', async () => {
     const w = await consented();
     await w.say('我能免费做宫颈癌筛查吗');
-    const answer = joined(await w.say('411627196001010028'.slice(0, 17) + checkDigit('41162719600101002')));
+    const answer = joined(await w.say('41162719600101002' + idNumberCheckChar('41162719600101002')));
     expect(answer).toContain('您现在66岁，不在这次免费的范围里');
     expect(answer).toContain('在医院自己花钱检查');
     const check = await bot.db().eligibilityCheck.findFirstOrThrow({});
@@ -154,10 +150,3 @@ describe.skipIf(dbUnavailable)('eligibility', () => {
     expect(again).toContain('您在2026年7月20日满35岁');
   });
 });
-
-/** ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID. */
-function checkDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return '10X98765432'[sum % 11];
-}

@@ -59,3 +59,11 @@ export async function factsOf(db: Db, contactId: string): Promise<Record<string,
 
 /** Replies joined into one text, for "contains" assertions across several messages. */
 export const joined = (replies: string[]) => replies.join('\n');
+
+/** A new woman who has already agreed to the privacy notice. */
+export async function consentedWoman(bot: E2EBot): Promise<MockWoman> {
+  const w = bot.woman();
+  await w.say('你好');
+  await w.say('同意');
+  return w;
+}

@@ -120,7 +120,7 @@ async function sendOrLog(ctx: InboundContext, target: Contact | Room, text: stri
     await ctx.sender.send(target, text);
     return true;
   } catch (err) {
-    ctx.logger.warn({ err: errorSummary(err) }, 'wechat: a message could not be sent');
+    ctx.logger.warn({ error: errorSummary(err) }, 'wechat: a message could not be sent');
     ctx.logger.debug({ targetId: target.id }, 'wechat: the failed send was to this chat');
     return false;
   }

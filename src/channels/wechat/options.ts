@@ -62,26 +62,14 @@ export interface ResolvedWechatOptions {
   minSendIntervalMs: number;
 }
 
-/** Reads the puppet settings from the environment (WECHATY_PUPPET, WECHATY_PUPPET_SERVICE_TOKEN). */
-export function wechatPuppetFromEnv(env: NodeJS.ProcessEnv = process.env): {
-  puppetName: string;
-  puppetToken?: string;
-} {
-  const puppetName = env.WECHATY_PUPPET?.trim() || DEFAULT_PUPPET;
-  const puppetToken = env.WECHATY_PUPPET_SERVICE_TOKEN?.trim() || undefined;
-  return { puppetName, puppetToken };
-}
-
 export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWechatOptions {
-  const fromEnv = wechatPuppetFromEnv();
-  const puppetName = options.puppet
-    ? options.puppet.name()
-    : options.puppetName?.trim() || fromEnv.puppetName;
+  // settings come from src/config (the one config loader); nothing is read from the environment here
+  const puppetName = options.puppet ? options.puppet.name() : options.puppetName?.trim() || DEFAULT_PUPPET;
   const isWechat4u = !options.puppet && puppetName === DEFAULT_PUPPET;
   return {
     puppet: options.puppet,
     puppetName,
-    puppetToken: options.puppetToken ?? (options.puppet ? undefined : fromEnv.puppetToken),
+    puppetToken: options.puppet ? undefined : options.puppetToken?.trim() || undefined,
     botName: options.botName,
     sessionName: options.sessionName ?? options.botName,
     idStrategy: options.idStrategy ?? (isWechat4u ? 'alias' : 'id'),

@@ -1,21 +1,42 @@
 // Work-arounds for known puppet bugs, kept apart so that they are easy to drop when upstream fixes them.
 
-interface EmitterLike {
+interface Wechat4uLike {
   removeAllListeners(event: string): unknown;
+  start: () => unknown;
+  restart: () => unknown;
 }
 
-function isEmitterLike(value: unknown): value is EmitterLike {
-  return typeof value === 'object' && value !== null && typeof (value as EmitterLike).removeAllListeners === 'function';
+function isWechat4uLike(value: unknown): value is Wechat4uLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Wechat4uLike>;
+  return (
+    typeof candidate.removeAllListeners === 'function' &&
+    typeof candidate.start === 'function' &&
+    typeof candidate.restart === 'function'
+  );
 }
 
 /**
- * wechaty-puppet-wechat4u 1.14: onStop() calls `wechat4u.stop()`, which emits 'logout'; the puppet's 'logout'
- * listener then calls `this.wechat4u.start()` after onStop() has set `this.wechat4u = undefined`, an unhandled
- * rejection (TypeError) that restarts nothing and that a test runner reports as an error. Dropping those
- * listeners before stopping avoids it. (wechat4u's stop() still logs the account out on the server.)
+ * wechaty-puppet-wechat4u 1.14: while WeChat is unreachable, wechat4u fails, emits 'logout', and the puppet's
+ * 'logout' listener saves the session file and calls `this.wechat4u.start()` again (a retry loop). When the puppet
+ * is stopped meanwhile, onStop() sets `this.wechat4u = undefined` and the pending listener then throws a TypeError
+ * as an unhandled rejection (which a test runner reports as an error), or restarts a login after stop.
+ *
+ * Before stopping: drop those listeners, turn further (re)starts of this wechat4u instance into no-ops, and keep
+ * the puppet's reference to it so a listener already running finds an inert object. wechat4u's own stop() still
+ * runs (it clears its timers and logs the account out on the server).
  */
 export function quiesceWechat4uBeforeStop(puppet: unknown): void {
   if (typeof puppet !== 'object' || puppet === null) return;
   const inner = (puppet as { wechat4u?: unknown }).wechat4u;
-  if (isEmitterLike(inner)) inner.removeAllListeners('logout');
+  if (!isWechat4uLike(inner)) return;
+  inner.removeAllListeners('logout');
+  inner.start = () => Promise.resolve();
+  inner.restart = () => Promise.resolve();
+  Object.defineProperty(puppet, 'wechat4u', {
+    configurable: true,
+    enumerable: true,
+    get: () => inner,
+    set: () => undefined,
+  });
 }
