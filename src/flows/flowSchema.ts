@@ -108,7 +108,6 @@ export const messagesSchema = z.object({
   tooManyFailures: z.string(),
   notUnderstood: z.string(),
   idleReset: z.string(),
-  healthConsentDeclined: z.string(),
   eligibilityUnavailable: z.string(),
   myData: z.object({
     header: z.string(),

@@ -85,7 +85,7 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(await r.json()).toMatchObject({
       status: 'ready',
       database: { ok: true, provider: process.env.TEST_DB },
-      config: { ok: true, flows: 10, profiles: 3, county: '项城市' },
+      config: { ok: true, flows: 11, profiles: 3, county: '项城市' },
       channels: [{ name: 'simulator', state: 'online' }],
     });
   });

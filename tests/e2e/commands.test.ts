@@ -52,6 +52,22 @@ describe.skipIf(dbUnavailable)('global commands and re-prompts', () => {
     expect(conv).toMatchObject({ flowId: 'menu', stepId: 'choose' });
   });
 
+  it('thanks after an answer gets a warm reply, not "I did not understand"', async () => {
+    const w = await consented();
+    await w.say('1');
+    await w.say('1991年7月20日'); // answered: at rest again
+    expect(await w.say('好的，谢谢')).toEqual(['不客气！有需要随时找我，回复“菜单”看看我能帮您做什么。']);
+  });
+
+  it('something the bot cannot place gets a kind note and the menu', async () => {
+    const w = await consented();
+    await w.say('1');
+    await w.say('1991年7月20日');
+    const r = await w.say('今天天气不错');
+    expect(r[0]).toBe('抱歉，我没太明白您的意思。');
+    expect(r[1]).toContain('请问您想做什么？');
+  });
+
   it('人工 gives the service phone, before and after consent', async () => {
     const before = bot.woman();
     expect(joined(await before.say('人工'))).toMatch(/请打电话 0394-\d+/);

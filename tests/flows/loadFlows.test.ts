@@ -32,7 +32,7 @@ describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
     const set = loadFlows(flowsDir, ACTION_OUTCOMES);
     expect([...set.flows.keys()].sort()).toEqual(
-      ['cancel', 'consent', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'unsubscribe'].sort(),
+      ['cancel', 'consent', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
     );
     expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'delete_data']);
   });

@@ -21,6 +21,7 @@ describe('matchCommand', () => {
     ['查看我的信息', 'my_data'],
     ['删除我的信息', 'delete_data'],
     ['请删除我的信息', 'delete_data'],
+    ['撤回同意', 'delete_data'],
     ['我想看菜单吧', 'menu'],
   ])('%s → %s', (text, flow) => {
     expect(matchCommand(text, set.commands)).toBe(flow);
@@ -39,6 +40,7 @@ describe('matchTrigger', () => {
     ['能免费做筛查吗', 'eligibility', {}],
     ['你好', 'menu', {}],
     ['在吗', 'menu', {}],
+    ['好的谢谢', 'thanks', {}],
   ])('%s → %s %o', (text, flowId, vars) => {
     expect(matchTrigger(text, set.flows.values())).toEqual({ flowId, vars });
   });

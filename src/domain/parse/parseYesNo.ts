@@ -111,6 +111,8 @@ function readClause(raw: string): Sense[] {
   const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
   if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return ['no']; // 没做过, 不舒服
   if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return ['yes']; // 做过, 查过了
+  // a short verb echoed back with 了 ("怀了", "怀孕了", "切了") answers yes
+  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$/u.test(core)) return ['yes'];
   return [];
 }
 

@@ -116,3 +116,16 @@ describe('parseYesNo', () => {
     else expect(result).toEqual({ ok: false, error: expected.error });
   });
 });
+
+describe('parseYesNo: a verb echoed back from the question', () => {
+  it.each([
+    ['怀孕了', true],
+    ['怀了', true],
+    ['切了', true],
+    ['没怀', false],
+    ['没怀孕', false],
+    ['算了', false],
+  ])('%s → %s', (text, value) => {
+    expect(parseYesNo(text)).toEqual({ ok: true, value });
+  });
+});
