@@ -3,12 +3,27 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { providerOf } from './databaseUrl.js';
+import pg from 'pg';
+import { pgSettings, providerOf } from './databaseUrl.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Creates the PostgreSQL database named in the URL when it does not exist yet (as `migrate deploy` does without an adapter). */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const settings = pgSettings(url);
+  const admin = new pg.Client({ ...settings, database: 'postgres' });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [settings.database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${settings.database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function migrateDatabase(url: string): Promise<void> {
   const provider = providerOf(url);
+  if (provider === 'postgres') await ensurePostgresDatabase(url);
   const script = path.join(root, 'scripts', 'prisma.mjs');
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
