@@ -24,7 +24,14 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  const port = await app.start();
+  let port: number;
+  try {
+    port = await app.start();
+  } catch (err) {
+    console.error(`Cannot start: ${(err as Error).message}`);
+    await app.stop().catch(() => undefined);
+    process.exit(1);
+  }
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   logger.info({ port, database: app.dbHandle.provider, county: app.county.id }, 'screening assistant started');
   console.log(`\n  筛查小助手 is running for ${app.county.name} on ${app.dbHandle.provider}.`);
@@ -45,7 +52,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    // the WeChat channel waits up to 8 s for replies in flight; give the whole stop a little more
+    const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
     await app.stop();
     process.exit(0);

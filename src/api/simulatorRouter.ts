@@ -15,7 +15,12 @@ const clockBody = z.object({ now: z.string().datetime({ offset: true, message: '
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
-export function simulatorRouter(channel: SimulatorChannel, clock: AdjustableClock, scheduler: JobScheduler): Router {
+export function simulatorRouter(
+  channel: SimulatorChannel,
+  clock: AdjustableClock,
+  scheduler: JobScheduler,
+  saveClock: (now: Date) => Promise<void>,
+): Router {
   const r = Router();
   r.use(express.json({ limit: '64kb' }));
 
@@ -55,6 +60,7 @@ export function simulatorRouter(channel: SimulatorChannel, clock: AdjustableCloc
         res.status(400).json({ error: 'invalid_request', field: 'now', message: `now: the clock only moves forward; it is already ${from.toISOString()}` });
         return;
       }
+      await saveClock(to);
       await scheduler.catchUp(from, to);
       res.json({ now: clock.now().toISOString() });
     }),

@@ -6,7 +6,7 @@ import express from 'express';
 import type { Config } from '../config/config.js';
 import { AdjustableClock, systemClock, type Clock } from './clock.js';
 import { createLogger, type Logger } from './logger.js';
-import { openDb, type DbHandle } from '../db/client.js';
+import { openDb, type Db, type DbHandle } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { loadProfiles, loadCounties } from '../profiles/loadProfiles.js';
 import { createProgrammePort } from '../profiles/profileProgrammes.js';
@@ -15,7 +15,6 @@ import { ACTION_OUTCOMES, createActions } from '../flows/actions.js';
 import { ConversationEngine } from '../flows/engine.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import { ContactService } from '../services/contactService.js';
-import { ConsentService } from '../services/consentService.js';
 import { MyDataService } from '../services/myDataService.js';
 import { ConversationStore } from '../services/conversationStore.js';
 import { seedCounty } from '../services/countySeeder.js';
@@ -29,6 +28,7 @@ import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { healthRouter } from '../api/healthRouter.js';
 import { simulatorRouter } from '../api/simulatorRouter.js';
 import type { County } from '../profiles/countySchema.js';
+import { DataFileError, displayPath } from './readYaml.js';
 
 export interface AppOptions {
   config: Config;
@@ -67,19 +67,58 @@ export function loadDataFiles(config: Config) {
   if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
   const profile = profiles.get(county.profile)!;
   const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ACTION_OUTCOMES);
+  // 我的信息 names every fact she can be asked about
+  const labels = flowSet.messages.myData.factLabels;
+  for (const programme of Object.values(profile.programmes)) {
+    for (const fact of Object.keys(programme.questions)) {
+      if (!labels[fact]) {
+        throw new DataFileError(
+          displayPath(path.resolve(config.FLOWS_DIR, 'messages.yaml')),
+          'myData.factLabels',
+          `no label for the fact "${fact}" that profile "${profile.id}" asks about`,
+        );
+      }
+    }
+  }
   return { profiles, county, profile, flowSet };
 }
+
+/**
+ * The simulator's clock: starts at CLOCK_START, or where the simulator last moved it (so a restart
+ * of the demo never sends time backwards), or now.
+ */
+async function simulatorClock(db: Db, config: Config): Promise<AdjustableClock> {
+  const saved = await db.simulatorClock.findUnique({ where: { id: 1 } });
+  const candidates = [config.CLOCK_START ? new Date(config.CLOCK_START) : undefined, saved?.now, new Date()].filter((d): d is Date => !!d);
+  const start = config.CLOCK_START ? new Date(config.CLOCK_START) : new Date(Math.max(...candidates.map((d) => d.getTime())));
+  return new AdjustableClock(start);
+}
+
+async function saveSimulatorClock(db: Db, now: Date): Promise<void> {
+  await db.simulatorClock.upsert({ where: { id: 1 }, create: { id: 1, now }, update: { now } });
+}
+
+/** Any error left to express (e.g. a body that is not JSON) answers JSON, never a stack trace. */
+const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 400 && err.type === 'entity.parse.failed') {
+    res.status(400).json({ error: 'invalid_request', field: '(body)', message: '(body): not valid JSON' });
+    return;
+  }
+  res.status(status).json({ error: status === 500 ? 'internal_error' : 'invalid_request', field: '(body)', message: status === 500 ? 'internal error' : String(err.message) });
+};
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const clock = options.clock ?? (config.SIMULATOR_ENABLED ? new AdjustableClock(config.CLOCK_START ? new Date(config.CLOCK_START) : undefined) : systemClock);
   const { profiles, county, profile, flowSet } = loadDataFiles(config);
 
   if (options.migrate !== false) await migrateDatabase(config.DATABASE_URL);
   const dbHandle = openDb(config.DATABASE_URL);
   const db = dbHandle.db;
   await seedCounty(db, county);
+  const clock = options.clock ?? (config.SIMULATOR_ENABLED ? await simulatorClock(db, config) : systemClock);
 
   const countyVars: TemplateVars = {
     countyName: county.name,
@@ -90,10 +129,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
   const contacts = new ContactService(db);
-  const consent = new ConsentService(db, county.id);
   const myData = new MyDataService(db);
   const store = new ConversationStore(db);
-  const actions = createActions({ consent, myData, programmes, messages: () => flowSet.messages });
+  const actions = createActions({ countyId: county.id, myData, programmes, messages: () => flowSet.messages });
   const engine = new ConversationEngine({
     flowSet,
     programmes,
@@ -104,6 +142,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     countyVars,
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
+    // after 删除我的信息 the simulator forgets her transcript too
+    onContactDeleted: (m) => {
+      if (m.channel === 'simulator') simulator?.forget(m.externalId);
+    },
   });
   const router = new InboundRouter((m) => engine.handle(m), logger, () => renderTemplate(flowSet.messages.systemError, countyVars));
 
@@ -123,6 +165,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger,
       groupMentionReply: renderTemplate(flowSet.messages.groupMention, countyVars),
       textOnlyReply: renderTemplate(flowSet.messages.textOnly, countyVars),
+      errorReply: renderTemplate(flowSet.messages.systemError, countyVars),
+      minSendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
+      stopDrainTimeoutMs: 8_000,
     });
     channels.push(wechat);
   }
@@ -132,7 +177,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter({ db, provider: dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels }));
-  if (simulator && clock instanceof AdjustableClock) app.use(simulatorRouter(simulator, clock, scheduler));
+  if (simulator && clock instanceof AdjustableClock) {
+    app.use(simulatorRouter(simulator, clock, scheduler, (now) => saveSimulatorClock(db, now)));
+  }
+  app.use(jsonErrors);
   if (wechat) app.use(wechatLoginRouter(wechat));
   app.get('/', (_req, res) => (simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
 
@@ -151,6 +199,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     scheduler,
     http: app,
     async start() {
+      await scheduler.catchUpMissed(clock.now());
       for (const c of channels) await c.start(router.handle);
       scheduler.start();
       server = http.createServer(app);
@@ -162,11 +211,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       return typeof address === 'object' && address ? address.port : config.PORT;
     },
     async stop() {
+      // stop taking work in, finish what is in flight (the WeChat channel sends its replies), then close
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       server = undefined;
       await scheduler.stop();
+      await Promise.all(channels.map((c) => c.stop()));
       await router.drain();
-      for (const c of channels) await c.stop();
       await dbHandle.close();
     },
   };

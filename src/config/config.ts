@@ -30,6 +30,8 @@ const envSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHAT_BOT_NAME: z.string().default('screening-assistant'),
   WECHAT_ID_STRATEGY: z.enum(['alias', 'id']).optional(),
+  // pause between two WeChat sends of the account (jitter adds up to half of it): WeChat bans fast senders
+  WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there

@@ -2,7 +2,7 @@
 // says which outcomes it can return, so flow files are checked at start.
 import type { Messages } from './flowSchema.js';
 import type { ContactRecord } from '../services/contactService.js';
-import type { ConsentService } from '../services/consentService.js';
+import type { ContactPatch } from '../services/conversationStore.js';
 import type { MyDataService } from '../services/myDataService.js';
 import type { ProgrammePort } from './programmePort.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
@@ -18,8 +18,10 @@ export interface ActionContext {
 export interface ActionResult {
   outcome: string;
   say?: string[];
-  /** Changes to the contact the action made, so the rest of the turn sees them. */
-  contact?: Partial<ContactRecord>;
+  /** Changes to her contact row: saved with the rest of the turn, in one transaction. */
+  contact?: ContactPatch;
+  /** Forget her stored answers (saved with the turn). */
+  clearFacts?: boolean;
   /** The contact and everything about her is gone: nothing of this turn is saved. */
   contactDeleted?: boolean;
 }
@@ -30,7 +32,8 @@ export interface FlowAction {
 }
 
 export interface ActionDeps {
-  consent: ConsentService;
+  /** The county this bot serves: her region once she consents. */
+  countyId: string;
   myData: MyDataService;
   programmes: ProgrammePort;
   messages: () => Messages;
@@ -45,31 +48,20 @@ export const ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['subscription.start', ['done']],
   ['myData.show', ['done']],
   ['myData.deleteAll', ['done']],
+  ['myData.clearAnswers', ['done']],
 ]);
 
 export function createActions(d: ActionDeps): Map<string, FlowAction> {
   const done = (extra: Omit<ActionResult, 'outcome'> = {}): ActionResult => ({ outcome: 'done', ...extra });
   const actions: Record<string, FlowAction['run']> = {
-    'consent.give': async ({ contact, now }) => {
-      await d.consent.give(contact.id, now);
-      return done({ contact: { consent: 'given', consentAt: now } });
-    },
-    'consent.decline': async ({ contact }) => {
-      await d.consent.decline(contact.id);
-      return done({ contact: { consent: 'declined', consentAt: null, healthConsentAt: null } });
-    },
-    'consent.giveHealth': async ({ contact, now }) => {
-      await d.consent.giveHealth(contact.id, now);
-      return done({ contact: { healthConsentAt: now } });
-    },
-    'subscription.stop': async ({ contact }) => {
-      await d.consent.setSubscribed(contact.id, false);
-      return done({ contact: { subscribed: false } });
-    },
-    'subscription.start': async ({ contact }) => {
-      await d.consent.setSubscribed(contact.id, true);
-      return done({ contact: { subscribed: true } });
-    },
+    'consent.give': async ({ now }) => done({ contact: { consent: 'given', consentAt: now, regionId: d.countyId } }),
+    // she declined: keep only the channel id and the fact that she declined
+    'consent.decline': async () =>
+      done({ contact: { consent: 'declined', consentAt: null, healthConsentAt: null, regionId: null }, clearFacts: true }),
+    'consent.giveHealth': async ({ now }) => done({ contact: { healthConsentAt: now } }),
+    'subscription.stop': async () => done({ contact: { subscribed: false } }),
+    'subscription.start': async () => done({ contact: { subscribed: true } }),
+    'myData.clearAnswers': async () => done({ clearFacts: true }),
     'myData.show': async ({ contact, vars }) => done({ say: [await describeMyData(d, contact.id, vars)] }),
     'myData.deleteAll': async ({ contact }) => {
       await d.myData.deleteAll(contact.id);
@@ -84,7 +76,8 @@ export function createActions(d: ActionDeps): Map<string, FlowAction> {
 async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVars): Promise<string> {
   const m = d.messages().myData;
   const data = await d.myData.collect(contactId);
-  if (!data || data.consent !== 'given') return m.beforeConsent;
+  if (!data || data.consent === 'none') return m.beforeConsent;
+  if (data.consent === 'declined') return m.declined;
   const lines = [m.header];
   if (data.consentAt) lines.push(renderTemplate(m.consentGiven, { date: formatChineseDate(shanghaiDay(data.consentAt)) }));
   if (data.healthConsentAt) lines.push(renderTemplate(m.healthConsentGiven, { date: formatChineseDate(shanghaiDay(data.healthConsentAt)) }));

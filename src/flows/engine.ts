@@ -6,7 +6,7 @@ import type { Logger } from '../app/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
-import type { ConversationStore } from '../services/conversationStore.js';
+import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
 import type { FlowAction } from './actions.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
@@ -26,29 +26,44 @@ export interface EngineOptions {
   /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
   countyVars: TemplateVars;
   idleMinutes: number;
-  /** Facts older than this are asked again (a birth date never expires). */
-  factMaxAgeDays?: number;
+  /** Called when a turn deleted everything about her (e.g. so the simulator forgets her transcript). */
+  onContactDeleted?: (message: InboundMessage) => void;
 }
 
 const MAX_STEPS_PER_TURN = 50;
 const MAX_FAILURES = 3;
-const PERMANENT_FACTS = new Set(['birthDate']);
+const MAX_TURN_ATTEMPTS = 3;
 
 export class ConversationEngine {
   constructor(private readonly o: EngineOptions) {}
 
   async handle(message: InboundMessage): Promise<string[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(message);
+      } catch (err) {
+        // another process handled the same contact meanwhile: run the turn again on fresh state
+        if (!(err instanceof StaleTurnError) || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        this.o.logger.debug({ attempt }, 'stale turn, running again');
+      }
+    }
+  }
+
+  private async handleOnce(message: InboundMessage): Promise<string[]> {
     const now = this.o.clock.now();
     const contact = await this.o.contacts.findOrCreate(message.channel, message.externalId);
     const stored = await this.o.store.load(contact.id);
     const turn = new Turn(contact, stored, now);
     const idleMs = this.o.idleMinutes * 60_000;
-    const idle = stored && stored.stepId && stored.flowId !== 'consent' && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
+    const idle =
+      stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
     if (stored && (stored.idleResetAt || idle)) {
       turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
       turn.rest();
+      turn.idleReset = true;
     }
     await this.route(turn, message.text);
+    if (turn.contactDeleted) this.o.onContactDeleted?.(message);
     await this.persist(turn);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
     return turn.replies;
@@ -58,8 +73,12 @@ export class ConversationEngine {
     const { flows, commands, messages } = this.o.flowSet;
     const command = matchCommand(text, commands);
     if (command) {
+      const wasAtNotice = !turn.consented && turn.state.flowId === 'consent';
       turn.rest();
-      return this.startFlow(turn, command);
+      await this.startFlow(turn, command);
+      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting
+      if (wasAtNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) turn.waitAt('consent', 'notice');
+      return;
     }
     const waiting = turn.waitingStep(flows);
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
@@ -72,7 +91,8 @@ export class ConversationEngine {
       Object.assign(turn.state.vars, trigger.vars);
       return this.startFlow(turn, trigger.flowId);
     }
-    turn.say(this.text(messages.notUnderstood, turn));
+    // after an idle reset the note already explains why the bot starts over
+    if (!turn.idleReset) turn.say(this.text(messages.notUnderstood, turn));
     return this.startFlow(turn, 'menu');
   }
 
@@ -108,7 +128,8 @@ export class ConversationEngine {
         const action = this.o.actions.get(step.action)!;
         const result = await action.run({ contact: turn.contact, now: turn.now, vars: this.vars(turn) });
         for (const line of result.say ?? []) turn.say(line);
-        if (result.contact) Object.assign(turn.contact, result.contact);
+        if (result.contact) turn.patchContact(result.contact);
+        if (result.clearFacts) turn.forgetFacts();
         if (result.contactDeleted) turn.contactDeleted = true;
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
@@ -149,6 +170,13 @@ export class ConversationEngine {
     if (step.kind !== 'ask') return;
     const parsed = parseInput(step.input, text, turn.today);
     if (!parsed.ok) {
+      // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
+      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
+      if (trigger) {
+        turn.rest();
+        Object.assign(turn.state.vars, trigger.vars);
+        return this.startFlow(turn, trigger.flowId);
+      }
       this.reprompt(turn, parsed.error, step.example, step.input.type === 'choice' ? step.text : undefined);
       return;
     }
@@ -193,8 +221,10 @@ export class ConversationEngine {
       return this.resolve(turn, flow, step.next);
     }
     const pendingFact = turn.state.vars.__fact as string | undefined;
-    if (answerText !== undefined && pendingFact) {
-      const q = this.o.programmes.question(programme, pendingFact)!;
+    // the profile may have changed while she was away: a question it no longer has is dropped
+    const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact) : undefined;
+    if (answerText !== undefined && pendingFact && pendingQuestion) {
+      const q = pendingQuestion;
       const parsed = parseInput(q.input, answerText, turn.today);
       if (!parsed.ok) {
         this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
@@ -202,9 +232,11 @@ export class ConversationEngine {
       }
       turn.state.failures = 0;
       turn.setFact(pendingFact, parsed.value, q.sensitive);
-      delete turn.state.vars.__fact;
+      const answered = (turn.state.vars.__answered as string[] | undefined) ?? [];
+      turn.state.vars.__answered = [...answered, pendingFact];
     }
-    const facts = await this.currentFacts(turn);
+    delete turn.state.vars.__fact;
+    const facts = await this.currentFacts(turn, programme);
     const decision = this.o.programmes.decide(programme, facts, turn.today);
     if (decision.status === 'needs') {
       const q = this.o.programmes.question(programme, decision.fact)!;
@@ -227,16 +259,22 @@ export class ConversationEngine {
     });
     turn.say(decision.text);
     delete turn.state.vars.programme;
+    delete turn.state.vars.__answered;
     return this.resolve(turn, flow, step.next);
   }
 
-  /** Stored facts still fresh, overlaid with what she answered in this turn. */
-  private async currentFacts(turn: Turn): Promise<Record<string, unknown>> {
+  /**
+   * What is known about her for this programme: answers given during this interview, and stored
+   * answers still within their question's `remember` time.
+   */
+  private async currentFacts(turn: Turn, programme: string): Promise<Record<string, unknown>> {
     if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
-    const maxAgeMs = (this.o.factMaxAgeDays ?? 30) * 86_400_000;
+    const answeredNow = new Set((turn.state.vars.__answered as string[] | undefined) ?? []);
     const facts: Record<string, unknown> = {};
     for (const [key, f] of turn.factCache) {
-      if (PERMANENT_FACTS.has(key) || turn.now.getTime() - f.updatedAt.getTime() <= maxAgeMs) facts[key] = f.value;
+      const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
+      const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
+      if (answeredNow.has(key) || fresh) facts[key] = f.value;
     }
     for (const w of turn.factWrites.values()) facts[w.key] = w.value;
     return facts;
@@ -262,6 +300,13 @@ export class ConversationEngine {
     }
     turn.state.lastActiveAt = turn.now;
     turn.state.idleResetAt = null;
-    await this.o.store.saveTurn(turn.contact.id, turn.state, [...turn.factWrites.values()], turn.checks, turn.now);
+    await this.o.store.saveTurn(turn.contact.id, {
+      state: turn.state,
+      facts: [...turn.factWrites.values()],
+      checks: turn.checks,
+      contact: turn.contactPatch,
+      clearFacts: turn.clearFacts,
+      now: turn.now,
+    });
   }
 }

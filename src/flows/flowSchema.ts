@@ -30,6 +30,8 @@ export const askStepSchema = z.object({
   save: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
   skipIfSet: z.boolean().default(false),
+  /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
+  letTriggersThrough: z.boolean().default(false),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),
@@ -103,6 +105,7 @@ export const messagesSchema = z.object({
     bad_length: z.string(),
     bad_birth_date: z.string(),
     ambiguous: z.string(),
+    incomplete: z.string(),
   }),
   example: z.string(),
   tooManyFailures: z.string(),
@@ -112,6 +115,7 @@ export const messagesSchema = z.object({
   myData: z.object({
     header: z.string(),
     beforeConsent: z.string(),
+    declined: z.string(),
     consentGiven: z.string(),
     healthConsentGiven: z.string(),
     subscribed: z.string(),

@@ -22,10 +22,12 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
     case 'integer':
       return parseInteger(text, { min: spec.min, max: spec.max });
     case 'date': {
-      const plain = normalizeText(text).replace(/[。.!！?？]+$/, '');
-      if (spec.noneWords.some((w) => plain.includes(w))) return ok(null);
+      // a date wins over "never" words ("2023年做过，之前没做过" is 2023)
       const r = parseDate(text, { today, calendar: spec.calendar, direction: spec.direction });
-      return r.ok ? ok({ date: r.value.date, precision: r.value.precision }) : r;
+      if (r.ok) return ok({ date: r.value.date, precision: r.value.precision });
+      const plain = normalizeText(text).replace(/[。.!！?？,，]+/g, '');
+      if (spec.noneWords.some((w) => plain === w || plain.includes(w))) return ok(null);
+      return r;
     }
     case 'birthDate': {
       const r = parseBirthDate(text, today);

@@ -7,6 +7,8 @@ export interface ProfileQuestion {
   example: string;
   input: InputSpec;
   sensitive: boolean;
+  /** How long a stored answer is reused: 'always', or days (0 = ask every time). */
+  remember: 'always' | number;
 }
 
 export type ProgrammeDecision =

@@ -2,7 +2,7 @@
 // the facts and outcomes to save together at the end.
 import { shanghaiDay } from '../domain/calendarDay.js';
 import type { ContactRecord } from '../services/contactService.js';
-import type { CheckWrite, ConversationState, FactWrite, StoredFact } from '../services/conversationStore.js';
+import type { CheckWrite, ContactPatch, ConversationState, FactWrite, StoredFact } from '../services/conversationStore.js';
 import type { Flow, Step } from './flowSchema.js';
 
 export class Turn {
@@ -12,7 +12,11 @@ export class Turn {
   readonly state: ConversationState;
   readonly today: string;
   factCache?: Map<string, StoredFact>;
+  readonly contactPatch: ContactPatch = {};
+  clearFacts = false;
   contactDeleted = false;
+  /** The conversation was reset for being idle at the start of this turn. */
+  idleReset = false;
 
   constructor(
     readonly contact: ContactRecord,
@@ -21,7 +25,7 @@ export class Turn {
   ) {
     this.state = stored
       ? { ...stored, vars: { ...stored.vars } }
-      : { flowId: '', stepId: '', vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null };
+      : { flowId: '', stepId: '', vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null, version: null };
     this.today = shanghaiDay(now);
   }
 
@@ -65,6 +69,18 @@ export class Turn {
 
   setFact(key: string, value: unknown, sensitive: boolean): void {
     this.factWrites.set(key, { key, value, sensitive });
+  }
+
+  /** Applies an action's changes to her contact: seen by the rest of the turn, saved with it. */
+  patchContact(patch: ContactPatch): void {
+    Object.assign(this.contactPatch, patch);
+    Object.assign(this.contact, patch);
+  }
+
+  forgetFacts(): void {
+    this.clearFacts = true;
+    this.factCache = new Map();
+    this.factWrites.clear();
   }
 
   recordCheck(check: CheckWrite): void {

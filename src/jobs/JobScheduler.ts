@@ -4,7 +4,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import type { Db } from '../db/client.js';
-import { cronExpression, runTimesBetween, type Schedule } from './schedule.js';
+import { cronExpression, lastRunTimeBetween, runTimesBetween, type Schedule } from './schedule.js';
 
 export interface Job {
   name: string;
@@ -50,12 +50,29 @@ export class JobScheduler {
     return this.serial(async () => {
       const due: { at: Date; job: Job }[] = [];
       for (const job of this.jobs) {
-        const times = runTimesBetween(job.schedule, from, to);
-        const chosen = job.catchUp === 'each' ? times : times.slice(-1);
-        for (const at of chosen) due.push({ at, job });
+        if (job.catchUp === 'each') {
+          for (const at of runTimesBetween(job.schedule, from, to)) due.push({ at, job });
+        } else {
+          const at = lastRunTimeBetween(job.schedule, from, to);
+          if (at) due.push({ at, job });
+        }
       }
       due.sort((a, b) => a.at.getTime() - b.at.getTime());
       for (const d of due) await this.runJob(d.job, d.at);
+    });
+  }
+
+  /** At start: runs what was missed while no process was running (from each job's last run). */
+  async catchUpMissed(now: Date): Promise<void> {
+    const runs = await this.db.jobRun.findMany();
+    const last = new Map(runs.map((r) => [r.name, r.lastRunAt]));
+    await this.serial(async () => {
+      for (const job of this.jobs) {
+        const from = last.get(job.name);
+        if (!from) continue;
+        const times = job.catchUp === 'each' ? runTimesBetween(job.schedule, from, now) : [lastRunTimeBetween(job.schedule, from, now)];
+        for (const at of times) if (at) await this.runJob(job, at);
+      }
     });
   }
 

@@ -3,6 +3,7 @@
 import { templatePlaceholders } from '../domain/template.js';
 import {
   COMMON_VARS,
+  QUESTION_VARS,
   EXCLUSION_VARS,
   GROUP_VALUES,
   OUTCOME_VARS,
@@ -102,7 +103,7 @@ export function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
     checkPlaceholders(text, allowed.get(key) ?? anyVar, ['texts', key], issues);
   }
   for (const [fact, q] of Object.entries(p.questions)) {
-    checkPlaceholders(q.text, new Set(COMMON_VARS), ['questions', fact, 'text'], issues);
+    checkPlaceholders(q.text, new Set(QUESTION_VARS), ['questions', fact, 'text'], issues);
     checkPlaceholders(q.example, new Set(COMMON_VARS), ['questions', fact, 'example'], issues);
   }
   return issues;

@@ -16,9 +16,9 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
     const programme = programmes.get(programmeId);
     const q = programme?.questions[fact];
     if (!programme || !q) return undefined;
-    let text = renderTemplate(q.text, { programme: programme.name }).trim();
+    let text = renderTemplate(q.text, { programme: programme.name, countyName: county.name }).trim();
     if (q.input.type === 'choice') text += '\n' + q.input.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
-    return { text, example: q.example, input: q.input, sensitive: q.sensitive };
+    return { text, example: q.example, input: q.input, sensitive: q.sensitive, remember: q.remember };
   };
 
   const choiceLabel = (fact: string, value: string): string | undefined => {

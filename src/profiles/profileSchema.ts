@@ -111,6 +111,9 @@ export const questionSchema = z
     // health data (pregnancy, screening history, operations, illnesses): the engine asks for the
     // separate health consent (单独同意, PIPL) before the first sensitive question
     sensitive: z.boolean().default(false),
+    // how long an answer is reused when she asks again: 'always' (a birth date), or a number of
+    // days (0: asked again every time, e.g. whether she is pregnant now)
+    remember: z.union([z.literal('always'), z.number().int().min(0)]).default(30),
   })
   .strict();
 export type Question = z.infer<typeof questionSchema>;
@@ -164,6 +167,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** Values every text may use. */
 export const COMMON_VARS = ['programme'] as const;
+/** Values question texts may use besides COMMON_VARS: the county's name (e.g. 您的户口在{countyName}吗). */
+export const QUESTION_VARS = ['programme', 'countyName'] as const;
 /**
  * Which variables the eligibility outcome provides for each text (besides COMMON_VARS). Exclusion
  * texts (named by the rule) get `excluded` (the screenings it removes). Question texts and

@@ -2,6 +2,9 @@
 // together in one transaction at the end of the turn, so nothing is half-written.
 import type { Db } from '../db/client.js';
 
+/** Waiting on these never times out: the privacy notice, and the menu (an answer to it is always welcome). */
+export const IDLE_EXEMPT_FLOWS: ReadonlySet<string> = new Set(['consent', 'menu']);
+
 export interface ConversationState {
   flowId: string;
   stepId: string;
@@ -9,6 +12,34 @@ export interface ConversationState {
   failures: number;
   lastActiveAt: Date;
   idleResetAt: Date | null;
+  /** The stored version this state was read at; null for a conversation not stored yet. */
+  version: number | null;
+}
+
+/** Changes to her contact row a turn made (consent, health consent, subscription). */
+export interface ContactPatch {
+  consent?: string;
+  consentAt?: Date | null;
+  healthConsentAt?: Date | null;
+  subscribed?: boolean;
+  regionId?: string | null;
+}
+
+export interface TurnWrite {
+  state: ConversationState;
+  facts: FactWrite[];
+  checks: CheckWrite[];
+  contact: ContactPatch;
+  /** Forget her answers (she wants to answer again, or declined the notice). */
+  clearFacts: boolean;
+  now: Date;
+}
+
+/** Another process saved a turn for the same contact first: run the turn again on fresh state. */
+export class StaleTurnError extends Error {
+  constructor() {
+    super('the conversation changed while this turn ran');
+  }
 }
 
 export interface FactWrite {
@@ -43,6 +74,7 @@ export class ConversationStore {
       failures: row.failures,
       lastActiveAt: row.lastActiveAt,
       idleResetAt: row.idleResetAt,
+      version: row.version,
     };
   }
 
@@ -51,7 +83,9 @@ export class ConversationStore {
     return new Map(rows.map((r) => [r.key, { value: JSON.parse(r.valueJson) as unknown, updatedAt: r.updatedAt }]));
   }
 
-  async saveTurn(contactId: string, state: ConversationState, facts: FactWrite[], checks: CheckWrite[], now: Date): Promise<void> {
+  /** Saves everything a turn changed in one transaction, refusing it if another turn came first. */
+  async saveTurn(contactId: string, w: TurnWrite): Promise<void> {
+    const { state, now } = w;
     const data = {
       flowId: state.flowId,
       stepId: state.stepId,
@@ -60,17 +94,35 @@ export class ConversationStore {
       lastActiveAt: state.lastActiveAt,
       idleResetAt: state.idleResetAt,
     };
-    await this.db.$transaction([
-      ...facts.map((f) =>
-        this.db.fact.upsert({
-          where: { contactId_key: { contactId, key: f.key } },
-          create: { contactId, key: f.key, valueJson: JSON.stringify(f.value), sensitive: f.sensitive, updatedAt: now },
-          update: { valueJson: JSON.stringify(f.value), sensitive: f.sensitive, updatedAt: now },
-        }),
-      ),
-      ...checks.map((c) => this.db.eligibilityCheck.create({ data: { contactId, ...c } })),
-      this.db.conversation.upsert({ where: { contactId }, create: { contactId, ...data }, update: data }),
-    ]);
+    try {
+      await this.db.$transaction(async (tx) => {
+        if (state.version === null) {
+          await tx.conversation.create({ data: { contactId, ...data, version: 1 } });
+        } else {
+          const updated = await tx.conversation.updateMany({
+            where: { contactId, version: state.version },
+            data: { ...data, version: { increment: 1 } },
+          });
+          if (updated.count === 0) throw new StaleTurnError();
+        }
+        if (Object.keys(w.contact).length > 0) await tx.contact.update({ where: { id: contactId }, data: w.contact });
+        if (w.clearFacts) await tx.fact.deleteMany({ where: { contactId } });
+        for (const f of w.facts) {
+          const valueJson = JSON.stringify(f.value);
+          await tx.fact.upsert({
+            where: { contactId_key: { contactId, key: f.key } },
+            create: { contactId, key: f.key, valueJson, sensitive: f.sensitive, updatedAt: now },
+            update: { valueJson, sensitive: f.sensitive, updatedAt: now },
+          });
+        }
+        if (w.checks.length > 0) await tx.eligibilityCheck.createMany({ data: w.checks.map((c) => ({ contactId, ...c })) });
+      });
+    } catch (err) {
+      if (err instanceof StaleTurnError) throw err;
+      // a conversation row created meanwhile by another process (unique contactId)
+      if (state.version === null && (err as { code?: string }).code === 'P2002') throw new StaleTurnError();
+      throw err;
+    }
   }
 
   /**
@@ -80,9 +132,8 @@ export class ConversationStore {
   async resetIdle(now: Date, idleMs: number): Promise<number> {
     const cutoff = new Date(now.getTime() - idleMs);
     const result = await this.db.conversation.updateMany({
-      // the privacy notice waits for her answer however long she takes
-      where: { lastActiveAt: { lt: cutoff }, NOT: [{ stepId: '' }, { flowId: 'consent' }] },
-      data: { flowId: '', stepId: '', varsJson: '{}', failures: 0, idleResetAt: now },
+      where: { lastActiveAt: { lt: cutoff }, stepId: { not: '' }, flowId: { notIn: [...IDLE_EXEMPT_FLOWS] } },
+      data: { flowId: '', stepId: '', varsJson: '{}', failures: 0, idleResetAt: now, version: { increment: 1 } },
     });
     return result.count;
   }

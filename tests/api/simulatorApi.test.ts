@@ -78,6 +78,36 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(((await fetch(`${base}/simulator/clock`).then((x) => x.json())) as { now: string }).now).toBe('2026-03-02T04:00:00.000Z');
   });
 
+  it('a body that is not JSON gets 400 JSON naming the body, no stack trace', async () => {
+    const r = await fetch(`${base}/simulator/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad json' });
+    expect(r.status).toBe(400);
+    const text = await r.text();
+    expect(JSON.parse(text)).toEqual({ error: 'invalid_request', field: '(body)', message: '(body): not valid JSON' });
+    expect(text).not.toContain('node_modules');
+  });
+
+  it('a huge clock jump is quick and keeps the process alive', async () => {
+    const started = Date.now();
+    const r = await post('/simulator/clock', { now: '2096-01-01T09:00:00+08:00' });
+    expect(r.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const run = await t.app.dbHandle.db.jobRun.findUniqueOrThrow({ where: { name: 'conversation.idleReset' } });
+    expect(run.lastRunAt.toISOString()).toBe('2096-01-01T01:00:00.000Z');
+    // kept, so a restart of the demo does not send time backwards
+    const saved = await t.app.dbHandle.db.simulatorClock.findUniqueOrThrow({ where: { id: 1 } });
+    expect(saved.now.toISOString()).toBe('2096-01-01T01:00:00.000Z');
+  });
+
+  it('删除我的信息 also forgets her simulator transcript', async () => {
+    await post('/simulator/messages', { contactId: 'sim-del', text: '你好' });
+    await post('/simulator/messages', { contactId: 'sim-del', text: '删除我的信息' });
+    await post('/simulator/messages', { contactId: 'sim-del', text: '是' });
+    const r = await fetch(`${base}/simulator/messages?contactId=sim-del`);
+    const body = (await r.json()) as { messages: { from: string; text: string }[] };
+    // only the confirmation that everything was deleted is left
+    expect(body.messages.map((m) => [m.from, m.text.slice(0, 9)])).toEqual([['bot', '已经全部删除了，我']]);
+  });
+
   it('GET /healthz and /readyz report the database, data files and channels', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const r = await fetch(`${base}/readyz`);
@@ -85,7 +115,7 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(await r.json()).toMatchObject({
       status: 'ready',
       database: { ok: true, provider: process.env.TEST_DB },
-      config: { ok: true, flows: 11, profiles: 3, county: '项城市' },
+      config: { ok: true, flows: 12, profiles: 3, county: '项城市' },
       channels: [{ name: 'simulator', state: 'online' }],
     });
   });

@@ -66,8 +66,18 @@ describe.skipIf(dbUnavailable)('conversation state', () => {
     expect(conv.idleResetAt?.toISOString()).toBe('2026-03-02T01:45:00.000Z');
     const replies = await w.say('1978年5月6日');
     expect(replies[0]).toContain('我们重新开始');
-    expect(joined(replies)).toContain('没太明白');
-    expect(joined(replies)).toContain('请问您想做什么？');
+    expect(joined(replies)).not.toContain('没太明白');
+    expect(replies[1]).toContain('请问您想做什么？');
+  });
+
+  it('the menu waits without timing out: an answer the next day is taken', async () => {
+    const w = bot.woman();
+    await w.say('你好');
+    await w.say('同意');
+    await bot.advanceClock('2026-03-03T10:00:00+08:00');
+    const replies = await w.say('1');
+    expect(joined(replies)).not.toContain('重新开始');
+    expect(joined(replies)).toContain('请告诉我您的出生日期');
   });
 
   it('the privacy notice does not time out', async () => {

@@ -32,9 +32,9 @@ describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
     const set = loadFlows(flowsDir, ACTION_OUTCOMES);
     expect([...set.flows.keys()].sort()).toEqual(
-      ['cancel', 'consent', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
+      ['cancel', 'consent', 'correct_answers', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
     );
-    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'delete_data']);
+    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'correct', 'delete_data']);
   });
 
   const broken: [string, (dir: string) => void, RegExp][] = [

@@ -28,3 +28,17 @@ describe('job schedules', () => {
     expect(runTimesBetween({ every: 'minutes', minutes: 1 }, t, t)).toEqual([]);
   });
 });
+
+describe('lastRunTimeBetween', () => {
+  it('finds the last run directly, however far the jump', async () => {
+    const { lastRunTimeBetween } = await import('../../src/jobs/schedule.js');
+    const from = new Date('2026-03-02T01:00:30Z');
+    expect(lastRunTimeBetween({ every: 'minutes', minutes: 1 }, from, new Date('2096-01-01T01:00:30Z'))?.toISOString()).toBe('2096-01-01T01:00:00.000Z');
+    expect(lastRunTimeBetween({ every: 'day', hour: 8, minute: 0 }, from, new Date('2026-03-05T23:00:00Z'))?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(lastRunTimeBetween({ every: 'day', hour: 8, minute: 0 }, from, new Date('2026-03-02T10:00:00Z'))).toBeUndefined();
+  });
+  it('lists at most `limit` minute runs, the most recent', () => {
+    const times = runTimesBetween({ every: 'minutes', minutes: 1 }, new Date('2026-03-02T00:00:00Z'), new Date('2096-01-01T00:00:00Z'), 3);
+    expect(iso(times)).toEqual(['2095-12-31T23:58:00.000Z', '2095-12-31T23:59:00.000Z', '2096-01-01T00:00:00.000Z']);
+  });
+});

@@ -22,7 +22,8 @@ describe('shipped profiles', () => {
     expect(henan.twoCancer.questions.birthDate.example).toBeTruthy();
     expect(henan.twoCancer.texts.age_below).toBe(profiles.get('national')!.programmes.twoCancer.texts.age_below);
     expect(henan.twoCancer.texts.group).toContain('河南');
-    expect(henan.prenatal.questions.residence.text).toContain('河南');
+    expect(henan.prenatal.questions.residenceHenan.text).toContain('河南');
+    expect(henan.prenatal.questions.residence).toBeUndefined();
     const hunan = profiles.get('hunan')!.programmes.twoCancer;
     expect(hunan.rules.find((r) => r.type === 'interval')).toMatchObject({ years: 3 });
   });

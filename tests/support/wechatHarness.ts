@@ -16,7 +16,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { InboundHandler, InboundMessage } from '../../src/channels/channel.js';
 import { WechatChannel } from '../../src/channels/wechat/WechatChannel.js';
 import { isAliasCode } from '../../src/channels/wechat/identity.js';
-import type { IdStrategy } from '../../src/channels/wechat/options.js';
+import type { IdStrategy, WechatChannelOptions } from '../../src/channels/wechat/options.js';
 
 type ContactMock = mock.ContactMock;
 type RoomMock = mock.RoomMock;
@@ -80,6 +80,8 @@ export interface WechatHarnessOptions {
   logger?: Logger;
   /** Bound on waiting for the bot to go quiet after a woman writes. Default 10 s. */
   timeoutMs?: number;
+  /** Further channel options (e.g. minSendIntervalMs, stopDrainTimeoutMs). */
+  channelOptions?: Partial<Omit<WechatChannelOptions, 'puppet' | 'logger'>>;
 }
 
 export interface WechatHarness extends MockWechat, MockWomen {
@@ -218,6 +220,7 @@ export async function createWechatHarness(
     errorReply: opts.errorReply,
     printQrInTerminal: false,
     startTimeoutMs: 5_000,
+    ...opts.channelOptions,
   });
   await channel.start(async (message) => {
     inbound.push(message);

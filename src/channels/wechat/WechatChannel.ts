@@ -4,6 +4,8 @@
 // - One contact's messages are handled strictly in arrival order (handler AND sends), different contacts at once
 //   (see inboundPipeline.ts).
 // - Groups: only an @-mention is answered, with groupMentionReply; nothing personal ever goes into a group.
+// - Every private text gets an answer, even when identifying her fails (see identifyOrFallBack in inbound.ts).
+// - stop() takes nothing new in, lets the messages already taken in be answered (bounded), then stops the bot.
 // - Privacy: message texts and contact names are never logged; ids only at debug level.
 import type { Logger } from 'pino';
 import qrcodeTerminal from 'qrcode-terminal';
@@ -41,6 +43,7 @@ export class WechatChannel implements Channel {
   private lastErrorText?: string;
   private startPromise?: Promise<void>;
   private stopPromise?: Promise<void>;
+  private stopRequested = false;
 
   private readonly onPuppetMessage = ({ messageId }: { messageId: string }) => {
     if (this.bot && !this.stopped) this.pipeline.ingestMessage(this.bot, messageId);
@@ -97,14 +100,20 @@ export class WechatChannel implements Channel {
     } while (this.idle.busy);
   }
 
-  /** Stops the bot. Safe to call twice or before start(); the channel cannot be started again afterwards. */
+  /**
+   * Stops taking messages in, lets those already taken in be answered (bounded by stopDrainTimeoutMs, default
+   * 15 s), then stops the bot. Safe to call twice or before start(); the channel cannot be started again afterwards.
+   */
   stop(): Promise<void> {
-    if (!this.stopPromise) this.stopPromise = this.doStop();
+    if (!this.stopPromise) {
+      this.stopRequested = true; // before doStop() runs: from now on nothing new is taken in
+      this.stopPromise = this.doStop();
+    }
     return this.stopPromise;
   }
 
   private get stopped(): boolean {
-    return this.stopPromise !== undefined;
+    return this.stopRequested;
   }
 
   // ---- start / stop ------------------------------------------------------------------------------------------
@@ -156,15 +165,31 @@ export class WechatChannel implements Channel {
     }
   }
 
+  /**
+   * Shutdown without losing replies, in three steps:
+   * 1. take nothing new in: `stopped` is already true (send() refuses, puppet events are ignored) and the puppet
+   *    listeners are detached;
+   * 2. wait, up to stopDrainTimeoutMs, until what was already taken in is finished: messages being handled and
+   *    their replies, friend greetings, proactive sends under way (the bot is still running, so they get out);
+   * 3. stop the bot.
+   */
   private async doStop(): Promise<void> {
     const bot = this.bot;
-    if (bot && this.puppetAttached) {
+    const attached = bot !== undefined && this.puppetAttached;
+    if (attached) {
       try {
         bot.puppet.off('message', this.onPuppetMessage);
         bot.puppet.off('friendship', this.onPuppetFriendship);
-        quiesceWechat4uBeforeStop(bot.puppet);
       } catch {
         // no puppet: nothing to detach
+      }
+    }
+    await this.drain();
+    if (attached) {
+      try {
+        quiesceWechat4uBeforeStop(bot.puppet);
+      } catch {
+        // no puppet: nothing to quiesce
       }
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -178,6 +203,25 @@ export class WechatChannel implements Channel {
     // The 'error' listener stays: a puppet's late timers may still emit.
     this.statusTracker.freeze('off', bot ? STATUS_TEXT.stopped : STATUS_TEXT.off);
     if (bot) this.logger.info('wechat: channel stopped');
+  }
+
+  /** Waits (bounded by stopDrainTimeoutMs) for the work in flight to finish; never throws. */
+  private async drain(): Promise<void> {
+    if (!this.idle.busy) return;
+    const timeoutMs = this.opts.stopDrainTimeoutMs;
+    this.logger.info('wechat: stopping; finishing the messages already received');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const outcome = await Promise.race([
+        this.whenIdle().then(() => 'idle' as const),
+        new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
+      ]);
+      if (outcome === 'timeout') {
+        this.logger.warn({ timeoutMs }, 'wechat: stopping with messages still being handled; their replies may be lost');
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // ---- Wechaty events ----------------------------------------------------------------------------------------

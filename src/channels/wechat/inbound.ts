@@ -65,7 +65,7 @@ export async function handleMessage(ctx: InboundContext, message: Message): Prom
   }
 
   const talker = message.talker();
-  if (talker.type() === types.Contact.Official) return; // subscription accounts, WeChat team notices
+  if (isOfficialAccount(ctx, talker)) return; // subscription accounts, WeChat team notices
   const type = message.type();
   if (type === types.Message.Text) {
     await converse(ctx, talker, message.text());
@@ -75,15 +75,24 @@ export async function handleMessage(ctx: InboundContext, message: Message): Prom
   }
 }
 
+/** When in doubt (her contact type cannot be read) she is treated as a person, so that she is answered. */
+function isOfficialAccount(ctx: InboundContext, contact: Contact): boolean {
+  try {
+    return contact.type() === types.Contact.Official;
+  } catch (err) {
+    ctx.logger.debug({ errorName: errorSummary(err).name, contactId: contact.id }, 'wechat: contact type unreadable');
+    return false;
+  }
+}
+
 /** Passes her text to the engine and sends the replies to her, in order. Never throws. */
 export async function converse(ctx: InboundContext, contact: Contact, text: string): Promise<void> {
-  let externalId: string;
-  try {
-    externalId = await ctx.identity.externalIdFor(ctx.bot, contact);
-  } catch (err) {
-    ctx.logger.error({ err }, 'wechat: could not identify the sender of a message');
+  const identified = await identifyOrFallBack(ctx, contact);
+  if ('answer' in identified) {
+    await sendOrLog(ctx, contact, identified.answer); // she could not be identified: errorReply, no handler call
     return;
   }
+  const { externalId } = identified;
   ctx.logger.debug({ contactId: contact.id, externalId }, 'wechat: inbound text');
 
   let replies: string[];
@@ -99,6 +108,38 @@ export async function converse(ctx: InboundContext, contact: Contact, text: stri
     if (typeof reply !== 'string' || reply.length === 0) continue;
     const sent = await sendOrLog(ctx, contact, reply);
     if (!sent) break; // keep the order: do not send reply 3 when reply 2 was lost
+  }
+}
+
+/**
+ * Her externalId, or what to do when identifying her fails (e.g. reading or writing her remark throws): every
+ * private text must get an answer, and two women must never be mixed up.
+ *
+ * - errorReply set (the preferred setup): she is answered with errorReply ("please try again" in her words).
+ *   The handler is NOT called under a substitute identity: with the 'alias' strategy the engine knows her by her
+ *   SA code, so a substitute would make her a stranger mid-conversation; her next message is identified afresh.
+ * - errorReply unset: her contact id stands in as her externalId, so the handler still answers her (silence
+ *   would be worse). The contact id is hers alone for this login (never another woman's id or SA code), so no
+ *   other woman's conversation can be reached through it; it is not cached, so her next message tries the
+ *   stable identity again.
+ *
+ * Logged without personal data: the error's class only (Wechaty's messages may quote names); her contact id at
+ * debug level.
+ */
+async function identifyOrFallBack(
+  ctx: InboundContext,
+  contact: Contact,
+): Promise<{ externalId: string } | { answer: string }> {
+  try {
+    return { externalId: await ctx.identity.externalIdFor(ctx.bot, contact) };
+  } catch (err) {
+    const { errorReply } = ctx;
+    ctx.logger.error(
+      { errorName: errorSummary(err).name, fallback: errorReply ? 'errorReply' : 'contactId' },
+      'wechat: could not identify the sender of a message',
+    );
+    ctx.logger.debug({ contactId: contact.id }, 'wechat: the sender who could not be identified');
+    return errorReply ? { answer: errorReply } : { externalId: contact.id };
   }
 }
 

@@ -14,6 +14,7 @@ export type WechatyPuppet = Exclude<WechatyOptions['puppet'], string | undefined
 export type IdStrategy = 'alias' | 'id';
 
 export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
+export const DEFAULT_STOP_DRAIN_TIMEOUT_MS = 15_000;
 
 export interface WechatChannelOptions {
   /** A puppet instance; when given, puppetName/puppetToken are ignored. */
@@ -36,14 +37,26 @@ export interface WechatChannelOptions {
   groupMentionReply: string;
   /** Replied to images, voice, stickers, files...: asks her to type words. */
   textOnlyReply: string;
-  /** Sent to her when the handler throws (nothing is sent if unset). */
+  /**
+   * Sent to her when the handler throws (nothing is sent if unset), and when she cannot be identified (if unset,
+   * the handler is then called with her contact id instead; see identifyOrFallBack in inbound.ts). Set it.
+   */
   errorReply?: string;
   /** How long start() waits for the scan/login/failure outcome before resolving anyway. Default 10 s. */
   startTimeoutMs?: number;
   /** Print the login QR code in the terminal. Default true. */
   printQrInTerminal?: boolean;
-  /** Minimum pause between two sends of this account (all chats together). Default 0. */
+  /**
+   * Minimum pause between two sends of this account (all chats together). A random jitter of up to half of it is
+   * added, so each pause lies in [minSendIntervalMs, 1.5 × minSendIntervalMs] (see accountSender.ts). Default 0
+   * (no pause, no jitter).
+   */
   minSendIntervalMs?: number;
+  /**
+   * How long stop() waits for the messages already taken in (handlers and their replies) and sends under way to
+   * finish before stopping the bot anyway. Default 15 s.
+   */
+  stopDrainTimeoutMs?: number;
 }
 
 export interface ResolvedWechatOptions {
@@ -60,6 +73,7 @@ export interface ResolvedWechatOptions {
   startTimeoutMs: number;
   printQrInTerminal: boolean;
   minSendIntervalMs: number;
+  stopDrainTimeoutMs: number;
 }
 
 export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWechatOptions {
@@ -80,5 +94,6 @@ export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWec
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
     printQrInTerminal: options.printQrInTerminal ?? true,
     minSendIntervalMs: options.minSendIntervalMs ?? 0,
+    stopDrainTimeoutMs: options.stopDrainTimeoutMs ?? DEFAULT_STOP_DRAIN_TIMEOUT_MS,
   };
 }

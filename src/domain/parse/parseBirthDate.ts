@@ -36,7 +36,8 @@ export function parseBirthDate(text: string, today: string): ParseResult<BirthDa
     if (read.error === 'out_of_range' && year && Number(year[1]) < 1930) return fail('too_old');
     return fail(read.error);
   }
-  if (read.value.precision === 'year') return fail('ambiguous');
+  // a birth date without its day could put her on the wrong side of an age limit: ask for the day
+  if (read.value.precision !== 'day') return fail('incomplete');
   if (read.value.date < OLDEST) return fail('too_old');
   return ok({ birthDate: read.value.date, fromIdNumber: false });
 }

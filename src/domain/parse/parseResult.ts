@@ -9,7 +9,8 @@ export type ParseErrorCode =
   | 'checksum'
   | 'bad_length'
   | 'bad_birth_date'
-  | 'ambiguous';
+  | 'ambiguous'
+  | 'incomplete';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseErrorCode };
 

@@ -164,13 +164,13 @@ describe('孕期 (prenatal) eligibility', () => {
     { id: 'national', facts: { pregnant: true, residence: 'hukou' }, want: { status: 'eligible' } },
     { id: 'national', facts: { pregnant: true, residence: 'spouseHukou' }, want: { status: 'eligible' } },
     { id: 'national', facts: { pregnant: true, residence: 'livedSixMonths' }, want: { status: 'ineligible', reason: 'residence' } },
-    { id: 'henan', facts: { pregnant: true, residence: 'spouseHukou' }, want: { status: 'eligible' } },
-    { id: 'henan', facts: { pregnant: true, residence: 'livedSixMonths' }, want: { status: 'eligible' } },
-    { id: 'henan', facts: { pregnant: true, residence: 'none' }, want: { status: 'ineligible', reason: 'residence', textKey: 'residence' } },
+    { id: 'henan', facts: { pregnant: true, residenceHenan: 'spouseHukou' }, want: { status: 'eligible' } },
+    { id: 'henan', facts: { pregnant: true, residenceHenan: 'livedSixMonths' }, want: { status: 'eligible' } },
+    { id: 'henan', facts: { pregnant: true, residenceHenan: 'none' }, want: { status: 'ineligible', reason: 'residence', textKey: 'residence' } },
     { id: 'hunan', facts: { pregnant: true, residence: 'none' }, want: { status: 'ineligible', reason: 'residence' } },
     { id: 'henan', facts: { pregnant: false }, want: { status: 'ineligible', reason: 'notPregnant', textKey: 'notPregnant' } },
     { id: 'national', facts: {}, want: { status: 'needs', fact: 'pregnant' } },
-    { id: 'henan', facts: { pregnant: true }, want: { status: 'needs', fact: 'residence' } },
+    { id: 'henan', facts: { pregnant: true }, want: { status: 'needs', fact: 'residenceHenan' } },
   ];
   it.each(cases)('$id $facts', ({ id, facts, want }) => {
     const p = prenatal(id);
@@ -181,7 +181,7 @@ describe('孕期 (prenatal) eligibility', () => {
   });
 
   it('Henan lists its free prenatal screenings and the next step', () => {
-    const text = renderOutcome(prenatal('henan'), evaluateEligibility(prenatal('henan'), { pregnant: true, residence: 'hukou' }, TODAY));
+    const text = renderOutcome(prenatal('henan'), evaluateEligibility(prenatal('henan'), { pregnant: true, residenceHenan: 'hukou' }, TODAY));
     expect(text).toContain('NT');
     expect(text).toContain('唐氏筛查');
     expect(text).toContain('约时间去建档');

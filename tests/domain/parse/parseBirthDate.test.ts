@@ -33,11 +33,12 @@ const cases: [input: string, expected: { birthDate: string; fromIdNumber: boolea
   ['农历1980年四月初二', typed('1980-05-15')],
   ['阴历80年四月初二', typed('1980-05-15')],
   ['1980年农历四月初二', typed('1980-05-15')],
-  // month precision → the 1st; year alone or no year → ambiguous
-  ['1980年5月', typed('1980-05-01')],
-  ['1980年', E('ambiguous')],
-  ['1980', E('ambiguous')],
-  ['80年', E('ambiguous')],
+  // without its day a birth date could fall on the wrong side of an age limit: ask for it
+  ['1980年5月', E('incomplete')],
+  ['1980年', E('incomplete')],
+  ['1980', E('incomplete')],
+  ['80年', E('incomplete')],
+
   ['5月6号', E('ambiguous')],
   ['农历四月初二', E('ambiguous')],
   // limits
