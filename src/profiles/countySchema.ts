@@ -46,6 +46,20 @@ export const hospitalSchema = z
     programmes: z.array(programmeIdSchema).min(1), // which programmes it screens for
     // township ids whose women are offered this hospital first
     servesFirst: z.array(slugSchema).default([]),
+    // the weekly capacity it starts with (staff change it through the API): per service (a screening
+    // id of the profile), which weekdays (1 = Monday … 7 = Sunday), which session, how many seats
+    capacity: z
+      .array(
+        z
+          .object({
+            service: slugSchema,
+            weekdays: z.array(z.number().int().min(1).max(7)).min(1),
+            session: z.enum(['am', 'pm']),
+            seats: z.number().int().min(0).max(10_000),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 export type Hospital = z.infer<typeof hospitalSchema>;
@@ -72,7 +86,7 @@ export type County = z.infer<typeof countySchema>;
 export type CountyIssue = { path: (string | number)[]; message: string };
 
 /** Cross-references inside a county and to its profile. */
-export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>): CountyIssue[] {
+export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>, serviceIds?: ReadonlySet<string>): CountyIssue[] {
   const issues: CountyIssue[] = [];
   if (!profileIds.has(county.profile)) {
     issues.push({ path: ['profile'], message: `unknown profile '${county.profile}' (known: ${[...profileIds].join(', ')})` });
@@ -91,6 +105,11 @@ export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>
     unique(h.id, ['hospitals', i, 'id']);
     h.programmes.forEach((p, j) => {
       if (!county.programmes.includes(p)) issues.push({ path: ['hospitals', i, 'programmes', j], message: `programme '${p}' is not run in this county` });
+    });
+    h.capacity.forEach((c, j) => {
+      if (serviceIds && !serviceIds.has(c.service)) {
+        issues.push({ path: ['hospitals', i, 'capacity', j, 'service'], message: `'${c.service}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})` });
+      }
     });
     h.servesFirst.forEach((t, j) => {
       if (!townshipIds.has(t)) issues.push({ path: ['hospitals', i, 'servesFirst', j], message: `unknown township '${t}'` });

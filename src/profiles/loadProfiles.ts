@@ -78,7 +78,9 @@ export function loadCounties(dir: string, profiles: ReadonlyMap<string, Profile>
     checkIdMatchesFile(doc);
     const parsed = countySchema.safeParse(doc.data);
     if (!parsed.success) throw zodFailure(parsed.error, [doc]);
-    const issues = crossCheckCounty(parsed.data, profileIds);
+    const profile = profiles.get(parsed.data.profile);
+    const serviceIds = profile ? new Set(Object.values(profile.programmes).flatMap((p) => p.screenings.map((s) => s.id))) : undefined;
+    const issues = crossCheckCounty(parsed.data, profileIds, serviceIds);
     if (issues.length > 0) throw issuesFailure(issues, [doc]);
     counties.set(parsed.data.id, parsed.data);
   }

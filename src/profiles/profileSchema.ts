@@ -151,6 +151,33 @@ export const programmeSchema = z
   .strict();
 export type ProgrammeProfile = z.infer<typeof programmeSchema>;
 
+/** How booking works in the region. */
+export const bookingSettingsSchema = z
+  .object({
+    // how many days ahead (counting tomorrow as 1) a day can be booked
+    horizonDays: z.number().int().min(1).max(90).default(14),
+    // after this hour (Asia/Shanghai) no booking, change or cancel for the next day; nothing for today
+    cutoffHour: z.number().int().min(0).max(23).default(16),
+    // a seat offered from the waitlist is held this long for her answer
+    offerHoldMinutes: z.number().int().min(5).max(24 * 60).default(120),
+    // each no-show adds this to her waitlist rank (lower goes first); 0 = no-shows change nothing
+    noShowRankPenalty: z.number().int().min(0).max(1000).default(10),
+    // population groups (values of the `group` fact) served from the priority share
+    priorityGroups: z.array(groupValueSchema).default(['urbanLowIncome', 'rural']),
+  })
+  .strict();
+export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
+
+/** When proactive messages may go out. */
+export const messagingSettingsSchema = z
+  .object({
+    // no proactive sends from quietStart:00 to quietEnd:00 Asia/Shanghai; due messages wait
+    quietStartHour: z.number().int().min(0).max(23).default(21),
+    quietEndHour: z.number().int().min(0).max(23).default(8),
+  })
+  .strict();
+export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;
+
 /** A whole profile file, after `extends` is merged. */
 export const profileSchema = z
   .object({
@@ -161,6 +188,8 @@ export const profileSchema = z
     extends: slugSchema.optional(),
     source: textSchema.optional(), // where the rules come from (notice, year)
     programmes: z.object({ twoCancer: programmeSchema, prenatal: programmeSchema }).strict(),
+    booking: bookingSettingsSchema.default({}),
+    messaging: messagingSettingsSchema.default({}),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
