@@ -24,7 +24,12 @@ export interface ActionResult {
   clearFacts?: boolean;
   /** The contact and everything about her is gone: nothing of this turn is saved. */
   contactDeleted?: boolean;
+  /** Values for the following texts and steps (kept in the conversation until it comes to rest). */
+  vars?: Record<string, string>;
 }
+
+/** Options of a dynamicChoice question, computed when it is asked. */
+export type ChoiceSource = (ctx: ActionContext) => Promise<{ value: string; label: string; words?: string[] }[]>;
 
 export interface FlowAction {
   outcomes: readonly string[];

@@ -7,7 +7,8 @@ import type { InboundMessage } from '../channels/channel.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
-import type { FlowAction } from './actions.js';
+import type { ChoiceSource, FlowAction } from './actions.js';
+import { parseChoice } from '../domain/parse/parseChoice.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { matchCommand, matchTrigger } from './matchWords.js';
@@ -19,6 +20,7 @@ export interface EngineOptions {
   flowSet: FlowSet;
   programmes: ProgrammePort;
   actions: ReadonlyMap<string, FlowAction>;
+  choiceSources?: ReadonlyMap<string, ChoiceSource>;
   contacts: ContactService;
   store: ConversationStore;
   clock: Clock;
@@ -120,6 +122,16 @@ export class ConversationEngine {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
+        if (step.input.type === 'dynamicChoice') {
+          const source = this.o.choiceSources?.get(step.input.source);
+          const options = source ? await source({ contact: turn.contact, now: turn.now, vars: this.vars(turn) }) : [];
+          if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
+          if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
+          turn.state.vars.__options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
+          turn.say(`${this.text(step.text, turn)}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`);
+          turn.waitAt(flow.id, step.id);
+          return undefined;
+        }
         turn.say(this.text(step.text, turn));
         turn.waitAt(flow.id, step.id);
         return undefined;
@@ -131,6 +143,7 @@ export class ConversationEngine {
         if (result.contact) turn.patchContact(result.contact);
         if (result.clearFacts) turn.forgetFacts();
         if (result.contactDeleted) turn.contactDeleted = true;
+        if (result.vars) Object.assign(turn.state.vars, result.vars);
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
       case 'eligibility':
@@ -168,7 +181,8 @@ export class ConversationEngine {
       return next ? this.run(turn, next.flow, next.step) : undefined;
     }
     if (step.kind !== 'ask') return;
-    const parsed = parseInput(step.input, text, turn.today);
+    const shown = turn.state.vars.__options as { value: string; label: string; words: string[] }[] | undefined;
+    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -177,10 +191,17 @@ export class ConversationEngine {
         Object.assign(turn.state.vars, trigger.vars);
         return this.startFlow(turn, trigger.flowId);
       }
-      this.reprompt(turn, parsed.error, step.example, step.input.type === 'choice' ? step.text : undefined);
+      const repeat =
+        step.input.type === 'choice'
+          ? step.text
+          : step.input.type === 'dynamicChoice' && shown
+            ? `${step.text}\n${shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
+            : undefined;
+      this.reprompt(turn, parsed.error, step.example, repeat);
       return;
     }
     turn.state.failures = 0;
+    delete turn.state.vars.__options;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

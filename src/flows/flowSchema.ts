@@ -32,6 +32,10 @@ export const askStepSchema = z.object({
   skipIfSet: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
+  /** dynamicChoice: where to go when there is nothing to choose from. */
+  onEmpty: targetSchema.optional(),
+  /** dynamicChoice: with a single option, take it without asking. */
+  autoPickSingle: z.boolean().default(false),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),

@@ -12,6 +12,9 @@ export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 
 export const inputSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choice'), options: z.array(choiceOptionSchema).min(2) }),
+  // options computed when the question is asked (hospitals, days with free seats…) by a named
+  // source (src/flows/choiceSources.ts); she answers against the list she was shown
+  z.object({ type: z.literal('dynamicChoice'), source: z.string().min(1) }),
   z.object({ type: z.literal('yesno') }),
   z.object({ type: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
   z.object({

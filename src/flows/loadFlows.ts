@@ -13,7 +13,11 @@ export interface FlowSet {
 
 const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml']);
 
-export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonly string[]>): FlowSet {
+export function loadFlows(
+  dir: string,
+  knownActions: ReadonlyMap<string, readonly string[]>,
+  knownSources: ReadonlySet<string> = new Set(),
+): FlowSet {
   const flows = new Map<string, Flow>();
   const fileOf = new Map<string, string>();
   for (const file of yamlFilesIn(dir)) {
@@ -32,7 +36,7 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonl
   const commands = readYamlFile(commandsFile, commandsSchema);
   const messages = readYamlFile(messagesFile, messagesSchema);
 
-  for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions);
+  for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions, knownSources);
   commands.commands.forEach((c, i) => {
     const where = `commands[${i}] (id "${c.id}")`;
     if (!flows.has(c.target.slice(5))) {
@@ -45,7 +49,13 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonl
   return { flows, commands, messages };
 }
 
-function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActions: ReadonlyMap<string, readonly string[]>): void {
+function checkFlow(
+  flow: Flow,
+  file: string,
+  flows: Map<string, Flow>,
+  knownActions: ReadonlyMap<string, readonly string[]>,
+  knownSources: ReadonlySet<string>,
+): void {
   const ids = new Set<string>();
   flow.steps.forEach((step, i) => {
     if (ids.has(step.id)) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'duplicate step id');
@@ -68,6 +78,13 @@ function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActi
     if (step.kind === 'ask') {
       if (!step.next && !step.on) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'an ask step needs next or on');
       if (step.skipIfSet && !step.save) throw new DataFileError(file, `steps[${i}] (id "${step.id}").skipIfSet`, 'needs save');
+      if (step.input.type === 'dynamicChoice') {
+        if (!knownSources.has(step.input.source)) {
+          throw new DataFileError(file, `steps[${i}] (id "${step.id}").input.source`, `unknown choice source "${step.input.source}" (known: ${[...knownSources].join(', ')})`);
+        }
+        if (!step.onEmpty) throw new DataFileError(file, `steps[${i}] (id "${step.id}").onEmpty`, 'a dynamicChoice needs onEmpty (where to go when there is nothing to choose)');
+        checkTarget(i, step, 'onEmpty', step.onEmpty);
+      }
       if (step.on && step.input.type === 'choice') {
         const values = new Set(step.input.options.map((o) => o.value));
         for (const k of Object.keys(step.on)) {

@@ -19,6 +19,9 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
       return parseYesNo(text);
     case 'choice':
       return parseChoice(text, spec.options);
+    case 'dynamicChoice':
+      // the engine parses these against the options it showed (kept in the conversation)
+      return parseChoice(text, []);
     case 'integer':
       return parseInteger(text, { min: spec.min, max: spec.max });
     case 'date': {
