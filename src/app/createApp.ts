@@ -11,7 +11,8 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadProfiles, loadCounties } from '../profiles/loadProfiles.js';
 import { createProgrammePort } from '../profiles/profileProgrammes.js';
 import { loadFlows, type FlowSet } from '../flows/loadFlows.js';
-import { ACTION_OUTCOMES, createActions } from '../flows/actions.js';
+import { createActions } from '../flows/actions.js';
+import { ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../flows/registry.js';
 import { ConversationEngine } from '../flows/engine.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import { ContactService } from '../services/contactService.js';
@@ -29,6 +30,18 @@ import { healthRouter } from '../api/healthRouter.js';
 import { simulatorRouter } from '../api/simulatorRouter.js';
 import type { County } from '../profiles/countySchema.js';
 import { DataFileError, displayPath } from './readYaml.js';
+import os from 'node:os';
+import { CapacityService } from '../services/capacity/CapacityService.js';
+import { BookingService } from '../services/booking/BookingService.js';
+import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
+import { outboxDispatchJob } from '../jobs/outboxDispatchJob.js';
+import { bookingJobs } from '../jobs/bookingJobs.js';
+import { attendanceRouter } from '../api/staff/attendanceRouter.js';
+import { BookingTexts } from '../flows/booking/bookingTexts.js';
+import { createBookingFlow } from '../flows/booking/bookingActions.js';
+import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
+import { requireAdminToken } from '../api/staff/requireAdminToken.js';
+import { capacityRouter } from '../api/staff/capacityRouter.js';
 
 export interface AppOptions {
   config: Config;
@@ -39,6 +52,10 @@ export interface AppOptions {
   wechatPuppet?: unknown;
   /** Apply migrations before opening the database (default true). */
   migrate?: boolean;
+  /** Send due outbox messages in real time (default true; tests deliver through catchUp instead). */
+  realTimeSending?: boolean;
+  /** Channels started elsewhere (tests: a WeChat bot on the mock puppet) that the outbox may send through. */
+  externalChannels?: Channel[];
 }
 
 export interface App {
@@ -53,7 +70,11 @@ export interface App {
   simulator?: SimulatorChannel;
   wechat?: WechatChannel;
   scheduler: JobScheduler;
+  dispatcher: OutboxDispatcher;
+  booking: BookingService;
   http: express.Express;
+  /** Moves time from `from` to `to` (the simulator's clock): runs the jobs and sends the messages due meanwhile. */
+  catchUp(from: Date, to: Date): Promise<void>;
   /** Starts channels, jobs and the HTTP server; resolves with the port listened on. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -66,7 +87,7 @@ export function loadDataFiles(config: Config) {
   const county = counties.get(config.COUNTY_ID);
   if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
   const profile = profiles.get(county.profile)!;
-  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ACTION_OUTCOMES);
+  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
   // 我的信息 names every fact she can be asked about
   const labels = flowSet.messages.myData.factLabels;
   for (const programme of Object.values(profile.programmes)) {
@@ -119,6 +140,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = dbHandle.db;
   await seedCounty(db, county);
   const clock = options.clock ?? (config.SIMULATOR_ENABLED ? await simulatorClock(db, config) : systemClock);
+  const capacity = new CapacityService({ db, provider: dbHandle.provider });
+  await capacity.seedFromCounty(county, clock.now());
 
   const countyVars: TemplateVars = {
     countyName: county.name,
@@ -129,13 +152,40 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
   const contacts = new ContactService(db);
-  const myData = new MyDataService(db);
+  // (booking is created below; deleting her data releases her seats in the same transaction)
+  const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
   const store = new ConversationStore(db);
-  const actions = createActions({ countyId: county.id, myData, programmes, messages: () => flowSet.messages });
+  const bookingTexts = new BookingTexts(() => flowSet.messages, county, profile);
+  const booking = new BookingService({
+    db,
+    settings: profile.booking,
+    serviceName: (id) => bookingTexts.service(id).name,
+    texts: () => ({
+      waitlistOffer: flowSet.messages.booking.noticeWaitlistOffer,
+      offerExpired: flowSet.messages.booking.noticeOfferExpired,
+      noShow: flowSet.messages.booking.noticeNoShow,
+      sessions: flowSet.messages.booking.sessions,
+      weekdays: flowSet.messages.booking.weekdays,
+    }),
+  });
+  const bookingPort = servicesBookingPort(db, booking, capacity, profile.booking);
+  const bookingFlow = createBookingFlow({ port: bookingPort, texts: bookingTexts, profile });
+  const actions = new Map([
+    ...createActions({
+      countyId: county.id,
+      myData,
+      programmes,
+      messages: () => flowSet.messages,
+      // her bookings are part of what is stored about her
+      extraLines: async (contactId) => bookingTexts.visits(await bookingPort.active(contactId)).map((v) => bookingTexts.line(v)),
+    }),
+    ...bookingFlow.actions,
+  ]);
   const engine = new ConversationEngine({
     flowSet,
     programmes,
     actions,
+    choiceSources: bookingFlow.sources,
     contacts,
     store,
     clock,
@@ -172,14 +222,52 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels.push(wechat);
   }
 
-  const scheduler = new JobScheduler(db, [idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger)], clock, logger);
+  const senders = new Map<string, Channel>();
+  for (const c of [...channels, ...(options.externalChannels ?? [])]) senders.set(c.name, c);
+  const dispatcher = new OutboxDispatcher({
+    db,
+    provider: dbHandle.provider,
+    channels: senders,
+    logger,
+    processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
+    accounts: [config.BOT_ACCOUNT],
+    settings: {
+      minIntervalMs: config.OUTBOX_MIN_INTERVAL_SECONDS * 1000,
+      maxJitterMs: config.OUTBOX_MAX_JITTER_SECONDS * 1000,
+      dailyCap: config.OUTBOX_DAILY_CAP,
+      quietStartHour: profile.messaging.quietStartHour,
+      quietEndHour: profile.messaging.quietEndHour,
+      claimTtlMs: 5 * 60_000,
+      backoffBaseMs: 60_000,
+      maxBackoffMs: 60 * 60_000,
+      throttleBackoffMs: config.OUTBOX_THROTTLE_BACKOFF_HOURS * 3600_000,
+    },
+  });
+
+  const scheduler = new JobScheduler(
+    db,
+    [
+      idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger),
+      ...bookingJobs(booking, capacity, logger),
+      outboxDispatchJob(dispatcher),
+    ],
+    clock,
+    logger,
+  );
+  const catchUp = async (from: Date, to: Date) => {
+    await scheduler.catchUp(from, to);
+    await dispatcher.catchUp(from, to);
+  };
 
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter({ db, provider: dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels }));
   if (simulator && clock instanceof AdjustableClock) {
-    app.use(simulatorRouter(simulator, clock, scheduler, (now) => saveSimulatorClock(db, now)));
+    app.use(simulatorRouter(simulator, clock, catchUp, (now) => saveSimulatorClock(db, now)));
   }
+  app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
+  app.use(capacityRouter({ db, capacity, county, profile, clock }));
+  app.use(attendanceRouter({ booking, clock }));
   app.use(jsonErrors);
   if (wechat) app.use(wechatLoginRouter(wechat));
   app.get('/', (_req, res) => (simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
@@ -197,11 +285,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     simulator,
     wechat,
     scheduler,
+    dispatcher,
+    booking,
     http: app,
+    catchUp,
     async start() {
       await scheduler.catchUpMissed(clock.now());
       for (const c of channels) await c.start(router.handle);
       scheduler.start();
+      // real-time sending; with the simulator's clock, time jumps deliver through catchUp
+      if (options.realTimeSending !== false) dispatcher.start(clock);
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -215,6 +308,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       server = undefined;
       await scheduler.stop();
+      await dispatcher.stop();
       await Promise.all(channels.map((c) => c.stop()));
       await router.drain();
       await dbHandle.close();

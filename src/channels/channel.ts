@@ -31,3 +31,15 @@ export interface Channel {
   status(): ChannelStatus;
   stop(): Promise<void>;
 }
+
+/**
+ * Thrown by a channel's send when the network says the account sends too often (WeChat: "操作过于频繁").
+ * The outbox dispatcher backs the whole account off and retries the message later without counting it as
+ * a failed attempt.
+ */
+export class ChannelThrottledError extends Error {
+  constructor(message = 'the account is sending too often') {
+    super(message);
+    this.name = 'ChannelThrottledError';
+  }
+}

@@ -34,6 +34,19 @@ const envSchema = z.object({
   WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // the outbox (every proactive message): pacing per bot account, shared by all processes
+  OUTBOX_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(8),
+  OUTBOX_MAX_JITTER_SECONDS: z.coerce.number().min(0).default(7),
+  OUTBOX_DAILY_CAP: z.coerce.number().int().positive().default(500),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  OUTBOX_THROTTLE_BACKOFF_HOURS: z.coerce.number().positive().default(6),
+  // the WeChat account this process sends for (messages are queued for it); one per bot process
+  BOT_ACCOUNT: z.string().min(1).default('default'),
+  // names this process in outbox claims (default: hostname:pid)
+  PROCESS_ID: z.string().optional(),
+  // the staff API (capacity, closures, reservations, attendance) answers only with this bearer token;
+  // unset: the staff API is off
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
   CLOCK_START: z.string().datetime({ offset: true }).optional(),
 });

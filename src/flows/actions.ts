@@ -13,6 +13,8 @@ export interface ActionContext {
   contact: ContactRecord;
   now: Date;
   vars: TemplateVars;
+  /** Everything stored about her, with this turn's answers on top. */
+  facts: () => Promise<Record<string, unknown>>;
 }
 
 export interface ActionResult {
@@ -42,6 +44,8 @@ export interface ActionDeps {
   myData: MyDataService;
   programmes: ProgrammePort;
   messages: () => Messages;
+  /** More lines for 我的信息 (her bookings…). */
+  extraLines?: (contactId: string) => Promise<string[]>;
 }
 
 /** The outcomes of every action, known before the flows are loaded (for checking them). */
@@ -68,8 +72,8 @@ export function createActions(d: ActionDeps): Map<string, FlowAction> {
     'subscription.start': async () => done({ contact: { subscribed: true } }),
     'myData.clearAnswers': async () => done({ clearFacts: true }),
     'myData.show': async ({ contact, vars }) => done({ say: [await describeMyData(d, contact.id, vars)] }),
-    'myData.deleteAll': async ({ contact }) => {
-      await d.myData.deleteAll(contact.id);
+    'myData.deleteAll': async ({ contact, now }) => {
+      await d.myData.deleteAll(contact.id, now);
       return done({ contactDeleted: true });
     },
   };
@@ -105,6 +109,7 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
       }),
     );
   }
+  if (d.extraLines) lines.push(...(await d.extraLines(contactId)));
   lines.push(m.footer);
   return lines.join('\n');
 }

@@ -122,9 +122,14 @@ export class ConversationEngine {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
+        if (step.sensitive && !turn.contact.healthConsentAt) {
+          turn.pushReturn(flow.id, step.id);
+          const hc = this.o.flowSet.flows.get('health_consent')!;
+          return { flow: hc, step: hc.steps[0] };
+        }
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
-          const options = source ? await source({ contact: turn.contact, now: turn.now, vars: this.vars(turn) }) : [];
+          const options = source ? await source(this.actionContext(turn)) : [];
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
           if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
           turn.state.vars.__options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
@@ -138,7 +143,7 @@ export class ConversationEngine {
       }
       case 'action': {
         const action = this.o.actions.get(step.action)!;
-        const result = await action.run({ contact: turn.contact, now: turn.now, vars: this.vars(turn) });
+        const result = await action.run(this.actionContext(turn));
         for (const line of result.say ?? []) turn.say(line);
         if (result.contact) turn.patchContact(result.contact);
         if (result.clearFacts) turn.forgetFacts();
@@ -208,6 +213,7 @@ export class ConversationEngine {
 
   private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): { flow: Flow; step: Step } | undefined {
     if (step.save) turn.state.vars[step.save] = value;
+    if (step.fact && turn.consented) turn.setFact(step.fact, value, step.sensitive);
     const target = step.on?.[String(value)] ?? step.next;
     return this.resolve(turn, flow, target);
   }
@@ -299,6 +305,21 @@ export class ConversationEngine {
     }
     for (const w of turn.factWrites.values()) facts[w.key] = w.value;
     return facts;
+  }
+
+  private actionContext(turn: Turn) {
+    return {
+      contact: turn.contact,
+      now: turn.now,
+      vars: this.vars(turn),
+      facts: async () => {
+        if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
+        const facts: Record<string, unknown> = {};
+        for (const [key, f] of turn.factCache) facts[key] = f.value;
+        for (const w of turn.factWrites.values()) facts[w.key] = w.value;
+        return facts;
+      },
+    };
   }
 
   private vars(turn: Turn): TemplateVars {

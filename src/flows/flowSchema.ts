@@ -28,6 +28,10 @@ export const askStepSchema = z.object({
   example: z.string().min(1),
   /** The variable the answer is kept in (for this conversation). */
   save: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
+  /** Also keep the answer as a fact about her (remembered, shown in 我的信息). */
+  fact: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).optional(),
+  /** Health data: the separate health consent is asked first (and the fact is marked sensitive). */
+  sensitive: z.boolean().default(false),
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
   skipIfSet: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
@@ -138,6 +142,22 @@ export const messagesSchema = z.object({
   systemError: z.string(),
   hospitalsHeader: z.string(),
   hospitalLine: z.string(),
+  booking: z.object({
+    sessions: z.object({ am: z.string(), pm: z.string() }),
+    weekdays: z.array(z.string()).length(7),
+    dayOption: z.string(),
+    sessionOption: z.string(),
+    bookingLine: z.string(),
+    heldLine: z.string(),
+    waitingLine: z.string(),
+    preview: z.string(),
+    details: z.string(),
+    windowNotYet: z.string(),
+    windowPast: z.string(),
+    noticeWaitlistOffer: z.string(),
+    noticeOfferExpired: z.string(),
+    noticeNoShow: z.string(),
+  }),
   groupMention: z.string(),
   textOnly: z.string(),
   yes: z.string(),

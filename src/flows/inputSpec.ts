@@ -29,6 +29,8 @@ export const inputSpecSchema = z.discriminatedUnion('type', [
   // a birth date, or an 18-digit resident ID number from which it is read (the ID itself is not kept)
   z.object({ type: z.literal('birthDate') }),
   z.object({ type: z.literal('mobile') }),
+  // how far along a pregnancy is: weeks, a due date or the last period (Gregorian or lunar) → the due date
+  z.object({ type: z.literal('gestation') }),
   z.object({ type: z.literal('idNumber') }),
   z.object({ type: z.literal('text'), maxLength: z.number().int().positive().default(200) }),
 ]);

@@ -9,6 +9,7 @@ import { parseDate } from '../domain/parse/parseDate.js';
 import { parseMobile } from '../domain/parse/parseMobile.js';
 import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
 import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
+import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
 export type AnswerValue = string | number | boolean | null | { date: string; precision: 'day' | 'month' | 'year' };
@@ -38,6 +39,10 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
     }
     case 'mobile':
       return parseMobile(text);
+    case 'gestation': {
+      const r = parseGestation(text, today);
+      return r.ok ? ok(r.value.dueDate) : r;
+    }
     case 'idNumber': {
       const r = parseIdNumber(text, today);
       return r.ok ? ok(r.value.birthDate) : r;

@@ -58,6 +58,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
       if (value === null) return m.never;
       if (typeof value === 'boolean') return value ? m.yes : m.no;
       if (typeof value === 'string') {
+        if (fact === 'township') return county.townships.find((t) => t.id === value)?.name ?? value;
         if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatChineseDate(value);
         return choiceLabel(fact, value) ?? value;
       }

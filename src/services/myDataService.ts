@@ -1,5 +1,5 @@
 // 我的信息 and 删除我的信息: everything stored about her, and deleting all of it.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 
 export interface StoredData {
   consent: string;
@@ -11,8 +11,14 @@ export interface StoredData {
   checks: { programme: string; eligible: boolean; reasonCode: string | null; nextEligibleOn: string | null; checkedAt: Date }[];
 }
 
+/** Work that must happen in the deletion's transaction first (e.g. releasing her booked seats). */
+export type BeforeDelete = (tx: Tx, contactId: string, now: Date) => Promise<void>;
+
 export class MyDataService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly beforeDelete: BeforeDelete = async () => undefined,
+  ) {}
 
   async collect(contactId: string): Promise<StoredData | null> {
     const contact = await this.db.contact.findUnique({
@@ -37,13 +43,20 @@ export class MyDataService {
     };
   }
 
-  /** Deletes every row about her in one transaction (the contact row cascades to the rest). */
-  async deleteAll(contactId: string): Promise<void> {
-    await this.db.$transaction([
-      this.db.eligibilityCheck.deleteMany({ where: { contactId } }),
-      this.db.fact.deleteMany({ where: { contactId } }),
-      this.db.conversation.deleteMany({ where: { contactId } }),
-      this.db.contact.deleteMany({ where: { id: contactId } }),
-    ]);
+  /**
+   * Deletes every row about her in one transaction: her booked seats are released first, then the
+   * contact row and everything that cascades from it (facts, outcomes, bookings, waitlist, outbox).
+   */
+  async deleteAll(contactId: string, now: Date): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await this.beforeDelete(tx, contactId, now);
+      await tx.eligibilityCheck.deleteMany({ where: { contactId } });
+      await tx.fact.deleteMany({ where: { contactId } });
+      await tx.conversation.deleteMany({ where: { contactId } });
+      await tx.outboxMessage.deleteMany({ where: { contactId } });
+      await tx.waitlistEntry.deleteMany({ where: { contactId } });
+      await tx.booking.deleteMany({ where: { contactId } });
+      await tx.contact.deleteMany({ where: { id: contactId } });
+    });
   }
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loadFlows.js';
-import { ACTION_OUTCOMES } from '../../src/flows/actions.js';
+import { ALL_ACTION_OUTCOMES as ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 
 const flowsDir = path.resolve('flows');
 let dirs: string[] = [];
@@ -30,11 +30,11 @@ afterEach(() => {
 
 describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
-    const set = loadFlows(flowsDir, ACTION_OUTCOMES);
+    const set = loadFlows(flowsDir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
     expect([...set.flows.keys()].sort()).toEqual(
-      ['cancel', 'consent', 'correct_answers', 'delete_data', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
+      ['booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
     );
-    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'correct', 'delete_data']);
+    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'book', 'my_bookings', 'change_booking', 'cancel_booking', 'confirm_offer', 'correct', 'delete_data']);
   });
 
   const broken: [string, (dir: string) => void, RegExp][] = [
@@ -51,6 +51,6 @@ describe('loadFlows', () => {
   ];
   it.each(broken)('stops on %s, naming the file, the step and the reason', (_name, edit, message) => {
     const dir = copyFlows(edit);
-    expect(() => loadFlows(dir, ACTION_OUTCOMES)).toThrow(message);
+    expect(() => loadFlows(dir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES)).toThrow(message);
   });
 });

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loadFlows.js';
-import { ACTION_OUTCOMES } from '../../src/flows/actions.js';
+import { ALL_ACTION_OUTCOMES as ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 import { matchCommand, matchTrigger } from '../../src/flows/matchWords.js';
 
-const set = loadFlows(path.resolve('flows'), ACTION_OUTCOMES);
+const set = loadFlows(path.resolve('flows'), ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
 
 describe('matchCommand', () => {
   it.each([

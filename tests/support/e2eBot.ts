@@ -19,30 +19,36 @@ export interface E2EBot {
 }
 
 export async function startE2EBot(options: TestAppOptions = {}): Promise<E2EBot> {
-  let app = await startTestApp(options);
-  const harness = await createWechatHarness((m: InboundMessage) => app.app.router.handle(m), { logger: createLogger('silent') });
+  let app: TestApp | undefined;
+  const harness = await createWechatHarness((m: InboundMessage) => app!.app.router.handle(m), {
+    logger: createLogger('silent'),
+    // the outbox paces proactive sends; the bot itself answers at once in tests
+    channelOptions: { minSendIntervalMs: 0 },
+  });
+  app = await startTestApp({ ...options, externalChannels: [harness.channel] });
   let n = 0;
   return {
     harness,
-    current: () => app,
-    db: () => app.app.dbHandle.db,
+    current: () => app!,
+    db: () => app!.app.dbHandle.db,
     woman: (name) => harness.newWoman(name ?? `woman${++n}`),
     async restart() {
-      const database = app.database;
-      const now = app.clock.now().toISOString();
-      await app.stop();
-      app = await startTestApp({ ...options, database, start: now });
+      const database = app!.database;
+      const now = app!.clock.now().toISOString();
+      await app!.stop();
+      app = await startTestApp({ ...options, database, start: now, externalChannels: [harness.channel] });
     },
     async advanceClock(to) {
-      const from = app.clock.now();
+      const from = app!.clock.now();
       const target = new Date(to);
-      if (!app.clock.advanceTo(target)) throw new Error('clock only moves forward');
-      await app.app.scheduler.catchUp(from, target);
+      if (!app!.clock.advanceTo(target)) throw new Error('clock only moves forward');
+      await app!.app.catchUp(from, target);
+      await harness.idle();
     },
     async stop() {
       await harness.stop();
-      await app.stop();
-      await app.database.drop();
+      await app!.stop();
+      await app!.database.drop();
     },
   };
 }

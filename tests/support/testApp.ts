@@ -2,6 +2,7 @@
 import { AdjustableClock } from '../../src/app/clock.js';
 import { createApp, type App } from '../../src/app/createApp.js';
 import { createLogger, type Logger } from '../../src/app/logger.js';
+import type { Channel } from '../../src/channels/channel.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './testDb.js';
 
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   wechatPuppet?: unknown;
   /** Default: silent. */
   logger?: Logger;
+  /** Channels started elsewhere that the outbox may send through (the e2e WeChat bot). */
+  externalChannels?: Channel[];
 }
 
 export function testConfig(url: string, env: Record<string, string> = {}): Config {
@@ -39,6 +42,9 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     logger: o.logger ?? createLogger('silent'),
     migrate: false,
     wechatPuppet: o.wechatPuppet,
+    externalChannels: o.externalChannels,
+    // messages are delivered when the test moves the clock (app.catchUp), never behind its back
+    realTimeSending: false,
   });
   const port = await app.start();
   return {

@@ -16,4 +16,28 @@ export interface OutboxItem {
   notBefore: Date;
   /** The bot account that sends it; default 'default'. */
   account?: string;
+  /** How many send attempts before it is marked failed; default 5. */
+  maxAttempts?: number;
+}
+
+/** The statuses of an outbox row. */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** Default bounded number of send attempts of one message (the column default). */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** What one dispatcher pass (or a catch-up) did. */
+export interface DispatchReport {
+  /** Handed to the channel and marked sent. */
+  sent: number;
+  /** Gave up after maxAttempts (or no channel for it). */
+  failed: number;
+  /** Not sent: she opted out, withdrew consent or no longer exists. */
+  cancelled: number;
+  /** A send failed and the message was put back with back-off. */
+  retried: number;
+  /** WeChat said the account sends too often: the message was put back, the account backs off. */
+  throttled: number;
+  /** The earliest instant at which something more could be sent (absent when nothing is queued). */
+  nextDueAt?: Date;
 }

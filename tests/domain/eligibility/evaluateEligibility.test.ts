@@ -131,7 +131,7 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
       const text = renderOutcome(p, outcome);
       expect(text).not.toMatch(/[{}]/);
       if (outcome.status === 'ineligible') expect(text).toContain(p.texts.alternatives.split('\n')[0]);
-      if (outcome.status === 'eligible') expect(text).toContain('打电话给下面的医院');
+      if (outcome.status === 'eligible') expect(text).toContain('回复“预约”');
     }
     expect(renderOutcome(p, evaluateEligibility(p, { ...OK, birthDate: '1991-03-06' }, TODAY))).toContain('2026年3月6日满35岁');
     expect(renderOutcome(p, evaluateEligibility(p, { ...OK, lastScreening: { date: '2025-06-01', precision: 'month' } }, TODAY))).toMatch(
@@ -184,7 +184,7 @@ describe('孕期 (prenatal) eligibility', () => {
     const text = renderOutcome(prenatal('henan'), evaluateEligibility(prenatal('henan'), { pregnant: true, residenceHenan: 'hukou' }, TODAY));
     expect(text).toContain('NT');
     expect(text).toContain('唐氏筛查');
-    expect(text).toContain('约时间去建档');
+    expect(text).toContain('回复“预约”');
   });
 });
 

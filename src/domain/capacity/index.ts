@@ -1,0 +1,4 @@
+export * from './calendar.js';
+export * from './rules.js';
+export * from './closures.js';
+export * from './pools.js';

@@ -1,0 +1,212 @@
+// The booking conversation's actions and choice lists (flows/booking.yaml, my_bookings.yaml,
+// change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml), over the BookingPort.
+import type { ActionContext, ActionResult, ChoiceSource, FlowAction } from '../actions.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
+import { windowDays } from '../../domain/pregnancy/gestation.js';
+import type { Profile } from '../../profiles/profileSchema.js';
+import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
+import type { BookingTexts } from './bookingTexts.js';
+
+export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['booking.prepare', ['ready', 'has_active', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered']],
+  ['booking.startChange', ['ready', 'too_late']],
+  ['booking.preview', ['done']],
+  ['booking.book', ['booked', 'full', 'has_active', 'too_late']],
+  ['booking.joinWaitlist', ['joined', 'already']],
+  ['booking.showMine', ['none', 'some', 'waiting']],
+  ['booking.describeChosen', ['done']],
+  ['booking.cancel', ['cancelled', 'too_late']],
+  ['booking.acceptOffer', ['booked', 'none', 'expired']],
+]);
+
+export const BOOKING_CHOICE_SOURCES = ['booking.townships', 'booking.hospitals', 'booking.days', 'booking.sessions', 'booking.mine'] as const;
+
+/** How many days with free seats are listed at once. */
+const DAYS_LISTED = 7;
+
+export interface BookingFlowDeps {
+  port: BookingPort;
+  texts: BookingTexts;
+  profile: Profile;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
+
+export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, FlowAction>; sources: Map<string, ChoiceSource> } {
+  const { port, texts } = d;
+  const settings = port.settings;
+
+  async function seeker(ctx: ActionContext): Promise<Seeker> {
+    const facts = await ctx.facts();
+    const township = str(facts.township);
+    const group = str(facts.group);
+    return {
+      contactId: ctx.contact.id,
+      regionIds: township ? [township] : [],
+      priority: (settings.priorityGroups as string[]).includes(group),
+    };
+  }
+
+  /** The days her services may be done on: bookable now and, for prenatal services, inside their window. */
+  async function allowedDays(ctx: ActionContext, serviceIds: string[]): Promise<{ days: string[]; window?: { from: string; to: string; spec: { opens: string; closes: string } } }> {
+    let days = port.bookableDays(ctx.now);
+    const windowed = serviceIds.map((id) => texts.service(id)).find((s) => s.window);
+    if (!windowed?.window) return { days };
+    const dueDate = str((await ctx.facts()).dueDate);
+    if (!dueDate) return { days };
+    const w = windowDays(dueDate, windowed.window);
+    days = days.filter((day) => day >= w.from && day <= w.to);
+    return { days, window: { ...w, spec: windowed.window } };
+  }
+
+  async function activeVisits(ctx: ActionContext, serviceIds?: string[]): Promise<ActiveBooking[][]> {
+    const active = await port.active(ctx.contact.id);
+    const visits = texts.visits(active);
+    return serviceIds ? visits.filter((v) => v.some((b) => serviceIds.includes(b.serviceId))) : visits;
+  }
+
+  async function visitByCode(ctx: ActionContext): Promise<ActiveBooking[] | undefined> {
+    const code = str(ctx.vars.changeCode);
+    return (await activeVisits(ctx)).find((v) => v[0].code === code);
+  }
+
+  const commonVars = () => ({
+    horizonDays: String(settings.horizonDays),
+    holdHours: String(Math.round((settings.offerHoldMinutes / 60) * 10) / 10),
+    cutoffHour: String(settings.cutoffHour),
+  });
+
+  const actions: Record<string, (ctx: ActionContext) => Promise<ActionResult>> = {
+    'booking.prepare': async (ctx) => {
+      const serviceIds = servicesOf(ctx);
+      const vars = commonVars();
+      if (!ctx.vars.changeCode) {
+        const existing = await activeVisits(ctx, serviceIds);
+        if (existing.length > 0) return { outcome: 'has_active', vars: { ...vars, activeSummary: existing.map((v) => texts.line(v)).join('\n'), changeCode: existing[0][0].code } };
+      }
+      const facts = await ctx.facts();
+      if (!facts.township && texts.county.townships.length > 1) return { outcome: 'needs_township', vars };
+      const windowed = serviceIds.some((id) => texts.service(id).window);
+      if (windowed && !facts.dueDate) return { outcome: 'needs_pregnancy', vars };
+      const { days, window } = await allowedDays(ctx, serviceIds);
+      if (window && days.length === 0) {
+        const bookable = port.bookableDays(ctx.now);
+        const kind = window.to < (bookable[0] ?? shanghaiDay(ctx.now)) ? 'past' : 'notYet';
+        return { outcome: 'outside_window', vars: { ...vars, windowNote: texts.windowNote(kind, serviceIds, window.spec, window.from, window.to) } };
+      }
+      if ((await port.hospitalsOffering(serviceIds)).length === 0) return { outcome: 'not_offered', vars };
+      return { outcome: 'ready', vars };
+    },
+
+    'booking.startChange': async (ctx) => {
+      const visit = await visitByCode(ctx);
+      if (!visit) return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: '' } };
+      const hospital = texts.hospital(visit[0].hospitalId);
+      if (!port.canChange(visit[0], ctx.now)) return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: hospital?.phone ?? '' } };
+      return {
+        outcome: 'ready',
+        vars: { ...commonVars(), services: visit.map((b) => b.serviceId).join(','), hospitalId: visit[0].hospitalId, changeCode: visit[0].code },
+      };
+    },
+
+    'booking.preview': async (ctx) => ({
+      outcome: 'done',
+      vars: { bookingPreview: texts.preview(str(ctx.vars.hospitalId), servicesOf(ctx), str(ctx.vars.day), str(ctx.vars.session)) },
+    }),
+
+    'booking.book': async (ctx): Promise<ActionResult> => {
+      const who = await seeker(ctx);
+      const session = str(ctx.vars.session) === 'pm' ? 'pm' : 'am';
+      const code = str(ctx.vars.changeCode);
+      const result = code
+        ? await port.change(who, code, str(ctx.vars.day), session, ctx.now)
+        : await port.book(who, str(ctx.vars.hospitalId), servicesOf(ctx), str(ctx.vars.day), session, ctx.now);
+      if (result.ok) return { outcome: 'booked', vars: { bookingDetails: texts.details(result.bookings) } };
+      if (result.reason === 'already_booked') {
+        const existing = await activeVisits(ctx, servicesOf(ctx));
+        return { outcome: 'has_active', vars: { activeSummary: existing.map((v) => texts.line(v)).join('\n') } };
+      }
+      if (result.reason === 'too_late') return { outcome: 'too_late', vars: { hospitalPhone: texts.hospital(str(ctx.vars.hospitalId))?.phone ?? '' } };
+      return { outcome: 'full' };
+    },
+
+    'booking.joinWaitlist': async (ctx) => {
+      const serviceIds = servicesOf(ctx);
+      const { days } = await allowedDays(ctx, serviceIds);
+      const bookable = days.length > 0 ? days : port.bookableDays(ctx.now);
+      const outcome = await port.joinWaitlist(ctx.contact.id, str(ctx.vars.hospitalId), serviceIds, bookable[0], bookable[bookable.length - 1], ctx.now);
+      return { outcome, vars: commonVars() };
+    },
+
+    'booking.showMine': async (ctx) => {
+      const visits = await activeVisits(ctx);
+      const waiting = await port.waiting(ctx.contact.id);
+      const lines = [...visits.map((v) => texts.line(v)), ...groupWaiting(waiting).map((w) => texts.waitingLine(w.hospitalId, w.serviceIds))];
+      if (lines.length === 0) return { outcome: 'none' };
+      return { outcome: visits.some((v) => v[0].status === 'confirmed') ? 'some' : 'waiting', say: [lines.join('\n')] };
+    },
+
+    'booking.describeChosen': async (ctx) => {
+      const visit = await visitByCode(ctx);
+      return { outcome: 'done', vars: { chosenSummary: visit ? texts.line(visit) : '' } };
+    },
+
+    'booking.cancel': async (ctx) => {
+      const visit = await visitByCode(ctx);
+      const phone = visit ? (texts.hospital(visit[0].hospitalId)?.phone ?? '') : '';
+      const result = await port.cancel(ctx.contact.id, str(ctx.vars.changeCode), ctx.now);
+      if (result.ok || result.reason === 'not_found') return { outcome: 'cancelled' };
+      return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: phone } };
+    },
+
+    'booking.acceptOffer': async (ctx) => {
+      const result = await port.acceptOffer(ctx.contact.id, ctx.now);
+      if (result.ok) return { outcome: 'booked', vars: { bookingDetails: texts.details(result.bookings) } };
+      return { outcome: result.reason };
+    },
+  };
+
+  const sources: Record<(typeof BOOKING_CHOICE_SOURCES)[number], ChoiceSource> = {
+    'booking.townships': async () =>
+      texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
+
+    'booking.hospitals': async (ctx) => {
+      const offering = new Set(await port.hospitalsOffering(servicesOf(ctx)));
+      const township = str((await ctx.facts()).township);
+      const hospitals = texts.county.hospitals.filter((h) => offering.has(h.id));
+      hospitals.sort((a, b) => Number(b.servesFirst.includes(township)) - Number(a.servesFirst.includes(township)));
+      return hospitals.map((h) => ({ value: h.id, label: h.name, words: [h.name] }));
+    },
+
+    'booking.days': async (ctx) => {
+      const serviceIds = servicesOf(ctx);
+      const { days } = await allowedDays(ctx, serviceIds);
+      const allowed = new Set(days);
+      const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), serviceIds, ctx.now);
+      const byDay = new Map<string, number>();
+      for (const s of seats) if (allowed.has(s.day)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.left);
+      return [...byDay.entries()].slice(0, DAYS_LISTED).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left) }));
+    },
+
+    'booking.sessions': async (ctx) => {
+      const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), servicesOf(ctx), ctx.now);
+      return seats
+        .filter((s) => s.day === str(ctx.vars.day))
+        .map((s) => ({ value: s.session, label: texts.sessionOption(s.session, s.left), words: [texts.session(s.session)] }));
+    },
+
+    'booking.mine': async (ctx) =>
+      (await activeVisits(ctx)).filter((v) => v[0].status === 'confirmed').map((v) => ({ value: v[0].code, label: texts.line(v), words: [v[0].code] })),
+  };
+
+  const actionMap = new Map<string, FlowAction>();
+  for (const [name, outcomes] of BOOKING_ACTION_OUTCOMES) actionMap.set(name, { outcomes, run: actions[name] });
+  return { actions: actionMap, sources: new Map(Object.entries(sources)) };
+}
+
+function groupWaiting(places: { hospitalId: string; serviceId: string }[]): { hospitalId: string; serviceIds: string[] }[] {
+  const byHospital = new Map<string, string[]>();
+  for (const p of places) byHospital.set(p.hospitalId, [...(byHospital.get(p.hospitalId) ?? []), p.serviceId]);
+  return [...byHospital.entries()].map(([hospitalId, serviceIds]) => ({ hospitalId, serviceIds }));
+}

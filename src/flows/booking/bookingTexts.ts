@@ -1,0 +1,153 @@
+// Turns bookings, days and services into the words she reads (templates in flows/messages.yaml).
+import type { Messages } from '../flowSchema.js';
+import type { County } from '../../profiles/countySchema.js';
+import type { Profile } from '../../profiles/profileSchema.js';
+import { renderTemplate } from '../../domain/template.js';
+import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
+import { formatGestationalAge, weeksDaysToDays } from '../../domain/pregnancy/gestation.js';
+import type { ActiveBooking } from './bookingPort.js';
+
+export interface ServiceInfo {
+  id: string;
+  name: string;
+  preparation?: string;
+  window?: { opens: string; closes: string };
+}
+
+export class BookingTexts {
+  private readonly services = new Map<string, ServiceInfo>();
+  /** Position of each service in the profile, so a visit always lists them the same way. */
+  private readonly order = new Map<string, number>();
+
+  constructor(
+    private readonly messages: () => Messages,
+    readonly county: County,
+    profile: Profile,
+  ) {
+    for (const programme of Object.values(profile.programmes)) {
+      for (const s of programme.screenings) {
+        if (this.services.has(s.id)) continue;
+        this.services.set(s.id, s);
+        this.order.set(s.id, this.order.size);
+      }
+    }
+  }
+
+  service(id: string): ServiceInfo {
+    return this.services.get(id) ?? { id, name: id };
+  }
+
+  hospital(id: string) {
+    return this.county.hospitals.find((h) => h.id === id);
+  }
+
+  serviceNames(ids: string[]): string {
+    const rank = (id: string) => this.order.get(id) ?? 99;
+    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join('、');
+  }
+
+  weekday(day: string): string {
+    const w = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+    return this.messages().booking.weekdays[(w + 6) % 7];
+  }
+
+  session(s: string): string {
+    const names = this.messages().booking.sessions;
+    return s === 'am' ? names.am : names.pm;
+  }
+
+  dayOption(day: string, left: number): string {
+    return renderTemplate(this.messages().booking.dayOption, { date: formatChineseDate(day), weekday: this.weekday(day), left });
+  }
+
+  sessionOption(session: string, left: number): string {
+    return renderTemplate(this.messages().booking.sessionOption, { session: this.session(session), left });
+  }
+
+  private visitVars(bookings: ActiveBooking[]) {
+    const b = bookings[0];
+    const h = this.hospital(b.hospitalId);
+    return {
+      code: b.code,
+      services: this.serviceNames(bookings.map((x) => x.serviceId)),
+      date: formatChineseDate(b.day),
+      weekday: this.weekday(b.day),
+      session: this.session(b.session),
+      hospital: h?.name ?? b.hospitalId,
+      address: h?.address ?? '',
+      directions: h?.directions ?? '',
+      phone: h?.phone ?? '',
+    };
+  }
+
+  /** Her bookings grouped into visits (one code, several services), soonest first. */
+  visits(bookings: ActiveBooking[]): ActiveBooking[][] {
+    const byCode = new Map<string, ActiveBooking[]>();
+    for (const b of bookings) byCode.set(b.code, [...(byCode.get(b.code) ?? []), b]);
+    const rank = (b: ActiveBooking) => this.order.get(b.serviceId) ?? 99;
+    return [...byCode.values()].map((v) => v.sort((a, b) => rank(a) - rank(b)));
+  }
+
+  line(visit: ActiveBooking[]): string {
+    const m = this.messages().booking;
+    const vars = this.visitVars(visit);
+    if (visit[0].status === 'held') {
+      const until = visit[0].heldUntil ? shanghaiClock(visit[0].heldUntil) : '';
+      return renderTemplate(m.heldLine, { ...vars, until });
+    }
+    return renderTemplate(m.bookingLine, vars);
+  }
+
+  preview(hospitalId: string, serviceIds: string[], day: string, session: string): string {
+    const h = this.hospital(hospitalId);
+    return renderTemplate(this.messages().booking.preview, {
+      services: this.serviceNames(serviceIds),
+      date: formatChineseDate(day),
+      weekday: this.weekday(day),
+      session: this.session(session),
+      hospital: h?.name ?? hospitalId,
+      address: h?.address ?? '',
+    });
+  }
+
+  details(visit: ActiveBooking[]): string {
+    const preparation = visit
+      .map((b) => this.service(b.serviceId).preparation)
+      .filter((p): p is string => !!p)
+      .join('\n');
+    return renderTemplate(this.messages().booking.details, { ...this.visitVars(visit), preparation })
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+  }
+
+  windowNote(kind: 'notYet' | 'past', serviceIds: string[], window: { opens: string; closes: string }, from: string, to: string): string {
+    const m = this.messages().booking;
+    return renderTemplate(kind === 'notYet' ? m.windowNotYet : m.windowPast, {
+      services: this.serviceNames(serviceIds),
+      opens: formatGestationalAge(weeksDaysToDays(window.opens)),
+      closes: formatGestationalAge(weeksDaysToDays(window.closes)),
+      from: formatChineseDate(from),
+      to: formatChineseDate(to),
+    });
+  }
+
+  waitingLine(hospitalId: string, serviceIds: string[]): string {
+    return renderTemplate(this.messages().booking.waitingLine, {
+      services: this.serviceNames(serviceIds),
+      hospital: this.hospital(hospitalId)?.name ?? hospitalId,
+    });
+  }
+
+  /** Vars for an outbox notice about a visit (waitlist offer, expiry, no-show). */
+  noticeVars(visit: ActiveBooking[]): Record<string, string> {
+    const vars = this.visitVars(visit);
+    const until = visit[0].heldUntil ? shanghaiClock(visit[0].heldUntil) : '';
+    return { ...vars, until };
+  }
+}
+
+/** '3月5日 11:30' in Asia/Shanghai, for "给您留到…". */
+export function shanghaiClock(at: Date): string {
+  const s = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
+}

@@ -1,0 +1,39 @@
+// Booking's periodic jobs: waitlist offers that expire, no-shows after the day, and reserved seats
+// returned to everyone after their release time. Each is idempotent and safe in several processes.
+import type { Logger } from '../app/logger.js';
+import type { BookingService } from '../services/booking/BookingService.js';
+import type { CapacityService } from '../services/capacity/CapacityService.js';
+import type { Job } from './JobScheduler.js';
+
+export function bookingJobs(booking: BookingService, capacity: CapacityService, logger: Logger): Job[] {
+  return [
+    {
+      name: 'booking.expireOffers',
+      schedule: { every: 'minutes', minutes: 1 },
+      catchUp: 'latest',
+      async run(now) {
+        const n = await booking.expireOffers(now);
+        if (n > 0) logger.info({ count: n }, 'waitlist offers expired');
+      },
+    },
+    {
+      name: 'booking.noShows',
+      // after the day: the bookings of yesterday not marked attended
+      schedule: { every: 'day', hour: 0, minute: 30 },
+      catchUp: 'latest',
+      async run(now) {
+        const n = await booking.markNoShows(now);
+        if (n > 0) logger.info({ count: n }, 'no-shows recorded');
+      },
+    },
+    {
+      name: 'capacity.releaseReserved',
+      schedule: { every: 'minutes', minutes: 5 },
+      catchUp: 'latest',
+      async run(now) {
+        const r = await capacity.releaseDue(now);
+        if (r.seatsReturned > 0) logger.info({ seats: r.seatsReturned }, 'reserved seats returned to everyone');
+      },
+    },
+  ];
+}

@@ -1,0 +1,128 @@
+// Booking against daily capacity (issue 3): availability, book, change, cancel, the waitlist,
+// attendance and no-shows. Each use case lives in its own file; this class holds the dependencies.
+// Invariant 1: a seat is taken by one conditional write on a SlotPool row, in the transaction that
+// writes the booking; for every pool, booked == its held + confirmed bookings.
+import crypto from 'node:crypto';
+import type { Db, Tx } from '../../db/client.js';
+import type { RandomSource } from '../../domain/booking/bookingCode.js';
+import type { BookingSettings } from '../../profiles/profileSchema.js';
+import { acceptOffer, declineOffer, expireOffers, joinWaitlist, waitlistFor } from './waitlist.js';
+import { markAttended, markNoShows } from './attendance.js';
+import { availability } from './availability.js';
+import type { BookingContext } from './bookingContext.js';
+import type {
+  AcceptResult,
+  AttendanceResult,
+  AvailabilityArgs,
+  BookArgs,
+  BookingTexts,
+  BookingView,
+  BookResult,
+  CancelArgs,
+  CancelResult,
+  ChangeArgs,
+  ChangeResult,
+  DayAvailability,
+  JoinWaitlistArgs,
+  JoinWaitlistResult,
+  WaitlistView,
+} from './bookingTypes.js';
+import { book } from './bookSeats.js';
+import { cancel, releaseAllFor } from './cancelBooking.js';
+import { change } from './changeBooking.js';
+import { viewOf } from './seatSql.js';
+
+export interface BookingServiceDeps {
+  db: Db;
+  /** The texts she reads (or a function reading the current ones, for reloads). */
+  texts: BookingTexts | (() => BookingTexts);
+  /** The profile's booking settings: used when a call gives none (the jobs). */
+  settings: BookingSettings;
+  /** The name she reads for a service id; default: the id. */
+  serviceName?: (serviceId: string) => string;
+  /** Random source of booking codes; default: crypto. */
+  random?: RandomSource;
+}
+
+const cryptoRandom: RandomSource = () => crypto.randomInt(0, 2 ** 32) / 2 ** 32;
+
+export class BookingService {
+  private readonly ctx: BookingContext;
+
+  constructor(deps: BookingServiceDeps) {
+    const texts = deps.texts;
+    this.ctx = {
+      db: deps.db,
+      settings: deps.settings,
+      texts: typeof texts === 'function' ? texts : () => texts,
+      serviceName: deps.serviceName ?? ((id) => id),
+      random: deps.random ?? cryptoRandom,
+    };
+  }
+
+  /** The days and sessions with at least one seat she could take for every service. */
+  availability(a: AvailabilityArgs): Promise<DayAvailability[]> {
+    return availability(this.ctx, a);
+  }
+
+  /** One seat per service, one day and session, one transaction; one visit code. */
+  book(a: BookArgs): Promise<BookResult> {
+    return book(this.ctx, a);
+  }
+
+  /** Moves bookings to another day/session (and optionally hospital) in one transaction. */
+  change(a: ChangeArgs & { hospitalId?: string }): Promise<ChangeResult> {
+    return change(this.ctx, a);
+  }
+
+  /** Cancels up to the cut-off; the seat goes to the first woman waiting or back to the pool. */
+  cancel(a: CancelArgs): Promise<CancelResult> {
+    return cancel(this.ctx, a);
+  }
+
+  joinWaitlist(a: JoinWaitlistArgs): Promise<JoinWaitlistResult> {
+    return joinWaitlist(this.ctx, a);
+  }
+
+  acceptOffer(a: { contactId: string; now: Date; settings?: BookingSettings }): Promise<AcceptResult> {
+    return acceptOffer(this.ctx, a);
+  }
+
+  /** Gives up the seats held for her; returns how many. */
+  declineOffer(a: { contactId: string; now: Date; settings?: BookingSettings }): Promise<number> {
+    return declineOffer(this.ctx, a);
+  }
+
+  /** Job: expired offers pass on; returns how many expired. */
+  expireOffers(now: Date, settings?: BookingSettings): Promise<number> {
+    return expireOffers(this.ctx, now, settings);
+  }
+
+  markAttended(a: { hospitalId: string; code: string; now: Date }): Promise<AttendanceResult> {
+    return markAttended(this.ctx, a);
+  }
+
+  /** Job: past confirmed bookings become no-shows; returns how many bookings. */
+  markNoShows(now: Date): Promise<number> {
+    return markNoShows(this.ctx, now);
+  }
+
+  /** Inside the caller's transaction (删除我的信息): releases all her bookings and waitlist places. */
+  releaseAllFor(tx: Tx, contactId: string, now: Date, settings?: BookingSettings): Promise<number> {
+    return releaseAllFor(tx, this.ctx, contactId, now, settings);
+  }
+
+  /** Her held and confirmed bookings, earliest first. */
+  async activeBookings(contactId: string): Promise<BookingView[]> {
+    const rows = await this.ctx.db.booking.findMany({
+      where: { contactId, status: { in: ['held', 'confirmed'] } },
+      orderBy: [{ day: 'asc' }, { session: 'asc' }, { code: 'asc' }],
+    });
+    return rows.map(viewOf);
+  }
+
+  /** Her waiting or offered waitlist places. */
+  waitlist(contactId: string): Promise<WaitlistView[]> {
+    return waitlistFor(this.ctx, contactId);
+  }
+}

@@ -1,0 +1,76 @@
+// Cancelling a booking up to the cut-off, and releasing everything of a woman who deletes her data.
+// The freed seat goes to the first woman waiting (held for her, offer queued in the same
+// transaction) or back to its pool.
+import type { Tx } from '../../db/client.js';
+import { canChange } from '../../domain/booking/bookableDays.js';
+import type { BookingSettings } from '../../profiles/profileSchema.js';
+import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
+import type { BookingContext } from './bookingContext.js';
+import type { CancelArgs, CancelResult, SeatOutcome } from './bookingTypes.js';
+import { passSeat } from './passSeat.js';
+import { runTx, viewOf } from './seatSql.js';
+
+interface ActiveRow {
+  id: string;
+  contactId: string;
+  status: string;
+  slotId: string;
+  poolId: string;
+  hospitalId: string;
+  serviceId: string;
+  day: string;
+  session: string;
+}
+
+/**
+ * Ends one active booking inside `tx` (claimed by a conditional write, so two processes never both
+ * end it) and passes its seat on. Undefined when it was not active any more.
+ */
+export async function endBooking(
+  tx: Tx,
+  ctx: BookingContext,
+  b: ActiveRow,
+  to: 'cancelled' | 'expired',
+  now: Date,
+  settings: BookingSettings,
+): Promise<SeatOutcome | undefined> {
+  const claimed = await tx.booking.updateMany({
+    where: { id: b.id, status: b.status, ...(to === 'expired' ? { heldUntil: { lte: now } } : {}) },
+    data: { status: to, activeKey: null, ...(to === 'cancelled' ? { cancelledAt: now } : {}) },
+  });
+  if (claimed.count === 0) return undefined;
+  if (b.status === 'held') {
+    await tx.waitlistEntry.updateMany({ where: { bookingId: b.id, status: 'offered' }, data: { status: to, activeKey: null, updatedAt: now } });
+  }
+  await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}:` }, `booking ${to}`, now);
+  return passSeat(tx, ctx, b, now, settings, b.contactId);
+}
+
+export async function cancel(ctx: BookingContext, a: CancelArgs): Promise<CancelResult> {
+  const settings = a.settings ?? ctx.settings;
+  const b = await ctx.db.booking.findFirst({ where: { id: a.bookingId, contactId: a.contactId, status: { in: ['held', 'confirmed'] } } });
+  if (!b) return { ok: false, reason: 'not_found' };
+  // a seat held for her (a waitlist offer) may always be given up
+  if (b.status === 'confirmed' && !canChange(b.day, a.now, settings)) return { ok: false, reason: 'too_late' };
+  const seat = await runTx(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings));
+  if (!seat) return { ok: false, reason: 'not_found' };
+  return { ok: true, booking: viewOf({ ...b, status: 'cancelled', heldUntil: b.heldUntil }), seat };
+}
+
+/**
+ * Inside the caller's transaction (删除我的信息): ends all her held and confirmed bookings, passing
+ * their seats on, and ends her waitlist places. Returns how many bookings were released.
+ */
+export async function releaseAllFor(tx: Tx, ctx: BookingContext, contactId: string, now: Date, settings?: BookingSettings): Promise<number> {
+  const s = settings ?? ctx.settings;
+  const active = await tx.booking.findMany({ where: { contactId, status: { in: ['held', 'confirmed'] } }, orderBy: { serviceId: 'asc' } });
+  let released = 0;
+  for (const b of active) {
+    if (await endBooking(tx, ctx, b, 'cancelled', now, s)) released++;
+  }
+  await tx.waitlistEntry.updateMany({
+    where: { contactId, status: { in: ['waiting', 'offered'] } },
+    data: { status: 'cancelled', activeKey: null, updatedAt: now },
+  });
+  return released;
+}

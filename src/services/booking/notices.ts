@@ -1,0 +1,102 @@
+// The messages the booking service queues for a woman: rendered from the injected texts and written
+// to the outbox in the caller's transaction (invariant 2).
+import type { Tx } from '../../db/client.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
+import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
+import { renderTemplate, type TemplateVars } from '../../domain/template.js';
+import { enqueueMessage } from '../outbox/enqueueMessage.js';
+import type { OutboxPriority } from '../outbox/outboxTypes.js';
+import type { BookingContext } from './bookingContext.js';
+import type { Session } from './bookingTypes.js';
+
+export type NoticeKind = 'waitlistOffer' | 'offerExpired' | 'noShow';
+
+export interface NoticeBooking {
+  id: string;
+  code: string;
+  contactId: string;
+  hospitalId: string;
+  day: string;
+  session: string;
+  heldUntil?: Date | null;
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+function hhmm(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+export function noticeVars(
+  ctx: BookingContext,
+  b: NoticeBooking,
+  services: string[],
+  hospital: { name: string; address: string; phone: string } | null,
+  now: Date,
+  holdMinutes: number,
+): TemplateVars {
+  const texts = ctx.texts();
+  const vars: TemplateVars = {
+    hospital: hospital?.name ?? b.hospitalId,
+    address: hospital?.address ?? '',
+    phone: hospital?.phone ?? '',
+    date: formatChineseDate(b.day),
+    day: b.day,
+    weekday: texts.weekdays[isoWeekday(b.day) - 1] ?? '',
+    session: texts.sessions[b.session as Session] ?? b.session,
+    services: services.map((s) => ctx.serviceName(s)).join('、'),
+    code: b.code,
+    hours: Math.round((holdMinutes / 60) * 10) / 10,
+    minutes: holdMinutes,
+  };
+  if (b.heldUntil) {
+    const untilDay = shanghaiDay(b.heldUntil);
+    vars.untilTime = hhmm(b.heldUntil);
+    vars.untilDate = formatChineseDate(untilDay);
+    vars.until = untilDay === shanghaiDay(now) ? vars.untilTime : `${vars.untilDate} ${vars.untilTime}`;
+  }
+  return vars;
+}
+
+const DEDUPE_PREFIX: Record<NoticeKind, string> = {
+  waitlistOffer: 'waitlist-offer',
+  offerExpired: 'waitlist-expired',
+  noShow: 'noshow',
+};
+const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1 };
+
+/**
+ * Queues one notice about `b` (dedupeKey `<kind prefix>:<b.id>`). Returns false when she no longer
+ * exists or the same notice was queued before.
+ */
+export async function queueNotice(
+  tx: Tx,
+  ctx: BookingContext,
+  kind: NoticeKind,
+  b: NoticeBooking,
+  services: string[],
+  now: Date,
+  holdMinutes: number,
+): Promise<boolean> {
+  const contact = await tx.contact.findUnique({ where: { id: b.contactId }, select: { channel: true, externalId: true } });
+  if (!contact) return false;
+  const hospital = await tx.hospital.findUnique({ where: { id: b.hospitalId }, select: { name: true, address: true, phone: true } });
+  const text = renderTemplate(ctx.texts()[kind], noticeVars(ctx, b, services, hospital, now, holdMinutes));
+  return enqueueMessage(
+    tx,
+    {
+      contactId: b.contactId,
+      channel: contact.channel,
+      externalId: contact.externalId,
+      text,
+      priority: PRIORITY[kind],
+      dedupeKey: `${DEDUPE_PREFIX[kind]}:${b.id}`,
+      notBefore: now,
+    },
+    now,
+  );
+}

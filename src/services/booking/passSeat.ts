@@ -1,0 +1,91 @@
+// A seat set free (cancel, change, decline, expired offer, deleted data) goes to the first woman
+// waiting for that hospital and service on that day (lowest rank, then earliest), held for her for
+// offerHoldMinutes with an offer message in the same transaction; the seat stays taken meanwhile.
+// Nobody waiting, a day that can no longer be booked, a closed slot, or a seat of a share still
+// reserved for a village or priority group (the waitlist does not know who belongs there): the seat
+// goes back to its pool.
+import type { Tx } from '../../db/client.js';
+import { isBookableDay } from '../../domain/booking/bookableDays.js';
+import { generateBookingCode } from '../../domain/booking/bookingCode.js';
+import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingContext } from './bookingContext.js';
+import type { SeatOutcome } from './bookingTypes.js';
+import { queueNotice } from './notices.js';
+import { hasActiveBooking, insertBookingRow, releaseSeat } from './seatSql.js';
+
+export interface FreedSeat {
+  slotId: string;
+  poolId: string;
+  hospitalId: string;
+  serviceId: string;
+  day: string;
+  session: string;
+}
+
+const CANDIDATES = 20;
+
+async function seatMayBeOffered(tx: Tx, seat: FreedSeat, now: Date, settings: BookingSettings): Promise<boolean> {
+  if (!isBookableDay(seat.day, now, settings)) return false;
+  const pool = await tx.slotPool.findUnique({ where: { id: seat.poolId }, select: { kind: true, releaseAt: true, slot: { select: { closed: true } } } });
+  if (!pool || pool.slot.closed) return false;
+  return pool.kind === 'general' || (pool.releaseAt !== null && pool.releaseAt.getTime() <= now.getTime());
+}
+
+export async function passSeat(
+  tx: Tx,
+  ctx: BookingContext,
+  seat: FreedSeat,
+  now: Date,
+  settings: BookingSettings,
+  skipContactId?: string,
+): Promise<SeatOutcome> {
+  if (await seatMayBeOffered(tx, seat, now, settings)) {
+    const candidates = await tx.waitlistEntry.findMany({
+      where: {
+        hospitalId: seat.hospitalId,
+        serviceId: seat.serviceId,
+        status: 'waiting',
+        dateFrom: { lte: seat.day },
+        dateTo: { gte: seat.day },
+        ...(skipContactId ? { contactId: { not: skipContactId } } : {}),
+      },
+      orderBy: [{ rank: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: CANDIDATES,
+      select: { id: true, contactId: true },
+    });
+    for (const entry of candidates) {
+      // claim her entry: in two processes only one offers it
+      const claimed = await tx.waitlistEntry.updateMany({ where: { id: entry.id, status: 'waiting' }, data: { status: 'offered', updatedAt: now } });
+      if (claimed.count === 0) continue;
+      const heldUntil = new Date(now.getTime() + settings.offerHoldMinutes * 60_000);
+      const held = await insertHeld(tx, ctx, seat, entry.contactId, heldUntil, now);
+      if (!held) {
+        // she booked this service meanwhile: she no longer waits
+        await tx.waitlistEntry.update({ where: { id: entry.id }, data: { status: 'cancelled', activeKey: null, updatedAt: now } });
+        continue;
+      }
+      await tx.waitlistEntry.update({ where: { id: entry.id }, data: { bookingId: held.id } });
+      await queueNotice(tx, ctx, 'waitlistOffer', { ...seat, ...held, contactId: entry.contactId, heldUntil }, [seat.serviceId], now, settings.offerHoldMinutes);
+      return { passedTo: entry.contactId, heldBookingId: held.id };
+    }
+  }
+  await releaseSeat(tx, seat.poolId);
+  return { returned: true };
+}
+
+async function insertHeld(
+  tx: Tx,
+  ctx: BookingContext,
+  seat: FreedSeat,
+  contactId: string,
+  heldUntil: Date,
+  now: Date,
+): Promise<{ id: string; code: string } | undefined> {
+  for (let i = 0; i < 8; i++) {
+    const code = generateBookingCode(ctx.random);
+    const id = await insertBookingRow(tx, { ...seat, code, contactId, status: 'held', heldUntil, now });
+    if (id) return { id, code };
+    if (await hasActiveBooking(tx, contactId, seat.serviceId)) return undefined;
+  }
+  throw new Error('could not draw an unused booking code');
+}

@@ -1,0 +1,55 @@
+// Writing into the outbox, always inside the caller's transaction: the message exists if and only if
+// the change that caused it was committed (invariant 2). A dedupe key never queues the same message twice.
+import type { Db, Tx } from '../../db/client.js';
+import { outboxId } from './outboxId.js';
+import { DEFAULT_MAX_ATTEMPTS, type OutboxItem } from './outboxTypes.js';
+
+/**
+ * Queues one message in the caller's transaction (or directly on the client). Returns false, changing
+ * nothing, when a message with the same dedupeKey exists; that case is an `ON CONFLICT DO NOTHING`, so it
+ * never aborts the caller's PostgreSQL transaction.
+ */
+export async function enqueueMessage(tx: Tx | Db, item: OutboxItem, now: Date): Promise<boolean> {
+  const maxAttempts = item.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('enqueueMessage: maxAttempts must be a positive integer');
+  if (![0, 1, 2].includes(item.priority)) throw new Error('enqueueMessage: priority must be 0, 1 or 2');
+  if (!item.dedupeKey) throw new Error('enqueueMessage: dedupeKey is required');
+  // Dates go through the driver adapter's own formatting (ISO-8601 text on SQLite, timestamp on
+  // PostgreSQL), exactly as Prisma writes them, so Prisma reads these rows back unchanged.
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "OutboxMessage"
+      ("id", "contactId", "channel", "externalId", "account", "text", "priority", "dedupeKey", "status",
+       "notBefore", "attempts", "maxAttempts", "createdAt")
+    VALUES
+      (${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
+       ${item.text}, ${item.priority}, ${item.dedupeKey}, 'queued', ${item.notBefore}, 0, ${maxAttempts}, ${now})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+  return inserted === 1;
+}
+
+export interface CancelWhere {
+  contactId?: string;
+  dedupeKeyPrefix?: string;
+}
+
+/**
+ * Cancels the still-queued messages matching `where` (all conditions given must hold), e.g. every
+ * pending message of a woman who withdrew, or the reminders of a cancelled booking
+ * (`dedupeKeyPrefix: 'reminder:<bookingId>:'`). Messages being sent or already sent are left alone.
+ * Returns how many were cancelled. `now` is accepted for symmetry with enqueue (no column records it).
+ */
+export async function cancelQueuedMessages(tx: Tx | Db, where: CancelWhere, reason: string, _now: Date): Promise<number> {
+  if (where.contactId === undefined && where.dedupeKeyPrefix === undefined) {
+    throw new Error('cancelQueuedMessages: give a contactId or a dedupeKeyPrefix');
+  }
+  if (where.dedupeKeyPrefix === '') throw new Error('cancelQueuedMessages: an empty dedupeKeyPrefix would match everything');
+  const result = await tx.outboxMessage.updateMany({
+    where: {
+      status: 'queued',
+      ...(where.contactId !== undefined ? { contactId: where.contactId } : {}),
+      ...(where.dedupeKeyPrefix !== undefined ? { dedupeKey: { startsWith: where.dedupeKeyPrefix } } : {}),
+    },
+    data: { status: 'cancelled', lastError: reason.slice(0, 200), claimedBy: null, claimedUntil: null },
+  });
+  return result.count;
+}
