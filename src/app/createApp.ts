@@ -158,6 +158,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const bookingTexts = new BookingTexts(() => flowSet.messages, county, profile);
   const booking = new BookingService({
     db,
+    provider: dbHandle.provider,
     settings: profile.booking,
     serviceName: (id) => bookingTexts.service(id).name,
     texts: () => ({

@@ -18,12 +18,86 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+type AdapterMethod = (...args: unknown[]) => Promise<unknown>;
+type AdapterLike = Record<string | symbol, unknown>;
+
+/**
+ * SQLite through better-sqlite3 is one connection: a statement sent while another caller's
+ * transaction is open would run inside that transaction (and vanish if it rolls back). Statements
+ * outside transactions therefore wait until no transaction is open, and transactions take turns.
+ * Code inside a transaction must use its `tx`, never the outer client (it would wait for itself).
+ */
+function oneAtATime<F extends PrismaBetterSQLite3>(factory: F): F {
+  let tail: Promise<void> = Promise.resolve();
+  const turn = async (): Promise<() => void> => {
+    let release!: () => void;
+    const previous = tail;
+    tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  };
+  const wrapAdapter = (adapter: AdapterLike): AdapterLike =>
+    new Proxy(adapter, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        const method = (value as AdapterMethod).bind(target);
+        if (prop === 'queryRaw' || prop === 'executeRaw' || prop === 'executeScript') {
+          return async (...args: unknown[]) => {
+            const release = await turn();
+            try {
+              return await method(...args);
+            } finally {
+              release();
+            }
+          };
+        }
+        if (prop === 'startTransaction') {
+          return async (...args: unknown[]) => {
+            const release = await turn();
+            try {
+              const tx = (await method(...args)) as AdapterLike;
+              const commit = (tx.commit as AdapterMethod).bind(tx);
+              const rollback = (tx.rollback as AdapterMethod).bind(tx);
+              tx.commit = async () => {
+                try {
+                  return await commit();
+                } finally {
+                  release();
+                }
+              };
+              tx.rollback = async () => {
+                try {
+                  return await rollback();
+                } finally {
+                  release();
+                }
+              };
+              return tx;
+            } catch (err) {
+              release();
+              throw err;
+            }
+          };
+        }
+        return method;
+      },
+    });
+  return new Proxy(factory, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'connect') return async () => wrapAdapter((await (value as AdapterMethod).call(target)) as AdapterLike);
+      return typeof value === 'function' ? (value as AdapterMethod).bind(target) : value;
+    },
+  });
+}
+
 export function openDb(url: string): DbHandle {
   const provider = providerOf(url);
   if (provider === 'sqlite') {
     const file = sqliteFilePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
+    const adapter = oneAtATime(new PrismaBetterSQLite3({ url: file, timeout: 5000 }));
     const db = new SqliteClient({ adapter });
     return { db, provider, close: () => db.$disconnect() };
   }

@@ -27,11 +27,26 @@ export async function startE2EBot(options: TestAppOptions = {}): Promise<E2EBot>
   });
   app = await startTestApp({ ...options, externalChannels: [harness.channel] });
   let n = 0;
+  const women: MockWoman[] = [];
+  /** Waits (bounded) until every message the outbox sent to WeChat has reached its mock woman. */
+  async function delivered(): Promise<void> {
+    const sent = await app!.app.dbHandle.db.outboxMessage.findMany({ where: { status: 'sent', channel: 'wechat' }, select: { externalId: true, text: true } });
+    for (let i = 0; i < 400; i++) {
+      const missing = sent.filter((m) => !women.some((w) => (w.externalId ?? w.id) === m.externalId && w.received.includes(m.text)));
+      if (missing.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('messages sent by the outbox did not reach the mock WeChat contacts');
+  }
   return {
     harness,
     current: () => app!,
     db: () => app!.app.dbHandle.db,
-    woman: (name) => harness.newWoman(name ?? `woman${++n}`),
+    woman: (name) => {
+      const w = harness.newWoman(name ?? `woman${++n}`);
+      women.push(w);
+      return w;
+    },
     async restart() {
       const database = app!.database;
       const now = app!.clock.now().toISOString();
@@ -44,6 +59,7 @@ export async function startE2EBot(options: TestAppOptions = {}): Promise<E2EBot>
       if (!app!.clock.advanceTo(target)) throw new Error('clock only moves forward');
       await app!.app.catchUp(from, target);
       await harness.idle();
+      await delivered();
     },
     async stop() {
       await harness.stop();

@@ -3,7 +3,7 @@
 // Invariant 1: a seat is taken by one conditional write on a SlotPool row, in the transaction that
 // writes the booking; for every pool, booked == its held + confirmed bookings.
 import crypto from 'node:crypto';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../profiles/profileSchema.js';
 import { acceptOffer, declineOffer, expireOffers, joinWaitlist, waitlistFor } from './waitlist.js';
@@ -34,6 +34,8 @@ import { viewOf } from './seatSql.js';
 
 export interface BookingServiceDeps {
   db: Db;
+  /** The database's provider (from openDb); read from the client when not given. */
+  provider?: Provider;
   /** The texts she reads (or a function reading the current ones, for reloads). */
   texts: BookingTexts | (() => BookingTexts);
   /** The profile's booking settings: used when a call gives none (the jobs). */
@@ -46,6 +48,10 @@ export interface BookingServiceDeps {
 
 const cryptoRandom: RandomSource = () => crypto.randomInt(0, 2 ** 32) / 2 ** 32;
 
+function providerOfClient(db: Db): Provider {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite';
+}
+
 export class BookingService {
   private readonly ctx: BookingContext;
 
@@ -53,6 +59,7 @@ export class BookingService {
     const texts = deps.texts;
     this.ctx = {
       db: deps.db,
+      provider: deps.provider ?? providerOfClient(deps.db),
       settings: deps.settings,
       texts: typeof texts === 'function' ? texts : () => texts,
       serviceName: deps.serviceName ?? ((id) => id),

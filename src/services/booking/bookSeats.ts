@@ -5,8 +5,9 @@ import { isBookableDay } from '../../domain/booking/bookableDays.js';
 import { visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { BookingContext } from './bookingContext.js';
 import { SESSIONS, type BookArgs, type BookingView, type BookResult, type Session } from './bookingTypes.js';
+import { bookOneStatement } from './bookOneStatement.js';
 import { activeKeyOf, endWaiting, runTx, viewOf } from './seatSql.js';
-import { loadSlots, normalizeServiceIds, planSeats } from './slotQueries.js';
+import { normalizeServiceIds, planSeats, readBookingState } from './slotQueries.js';
 import { giveBack, insertVisit, takeAll } from './takeSeats.js';
 
 export const isSession = (s: string): s is Session => (SESSIONS as readonly string[]).includes(s);
@@ -23,15 +24,23 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
   if (serviceIds.length === 0 || !isSession(a.session) || !isBookableDay(a.day, a.now, settings)) {
     return { ok: false, reason: 'not_bookable' };
   }
-  const [existing, slots] = await Promise.all([
-    activeFor(ctx.db, a.contactId, serviceIds),
-    loadSlots(ctx.db, { hospitalId: a.hospitalId, serviceIds, days: [a.day], session: a.session }),
-  ]);
-  if (existing.length > 0) return { ok: false, reason: 'already_booked', existing };
+  const state = await readBookingState(ctx.db, { hospitalId: a.hospitalId, serviceIds, days: [a.day], session: a.session, contactId: a.contactId });
+  if (serviceIds.some((s) => state.activeServiceIds.has(s))) {
+    return { ok: false, reason: 'already_booked', existing: await activeFor(ctx.db, a.contactId, serviceIds) };
+  }
+  const { slots } = state;
   if (slots.length !== serviceIds.length || slots.some((s) => s.closed)) return { ok: false, reason: 'closed' };
   slots.sort((x, y) => x.serviceId.localeCompare(y.serviceId));
   const plans = planSeats(slots, a, a.now);
   if (plans.some((p) => p.pools.length === 0)) return { ok: false, reason: 'full' };
+
+  if (ctx.provider === 'postgres' && plans.length === 1) {
+    const one = await bookOneStatement(ctx.db, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
+    if (one.kind === 'full') return { ok: false, reason: 'full' };
+    if (one.kind === 'active') return { ok: false, reason: 'already_booked', existing: await activeFor(ctx.db, a.contactId, serviceIds) };
+    const view = viewOf({ ...plans[0].slot, id: one.id, code: one.code, contactId: a.contactId, status: 'confirmed', heldUntil: null });
+    return { ok: true, visitCode: one.code, bookings: [view] };
+  }
 
   const outcome = await runTx(ctx.db, async (tx) => {
     const seats = await takeAll(tx, plans);
@@ -42,7 +51,9 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
       return { kind: 'active' as const };
     }
     // a place she was waiting for at this hospital is no longer needed
-    for (const s of serviceIds) await endWaiting(tx, `${a.contactId}:${a.hospitalId}:${s}`, a.now);
+    if (state.waiting || serviceIds.length > 1) {
+      for (const s of serviceIds) await endWaiting(tx, `${a.contactId}:${a.hospitalId}:${s}`, a.now);
+    }
     return { kind: 'ok' as const, seats, visit };
   });
 

@@ -1,12 +1,13 @@
 // What every booking use case needs: the database, the default settings, the texts and the random
 // source of booking codes. Built once by BookingService.
-import type { Db } from '../../db/client.js';
+import type { Db, Provider } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../profiles/profileSchema.js';
 import type { BookingTexts } from './bookingTypes.js';
 
 export interface BookingContext {
   db: Db;
+  provider: Provider;
   settings: BookingSettings;
   texts(): BookingTexts;
   /** The name she reads for a service id (e.g. cervical → 宫颈癌筛查). */

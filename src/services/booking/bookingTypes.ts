@@ -25,6 +25,8 @@ export interface BookingTexts {
   sessions: Record<Session, string>;
   /** Names of the weekdays, Monday first (7). */
   weekdays: readonly string[];
+  /** Between service names in {services}; default '、'. */
+  listSeparator?: string;
 }
 
 /** Who is booking: decides which reserved pools she may take. */

@@ -48,7 +48,7 @@ export function noticeVars(
     day: b.day,
     weekday: texts.weekdays[isoWeekday(b.day) - 1] ?? '',
     session: texts.sessions[b.session as Session] ?? b.session,
-    services: services.map((s) => ctx.serviceName(s)).join('、'),
+    services: services.map((s) => ctx.serviceName(s)).join(texts.listSeparator ?? '、'),
     code: b.code,
     hours: Math.round((holdMinutes / 60) * 10) / 10,
     minutes: holdMinutes,
@@ -70,9 +70,16 @@ const DEDUPE_PREFIX: Record<NoticeKind, string> = {
 const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1 };
 
 /**
- * Queues one notice about `b` (dedupeKey `<kind prefix>:<b.id>`). Returns false when she no longer
- * exists or the same notice was queued before.
+ * The dedupe key of a notice. A no-show is one per booking (the caller sends one per visit). An
+ * offer or its expiry is one per woman, hospital, day, session and hold time: the seats of one
+ * visit (两癌 = two services) passed to her together make one message, not one per service.
  */
+export function noticeKey(kind: NoticeKind, b: NoticeBooking): string {
+  if (kind === 'noShow') return `${DEDUPE_PREFIX[kind]}:${b.id}`;
+  return `${DEDUPE_PREFIX[kind]}:${b.contactId}:${b.hospitalId}:${b.day}:${b.session}:${b.heldUntil?.getTime() ?? ''}`;
+}
+
+/** Queues one notice about `b` (see noticeKey). Returns false when she no longer exists or the same notice was queued before. */
 export async function queueNotice(
   tx: Tx,
   ctx: BookingContext,
@@ -94,7 +101,7 @@ export async function queueNotice(
       externalId: contact.externalId,
       text,
       priority: PRIORITY[kind],
-      dedupeKey: `${DEDUPE_PREFIX[kind]}:${b.id}`,
+      dedupeKey: noticeKey(kind, b),
       notBefore: now,
     },
     now,

@@ -1,4 +1,5 @@
-// Reading slots with their pools, and turning a woman's facts into the pools to try, in order.
+// Reading slots with their pools (one SQL join: Prisma's nested reads cost several statements), and
+// turning a woman's facts into the pools to try, in order.
 import type { Db, Tx } from '../../db/client.js';
 import { orderPools, type PoolView } from '../../domain/booking/poolOrder.js';
 import type { BookerFacts } from './bookingTypes.js';
@@ -22,6 +23,7 @@ export interface SlotQuery {
 }
 
 interface SlotPoolRow {
+  what?: string;
   slotId: string;
   serviceId: string;
   day: string;
@@ -37,25 +39,8 @@ interface SlotPoolRow {
 
 const truthy = (v: unknown) => v === true || v === 1 || v === 1n || v === '1' || v === 'true';
 
-/**
- * The slots (with their pools) of a hospital for some services, days and optionally a session: one
- * SQL statement (a join; Prisma's nested reads cost several), filtered by service and day here.
- */
-export async function loadSlots(db: Db | Tx, q: SlotQuery): Promise<SlotWithPools[]> {
-  if (q.serviceIds.length === 0 || q.days.length === 0) return [];
-  const first = q.days.reduce((a, b) => (a < b ? a : b));
-  const last = q.days.reduce((a, b) => (a > b ? a : b));
-  const rows = q.session
-    ? await db.$queryRaw<SlotPoolRow[]>`
-        SELECT s."id" AS "slotId", s."serviceId", s."day", s."session", s."closed", p."id" AS "poolId", p."kind",
-               p."regionId", p."capacity", p."booked", p."releaseAt"
-        FROM "Slot" s LEFT JOIN "SlotPool" p ON p."slotId" = s."id"
-        WHERE s."hospitalId" = ${q.hospitalId} AND s."day" >= ${first} AND s."day" <= ${last} AND s."session" = ${q.session}`
-    : await db.$queryRaw<SlotPoolRow[]>`
-        SELECT s."id" AS "slotId", s."serviceId", s."day", s."session", s."closed", p."id" AS "poolId", p."kind",
-               p."regionId", p."capacity", p."booked", p."releaseAt"
-        FROM "Slot" s LEFT JOIN "SlotPool" p ON p."slotId" = s."id"
-        WHERE s."hospitalId" = ${q.hospitalId} AND s."day" >= ${first} AND s."day" <= ${last}`;
+/** Groups joined slot × pool rows into slots, keeping the asked services and days. */
+function toSlots(rows: SlotPoolRow[], q: SlotQuery): SlotWithPools[] {
   const services = new Set(q.serviceIds);
   const days = new Set(q.days);
   const slots = new Map<string, SlotWithPools>();
@@ -79,6 +64,62 @@ export async function loadSlots(db: Db | Tx, q: SlotQuery): Promise<SlotWithPool
     });
   }
   return [...slots.values()];
+}
+
+/** The slots (with their pools) of a hospital for some services, days and optionally a session. */
+export async function loadSlots(db: Db | Tx, q: SlotQuery): Promise<SlotWithPools[]> {
+  if (q.serviceIds.length === 0 || q.days.length === 0) return [];
+  const first = q.days.reduce((a, b) => (a < b ? a : b));
+  const last = q.days.reduce((a, b) => (a > b ? a : b));
+  const rows = q.session
+    ? await db.$queryRaw<SlotPoolRow[]>`
+        SELECT s."id" AS "slotId", s."serviceId", s."day", s."session", s."closed", p."id" AS "poolId", p."kind",
+               p."regionId", p."capacity", p."booked", p."releaseAt"
+        FROM "Slot" s LEFT JOIN "SlotPool" p ON p."slotId" = s."id"
+        WHERE s."hospitalId" = ${q.hospitalId} AND s."day" >= ${first} AND s."day" <= ${last} AND s."session" = ${q.session}`
+    : await db.$queryRaw<SlotPoolRow[]>`
+        SELECT s."id" AS "slotId", s."serviceId", s."day", s."session", s."closed", p."id" AS "poolId", p."kind",
+               p."regionId", p."capacity", p."booked", p."releaseAt"
+        FROM "Slot" s LEFT JOIN "SlotPool" p ON p."slotId" = s."id"
+        WHERE s."hospitalId" = ${q.hospitalId} AND s."day" >= ${first} AND s."day" <= ${last}`;
+  return toSlots(rows, q);
+}
+
+export interface BookingState {
+  slots: SlotWithPools[];
+  /** Services of hers with a held or confirmed booking (any hospital). */
+  activeServiceIds: Set<string>;
+  /** She waits for the (first) service at this hospital. */
+  waiting: boolean;
+}
+
+/**
+ * Everything book() reads, in ONE statement: the slots and pools of that day and session, which of
+ * her services already have an active booking, and whether she waits for the first service there.
+ */
+export async function readBookingState(db: Db, q: SlotQuery & { session: string; contactId: string }): Promise<BookingState> {
+  const day = q.days[0];
+  const waitKey = `${q.contactId}:${q.hospitalId}:${q.serviceIds[0]}`;
+  const rows = await db.$queryRaw<SlotPoolRow[]>`
+    SELECT 'slot' AS "what", s."id" AS "slotId", s."serviceId", s."day", s."session", s."closed", p."id" AS "poolId",
+           p."kind", p."regionId", p."capacity", p."booked", p."releaseAt"
+    FROM "Slot" s LEFT JOIN "SlotPool" p ON p."slotId" = s."id"
+    WHERE s."hospitalId" = ${q.hospitalId} AND s."day" = ${day} AND s."session" = ${q.session}
+    UNION ALL
+    SELECT 'active', b."id", b."serviceId", b."day", b."session", NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM "Booking" b WHERE b."contactId" = ${q.contactId} AND b."status" IN ('held', 'confirmed')
+    UNION ALL
+    SELECT 'waiting', w."id", w."serviceId", w."dateFrom", w."dateTo", NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM "WaitlistEntry" w WHERE w."activeKey" = ${waitKey} AND w."status" = 'waiting'`;
+  const active = new Set<string>();
+  let waiting = false;
+  const slotRows: SlotPoolRow[] = [];
+  for (const r of rows) {
+    if (r.what === 'active') active.add(r.serviceId);
+    else if (r.what === 'waiting') waiting = true;
+    else slotRows.push(r);
+  }
+  return { slots: toSlots(slotRows, q), activeServiceIds: active, waiting };
 }
 
 /** One slot and the pools to try in it, in her order. */

@@ -1,8 +1,9 @@
 // Booking one visit: seats taken, full, closed, not bookable (cut-off and horizon), one active
 // booking per service, several services in one visit, and what availability shows her.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BookingService } from '../../../src/services/booking/BookingService.js';
 import { dbUnavailable } from '../../support/testDb.js';
-import { at, HOSPITAL, makeContacts, makeSlot, NOW, openFixture, ordinary, seatProblems, type Fixture } from './bookingFixtures.js';
+import { at, HOSPITAL, makeContacts, makeSlot, NOW, openFixture, ordinary, seatProblems, settings, texts, type Fixture } from './bookingFixtures.js';
 
 describe.skipIf(dbUnavailable)('BookingService.book', () => {
   let f: Fixture;
@@ -120,5 +121,28 @@ describe.skipIf(dbUnavailable)('BookingService.book', () => {
     expect(both).toEqual([]); // breast's only seat is taken
     const afterCutoff = await f.service.availability({ hospitalId: HOSPITAL, serviceIds: ['cervical'], now: at('2026-03-05T17:00:00'), ...ordinary });
     expect(afterCutoff.map((d) => d.day)).toEqual(['2026-03-07', '2026-03-16', '2026-03-17']);
+  });
+
+  it('a booking code already in use is drawn again; the seat and booking stay consistent', async () => {
+    // the first code drawn is always the same: the second woman's first draw clashes
+    let calls = 0;
+    const scripted = () => (calls++ < 12 ? 0 : 0.5 + ((calls * 7919) % 97) / 200);
+    const service = new BookingService({ db: f.db, texts, settings, random: scripted });
+    const [x, y] = await makeContacts(f.db, 'code', 2);
+    const a = await service.book(args(x, '2026-03-16'));
+    const b = await service.book(args(y, '2026-03-16'));
+    expect(a.ok && a.visitCode).toBe('AAAAAA');
+    expect(b.ok && b.visitCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    expect(b.ok && b.visitCode).not.toBe('AAAAAA');
+    expect(await seatProblems(f.db)).toEqual([]);
+  });
+
+  it('the same woman booking twice at the same moment gets one booking', async () => {
+    const [z] = await makeContacts(f.db, 'twice', 1);
+    const results = await Promise.all(['2026-03-07', '2026-03-07', '2026-03-06'].map((day) => f.service.book(args(z, day))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'already_booked')).toHaveLength(2);
+    expect(await f.db.booking.count({ where: { contactId: z } })).toBe(1);
+    expect(await seatProblems(f.db)).toEqual([]);
   });
 });

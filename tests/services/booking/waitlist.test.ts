@@ -1,6 +1,7 @@
 // The waitlist: a cancelled seat is offered to the first woman waiting (held for her, offer queued in
 // the same transaction), she accepts or declines, an unanswered offer expires and passes to the next
 // woman (the first is told), and no-shows put a woman later in the line.
+import { noticeKey } from '../../../src/services/booking/notices.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 import { dbUnavailable } from '../../support/testDb.js';
@@ -51,7 +52,7 @@ describe.skipIf(dbUnavailable)('the waitlist', () => {
     expect(await f.db.waitlistEntry.findFirstOrThrow({ where: { contactId: 'wb-0' } })).toMatchObject({ status: 'offered', bookingId: held.id });
     const [offer] = await outbox('wb-0');
     expect(offer).toMatchObject({
-      dedupeKey: `waitlist-offer:${held.id}`,
+      dedupeKey: noticeKey('waitlistOffer', held),
       priority: 0,
       status: 'queued',
       channel: 'simulator',
@@ -82,12 +83,12 @@ describe.skipIf(dbUnavailable)('the waitlist', () => {
     expect(await f.db.booking.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'expired', activeKey: null });
     expect(await f.db.waitlistEntry.findFirstOrThrow({ where: { contactId: 'wb-1' } })).toMatchObject({ status: 'expired' });
     expect((await outbox('wb-1')).map((m) => [m.dedupeKey, m.text])).toEqual([
-      [`waitlist-offer:${first.id}`, expect.stringMatching(/^OFFER /)],
-      [`waitlist-expired:${first.id}`, 'EXPIRED 2026年3月6日|AM|Cervical'],
+      [noticeKey('waitlistOffer', first), expect.stringMatching(/^OFFER /)],
+      [noticeKey('offerExpired', first), 'EXPIRED 2026年3月6日|AM|Cervical'],
     ]);
     const next = await f.db.booking.findFirstOrThrow({ where: { contactId: 'wc-0', status: 'held' } });
     expect(next.poolId).toBe(pool['2026-03-06']);
-    expect((await outbox('wc-0')).map((m) => m.dedupeKey)).toEqual([`waitlist-offer:${next.id}`]);
+    expect((await outbox('wc-0')).map((m) => m.dedupeKey)).toEqual([noticeKey('waitlistOffer', next)]);
     expect(await f.service.expireOffers(minutes(40 + 122))).toBe(0);
     expect(await f.service.acceptOffer({ contactId: 'wb-1', now: minutes(200) })).toEqual({ ok: false, reason: 'expired' });
     expect(await seatProblems(f.db)).toEqual([]);

@@ -1,0 +1,152 @@
+// The waitlist and no-shows through the real WeChat bot: offers arrive through the outbox, are
+// accepted or expire to the next woman; a missed appointment gets a kind note in the morning.
+// 项城市妇幼保健院 gives 两癌 one seat on Tuesday mornings only; today is Monday 2026-03-02 09:00.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MockWoman } from '../support/wechatHarness.js';
+import { dbUnavailable } from '../support/testDb.js';
+import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+
+const ADMIN = 'test-admin-token';
+
+describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
+  let bot: E2EBot;
+  beforeEach(async () => {
+    bot = await startE2EBot({ env: { ADMIN_TOKEN: ADMIN } });
+    for (const service of ['cervical', 'breast']) {
+      const r = await staff('PUT', `/api/staff/hospitals/xc-mch/services/${service}/capacity`, { rules: [{ weekday: 2, session: 'am', capacity: 1 }] });
+      expect(r.status).toBe(200);
+    }
+  });
+  afterEach(async () => bot.stop());
+
+  function staff(method: string, path: string, body?: unknown) {
+    return fetch(`http://127.0.0.1:${bot.current().port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async function startBooking(w: MockWoman): Promise<string> {
+    await w.say('预约');
+    await w.say('1');
+    await w.say('丁集');
+    return joined(await w.say('1'));
+  }
+
+  /** Books the first listed day (one session: taken without asking). */
+  async function bookFirstDay(w: MockWoman): Promise<string> {
+    const days = await startBooking(w);
+    expect(days).toContain('请选日子');
+    await w.say('1');
+    return joined(await w.say('是'));
+  }
+
+  async function waitInLine(w: MockWoman) {
+    expect(await startBooking(w)).toContain('要排队等号吗');
+    expect(joined(await w.say('是'))).toContain('已经帮您排上队了');
+  }
+
+  it('a cancelled seat is offered to the first woman waiting, who accepts it', async () => {
+    const a = await consentedWoman(bot);
+    const d = await consentedWoman(bot);
+    expect(await bookFirstDay(a)).toContain('2026年3月3日');
+    expect(await bookFirstDay(d)).toContain('2026年3月10日');
+    const b = await consentedWoman(bot);
+    await waitInLine(b);
+
+    await a.say('取消预约');
+    expect(joined(await a.say('是'))).toContain('已经取消了');
+    const offer = await bot.db().outboxMessage.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'waitlist-offer:' } } });
+    expect(offer).toMatchObject({ status: 'queued', priority: 0, contactId: (await contactOf(bot.db(), b))!.id });
+
+    await bot.advanceClock('2026-03-02T09:01:00+08:00');
+    // one message for the visit, though two seats (宫颈 and 乳腺) were passed to her
+    expect(b.received.filter((t) => t.startsWith('有空位了'))).toEqual([expect.stringMatching(/^有空位了！您排队等的项城市妇幼保健院，2026年3月3日 周二 上午。给您留到11:0[0-9]，要的话请回复“确认预约”。$/)]);
+    expect((await bot.db().outboxMessage.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('sent');
+
+    const booked = joined(await b.say('确认预约'));
+    expect(booked).toContain('约好了！预约号');
+    expect(booked).toContain('2026年3月3日 周二 上午');
+    const held = await bot.db().booking.findMany({ where: { contactId: (await contactOf(bot.db(), b))!.id } });
+    expect(held.map((x) => x.status)).toEqual(['confirmed', 'confirmed']);
+  });
+
+  it('an offer not confirmed in time passes to the next woman, and the first is told', async () => {
+    const a = await consentedWoman(bot);
+    const d = await consentedWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await consentedWoman(bot);
+    const c = await consentedWoman(bot);
+    await waitInLine(b);
+    await bot.advanceClock('2026-03-02T09:00:30+08:00'); // C joins the line after B
+    await waitInLine(c);
+    await a.say('取消预约');
+    await a.say('是');
+    await bot.advanceClock('2026-03-02T09:01:00+08:00');
+    expect(b.received.at(-1)).toContain('有空位了！');
+    expect(c.received.join('\n')).not.toContain('有空位了！');
+
+    await bot.advanceClock('2026-03-02T11:30:00+08:00'); // held for 2 hours: C's offer goes first (priority)
+    expect(c.received.at(-1)).toContain('有空位了！');
+    await bot.advanceClock('2026-03-02T11:31:00+08:00'); // B's note follows, paced seconds later
+    expect(b.received.at(-1)).toContain('过了保留时间，已经让给下一位了');
+    const sent = await bot.db().outboxMessage.findMany({ where: { status: 'sent' }, orderBy: { sentAt: 'asc' }, select: { sentAt: true } });
+    const gaps = sent.slice(1).map((m, i) => m.sentAt!.getTime() - sent[i].sentAt!.getTime());
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8_000); // never two sends of the account within 8 s
+    expect(joined(await b.say('确认预约'))).toMatch(/过了保留时间|没有等您确认的名额/);
+    expect(joined(await c.say('确认预约'))).toContain('约好了！');
+  });
+
+  it('a missed appointment becomes a no-show with a kind note sent after quiet hours', async () => {
+    const a = await consentedWoman(bot);
+    await bookFirstDay(a);
+    const attended = await consentedWoman(bot);
+    // the other Tuesday: she comes, the hospital marks it
+    const details = await bookFirstDay(attended);
+    const code = details.match(/预约号：([A-Z2-9]{6})/)![1];
+    await bot.advanceClock('2026-03-10T10:00:00+08:00');
+    const mark = await staff('POST', '/api/staff/hospitals/xc-mch/attendance', { code });
+    expect(mark.status).toBe(200);
+
+    await bot.advanceClock('2026-03-11T09:00:00+08:00');
+    expect(a.received.join('\n')).toContain('医院没有记到您去。没关系，身体要紧，回复“预约”可以重新约个时间。');
+    expect(attended.received.join('\n')).not.toContain('没有记到您去');
+    const contact = (await contactOf(bot.db(), a))!;
+    expect(contact.noShows).toBe(1);
+    const note = await bot.db().outboxMessage.findFirstOrThrow({ where: { contactId: contact.id, dedupeKey: { startsWith: 'noshow:' } } });
+    // queued in the night, sent at 08:00 Shanghai (00:00 UTC) at the earliest
+    expect(note.status).toBe('sent');
+    expect(note.sentAt!.toISOString() >= '2026-03-04T00:00:00.000Z').toBe(true);
+    expect(Number(note.sentAt!.toISOString().slice(11, 13))).toBeLessThan(13); // 08:00–21:00 Shanghai
+  });
+
+  it('退订 cancels a queued offer instead of sending it', async () => {
+    const a = await consentedWoman(bot);
+    const d = await consentedWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await consentedWoman(bot);
+    await waitInLine(b);
+    await a.say('取消预约');
+    await a.say('是');
+    await b.say('退订');
+    await bot.advanceClock('2026-03-02T09:05:00+08:00');
+    expect(b.received.join('\n')).not.toContain('有空位了');
+    const offer = await bot.db().outboxMessage.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'waitlist-offer:' } } });
+    expect(offer.status).toBe('cancelled');
+  });
+
+  it('删除我的信息 releases her booked seat for the next woman', async () => {
+    const a = await consentedWoman(bot);
+    await bookFirstDay(a);
+    await a.say('删除我的信息');
+    expect(joined(await a.say('是'))).toContain('已经全部删除了');
+    const slot = await bot.db().slot.findFirstOrThrow({ where: { hospitalId: 'xc-mch', serviceId: 'cervical', day: '2026-03-03', session: 'am' }, include: { pools: true } });
+    expect(slot.pools.reduce((n, p) => n + p.booked, 0)).toBe(0);
+    expect(await bot.db().booking.count()).toBe(0);
+    const b = await consentedWoman(bot);
+    expect(await startBooking(b)).toContain('1. 2026年3月3日 周二（还剩1个）');
+  });
+});
