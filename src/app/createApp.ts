@@ -34,7 +34,6 @@ import os from 'node:os';
 import { CapacityService } from '../services/capacity/CapacityService.js';
 import { BookingService } from '../services/booking/BookingService.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
-import { outboxDispatchJob } from '../jobs/outboxDispatchJob.js';
 import { bookingJobs } from '../jobs/bookingJobs.js';
 import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { BookingTexts } from '../flows/booking/bookingTexts.js';
@@ -170,7 +169,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   });
   const bookingPort = servicesBookingPort(db, booking, capacity, profile.booking);
-  const bookingFlow = createBookingFlow({ port: bookingPort, texts: bookingTexts, profile });
+  const bookingFlow = createBookingFlow({
+    port: bookingPort,
+    texts: bookingTexts,
+    profile,
+    lastCheck: async (contactId, programme) =>
+      (await db.eligibilityCheck.findFirst({ where: { contactId, programme }, orderBy: { checkedAt: 'desc' }, select: { eligible: true, checkedAt: true } })) ?? undefined,
+  });
   const actions = new Map([
     ...createActions({
       countyId: county.id,
@@ -250,11 +255,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     [
       idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger),
       ...bookingJobs(booking, capacity, logger),
-      outboxDispatchJob(dispatcher),
     ],
     clock,
     logger,
   );
+  // the dispatcher is not a scheduler job: it sends in real time (start) and, after a clock jump,
+  // everything due meanwhile at its paced simulated times (catchUp), after the jobs queued theirs
   const catchUp = async (from: Date, to: Date) => {
     await scheduler.catchUp(from, to);
     await dispatcher.catchUp(from, to);

@@ -38,7 +38,6 @@ const envSchema = z.object({
   OUTBOX_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).default(8),
   OUTBOX_MAX_JITTER_SECONDS: z.coerce.number().min(0).default(7),
   OUTBOX_DAILY_CAP: z.coerce.number().int().positive().default(500),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   OUTBOX_THROTTLE_BACKOFF_HOURS: z.coerce.number().positive().default(6),
   // the WeChat account this process sends for (messages are queued for it); one per bot process
   BOT_ACCOUNT: z.string().min(1).default('default'),

@@ -287,6 +287,7 @@ export class ConversationEngine {
     turn.say(decision.text);
     delete turn.state.vars.programme;
     delete turn.state.vars.__answered;
+    turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
     return this.resolve(turn, flow, step.next);
   }
 

@@ -70,6 +70,8 @@ export const triggerSchema = z.object({
   words: z.array(z.string().min(1)).min(1),
   /** Variables set when this trigger starts the flow. */
   vars: z.record(z.string(), z.string()).default({}),
+  /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
+  priority: z.number().int().min(0).max(9).default(0),
 });
 
 export const flowSchema = z.object({

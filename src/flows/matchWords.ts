@@ -27,20 +27,20 @@ export interface TriggerMatch {
 }
 
 /**
- * The flow her message asks for, by the words inside it. A trigger that also sets variables (a
- * specific programme) beats a general one; then the longer word wins.
+ * The flow her message asks for, by the words inside it. A higher-priority trigger wins (an action
+ * such as 预约 over a topic such as 两癌); then one that also sets variables (a specific programme);
+ * then the longer word.
  */
 export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch | undefined {
   const s = text.replace(PUNCTUATION, '').toLowerCase();
-  let best: { match: TriggerMatch; specific: number; length: number } | undefined;
+  let best: { match: TriggerMatch; rank: [number, number, number] } | undefined;
+  const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   for (const flow of flows) {
     for (const t of flow.triggers) {
       for (const w of t.words) {
         if (!s.includes(w.toLowerCase())) continue;
-        const specific = Object.keys(t.vars).length > 0 ? 1 : 0;
-        if (!best || specific > best.specific || (specific === best.specific && w.length > best.length)) {
-          best = { match: { flowId: flow.id, vars: t.vars }, specific, length: w.length };
-        }
+        const rank: [number, number, number] = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, w.length];
+        if (!best || better(rank, best.rank) > 0) best = { match: { flowId: flow.id, vars: t.vars }, rank };
       }
     }
   }

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { consentedWoman, eligibleWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 
 const ADMIN = 'test-admin-token';
 
@@ -29,7 +29,10 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
 
   /** Walks the booking flow up to the day list for 两癌 at the first hospital. */
   async function toDayList(w: MockWoman): Promise<string> {
-    expect(joined(await w.say('预约'))).toContain('您要预约哪一项');
+    const services = joined(await w.say('预约'));
+    expect(services).toContain('您要预约哪一项');
+    expect(services).toContain('1. 两癌筛查（宫颈癌和乳腺癌一起查）');
+    expect(services).toContain('7. 大排畸超声（怀孕20到24周）');
     expect(joined(await w.say('1'))).toContain('您住在哪个乡镇');
     expect(joined(await w.say('丁集'))).toContain('请选医院');
     return joined(await w.say('1'));
@@ -41,7 +44,7 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
   }
 
   it('books 两癌: hospital of her township first, days with seats left, session, a code and what to bring', async () => {
-    const w = await consentedWoman(bot);
+    const w = await eligibleWoman(bot);
     const days = await toDayList(w);
     expect(days).toContain('请选日子');
     expect(days).toContain('1. 2026年3月3日 周二（还剩60个）');
@@ -76,7 +79,7 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
   });
 
   it('changes a booking: the old seat is released as the new one is taken', async () => {
-    const w = await consentedWoman(bot);
+    const w = await eligibleWoman(bot);
     await toDayList(w);
     await w.say('1');
     await w.say('上午');
@@ -95,7 +98,7 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
   });
 
   it('cancels a booking from 我的预约', async () => {
-    const w = await consentedWoman(bot);
+    const w = await eligibleWoman(bot);
     await toDayList(w);
     await w.say('1');
     await w.say('上午');
@@ -112,8 +115,8 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
   it('a day that filled up while she decided: told so, with the next free days in the same reply', async () => {
     await capacity('cervical', [{ weekday: 2, session: 'am', capacity: 1 }, { weekday: 3, session: 'am', capacity: 5 }]);
     await capacity('breast', [{ weekday: 2, session: 'am', capacity: 1 }, { weekday: 3, session: 'am', capacity: 5 }]);
-    const a = await consentedWoman(bot);
-    const b = await consentedWoman(bot);
+    const a = await eligibleWoman(bot);
+    const b = await eligibleWoman(bot);
     expect(await toDayList(a)).toContain('1. 2026年3月3日 周二（还剩1个）');
     await toDayList(b);
     expect(joined(await b.say('1'))).toContain('请确认'); // one session: taken without asking
@@ -125,10 +128,34 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
     expect(joined(lost)).not.toContain('3月3日');
   });
 
+  it('checks eligibility first when she has not asked yet, then goes on to booking', async () => {
+    const w = await consentedWoman(bot);
+    const first = joined(await w.say('我想预约两癌筛查'));
+    expect(first).toContain('您要预约哪一项');
+    const check = joined(await w.say('1'));
+    expect(check).toContain('预约前，先帮您看看能不能免费做');
+    expect(check).toContain('请告诉我您的出生日期');
+    for (const a of ['1978年5月6日', '1', '1', '不会', '同意', '没有', '没有', '没有', '有']) await w.say(a);
+    const answer = joined(await w.say('没有'));
+    expect(answer).toContain('好消息');
+    expect(answer).toContain('您住在哪个乡镇');
+  });
+
+  it('a woman told she does not qualify cannot book, and is told how to check again', async () => {
+    const w = await consentedWoman(bot);
+    await w.say('1');
+    expect(joined(await w.say('1995年1月1日'))).toContain('还不到年龄');
+    await w.say('预约');
+    const r = joined(await w.say('1'));
+    expect(r).toContain('这项免费筛查您暂时不符合条件');
+    expect(r).toContain('重新回答');
+    expect(await bot.db().booking.count()).toBe(0);
+  });
+
   it('respects the cut-off (after 16:00 nothing for tomorrow) and the 14-day horizon, and never offers a closed day', async () => {
     expect((await staff('POST', '/api/staff/hospitals/xc-mch/closures', { day: '2026-03-05', session: 'all', reason: '设备检修' })).status).toBe(200);
     await bot.advanceClock('2026-03-02T16:30:00+08:00');
-    const w = await consentedWoman(bot);
+    const w = await eligibleWoman(bot);
     const days = await toDayList(w);
     expect(days).not.toContain('3月3日');
     expect(days).toContain('1. 2026年3月4日 周三');

@@ -11,12 +11,24 @@ describe.skipIf(dbUnavailable)('prenatal booking', () => {
   });
   afterEach(async () => bot.stop());
 
-  it('NT at 12 weeks: asks health consent and the dating once, then offers only days inside 11w0d–13w6d', async () => {
+  /** Books a prenatal service: eligibility first (health consent, pregnant, Henan 户籍), then on to booking. */
+  async function startPrenatal(service: string) {
     const w = await consentedWoman(bot);
     await w.say('预约');
-    expect(joined(await w.say('4'))).toContain('您住在哪个乡镇');
-    expect(joined(await w.say('花园'))).toContain('这些是敏感个人信息');
-    expect(joined(await w.say('同意'))).toContain('您怀孕多少周了');
+    const first = joined(await w.say(service));
+    expect(first).toContain('预约前，先帮您看看能不能免费做');
+    expect(first).toContain('这些是敏感个人信息');
+    expect(joined(await w.say('同意'))).toContain('您现在怀孕了吗');
+    expect(joined(await w.say('是'))).toContain('户口在河南吗');
+    const eligible = joined(await w.say('1'));
+    expect(eligible).toContain('您可以参加河南省的免费孕期筛查');
+    expect(eligible).toContain('您住在哪个乡镇');
+    expect(joined(await w.say('花园'))).toContain('您怀孕多少周了');
+    return w;
+  }
+
+  it('NT at 12 weeks: eligibility, then the dating once, then only days inside 11w0d–13w6d', async () => {
+    const w = await startPrenatal('4');
     expect(joined(await w.say('孕12周'))).toContain('1. 项城市妇幼保健院');
     const days = joined(await w.say('1'));
     // due 2026-09-14: NT window 2026-02-23 … 2026-03-15; xc-mch does NT Monday–Saturday mornings
@@ -30,11 +42,7 @@ describe.skipIf(dbUnavailable)('prenatal booking', () => {
   });
 
   it('too early for the anomaly scan: says from when, nothing is booked', async () => {
-    const w = await consentedWoman(bot);
-    await w.say('预约');
-    await w.say('7'); // 大排畸 20w0d–24w6d
-    await w.say('花园');
-    await w.say('同意');
+    const w = await startPrenatal('7'); // 大排畸 20w0d–24w6d
     const note = joined(await w.say('预产期2026年9月14日'));
     expect(note).toContain('大排畸超声检查要在怀孕20周到24周6天之间做，按您的预产期是2026年4月27日到2026年5月31日');
     expect(note).toContain('现在还早');

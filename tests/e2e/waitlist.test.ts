@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { eligibleWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 
 const ADMIN = 'test-admin-token';
 
@@ -48,11 +48,11 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   }
 
   it('a cancelled seat is offered to the first woman waiting, who accepts it', async () => {
-    const a = await consentedWoman(bot);
-    const d = await consentedWoman(bot);
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
     expect(await bookFirstDay(a)).toContain('2026年3月3日');
     expect(await bookFirstDay(d)).toContain('2026年3月10日');
-    const b = await consentedWoman(bot);
+    const b = await eligibleWoman(bot);
     await waitInLine(b);
 
     await a.say('取消预约');
@@ -73,12 +73,12 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   });
 
   it('an offer not confirmed in time passes to the next woman, and the first is told', async () => {
-    const a = await consentedWoman(bot);
-    const d = await consentedWoman(bot);
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
     await bookFirstDay(a);
     await bookFirstDay(d);
-    const b = await consentedWoman(bot);
-    const c = await consentedWoman(bot);
+    const b = await eligibleWoman(bot);
+    const c = await eligibleWoman(bot);
     await waitInLine(b);
     await bot.advanceClock('2026-03-02T09:00:30+08:00'); // C joins the line after B
     await waitInLine(c);
@@ -100,9 +100,9 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   });
 
   it('a missed appointment becomes a no-show with a kind note sent after quiet hours', async () => {
-    const a = await consentedWoman(bot);
+    const a = await eligibleWoman(bot);
     await bookFirstDay(a);
-    const attended = await consentedWoman(bot);
+    const attended = await eligibleWoman(bot);
     // the other Tuesday: she comes, the hospital marks it
     const details = await bookFirstDay(attended);
     const code = details.match(/预约号：([A-Z2-9]{6})/)![1];
@@ -122,12 +122,26 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     expect(Number(note.sentAt!.toISOString().slice(11, 13))).toBeLessThan(13); // 08:00–21:00 Shanghai
   });
 
-  it('退订 cancels a queued offer instead of sending it', async () => {
-    const a = await consentedWoman(bot);
-    const d = await consentedWoman(bot);
+  it('one clock jump sends every message that fell due meanwhile, paced', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
     await bookFirstDay(a);
     await bookFirstDay(d);
-    const b = await consentedWoman(bot);
+    // both miss their Tuesday: two no-show notes queued in the night of 3/10–3/11
+    await bot.advanceClock('2026-03-11T12:00:00+08:00');
+    expect(a.received.join('\n')).toContain('没有记到您去');
+    expect(d.received.join('\n')).toContain('没有记到您去');
+    const notes = await bot.db().outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'noshow:' } }, orderBy: { sentAt: 'asc' } });
+    expect(notes.map((n) => n.status)).toEqual(['sent', 'sent']);
+    expect(notes[1].sentAt!.getTime() - notes[0].sentAt!.getTime()).toBeGreaterThanOrEqual(8_000);
+  });
+
+  it('退订 cancels a queued offer instead of sending it', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await eligibleWoman(bot);
     await waitInLine(b);
     await a.say('取消预约');
     await a.say('是');
@@ -139,14 +153,14 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   });
 
   it('删除我的信息 releases her booked seat for the next woman', async () => {
-    const a = await consentedWoman(bot);
+    const a = await eligibleWoman(bot);
     await bookFirstDay(a);
     await a.say('删除我的信息');
     expect(joined(await a.say('是'))).toContain('已经全部删除了');
     const slot = await bot.db().slot.findFirstOrThrow({ where: { hospitalId: 'xc-mch', serviceId: 'cervical', day: '2026-03-03', session: 'am' }, include: { pools: true } });
     expect(slot.pools.reduce((n, p) => n + p.booked, 0)).toBe(0);
     expect(await bot.db().booking.count()).toBe(0);
-    const b = await consentedWoman(bot);
+    const b = await eligibleWoman(bot);
     expect(await startBooking(b)).toContain('1. 2026年3月3日 周二（还剩1个）');
   });
 });

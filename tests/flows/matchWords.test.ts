@@ -41,6 +41,10 @@ describe('matchTrigger', () => {
     ['你好', 'menu', {}],
     ['在吗', 'menu', {}],
     ['好的谢谢', 'thanks', {}],
+    ['我想预约两癌筛查', 'booking', {}],
+    ['帮我预约唐筛', 'booking', {}],
+    ['我要取消预约', 'cancel_booking', {}],
+    ['宫颈癌筛查改约', 'change_booking', {}],
   ])('%s → %s %o', (text, flowId, vars) => {
     expect(matchTrigger(text, set.flows.values())).toEqual({ flowId, vars });
   });

@@ -89,3 +89,12 @@ export async function consentedWoman(bot: E2EBot): Promise<MockWoman> {
   await w.say('同意');
   return w;
 }
+
+/** A consented woman who has been told she qualifies for 两癌 (born 1978-05-06, rural, local 户籍, never screened). */
+export async function eligibleWoman(bot: E2EBot): Promise<MockWoman> {
+  const w = await consentedWoman(bot);
+  for (const answer of ['1', '1978年5月6日', '1', '1', '不会', '同意', '没有', '没有', '没有', '有']) await w.say(answer);
+  const last = joined(await w.say('没有'));
+  if (!last.includes('好消息')) throw new Error(`expected an eligible answer, got: ${last}`);
+  return w;
+}

@@ -8,7 +8,8 @@ import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 
 export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['booking.prepare', ['ready', 'has_active', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered']],
+  ['booking.prepare', ['ready', 'has_active', 'has_offer', 'check_first', 'not_eligible', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered']],
+  ['booking.continueAfterCheck', ['book', 'done']],
   ['booking.startChange', ['ready', 'too_late']],
   ['booking.preview', ['done']],
   ['booking.book', ['booked', 'full', 'has_active', 'too_late']],
@@ -28,7 +29,14 @@ export interface BookingFlowDeps {
   port: BookingPort;
   texts: BookingTexts;
   profile: Profile;
+  /** Her latest eligibility answer for a programme, if any. */
+  lastCheck: (contactId: string, programme: string) => Promise<{ eligible: boolean; checkedAt: Date } | undefined>;
 }
+
+/** An eligibility answer older than this is asked again before booking. */
+const CHECK_VALID_DAYS = 30;
+const TWO_CANCER_SERVICES = new Set(['cervical', 'breast']);
+const programmeOf = (serviceIds: string[]) => (serviceIds.every((id) => TWO_CANCER_SERVICES.has(id)) ? 'twoCancer' : 'prenatal');
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
@@ -83,12 +91,26 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const vars = commonVars();
       if (!ctx.vars.changeCode) {
         const existing = await activeVisits(ctx, serviceIds);
-        if (existing.length > 0) return { outcome: 'has_active', vars: { ...vars, activeSummary: existing.map((v) => texts.line(v)).join('\n'), changeCode: existing[0][0].code } };
+        const held = existing.filter((v) => v[0].status === 'held');
+        const confirmed = existing.filter((v) => v[0].status === 'confirmed');
+        if (held.length > 0) return { outcome: 'has_offer', vars: { ...vars, activeSummary: held.map((v) => texts.line(v)).join('\n') } };
+        if (confirmed.length > 0) {
+          return { outcome: 'has_active', vars: { ...vars, activeSummary: confirmed.map((v) => texts.line(v)).join('\n'), changeCode: confirmed[0][0].code } };
+        }
+        // free screening is for women who qualify: check first (or again, if it was long ago)
+        const programme = programmeOf(serviceIds);
+        // (just answered in this conversation: not saved yet, but known)
+        const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
+        if (!check || ctx.now.getTime() - check.checkedAt.getTime() > CHECK_VALID_DAYS * 86_400_000) {
+          return { outcome: 'check_first', vars: { ...vars, programme, thenBook: 'yes' } };
+        }
+        if (!check.eligible) return { outcome: 'not_eligible', vars };
       }
       const facts = await ctx.facts();
       if (!facts.township && texts.county.townships.length > 1) return { outcome: 'needs_township', vars };
       const windowed = serviceIds.some((id) => texts.service(id).window);
-      if (windowed && !facts.dueDate) return { outcome: 'needs_pregnancy', vars };
+      // a due date already past belongs to an earlier pregnancy: ask again
+      if (windowed && (!facts.dueDate || str(facts.dueDate) < shanghaiDay(ctx.now))) return { outcome: 'needs_pregnancy', vars };
       const { days, window } = await allowedDays(ctx, serviceIds);
       if (window && days.length === 0) {
         const bookable = port.bookableDays(ctx.now);
@@ -98,6 +120,9 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       if ((await port.hospitalsOffering(serviceIds)).length === 0) return { outcome: 'not_offered', vars };
       return { outcome: 'ready', vars };
     },
+
+    // after the eligibility answer: on to booking if she came from 预约 and qualifies
+    'booking.continueAfterCheck': async (ctx) => ({ outcome: ctx.vars.thenBook === 'yes' && ctx.vars.eligible === 'yes' ? 'book' : 'done' }),
 
     'booking.startChange': async (ctx) => {
       const visit = await visitByCode(ctx);

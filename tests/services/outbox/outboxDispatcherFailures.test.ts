@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FixedClock } from '../../../src/app/clock.js';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
-import { outboxDispatchJob } from '../../../src/jobs/outboxDispatchJob.js';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../src/services/outbox/OutboxDispatcher.js';
 import type { OutboxSettings } from '../../../src/services/outbox/outboxSettings.js';
 import { createTestDatabase, dbUnavailable, testProvider, type TestDatabase } from '../../support/testDb.js';
@@ -200,17 +199,6 @@ describe.skipIf(dbUnavailable)(`OutboxDispatcher failures and loop (${testProvid
     await queue(h.db, w, `${mine.account}:x`, { account: mine.account, notBefore: t });
     expect((await mine.dispatcher.runOnce(t)).sent).toBe(1);
     expect((await row(theirs)).status).toBe('queued');
-  });
-
-  it('the job runs a pass at its run time', async () => {
-    const { account, channel, dispatcher } = setup();
-    const job = outboxDispatchJob(dispatcher);
-    expect(job).toMatchObject({ name: 'outbox.dispatch', catchUp: 'latest', schedule: { every: 'minutes', minutes: 1 } });
-    const w = await woman(h.db);
-    const id = await queue(h.db, w, `${account}:x`, { account, notBefore: sh('2026-03-02 10:00') });
-    await job.run(sh('2026-03-02 10:05'));
-    expect(channel.sent).toHaveLength(1);
-    expect((await row(id)).sentAt).toEqual(sh('2026-03-02 10:05'));
   });
 
   it('start runs passes in real time on the injected clock; stop waits for the send in flight', async () => {
