@@ -27,6 +27,15 @@ export function bookingJobs(booking: BookingService, capacity: CapacityService, 
       },
     },
     {
+      name: 'booking.endPastWaitlistPlaces',
+      schedule: { every: 'day', hour: 0, minute: 15 },
+      catchUp: 'latest',
+      async run(now) {
+        const n = await booking.endPastWaitlistPlaces(now);
+        if (n > 0) logger.info({ count: n }, 'waitlist places past their last day ended');
+      },
+    },
+    {
       name: 'capacity.releaseReserved',
       schedule: { every: 'minutes', minutes: 5 },
       catchUp: 'latest',

@@ -2,6 +2,7 @@
 // attendance and no-shows. Each use case lives in its own file; this class holds the dependencies.
 // Invariant 1: a seat is taken by one conditional write on a SlotPool row, in the transaction that
 // writes the booking; for every pool, booked == its held + confirmed bookings.
+import { shanghaiDay } from '../../domain/calendarDay.js';
 import crypto from 'node:crypto';
 import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
@@ -126,6 +127,15 @@ export class BookingService {
       orderBy: [{ day: 'asc' }, { session: 'asc' }, { code: 'asc' }],
     });
     return rows.map(viewOf);
+  }
+
+  /** Job: waitlist places whose last day has passed end, so she can join again later; returns how many. */
+  async endPastWaitlistPlaces(now: Date): Promise<number> {
+    const r = await this.ctx.db.waitlistEntry.updateMany({
+      where: { status: 'waiting', dateTo: { lt: shanghaiDay(now) } },
+      data: { status: 'expired', activeKey: null },
+    });
+    return r.count;
   }
 
   /** Her waiting or offered waitlist places. */

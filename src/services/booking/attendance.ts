@@ -62,7 +62,8 @@ export async function markNoShows(ctx: BookingContext, now: Date): Promise<numbe
   let cursor: string | undefined;
   for (;;) {
     const due = await ctx.db.booking.findMany({
-      where: { status: 'confirmed', day: { lt: today }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      // a day the hospital closed is not her missed appointment
+      where: { status: 'confirmed', day: { lt: today }, slot: { closed: false }, ...(cursor ? { id: { gt: cursor } } : {}) },
       orderBy: { id: 'asc' },
       take: BATCH,
     });

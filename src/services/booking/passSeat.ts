@@ -81,6 +81,21 @@ async function insertHeld(
   heldUntil: Date,
   now: Date,
 ): Promise<{ id: string; code: string } | undefined> {
+  // a seat of the same visit (两癌: 宫颈 and 乳腺, same hospital, day and session) already held for
+  // her joins it under the same visit code, so the hospital sees one visit and she one code
+  const sameVisit = await tx.booking.findFirst({
+    where: { contactId, hospitalId: seat.hospitalId, day: seat.day, session: seat.session, status: 'held' },
+    select: { code: true },
+  });
+  if (sameVisit) {
+    const base = sameVisit.code.split('-')[0];
+    const taken = await tx.booking.count({ where: { OR: [{ code: base }, { code: { startsWith: `${base}-` } }] } });
+    for (let n = taken + 1; n < taken + 9; n++) {
+      const id = await insertBookingRow(tx, { ...seat, code: `${base}-${n}`, contactId, status: 'held', heldUntil, now });
+      if (id) return { id, code: `${base}-${n}` };
+      if (await hasActiveBooking(tx, contactId, seat.serviceId)) return undefined;
+    }
+  }
   for (let i = 0; i < 8; i++) {
     const code = generateBookingCode(ctx.random);
     const id = await insertBookingRow(tx, { ...seat, code, contactId, status: 'held', heldUntil, now });
