@@ -159,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     db,
     provider: dbHandle.provider,
     settings: profile.booking,
+    quietHours: { quietStartHour: profile.messaging.quietStartHour, quietEndHour: profile.messaging.quietEndHour },
     serviceName: (id) => bookingTexts.service(id).name,
     texts: () => ({
       waitlistOffer: flowSet.messages.booking.noticeWaitlistOffer,

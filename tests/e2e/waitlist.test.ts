@@ -122,6 +122,29 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     expect(Number(note.sentAt!.toISOString().slice(11, 13))).toBeLessThan(13); // 08:00–21:00 Shanghai
   });
 
+  it('a seat freed at night is held for her from the morning, not through the night', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d); // 3月10日
+    const b = await eligibleWoman(bot);
+    await waitInLine(b);
+    await bot.advanceClock('2026-03-02T09:00:30+08:00');
+    const c = await eligibleWoman(bot);
+    await waitInLine(c);
+    await bot.advanceClock('2026-03-02T21:30:00+08:00');
+    await d.say('取消预约');
+    expect(joined(await d.say('是'))).toContain('已经取消了');
+    await bot.advanceClock('2026-03-03T09:00:00+08:00');
+    const offers = b.received.filter((t) => t.startsWith('有空位了'));
+    expect(offers).toEqual([expect.stringContaining('给您留到2026年3月3日 10:00')]);
+    expect(c.received.join('\n')).not.toContain('有空位了');
+    const held = await bot.db().booking.findMany({ where: { contactId: (await contactOf(bot.db(), b))!.id, status: 'held' } });
+    expect(held.map((h) => h.heldUntil!.toISOString())).toEqual(['2026-03-03T02:00:00.000Z', '2026-03-03T02:00:00.000Z']);
+    const offer = await bot.db().outboxMessage.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'waitlist-offer:' } } });
+    expect(offer.sentAt!.toISOString()).toBe('2026-03-03T00:00:00.000Z'); // 08:00, after the quiet hours
+  });
+
   it('one clock jump sends every message that fell due meanwhile, paced', async () => {
     const a = await eligibleWoman(bot);
     const d = await eligibleWoman(bot);

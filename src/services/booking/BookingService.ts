@@ -3,6 +3,7 @@
 // Invariant 1: a seat is taken by one conditional write on a SlotPool row, in the transaction that
 // writes the booking; for every pool, booked == its held + confirmed bookings.
 import { shanghaiDay } from '../../domain/calendarDay.js';
+import { outsideQuietHours, type QuietHours } from '../outbox/quietHours.js';
 import crypto from 'node:crypto';
 import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
@@ -45,6 +46,8 @@ export interface BookingServiceDeps {
   serviceName?: (serviceId: string) => string;
   /** Random source of booking codes; default: crypto. */
   random?: RandomSource;
+  /** The profile's quiet hours: a waitlist offer's hold starts when they end. Default: none. */
+  quietHours?: QuietHours;
 }
 
 const cryptoRandom: RandomSource = () => crypto.randomInt(0, 2 ** 32) / 2 ** 32;
@@ -65,6 +68,7 @@ export class BookingService {
       texts: typeof texts === 'function' ? texts : () => texts,
       serviceName: deps.serviceName ?? ((id) => id),
       random: deps.random ?? cryptoRandom,
+      offerStartsAt: (now) => (deps.quietHours ? outsideQuietHours(now, deps.quietHours) : now),
     };
   }
 

@@ -13,4 +13,9 @@ export interface BookingContext {
   /** The name she reads for a service id (e.g. cervical → 宫颈癌筛查). */
   serviceName(serviceId: string): string;
   random: RandomSource;
+  /**
+   * When an offer made at `now` can first reach her (after the quiet hours): the hold counts from
+   * then, so a seat freed at night is not held through the night for a woman who cannot see it.
+   */
+  offerStartsAt(now: Date): Date;
 }

@@ -57,7 +57,7 @@ export async function passSeat(
       // claim her entry: in two processes only one offers it
       const claimed = await tx.waitlistEntry.updateMany({ where: { id: entry.id, status: 'waiting' }, data: { status: 'offered', updatedAt: now } });
       if (claimed.count === 0) continue;
-      const heldUntil = new Date(now.getTime() + settings.offerHoldMinutes * 60_000);
+      const heldUntil = new Date(ctx.offerStartsAt(now).getTime() + settings.offerHoldMinutes * 60_000);
       const held = await insertHeld(tx, ctx, seat, entry.contactId, heldUntil, now);
       if (!held) {
         // she booked this service meanwhile: she no longer waits
