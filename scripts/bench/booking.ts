@@ -67,7 +67,7 @@ async function surge(db: Db, choices: number[]): Promise<{ seconds: number; late
   const service = new BookingService({
     db,
     settings: bookingSettingsSchema.parse({}),
-    texts: { waitlistOffer: '', offerExpired: '', noShow: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
+    texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
   });
   const latencies: number[] = [];
   const tally = { ok: 0, full: 0, other: 0 };

@@ -161,10 +161,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings: profile.booking,
     quietHours: { quietStartHour: profile.messaging.quietStartHour, quietEndHour: profile.messaging.quietEndHour },
     serviceName: (id) => bookingTexts.service(id).name,
+    serviceRank: (id) => bookingTexts.rank(id),
     texts: () => ({
       waitlistOffer: flowSet.messages.booking.noticeWaitlistOffer,
       offerExpired: flowSet.messages.booking.noticeOfferExpired,
       noShow: flowSet.messages.booking.noticeNoShow,
+      closed: flowSet.messages.booking.noticeClosed,
       sessions: flowSet.messages.booking.sessions,
       weekdays: flowSet.messages.booking.weekdays,
     }),
@@ -274,7 +276,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     app.use(simulatorRouter(simulator, clock, catchUp, (now) => saveSimulatorClock(db, now)));
   }
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
-  app.use(capacityRouter({ db, capacity, county, profile, clock }));
+  app.use(
+    capacityRouter({ db, capacity, county, profile, clock, onClosed: async (ids, now) => void (await booking.cancelForClosure(ids, now)) }),
+  );
   app.use(attendanceRouter({ booking, clock }));
   app.use(jsonErrors);
   if (wechat) app.use(wechatLoginRouter(wechat));

@@ -159,6 +159,7 @@ export const messagesSchema = z.object({
     noticeWaitlistOffer: z.string(),
     noticeOfferExpired: z.string(),
     noticeNoShow: z.string(),
+    noticeClosed: z.string(),
   }),
   groupMention: z.string(),
   textOnly: z.string(),

@@ -145,6 +145,20 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     expect(offer.sentAt!.toISOString()).toBe('2026-03-03T00:00:00.000Z'); // 08:00, after the quiet hours
   });
 
+  it('a day the hospital closes: her booking is cancelled, she is told at once and it is no no-show', async () => {
+    const a = await eligibleWoman(bot);
+    await bookFirstDay(a); // 3月3日 上午
+    const r = await staff('POST', '/api/staff/hospitals/xc-mch/closures', { day: '2026-03-03', session: 'all', reason: '停电' });
+    expect(r.status).toBe(200);
+    await bot.advanceClock('2026-03-02T09:10:00+08:00');
+    expect(a.received.at(-1)).toBe('抱歉，项城市妇幼保健院2026年3月3日 上午临时停诊，您在那天的预约（宫颈癌筛查、乳腺癌筛查）取消了，不算您失约。回复“预约”可以换个日子。');
+    const contact = (await contactOf(bot.db(), a))!;
+    expect((await bot.db().booking.findMany({ where: { contactId: contact.id } })).map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
+    await bot.advanceClock('2026-03-04T09:00:00+08:00');
+    expect((await contactOf(bot.db(), a))!.noShows).toBe(0);
+    expect(a.received.join('\n')).not.toContain('没有记到您去');
+  });
+
   it('one clock jump sends every message that fell due meanwhile, paced', async () => {
     const a = await eligibleWoman(bot);
     const d = await eligibleWoman(bot);

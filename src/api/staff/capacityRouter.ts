@@ -16,6 +16,8 @@ export interface CapacityRouterDeps {
   capacity: CapacityService;
   county: County;
   clock: Clock;
+  /** Called with the bookings on a day just closed (the app cancels them and tells the women). */
+  onClosed?: (bookingIds: string[], now: Date) => Promise<void>;
   /**
    * The county's programme profile: a service must be a screening of a programme the hospital runs.
    * Without it, the services named in the county file's capacity lists are the known ones.
@@ -135,7 +137,9 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const body = parseOr400(closureBody, req.body, res);
       if (!body) return;
       try {
-        res.json(await capacity.addClosure(k.hospital.id, body.day, body.session, body.reason));
+        const result = await capacity.addClosure(k.hospital.id, body.day, body.session, body.reason);
+        if (deps.onClosed && result.affectedBookings.length > 0) await deps.onClosed(result.affectedBookings.map((b) => b.bookingId), clock.now());
+        res.json(result);
       } catch (err) {
         inputErrorOr(err, res);
       }

@@ -33,6 +33,11 @@ export class BookingTexts {
     }
   }
 
+  /** Where a service comes in lists (the profile's order). */
+  rank(id: string): number {
+    return this.order.get(id) ?? 99;
+  }
+
   service(id: string): ServiceInfo {
     return this.services.get(id) ?? { id, name: id };
   }

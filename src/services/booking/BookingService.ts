@@ -4,6 +4,7 @@
 // writes the booking; for every pool, booked == its held + confirmed bookings.
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { outsideQuietHours, type QuietHours } from '../outbox/quietHours.js';
+import { cancelForClosure } from './closedDay.js';
 import crypto from 'node:crypto';
 import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
@@ -44,6 +45,8 @@ export interface BookingServiceDeps {
   settings: BookingSettings;
   /** The name she reads for a service id; default: the id. */
   serviceName?: (serviceId: string) => string;
+  /** Where a service comes in a list she reads; default: as given. */
+  serviceRank?: (serviceId: string) => number;
   /** Random source of booking codes; default: crypto. */
   random?: RandomSource;
   /** The profile's quiet hours: a waitlist offer's hold starts when they end. Default: none. */
@@ -67,6 +70,7 @@ export class BookingService {
       settings: deps.settings,
       texts: typeof texts === 'function' ? texts : () => texts,
       serviceName: deps.serviceName ?? ((id) => id),
+      serviceRank: deps.serviceRank ?? (() => 0),
       random: deps.random ?? cryptoRandom,
       offerStartsAt: (now) => (deps.quietHours ? outsideQuietHours(now, deps.quietHours) : now),
     };
@@ -131,6 +135,11 @@ export class BookingService {
       orderBy: [{ day: 'asc' }, { session: 'asc' }, { code: 'asc' }],
     });
     return rows.map(viewOf);
+  }
+
+  /** The hospital closed a day: cancels the visits on it (seats released) and tells each woman; returns how many bookings. */
+  cancelForClosure(bookingIds: string[], now: Date): Promise<number> {
+    return cancelForClosure(this.ctx, bookingIds, now);
   }
 
   /** Job: waitlist places whose last day has passed end, so she can join again later; returns how many. */

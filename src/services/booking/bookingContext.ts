@@ -12,6 +12,8 @@ export interface BookingContext {
   texts(): BookingTexts;
   /** The name she reads for a service id (e.g. cervical → 宫颈癌筛查). */
   serviceName(serviceId: string): string;
+  /** Where a service comes in a list (the profile's order: 宫颈 before 乳腺). */
+  serviceRank(serviceId: string): number;
   random: RandomSource;
   /**
    * When an offer made at `now` can first reach her (after the quiet hours): the hold counts from

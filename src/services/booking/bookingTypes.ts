@@ -21,6 +21,8 @@ export interface BookingTexts {
   offerExpired: string;
   /** She did not come; kindly offers to rebook (dedupeKey `noshow:<bookingId>`). */
   noShow: string;
+  /** The hospital closed the day of her booking: it is cancelled, she can rebook (dedupeKey `closed:<bookingId>`). */
+  closed: string;
   /** Names of the sessions, e.g. { am: 上午, pm: 下午 }. */
   sessions: Record<Session, string>;
   /** Names of the weekdays, Monday first (7). */

@@ -9,7 +9,7 @@ import type { OutboxPriority } from '../outbox/outboxTypes.js';
 import type { BookingContext } from './bookingContext.js';
 import type { Session } from './bookingTypes.js';
 
-export type NoticeKind = 'waitlistOffer' | 'offerExpired' | 'noShow';
+export type NoticeKind = 'waitlistOffer' | 'offerExpired' | 'noShow' | 'closed';
 
 export interface NoticeBooking {
   id: string;
@@ -48,7 +48,7 @@ export function noticeVars(
     day: b.day,
     weekday: texts.weekdays[isoWeekday(b.day) - 1] ?? '',
     session: texts.sessions[b.session as Session] ?? b.session,
-    services: services.map((s) => ctx.serviceName(s)).join(texts.listSeparator ?? '、'),
+    services: [...services].sort((a, b) => ctx.serviceRank(a) - ctx.serviceRank(b)).map((s) => ctx.serviceName(s)).join(texts.listSeparator ?? '、'),
     code: b.code,
     hours: Math.round((holdMinutes / 60) * 10) / 10,
     minutes: holdMinutes,
@@ -66,8 +66,9 @@ const DEDUPE_PREFIX: Record<NoticeKind, string> = {
   waitlistOffer: 'waitlist-offer',
   offerExpired: 'waitlist-expired',
   noShow: 'noshow',
+  closed: 'closed',
 };
-const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1 };
+const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1, closed: 0 };
 
 /**
  * The dedupe key of a notice. A no-show is one per booking (the caller sends one per visit). An
@@ -75,7 +76,7 @@ const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerEx
  * visit (两癌 = two services) passed to her together make one message, not one per service.
  */
 export function noticeKey(kind: NoticeKind, b: NoticeBooking): string {
-  if (kind === 'noShow') return `${DEDUPE_PREFIX[kind]}:${b.id}`;
+  if (kind === 'noShow' || kind === 'closed') return `${DEDUPE_PREFIX[kind]}:${b.id}`;
   return `${DEDUPE_PREFIX[kind]}:${b.contactId}:${b.hospitalId}:${b.day}:${b.session}:${b.heldUntil?.getTime() ?? ''}`;
 }
 

@@ -17,7 +17,7 @@ const h = openDb(url);
 const service = new BookingService({
   db: h.db,
   settings: bookingSettingsSchema.parse({}),
-  texts: { waitlistOffer: '', offerExpired: '', noShow: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
+  texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
 });
 await h.db.$queryRaw`SELECT 1`;
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtArg) - Date.now())));

@@ -17,6 +17,7 @@ export const texts: BookingTexts = {
   waitlistOffer: 'OFFER {hospital}|{date}|{weekday}|{session}|{services}|{until}|{hours}|{code}',
   offerExpired: 'EXPIRED {date}|{session}|{services}',
   noShow: 'NOSHOW {hospital}|{date}|{session}|{services}|{code}',
+  closed: 'CLOSED {hospital}|{date}|{session}|{services}',
   sessions: { am: 'AM', pm: 'PM' },
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };
