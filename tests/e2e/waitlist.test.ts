@@ -62,7 +62,7 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
 
     await bot.advanceClock('2026-03-02T09:01:00+08:00');
     // one message for the visit, though two seats (宫颈 and 乳腺) were passed to her
-    expect(b.received.filter((t) => t.startsWith('有空位了'))).toEqual([expect.stringMatching(/^有空位了！您排队等的项城市妇幼保健院，2026年3月3日 周二 上午。给您留到11:0[0-9]，要的话请回复“确认预约”。$/)]);
+    expect(b.received.filter((t) => t.startsWith('有空位了'))).toEqual([expect.stringMatching(/^有空位了！您排队等的项城市妇幼保健院，2026年3月3日 周二 上午。给您留到11:0[0-9]，要的话请回复“确认预约”；不要请回复“不要这个号”。$/)]);
     expect((await bot.db().outboxMessage.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('sent');
 
     const booked = joined(await b.say('确认预约'));
@@ -171,6 +171,52 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     const notes = await bot.db().outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'noshow:' } }, orderBy: { sentAt: 'asc' } });
     expect(notes.map((n) => n.status)).toEqual(['sent', 'sent']);
     expect(notes[1].sentAt!.getTime() - notes[0].sentAt!.getTime()).toBeGreaterThanOrEqual(8_000);
+  });
+
+  it('不要这个号 passes a held seat to the next woman at once', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await eligibleWoman(bot);
+    await waitInLine(b);
+    await bot.advanceClock('2026-03-02T09:00:30+08:00');
+    const c = await eligibleWoman(bot);
+    await waitInLine(c);
+    await a.say('取消预约');
+    await a.say('是');
+    await bot.advanceClock('2026-03-02T09:01:00+08:00');
+    expect(joined(await b.say('不要这个号'))).toContain('这个名额让给下一位了');
+    await bot.advanceClock('2026-03-02T09:02:00+08:00');
+    expect(c.received.at(-1)).toContain('有空位了！');
+  });
+
+  it('a woman who wrote 退订 is skipped: the seat goes to the next woman waiting', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await eligibleWoman(bot);
+    await waitInLine(b);
+    await bot.advanceClock('2026-03-02T09:00:30+08:00');
+    const c = await eligibleWoman(bot);
+    await waitInLine(c);
+    await b.say('退订');
+    await a.say('取消预约');
+    await a.say('是');
+    await bot.advanceClock('2026-03-02T09:01:00+08:00');
+    expect(b.received.join('\n')).not.toContain('有空位了');
+    expect(c.received.at(-1)).toContain('有空位了！');
+  });
+
+  it('changing a booking when every day is full keeps her booking and offers no waitlist', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const r = joined(await a.say('改约'));
+    expect(r).toContain('您原来的预约还在');
+    expect(r).not.toContain('要排队等号吗');
   });
 
   it('退订 cancels a queued offer instead of sending it', async () => {

@@ -32,9 +32,9 @@ describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
     const set = loadFlows(flowsDir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
     expect([...set.flows.keys()].sort()).toEqual(
-      ['booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
+      ['booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'decline_offer', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
     );
-    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'book', 'my_bookings', 'change_booking', 'cancel_booking', 'confirm_offer', 'correct', 'delete_data']);
+    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'book', 'my_bookings', 'change_booking', 'cancel_booking', 'confirm_offer', 'decline_offer', 'correct', 'delete_data']);
   });
 
   const broken: [string, (dir: string) => void, RegExp][] = [

@@ -12,7 +12,9 @@ export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = n
   ['booking.continueAfterCheck', ['book', 'done']],
   ['booking.startChange', ['ready', 'too_late']],
   ['booking.preview', ['done']],
-  ['booking.book', ['booked', 'full', 'has_active', 'too_late']],
+  ['booking.book', ['booked', 'full', 'gone', 'has_active', 'too_late']],
+  ['booking.noneFree', ['changing', 'booking']],
+  ['booking.declineOffer', ['declined', 'none']],
   ['booking.joinWaitlist', ['joined', 'already']],
   ['booking.showMine', ['none', 'some', 'waiting']],
   ['booking.describeChosen', ['done']],
@@ -153,8 +155,15 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         return { outcome: 'has_active', vars: { activeSummary: existing.map((v) => texts.line(v)).join('\n') } };
       }
       if (result.reason === 'too_late') return { outcome: 'too_late', vars: { hospitalPhone: texts.hospital(str(ctx.vars.hospitalId))?.phone ?? '' } };
+      // past the cut-off or closed since she chose it: not "someone else took it"
+      if (result.reason === 'closed' || result.reason === 'not_bookable') return { outcome: 'gone' };
       return { outcome: 'full' };
     },
+
+    // no free day: a woman changing a booking keeps hers (no waitlist); a new booking may wait
+    'booking.noneFree': async (ctx) => ({ outcome: ctx.vars.changeCode ? 'changing' : 'booking', vars: commonVars() }),
+
+    'booking.declineOffer': async (ctx) => ({ outcome: (await port.declineOffer(ctx.contact.id, ctx.now)) > 0 ? 'declined' : 'none' }),
 
     'booking.joinWaitlist': async (ctx) => {
       const serviceIds = servicesOf(ctx);

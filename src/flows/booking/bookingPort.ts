@@ -53,6 +53,8 @@ export interface BookingPort {
   canChange(booking: ActiveBooking, now: Date): boolean;
   joinWaitlist(contactId: string, hospitalId: string, serviceIds: string[], dateFrom: string, dateTo: string, now: Date): Promise<'joined' | 'already'>;
   acceptOffer(contactId: string, now: Date): Promise<{ ok: true; bookings: ActiveBooking[] } | { ok: false; reason: 'none' | 'expired' }>;
+  /** Gives up the seats held for her (they pass to the next woman); how many. */
+  declineOffer(contactId: string, now: Date): Promise<number>;
   /** The days that may be booked now (cut-off and horizon), in order. */
   bookableDays(now: Date): string[];
 }

@@ -99,6 +99,8 @@ export function servicesBookingPort(db: Db, booking: BookingService, capacity: C
       return { ok: false, reason: r.reason === 'expired' ? 'expired' : 'none' };
     },
 
+    declineOffer: (contactId, now) => booking.declineOffer({ contactId, now, settings }),
+
     bookableDays: (now) => bookableDays(now, settings),
   };
 }

@@ -35,7 +35,8 @@ export async function endBooking(
   settings: BookingSettings,
 ): Promise<SeatOutcome | undefined> {
   const claimed = await tx.booking.updateMany({
-    where: { id: b.id, status: b.status, ...(to === 'expired' ? { heldUntil: { lte: now } } : {}) },
+    // as it was read: a change committed meanwhile moved it to another pool, whose seat this must not release
+    where: { id: b.id, status: b.status, poolId: b.poolId, ...(to === 'expired' ? { heldUntil: { lte: now } } : {}) },
     data: { status: to, activeKey: null, ...(to === 'cancelled' ? { cancelledAt: now } : {}) },
   });
   if (claimed.count === 0) return undefined;

@@ -47,6 +47,8 @@ export async function passSeat(
         status: 'waiting',
         dateFrom: { lte: seat.day },
         dateTo: { gte: seat.day },
+        // a woman who wrote 退订 (or withdrew) would never get the offer: the seat goes to the next
+        contact: { subscribed: true, consent: 'given' },
         ...(skipContactId ? { contactId: { not: skipContactId } } : {}),
       },
       orderBy: [{ rank: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
