@@ -97,6 +97,22 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
     expect(active.map((b) => b.day)).toEqual(['2026-03-04', '2026-03-04']);
   });
 
+  it('after 16:00 the day before, a booking can no longer be changed or cancelled in the chat', async () => {
+    const w = await eligibleWoman(bot);
+    await toDayList(w);
+    await w.say('1'); // 3月3日
+    await w.say('上午');
+    await w.say('是');
+    await bot.advanceClock('2026-03-02T16:30:00+08:00');
+    const change = joined(await w.say('改约'));
+    expect(change).toContain('已经过了能改的时间（去的前一天下午16点以后就不能改了）');
+    expect(change).toContain('0394-4316120');
+    await w.say('取消预约');
+    expect(joined(await w.say('是'))).toContain('已经过了能取消的时间');
+    const contact = (await contactOf(bot.db(), w))!;
+    expect((await bot.db().booking.findMany({ where: { contactId: contact.id } })).map((b) => b.status)).toEqual(['confirmed', 'confirmed']);
+  });
+
   it('cancels a booking from 我的预约', async () => {
     const w = await eligibleWoman(bot);
     await toDayList(w);
