@@ -150,7 +150,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     retention: county.dataRetention,
   };
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
-  const contacts = new ContactService(db);
+  const contacts = new ContactService(db, config.BOT_ACCOUNT);
   // (booking is created below; deleting her data releases her seats in the same transaction)
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
   const store = new ConversationStore(db);

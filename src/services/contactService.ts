@@ -15,13 +15,17 @@ export interface ContactRecord {
 }
 
 export class ContactService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The bot account this process runs: a new contact talks to it. */
+    private readonly account: string = 'default',
+  ) {}
 
   async findOrCreate(channel: ChannelName, externalId: string): Promise<ContactRecord> {
     const found = await this.db.contact.findUnique({ where: { channel_externalId: { channel, externalId } } });
     if (found) return found;
     try {
-      return await this.db.contact.create({ data: { channel, externalId } });
+      return await this.db.contact.create({ data: { channel, externalId, account: this.account } });
     } catch {
       // another process created her at the same moment (unique channel+externalId)
       return this.db.contact.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });

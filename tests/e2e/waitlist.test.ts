@@ -11,7 +11,8 @@ const ADMIN = 'test-admin-token';
 describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   let bot: E2EBot;
   beforeEach(async () => {
-    bot = await startE2EBot({ env: { ADMIN_TOKEN: ADMIN } });
+    // a named bot account: notices are queued for the account she talks to, and sent by its process
+    bot = await startE2EBot({ env: { ADMIN_TOKEN: ADMIN, BOT_ACCOUNT: 'xiangcheng-1' } });
     for (const service of ['cervical', 'breast']) {
       const r = await staff('PUT', `/api/staff/hospitals/xc-mch/services/${service}/capacity`, { rules: [{ weekday: 2, session: 'am', capacity: 1 }] });
       expect(r.status).toBe(200);
@@ -58,7 +59,8 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     await a.say('取消预约');
     expect(joined(await a.say('是'))).toContain('已经取消了');
     const offer = await bot.db().outboxMessage.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'waitlist-offer:' } } });
-    expect(offer).toMatchObject({ status: 'queued', priority: 0, contactId: (await contactOf(bot.db(), b))!.id });
+    expect(offer).toMatchObject({ status: 'queued', priority: 0, account: 'xiangcheng-1', contactId: (await contactOf(bot.db(), b))!.id });
+    expect((await contactOf(bot.db(), b))!.account).toBe('xiangcheng-1');
 
     await bot.advanceClock('2026-03-02T09:01:00+08:00');
     // one message for the visit, though two seats (宫颈 and 乳腺) were passed to her

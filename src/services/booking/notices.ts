@@ -90,7 +90,7 @@ export async function queueNotice(
   now: Date,
   holdMinutes: number,
 ): Promise<boolean> {
-  const contact = await tx.contact.findUnique({ where: { id: b.contactId }, select: { channel: true, externalId: true } });
+  const contact = await tx.contact.findUnique({ where: { id: b.contactId }, select: { channel: true, externalId: true, account: true } });
   if (!contact) return false;
   const hospital = await tx.hospital.findUnique({ where: { id: b.hospitalId }, select: { name: true, address: true, phone: true } });
   const text = renderTemplate(ctx.texts()[kind], noticeVars(ctx, b, services, hospital, now, holdMinutes));
@@ -100,6 +100,8 @@ export async function queueNotice(
       contactId: b.contactId,
       channel: contact.channel,
       externalId: contact.externalId,
+      // sent by the process of the bot account she talks to
+      account: contact.account,
       text,
       priority: PRIORITY[kind],
       dedupeKey: noticeKey(kind, b),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Contact" ADD COLUMN     "account" TEXT NOT NULL DEFAULT 'default';
