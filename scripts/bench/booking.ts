@@ -13,7 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
-import { addDays } from '../../src/domain/booking/bookableDays.js';
+import { addDays } from '../../src/domain/calendarDay.js';
 import { bookingSettingsSchema } from '../../src/profiles/profileSchema.js';
 import { BookingService } from '../../src/services/booking/BookingService.js';
 import { driverRate } from './driverRate.js';

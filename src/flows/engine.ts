@@ -291,20 +291,28 @@ export class ConversationEngine {
     return this.resolve(turn, flow, step.next);
   }
 
+  /** Everything stored about her, with this turn's answers on top. */
+  private async allFacts(turn: Turn): Promise<Record<string, unknown>> {
+    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
+    const facts: Record<string, unknown> = {};
+    for (const [key, f] of turn.factCache) facts[key] = f.value;
+    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
+    return facts;
+  }
+
   /**
-   * What is known about her for this programme: answers given during this interview, and stored
-   * answers still within their question's `remember` time.
+   * What is known about her for this programme: all facts, less stored answers past their
+   * question's `remember` time that she has not given again in this interview.
    */
   private async currentFacts(turn: Turn, programme: string): Promise<Record<string, unknown>> {
-    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
+    const facts = await this.allFacts(turn);
     const answeredNow = new Set((turn.state.vars.__answered as string[] | undefined) ?? []);
-    const facts: Record<string, unknown> = {};
-    for (const [key, f] of turn.factCache) {
+    for (const [key, f] of turn.factCache!) {
+      if (answeredNow.has(key) || turn.factWrites.has(key)) continue;
       const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
       const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
-      if (answeredNow.has(key) || fresh) facts[key] = f.value;
+      if (!fresh) delete facts[key];
     }
-    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
     return facts;
   }
 
@@ -313,13 +321,7 @@ export class ConversationEngine {
       contact: turn.contact,
       now: turn.now,
       vars: this.vars(turn),
-      facts: async () => {
-        if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
-        const facts: Record<string, unknown> = {};
-        for (const [key, f] of turn.factCache) facts[key] = f.value;
-        for (const w of turn.factWrites.values()) facts[w.key] = w.value;
-        return facts;
-      },
+      facts: () => this.allFacts(turn),
     };
   }
 

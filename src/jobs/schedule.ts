@@ -1,6 +1,6 @@
 // When a periodic job runs: every N minutes, or daily at an Asia/Shanghai time. Pure: gives the
 // cron expression for node-cron and the run times between two instants (for clock jumps).
-import { shanghaiDay, shanghaiTime } from '../domain/calendarDay.js';
+import { addDays, shanghaiDay, shanghaiTime } from '../domain/calendarDay.js';
 
 export type Schedule = { every: 'minutes'; minutes: number } | { every: 'day'; hour: number; minute: number };
 
@@ -39,7 +39,7 @@ export function runTimesBetween(s: Schedule, from: Date, to: Date, limit = 1000)
     const t = shanghaiTime(day, s.hour, s.minute);
     if (t.getTime() > to.getTime()) break;
     if (t.getTime() > from.getTime()) out.push(t);
-    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    day = addDays(day, 1);
   }
   return out;
 }

@@ -48,6 +48,20 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     expect(joined(await w.say('是'))).toContain('已经帮您排上队了');
   }
 
+  /** A has 3月3日, D has 3月10日 (the only two seats); B waits, then C half a minute later. */
+  async function bothTuesdaysBookedTwoWaiting() {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await eligibleWoman(bot);
+    await waitInLine(b);
+    await bot.advanceClock('2026-03-02T09:00:30+08:00');
+    const c = await eligibleWoman(bot);
+    await waitInLine(c);
+    return { a, b, c, d };
+  }
+
   it('a cancelled seat is offered to the first woman waiting, who accepts it', async () => {
     const a = await eligibleWoman(bot);
     const d = await eligibleWoman(bot);
@@ -176,15 +190,7 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   });
 
   it('不要这个号 passes a held seat to the next woman at once', async () => {
-    const a = await eligibleWoman(bot);
-    const d = await eligibleWoman(bot);
-    await bookFirstDay(a);
-    await bookFirstDay(d);
-    const b = await eligibleWoman(bot);
-    await waitInLine(b);
-    await bot.advanceClock('2026-03-02T09:00:30+08:00');
-    const c = await eligibleWoman(bot);
-    await waitInLine(c);
+    const { a, b, c } = await bothTuesdaysBookedTwoWaiting();
     await a.say('取消预约');
     await a.say('是');
     await bot.advanceClock('2026-03-02T09:01:00+08:00');
@@ -194,15 +200,7 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
   });
 
   it('a woman who wrote 退订 is skipped: the seat goes to the next woman waiting', async () => {
-    const a = await eligibleWoman(bot);
-    const d = await eligibleWoman(bot);
-    await bookFirstDay(a);
-    await bookFirstDay(d);
-    const b = await eligibleWoman(bot);
-    await waitInLine(b);
-    await bot.advanceClock('2026-03-02T09:00:30+08:00');
-    const c = await eligibleWoman(bot);
-    await waitInLine(c);
+    const { a, b, c } = await bothTuesdaysBookedTwoWaiting();
     await b.say('退订');
     await a.say('取消预约');
     await a.say('是');

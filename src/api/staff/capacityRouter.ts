@@ -5,7 +5,7 @@ import express, { Router, type ErrorRequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Db } from '../../db/client.js';
-import { daysBetween, isCalendarDay } from '../../domain/capacity/calendar.js';
+import { daysBetween, isCalendarDay } from '../../domain/calendarDay.js';
 import type { County, Hospital } from '../../profiles/countySchema.js';
 import type { Profile } from '../../profiles/profileSchema.js';
 import { CapacityInputError, type CapacityService } from '../../services/capacity/CapacityService.js';

@@ -1,16 +1,11 @@
 // Which calendar days (Asia/Shanghai) may be booked, changed or cancelled at an instant: never today,
 // tomorrow only before the cut-off hour, and no further than the horizon (tomorrow = day 1).
-import { shanghaiDay, shanghaiTime } from '../calendarDay.js';
+import { addDays, eachDay, shanghaiDay, shanghaiTime } from '../calendarDay.js';
 
 /** The part of the profile's booking settings these rules read. */
 export interface DayRules {
   horizonDays: number;
   cutoffHour: number;
-}
-
-/** 'YYYY-MM-DD' plus n calendar days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** True once the cut-off hour of today has passed: tomorrow is closed to changes. */
@@ -30,10 +25,7 @@ export function lastBookableDay(now: Date, rules: Pick<DayRules, 'horizonDays'>)
 
 /** The days that may be booked now, earliest first (may be empty when the horizon is 1 and the cut-off passed). */
 export function bookableDays(now: Date, rules: DayRules): string[] {
-  const days: string[] = [];
-  const last = lastBookableDay(now, rules);
-  for (let d = firstOpenDay(now, rules); d <= last; d = addDays(d, 1)) days.push(d);
-  return days;
+  return eachDay(firstOpenDay(now, rules), lastBookableDay(now, rules));
 }
 
 /** Whether `day` may be booked now. */

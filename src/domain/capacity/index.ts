@@ -1,4 +1,3 @@
-export * from './calendar.js';
 export * from './rules.js';
 export * from './closures.js';
 export * from './pools.js';

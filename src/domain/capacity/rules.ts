@@ -1,6 +1,6 @@
 // Weekly capacity rules (per hospital and service: weekday × session → seats) and their expansion
 // over a range of calendar days.
-import { eachDay, isoWeekday, type Weekday } from './calendar.js';
+import { eachDay, isoWeekday, type Weekday } from '../calendarDay.js';
 
 export const SESSIONS = ['am', 'pm'] as const;
 /** 上午 or 下午. */

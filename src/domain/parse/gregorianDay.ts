@@ -1,5 +1,4 @@
 // Small helpers on plain Gregorian calendar days ('YYYY-MM-DD', no time, no time zone).
-import dayjs from 'dayjs';
 
 export interface Ymd {
   y: number;
@@ -41,10 +40,6 @@ export function readYmd(s: string): Ymd | undefined {
   if (!match) return undefined;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return isValidYmd(y, m, d) ? { y, m, d } : undefined;
-}
-
-export function addDays(day: string, n: number): string {
-  return dayjs(day).add(n, 'day').format('YYYY-MM-DD');
 }
 
 /** The month n months after (y, m), n may be negative. */

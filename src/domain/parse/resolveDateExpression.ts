@@ -1,10 +1,10 @@
 // Turns one DateExpression into a calendar day, given today, the calendar a bare date is read in
 // and the direction in which a missing year (or month) is looked for.
+import { addDays } from '../calendarDay.js';
 import type { DateExpression } from './dateExpression.js';
 import {
   MAX_YEAR,
   MIN_YEAR,
-  addDays,
   daysInMonth,
   formatYmd,
   readYmd,

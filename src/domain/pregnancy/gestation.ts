@@ -1,19 +1,6 @@
 // Gestational age and due dates (domain.md §2): EDD = LMP + 280 days; GA = 280 − (EDD − day).
 // Pure: days are 'YYYY-MM-DD' strings, the day to compute on is passed in.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-
-dayjs.extend(utc);
-
-const DAY = (d: string) => dayjs.utc(d, 'YYYY-MM-DD');
-
-export function daysBetween(from: string, to: string): number {
-  return DAY(to).diff(DAY(from), 'day');
-}
-
-export function addDays(day: string, days: number): string {
-  return DAY(day).add(days, 'day').format('YYYY-MM-DD');
-}
+import { addDays, daysBetween } from '../calendarDay.js';
 
 /** Gestational age in days on `day` for a pregnancy due on `dueDate`. */
 export function gestationalAgeDays(dueDate: string, day: string): number {

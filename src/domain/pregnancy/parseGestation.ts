@@ -6,7 +6,7 @@ import { parseChineseNumber } from '../parse/chineseNumber.js';
 import { normalizeText } from '../parse/normalizeText.js';
 import { parseDate } from '../parse/parseDate.js';
 import { fail, ok, type ParseResult } from '../parse/parseResult.js';
-import { addDays, daysBetween } from './gestation.js';
+import { addDays, daysBetween } from '../calendarDay.js';
 
 export interface Gestation {
   dueDate: string;

@@ -54,7 +54,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
     return {
       contactId: ctx.contact.id,
       regionIds: township ? [township] : [],
-      priority: (settings.priorityGroups as string[]).includes(group),
+      priority: settings.priorityGroups.some((g) => g === group),
     };
   }
 

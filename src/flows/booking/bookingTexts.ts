@@ -3,6 +3,7 @@ import type { Messages } from '../flowSchema.js';
 import type { County } from '../../profiles/countySchema.js';
 import type { Profile } from '../../profiles/profileSchema.js';
 import { renderTemplate } from '../../domain/template.js';
+import { isoWeekday, shanghaiClockTime, shanghaiDay } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
 import { formatGestationalAge, weeksDaysToDays } from '../../domain/pregnancy/gestation.js';
 import type { ActiveBooking } from './bookingPort.js';
@@ -52,8 +53,7 @@ export class BookingTexts {
   }
 
   weekday(day: string): string {
-    const w = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-    return this.messages().booking.weekdays[(w + 6) % 7];
+    return this.messages().booking.weekdays[isoWeekday(day) - 1];
   }
 
   session(s: string): string {
@@ -142,17 +142,9 @@ export class BookingTexts {
       hospital: this.hospital(hospitalId)?.name ?? hospitalId,
     });
   }
-
-  /** Vars for an outbox notice about a visit (waitlist offer, expiry, no-show). */
-  noticeVars(visit: ActiveBooking[]): Record<string, string> {
-    const vars = this.visitVars(visit);
-    const until = visit[0].heldUntil ? shanghaiClock(visit[0].heldUntil) : '';
-    return { ...vars, until };
-  }
 }
 
-/** '3月5日 11:30' in Asia/Shanghai, for "给您留到…". */
-export function shanghaiClock(at: Date): string {
-  const s = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
+/** '2026年3月5日 11:30' in Asia/Shanghai, for "…前回复". */
+function shanghaiClock(at: Date): string {
+  return `${formatChineseDate(shanghaiDay(at))} ${shanghaiClockTime(at)}`;
 }

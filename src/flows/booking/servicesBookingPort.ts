@@ -21,7 +21,7 @@ export function servicesBookingPort(db: Db, booking: BookingService, capacity: C
 
   const visit = async (contactId: string, code: string) => (await booking.activeBookings(contactId)).filter((b) => b.visitCode === code);
 
-  /** Slots exist for the whole bookable range before anything is offered. */
+  /** Slots exist for the whole bookable range before anything is offered (idempotent; cheap once they exist). */
   async function materialize(hospitalId: string, serviceIds: string[], now: Date): Promise<void> {
     const days = bookableDays(now, settings);
     if (days.length === 0) return;

@@ -1,7 +1,7 @@
 // The messages the booking service queues for a woman: rendered from the injected texts and written
 // to the outbox in the caller's transaction (invariant 2).
 import type { Tx } from '../../db/client.js';
-import { shanghaiDay } from '../../domain/calendarDay.js';
+import { isoWeekday, shanghaiClockTime, shanghaiDay } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
 import { renderTemplate, type TemplateVars } from '../../domain/template.js';
 import { enqueueMessage } from '../outbox/enqueueMessage.js';
@@ -21,15 +21,6 @@ export interface NoticeBooking {
   heldUntil?: Date | null;
 }
 
-/** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-function hhmm(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
 
 export function noticeVars(
   ctx: BookingContext,
@@ -55,7 +46,7 @@ export function noticeVars(
   };
   if (b.heldUntil) {
     const untilDay = shanghaiDay(b.heldUntil);
-    vars.untilTime = hhmm(b.heldUntil);
+    vars.untilTime = shanghaiClockTime(b.heldUntil);
     vars.untilDate = formatChineseDate(untilDay);
     vars.until = untilDay === shanghaiDay(now) ? vars.untilTime : `${vars.untilDate} ${vars.untilTime}`;
   }

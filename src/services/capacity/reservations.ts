@@ -3,7 +3,7 @@
 // the slot's capacity; every move between pools is a conditional write, so a booking racing it is
 // never overbooked or lost.
 import type { Tx } from '../../db/client.js';
-import { addDays } from '../../domain/capacity/calendar.js';
+import { addDays } from '../../domain/calendarDay.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { ensureSlotsTx } from './slots.js';
 import { inHospitalTx } from './tx.js';

@@ -1,5 +1,5 @@
 // Argument checks shared by the capacity service's parts; a bad argument throws CapacityInputError.
-import { isCalendarDay } from '../../domain/capacity/calendar.js';
+import { isCalendarDay } from '../../domain/calendarDay.js';
 import { CLOSURE_SESSIONS, type ClosureSession } from '../../domain/capacity/closures.js';
 import { SESSIONS, type Session } from '../../domain/capacity/rules.js';
 import { CapacityInputError } from './types.js';

@@ -1,5 +1,5 @@
 // Quiet hours in Asia/Shanghai: pure functions of an instant.
-import { shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
+import { addDays, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
 
 export interface QuietHours {
   quietStartHour: number;
@@ -23,15 +23,10 @@ export function isQuiet(t: Date, q: QuietHours): boolean {
   return start < end ? h >= start && h < end : h >= start || h < end;
 }
 
-/** The next Asia/Shanghai calendar day after `day` ('YYYY-MM-DD'). */
-export function nextShanghaiDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR_MS).toISOString().slice(0, 10);
-}
-
 /** `t` itself when sending is allowed at `t`, else the end of the quiet hours it falls in. */
 export function outsideQuietHours(t: Date, q: QuietHours): Date {
   if (!isQuiet(t, q)) return t;
   const day = shanghaiDay(t);
   const endToday = shanghaiTime(day, q.quietEndHour);
-  return endToday.getTime() > t.getTime() ? endToday : shanghaiTime(nextShanghaiDay(day), q.quietEndHour);
+  return endToday.getTime() > t.getTime() ? endToday : shanghaiTime(addDays(day, 1), q.quietEndHour);
 }

@@ -7,7 +7,8 @@
 import { shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
 import type { Db } from '../../db/client.js';
 import type { OutboxSettings } from './outboxSettings.js';
-import { nextShanghaiDay, outsideQuietHours } from './quietHours.js';
+import { outsideQuietHours } from './quietHours.js';
+import { addDays } from '../../domain/calendarDay.js';
 
 export interface AccountState {
   account: string;
@@ -40,7 +41,7 @@ export function accountReadyAt(state: AccountState | undefined, from: Date, s: P
   if (state?.backoffUntil) t = Math.max(t, state.backoffUntil.getTime());
   let at = new Date(t);
   // the daily cap counts the Shanghai day of `at`; once it is full, the next day starts at its midnight
-  if (state && state.day === shanghaiDay(at) && state.sentToday >= s.dailyCap) at = shanghaiTime(nextShanghaiDay(state.day), 0);
+  if (state && state.day === shanghaiDay(at) && state.sentToday >= s.dailyCap) at = shanghaiTime(addDays(state.day, 1), 0);
   return outsideQuietHours(at, s);
 }
 

@@ -1,6 +1,7 @@
 // Cut-off and horizon: which days may be booked, changed or cancelled at an instant (Asia/Shanghai).
 import { describe, expect, it } from 'vitest';
-import { addDays, bookableDays, canChange, isBookableDay } from '../../../src/domain/booking/bookableDays.js';
+import { bookableDays, canChange, isBookableDay } from '../../../src/domain/booking/bookableDays.js';
+import { addDays } from '../../../src/domain/calendarDay.js';
 
 const rules = { horizonDays: 14, cutoffHour: 16 };
 const at = (local: string) => new Date(`${local}+08:00`);

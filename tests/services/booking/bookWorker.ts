@@ -3,7 +3,7 @@
 // Books contacts <prefix>-<from> … for the days 2026-03-03 + (i % 10), waits until startAtMs so two
 // workers overlap, and prints one JSON line: { ok, full, other }.
 import { openDb } from '../../../src/db/client.js';
-import { addDays } from '../../../src/domain/booking/bookableDays.js';
+import { addDays } from '../../../src/domain/calendarDay.js';
 import { bookingSettingsSchema } from '../../../src/profiles/profileSchema.js';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/domain/booking/bookableDays.js';
+import { addDays } from '../../../src/domain/calendarDay.js';
 import type { BookResult } from '../../../src/services/booking/bookingTypes.js';
 import { dbUnavailable, testProvider } from '../../support/testDb.js';
 import { HOSPITAL, makeContacts, makeSlot, NOW, openFixture, ordinary, seatProblems, type Fixture } from './bookingFixtures.js';

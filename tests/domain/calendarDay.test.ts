@@ -1,7 +1,7 @@
 // Calendar arithmetic on Asia/Shanghai calendar days: weekdays (Sunday = 7), ranges across month
 // and year boundaries, leap days.
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, eachDay, isCalendarDay, isoWeekday } from '../../../src/domain/capacity/calendar.js';
+import { addDays, daysBetween, eachDay, isCalendarDay, isoWeekday } from '../../src/domain/calendarDay.js';
 
 describe('isoWeekday', () => {
   it.each([
