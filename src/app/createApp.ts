@@ -41,6 +41,11 @@ import { createBookingFlow } from '../flows/booking/bookingActions.js';
 import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
+import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
+import { reminderJobs } from '../jobs/reminderJobs.js';
+import { createReminders } from './reminderWiring.js';
+import type { PregnancyService } from '../services/pregnancy/PregnancyService.js';
+import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
 
 export interface AppOptions {
   config: Config;
@@ -71,6 +76,8 @@ export interface App {
   scheduler: JobScheduler;
   dispatcher: OutboxDispatcher;
   booking: BookingService;
+  pregnancy: PregnancyService;
+  planner: ReminderPlanner;
   http: express.Express;
   /** Moves time from `from` to `to` (the simulator's clock): runs the jobs and sends the messages due meanwhile. */
   catchUp(from: Date, to: Date): Promise<void>;
@@ -153,8 +160,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const contacts = new ContactService(db, config.BOT_ACCOUNT);
   // (booking is created below; deleting her data releases her seats in the same transaction)
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
-  const store = new ConversationStore(db);
   const bookingTexts = new BookingTexts(() => flowSet.messages, county, profile);
+  const reminders = createReminders(db, profile, bookingTexts);
+  const store = new ConversationStore(db, reminders.turnSaved);
   const booking = new BookingService({
     db,
     provider: dbHandle.provider,
@@ -170,7 +178,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       sessions: flowSet.messages.booking.sessions,
       weekdays: flowSet.messages.booking.weekdays,
     }),
+    bookingsChanged: reminders.bookingsChanged,
   });
+  const pregnancy = reminders.pregnancyService(booking);
   const bookingPort = servicesBookingPort(db, booking, capacity, profile.booking);
   const bookingFlow = createBookingFlow({
     port: bookingPort,
@@ -258,6 +268,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     [
       idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger),
       ...bookingJobs(booking, capacity, logger),
+      ...reminderJobs(reminders.planner, logger),
     ],
     clock,
     logger,
@@ -280,6 +291,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     capacityRouter({ db, capacity, county, profile, clock, onClosed: async (ids, now) => void (await booking.cancelForClosure(ids, now)) }),
   );
   app.use(attendanceRouter({ booking, clock }));
+  app.use(pregnancyRouter({ pregnancy, clock }));
   app.use(jsonErrors);
   if (wechat) app.use(wechatLoginRouter(wechat));
   app.get('/', (_req, res) => (simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
@@ -299,6 +311,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     scheduler,
     dispatcher,
     booking,
+    pregnancy,
+    planner: reminders.planner,
     http: app,
     catchUp,
     async start() {

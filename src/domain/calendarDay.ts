@@ -60,3 +60,10 @@ export function eachDay(from: string, to: string): string[] {
   for (let i = 0; i <= n; i++) out.push(addDays(from, i));
   return out;
 }
+
+/** The instant of a 'HH:MM' clock time (Asia/Shanghai) on a day. */
+export function shanghaiAt(day: string, clockTime: string): Date {
+  const m = /^(\d{2}):(\d{2})$/.exec(clockTime);
+  if (!m) throw new Error(`not a clock time like 10:00: ${clockTime}`);
+  return shanghaiTime(day, Number(m[1]), Number(m[2]));
+}

@@ -14,6 +14,8 @@ export interface Job {
    * the last one (sweeps that catch up by themselves).
    */
   catchUp: 'each' | 'latest';
+  /** At start, after no process ran (default: as `catchUp`): 'latest' skips days long past. */
+  catchUpAtStart?: 'each' | 'latest';
   run(now: Date): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export class JobScheduler {
       for (const job of this.jobs) {
         const from = last.get(job.name);
         if (!from) continue;
-        const times = job.catchUp === 'each' ? runTimesBetween(job.schedule, from, now) : [lastRunTimeBetween(job.schedule, from, now)];
+        const times = (job.catchUpAtStart ?? job.catchUp) === 'each' ? runTimesBetween(job.schedule, from, now) : [lastRunTimeBetween(job.schedule, from, now)];
         for (const at of times) if (at) await this.runJob(job, at);
       }
     });

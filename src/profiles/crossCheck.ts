@@ -8,6 +8,9 @@ import {
   GROUP_VALUES,
   OUTCOME_VARS,
   RESIDENCE_VALUES,
+  REMINDER_VARS,
+  ALERT_LINE_VARS,
+  NEWBORN_VARS,
   textKeysForRule,
   type Profile,
   type ProgrammeProfile,
@@ -33,6 +36,49 @@ export function crossCheckProfile(profile: Profile): Issue[] {
     for (const issue of crossCheckProgramme(programme)) {
       issues.push({ path: ['programmes', key, ...issue.path], message: issue.message });
     }
+  }
+  issues.push(...crossCheckReminders(profile));
+  return issues;
+}
+
+/** Reminders: every text they name exists with only the variables it gets; times outside the quiet hours. */
+export function crossCheckReminders(profile: Profile): Issue[] {
+  const issues: Issue[] = [];
+  const r = profile.reminders;
+  const texts = r.texts;
+  const need = (key: string, vars: readonly string[], by: (string | number)[]) => {
+    const text = texts[key];
+    if (text === undefined) issues.push({ path: ['reminders', 'texts', key], message: `text '${key}' is missing (needed by ${by.join('.')})` });
+    else checkPlaceholders(text, new Set(vars), ['reminders', 'texts', key], issues);
+  };
+  const prenatal = profile.programmes.prenatal.screenings;
+  const ids = new Set(prenatal.map((s) => s.id));
+  const windowed = prenatal.filter((s) => s.window);
+  if (windowed.some((s) => !s.alerts) && r.prenatalAlerts.length > 0) {
+    r.prenatalAlerts.forEach((a, i) => need(a.text, ALERT_LINE_VARS, ['reminders', 'prenatalAlerts', i]));
+  }
+  prenatal.forEach((s, i) => {
+    (s.alerts ?? []).forEach((a, j) => need(a.text, ALERT_LINE_VARS, ['programmes', 'prenatal', 'screenings', i, 'alerts', j]));
+    if ((s.alerts?.length ?? 0) > 0 && !s.window) {
+      issues.push({ path: ['programmes', 'prenatal', 'screenings', i, 'alerts'], message: 'alerts need a window' });
+    }
+    if (s.onlyIf?.missed && !ids.has(s.onlyIf.missed)) {
+      issues.push({ path: ['programmes', 'prenatal', 'screenings', i, 'onlyIf', 'missed'], message: `unknown screening id '${s.onlyIf.missed}'` });
+    }
+  });
+  r.newborn.forEach((n, i) => {
+    n.alerts.forEach((a, j) => need(a.text, NEWBORN_VARS, ['reminders', 'newborn', i, 'alerts', j]));
+    if (n.window.fromDay > n.window.toDay) issues.push({ path: ['reminders', 'newborn', i, 'window'], message: 'fromDay is after toDay' });
+  });
+  for (const [key, vars] of Object.entries(REMINDER_VARS)) {
+    if (key.startsWith('newborn') && r.newborn.length === 0) continue;
+    need(key, vars, ['reminders']);
+  }
+  const { quietStartHour: qs, quietEndHour: qe } = profile.messaging;
+  for (const field of ['time', 'appointmentTime'] as const) {
+    const hour = Number(r[field].slice(0, 2));
+    const quiet = qs > qe ? hour >= qs || hour < qe : hour >= qs && hour < qe;
+    if (qs !== qe && quiet) issues.push({ path: ['reminders', field], message: `${r[field]} is inside the quiet hours (${qs}:00–${qe}:00)` });
   }
   return issues;
 }

@@ -128,10 +128,74 @@ export const screeningSchema = z
     window: z.object({ opens: gestationalAgeSchema, closes: gestationalAgeSchema }).strict().optional(),
     // prenatal: free only if her age (full years) on the due date is at most this
     maxAgeOnDueDate: z.number().int().min(10).max(60).optional(),
+    // prenatal: only for a single pregnancy (not twins)
+    singleOnly: z.boolean().default(false),
+    // prenatal: only when one of these holds (e.g. prenatal diagnosis: referred after a high-risk
+    // screen, or age on the due date ≥35, ≥32 with twins; a fallback scan only if NT was missed)
+    onlyIf: z
+      .object({
+        referred: z.boolean().optional(),
+        minAgeOnDueDate: z.number().int().min(10).max(60).optional(),
+        minAgeOnDueDateTwins: z.number().int().min(10).max(60).optional(),
+        missed: slugSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    // prenatal: the alerts for this screening instead of the profile's `reminders.prenatalAlerts`
+    // ([] = no alerts, e.g. the dating visit she has usually had before she registers)
+    alerts: z.array(z.lazy(() => prenatalAlertSchema)).optional(),
     note: textSchema.optional(), // a condition or remark for staff and texts
   })
   .strict();
 export type Screening = z.infer<typeof screeningSchema>;
+
+/** A clock time of day, 'HH:MM' (Asia/Shanghai). */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like "10:00"');
+
+/**
+ * An alert about a prenatal screening window, relative to the day it opens or closes (days < 0:
+ * before). Sent at `reminders.time`; its line is the text `text` of `reminders.texts`.
+ */
+export const prenatalAlertSchema = z
+  .object({
+    id: slugSchema,
+    anchor: z.enum(['opens', 'closes']),
+    days: z.number().int().min(-60).max(60),
+    text: textKeySchema,
+  })
+  .strict();
+export type PrenatalAlert = z.infer<typeof prenatalAlertSchema>;
+
+/** A newborn screen and its alerts, in days after the birth (the birth day is day 0). */
+export const newbornScreeningSchema = z
+  .object({
+    id: slugSchema,
+    name: textSchema,
+    window: z.object({ fromDay: z.number().int().min(0).max(365), toDay: z.number().int().min(0).max(365) }).strict(),
+    // which answer of hers makes it unnecessary: heel blood already taken, or the first hearing screen passed
+    skipWhen: z.enum(['heelBloodDone', 'hearingPassed']),
+    alerts: z.array(z.object({ id: slugSchema, day: z.number().int().min(0).max(365), text: textKeySchema }).strict()).min(1),
+  })
+  .strict();
+export type NewbornScreening = z.infer<typeof newbornScreeningSchema>;
+
+/** Timed messages: prenatal window alerts, appointment, newborn and re-screening reminders. */
+export const remindersSettingsSchema = z
+  .object({
+    // when prenatal, newborn and re-screening reminders go out (outside the quiet hours)
+    time: clockTimeSchema.default('10:00'),
+    // appointment reminders go out the day before the visit at this time (after the booking cut-off)
+    appointmentTime: clockTimeSchema.default('18:00'),
+    // the default alerts of every prenatal screening with a window
+    prenatalAlerts: z.array(prenatalAlertSchema).default([]),
+    // ask the length of her cycle when she gives her last period (a longer cycle moves the due date)
+    askCycleLength: z.boolean().default(true),
+    newborn: z.array(newbornScreeningSchema).default([]),
+    // everything the reminders say, keyed by text key (see REMINDER_VARS)
+    texts: z.record(textKeySchema, textSchema).default({}),
+  })
+  .strict();
+export type RemindersSettings = z.infer<typeof remindersSettingsSchema>;
 
 /** One programme (两癌 or 两筛) in one region. */
 export const programmeSchema = z
@@ -190,6 +254,7 @@ export const profileSchema = z
     programmes: z.object({ twoCancer: programmeSchema, prenatal: programmeSchema }).strict(),
     booking: bookingSettingsSchema.default({}),
     messaging: messagingSettingsSchema.default({}),
+    reminders: remindersSettingsSchema.default({}),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
@@ -216,6 +281,21 @@ export const OUTCOME_VARS: Record<string, readonly string[]> = {
   excluded_all: [],
 };
 export const EXCLUSION_VARS = ['excluded'] as const;
+
+/**
+ * The fixed reminder texts and the variables each may use. Alert lines (named by each alert's
+ * `text`) may use ALERT_LINE_VARS; newborn alert texts NEWBORN_VARS.
+ */
+export const REMINDER_VARS: Record<string, readonly string[]> = {
+  prenatalHeader: ['ga', 'dueDate'],
+  prenatalFooter: [],
+  newbornFooter: [],
+  appointment: ['date', 'weekday', 'session', 'hospital', 'address', 'phone', 'services', 'code', 'preparation'],
+  rescreen: ['programme', 'years'],
+  ageReached: ['programme', 'age'],
+};
+export const ALERT_LINE_VARS = ['screening', 'from', 'to', 'opens', 'closes', 'days'] as const;
+export const NEWBORN_VARS = ['screening', 'birthDate', 'from', 'to', 'days', 'age'] as const;
 
 /** The text keys a failing rule of each type uses. */
 export function textKeysForRule(rule: Rule): string[] {

@@ -1,6 +1,6 @@
 // Where each woman is in a flow, and the facts and eligibility outcomes a turn produced: saved
 // together in one transaction at the end of the turn, so nothing is half-written.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 
 /** Waiting on these never times out: the privacy notice, and the menu (an answer to it is always welcome). */
 export const IDLE_EXEMPT_FLOWS: ReadonlySet<string> = new Set(['consent', 'menu']);
@@ -61,8 +61,17 @@ export interface StoredFact {
   updatedAt: Date;
 }
 
+/**
+ * Called inside the transaction that saves a turn which changed her contact row or recorded an
+ * eligibility answer (e.g. 退订 cancels her queued messages with it).
+ */
+export type TurnSaved = (tx: Tx, contactId: string, w: TurnWrite) => Promise<void>;
+
 export class ConversationStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly onSaved: TurnSaved = async () => undefined,
+  ) {}
 
   async load(contactId: string): Promise<ConversationState | null> {
     const row = await this.db.conversation.findUnique({ where: { contactId } });
@@ -116,6 +125,7 @@ export class ConversationStore {
           });
         }
         if (w.checks.length > 0) await tx.eligibilityCheck.createMany({ data: w.checks.map((c) => ({ contactId, ...c })) });
+        if (Object.keys(w.contact).length > 0 || w.checks.length > 0) await this.onSaved(tx, contactId, w);
       });
     } catch (err) {
       if (err instanceof StaleTurnError) throw err;

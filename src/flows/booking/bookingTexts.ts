@@ -115,11 +115,32 @@ export class BookingTexts {
     });
   }
 
-  details(visit: ActiveBooking[]): string {
-    const preparation = visit
-      .map((b) => this.service(b.serviceId).preparation)
+  /** What a reminder of a visit says about it: where, when, what for and how to prepare. */
+  visitReminderVars(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) {
+    const h = this.hospital(v.hospitalId);
+    return {
+      code: v.code,
+      services: this.serviceNames(v.serviceIds),
+      date: formatChineseDate(v.day),
+      weekday: this.weekday(v.day),
+      session: this.session(v.session),
+      hospital: h?.name ?? v.hospitalId,
+      address: h?.address ?? '',
+      phone: h?.phone ?? '',
+      preparation: this.preparation(v.serviceIds),
+    };
+  }
+
+  private preparation(serviceIds: string[]): string {
+    return [...serviceIds]
+      .sort((a, b) => this.rank(a) - this.rank(b))
+      .map((id) => this.service(id).preparation)
       .filter((p): p is string => !!p)
       .join('\n');
+  }
+
+  details(visit: ActiveBooking[]): string {
+    const preparation = this.preparation(visit.map((b) => b.serviceId));
     return renderTemplate(this.messages().booking.details, { ...this.visitVars(visit), preparation })
       .replace(/\n{2,}/g, '\n')
       .trim();

@@ -51,6 +51,8 @@ export interface BookingServiceDeps {
   random?: RandomSource;
   /** The profile's quiet hours: a waitlist offer's hold starts when they end. Default: none. */
   quietHours?: QuietHours;
+  /** Called in the transaction of every change to a woman's bookings (her reminders follow). Default: nothing. */
+  bookingsChanged?: BookingContext['bookingsChanged'];
 }
 
 const cryptoRandom: RandomSource = () => crypto.randomInt(0, 2 ** 32) / 2 ** 32;
@@ -73,6 +75,7 @@ export class BookingService {
       serviceRank: deps.serviceRank ?? (() => 0),
       random: deps.random ?? cryptoRandom,
       offerStartsAt: (now) => (deps.quietHours ? outsideQuietHours(now, deps.quietHours) : now),
+      bookingsChanged: deps.bookingsChanged ?? (async () => undefined),
     };
   }
 
@@ -124,8 +127,8 @@ export class BookingService {
   }
 
   /** Inside the caller's transaction (删除我的信息): releases all her bookings and waitlist places. */
-  releaseAllFor(tx: Tx, contactId: string, now: Date, settings?: BookingSettings): Promise<number> {
-    return releaseAllFor(tx, this.ctx, contactId, now, settings);
+  releaseAllFor(tx: Tx, contactId: string, now: Date, settings?: BookingSettings, serviceIds?: string[]): Promise<number> {
+    return releaseAllFor(tx, this.ctx, contactId, now, settings, serviceIds);
   }
 
   /** Her held and confirmed bookings, earliest first. */

@@ -85,6 +85,7 @@ export async function markNoShows(ctx: BookingContext, now: Date): Promise<numbe
         }
         if (claimed.length === 0) return 0;
         await tx.contact.updateMany({ where: { id: b.contactId }, data: { noShows: { increment: 1 } } });
+        await ctx.bookingsChanged(tx, b.contactId, claimed.map((v) => v.serviceId), now);
         const services = claimed.map((v) => v.serviceId);
         await queueNotice(tx, ctx, 'noShow', { ...claimed[0], code: base }, services, now, ctx.settings.offerHoldMinutes);
         return claimed.length;

@@ -38,6 +38,8 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
     const one = await bookOneStatement(ctx.db, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
     if (one.kind === 'full') return { ok: false, reason: 'full' };
     if (one.kind === 'active') return { ok: false, reason: 'already_booked', existing: await activeFor(ctx.db, a.contactId, serviceIds) };
+    // the seat was one statement (the surge's fast path); its reminders follow in their own transaction
+    await runTx(ctx.db, (tx) => ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now));
     const view = viewOf({ ...plans[0].slot, id: one.id, code: one.code, contactId: a.contactId, status: 'confirmed', heldUntil: null });
     return { ok: true, visitCode: one.code, bookings: [view] };
   }
@@ -54,6 +56,7 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
     if (state.waiting || serviceIds.length > 1) {
       for (const s of serviceIds) await endWaiting(tx, `${a.contactId}:${a.hospitalId}:${s}`, a.now);
     }
+    await ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now);
     return { kind: 'ok' as const, seats, visit };
   });
 

@@ -1,6 +1,6 @@
 // What every booking use case needs: the database, the default settings, the texts and the random
 // source of booking codes. Built once by BookingService.
-import type { Db, Provider } from '../../db/client.js';
+import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../profiles/profileSchema.js';
 import type { BookingTexts } from './bookingTypes.js';
@@ -20,4 +20,9 @@ export interface BookingContext {
    * then, so a seat freed at night is not held through the night for a woman who cannot see it.
    */
   offerStartsAt(now: Date): Date;
+  /**
+   * Her bookings of these services changed (booked, offered, moved, confirmed, ended), inside the
+   * transaction of the change: the reminders that depend on them are brought in line there.
+   */
+  bookingsChanged(tx: Tx, contactId: string, serviceIds: string[], now: Date): Promise<void>;
 }

@@ -43,8 +43,10 @@ export async function endBooking(
   if (b.status === 'held') {
     await tx.waitlistEntry.updateMany({ where: { bookingId: b.id, status: 'offered' }, data: { status: to, activeKey: null, updatedAt: now } });
   }
-  await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}:` }, `booking ${to}`, now);
-  return passSeat(tx, ctx, b, now, settings, b.contactId);
+  await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}` }, `booking ${to}`, now);
+  const seat = await passSeat(tx, ctx, b, now, settings, b.contactId);
+  await ctx.bookingsChanged(tx, b.contactId, [b.serviceId], now);
+  return seat;
 }
 
 export async function cancel(ctx: BookingContext, a: CancelArgs): Promise<CancelResult> {
@@ -59,18 +61,27 @@ export async function cancel(ctx: BookingContext, a: CancelArgs): Promise<Cancel
 }
 
 /**
- * Inside the caller's transaction (删除我的信息): ends all her held and confirmed bookings, passing
- * their seats on, and ends her waitlist places. Returns how many bookings were released.
+ * Inside the caller's transaction (删除我的信息; a lost pregnancy for its screenings): ends all her
+ * held and confirmed bookings (of `serviceIds` if given), passing their seats on, and ends her
+ * waitlist places for them. Returns how many bookings were released.
  */
-export async function releaseAllFor(tx: Tx, ctx: BookingContext, contactId: string, now: Date, settings?: BookingSettings): Promise<number> {
+export async function releaseAllFor(
+  tx: Tx,
+  ctx: BookingContext,
+  contactId: string,
+  now: Date,
+  settings?: BookingSettings,
+  serviceIds?: string[],
+): Promise<number> {
   const s = settings ?? ctx.settings;
-  const active = await tx.booking.findMany({ where: { contactId, status: { in: ['held', 'confirmed'] } }, orderBy: { serviceId: 'asc' } });
+  const services = serviceIds ? { serviceId: { in: serviceIds } } : {};
+  const active = await tx.booking.findMany({ where: { contactId, status: { in: ['held', 'confirmed'] }, ...services }, orderBy: { serviceId: 'asc' } });
   let released = 0;
   for (const b of active) {
     if (await endBooking(tx, ctx, b, 'cancelled', now, s)) released++;
   }
   await tx.waitlistEntry.updateMany({
-    where: { contactId, status: { in: ['waiting', 'offered'] } },
+    where: { contactId, status: { in: ['waiting', 'offered'] }, ...services },
     data: { status: 'cancelled', activeKey: null, updatedAt: now },
   });
   return released;

@@ -45,9 +45,10 @@ export async function change(ctx: BookingContext, a: ChangeArgs & { hospitalId?:
       const b = moving[i];
       const { slot, poolId } = seats[i];
       await tx.booking.update({ where: { id: b.id }, data: { slotId: slot.id, poolId, hospitalId: slot.hospitalId, day: slot.day, session: slot.session } });
-      await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}:` }, 'booking changed', a.now);
+      await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}` }, 'booking changed', a.now);
       await passSeat(tx, ctx, b, a.now, settings, a.contactId);
     }
+    await ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now);
     return 'ok' as const;
   });
   if (outcome !== 'ok') return { ok: false, reason: outcome };

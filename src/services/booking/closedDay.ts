@@ -28,6 +28,7 @@ export async function cancelForClosure(ctx: BookingContext, bookingIds: string[]
         }
       }
       if (claimed.length === 0) return 0;
+      await ctx.bookingsChanged(tx, b.contactId, claimed.map((v) => v.serviceId), now);
       await queueNotice(tx, ctx, 'closed', claimed[0], claimed.map((v) => v.serviceId), now, 0);
       return claimed.length;
     });

@@ -79,6 +79,7 @@ export async function acceptOffer(ctx: BookingContext, a: { contactId: string; n
       await tx.waitlistEntry.updateMany({ where: { bookingId: b.id, status: 'offered' }, data: { status: 'booked', activeKey: null, updatedAt: a.now } });
       ids.push(b.id);
     }
+    if (ids.length > 0) await ctx.bookingsChanged(tx, a.contactId, live.map((b) => b.serviceId), a.now);
     return ids;
   });
   if (confirmed.length === 0) return { ok: false, reason: 'expired' };

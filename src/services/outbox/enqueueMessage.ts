@@ -1,6 +1,7 @@
 // Writing into the outbox, always inside the caller's transaction: the message exists if and only if
 // the change that caused it was committed (invariant 2). A dedupe key never queues the same message twice.
 import type { Db, Tx } from '../../db/client.js';
+import { Prisma } from '../../../generated/sqlite/index.js';
 import { outboxId } from './outboxId.js';
 import { DEFAULT_MAX_ATTEMPTS, type OutboxItem } from './outboxTypes.js';
 
@@ -10,21 +11,38 @@ import { DEFAULT_MAX_ATTEMPTS, type OutboxItem } from './outboxTypes.js';
  * never aborts the caller's PostgreSQL transaction.
  */
 export async function enqueueMessage(tx: Tx | Db, item: OutboxItem, now: Date): Promise<boolean> {
-  const maxAttempts = item.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('enqueueMessage: maxAttempts must be a positive integer');
-  if (![0, 1, 2].includes(item.priority)) throw new Error('enqueueMessage: priority must be 0, 1 or 2');
-  if (!item.dedupeKey) throw new Error('enqueueMessage: dedupeKey is required');
-  // Dates go through the driver adapter's own formatting (ISO-8601 text on SQLite, timestamp on
-  // PostgreSQL), exactly as Prisma writes them, so Prisma reads these rows back unchanged.
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "OutboxMessage"
-      ("id", "contactId", "channel", "externalId", "account", "text", "priority", "dedupeKey", "status",
-       "notBefore", "attempts", "maxAttempts", "createdAt")
-    VALUES
-      (${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
-       ${item.text}, ${item.priority}, ${item.dedupeKey}, 'queued', ${item.notBefore}, 0, ${maxAttempts}, ${now})
-    ON CONFLICT ("dedupeKey") DO NOTHING`;
-  return inserted === 1;
+  return (await enqueueMessages(tx, [item], now)) === 1;
+}
+
+/** Rows per INSERT statement (13 parameters each: well under SQLite's and PostgreSQL's limits). */
+const ROWS_PER_STATEMENT = 200;
+
+/**
+ * Queues many messages in the caller's transaction, a few hundred rows per statement (the reminder
+ * planner queues tens of thousands a day). Rows whose dedupeKey exists are skipped; returns how many
+ * were queued.
+ */
+export async function enqueueMessages(tx: Tx | Db, items: readonly OutboxItem[], now: Date): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
+      const maxAttempts = item.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+      if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('enqueueMessage: maxAttempts must be a positive integer');
+      if (![0, 1, 2].includes(item.priority)) throw new Error('enqueueMessage: priority must be 0, 1 or 2');
+      if (!item.dedupeKey) throw new Error('enqueueMessage: dedupeKey is required');
+      // Dates go through the driver adapter's own formatting (ISO-8601 text on SQLite, timestamp on
+      // PostgreSQL), exactly as Prisma writes them, so Prisma reads these rows back unchanged.
+      return Prisma.sql`(${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
+        ${item.text}, ${item.priority}, ${item.dedupeKey}, 'queued', ${item.notBefore}, 0, ${maxAttempts}, ${now})`;
+    });
+    inserted += await tx.$executeRaw`
+      INSERT INTO "OutboxMessage"
+        ("id", "contactId", "channel", "externalId", "account", "text", "priority", "dedupeKey", "status",
+         "notBefore", "attempts", "maxAttempts", "createdAt")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return inserted;
 }
 
 export interface CancelWhere {

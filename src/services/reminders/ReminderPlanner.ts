@@ -1,0 +1,127 @@
+// Plans every timed message: prenatal window alerts, appointment reminders, newborn screens and
+// re-screening. Nothing is stored per reminder: each planner derives a day's messages from the rows
+// they depend on (due dates, birth dates, bookings, eligibility answers) through indexes, so a day
+// costs what is due that day, not what is registered. Messages go to the outbox with dedupe keys:
+// planning the same day twice, in one process or several, queues nothing twice.
+//
+// Two ways in: the daily job queues tomorrow's messages for everyone (planDay); any change to a
+// woman's pregnancy or bookings reconciles her messages of today and tomorrow in the transaction of
+// the change (reconcile), cancelling what no longer applies and queuing what now does.
+import type { Db, Tx } from '../../db/client.js';
+import { addDays, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
+import { enqueueMessages } from '../outbox/enqueueMessage.js';
+import type { OutboxItem } from '../outbox/outboxTypes.js';
+import { planAppointments } from './planAppointments.js';
+import { planNewborn } from './planNewborn.js';
+import { planPrenatal } from './planPrenatal.js';
+import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
+import type { PlanScope, ReminderConfig } from './reminderTypes.js';
+import { markMissedScreenings } from './markMissed.js';
+
+type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<{ items: OutboxItem[]; last?: string }>;
+
+export type ReminderKind = 'prenatal' | 'appointment' | 'newborn' | 'rescreen';
+export const ALL_KINDS: readonly ReminderKind[] = ['prenatal', 'appointment', 'newborn', 'rescreen'];
+const PLANNERS: Record<ReminderKind, Planner[]> = {
+  prenatal: [planPrenatal],
+  appointment: [planAppointments],
+  newborn: [planNewborn],
+  rescreen: [planEligibleAgain, planRescreenAfterVisit],
+};
+/** The dedupe-key prefix of each kind's messages. */
+const PREFIX: Record<ReminderKind, string> = { prenatal: 'preg:', appointment: 'reminder:', newborn: 'newborn:', rescreen: 'rescreen:' };
+
+/** Why a planned message was cancelled; only these come back if the message applies again. */
+export const REPLANNED = 'replanned';
+export const UNSUBSCRIBED = 'unsubscribed';
+const REVIVABLE = [REPLANNED, UNSUBSCRIBED];
+
+export interface PlanDayReport {
+  /** Messages planned for the day. */
+  planned: number;
+  /** Of these, newly queued (the rest were queued before). */
+  queued: number;
+}
+
+export class ReminderPlanner {
+  constructor(
+    private readonly db: Db,
+    private readonly config: () => ReminderConfig,
+    private readonly pageSize = 2000,
+  ) {}
+
+  /**
+   * Queues every message due on `day`, page by page (each page's messages in one transaction). A
+   * day that is already over is not planned: a late start never sends a burst of old reminders.
+   */
+  async planDay(day: string, now: Date): Promise<PlanDayReport> {
+    const report: PlanDayReport = { planned: 0, queued: 0 };
+    if (day < shanghaiDay(now)) return report;
+    const cfg = this.config();
+    for (const planner of ALL_KINDS.flatMap((k) => PLANNERS[k])) {
+      let after: string | undefined;
+      for (;;) {
+        const { items, last } = await planner(this.db, cfg, day, { after, take: this.pageSize });
+        if (items.length > 0) {
+          report.planned += items.length;
+          report.queued += await this.db.$transaction((tx) => enqueueMessages(tx, items, now));
+        }
+        if (!last) break;
+        after = last;
+      }
+    }
+    return report;
+  }
+
+  /**
+   * Brings her timed messages of today and tomorrow in line with what is true now, inside the
+   * caller's transaction: a message that no longer applies is cancelled, one that now applies is
+   * queued (or brought back if it was cancelled by an earlier change), a changed text is updated.
+   * Messages whose time has passed are never queued late.
+   */
+  async reconcile(tx: Tx, contactId: string, now: Date, kinds: readonly ReminderKind[] = ALL_KINDS): Promise<void> {
+    const cfg = this.config();
+    const today = shanghaiDay(now);
+    const desired = new Map<string, OutboxItem>();
+    for (const day of [today, addDays(today, 1)]) {
+      for (const planner of kinds.flatMap((k) => PLANNERS[k])) {
+        for (const item of (await planner(tx, cfg, day, { contactId })).items) desired.set(item.dedupeKey, item);
+      }
+    }
+    const existing = await tx.outboxMessage.findMany({
+      where: {
+        contactId,
+        status: { in: ['queued', 'cancelled'] },
+        notBefore: { gte: shanghaiTime(today, 0, 0) },
+        OR: kinds.map((k) => ({ dedupeKey: { startsWith: PREFIX[k] } })),
+      },
+      select: { id: true, dedupeKey: true, status: true, text: true, lastError: true, notBefore: true },
+    });
+    const byKey = new Map(existing.map((e) => [e.dedupeKey, e]));
+    for (const e of existing) {
+      if (e.status === 'queued' && !desired.has(e.dedupeKey)) {
+        await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { status: 'cancelled', lastError: REPLANNED } });
+      }
+    }
+    const fresh: OutboxItem[] = [];
+    for (const d of desired.values()) {
+      const e = byKey.get(d.dedupeKey);
+      if (!e) {
+        if (d.notBefore > now) fresh.push(d);
+      } else if (e.status === 'queued' && e.text !== d.text) {
+        await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { text: d.text } });
+      } else if (e.status === 'cancelled' && REVIVABLE.includes(e.lastError ?? '') && d.notBefore > now) {
+        await tx.outboxMessage.updateMany({
+          where: { id: e.id, status: 'cancelled' },
+          data: { status: 'queued', text: d.text, notBefore: d.notBefore, attempts: 0, lastError: null },
+        });
+      }
+    }
+    await enqueueMessages(tx, fresh, now);
+  }
+
+  /** Marks the screenings whose window closed the day before `day` with nothing booked or done as missed. */
+  markMissed(day: string, now: Date): Promise<number> {
+    return markMissedScreenings(this.db, this.config(), day, now, this.pageSize);
+  }
+}

@@ -1,0 +1,40 @@
+// Appointment reminders of one day: every confirmed visit of the next day, one message per visit
+// (两癌 = two bookings at one hospital and session) with the address, session, what to bring and
+// how to prepare. Keys name the bookings, the day and the session: a change makes a new message.
+import type { Db, Tx } from '../../db/client.js';
+import { addDays, shanghaiAt } from '../../domain/calendarDay.js';
+import type { OutboxItem } from '../outbox/outboxTypes.js';
+import { groupBy } from './groupBy.js';
+import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+
+export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
+  const visitDay = addDays(day, 1);
+  const rows = await q.booking.findMany({
+    where: {
+      day: visitDay,
+      status: 'confirmed',
+      ...(scope.contactId ? { contactId: scope.contactId } : {}),
+      ...(scope.after ? { id: { gt: scope.after } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: scope.take,
+    select: { id: true, code: true, contactId: true, hospitalId: true, serviceId: true, session: true, contact: { select: CONTACT_SELECT } },
+  });
+  if (rows.length === 0) return { items: [] };
+  const at = shanghaiAt(day, cfg.appointmentTime);
+  const items: OutboxItem[] = [];
+  for (const visit of groupBy(rows, (b) => `${b.contactId}|${b.hospitalId}|${b.session}`).values()) {
+    const c = visit[0].contact;
+    if (!mayReceive(c)) continue;
+    const ids = visit.map((b) => b.id).sort();
+    const text = cfg.texts.appointment({
+      hospitalId: visit[0].hospitalId,
+      day: visitDay,
+      session: visit[0].session,
+      serviceIds: visit.map((b) => b.serviceId),
+      code: [...new Set(visit.map((b) => b.code))].sort()[0],
+    });
+    items.push(itemFor(c, text, `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`, at));
+  }
+  return { items, last: rows[rows.length - 1].id };
+}

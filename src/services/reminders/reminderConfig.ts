@@ -1,0 +1,77 @@
+// The planners' settings, read once from the county's profile: prenatal screenings with windows
+// and their alerts, newborn screens, times of day, the 两癌 interval, and the texts.
+import { daysBetween } from '../../domain/calendarDay.js';
+import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
+import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
+import { toAlertScreening, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
+import { renderTemplate, type TemplateVars } from '../../domain/template.js';
+import type { Profile } from '../../profiles/profileSchema.js';
+import type { ReminderConfig, ReminderTexts } from './reminderTypes.js';
+
+/** What the booking texts say about a visit (hospital, address, session…), for the appointment reminder. */
+export type VisitVars = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => TemplateVars;
+
+export function prenatalAlertScreenings(profile: Profile): AlertScreening[] {
+  return profile.programmes.prenatal.screenings
+    .map((s) => toAlertScreening(s, profile.reminders.prenatalAlerts))
+    .filter((s): s is AlertScreening => !!s);
+}
+
+export function buildReminderConfig(profile: Profile, visitVars: VisitVars): ReminderConfig {
+  const r = profile.reminders;
+  const twoCancer = profile.programmes.twoCancer;
+  const interval = twoCancer.rules.find((x) => x.type === 'interval');
+  const age = twoCancer.rules.find((x) => x.type === 'age');
+  const t = (key: string, vars: TemplateVars) => renderTemplate(r.texts[key] ?? '', vars);
+  const texts: ReminderTexts = {
+    prenatal: ({ dueDate, day, lines }) => {
+      const out = [t('prenatalHeader', { ga: formatGestationalAge(gestationalAgeDays(dueDate, day)), dueDate: formatChineseDate(dueDate) })];
+      for (const l of lines) {
+        const w = windowOf(l.screening, dueDate);
+        out.push(
+          t(l.text, {
+            screening: l.screening.name,
+            from: formatChineseDate(w.from),
+            to: formatChineseDate(w.to),
+            opens: formatGestationalAge(l.screening.opensDay),
+            closes: formatGestationalAge(l.screening.closesDay),
+            days: Math.abs(l.alertDays),
+          }),
+        );
+      }
+      out.push(t('prenatalFooter', {}));
+      return out.filter((x) => x).join('\n');
+    },
+    newborn: ({ birthDate, day, alerts }) => {
+      const out = alerts.map((a) =>
+        t(a.text, {
+          screening: a.screen.name,
+          birthDate: formatChineseDate(birthDate),
+          age: daysBetween(birthDate, day),
+          from: `出生后第${a.screen.window.fromDay}天`,
+          to: `出生后第${a.screen.window.toDay}天`,
+          days: Math.max(0, a.screen.window.toDay - daysBetween(birthDate, day)),
+        }),
+      );
+      out.push(t('newbornFooter', {}));
+      return out.filter((x) => x).join('\n');
+    },
+    appointment: (v) => t('appointment', visitVars(v)).replace(/\n{2,}/g, '\n').trim(),
+    rescreen: (v) =>
+      v.kind === 'age'
+        ? t('ageReached', { programme: twoCancer.name, age: age?.type === 'age' ? age.min : '' })
+        : t('rescreen', { programme: twoCancer.name, years: interval?.type === 'interval' ? interval.years : '' }),
+  };
+  return {
+    prenatal: prenatalAlertScreenings(profile),
+    newborn: r.newborn,
+    time: r.time,
+    appointmentTime: r.appointmentTime,
+    rescreen: {
+      years: interval?.type === 'interval' ? interval.years : undefined,
+      serviceIds: twoCancer.screenings.map((s) => s.id),
+      programmeName: twoCancer.name,
+    },
+    texts,
+  };
+}

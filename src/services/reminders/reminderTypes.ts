@@ -1,0 +1,54 @@
+// What the reminder planners share: the planning settings taken from the profile, and the shape of
+// one planned message before it is queued.
+import type { AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
+import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
+import type { OutboxItem } from '../outbox/outboxTypes.js';
+
+export interface ReminderConfig {
+  /** Prenatal screenings with a window, in the profile's order. */
+  prenatal: AlertScreening[];
+  newborn: NewbornScreen[];
+  /** 'HH:MM' of prenatal, newborn and re-screening reminders. */
+  time: string;
+  /** 'HH:MM' of appointment reminders (the day before). */
+  appointmentTime: string;
+  /** 两癌 re-screening: the programme's interval in years (none: no reminder) and its services. */
+  rescreen: { years?: number; serviceIds: string[]; programmeName: string };
+  texts: ReminderTexts;
+}
+
+/** Renders what she reads; built from the profile's `reminders.texts` and the booking texts. */
+export interface ReminderTexts {
+  prenatal(v: { dueDate: string; day: string; lines: { text: string; screening: AlertScreening; alertDays: number }[] }): string;
+  newborn(v: { birthDate: string; day: string; alerts: { text: string; screen: NewbornScreen }[] }): string;
+  appointment(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string;
+  rescreen(v: { kind: 'interval' | 'age'; age?: number }): string;
+}
+
+/** A contact as the planners need her: where to send, and whether she may be sent to. */
+export interface PlanContact {
+  id: string;
+  channel: string;
+  externalId: string;
+  account: string;
+  subscribed: boolean;
+  consent: string;
+}
+
+export const CONTACT_SELECT = { id: true, channel: true, externalId: true, account: true, subscribed: true, consent: true } as const;
+
+export function mayReceive(c: PlanContact): boolean {
+  return c.consent === 'given' && c.subscribed;
+}
+
+export function itemFor(c: PlanContact, text: string, dedupeKey: string, notBefore: Date): OutboxItem {
+  return { contactId: c.id, channel: c.channel, externalId: c.externalId, account: c.account, text, priority: 1, dedupeKey, notBefore };
+}
+
+/** Which rows a planner reads: one woman's (reconciling her messages) or a page of everyone's. */
+export interface PlanScope {
+  contactId?: string;
+  /** Paging (bulk planning): ids after this one, at most `take` rows. */
+  after?: string;
+  take?: number;
+}
