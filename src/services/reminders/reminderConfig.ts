@@ -1,6 +1,6 @@
 // The planners' settings, read once from the county's profile: prenatal screenings with windows
 // and their alerts, newborn screens, times of day, the 两癌 interval, and the texts.
-import { daysBetween } from '../../domain/calendarDay.js';
+import { addDays, daysBetween } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
 import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { toAlertScreening, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
@@ -48,8 +48,8 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
           screening: a.screen.name,
           birthDate: formatChineseDate(birthDate),
           age: daysBetween(birthDate, day),
-          from: `出生后第${a.screen.window.fromDay}天`,
-          to: `出生后第${a.screen.window.toDay}天`,
+          from: formatChineseDate(addDays(birthDate, a.screen.window.fromDay)),
+          to: formatChineseDate(addDays(birthDate, a.screen.window.toDay)),
           days: Math.max(0, a.screen.window.toDay - daysBetween(birthDate, day)),
         }),
       );
