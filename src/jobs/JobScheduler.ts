@@ -16,6 +16,8 @@ export interface Job {
   catchUp: 'each' | 'latest';
   /** At start, after no process ran (default: as `catchUp`): 'latest' skips days long past. */
   catchUpAtStart?: 'each' | 'latest';
+  /** 'each': at most this many of the most recent missed runs (default 1000). */
+  catchUpLimit?: number;
   run(now: Date): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export class JobScheduler {
       const due: { at: Date; job: Job }[] = [];
       for (const job of this.jobs) {
         if (job.catchUp === 'each') {
-          for (const at of runTimesBetween(job.schedule, from, to)) due.push({ at, job });
+          for (const at of runTimesBetween(job.schedule, from, to, job.catchUpLimit)) due.push({ at, job });
         } else {
           const at = lastRunTimeBetween(job.schedule, from, to);
           if (at) due.push({ at, job });
@@ -72,7 +74,7 @@ export class JobScheduler {
       for (const job of this.jobs) {
         const from = last.get(job.name);
         if (!from) continue;
-        const times = (job.catchUpAtStart ?? job.catchUp) === 'each' ? runTimesBetween(job.schedule, from, now) : [lastRunTimeBetween(job.schedule, from, now)];
+        const times = (job.catchUpAtStart ?? job.catchUp) === 'each' ? runTimesBetween(job.schedule, from, now, job.catchUpLimit) : [lastRunTimeBetween(job.schedule, from, now)];
         for (const at of times) if (at) await this.runJob(job, at);
       }
     });

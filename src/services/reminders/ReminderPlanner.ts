@@ -120,7 +120,10 @@ export class ReminderPlanner {
     await enqueueMessages(tx, fresh, now);
   }
 
-  /** Marks the screenings whose window closed the day before `day` with nothing booked or done as missed. */
+  /**
+   * Marks the screenings whose window closed the day before `day` with nothing booked or done as
+   * missed (the daily job passes tomorrow: windows whose last day is today).
+   */
   markMissed(day: string, now: Date): Promise<number> {
     return markMissedScreenings(this.db, this.config(), day, now, this.pageSize);
   }

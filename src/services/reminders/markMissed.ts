@@ -1,54 +1,57 @@
 // Screenings missed: a window that closed yesterday with nothing booked, offered or done, for a
 // pregnancy registered before it closed and a screening the programme offers her. Staff follow
-// these up (GET /api/staff/pregnancies/missed). Idempotent: a screening is marked once.
+// these up (GET /api/staff/pregnancies/missed). Idempotent: a screening is marked once. One read
+// per page for all screenings: the pregnancies due on the few dates whose windows closed yesterday.
 import { Prisma } from '../../../generated/sqlite/index.js';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../../domain/calendarDay.js';
-import { dueDateWithWindowClosedBefore, screeningApplies } from '../../domain/reminders/prenatalAlerts.js';
+import { dueDateWithWindowClosedBefore, screeningApplies, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
 import type { ReminderConfig } from './reminderTypes.js';
 
 export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: string, now: Date, pageSize: number): Promise<number> {
   const closedOn = addDays(day, -1);
+  const closingByDue = groupBy(cfg.prenatal, (s) => dueDateWithWindowClosedBefore(s, day));
   let marked = 0;
-  for (const s of cfg.prenatal) {
-    const dueDate = dueDateWithWindowClosedBefore(s, day);
-    let after: string | undefined;
-    for (;;) {
-      const rows = await db.pregnancy.findMany({
-        where: { status: 'active', dueDate, registeredOn: { lte: closedOn }, ...(after ? { id: { gt: after } } : {}) },
-        orderBy: { id: 'asc' },
-        take: pageSize,
-        select: { id: true, contactId: true, twins: true, ageOnDueDate: true, referred: true },
-      });
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const marks = groupBy(
-        await db.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } }),
-        (m) => m.pregnancyId,
-      );
-      const booked = new Set(
-        (
-          await db.booking.findMany({
-            where: { contactId: { in: rows.map((r) => r.contactId) }, serviceId: s.id, status: { in: SILENCING_STATUSES }, day: { gte: addDays(dueDate, -280) } },
-            select: { contactId: true },
-          })
-        ).map((b) => b.contactId),
-      );
-      const missed = rows.filter((r) => {
-        const mine = marks.get(r.id) ?? [];
-        if (booked.has(r.contactId) || mine.some((m) => m.screeningId === s.id)) return false;
-        const missedIds = new Set(mine.filter((m) => m.status === 'missed').map((m) => m.screeningId));
-        return screeningApplies(s, { ageOnDueDate: r.ageOnDueDate, twins: r.twins, referred: r.referred, missed: missedIds });
-      });
-      for (let i = 0; i < missed.length; i += 200) {
-        const values = missed.slice(i, i + 200).map((r) => Prisma.sql`(${r.id}, ${s.id}, 'missed', ${closedOn}, ${now})`);
-        marked += await db.$executeRaw`
-          INSERT INTO "PregnancyScreening" ("pregnancyId", "screeningId", "status", "day", "createdAt")
-          VALUES ${Prisma.join(values)}
-          ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.pregnancy.findMany({
+      where: { status: 'active', dueDate: { in: [...closingByDue.keys()] }, registeredOn: { lte: closedOn }, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true },
+    });
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    const marks = groupBy(
+      await db.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } }),
+      (m) => m.pregnancyId,
+    );
+    const bookings = groupBy(
+      await db.booking.findMany({
+        where: { contactId: { in: rows.map((r) => r.contactId) }, serviceId: { in: cfg.prenatal.map((s) => s.id) }, status: { in: SILENCING_STATUSES } },
+        select: { contactId: true, serviceId: true, day: true },
+      }),
+      (b) => b.contactId,
+    );
+    const missed: { pregnancyId: string; screening: AlertScreening }[] = [];
+    for (const r of rows) {
+      const mine = marks.get(r.id) ?? [];
+      const missedIds = new Set(mine.filter((m) => m.status === 'missed').map((m) => m.screeningId));
+      const lmp = addDays(r.dueDate, -280);
+      const booked = new Set((bookings.get(r.contactId) ?? []).filter((b) => b.day >= lmp).map((b) => b.serviceId));
+      for (const s of closingByDue.get(r.dueDate) ?? []) {
+        if (booked.has(s.id) || mine.some((m) => m.screeningId === s.id)) continue;
+        if (screeningApplies(s, { ageOnDueDate: r.ageOnDueDate, twins: r.twins, referred: r.referred, missed: missedIds })) missed.push({ pregnancyId: r.id, screening: s });
       }
+    }
+    for (let i = 0; i < missed.length; i += 200) {
+      const values = missed.slice(i, i + 200).map((m) => Prisma.sql`(${m.pregnancyId}, ${m.screening.id}, 'missed', ${closedOn}, ${now})`);
+      marked += await db.$executeRaw`
+        INSERT INTO "PregnancyScreening" ("pregnancyId", "screeningId", "status", "day", "createdAt")
+        VALUES ${Prisma.join(values)}
+        ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`;
     }
   }
   return marked;
