@@ -35,12 +35,13 @@ export async function enqueueMessages(tx: Tx | Db, items: readonly OutboxItem[],
       return Prisma.sql`(${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
         ${item.text}, ${item.priority}, ${item.dedupeKey}, 'queued', ${item.notBefore}, 0, ${maxAttempts}, ${now})`;
     });
-    inserted += await tx.$executeRaw`
+    // one Sql object built whole (a template on `tx` would not flatten these rows on the PostgreSQL client)
+    inserted += await tx.$executeRaw(Prisma.sql`
       INSERT INTO "OutboxMessage"
         ("id", "contactId", "channel", "externalId", "account", "text", "priority", "dedupeKey", "status",
          "notBefore", "attempts", "maxAttempts", "createdAt")
       VALUES ${Prisma.join(rows)}
-      ON CONFLICT ("dedupeKey") DO NOTHING`;
+      ON CONFLICT ("dedupeKey") DO NOTHING`);
   }
   return inserted;
 }

@@ -48,10 +48,11 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
     }
     for (let i = 0; i < missed.length; i += 200) {
       const values = missed.slice(i, i + 200).map((m) => Prisma.sql`(${m.pregnancyId}, ${m.screening.id}, 'missed', ${closedOn}, ${now})`);
-      marked += await db.$executeRaw`
+      // one Sql object built whole (see enqueueMessages)
+      marked += await db.$executeRaw(Prisma.sql`
         INSERT INTO "PregnancyScreening" ("pregnancyId", "screeningId", "status", "day", "createdAt")
         VALUES ${Prisma.join(values)}
-        ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`;
+        ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`);
     }
   }
   return marked;
