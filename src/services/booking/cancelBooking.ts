@@ -4,7 +4,6 @@
 import type { Tx } from '../../db/client.js';
 import { canChange } from '../../domain/booking/bookableDays.js';
 import type { BookingSettings } from '../../profiles/profileSchema.js';
-import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
 import type { BookingContext } from './bookingContext.js';
 import type { CancelArgs, CancelResult, SeatOutcome } from './bookingTypes.js';
 import { passSeat } from './passSeat.js';
@@ -43,7 +42,6 @@ export async function endBooking(
   if (b.status === 'held') {
     await tx.waitlistEntry.updateMany({ where: { bookingId: b.id, status: 'offered' }, data: { status: to, activeKey: null, updatedAt: now } });
   }
-  await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}` }, `booking ${to}`, now);
   const seat = await passSeat(tx, ctx, b, now, settings, b.contactId);
   await ctx.bookingsChanged(tx, b.contactId, [b.serviceId], now);
   return seat;

@@ -2,7 +2,6 @@
 // and the old ones set free in ONE transaction; if a new seat is missing nothing changes. A freed seat
 // goes to the waitlist like a cancelled one. The bookings keep their ids and codes.
 import { canChange, isBookableDay } from '../../domain/booking/bookableDays.js';
-import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
 import type { BookingContext } from './bookingContext.js';
 import type { ChangeArgs, ChangeResult } from './bookingTypes.js';
 import { isSession } from './bookSeats.js';
@@ -45,7 +44,6 @@ export async function change(ctx: BookingContext, a: ChangeArgs & { hospitalId?:
       const b = moving[i];
       const { slot, poolId } = seats[i];
       await tx.booking.update({ where: { id: b.id }, data: { slotId: slot.id, poolId, hospitalId: slot.hospitalId, day: slot.day, session: slot.session } });
-      await cancelQueuedMessages(tx, { dedupeKeyPrefix: `reminder:${b.id}` }, 'booking changed', a.now);
       await passSeat(tx, ctx, b, a.now, settings, a.contactId);
     }
     await ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now);
