@@ -44,8 +44,8 @@ describe.skipIf(dbUnavailable)('CapacityService.overview', () => {
     });
     expect(row(TUE, 'am', 'nt')).toMatchObject({ capacity: 15, booked: 0, free: 15, closed: false, materialized: false });
     expect(row(TUE, 'pm', 'cervical')).toMatchObject({ capacity: 20, free: 0, closed: true, materialized: false });
-    // xc-mch Mon: cervical 2, breast 2, nt, serum-mid, nipt, anomaly-us, ogtt; Tue the same without nipt
-    expect(o.slots).toHaveLength(17);
+    // xc-mch Mon: cervical 2, breast 2, nt, serum-mid, nipt, anomaly-us, ogtt, fallback-us; Tue without nipt and fallback-us
+    expect(o.slots).toHaveLength(18);
     // sorted by day, session, service
     const keys = o.slots.map((s) => `${s.day} ${s.session} ${s.serviceId}`);
     expect(keys).toEqual([...keys].sort());
