@@ -4,15 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { contactOf, eligibleWoman, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { consentedWoman, contactOf, eligibleWoman, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 import { shanghaiClockTime, shanghaiDay } from '../../src/domain/calendarDay.js';
 
+const ADMIN = 'test-admin-token';
 const PREPARATION = '查宫颈不要在来月经的时候去；去之前3天不要同房，不要冲洗下身，不要往阴道里放药。';
 
 describe.skipIf(dbUnavailable)('appointment reminders', () => {
   let bot: E2EBot;
   beforeEach(async () => {
-    bot = await startE2EBot();
+    bot = await startE2EBot({ env: { ADMIN_TOKEN: ADMIN } });
   });
   afterEach(async () => bot.stop());
 
@@ -133,4 +134,36 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent']);
     expect(w.received.filter((t) => t.startsWith('明天别忘了去检查'))).toHaveLength(1);
   });
+
+  it('a woman who asked before she was 35 is reminded on her 35th birthday, at 10:00', async () => {
+    const w = await consentedWoman(bot);
+    await w.say('1');
+    const answer = joined(await w.say('1992年3月5日'));
+    expect(answer).toContain('您在2027年3月5日满35岁，从那天起就可以参加，到时候我会发消息提醒您。');
+    await bot.advanceClock('2027-03-06T12:00:00+08:00');
+    expect(await sentTo(w)).toEqual([
+      ['2027-03-05', '10:00', '您好！您满35岁了，可以参加两癌免费筛查了，不用花钱。回复“预约”约时间。不想再收提醒，回复“退订”。'],
+    ]);
+  });
+
+  it('a woman screened at a visit is reminded when the interval (Henan: 5 years) has passed', async () => {
+    const w = await eligibleWoman(bot);
+    const code = await book(w, '1', '上午'); // Tue 3月3日
+    await bot.advanceClock('2026-03-03T10:00:00+08:00');
+    const r = await fetch(`http://127.0.0.1:${bot.current().port}/api/staff/hospitals/xc-mch/attendance`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(r.status).toBe(200);
+    // (a clock jump replays at most 400 days of planning: jump close first, then over the day)
+    await bot.advanceClock('2031-02-20T12:00:00+08:00');
+    await bot.advanceClock('2031-03-04T12:00:00+08:00');
+    const sent = await sentTo(w);
+    expect(sent.slice(1)).toEqual([
+      ['2031-03-03', '10:00', '您好！上次做两癌免费筛查到现在快5年了，现在又可以免费查了。回复“预约”约时间。不想再收提醒，回复“退订”。'],
+    ]);
+    expect(sent[0].slice(0, 2)).toEqual(['2026-03-02', '18:00']); // the appointment reminder
+  });
 });
+
