@@ -9,6 +9,7 @@ import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { screeningApplies, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { newbornScreenNeeded, type NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
 import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
+import { noticeKey } from '../booking/notices.js';
 import type { ReminderPlanner } from '../reminders/ReminderPlanner.js';
 import { SILENCING_STATUSES } from '../reminders/planPrenatal.js';
 
@@ -168,7 +169,13 @@ export class PregnancyService {
       if (!p) return false;
       await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'pregnancy lost', now);
-      await this.d.releaseBookings(tx, contactId, this.d.prenatal().map((s) => s.id), now);
+      // seats offered to her from a waitlist for a prenatal screening: the offer is not sent either
+      const prenatalIds = this.d.prenatal().map((s) => s.id);
+      const offers = await tx.booking.findMany({ where: { contactId, status: 'held', serviceId: { in: prenatalIds } } });
+      for (const b of offers) {
+        await tx.outboxMessage.updateMany({ where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' }, data: { status: 'cancelled', lastError: 'pregnancy lost' } });
+      }
+      await this.d.releaseBookings(tx, contactId, prenatalIds, now);
       await tx.fact.deleteMany({ where: { contactId, key: 'dueDate' } });
       await this.d.planner.reconcile(tx, contactId, now);
       return true;
