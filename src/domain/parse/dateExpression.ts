@@ -71,6 +71,8 @@ const CHINESE = new RegExp(
 const YM = new RegExp(`${NUM_START}(?<y>(?:19|20|21)\\d{2})${SEP}(?<m>\\d{1,2})${NUM_END}`, 'gu');
 const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
 const REL_DAY = new RegExp(alt(REL_DAYS), 'gu');
+// 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
+const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
 const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;
 
 type Groups = Record<string, string | undefined>;
@@ -113,7 +115,13 @@ const chinese: Builder = (g) => {
 
 const relDay: Builder = (g) => ({ relDays: REL_DAYS[g.all ?? ''], lunarWords: false, vague: false });
 
+const daysAway: Builder = (g) => {
+  const days = Number(g.n) * (g.unit === '天' ? 1 : 7);
+  return { relDays: g.dir === '前' ? -days : days, lunarWords: false, vague: false };
+};
+
 const PATTERNS: [RegExp, Builder][] = [
+  [DAYS_AWAY, daysAway],
   [YMD, numeric],
   [COMPACT_YMD, numeric],
   [YY_MD, numeric],

@@ -60,6 +60,16 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['今天', future, day('2026-03-10')],
   ['明天', past, E('in_future')],
   ['昨天', future, E('out_of_range')],
+  // days or weeks from today
+  ['3天前', past, day('2026-03-07')],
+  ['三天前', past, day('2026-03-07')],
+  ['大概两天前吧', past, day('2026-03-08')],
+  ['10天以前', past, day('2026-02-28')],
+  ['两个星期前', past, day('2026-02-24')],
+  ['一周前', past, day('2026-03-03')],
+  ['3天后', future, day('2026-03-13')],
+  ['3天后', past, E('in_future')],
+  ['3月3日前', past, day('2026-03-03')],
   // relative months and years
   ['上个月5号', past, day('2026-02-05')],
   ['上月28号', past, day('2026-02-28')],
