@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Tests that touch no database run once ("unit"); every test that uses the database runs twice,
 // on SQLite ("sqlite") and on PostgreSQL ("postgres").
-const dbFree = ['tests/domain/**/*.test.ts', 'tests/profiles/**/*.test.ts', 'tests/channels/wechat/**/*.test.ts', 'tests/flows/loadFlows.test.ts', 'tests/flows/matchWords.test.ts', 'tests/jobs/schedule.test.ts', 'tests/channels/keyedSerialQueue.test.ts', 'tests/channels/inboundRouter.test.ts', 'tests/app/startupFailure.test.ts'];
+const dbFree = ['tests/domain/**/*.test.ts', 'tests/profiles/**/*.test.ts', 'tests/channels/wechat/**/*.test.ts', 'tests/flows/**/*.test.ts', 'tests/jobs/schedule.test.ts', 'tests/channels/keyedSerialQueue.test.ts', 'tests/channels/inboundRouter.test.ts', 'tests/app/startupFailure.test.ts'];
 
 export default defineConfig({
   test: {

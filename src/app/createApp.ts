@@ -45,6 +45,9 @@ import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
 import { createReminders } from './reminderWiring.js';
 import type { PregnancyService } from '../services/pregnancy/PregnancyService.js';
+import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
+import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
+import { servicesPregnancyPort } from '../flows/pregnancy/servicesPregnancyPort.js';
 import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
 
 export interface AppOptions {
@@ -189,22 +192,37 @@ export async function createApp(options: AppOptions): Promise<App> {
     lastCheck: async (contactId, programme) =>
       (await db.eligibilityCheck.findFirst({ where: { contactId, programme }, orderBy: { checkedAt: 'desc' }, select: { eligible: true, checkedAt: true } })) ?? undefined,
   });
+  const pregnancyPort = servicesPregnancyPort({
+    db,
+    pregnancy,
+    booking,
+    settings: { askCycleLength: profile.reminders.askCycleLength, reminderTime: reminders.config.time, newborn: reminders.config.newborn },
+    prenatalIds: reminders.config.prenatal.map((s) => s.id),
+  });
+  const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
+  const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });
   const actions = new Map([
     ...createActions({
       countyId: county.id,
       myData,
       programmes,
       messages: () => flowSet.messages,
-      // her bookings are part of what is stored about her
-      extraLines: async (contactId) => bookingTexts.visits(await bookingPort.active(contactId)).map((v) => bookingTexts.line(v)),
+      // her bookings and pregnancies are part of what is stored about her
+      extraLines: async (contactId) => [
+        ...bookingTexts.visits(await bookingPort.active(contactId)).map((v) => bookingTexts.line(v)),
+        ...pregnancyTexts.myData(
+          await Promise.all((await pregnancyPort.all(contactId)).map(async (p) => ({ pregnancy: p, screenings: await pregnancyPort.screenings(p, clock.now()) }))),
+        ),
+      ],
     }),
     ...bookingFlow.actions,
+    ...pregnancyFlow.actions,
   ]);
   const engine = new ConversationEngine({
     flowSet,
     programmes,
     actions,
-    choiceSources: bookingFlow.sources,
+    choiceSources: new Map([...bookingFlow.sources, ...pregnancyFlow.sources]),
     contacts,
     store,
     clock,

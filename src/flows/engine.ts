@@ -202,7 +202,7 @@ export class ConversationEngine {
           : step.input.type === 'dynamicChoice' && shown
             ? `${step.text}\n${shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
             : undefined;
-      this.reprompt(turn, parsed.error, step.example, repeat);
+      this.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
     turn.state.failures = 0;
@@ -218,7 +218,13 @@ export class ConversationEngine {
     return this.resolve(turn, flow, target);
   }
 
-  private reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string): void {
+  private reprompt(
+    turn: Turn,
+    error: keyof FlowSet['messages']['reprompt'],
+    example: string,
+    repeat?: string,
+    own?: AskStep['reprompt'],
+  ): void {
     const m = this.o.flowSet.messages;
     turn.state.failures += 1;
     if (turn.state.failures >= MAX_FAILURES) {
@@ -226,7 +232,8 @@ export class ConversationEngine {
       turn.say(this.text(m.tooManyFailures, turn));
       return;
     }
-    const lines = [m.reprompt[error]];
+    // the question's own reason first (e.g. why a due date cannot be right), else the general one
+    const lines = [own?.[error] ? this.text(own[error], turn) : m.reprompt[error]];
     if (repeat) lines.push(this.text(repeat, turn));
     lines.push(renderTemplate(m.example, { example }));
     turn.say(lines.join('\n'));
@@ -325,9 +332,16 @@ export class ConversationEngine {
     };
   }
 
+  /** The conversation's values for texts and actions; an answer with parts (a date, a dating) also as `name.part`. */
   private vars(turn: Turn): TemplateVars {
     const own: TemplateVars = {};
-    for (const [k, v] of Object.entries(turn.state.vars)) if (typeof v === 'string' || typeof v === 'number') own[k] = v;
+    const plain = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+    for (const [k, v] of Object.entries(turn.state.vars)) {
+      if (plain(v)) own[k] = v;
+      else if (v && typeof v === 'object' && !Array.isArray(v) && !k.startsWith('__')) {
+        for (const [part, x] of Object.entries(v)) if (plain(x)) own[`${k}.${part}`] = x;
+      }
+    }
     return { ...this.o.countyVars, ...own };
   }
 

@@ -8,6 +8,9 @@ export const targetSchema = z
   .string()
   .regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
+/** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
+export const parseErrorSchema = z.enum(['empty', 'unrecognised', 'out_of_range', 'in_future', 'too_old', 'checksum', 'bad_length', 'bad_birth_date', 'ambiguous', 'incomplete']);
+
 const stepBase = {
   id: z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only'),
 };
@@ -36,6 +39,8 @@ export const askStepSchema = z.object({
   skipIfSet: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
+  /** This question's own re-prompts, by why the answer could not be read (instead of messages.yaml's `reprompt`). */
+  reprompt: z.record(parseErrorSchema, z.string().min(1)).optional(),
   /** dynamicChoice: where to go when there is nothing to choose from. */
   onEmpty: targetSchema.optional(),
   /** dynamicChoice: with a single option, take it without asking. */
@@ -68,6 +73,11 @@ export const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSc
 export const triggerSchema = z.object({
   /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
   words: z.array(z.string().min(1)).min(1),
+  /**
+   * Words that stop this trigger when any of them is also in her message: worry is not news
+   * (怕流产 is not 流产了), a question about something else is not this flow (我怀孕了能做两癌吗).
+   */
+  unless: z.array(z.string().min(1)).default([]),
   /** Variables set when this trigger starts the flow. */
   vars: z.record(z.string(), z.string()).default({}),
   /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
@@ -160,6 +170,36 @@ export const messagesSchema = z.object({
     noticeOfferExpired: z.string(),
     noticeNoShow: z.string(),
     noticeClosed: z.string(),
+  }),
+  pregnancy: z.object({
+    planOpen: z.string(),
+    planAhead: z.string(),
+    planNone: z.string(),
+    cycleNote: z.string(),
+    dueDatePast: z.string(),
+    dueDateTooFar: z.string(),
+    birthNotDay: z.string(),
+    birthTooOld: z.string(),
+    birthTooEarly: z.string(),
+    newbornLine: z.string(),
+    newbornAnyBaby: z.string(),
+    itemOpen: z.string(),
+    itemAhead: z.string(),
+    itemPast: z.string(),
+    itemNewborn: z.string(),
+    myData: z.object({
+      active: z.string(),
+      born: z.string(),
+      lost: z.string(),
+      cycle: z.string(),
+      twins: z.string(),
+      age: z.string(),
+      done: z.string(),
+      missed: z.string(),
+      newborn: z.string(),
+      heel: z.object({ done: z.string(), notDone: z.string(), unknown: z.string() }),
+      hearing: z.object({ passed: z.string(), failed: z.string(), notDone: z.string(), unknown: z.string() }),
+    }),
   }),
   groupMention: z.string(),
   textOnly: z.string(),

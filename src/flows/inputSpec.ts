@@ -16,7 +16,13 @@ export const inputSpecSchema = z.discriminatedUnion('type', [
   // source (src/flows/choiceSources.ts); she answers against the list she was shown
   z.object({ type: z.literal('dynamicChoice'), source: z.string().min(1) }),
   z.object({ type: z.literal('yesno') }),
-  z.object({ type: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
+  z.object({
+    type: z.literal('integer'),
+    min: z.number().int(),
+    max: z.number().int(),
+    // words meaning "no number" (e.g. 不记得, 不规律), read when no number in range is found: the answer is then null
+    noneWords: z.array(z.string().min(1)).default([]),
+  }),
   z.object({
     type: z.literal('date'),
     // 'lunar': a date without 农历/阴历 is read as lunar; 'gregorian': only 农历-marked dates are lunar
@@ -31,6 +37,8 @@ export const inputSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mobile') }),
   // how far along a pregnancy is: weeks, a due date or the last period (Gregorian or lunar) → the due date
   z.object({ type: z.literal('gestation') }),
+  // the same answers → { dueDate, from }: also which of the three she gave (weeks | dueDate | lastPeriod)
+  z.object({ type: z.literal('dating') }),
   z.object({ type: z.literal('idNumber') }),
   z.object({ type: z.literal('text'), maxLength: z.number().int().positive().default(200) }),
 ]);

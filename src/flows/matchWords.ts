@@ -27,7 +27,8 @@ export interface TriggerMatch {
 }
 
 /**
- * The flow her message asks for, by the words inside it. A higher-priority trigger wins (an action
+ * The flow her message asks for, by the words inside it. A trigger whose `unless` words are also in
+ * the message does not count (怕流产 is worry, not a loss). A higher-priority trigger wins (an action
  * such as 预约 over a topic such as 两癌); then one that also sets variables (a specific programme);
  * then the longer word.
  */
@@ -37,6 +38,7 @@ export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch 
   const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   for (const flow of flows) {
     for (const t of flow.triggers) {
+      if (t.unless.some((u) => s.includes(u.toLowerCase()))) continue;
       for (const w of t.words) {
         if (!s.includes(w.toLowerCase())) continue;
         const rank: [number, number, number] = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, w.length];

@@ -12,7 +12,19 @@ import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
-export type AnswerValue = string | number | boolean | null | { date: string; precision: 'day' | 'month' | 'year' };
+export type AnswerValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { date: string; precision: 'day' | 'month' | 'year' }
+  | { dueDate: string; from: 'weeks' | 'dueDate' | 'lastPeriod' };
+
+/** A "none" word inside the answer (没做过, 不记得): the whole reply, or part of it. */
+function saysNone(text: string, noneWords: readonly string[]): boolean {
+  const plain = normalizeText(text).replace(/[。.!！?？,，]+/g, '');
+  return noneWords.some((w) => plain === w || plain.includes(w));
+}
 
 export function parseInput(spec: InputSpec, text: string, today: string): ParseResult<AnswerValue> {
   switch (spec.type) {
@@ -23,15 +35,16 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
     case 'dynamicChoice':
       // the engine parses these against the options it showed (kept in the conversation)
       return parseChoice(text, []);
-    case 'integer':
-      return parseInteger(text, { min: spec.min, max: spec.max });
+    case 'integer': {
+      // a number wins over "none" words ("不太规律，大概35天" is 35)
+      const r = parseInteger(text, { min: spec.min, max: spec.max });
+      return !r.ok && saysNone(text, spec.noneWords) ? ok(null) : r;
+    }
     case 'date': {
       // a date wins over "never" words ("2023年做过，之前没做过" is 2023)
       const r = parseDate(text, { today, calendar: spec.calendar, direction: spec.direction });
       if (r.ok) return ok({ date: r.value.date, precision: r.value.precision });
-      const plain = normalizeText(text).replace(/[。.!！?？,，]+/g, '');
-      if (spec.noneWords.some((w) => plain === w || plain.includes(w))) return ok(null);
-      return r;
+      return saysNone(text, spec.noneWords) ? ok(null) : r;
     }
     case 'birthDate': {
       const r = parseBirthDate(text, today);
@@ -42,6 +55,10 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
     case 'gestation': {
       const r = parseGestation(text, today);
       return r.ok ? ok(r.value.dueDate) : r;
+    }
+    case 'dating': {
+      const r = parseGestation(text, today);
+      return r.ok ? ok({ dueDate: r.value.dueDate, from: r.value.from }) : r;
     }
     case 'idNumber': {
       const r = parseIdNumber(text, today);

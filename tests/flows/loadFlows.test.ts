@@ -32,9 +32,14 @@ describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
     const set = loadFlows(flowsDir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
     expect([...set.flows.keys()].sort()).toEqual(
-      ['booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'decline_offer', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe'].sort(),
+      [
+        'booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'decline_offer', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe',
+        'pregnancy', 'pregnancy_redate', 'birth', 'newborn', 'pregnancy_loss', 'pregnancy_worry', 'screening_done',
+      ].sort(),
     );
-    expect(set.commands.commands.map((c) => c.id)).toEqual(['menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'book', 'my_bookings', 'change_booking', 'cancel_booking', 'confirm_offer', 'decline_offer', 'correct', 'delete_data']);
+    expect(set.commands.commands.map((c) => c.id)).toEqual([
+      'menu', 'cancel', 'human', 'unsubscribe', 'subscribe', 'my_data', 'book', 'my_bookings', 'change_booking', 'cancel_booking', 'confirm_offer', 'decline_offer', 'correct', 'delete_data', 'pregnancy_loss', 'pregnancy_worry',
+    ]);
   });
 
   const broken: [string, (dir: string) => void, RegExp][] = [
@@ -48,6 +53,8 @@ describe('loadFlows', () => {
     ['broken YAML', (d) => fs.writeFileSync(path.join(d, 'human.yaml'), 'id: human\nsteps: [\n'), /human\.yaml: line \d+, column \d+: not valid YAML/],
     ['a missing required flow', (d) => fs.rmSync(path.join(d, 'consent.yaml')), /the flow "consent" is required/],
     ['a missing messages text', (d) => replaceIn(d, 'messages.yaml', 'idleReset:', 'idleResetX:'), /messages\.yaml: idleReset: Required/],
+    ['a re-prompt for an unknown reason', (d) => replaceIn(d, 'pregnancy.yaml', '      in_future: 末次月经', '      in_futur: 末次月经'), /pregnancy\.yaml: steps\[4\]\.reprompt\.in_futur: .*Invalid enum value/],
+    ['an unknown choice source', (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'), /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/],
   ];
   it.each(broken)('stops on %s, naming the file, the step and the reason', (_name, edit, message) => {
     const dir = copyFlows(edit);

@@ -1,0 +1,50 @@
+// What the pregnancy conversations need from the pregnancy and booking services. createApp binds it
+// to PregnancyService (servicesPregnancyPort); the flow actions only see this.
+import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
+import type { PregnancyView, RegisterInput, ScreeningState } from '../../services/pregnancy/PregnancyService.js';
+
+export type { PregnancyView, RegisterInput, ScreeningState };
+
+export interface NewbornAnswers {
+  heelBloodDone: boolean | null;
+  hearingFirst: 'passed' | 'failed' | 'notDone' | null;
+}
+
+export interface PregnancySettings {
+  /** Ask her usual cycle when she gives her last period (profile `reminders.askCycleLength`). */
+  askCycleLength: boolean;
+  /** 'HH:MM' the reminders go out at (profile `reminders.time`). */
+  reminderTime: string;
+  /** The newborn screens of the profile, in its order. */
+  newborn: readonly NewbornScreen[];
+}
+
+export interface PregnancyPort {
+  settings: PregnancySettings;
+  /** Whether her age on the due date decides a screening (then her birth date is asked). */
+  needsAge(): boolean;
+  /** Whether twins decide a screening (then she is asked). */
+  needsTwins(): boolean;
+  /** A due date that can belong to a pregnancy going on today. */
+  plausibleDueDate(dueDate: string, today: string): boolean;
+  /** The due date her answers give (a longer regular cycle moves it later). */
+  adjustedDueDate(input: RegisterInput): string;
+  active(contactId: string): Promise<PregnancyView | undefined>;
+  latest(contactId: string): Promise<PregnancyView | undefined>;
+  /** Every pregnancy she registered, oldest first (for 我的信息). */
+  all(contactId: string): Promise<PregnancyView[]>;
+  register(contactId: string, input: RegisterInput, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'exists' | 'implausible' }>;
+  redate(contactId: string, dueDate: string, now: Date, birthDate?: string): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
+  reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
+  newbornConsent(contactId: string, answers: NewbornAnswers, now: Date): Promise<PregnancyView | undefined>;
+  /**
+   * The pregnancy was lost: it ends and every message about it stops at once. `ended` is false when
+   * she had none registered; `bookingsReleased` counts her prenatal bookings given up.
+   */
+  reportLoss(contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }>;
+  /** Her baby died: the newborn reminders stop and what she told about the baby's screens is forgotten. */
+  stopNewborn(contactId: string, now: Date): Promise<boolean>;
+  markDone(contactId: string, screeningId: string, now: Date): Promise<boolean>;
+  screenings(pregnancy: PregnancyView, now: Date): Promise<ScreeningState[]>;
+  openNewbornScreens(contactId: string, now: Date): Promise<{ id: string; name: string }[]>;
+}

@@ -1,0 +1,63 @@
+// Reading answers by input type: the inputs the pregnancy conversations added (dating, an integer
+// with "none" words). Today is Monday 2026-03-02.
+import { describe, expect, it } from 'vitest';
+import { inputSpecSchema } from '../../src/flows/inputSpec.js';
+import { parseInput } from '../../src/flows/parseInput.js';
+
+const TODAY = '2026-03-02';
+const read = (spec: unknown, text: string) => parseInput(inputSpecSchema.parse(spec), text, TODAY);
+
+describe('dating: the due date and which form she gave', () => {
+  it.each([
+    ['孕11周', { dueDate: '2026-09-21', from: 'weeks' }],
+    ['12周3天', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['预产期2026年10月12日', { dueDate: '2026-10-12', from: 'dueDate' }],
+    ['10月12号生', { dueDate: '2026-10-12', from: 'dueDate' }],
+    ['末次月经1月5号', { dueDate: '2026-10-12', from: 'lastPeriod' }],
+    // 农历十一月初一 is 2025-12-20
+    ['末次月经农历十一月初一', { dueDate: '2026-09-26', from: 'lastPeriod' }],
+  ])('%s → %o', (text, value) => {
+    expect(read({ type: 'dating' }, text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['预产期2027年5月1日', 'out_of_range'],
+    ['孕50周', 'out_of_range'],
+    ['末次月经4月1号', 'out_of_range'], // a year ago: no year given, a last period lies in the past
+    ['末次月经2026年4月1号', 'in_future'],
+    ['不知道', 'unrecognised'],
+  ])('%s → %s', (text, error) => {
+    expect(read({ type: 'dating' }, text)).toEqual({ ok: false, error });
+  });
+
+  it('gestation still gives the due date alone', () => {
+    expect(read({ type: 'gestation' }, '孕11周')).toEqual({ ok: true, value: '2026-09-21' });
+  });
+});
+
+describe('integer with noneWords', () => {
+  const cycle = { type: 'integer', min: 20, max: 60, noneWords: ['不规律', '不记得', '一个月'] };
+  it.each([
+    ['35', 35],
+    ['35天', 35],
+    ['三十天', 30],
+    ['不太规律，大概35天', 35],
+    ['不规律', null],
+    ['我不记得了', null],
+    // a number out of range that is a "none" word: 一个月
+    ['一个月一次', null],
+  ])('%s → %o', (text, value) => {
+    expect(read(cycle, text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['100天', 'out_of_range'],
+    ['好多天', 'unrecognised'],
+  ])('%s → %s', (text, error) => {
+    expect(read(cycle, text)).toEqual({ ok: false, error });
+  });
+
+  it('without noneWords a word is not read', () => {
+    expect(read({ type: 'integer', min: 20, max: 60 }, '不记得')).toEqual({ ok: false, error: 'unrecognised' });
+  });
+});
