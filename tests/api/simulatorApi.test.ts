@@ -115,7 +115,7 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(await r.json()).toMatchObject({
       status: 'ready',
       database: { ok: true, provider: process.env.TEST_DB },
-      config: { ok: true, flows: 18, profiles: 3, county: '项城市' },
+      config: { ok: true, flows: 25, profiles: 3, county: '项城市' },
       channels: [{ name: 'simulator', state: 'online' }],
     });
   });
