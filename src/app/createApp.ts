@@ -233,6 +233,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     onContactDeleted: (m) => {
       if (m.channel === 'simulator') simulator?.forget(m.externalId);
     },
+    // a registered pregnancy answers "are you pregnant now?" until the birth or a loss
+    knownFacts: async (contactId) => ((await pregnancy.active(contactId)) ? { pregnant: true } : {}),
   });
   const router = new InboundRouter((m) => engine.handle(m), logger, () => renderTemplate(flowSet.messages.systemError, countyVars));
 

@@ -30,6 +30,11 @@ export interface EngineOptions {
   idleMinutes: number;
   /** Called when a turn deleted everything about her (e.g. so the simulator forgets her transcript). */
   onContactDeleted?: (message: InboundMessage) => void;
+  /**
+   * Facts known from what she registered rather than answered (a registered pregnancy: pregnant),
+   * current whenever they are read; an answer of this turn still wins.
+   */
+  knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
 }
 
 const MAX_STEPS_PER_TURN = 50;
@@ -319,6 +324,11 @@ export class ConversationEngine {
       const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
       const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
       if (!fresh) delete facts[key];
+    }
+    if (this.o.knownFacts) {
+      for (const [key, value] of Object.entries(await this.o.knownFacts(turn.contact.id))) {
+        if (!answeredNow.has(key) && !turn.factWrites.has(key)) facts[key] = value;
+      }
     }
     return facts;
   }

@@ -264,7 +264,7 @@ export class PregnancyService {
   async missed(from: string, to: string, take = 500) {
     const rows = await this.d.db.pregnancyScreening.findMany({
       where: { status: 'missed', day: { gte: from, lte: to } },
-      orderBy: [{ day: 'asc' }, { pregnancyId: 'asc' }],
+      orderBy: [{ day: 'asc' }, { pregnancyId: 'asc' }, { screeningId: 'asc' }],
       take,
       select: {
         screeningId: true,
