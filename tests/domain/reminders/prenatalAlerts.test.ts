@@ -49,6 +49,12 @@ describe('windows of a pregnancy due 2026-09-28 (LMP 2025-12-22)', () => {
       ['open', 77],
       ['closing', 90],
     ]);
+    // prenatal diagnosis is arranged by her doctor: its own alerts, no "soon"
+    const diagnosis = byId(henan, 'prenatal-diagnosis');
+    expect(diagnosis.alerts.map((a) => [a.id, alertGestationDay(diagnosis, a), a.text])).toEqual([
+      ['open', 112, 'alert_diagnosis_open'],
+      ['closing', 153, 'alert_diagnosis_closing'],
+    ]);
     // every day from 20 days before the LMP to the due date, and what falls on it
     const got: Record<string, string[]> = {};
     for (const day of eachDay('2025-12-02', DUE)) {
@@ -66,7 +72,7 @@ describe('windows of a pregnancy due 2026-09-28 (LMP 2025-12-22)', () => {
       '2026-03-22': ['first-visit.closing', 'nt.closing'],
       '2026-04-03': ['serum-mid.soon'],
       '2026-04-06': ['serum-mid.open'],
-      '2026-04-10': ['fallback-us.soon', 'prenatal-diagnosis.soon'],
+      '2026-04-10': ['fallback-us.soon'],
       '2026-04-13': ['fallback-us.open', 'prenatal-diagnosis.open'],
       '2026-05-03': ['fallback-us.closing'],
       '2026-05-08': ['anomaly-us.soon'],
@@ -92,8 +98,9 @@ describe('dueDatesWithAlertsOn', () => {
     expect(keys(m.get(DUE)!)).toEqual(['first-visit.closing', 'nt.closing']);
     // NT opens on 2026-03-22 for a pregnancy 13 days younger
     expect(keys(m.get(addDays(DUE, 13))!)).toEqual(['nt.open']);
-    // 24 alerts (8 screenings × 3) on 20 distinct due dates (four pairs share a gestational day)
-    expect([...m.values()].reduce((n, l) => n + l.length, 0)).toBe(24);
+    // 23 alerts (7 screenings × 3, prenatal diagnosis has its own 2) on 20 distinct due dates
+    // (three pairs share a gestational day)
+    expect([...m.values()].reduce((n, l) => n + l.length, 0)).toBe(23);
     expect(m.size).toBe(20);
   });
 
