@@ -9,18 +9,22 @@ import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfi
 
 export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
   const visitDay = addDays(day, 1);
+  const where = { day: visitDay, status: 'confirmed', ...(scope.contactId ? { contactId: scope.contactId } : {}) };
+  const select = { id: true, code: true, contactId: true, hospitalId: true, serviceId: true, session: true, contact: { select: CONTACT_SELECT } } as const;
+  // paged by woman (`after` is a contact id), so the bookings of one visit are never split between
+  // pages (that would make two half messages with other keys than her reconcile makes)
   const rows = await q.booking.findMany({
-    where: {
-      day: visitDay,
-      status: 'confirmed',
-      ...(scope.contactId ? { contactId: scope.contactId } : {}),
-      ...(scope.after ? { id: { gt: scope.after } } : {}),
-    },
-    orderBy: { id: 'asc' },
+    where: { ...where, ...(scope.after ? { contactId: { gt: scope.after } } : {}) },
+    orderBy: [{ contactId: 'asc' }, { id: 'asc' }],
     take: scope.take,
-    select: { id: true, code: true, contactId: true, hospitalId: true, serviceId: true, session: true, contact: { select: CONTACT_SELECT } },
+    select,
   });
   if (rows.length === 0) return { items: [] };
+  const last = rows[rows.length - 1];
+  if (scope.take !== undefined && rows.length === scope.take) {
+    // the page is full: the rest of its last woman's bookings
+    rows.push(...(await q.booking.findMany({ where: { ...where, contactId: last.contactId, id: { gt: last.id } }, orderBy: { id: 'asc' }, select })));
+  }
   const at = shanghaiAt(day, cfg.appointmentTime);
   const items: OutboxItem[] = [];
   for (const visit of groupBy(rows, (b) => `${b.contactId}|${b.hospitalId}|${b.session}`).values()) {
@@ -36,5 +40,5 @@ export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: str
     });
     items.push(itemFor(c, text, `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`, at));
   }
-  return { items, last: rows[rows.length - 1].id };
+  return { items, last: last.contactId };
 }

@@ -64,9 +64,10 @@ export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, da
       status: 'attended',
       serviceId: { in: cfg.rescreen.serviceIds },
       ...(scope.contactId ? { contactId: scope.contactId } : {}),
-      ...(scope.after ? { id: { gt: scope.after } } : {}),
+      // paged by woman (`after` is a contact id): her screens of that visit make one message
+      ...(scope.after ? { contactId: { gt: scope.after } } : {}),
     },
-    orderBy: { id: 'asc' },
+    orderBy: [{ contactId: 'asc' }, { id: 'asc' }],
     take: scope.take,
     select: { id: true, contactId: true, contact: { select: CONTACT_SELECT } },
   });
@@ -74,11 +75,11 @@ export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, da
   const since = await bookedSince(q, cfg, rows.map((r) => r.contactId), visitDay, true);
   const at = shanghaiAt(day, cfg.time);
   const items: OutboxItem[] = [];
-  for (const r of rows) {
-    if (!mayReceive(r.contact) || since.has(r.contactId)) continue;
-    items.push(itemFor(r.contact, cfg.texts.rescreen({ kind: 'interval' }), `rescreen:${r.contactId}:${day}`, at));
+  for (const [contactId, [r]] of groupBy(rows, (x) => x.contactId)) {
+    if (!mayReceive(r.contact) || since.has(contactId)) continue;
+    items.push(itemFor(r.contact, cfg.texts.rescreen({ kind: 'interval' }), `rescreen:${contactId}:${day}`, at));
   }
-  return { items, last: rows[rows.length - 1].id };
+  return { items, last: rows[rows.length - 1].contactId };
 }
 
 /** Her 两癌 bookings (held, confirmed or attended) after `day` (strictly, when `after`). */
