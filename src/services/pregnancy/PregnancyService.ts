@@ -57,7 +57,7 @@ export interface PregnancyDeps {
   planner: ReminderPlanner;
   prenatal: () => AlertScreening[];
   newborn: () => NewbornScreen[];
-  /** Ends her held and confirmed bookings of these services in the transaction (a loss). */
+  /** Ends her held and confirmed bookings of these services in the transaction (a birth or a loss). */
   releaseBookings: (tx: Tx, contactId: string, serviceIds: string[], now: Date) => Promise<number>;
 }
 
@@ -132,7 +132,7 @@ export class PregnancyService {
     });
   }
 
-  /** The birth: the prenatal messages end; the newborn ones start once she agrees as guardian. */
+  /** The birth: the prenatal messages and bookings end; the newborn ones start once she agrees as guardian. */
   async reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }> {
     const today = shanghaiDay(now);
     if (birthDate > today || daysBetween(birthDate, today) > 366) return { ok: false, reason: 'implausible' };
@@ -143,6 +143,8 @@ export class PregnancyService {
       if (birthDate < addDays(p.dueDate, -20 * 7)) return { ok: false as const, reason: 'implausible' as const };
       const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'born', activeKey: null, birthDate, endedOn: today } });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'born', now);
+      // a prenatal screening still booked is not needed any more: its seat goes back, no reminder of it is sent
+      await this.endPrenatalBookings(tx, contactId, 'born', now);
       await this.d.planner.reconcile(tx, contactId, now);
       return { ok: true as const, pregnancy: view(updated) };
     });
@@ -169,17 +171,24 @@ export class PregnancyService {
       if (!p) return false;
       await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'pregnancy lost', now);
-      // seats offered to her from a waitlist for a prenatal screening: the offer is not sent either
-      const prenatalIds = this.d.prenatal().map((s) => s.id);
-      const offers = await tx.booking.findMany({ where: { contactId, status: 'held', serviceId: { in: prenatalIds } } });
-      for (const b of offers) {
-        await tx.outboxMessage.updateMany({ where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' }, data: { status: 'cancelled', lastError: 'pregnancy lost' } });
-      }
-      await this.d.releaseBookings(tx, contactId, prenatalIds, now);
+      await this.endPrenatalBookings(tx, contactId, 'pregnancy lost', now);
       await tx.fact.deleteMany({ where: { contactId, key: 'dueDate' } });
       await this.d.planner.reconcile(tx, contactId, now);
       return true;
     });
+  }
+
+  /**
+   * The pregnancy ended: her held and confirmed prenatal bookings are released (seats passed on) and
+   * a waitlist offer for one that is still queued is not sent either.
+   */
+  private async endPrenatalBookings(tx: Tx, contactId: string, reason: string, now: Date): Promise<void> {
+    const prenatalIds = this.d.prenatal().map((s) => s.id);
+    const offers = await tx.booking.findMany({ where: { contactId, status: 'held', serviceId: { in: prenatalIds } } });
+    for (const b of offers) {
+      await tx.outboxMessage.updateMany({ where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' }, data: { status: 'cancelled', lastError: reason } });
+    }
+    await this.d.releaseBookings(tx, contactId, prenatalIds, now);
   }
 
   /** She says a screening (prenatal, or a newborn screen) is done: its alerts stop. */
@@ -219,15 +228,17 @@ export class PregnancyService {
     const marks = await this.d.db.pregnancyScreening.findMany({ where: { pregnancyId: p.id } });
     const booked = await this.d.db.booking.findMany({
       where: { contactId: p.contactId, status: { in: SILENCING_STATUSES }, day: { gte: addDays(p.dueDate, -280) } },
-      select: { serviceId: true },
+      select: { serviceId: true, status: true },
     });
     const bookedIds = new Set(booked.map((b) => b.serviceId));
+    // a visit she went to is done, whether or not she also said so
+    const attendedIds = new Set(booked.filter((b) => b.status === 'attended').map((b) => b.serviceId));
     const missed = new Set(marks.filter((m) => m.status === 'missed').map((m) => m.screeningId));
     const out: ScreeningState[] = [];
     for (const s of this.d.prenatal()) {
       if (!screeningApplies(s, { ageOnDueDate: p.ageOnDueDate, twins: p.twins, referred: p.referred, missed })) continue;
       const w = windowOf(s, p.dueDate);
-      const mark = marks.find((m) => m.screeningId === s.id)?.status;
+      const mark = attendedIds.has(s.id) ? 'done' : marks.find((m) => m.screeningId === s.id)?.status;
       const state = mark === 'done' ? 'done' : mark === 'missed' ? 'missed' : bookedIds.has(s.id) ? 'booked' : today < w.from ? 'ahead' : today <= w.to ? 'open' : 'closed';
       out.push({ id: s.id, name: s.name, from: w.from, to: w.to, state });
     }
