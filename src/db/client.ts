@@ -27,6 +27,9 @@ type AdapterLike = Record<string | symbol, unknown>;
  * outside transactions therefore wait until no transaction is open, and transactions take turns.
  * Code inside a transaction must use its `tx`, never the outer client (it would wait for itself).
  */
+/** SQLITE_MAX_VARIABLE_NUMBER of the SQLite bundled with better-sqlite3 (the default since SQLite 3.32). */
+const SQLITE_MAX_BIND_VALUES = 32766;
+
 function oneAtATime<F extends PrismaBetterSQLite3>(factory: F): F {
   let tail: Promise<void> = Promise.resolve();
   const turn = async (): Promise<() => void> => {
@@ -40,6 +43,10 @@ function oneAtATime<F extends PrismaBetterSQLite3>(factory: F): F {
     new Proxy(adapter, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
+        // The adapter does not say how many bound values a statement may have, and Prisma then assumes
+        // SQLite's old 999: a query with several long IN lists (the reminder planner's pages) fails
+        // with P2029. The bundled SQLite (3.49) allows 32766.
+        if (prop === 'getConnectionInfo') return () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false });
         if (typeof value !== 'function') return value;
         const method = (value as AdapterMethod).bind(target);
         if (prop === 'queryRaw' || prop === 'executeRaw' || prop === 'executeScript') {
