@@ -1,6 +1,7 @@
-// The reminder planner's job: every evening (before the quiet hours, so a failure is seen the same
-// evening) it marks the screenings whose window closed today with nothing booked as missed, then
-// queues tomorrow's timed messages. Idempotent and safe in several processes.
+// The reminder planner's jobs, every evening (before the quiet hours, so a failure is seen the same
+// evening): first the screenings whose window closed today with nothing booked are marked missed,
+// then tomorrow's timed messages are queued (a missed NT starts the fallback scan's alerts).
+// Idempotent and safe in several processes.
 import type { Logger } from '../app/logger.js';
 import { addDays, shanghaiDay } from '../domain/calendarDay.js';
 import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
@@ -8,6 +9,20 @@ import type { Job } from './JobScheduler.js';
 
 export function reminderJobs(planner: ReminderPlanner, logger: Logger): Job[] {
   return [
+    {
+      name: 'reminders.markMissed',
+      // just before the planning, which reads the marks
+      schedule: { every: 'day', hour: 19, minute: 55 },
+      // every evening passed, after a stop too: a window that closed while no process ran is still
+      // marked (staff follow it up, the fallback scan depends on it); marking sends nothing
+      catchUp: 'each',
+      catchUpLimit: 400,
+      async run(now) {
+        // the windows that closed today: nothing can be booked for today any more
+        const missed = await planner.markMissed(addDays(shanghaiDay(now), 1), now);
+        if (missed > 0) logger.info({ missed }, 'screenings marked missed');
+      },
+    },
     {
       name: 'reminders.daily',
       schedule: { every: 'day', hour: 20, minute: 0 },
@@ -17,11 +32,8 @@ export function reminderJobs(planner: ReminderPlanner, logger: Logger): Job[] {
       // a pregnancy and the newborn weeks fit in 400 days; a longer jump skips what is long past
       catchUpLimit: 400,
       async run(now) {
-        const tomorrow = addDays(shanghaiDay(now), 1);
-        // the windows that closed today: nothing can be booked for today any more
-        const missed = await planner.markMissed(tomorrow, now);
-        const r = await planner.planDay(tomorrow, now);
-        logger.info({ missed, planned: r.planned, queued: r.queued }, 'reminders planned for tomorrow');
+        const r = await planner.planDay(addDays(shanghaiDay(now), 1), now);
+        logger.info({ planned: r.planned, queued: r.queued }, 'reminders planned for tomorrow');
       },
     },
   ];

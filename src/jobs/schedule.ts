@@ -33,7 +33,7 @@ export function runTimesBetween(s: Schedule, from: Date, to: Date, limit = 1000)
     return out;
   }
   // daily: start no earlier than `limit` days before `to`
-  from = new Date(Math.max(from.getTime(), to.getTime() - (limit + 1) * 86_400_000));
+  from = new Date(Math.max(from.getTime(), to.getTime() - limit * 86_400_000));
   let day = shanghaiDay(from);
   for (;;) {
     const t = shanghaiTime(day, s.hour, s.minute);
