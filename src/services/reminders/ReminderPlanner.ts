@@ -85,7 +85,8 @@ export class ReminderPlanner {
     const desired = new Map<string, OutboxItem>();
     for (const day of [today, addDays(today, 1)]) {
       for (const planner of kinds.flatMap((k) => PLANNERS[k])) {
-        for (const item of (await planner(tx, cfg, day, { contactId })).items) desired.set(item.dedupeKey, item);
+        // the first message with a key wins, as in planDay (where a later one is not inserted)
+        for (const item of (await planner(tx, cfg, day, { contactId })).items) if (!desired.has(item.dedupeKey)) desired.set(item.dedupeKey, item);
       }
     }
     const existing = await tx.outboxMessage.findMany({

@@ -473,6 +473,17 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
         ['rescreen:due:2026-03-10', text, sh('2026-03-10 10:00')],
       ]);
     });
+
+    it('one message a day however she qualifies; reconciling keeps the text the day was planned with', async () => {
+      await woman(f.db, 'both');
+      await check('both', { reasonCode: 'age_below' });
+      await bookingRow(f.db, 'both', { serviceId: 'cervical', day: '2021-03-10', status: 'attended', createdAt: sh('2021-03-01 10:00') });
+      expect(await f.planner.planDay('2026-03-10', sh('2026-03-09 20:00'))).toMatchObject({ queued: 1 });
+      const planned = await outbox(f.db);
+      expect(planned.map((r) => [r.dedupeKey, r.text])).toEqual([['rescreen:both:2026-03-10', t('ageReached', { programme: '两癌免费筛查', age: 35 })]]);
+      await f.db.$transaction((tx) => f.planner.reconcile(tx, 'both', sh('2026-03-09 21:00')));
+      expect(await outbox(f.db)).toEqual(planned);
+    });
   });
 
   describe('planDay', () => {
