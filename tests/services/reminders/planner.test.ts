@@ -612,6 +612,46 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(await statuses(f.db)).toEqual({ [both]: 'queued', [`reminder:${r.bookings[0].id}:2026-03-23:am`]: 'queued' });
     });
 
+    const prenatalOnly = async (contactId: string) => Object.fromEntries(Object.entries(await statuses(f.db, { contactId })).filter(([k]) => k.startsWith('preg:')));
+
+    it('a no-show for NT brings its alerts back', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE });
+      await bookingRow(f.db, 'w', { serviceId: 'nt', day: '2026-03-12', status: 'confirmed' });
+      await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+      expect(await statuses(f.db)).toEqual({ [dating]: 'queued' });
+      expect(await f.booking.markNoShows(sh('2026-03-21 21:00'))).toBe(1);
+      expect(await prenatalOnly('w')).toEqual({ [both]: 'queued', [dating]: 'cancelled:replanned' });
+    });
+
+    it("a closed day cancels tomorrow's appointment reminder with the visit", async () => {
+      await woman(f.db, 'w');
+      await openSlot(f.db, 'cervical', '2026-03-23');
+      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      if (!r.ok) throw new Error(r.reason);
+      const reminder = `reminder:${r.bookings[0].id}:2026-03-23:am`;
+      expect(await statuses(f.db)).toEqual({ [reminder]: 'queued' });
+      expect(await f.booking.cancelForClosure([r.bookings[0].id], sh('2026-03-21 12:00'))).toBe(1);
+      expect((await statuses(f.db))[reminder]).toBe('cancelled:replanned');
+    });
+
+    it('a seat offered from the waitlist silences her alert for it; declining the offer brings it back', async () => {
+      await woman(f.db, 'first');
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE });
+      await openSlot(f.db, 'nt', '2026-03-25', 1);
+      const taken = await f.booking.book({ contactId: 'first', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-20 10:00'), ...ordinary });
+      if (!taken.ok) throw new Error(taken.reason);
+      expect(await f.booking.joinWaitlist({ contactId: 'w', hospitalId: MCH, serviceId: 'nt', dateFrom: '2026-03-23', dateTo: '2026-03-29', now: sh('2026-03-20 10:05') })).toMatchObject({ ok: true });
+      await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+      expect(await prenatalOnly('w')).toEqual({ [both]: 'queued' });
+      expect((await f.booking.cancel({ contactId: 'first', bookingId: taken.bookings[0].id, now: sh('2026-03-21 20:30') })).ok).toBe(true);
+      expect(await f.db.booking.count({ where: { contactId: 'w', status: 'held' } })).toBe(1);
+      expect(await prenatalOnly('w')).toEqual({ [both]: 'cancelled:replanned', [dating]: 'queued' });
+      expect(await f.booking.declineOffer({ contactId: 'w', now: sh('2026-03-21 20:40') })).toBe(1);
+      expect(await prenatalOnly('w')).toEqual({ [both]: 'queued', [dating]: 'cancelled:replanned' });
+    });
+
     it('never queues a message whose time has passed', async () => {
       // serum-mid closes in 7 days on 05-10; the anomaly scan opens on 05-11
       await woman(f.db, 'early');
