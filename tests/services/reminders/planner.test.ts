@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderTemplate, type TemplateVars } from '../../../src/domain/template.js';
 import { ConversationStore } from '../../../src/services/conversationStore.js';
+import { enqueueMessages } from '../../../src/services/outbox/enqueueMessage.js';
 import { ReminderPlanner } from '../../../src/services/reminders/ReminderPlanner.js';
 import { dbUnavailable, testProvider } from '../../support/testDb.js';
 import {
@@ -706,6 +707,45 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       // the next morning at 11:00: the 10:00 alert is over, the 18:00 appointment reminder is ahead
       await turn(1, true, sh('2026-03-22 11:00'));
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:unsubscribed', [appointment]: 'queued' });
+    });
+  });
+
+  describe('enqueueMessages (the planners\' batch insert)', () => {
+    it('inserts hundreds of rows in several statements, skipping keys queued before or twice in the batch, and reads back unchanged', async () => {
+      await woman(f.db, 'w');
+      const now = sh('2026-03-21 20:00');
+      const item = (i: number) => ({
+        contactId: 'w',
+        channel: 'simulator',
+        externalId: 'ext-w',
+        text: `消息 ${i}：'引号' "双引号" \\ 反斜杠`,
+        priority: (i % 3) as 0 | 1 | 2,
+        dedupeKey: `batch:${i}`,
+        notBefore: new Date(sh('2026-03-22 10:00').getTime() + i * 1000),
+        ...(i % 2 === 0 ? { account: 'bot-2', maxAttempts: 3 } : {}),
+      });
+      expect(await f.db.$transaction((tx) => enqueueMessages(tx, [item(7)], now))).toBe(1);
+      // 450 items: 7 was queued before, 100 and 300 come twice (once in the same statement, once in another)
+      const items = [...Array.from({ length: 450 }, (_, i) => item(i)), item(100), item(300)];
+      items.splice(150, 0, item(120));
+      expect(await f.db.$transaction((tx) => enqueueMessages(tx, items, now))).toBe(449);
+      const rows = await f.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'batch:' } }, orderBy: { notBefore: 'asc' } });
+      expect(rows).toHaveLength(450);
+      for (const [i, r] of rows.entries()) {
+        const want = item(i);
+        expect({ key: r.dedupeKey, text: r.text, priority: r.priority, notBefore: r.notBefore, account: r.account, maxAttempts: r.maxAttempts, status: r.status, attempts: r.attempts, createdAt: r.createdAt }).toEqual({
+          key: want.dedupeKey,
+          text: want.text,
+          priority: want.priority,
+          notBefore: want.notBefore,
+          account: i % 2 === 0 ? 'bot-2' : 'default',
+          maxAttempts: i % 2 === 0 ? 3 : 5,
+          status: 'queued',
+          attempts: 0,
+          createdAt: now,
+        });
+      }
+      expect(await f.db.$transaction((tx) => enqueueMessages(tx, [], now))).toBe(0);
     });
   });
 
