@@ -18,11 +18,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../../generated/sqlite/index.js';
 import { PrismaClient as PostgresClient } from '../../generated/postgres/index.js';
-import { openDb, type Db } from '../../src/db/client.js';
+import { openDb, sqliteAdapter, type Db } from '../../src/db/client.js';
 import { pgSettings, sqliteFilePath } from '../../src/db/databaseUrl.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { addDays, shanghaiDay } from '../../src/domain/calendarDay.js';
@@ -47,7 +46,7 @@ const PAGE = 2000;
 /** Below Prisma's assumed SQLite limit of 999 bind values, with room for a query's other parameters. */
 const WORKAROUND_PAGE = 900;
 const PROFILE = 'henan';
-const INDEX = 'Pregnancy_status_dueDate_idx';
+const INDEX = 'Pregnancy_status_dueDate_id_idx';
 const MB = 1024 * 1024;
 
 type Provider = 'sqlite' | 'postgres';
@@ -210,25 +209,31 @@ async function child(argv: string[]): Promise<void> {
 
 type Captured = { sql: string; params: unknown[] };
 
-/** The pregnancy query planPrenatal sends for the page after `after` (the first page when undefined). */
-async function capturePageQuery(provider: Provider, url: string, config: ReminderConfig, after?: string): Promise<Captured> {
+/**
+ * Every pregnancy query planPrenatal sends while it walks all its pages (one due date at a time, in
+ * id order), captured from a logging client. Only the reads matter here: nothing is queued.
+ */
+async function capturePageQueries(provider: Provider, url: string, config: ReminderConfig): Promise<Captured[]> {
   type Logging = { $on(event: 'query', cb: (e: { query: string; params: string }) => void): void };
   const client =
     provider === 'sqlite'
-      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url) }), log: [{ emit: 'event', level: 'query' }] })
+      ? new SqliteClient({ adapter: sqliteAdapter(sqliteFilePath(url)), log: [{ emit: 'event', level: 'query' }] })
       : new PostgresClient({ adapter: new PrismaPg({ ...pgSettings(url), max: 1 }), log: [{ emit: 'event', level: 'query' }] });
-  let captured: Captured | undefined;
+  const captured: Captured[] = [];
   (client as unknown as Logging).$on('query', (e) => {
-    if (!captured && /dueDate[`"]?\s+IN\s*\(/.test(e.query)) captured = { sql: e.query, params: JSON.parse(e.params) as unknown[] };
+    if (/[`"]Pregnancy[`"]/.test(e.query) && /[`"]dueDate[`"]\s*(=|IN)/.test(e.query)) captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] });
   });
   try {
-    await planPrenatal(client as unknown as Db, config, DAY, { take: PAGE, after });
-  } catch {
-    // only the page query matters here; what follows it may fail as planDay did
+    let after: string | undefined;
+    for (;;) {
+      const r = await planPrenatal(client as unknown as Db, config, DAY, { take: PAGE, after });
+      if (!r.last) break;
+      after = r.last;
+    }
   } finally {
     await client.$disconnect();
   }
-  if (!captured) throw new Error('the planner sent no pregnancy query by due date');
+  if (captured.length === 0) throw new Error('the planner sent no pregnancy query by due date');
   return captured;
 }
 
@@ -267,7 +272,7 @@ async function openDriver(provider: Provider, url: string): Promise<Driver> {
 }
 
 interface PageQueries {
-  /** The plan of page 2 (id > the last id of page 1). */
+  /** The plan of the second page query (a due date and an id cursor, or the next due date). */
   lines: string[];
   usesIndex: boolean;
   pages: number;
@@ -276,20 +281,14 @@ interface PageQueries {
   removedByFilter: number | null;
 }
 
-/** Explains page 2 of the planner's query, then runs all its pages alone, in the planner's order. */
+/** Explains the planner's second page query, then runs every page query alone through the driver. */
 async function pageQueries(provider: Provider, url: string, config: ReminderConfig): Promise<PageQueries> {
   const driver = await openDriver(provider, url);
   try {
-    const first = await capturePageQuery(provider, url, config);
-    const firstRows = await driver.rows(first);
-    const after = String(firstRows.at(-1)?.id ?? '');
-    const next = await capturePageQuery(provider, url, config, after);
-    const afterAt = next.params.indexOf(after);
-    if (afterAt < 0) throw new Error('the page query does not page by id');
-    const lines = await driver.plan(next);
+    const walk = await capturePageQueries(provider, url, config);
+    const lines = await driver.plan(walk[1] ?? walk[0]);
     const out: PageQueries = { lines, usesIndex: lines.some((l) => l.includes(INDEX)), pages: 0, rows: 0, ms: 0, removedByFilter: provider === 'postgres' ? 0 : null };
-    let q = first;
-    for (;;) {
+    for (const q of walk) {
       const t0 = performance.now();
       const rows = await driver.rows(q);
       out.ms += performance.now() - t0;
@@ -297,8 +296,6 @@ async function pageQueries(provider: Provider, url: string, config: ReminderConf
       out.rows += rows.length;
       const removed = await driver.removedByFilter(q);
       if (out.removedByFilter !== null && removed !== null) out.removedByFilter += removed;
-      if (rows.length < PAGE) break;
-      q = { sql: next.sql, params: next.params.map((p, i) => (i === afterAt ? String(rows.at(-1)?.id) : p)) };
     }
     return out;
   } finally {
@@ -376,7 +373,7 @@ async function runOne(provider: Provider, url: string, pop: Population, config: 
       `all ${q.pages} pages alone: ${n(q.rows)} rows in ${n(Math.round(q.ms))} ms` +
       (q.removedByFilter !== null ? `, ${n(q.removedByFilter)} rows read and dropped by filters (EXPLAIN ANALYZE)` : ''),
   );
-  console.log(`  plan of page 2 (id > last id of page 1):`);
+  console.log(`  plan of the second page query (one due date, in id order):`);
   for (const l of q.lines) console.log(`    ${l}`);
   return { provider, pop, seed, m, q, page, failure };
 }

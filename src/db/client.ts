@@ -99,13 +99,17 @@ function oneAtATime<F extends PrismaBetterSQLite3>(factory: F): F {
   });
 }
 
+/** The SQLite driver adapter as the app uses it (one connection taken in turns, its real bind limit). */
+export function sqliteAdapter(file: string): PrismaBetterSQLite3 {
+  return oneAtATime(new PrismaBetterSQLite3({ url: file, timeout: 5000 }));
+}
+
 export function openDb(url: string): DbHandle {
   const provider = providerOf(url);
   if (provider === 'sqlite') {
     const file = sqliteFilePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = oneAtATime(new PrismaBetterSQLite3({ url: file, timeout: 5000 }));
-    const db = new SqliteClient({ adapter });
+    const db = new SqliteClient({ adapter: sqliteAdapter(file) });
     return { db, provider, close: () => db.$disconnect() };
   }
   const adapter = new PrismaPg({ ...pgSettings(url), max: 10 });

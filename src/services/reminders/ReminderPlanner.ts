@@ -17,6 +17,7 @@ import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
 import type { PlanScope, ReminderConfig } from './reminderTypes.js';
 import { markMissedScreenings } from './markMissed.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<{ items: OutboxItem[]; last?: string }>;
 
@@ -68,6 +69,7 @@ export class ReminderPlanner {
         }
         if (!last) break;
         after = last;
+        await yieldToEventLoop();
       }
     }
     return report;

@@ -7,6 +7,8 @@ import type { Db } from '../../db/client.js';
 import { addDays } from '../../domain/calendarDay.js';
 import { dueDateWithWindowClosedBefore, screeningApplies, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { groupBy } from './groupBy.js';
+import { pageByDueDate } from './pageByDueDate.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
 import type { ReminderConfig } from './reminderTypes.js';
 
@@ -16,14 +18,17 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
   let marked = 0;
   let after: string | undefined;
   for (;;) {
-    const rows = await db.pregnancy.findMany({
-      where: { status: 'active', dueDate: { in: [...closingByDue.keys()] }, registeredOn: { lte: closedOn }, ...(after ? { id: { gt: after } } : {}) },
-      orderBy: { id: 'asc' },
-      take: pageSize,
-      select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true },
-    });
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1].id;
+    const page = await pageByDueDate([...closingByDue.keys()], { after, take: pageSize }, (where, take) =>
+      db.pregnancy.findMany({
+        where: { status: 'active', registeredOn: { lte: closedOn }, ...where },
+        orderBy: { id: 'asc' },
+        take,
+        select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true },
+      }),
+    );
+    const rows = page.rows;
+    if (!page.last) break;
+    after = page.last;
     const marks = groupBy(
       await db.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } }),
       (m) => m.pregnancyId,
@@ -54,6 +59,7 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
         VALUES ${Prisma.join(values)}
         ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`);
     }
+    await yieldToEventLoop();
   }
   return marked;
 }

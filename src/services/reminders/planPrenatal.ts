@@ -6,6 +6,7 @@ import { alertSetKey, dueDatesWithAlertsOn, screeningApplies, type DueAlert } fr
 import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
+import { pageByDueDate } from './pageByDueDate.js';
 
 /** Booking statuses that silence a screening's alerts: offered, booked or done there. */
 export const SILENCING_STATUSES = ['held', 'confirmed', 'attended'];
@@ -13,18 +14,17 @@ export const SILENCING_STATUSES = ['held', 'confirmed', 'attended'];
 export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
   const byDue = dueDatesWithAlertsOn(cfg.prenatal, day);
   if (byDue.size === 0) return { items: [] };
-  const rows = await q.pregnancy.findMany({
-    where: {
-      status: 'active',
-      dueDate: { in: [...byDue.keys()] },
-      registeredOn: { lte: day },
-      ...(scope.contactId ? { contactId: scope.contactId } : {}),
-      ...(scope.after ? { id: { gt: scope.after } } : {}),
-    },
-    orderBy: { id: 'asc' },
-    take: scope.take,
-    select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true, contact: { select: CONTACT_SELECT } },
-  });
+  const { rows, last } = await pageByDueDate(
+    [...byDue.keys()],
+    scope,
+    (where, take) =>
+      q.pregnancy.findMany({
+        where: { status: 'active', registeredOn: { lte: day }, ...where },
+        orderBy: { id: 'asc' },
+        take,
+        select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true, contact: { select: CONTACT_SELECT } },
+      }),
+  );
   if (rows.length === 0) return { items: [] };
   const marks = await q.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } });
   const bookings = await q.booking.findMany({
@@ -54,5 +54,5 @@ export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string,
     });
     items.push(itemFor(p.contact, text, `preg:${p.id}:${day}:${alertSetKey(alerts)}`, at));
   }
-  return { items, last: rows[rows.length - 1].id };
+  return { items, last };
 }
