@@ -193,11 +193,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       (await db.eligibilityCheck.findFirst({ where: { contactId, programme }, orderBy: { checkedAt: 'desc' }, select: { eligible: true, checkedAt: true } })) ?? undefined,
   });
   const pregnancyPort = servicesPregnancyPort({
-    db,
     pregnancy,
-    booking,
     settings: { askCycleLength: profile.reminders.askCycleLength, reminderTime: reminders.config.time, newborn: reminders.config.newborn },
-    prenatalIds: reminders.config.prenatal.map((s) => s.id),
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
   const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });

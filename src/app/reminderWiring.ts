@@ -15,9 +15,15 @@ export function createReminders(db: Db, profile: Profile, bookingTexts: BookingT
   const planner = new ReminderPlanner(db, () => config);
   const prenatalIds = new Set(config.prenatal.map((s) => s.id));
 
-  /** Booking hook: her appointment reminders, and her prenatal alerts when a prenatal screening was booked or freed. */
+  /** Booking hook: her appointment reminders; her prenatal alerts or re-screening reminder when one of their services changed. */
+  const rescreenIds = new Set(config.rescreen.serviceIds);
   const bookingsChanged = (tx: Tx, contactId: string, serviceIds: string[], now: Date) =>
-    planner.reconcile(tx, contactId, now, serviceIds.some((id) => prenatalIds.has(id)) ? ['appointment', 'prenatal'] : ['appointment']);
+    planner.reconcile(tx, contactId, now, [
+      'appointment',
+      ...(serviceIds.some((id) => prenatalIds.has(id)) ? (['prenatal'] as const) : []),
+      // booked 两癌 again: a re-screening reminder queued for tomorrow is no longer needed
+      ...(serviceIds.some((id) => rescreenIds.has(id)) ? (['rescreen'] as const) : []),
+    ]);
 
   /** Turn hook: 退订 cancels everything queued for her; 订阅 brings back what is still ahead; a new eligibility answer may set a re-screening day. */
   const turnSaved: TurnSaved = async (tx, contactId, w) => {

@@ -67,6 +67,9 @@ export function plausibleDueDate(dueDate: string, today: string): boolean {
   return ahead <= 43 * 7 && ahead >= -14;
 }
 
+/** The reason recorded on the newborn reminders cancelled when the baby died. */
+export const BABY_DIED = 'baby died';
+
 export class PregnancyService {
   constructor(private readonly d: PregnancyDeps) {}
 
@@ -165,30 +168,49 @@ export class PregnancyService {
    * The pregnancy was lost: it ends now, every message about it is cancelled and its screenings'
    * bookings are released, in one transaction. Returns whether she had a pregnancy registered.
    */
-  async reportLoss(contactId: string, now: Date): Promise<boolean> {
+  async reportLoss(contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }> {
     return this.d.db.$transaction(async (tx) => {
       const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
-      if (!p) return false;
-      await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
-      await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'pregnancy lost', now);
-      await this.endPrenatalBookings(tx, contactId, 'pregnancy lost', now);
+      if (p) {
+        await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
+        await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'pregnancy lost', now);
+      }
+      // not registered, she may still have booked a prenatal visit (the booking asks her dating itself):
+      // it ends too, with the due date she gave for it
+      const bookingsReleased = await this.endPrenatalBookings(tx, contactId, 'pregnancy lost', now);
       await tx.fact.deleteMany({ where: { contactId, key: 'dueDate' } });
       await this.d.planner.reconcile(tx, contactId, now);
+      return { ended: p !== null, bookingsReleased };
+    });
+  }
+
+  /** Her baby died: the newborn reminders stop, and what she told about the baby's screens is forgotten. */
+  async stopNewborn(contactId: string, now: Date): Promise<boolean> {
+    return this.d.db.$transaction(async (tx) => {
+      const p = await tx.pregnancy.findFirst({ where: { contactId, status: 'born', guardianConsentAt: { not: null } }, orderBy: { createdAt: 'desc' } });
+      if (!p) return false;
+      await tx.pregnancy.update({ where: { id: p.id }, data: { guardianConsentAt: null, heelBloodDone: null, hearingFirst: null } });
+      await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `newborn:${p.id}:` }, BABY_DIED, now);
       return true;
     });
+  }
+
+  /** Every pregnancy she registered, oldest first (for 我的信息). */
+  async all(contactId: string): Promise<PregnancyView[]> {
+    return (await this.d.db.pregnancy.findMany({ where: { contactId }, orderBy: { createdAt: 'asc' } })).map(view);
   }
 
   /**
    * The pregnancy ended: her held and confirmed prenatal bookings are released (seats passed on) and
    * a waitlist offer for one that is still queued is not sent either.
    */
-  private async endPrenatalBookings(tx: Tx, contactId: string, reason: string, now: Date): Promise<void> {
+  private async endPrenatalBookings(tx: Tx, contactId: string, reason: string, now: Date): Promise<number> {
     const prenatalIds = this.d.prenatal().map((s) => s.id);
     const offers = await tx.booking.findMany({ where: { contactId, status: 'held', serviceId: { in: prenatalIds } } });
     for (const b of offers) {
       await tx.outboxMessage.updateMany({ where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' }, data: { status: 'cancelled', lastError: reason } });
     }
-    await this.d.releaseBookings(tx, contactId, prenatalIds, now);
+    return this.d.releaseBookings(tx, contactId, prenatalIds, now);
   }
 
   /** She says a screening (prenatal, or a newborn screen) is done: its alerts stop. */

@@ -196,7 +196,7 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
         data: { contactId: 'w', channel: 'simulator', externalId: 'ext-w', text: 'x', dedupeKey: `preg:${id}:2026-03-13:nipt.soon`, notBefore: sh('2026-03-13 10:00'), createdAt: now },
       });
 
-      expect(await f.pregnancy.reportLoss('w', now)).toBe(true);
+      expect(await f.pregnancy.reportLoss('w', now)).toEqual({ ended: true, bookingsReleased: 1 });
       expect(await f.pregnancy.latest('w')).toMatchObject({ id, status: 'lost', endedOn: '2026-03-09' });
       expect(await f.pregnancy.active('w')).toBeUndefined();
       expect(await statuses(f.db)).toEqual({ [ntReminder]: 'cancelled:replanned', [`preg:${id}:2026-03-13:nipt.soon`]: 'cancelled:pregnancy lost' });
@@ -207,7 +207,7 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       expect(await seatsTaken('nt', '2026-03-10')).toBe(0);
       expect(await seatsTaken('cervical', '2026-03-12')).toBe(1);
       expect(await dueFact('w')).toBeNull();
-      expect(await f.pregnancy.reportLoss('w', now)).toBe(false);
+      expect(await f.pregnancy.reportLoss('w', now)).toEqual({ ended: false, bookingsReleased: 0 });
     });
   });
 
