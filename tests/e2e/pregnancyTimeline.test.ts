@@ -5,8 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
-import { shanghaiClockTime, shanghaiDay } from '../../src/domain/calendarDay.js';
+import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot, sentTo } from '../support/e2eBot.js';
 
 const ADMIN = 'test-admin-token';
 const FOOTER = '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。';
@@ -43,18 +42,6 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     return joined(await w.say('是'));
   }
 
-  /** Every message the outbox sent her, as [Shanghai day, time, text]; and none in the quiet hours (21:00–08:00). */
-  async function sentTo(w: MockWoman) {
-    const contact = (await contactOf(bot.db(), w))!;
-    const rows = await bot.db().outboxMessage.findMany({ where: { contactId: contact.id, status: 'sent' }, orderBy: { sentAt: 'asc' } });
-    for (const r of rows) {
-      const hour = Number(shanghaiClockTime(r.sentAt!).slice(0, 2));
-      expect(hour >= 8 && hour < 21, `sent at ${r.sentAt!.toISOString()}`).toBe(true);
-      // delivered through WeChat, once
-      expect(w.received.filter((t) => t === r.text)).toHaveLength(1);
-    }
-    return rows.map((r) => [shanghaiDay(r.sentAt!), shanghaiClockTime(r.sentAt!), r.text]);
-  }
 
   async function outboxOf(w: MockWoman) {
     const contact = (await contactOf(bot.db(), w))!;
@@ -84,7 +71,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     await bot.advanceClock('2026-11-21T12:00:00+08:00'); // 42 days after the birth
 
     const due = '2026年10月12日';
-    expect(await sentTo(w)).toEqual([
+    expect(await sentTo(bot, w)).toEqual([
       ['2026-03-20', '10:00', alert('10周4天', due, soon(NT, '2026年3月23日', '11周', '13周6天'))],
       ['2026-03-23', '10:00', alert('11周', due, open(NT, '2026年4月12日', '13周6天'))],
       ['2026-03-27', '10:00', alert('11周4天', due, soon(NIPT, '2026年3月30日', '12周', '22周6天'))],
@@ -155,7 +142,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     expect(await register(w, '孕19周')).toContain('登记好了！您今天怀孕19周，预产期2026年7月27日。');
     await bot.advanceClock('2026-03-10T12:00:00+08:00');
     const due = '2026年7月27日';
-    expect(await sentTo(w)).toEqual([
+    expect(await sentTo(bot, w)).toEqual([
       ['2026-03-06', '10:00', alert('19周4天', due, soon(ANOMALY, '2026年3月9日', '20周', '24周6天'))],
       ['2026-03-08', '10:00', alert('19周6天', due, closing(SERUM, '2026年3月15日'))],
       ['2026-03-09', '10:00', alert('20周', due, open(ANOMALY, '2026年4月12日', '24周6天'))],
@@ -180,7 +167,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     expect(r.status).toBe(200);
     await bot.advanceClock('2026-05-01T12:00:00+08:00');
     const due = '2026年10月12日';
-    const sent = await sentTo(w);
+    const sent = await sentTo(bot, w);
     expect(sent.map(([day, time]) => `${day} ${time}`)).toEqual([
       '2026-03-22 18:00', // the appointment reminder
       '2026-03-27 10:00',
@@ -216,7 +203,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     expect(after.map((m) => [m.status, m.lastError])).toEqual([['cancelled', 'replanned']]);
     await bot.advanceClock('2026-04-01T12:00:00+08:00');
     const due = '2026年10月19日';
-    expect(await sentTo(w)).toEqual([
+    expect(await sentTo(bot, w)).toEqual([
       ['2026-03-27', '10:00', alert('10周4天', due, soon(NT, '2026年3月30日', '11周', '13周6天'))],
       ['2026-03-30', '10:00', alert('11周', due, open(NT, '2026年4月19日', '13周6天'))],
     ]);
@@ -235,7 +222,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     expect((await outboxOf(w)).map((m) => [m.status, m.lastError])).toEqual([['cancelled', 'pregnancy lost']]);
     const received = w.received.length;
     await bot.advanceClock('2026-11-21T12:00:00+08:00');
-    expect(await sentTo(w)).toEqual([]);
+    expect(await sentTo(bot, w)).toEqual([]);
     expect(w.received).toHaveLength(received);
   });
 
@@ -246,7 +233,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     await w.say('退订');
     expect((await outboxOf(w)).map((m) => [m.status, m.lastError])).toEqual([['cancelled', 'unsubscribed']]);
     await bot.advanceClock('2026-04-10T12:00:00+08:00');
-    expect(await sentTo(w)).toEqual([]);
+    expect(await sentTo(bot, w)).toEqual([]);
     expect(await outboxOf(w)).toHaveLength(1);
   });
 });

@@ -4,8 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockWoman } from '../support/wechatHarness.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { consentedWoman, contactOf, eligibleWoman, joined, startE2EBot, type E2EBot } from '../support/e2eBot.js';
-import { shanghaiClockTime, shanghaiDay } from '../../src/domain/calendarDay.js';
+import { consentedWoman, contactOf, eligibleWoman, joined, startE2EBot, type E2EBot, sentTo } from '../support/e2eBot.js';
 
 const ADMIN = 'test-admin-token';
 const PREPARATION = '查宫颈不要在来月经的时候去；去之前3天不要同房，不要冲洗下身，不要往阴道里放药。';
@@ -48,16 +47,6 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     ].join('\n');
   }
 
-  /** Every message the outbox sent her: [Shanghai day, time, text]; none in the quiet hours (21:00–08:00). */
-  async function sentTo(w: MockWoman) {
-    const contact = (await contactOf(bot.db(), w))!;
-    const rows = await bot.db().outboxMessage.findMany({ where: { contactId: contact.id, status: 'sent' }, orderBy: { sentAt: 'asc' } });
-    for (const r of rows) {
-      const hour = Number(shanghaiClockTime(r.sentAt!).slice(0, 2));
-      expect(hour >= 8 && hour < 21, `sent at ${r.sentAt!.toISOString()}`).toBe(true);
-    }
-    return rows.map((r) => [shanghaiDay(r.sentAt!), shanghaiClockTime(r.sentAt!), r.text]);
-  }
 
   it('the evening before the visit, with the address, session, what to bring and how to prepare; a change moves it', async () => {
     const w = await eligibleWoman(bot);
@@ -80,7 +69,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     ]);
 
     await bot.advanceClock('2026-03-05T12:00:00+08:00');
-    expect(await sentTo(w)).toEqual([['2026-03-04', '18:00', expectedReminder('2026年3月5日 周四', '下午', code)]]);
+    expect(await sentTo(bot, w)).toEqual([['2026-03-04', '18:00', expectedReminder('2026年3月5日 周四', '下午', code)]]);
     expect(w.received.filter((t) => t.startsWith('明天别忘了去检查'))).toHaveLength(1);
   });
 
@@ -93,7 +82,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     // (the visit's two bookings end one after the other: the reminder of what is left in between is cancelled too)
     expect((await reminderRows(w)).every((r) => r.status === 'cancelled')).toBe(true);
     await bot.advanceClock('2026-03-03T12:00:00+08:00');
-    expect(await sentTo(w)).toEqual([]);
+    expect(await sentTo(bot, w)).toEqual([]);
   });
 
   it('退订 cancels her queued messages at once; 订阅 brings back the ones still ahead', async () => {
@@ -105,7 +94,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     await w.say('订阅');
     expect((await reminderRows(w)).map((r) => r.status)).toEqual(['queued']);
     await bot.advanceClock('2026-03-02T20:30:00+08:00');
-    expect(await sentTo(w)).toEqual([['2026-03-02', '18:00', expectedReminder('2026年3月3日 周二', '上午', code)]]);
+    expect(await sentTo(bot, w)).toEqual([['2026-03-02', '18:00', expectedReminder('2026年3月3日 周二', '上午', code)]]);
   });
 
   it('after 退订 the evening planner queues nothing for her', async () => {
@@ -114,7 +103,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     await w.say('退订');
     await bot.advanceClock('2026-03-05T12:00:00+08:00');
     expect(await reminderRows(w)).toEqual([]);
-    expect(await sentTo(w)).toEqual([]);
+    expect(await sentTo(bot, w)).toEqual([]);
   });
 
   it('a reminder is queued once however often the planner runs', async () => {
@@ -141,7 +130,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     const answer = joined(await w.say('1992年3月5日'));
     expect(answer).toContain('您在2027年3月5日满35岁，从那天起就可以参加，到时候我会发消息提醒您。');
     await bot.advanceClock('2027-03-06T12:00:00+08:00');
-    expect(await sentTo(w)).toEqual([
+    expect(await sentTo(bot, w)).toEqual([
       ['2027-03-05', '10:00', '您好！您满35岁了，可以参加两癌免费筛查了，不用花钱。回复“预约”约时间。不想再收提醒，回复“退订”。'],
     ]);
   });
@@ -159,7 +148,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     // (a clock jump replays at most 400 days of planning: jump close first, then over the day)
     await bot.advanceClock('2031-02-20T12:00:00+08:00');
     await bot.advanceClock('2031-03-04T12:00:00+08:00');
-    const sent = await sentTo(w);
+    const sent = await sentTo(bot, w);
     expect(sent.slice(1)).toEqual([
       ['2031-03-03', '10:00', '您好！上次做两癌免费筛查到现在快5年了，现在又可以免费查了。回复“预约”约时间。不想再收提醒，回复“退订”。'],
     ]);

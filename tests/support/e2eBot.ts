@@ -1,6 +1,7 @@
 // The real bot end to end: a Wechaty bot on wechaty-puppet-mock whose messages go into the real
 // app (engine, services, database). The app can be restarted under the same bot and database.
 import { createLogger } from '../../src/app/logger.js';
+import { shanghaiClockTime, shanghaiDay } from '../../src/domain/calendarDay.js';
 import type { InboundMessage } from '../../src/channels/channel.js';
 import type { Db } from '../../src/db/client.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './testApp.js';
@@ -98,3 +99,22 @@ export async function eligibleWoman(bot: E2EBot): Promise<MockWoman> {
   if (!last.includes('好消息')) throw new Error(`expected an eligible answer, got: ${last}`);
   return w;
 }
+
+/**
+ * Every proactive message the outbox sent her, oldest first, as [Shanghai day, 'HH:MM', text]; checks
+ * on the way that none went out in the quiet hours (21:00–08:00) and each reached her WeChat once.
+ */
+export async function sentTo(bot: E2EBot, woman: MockWoman): Promise<[string, string, string][]> {
+  const contact = await contactOf(bot.db(), woman);
+  if (!contact) throw new Error('no such contact');
+  const rows = await bot.db().outboxMessage.findMany({ where: { contactId: contact.id, status: 'sent' }, orderBy: { sentAt: 'asc' } });
+  return rows.map((r) => {
+    const time = shanghaiClockTime(r.sentAt!);
+    const hour = Number(time.slice(0, 2));
+    if (hour < 8 || hour >= 21) throw new Error(`sent in the quiet hours: ${r.sentAt!.toISOString()}`);
+    const copies = woman.received.filter((t) => t === r.text).length;
+    if (copies !== 1) throw new Error(`reached her ${copies} times: ${r.text.slice(0, 30)}`);
+    return [shanghaiDay(r.sentAt!), time, r.text];
+  });
+}
+

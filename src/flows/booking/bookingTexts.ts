@@ -71,18 +71,7 @@ export class BookingTexts {
 
   private visitVars(bookings: ActiveBooking[]) {
     const b = bookings[0];
-    const h = this.hospital(b.hospitalId);
-    return {
-      code: b.code,
-      services: this.serviceNames(bookings.map((x) => x.serviceId)),
-      date: formatChineseDate(b.day),
-      weekday: this.weekday(b.day),
-      session: this.session(b.session),
-      hospital: h?.name ?? b.hospitalId,
-      address: h?.address ?? '',
-      directions: h?.directions ?? '',
-      phone: h?.phone ?? '',
-    };
+    return this.visitTextVars({ ...b, serviceIds: bookings.map((x) => x.serviceId) });
   }
 
   /** Her bookings grouped into visits (one code, several services), soonest first. */
@@ -115,8 +104,8 @@ export class BookingTexts {
     });
   }
 
-  /** What a reminder of a visit says about it: where, when, what for and how to prepare. */
-  visitReminderVars(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) {
+  /** What is said about a visit (its details, lines, reminders): where, when, what for and how to prepare. */
+  visitTextVars(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) {
     const h = this.hospital(v.hospitalId);
     return {
       code: v.code,
@@ -126,6 +115,7 @@ export class BookingTexts {
       session: this.session(v.session),
       hospital: h?.name ?? v.hospitalId,
       address: h?.address ?? '',
+      directions: h?.directions ?? '',
       phone: h?.phone ?? '',
       preparation: this.preparation(v.serviceIds),
     };
@@ -140,8 +130,7 @@ export class BookingTexts {
   }
 
   details(visit: ActiveBooking[]): string {
-    const preparation = this.preparation(visit.map((b) => b.serviceId));
-    return renderTemplate(this.messages().booking.details, { ...this.visitVars(visit), preparation })
+    return renderTemplate(this.messages().booking.details, this.visitVars(visit))
       .replace(/\n{2,}/g, '\n')
       .trim();
   }

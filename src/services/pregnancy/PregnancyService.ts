@@ -3,6 +3,7 @@
 // Every change brings her timed messages in line in the same transaction (ReminderPlanner.reconcile).
 import crypto from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
+import type { Pregnancy } from '../../../generated/sqlite/index.js';
 import { addDays, daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { ageOn } from '../../domain/parse/ageOn.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
@@ -327,25 +328,7 @@ async function writeDueDateFact(tx: Tx, contactId: string, dueDate: string, now:
   });
 }
 
-type Row = {
-  id: string;
-  contactId: string;
-  status: string;
-  dueDate: string;
-  datingFrom: string;
-  cycleDays: number | null;
-  twins: boolean;
-  ageOnDueDate: number | null;
-  referred: boolean;
-  registeredOn: string;
-  birthDate: string | null;
-  endedOn: string | null;
-  guardianConsentAt: Date | null;
-  heelBloodDone: boolean | null;
-  hearingFirst: string | null;
-};
-
-function view(p: Row): PregnancyView {
+function view(p: Pregnancy): PregnancyView {
   return {
     id: p.id,
     contactId: p.contactId,
