@@ -26,8 +26,11 @@ export interface ChannelStatus {
 export interface Channel {
   readonly name: ChannelName;
   start(handler: InboundHandler): Promise<void>;
-  /** Sends a proactive message to a person. Rejects if it could not be handed to the network. */
-  send(externalId: string, text: string): Promise<void>;
+  /**
+   * Sends a proactive message to a person. Rejects if it could not be handed to the network. `at` is
+   * when the outbox sends it (after a clock jump, a simulated time the simulator shows it at).
+   */
+  send(externalId: string, text: string, at?: Date): Promise<void>;
   status(): ChannelStatus;
   stop(): Promise<void>;
 }

@@ -31,8 +31,8 @@ export class SimulatorChannel implements Channel {
     return replies;
   }
 
-  async send(externalId: string, text: string): Promise<void> {
-    this.record(externalId, 'bot', text);
+  async send(externalId: string, text: string, at?: Date): Promise<void> {
+    this.record(externalId, 'bot', text, at);
   }
 
   transcript(contactId: string): TranscriptEntry[] {
@@ -52,10 +52,10 @@ export class SimulatorChannel implements Channel {
     this.handler = undefined;
   }
 
-  private record(contactId: string, from: 'bot' | 'contact', text: string): void {
+  private record(contactId: string, from: 'bot' | 'contact', text: string, at = this.clock.now()): void {
     let list = this.transcripts.get(contactId);
     if (!list) this.transcripts.set(contactId, (list = []));
-    list.push({ at: this.clock.now().toISOString(), from, text });
+    list.push({ at: at.toISOString(), from, text });
     if (list.length > MAX_ENTRIES_PER_CONTACT) list.splice(0, list.length - MAX_ENTRIES_PER_CONTACT);
   }
 }

@@ -87,7 +87,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     };
 
     try {
-      await channel.send(m.externalId, m.text);
+      await channel.send(m.externalId, m.text, now);
     } catch (err) {
       const error = describeSendError(err, m);
       if (isThrottleError(err)) {
