@@ -291,10 +291,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
   );
   // the dispatcher is not a scheduler job: it sends in real time (start) and, after a clock jump,
-  // everything due meanwhile at its paced simulated times (catchUp), after the jobs queued theirs
+  // everything due meanwhile at its paced simulated times (catchUp), in time order with the jobs:
+  // what fell due before a job's run is sent before it runs, as it would have been in real time
   const catchUp = async (from: Date, to: Date) => {
-    await scheduler.catchUp(from, to);
-    await dispatcher.catchUp(from, to);
+    let sentUntil = from;
+    await scheduler.catchUp(from, to, async (at) => {
+      if (at.getTime() <= sentUntil.getTime()) return;
+      await dispatcher.catchUp(sentUntil, at);
+      sentUntil = at;
+    });
+    await dispatcher.catchUp(sentUntil, to);
   };
 
   const app = express();

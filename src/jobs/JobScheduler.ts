@@ -49,8 +49,12 @@ export class JobScheduler {
     await this.running;
   }
 
-  /** Runs every job that would have run between `from` and `to` (a clock jump), oldest first. */
-  catchUp(from: Date, to: Date): Promise<void> {
+  /**
+   * Runs every job that would have run between `from` and `to` (a clock jump), oldest first;
+   * `beforeRun` is awaited before each run with its time (the simulator sends what fell due until
+   * then, so each job sees the world as it would have been).
+   */
+  catchUp(from: Date, to: Date, beforeRun?: (at: Date) => Promise<void>): Promise<void> {
     return this.serial(async () => {
       const due: { at: Date; job: Job }[] = [];
       for (const job of this.jobs) {
@@ -62,7 +66,10 @@ export class JobScheduler {
         }
       }
       due.sort((a, b) => a.at.getTime() - b.at.getTime());
-      for (const d of due) await this.runJob(d.job, d.at);
+      for (const d of due) {
+        await beforeRun?.(d.at);
+        await this.runJob(d.job, d.at);
+      }
     });
   }
 

@@ -83,6 +83,15 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
     expect(order).toEqual(['early', 'latest', 'early', 'latest']);
   });
 
+  it('a clock jump calls beforeRun with each run time, just before that run (the simulator sends what fell due)', async () => {
+    const order: string[] = [];
+    const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const job = recorder('daily').job;
+    const logged: Job = { ...job, run: async (now) => void order.push(`run ${fmt(now)}`) };
+    await scheduler([logged], sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-03 21:00'), async (at) => void order.push(`before ${fmt(at)}`));
+    expect(order).toEqual(['before 2026-03-02 20:00', 'run 2026-03-02 20:00', 'before 2026-03-03 20:00', 'run 2026-03-03 20:00']);
+  });
+
   it('each, at start, is bounded by catchUpLimit (the most recent runs)', async () => {
     const limited = recorder('limited', { catchUpLimit: 2 });
     await h.db.jobRun.create({ data: { name: 'limited', lastRunAt: sh('2026-01-01 20:00') } });
