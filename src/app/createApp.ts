@@ -265,6 +265,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     provider: dbHandle.provider,
     channels: senders,
     logger,
+    // a timed reminder whose cause changed while it waited is cancelled, not sent
+    stillWanted: (m) => reminders.planner.stillWanted(m),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
     accounts: [config.BOT_ACCOUNT],
     settings: {

@@ -22,17 +22,20 @@ export interface DispatchContext {
   settings: Required<OutboxSettings>;
   random: () => number;
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
+  /** Whether a message is still due when its turn comes (a timed reminder whose cause changed is not). */
+  stillWanted?: (m: ClaimedMessage) => Promise<boolean>;
 }
 
 export type Counts = Omit<DispatchReport, 'nextDueAt'>;
 
 /** Why a message must not be sent to her any more, if so. */
-async function cancelReason(db: Db, m: ClaimedMessage): Promise<string | undefined> {
+async function cancelReason(ctx: DispatchContext, m: ClaimedMessage): Promise<string | undefined> {
   if (!m.contactId) return 'cancelled: no contact';
-  const c = await db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
+  const c = await ctx.db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
   if (!c) return 'cancelled: contact no longer exists';
   if (!c.subscribed) return 'cancelled: unsubscribed';
   if (c.consent !== 'given') return `cancelled: consent ${c.consent}`;
+  if (ctx.stillWanted && !(await ctx.stillWanted(m))) return 'cancelled: no longer due';
   return undefined;
 }
 
@@ -51,7 +54,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     if (!m) return;
     const log = { messageId: m.id, account, channel: m.channel };
 
-    const reason = await cancelReason(db, m);
+    const reason = await cancelReason(ctx, m);
     if (reason) {
       await markCancelled(db, m, processId, reason);
       counts.cancelled++;

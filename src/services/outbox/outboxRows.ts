@@ -9,6 +9,8 @@ export interface ClaimedMessage {
   externalId: string;
   account: string;
   text: string;
+  dedupeKey: string;
+  notBefore: Date;
   attempts: number;
   maxAttempts: number;
 }
@@ -20,6 +22,8 @@ interface RawClaimed {
   externalId: string;
   account: string;
   text: string;
+  dedupeKey: string;
+  notBefore: Date | string;
   attempts: number | bigint;
   maxAttempts: number | bigint;
 }
@@ -51,7 +55,7 @@ export async function claimNextMessage(
             ORDER BY "priority", "notBefore", "createdAt", "id"
             LIMIT 1
             FOR UPDATE SKIP LOCKED)
-          RETURNING "id", "contactId", "channel", "externalId", "account", "text", "attempts", "maxAttempts"`
+          RETURNING "id", "contactId", "channel", "externalId", "account", "text", "dedupeKey", "notBefore", "attempts", "maxAttempts"`
       : await db.$queryRaw<RawClaimed[]>`
           UPDATE "OutboxMessage"
           SET "status" = 'sending', "claimedBy" = ${processId}, "claimedUntil" = ${until}
@@ -62,10 +66,11 @@ export async function claimNextMessage(
             ORDER BY "priority", "notBefore", "createdAt", "id"
             LIMIT 1)
           AND (("status" = 'queued' AND "notBefore" <= ${now}) OR ("status" = 'sending' AND "claimedUntil" < ${now}))
-          RETURNING "id", "contactId", "channel", "externalId", "account", "text", "attempts", "maxAttempts"`;
+          RETURNING "id", "contactId", "channel", "externalId", "account", "text", "dedupeKey", "notBefore", "attempts", "maxAttempts"`;
   const r = rows[0];
   if (!r) return undefined;
-  return { ...r, attempts: Number(r.attempts), maxAttempts: Number(r.maxAttempts) };
+  // raw rows: SQLite gives the date as its ISO text, PostgreSQL as a Date
+  return { ...r, notBefore: new Date(r.notBefore), attempts: Number(r.attempts), maxAttempts: Number(r.maxAttempts) };
 }
 
 const ours = (m: ClaimedMessage, processId: string) => ({ id: m.id, status: 'sending', claimedBy: processId });

@@ -37,6 +37,27 @@ export const REPLANNED = 'replanned';
 export const UNSUBSCRIBED = 'unsubscribed';
 const REVIVABLE = [REPLANNED, UNSUBSCRIBED];
 
+/** Runs `fn` again (at most twice more) when it fails: a page whose rows changed while it was planned. */
+export async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts) throw err;
+    }
+  }
+}
+
+/**
+ * The day a timed message was planned for, read from its key ("<kind>:<subject>:<day>:…"; an
+ * appointment reminder's key names the visit day, the day after): its notBefore moves with retries.
+ */
+export function plannedDay(kind: ReminderKind, dedupeKey: string): string | undefined {
+  const day = dedupeKey.split(':')[2];
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  return kind === 'appointment' ? addDays(day, -1) : day;
+}
+
 export interface PlanDayReport {
   /** Messages planned for the day. */
   planned: number;
@@ -62,11 +83,15 @@ export class ReminderPlanner {
     for (const planner of ALL_KINDS.flatMap((k) => PLANNERS[k])) {
       let after: string | undefined;
       for (;;) {
-        const { items, last } = await planner(this.db, cfg, day, { after, take: this.pageSize });
-        if (items.length > 0) {
-          report.planned += items.length;
-          report.queued += await this.db.$transaction((tx) => enqueueMessages(tx, items, now));
-        }
+        // a woman who deletes her data between the read and the insert fails the page (her rows are
+        // gone): the page is read again without her, so nobody else's reminders are lost
+        const { items, last, queued } = await retried(async () => {
+          const page = await planner(this.db, cfg, day, { after, take: this.pageSize });
+          const n = page.items.length > 0 ? await this.db.$transaction((tx) => enqueueMessages(tx, page.items, now)) : 0;
+          return { ...page, queued: n };
+        });
+        report.planned += items.length;
+        report.queued += queued;
         if (!last) break;
         after = last;
         await yieldToEventLoop();
@@ -124,10 +149,27 @@ export class ReminderPlanner {
   }
 
   /**
+   * Whether a queued timed message is still what her situation asks for, checked just before it is
+   * sent: a change committed while the evening planning ran (a loss, a booking, a re-dating) may have
+   * left a message its reconcile could not see. Messages that are not timed reminders: always.
+   */
+  async stillWanted(m: { contactId: string | null; dedupeKey: string; notBefore: Date }): Promise<boolean> {
+    const kind = ALL_KINDS.find((k) => m.dedupeKey.startsWith(PREFIX[k]));
+    if (!kind || !m.contactId) return true;
+    const day = plannedDay(kind, m.dedupeKey) ?? shanghaiDay(m.notBefore);
+    for (const planner of PLANNERS[kind]) {
+      const { items } = await planner(this.db, this.config(), day, { contactId: m.contactId });
+      if (items.some((i) => i.dedupeKey === m.dedupeKey)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Marks the screenings whose window closed the day before `day` with nothing booked or done as
    * missed (the daily job passes tomorrow: windows whose last day is today).
    */
   markMissed(day: string, now: Date): Promise<number> {
-    return markMissedScreenings(this.db, this.config(), day, now, this.pageSize);
+    // idempotent: a pass failed by a pregnancy deleted under it simply runs again
+    return retried(() => markMissedScreenings(this.db, this.config(), day, now, this.pageSize));
   }
 }
