@@ -265,8 +265,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     provider: dbHandle.provider,
     channels: senders,
     logger,
-    // a timed reminder whose cause changed while it waited is cancelled, not sent
-    stillWanted: (m) => reminders.planner.stillWanted(m),
+    // a timed reminder whose cause changed while it waited, or whose day is over, is cancelled, not sent
+    staleReason: (m, now) => reminders.planner.staleReason(m, now),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
     accounts: [config.BOT_ACCOUNT],
     settings: {

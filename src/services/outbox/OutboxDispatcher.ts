@@ -32,8 +32,8 @@ export interface OutboxDispatcherDeps {
   accountConcurrency?: number;
   /** For tests: runs after a send and before it is marked sent; throwing there acts like a crash. */
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
-  /** Asked just before a send: false cancels the message (a timed reminder whose cause changed meanwhile). */
-  stillWanted?: DispatchContext['stillWanted'];
+  /** Asked just before a send: a reason cancels the message (a timed reminder whose cause changed, or whose day is over). */
+  staleReason?: DispatchContext['staleReason'];
 }
 
 const MIN_LOOP_DELAY_MS = 50;
@@ -87,7 +87,7 @@ export class OutboxDispatcher {
       settings: this.settings,
       random: deps.random ?? Math.random,
       beforeMarkSent: deps.beforeMarkSent,
-      stillWanted: deps.stillWanted,
+      staleReason: deps.staleReason,
     };
   }
 

@@ -22,21 +22,24 @@ export interface DispatchContext {
   settings: Required<OutboxSettings>;
   random: () => number;
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
-  /** Whether a message is still due when its turn comes (a timed reminder whose cause changed is not). */
-  stillWanted?: (m: ClaimedMessage) => Promise<boolean>;
+  /**
+   * Why a message is no longer to be sent when its turn comes, if so (a timed reminder whose cause
+   * changed, or whose day is over): it is cancelled with that reason.
+   */
+  staleReason?: (m: ClaimedMessage, now: Date) => Promise<string | undefined>;
 }
 
 export type Counts = Omit<DispatchReport, 'nextDueAt'>;
 
 /** Why a message must not be sent to her any more, if so. */
-async function cancelReason(ctx: DispatchContext, m: ClaimedMessage): Promise<string | undefined> {
+async function cancelReason(ctx: DispatchContext, m: ClaimedMessage, now: Date): Promise<string | undefined> {
   if (!m.contactId) return 'cancelled: no contact';
   const c = await ctx.db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
   if (!c) return 'cancelled: contact no longer exists';
   if (!c.subscribed) return 'cancelled: unsubscribed';
   if (c.consent !== 'given') return `cancelled: consent ${c.consent}`;
-  if (ctx.stillWanted && !(await ctx.stillWanted(m))) return 'cancelled: no longer due';
-  return undefined;
+  const stale = await ctx.staleReason?.(m, now);
+  return stale ? `cancelled: ${stale}` : undefined;
 }
 
 function jitterMs(ctx: DispatchContext): number {
@@ -54,7 +57,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     if (!m) return;
     const log = { messageId: m.id, account, channel: m.channel };
 
-    const reason = await cancelReason(ctx, m);
+    const reason = await cancelReason(ctx, m, now);
     if (reason) {
       await markCancelled(db, m, processId, reason);
       counts.cancelled++;

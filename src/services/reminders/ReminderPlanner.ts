@@ -58,6 +58,11 @@ export function plannedDay(kind: ReminderKind, dedupeKey: string): string | unde
   return kind === 'appointment' ? addDays(day, -1) : day;
 }
 
+/** What a message is about: its kind, subject and day ("preg:<pregnancy>:<day>:"), whatever it lists. */
+function messageSlot(dedupeKey: string): string {
+  return `${dedupeKey.split(':').slice(0, 3).join(':')}:`;
+}
+
 export interface PlanDayReport {
   /** Messages planned for the day. */
   planned: number;
@@ -104,7 +109,8 @@ export class ReminderPlanner {
    * Brings her timed messages of today and tomorrow in line with what is true now, inside the
    * caller's transaction: a message that no longer applies is cancelled, one that now applies is
    * queued (or brought back if it was cancelled by an earlier change), a changed text is updated.
-   * Messages whose time has passed are never queued late.
+   * Messages whose time has passed are not queued late, except in place of one cancelled here while
+   * it was due and unsent.
    */
   async reconcile(tx: Tx, contactId: string, now: Date, kinds: readonly ReminderKind[] = ALL_KINDS): Promise<void> {
     const cfg = this.config();
@@ -126,9 +132,14 @@ export class ReminderPlanner {
       select: { id: true, dedupeKey: true, status: true, text: true, lastError: true, notBefore: true },
     });
     const byKey = new Map(existing.map((e) => [e.dedupeKey, e]));
+    // the days' messages cancelled while already due but not yet sent (a backlog held them): what
+    // replaces one of them (the same woman's alerts of that day, less a screening just booked) is
+    // sent now instead of being lost
+    const replacedDue = new Set<string>();
     for (const e of existing) {
       if (e.status === 'queued' && !desired.has(e.dedupeKey)) {
-        await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { status: 'cancelled', lastError: REPLANNED } });
+        const r = await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { status: 'cancelled', lastError: REPLANNED } });
+        if (r.count === 1 && e.notBefore <= now) replacedDue.add(messageSlot(e.dedupeKey));
       }
     }
     const fresh: OutboxItem[] = [];
@@ -136,6 +147,7 @@ export class ReminderPlanner {
       const e = byKey.get(d.dedupeKey);
       if (!e) {
         if (d.notBefore > now) fresh.push(d);
+        else if (replacedDue.has(messageSlot(d.dedupeKey))) fresh.push({ ...d, notBefore: now });
       } else if (e.status === 'queued' && e.text !== d.text) {
         await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { text: d.text } });
       } else if (e.status === 'cancelled' && REVIVABLE.includes(e.lastError ?? '') && d.notBefore > now) {
@@ -149,19 +161,25 @@ export class ReminderPlanner {
   }
 
   /**
-   * Whether a queued timed message is still what her situation asks for, checked just before it is
-   * sent: a change committed while the evening planning ran (a loss, a booking, a re-dating) may have
-   * left a message its reconcile could not see. Messages that are not timed reminders: always.
+   * Why a queued timed message must not be sent at `now`, checked just before it is sent (none for
+   * messages that are not timed reminders):
+   * - its day is over (a throttled account, the daily cap or an outage held it back): its words
+   *   ("今天", "明天", "还剩7天") would be wrong, and a late start must not send a burst of old ones;
+   *   an appointment reminder is over when the visit day begins;
+   * - it is no longer what her situation asks for: a change committed while the evening planning
+   *   ran (a loss, a booking, a re-dating) may have left a message its reconcile could not see.
    */
-  async stillWanted(m: { contactId: string | null; dedupeKey: string; notBefore: Date }): Promise<boolean> {
+  async staleReason(m: { contactId: string | null; dedupeKey: string; notBefore: Date }, now: Date): Promise<string | undefined> {
     const kind = ALL_KINDS.find((k) => m.dedupeKey.startsWith(PREFIX[k]));
-    if (!kind || !m.contactId) return true;
+    if (!kind || !m.contactId) return undefined;
     const day = plannedDay(kind, m.dedupeKey) ?? shanghaiDay(m.notBefore);
+    // (an appointment reminder is planned for the day before the visit)
+    if (shanghaiDay(now) > day) return `expired (planned for ${day})`;
     for (const planner of PLANNERS[kind]) {
       const { items } = await planner(this.db, this.config(), day, { contactId: m.contactId });
-      if (items.some((i) => i.dedupeKey === m.dedupeKey)) return true;
+      if (items.some((i) => i.dedupeKey === m.dedupeKey)) return undefined;
     }
-    return false;
+    return 'no longer due';
   }
 
   /**

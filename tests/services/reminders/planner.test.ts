@@ -602,6 +602,29 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(await statuses(f.db)).toEqual({ [both]: 'queued', [dating]: 'cancelled:replanned' });
     });
 
+    it('a due message still unsent when she books: what remains of it goes out now, not lost', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE });
+      await openSlot(f.db, 'nt', '2026-03-25');
+      await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+      // 10:20, a backlog held the 10:00 alert; she books NT
+      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-22 10:20'), ...ordinary });
+      if (!r.ok) throw new Error(r.reason);
+      expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', [dating]: 'queued' });
+      expect((await outbox(f.db)).find((x) => x.dedupeKey === dating)!.notBefore).toEqual(sh('2026-03-22 10:20'));
+    });
+
+    it('a sent message is not replaced: booking after it went out queues nothing late', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE });
+      await openSlot(f.db, 'nt', '2026-03-25');
+      await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+      await f.db.outboxMessage.updateMany({ where: { dedupeKey: both }, data: { status: 'sent', sentAt: sh('2026-03-22 10:00') } });
+      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-22 10:20'), ...ordinary });
+      if (!r.ok) throw new Error(r.reason);
+      expect(await statuses(f.db)).toEqual({ [both]: 'sent' });
+    });
+
     it('a 两癌 booking does not touch her prenatal alerts', async () => {
       await woman(f.db, 'w');
       await pregnancy(f.db, 'w', { dueDate: DUE });

@@ -1,6 +1,7 @@
-// What happens when a woman's situation changes while the evening planning runs: a message planned
-// from the old state is cancelled when its turn to be sent comes, and a woman deleting her data in
-// the middle of a page costs nobody else their reminders.
+// What happens when a woman's situation changes while the evening planning runs, or a message is
+// held back past its day: a message planned from the old state, or for a day that is over, is
+// cancelled when its turn to be sent comes; a woman deleting her data in the middle of a page costs
+// nobody else their reminders.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/app/logger.js';
@@ -23,24 +24,30 @@ describe.skipIf(dbUnavailable)('planning races', () => {
   const key = 'preg:p-w1:2026-03-06:nt.soon';
   const message = { contactId: 'w1', dedupeKey: key, notBefore: sh('2026-03-06 10:00') };
 
-  it('a queued alert is still wanted while nothing changed; not after a loss, a booking or a re-dating', async () => {
+  it('a queued alert is still due while nothing changed; not after a re-dating or a loss', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
-    expect(await f.planner.stillWanted(message)).toBe(true);
+    const at = sh('2026-03-06 10:00');
+    expect(await f.planner.staleReason(message, at)).toBeUndefined();
     // (changes written straight to the rows, as if committed while the planner was between read and insert)
     await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { dueDate: '2026-10-05' } });
-    expect(await f.planner.stillWanted(message)).toBe(false);
+    expect(await f.planner.staleReason(message, at)).toBe('no longer due');
     await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { dueDate: '2026-09-28', status: 'lost', activeKey: null } });
-    expect(await f.planner.stillWanted(message)).toBe(false);
+    expect(await f.planner.staleReason(message, at)).toBe('no longer due');
     // other messages (offers, notices) are not the planner's to judge
-    expect(await f.planner.stillWanted({ ...message, dedupeKey: 'waitlist-offer:w1:xc-mch:2026-03-06:am:1' })).toBe(true);
+    expect(await f.planner.staleReason({ ...message, dedupeKey: 'waitlist-offer:w1:xc-mch:2026-03-06:am:1' }, at)).toBeUndefined();
   });
 
-  it('judges a message by the day its key names, not by a notBefore moved by retries', async () => {
+  it('a message held back past its day is over; one whose notBefore retries moved is judged by its key', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
-    // failed sends pushed it past midnight: still the alert of 2026-03-06
-    expect(await f.planner.stillWanted({ ...message, notBefore: sh('2026-03-07 08:30') })).toBe(true);
+    // failed sends pushed it to 20:50: still the alert of 2026-03-06, still its day
+    expect(await f.planner.staleReason({ ...message, notBefore: sh('2026-03-06 20:50') }, sh('2026-03-06 20:50'))).toBeUndefined();
+    // the quiet hours and a throttled account held it to the next morning: "今天怀孕…" would be wrong
+    expect(await f.planner.staleReason(message, sh('2026-03-07 08:00'))).toBe('expired (planned for 2026-03-06)');
+    // an appointment reminder (planned the day before the visit) is over when the visit day begins
+    const visit = { contactId: 'w1', dedupeKey: 'reminder:b1+b2:2026-03-07:am', notBefore: sh('2026-03-06 18:00') };
+    expect(await f.planner.staleReason(visit, sh('2026-03-07 08:00'))).toBe('expired (planned for 2026-03-06)');
     expect(plannedDay('prenatal', key)).toBe('2026-03-06');
     expect(plannedDay('appointment', 'reminder:b1+b2:2026-03-07:am')).toBe('2026-03-06');
     expect(plannedDay('newborn', 'newborn:p1:2026-10-13:heel-blood.open')).toBe('2026-10-13');
@@ -48,11 +55,8 @@ describe.skipIf(dbUnavailable)('planning races', () => {
     expect(plannedDay('rescreen', 'rescreen:w1')).toBeUndefined();
   });
 
-  it('the dispatcher cancels a stale alert instead of sending it', async () => {
-    await woman(f.db, 'w1');
-    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
-    expect(await f.planner.planDay('2026-03-06', sh('2026-03-05 20:00'))).toEqual({ planned: 1, queued: 1 });
-    await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { status: 'lost', activeKey: null } });
+  /** A dispatcher that asks the planner before each send, and what its channel sent. */
+  function dispatcherWithPlanner() {
     const sent: string[] = [];
     const channel: Channel = {
       name: 'simulator',
@@ -68,12 +72,38 @@ describe.skipIf(dbUnavailable)('planning races', () => {
       logger: createLogger('silent'),
       processId: 'test',
       settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
-      stillWanted: (m) => f.planner.stillWanted(m),
+      staleReason: (m, now) => f.planner.staleReason(m, now),
     });
-    const report = await dispatcher.runOnce(sh('2026-03-06 10:00'));
-    expect(report).toMatchObject({ sent: 0, cancelled: 1 });
+    return { dispatcher, sent };
+  }
+  const lastError = async () => (await f.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).lastError;
+
+  it('the dispatcher cancels a stale alert instead of sending it', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    expect(await f.planner.planDay('2026-03-06', sh('2026-03-05 20:00'))).toEqual({ planned: 1, queued: 1 });
+    await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { status: 'lost', activeKey: null } });
+    const { dispatcher, sent } = dispatcherWithPlanner();
+    expect(await dispatcher.runOnce(sh('2026-03-06 10:00'))).toMatchObject({ sent: 0, cancelled: 1 });
     expect(sent).toEqual([]);
-    expect((await f.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).lastError).toBe('cancelled: no longer due');
+    expect(await lastError()).toBe('cancelled: no longer due');
+  });
+
+  it('the dispatcher drops an alert held back past its day (a throttled account) and sends one on its day', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    await f.planner.planDay('2026-03-06', sh('2026-03-05 20:00'));
+    // WeChat throttled the account from 09:30 for 24 hours
+    await f.db.sendAccount.upsert({
+      where: { account: 'default' },
+      create: { account: 'default', backoffUntil: sh('2026-03-07 09:30'), day: '2026-03-06', sentToday: 0 },
+      update: { backoffUntil: sh('2026-03-07 09:30') },
+    });
+    const { dispatcher, sent } = dispatcherWithPlanner();
+    expect(await dispatcher.runOnce(sh('2026-03-06 10:00'))).toMatchObject({ sent: 0, cancelled: 0 });
+    expect(await dispatcher.runOnce(sh('2026-03-07 09:31'))).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(sent).toEqual([]);
+    expect(await lastError()).toBe('cancelled: expired (planned for 2026-03-06)');
   });
 
   it('a woman deleted between a page read and its insert: the page is read again, the others are planned', async () => {

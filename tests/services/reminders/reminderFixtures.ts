@@ -42,6 +42,7 @@ export async function openReminderFixture(): Promise<ReminderFixture> {
 
 /** Empties everything the tests write (regions and hospitals stay). */
 export async function clearRows(db: Db): Promise<void> {
+  await db.sendAccount.deleteMany();
   await db.outboxMessage.deleteMany();
   await db.waitlistEntry.deleteMany();
   await db.booking.deleteMany();
