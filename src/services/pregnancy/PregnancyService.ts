@@ -9,6 +9,7 @@ import { ageOn } from '../../domain/parse/ageOn.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { screeningApplies, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { newbornScreenNeeded, type NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
+import { redatedMarks } from '../../domain/reminders/redatedMarks.js';
 import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
 import { noticeKey } from '../booking/notices.js';
 import type { ReminderPlanner } from '../reminders/ReminderPlanner.js';
@@ -128,12 +129,37 @@ export class PregnancyService {
         where: { id: p.id },
         data: { dueDate, datingFrom: 'corrected', ageOnDueDate: birthDate ? ageOn(birthDate, dueDate) : p.ageOnDueDate },
       });
-      // a screening marked missed under the old dating may be open again under the new one
-      await tx.pregnancyScreening.deleteMany({ where: { pregnancyId: p.id, status: 'missed' } });
+      await this.remarkMissed(tx, updated, now);
       await writeDueDateFact(tx, contactId, dueDate, now);
       await this.d.planner.reconcile(tx, contactId, now);
       return { ok: true as const, before: p.dueDate, pregnancy: view(updated) };
     });
+  }
+
+  /**
+   * After a re-dating: a window marked missed may be open again (the mark goes), one that was open
+   * may have closed already (it is marked now; staff see it, a fallback scan may follow).
+   */
+  private async remarkMissed(tx: Tx, p: Pregnancy, now: Date): Promise<void> {
+    const lmp = addDays(p.dueDate, -280);
+    const marks = await tx.pregnancyScreening.findMany({ where: { pregnancyId: p.id }, select: { screeningId: true, status: true } });
+    const booked = await tx.booking.findMany({
+      where: { contactId: p.contactId, serviceId: { in: this.d.prenatal().map((s) => s.id) }, status: { in: SILENCING_STATUSES }, day: { gte: lmp } },
+      select: { serviceId: true },
+    });
+    const change = redatedMarks({
+      screenings: this.d.prenatal(),
+      dueDate: p.dueDate,
+      today: shanghaiDay(now),
+      registeredOn: p.registeredOn,
+      marks: new Map(marks.map((m) => [m.screeningId, m.status])),
+      booked: new Set(booked.map((b) => b.serviceId)),
+      facts: { ageOnDueDate: p.ageOnDueDate, twins: p.twins, referred: p.referred },
+    });
+    if (change.drop.length > 0) await tx.pregnancyScreening.deleteMany({ where: { pregnancyId: p.id, status: 'missed', screeningId: { in: change.drop } } });
+    for (const a of change.add) {
+      await tx.pregnancyScreening.create({ data: { pregnancyId: p.id, screeningId: a.screeningId, status: 'missed', day: a.closedOn, createdAt: now } });
+    }
   }
 
   /** The birth: the prenatal messages and bookings end; the newborn ones start once she agrees as guardian. */

@@ -237,6 +237,33 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
     });
   });
 
+  describe('redate', () => {
+    const marksOf = async () =>
+      (await f.db.pregnancyScreening.findMany({ where: { pregnancyId: 'p-w' }, orderBy: { screeningId: 'asc' } })).map((m) => `${m.screeningId}:${m.status}:${m.day}`);
+
+    it('keeps a missed NT that is still closed (her fallback scan alerts go on); drops it when NT is open again', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE });
+      await f.db.pregnancyScreening.createMany({
+        data: ['first-visit', 'nt'].map((screeningId) => ({ pregnancyId: 'p-w', screeningId, status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-29 19:55') })),
+      });
+      // 17 weeks: an ultrasound moves the due date by three days; the fallback scan's "open" alert (16w0d) is tomorrow for the new date
+      await f.pregnancy.redate('w', '2026-10-01', sh('2026-04-15 11:00'));
+      expect(await marksOf()).toEqual(['first-visit:missed:2026-03-29', 'nt:missed:2026-03-29']);
+      expect(Object.keys(await statuses(f.db))).toEqual(['preg:p-w:2026-04-16:fallback-us.open']);
+      // a second ultrasound: she is only 12 weeks; NT and the first visit are open again
+      await f.pregnancy.redate('w', '2026-11-04', sh('2026-04-15 11:10'));
+      expect(await marksOf()).toEqual([]);
+    });
+
+    it('marks a window that the new date closed already, with the day it closed', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: '2026-10-20' }); // NT open until 2026-04-20
+      await f.pregnancy.redate('w', DUE, sh('2026-04-10 11:00')); // NT closed on 2026-03-29
+      expect(await marksOf()).toEqual(['first-visit:missed:2026-03-29', 'nt:missed:2026-03-29']);
+    });
+  });
+
   describe('screenings', () => {
     const window = {
       'first-visit': ['第一次产检建档', '2026-02-02', '2026-03-29'],
