@@ -9,7 +9,7 @@ export const targetSchema = z
   .regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
 /** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
-export const parseErrorSchema = z.enum(['empty', 'unrecognised', 'out_of_range', 'in_future', 'too_old', 'checksum', 'bad_length', 'bad_birth_date', 'ambiguous', 'incomplete']);
+export const parseErrorSchema = z.enum(['empty', 'unrecognised', 'out_of_range', 'in_future', 'too_old', 'checksum', 'bad_length', 'bad_birth_date', 'ambiguous', 'incomplete', 'months']);
 
 const stepBase = {
   id: z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only'),
@@ -126,6 +126,7 @@ export const messagesSchema = z.object({
     bad_birth_date: z.string(),
     ambiguous: z.string(),
     incomplete: z.string(),
+    months: z.string(),
   }),
   example: z.string(),
   tooManyFailures: z.string(),

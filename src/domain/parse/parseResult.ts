@@ -10,7 +10,9 @@ export type ParseErrorCode =
   | 'bad_length'
   | 'bad_birth_date'
   | 'ambiguous'
-  | 'incomplete';
+  | 'incomplete'
+  /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
+  | 'months';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseErrorCode };
 

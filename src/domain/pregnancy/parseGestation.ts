@@ -1,51 +1,127 @@
-// Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周",
-// a due date ("预产期9月1号", any date in the future), or the first day of her last period
-// ("末次月经3月1号", any date in the past; lunar dates too). Implausible answers are refused:
-// a due date more than 43 weeks ahead, a last period more than 44 weeks ago (domain.md §2).
+// Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周", "8个星期",
+// "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天"), a due date ("预产期9月1号", any
+// date in the future), or the first day of her last period ("末次月经3月1号", any date in the past;
+// lunar dates too). Implausible answers are refused: a due date more than 43 weeks ahead, a last
+// period more than 44 weeks ago (domain.md §2). Refused on purpose:
+// - months ("怀孕三个月了", "两个多月"): 'months', too coarse for windows three weeks wide;
+// - a date without a year and without a word saying which it is ("10月12日") that reads both as a
+//   last period in the past and as a due date in the future: 'ambiguous'.
+// A count of days or weeks followed by 前/后 ("3天前", "两个星期前") is a date, read by parseDate.
 import { parseChineseNumber } from '../parse/chineseNumber.js';
+import { findDateExpressions, type DateExpression } from '../parse/dateExpression.js';
 import { normalizeText } from '../parse/normalizeText.js';
-import { parseDate } from '../parse/parseDate.js';
+import { parseDate, type ParsedDate } from '../parse/parseDate.js';
 import { fail, ok, type ParseResult } from '../parse/parseResult.js';
 import { addDays, daysBetween } from '../calendarDay.js';
 
 export interface Gestation {
   dueDate: string;
-  /** What she gave: weeks, a due date, or her last period. */
+  /** What she gave: weeks (or days), a due date, or her last period. */
   from: 'weeks' | 'dueDate' | 'lastPeriod';
 }
 
+const NUMERAL = '[0-9零一二两三四五六七八九十百]';
 const NUM = '([0-9]{1,2}|[一二两三四五六七八九十]{1,3})';
-const WEEKS = new RegExp(`${NUM}\\s*(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)?\\s*${NUM}\\s*天)?`, 'u');
+/** a count of days: up to 301 (三百零一, 二百八十) */
+const DAY_NUM = '([0-9]{1,3}|[零一二两三四五六七八九十百]{1,6})';
+/** not a count from today (3天前, 两个星期以后); 8周前后 is about 8 weeks */
+const NOT_FROM_TODAY = '(?!\\s*(?:以|之)?\\s*[前后](?!后))';
+const WEEKS = new RegExp(
+  `${NUM}\\s*(?:多\\s*)?(?:个\\s*(?:多\\s*)?)?(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)?\\s*${NUM}\\s*天)?${NOT_FROM_TODAY}`,
+  'u',
+);
 const WEEKS_PLUS = /([0-9]{1,2})\s*\+\s*([0-6])/u;
+/** 50天, 五十多天 */
+const DAYS = new RegExp(`(?<!${NUMERAL})${DAY_NUM}\\s*(?:多|来)?\\s*天${NOT_FROM_TODAY}`, 'u');
+/** 孕8, 怀孕八多了: weeks without the word; not 孕2产1 (pregnancies and births), 孕3月, 孕8+3 */
+const PREGNANT_BARE = new RegExp(
+  `孕\\s*(?:第\\s*)?${NUM}(?!\\s*(?:${NUMERAL}|[个月天日号年周星礼产次胎+./-]))`,
+  'u',
+);
+/** 三个月, 两个多月, 三个半月, 孕3月 */
+const MONTHS = new RegExp(`${NUM}\\s*(?:多\\s*)?个\\s*(?:多|半)?\\s*月|孕\\s*${NUM}\\s*多?\\s*月(?!\\s*(?:${NUMERAL}|份|初|中|底|末|上旬|下旬))`, 'u');
+/** words that make a number of days or weeks something other than her gestational age */
+const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
+const DUE_WORDS = /预产期|生|出生|到期/u;
+const LMP_WORDS = /月经|例假|大姨妈|来事/u;
+
+const MIN_GA_DAYS = 2 * 7;
+const MAX_GA_DAYS = 43 * 7;
+const MAX_DUE_AHEAD = 43 * 7;
+const MAX_LMP_AGO = 44 * 7;
+
+const fromGestationalAge = (ga: number, today: string): ParseResult<Gestation> =>
+  ga < MIN_GA_DAYS || ga > MAX_GA_DAYS ? fail('out_of_range') : ok({ dueDate: addDays(today, 280 - ga), from: 'weeks' });
+
+/** 今天 / 今年 / 这个月 alone name no day ("今天50天了"). */
+const isToday = (e: DateExpression): boolean =>
+  (e.relDays === 0 || e.relDays === undefined) &&
+  e.day === undefined &&
+  (e.month === undefined || ('rel' in e.month && e.month.rel === 0)) &&
+  (e.year === undefined || ('rel' in e.year && e.year.rel === 0));
+
+/**
+ * The date she wrote has no year and is not relative (10月12日, 农历九月初一, 15号): it could lie
+ * before or after today. Relative dates (昨天, 上个月5号, 3天前) lie where their words put them.
+ */
+function withoutYear(text: string): boolean {
+  const found = findDateExpressions(text).filter((e) => !isToday(e));
+  return (
+    found.length > 0 &&
+    found.every((e) => e.relDays === undefined && e.year === undefined && !(e.month !== undefined && 'rel' in e.month))
+  );
+}
+
+const dayOf = (r: ParseResult<ParsedDate>): string | undefined => (r.ok && r.value.precision === 'day' ? r.value.date : undefined);
 
 export function parseGestation(text: string, today: string): ParseResult<Gestation> {
   const t = normalizeText(text);
   if (!t) return fail('empty');
-  const weeks = WEEKS.exec(t) ?? WEEKS_PLUS.exec(t);
-  if (weeks && !/月经|预产期/u.test(t)) {
-    const w = parseChineseNumber(weeks[1]);
-    const d = weeks[2] ? parseChineseNumber(weeks[2]) : 0;
-    if (w === undefined || d === undefined || d > 6) return fail('unrecognised');
-    const ga = w * 7 + d;
-    if (ga < 2 * 7 || ga > 43 * 7) return fail('out_of_range');
-    return ok({ dueDate: addDays(today, 280 - ga), from: 'weeks' });
+  const months = MONTHS.test(t);
+  if (!NOT_GESTATION.test(t)) {
+    const weeks = WEEKS.exec(t) ?? WEEKS_PLUS.exec(t);
+    if (weeks) {
+      const w = parseChineseNumber(weeks[1]);
+      const d = weeks[2] ? parseChineseNumber(weeks[2]) : 0;
+      if (w === undefined || d === undefined || d > 6) return fail('unrecognised');
+      return fromGestationalAge(w * 7 + d, today);
+    }
+    // "3个月20天" is months, not 20 days
+    if (!months && !findDateExpressions(text).some((e) => !isToday(e))) {
+      const days = DAYS.exec(t);
+      if (days) {
+        const ga = parseChineseNumber(days[1]);
+        return ga === undefined ? fail('unrecognised') : fromGestationalAge(ga, today);
+      }
+      const bare = PREGNANT_BARE.exec(t);
+      const w = bare ? parseChineseNumber(bare[1]) : undefined;
+      if (w !== undefined) return fromGestationalAge(w * 7, today);
+    }
   }
-  const isDue = /预产期|生|出生|到期/u.test(t);
-  const isLmp = /月经|例假|大姨妈|来事/u.test(t);
-  const direction = isDue ? 'future' : 'past';
-  const date = parseDate(text, { today, direction });
+  const isDue = DUE_WORDS.test(t);
+  const isLmp = LMP_WORDS.test(t);
+  if (!isDue && !isLmp && withoutYear(text)) {
+    // no word says which, no year: take the reading that is plausible, ask when both are
+    const asLmp = dayOf(parseDate(text, { today, direction: 'past' }));
+    const asDue = dayOf(parseDate(text, { today, direction: 'future' }));
+    const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) <= MAX_LMP_AGO;
+    const duePlausible = asDue !== undefined && daysBetween(today, asDue) <= MAX_DUE_AHEAD;
+    if (lmpPlausible && duePlausible) return fail('ambiguous');
+    if (duePlausible) return ok({ dueDate: asDue, from: 'dueDate' });
+  }
+  const date = parseDate(text, { today, direction: isDue ? 'future' : 'past' });
   const asFuture = !isLmp && !date.ok ? parseDate(text, { today, direction: 'future' }) : undefined;
   const read = date.ok ? date : asFuture?.ok ? asFuture : date;
-  if (!read.ok) return read;
+  if (!read.ok) return months && (read.error === 'unrecognised' || read.error === 'incomplete') ? fail('months') : read;
   const day = read.value.date;
-  if (read.value.precision !== 'day') return fail('incomplete');
+  if (read.value.precision !== 'day') return months ? fail('months') : fail('incomplete');
   if (!isLmp && (isDue || day > today)) {
     const ahead = daysBetween(today, day);
-    if (ahead < 0 || ahead > 43 * 7) return fail('out_of_range');
+    if (ahead < 0 || ahead > MAX_DUE_AHEAD) return fail('out_of_range');
     return ok({ dueDate: day, from: 'dueDate' });
   }
   const ago = daysBetween(day, today);
   if (ago < 0) return fail('in_future');
-  if (ago > 44 * 7) return fail('out_of_range');
+  if (ago > MAX_LMP_AGO) return fail('out_of_range');
   return ok({ dueDate: addDays(day, 280), from: 'lastPeriod' });
 }

@@ -20,6 +20,79 @@ describe('parseGestation', () => {
     expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
   });
 
+  // 8 weeks on 2026-03-02: due 2026-10-12
+  it.each([
+    ['8个星期', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['八个礼拜', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['怀孕8个星期了', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['8个周', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['8 星期', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['孕8', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['孕8周多', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['8周多了', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['怀孕八周多', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['怀孕八', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['孕8了', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['孕十二', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['医生说12周', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['孕8个多星期', { dueDate: '2026-10-12', from: 'weeks' }],
+    ['孕8周前后', { dueDate: '2026-10-12', from: 'weeks' }],
+  ])('weeks: %s → %o', (text, want) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
+  });
+
+  // 50 days = 7 weeks 1 day: due today + 230 days
+  it.each([
+    ['怀孕50天', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['50天了', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['孕五十天', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['五十多天', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['今天怀孕50天', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['一百天', { dueDate: '2026-08-29', from: 'weeks' }],
+    ['14天', { dueDate: '2026-11-23', from: 'weeks' }],
+    ['301天', { dueDate: '2026-02-09', from: 'weeks' }],
+  ])('days: %s → %o', (text, want) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
+  });
+
+  // a count of days or weeks before or after today is a date, not her gestational age
+  it.each([
+    ['3天前', { dueDate: '2026-12-04', from: 'lastPeriod' }],
+    ['50天前', { dueDate: '2026-10-18', from: 'lastPeriod' }],
+    ['50天以前', { dueDate: '2026-10-18', from: 'lastPeriod' }],
+    ['两个星期前', { dueDate: '2026-11-23', from: 'lastPeriod' }],
+    ['3周前', { dueDate: '2026-11-16', from: 'lastPeriod' }],
+    ['50天后', { dueDate: '2026-04-21', from: 'dueDate' }],
+    ['昨天', { dueDate: '2026-12-06', from: 'lastPeriod' }],
+    ['上个月5号', { dueDate: '2026-11-12', from: 'lastPeriod' }],
+    ['3月1号50天', { dueDate: '2026-12-06', from: 'lastPeriod' }],
+    ['今天', { dueDate: '2026-12-07', from: 'lastPeriod' }],
+  ])('dates: %s → %o', (text, want) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
+  });
+
+  // a date without a year and without 预产期/月经: the one reading that is plausible
+  it.each([
+    // 2025-03-05 would be a last period 52 weeks ago: the due date in 3 days
+    ['3月5日', { dueDate: '2026-03-05', from: 'dueDate' }],
+    // 2027-02-20 would be a due date 51 weeks ahead: the last period 10 days ago
+    ['2月20日', { dueDate: '2026-11-27', from: 'lastPeriod' }],
+    // 2027-01-05 would be a due date 309 days ahead
+    ['1月5号', { dueDate: '2026-10-12', from: 'lastPeriod' }],
+    ['1.5', { dueDate: '2026-10-12', from: 'lastPeriod' }],
+    // with a year, or a word saying which, nothing is ambiguous
+    ['2025年10月12日', { dueDate: '2026-07-19', from: 'lastPeriod' }],
+    ['2026年10月12日', { dueDate: '2026-10-12', from: 'dueDate' }],
+    ['预产期10月12日', { dueDate: '2026-10-12', from: 'dueDate' }],
+    ['10月12号生', { dueDate: '2026-10-12', from: 'dueDate' }],
+    ['末次月经10月12日', { dueDate: '2026-07-19', from: 'lastPeriod' }],
+    ['例假10月12号来的', { dueDate: '2026-07-19', from: 'lastPeriod' }],
+    // a number of weeks or months with a date: the date
+    ['怀孕三个月了，预产期9月14号', { dueDate: '2026-09-14', from: 'dueDate' }],
+  ])('no year: %s → %o', (text, want) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
+  });
+
   it.each([
     ['', 'empty'],
     ['不知道', 'unrecognised'],
@@ -27,6 +100,35 @@ describe('parseGestation', () => {
     ['预产期2028年1月1日', 'out_of_range'],
     ['末次月经2024年1月1日', 'out_of_range'],
     ['12周9天', 'unrecognised'],
+    // months are too coarse for windows three weeks wide
+    ['怀孕三个月了', 'months'],
+    ['两个多月', 'months'],
+    ['3个月', 'months'],
+    ['四个月了', 'months'],
+    ['三个半月', 'months'],
+    ['一个多月', 'months'],
+    ['孕3月', 'months'],
+    ['怀孕4个月20天', 'months'],
+    ['3个月前来的月经', 'months'],
+    // a date without a year that reads as a last period and as a due date
+    // 2025-10-12 (a last period 20 weeks ago) or 2026-10-12 (a due date)
+    ['10月12日', 'ambiguous'],
+    ['12月8号', 'ambiguous'],
+    ['10月12号', 'ambiguous'],
+    ['十月十二', 'ambiguous'],
+    ['10-12', 'ambiguous'],
+    ['农历九月初一', 'ambiguous'],
+    ['5月1日', 'ambiguous'],
+    ['15号', 'ambiguous'],
+    // today itself: a due date today or a last period today
+    ['3月2日', 'ambiguous'],
+    // days of gestation: 14 to 301
+    ['10天', 'out_of_range'],
+    ['302天', 'out_of_range'],
+    // days or weeks that are not her gestational age
+    ['月经推迟了10天', 'unrecognised'],
+    ['大姨妈推迟两个星期', 'unrecognised'],
+    ['孕2产1', 'unrecognised'],
   ])('%s → %s', (text, error) => {
     expect(parseGestation(text, TODAY)).toEqual({ ok: false, error });
   });
