@@ -16,6 +16,7 @@ const alert = (ga: string, due: string, ...lines: string[]) => [`孕期提醒：
 const soon = (name: string, from: string, opens: string, closes: string) => `· ${name}：3天后（${from}）就可以做了，要在怀孕${opens}到${closes}之间做。`;
 const open = (name: string, to: string, closes: string) => `· ${name}：从今天起可以做了，最晚${to}（怀孕${closes}）。`;
 const closing = (name: string, to: string) => `· ${name}：还剩7天，最晚${to}。还没做的话请抓紧约。`;
+const firstVisitClosing = (to: string) => `· 第一次产检建档：最晚${to}，还剩7天。还没建档的话，请带上身份证去乡镇卫生院或县妇幼保健院办，不用在这里预约。`;
 
 const NT = 'NT超声检查';
 const NIPT = '无创DNA产前检测（NIPT）';
@@ -77,7 +78,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
       ['2026-03-27', '10:00', alert('11周4天', due, soon(NIPT, '2026年3月30日', '12周', '22周6天'))],
       ['2026-03-30', '10:00', alert('12周', due, open(NIPT, '2026年6月14日', '22周6天'))],
       // two windows closing on one day: one message
-      ['2026-04-05', '10:00', alert('12周6天', due, closing(FIRST, '2026年4月12日'), closing(NT, '2026年4月12日'))],
+      ['2026-04-05', '10:00', alert('12周6天', due, firstVisitClosing('2026年4月12日'), closing(NT, '2026年4月12日'))],
       ['2026-04-17', '10:00', alert('14周4天', due, soon(SERUM, '2026年4月20日', '15周', '20周6天'))],
       ['2026-04-20', '10:00', alert('15周', due, open(SERUM, '2026年5月31日', '20周6天'))],
       // NT was missed (nothing booked by 4月12日): Henan's fallback ultrasound
@@ -120,7 +121,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
       ],
       ['2026-11-18', '10:00', ['宝宝的听力复筛要在出生42天内做，还剩3天。还没做的话请尽快去。', NEWBORN_FOOTER].join('\n')],
     ]);
-    // staff see the missed NT (and nothing else was missed: the rest were still open or not offered)
+    // staff see every window that closed with nothing booked or said done (she booked nothing in this test)
     const r = await fetch(`http://127.0.0.1:${bot.current().port}/api/staff/pregnancies/missed?from=2026-03-01&to=2026-11-21`, {
       headers: { authorization: `Bearer ${ADMIN}` },
     });
@@ -178,7 +179,7 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     ]);
     expect(sent[0][2]).toContain('明天别忘了去检查：\n项目：NT超声检查\n时间：2026年3月23日 周一 上午');
     // the first visit still closes on 4月5日, alone; no NT line anywhere
-    expect(sent[3][2]).toBe(alert('12周6天', due, closing(FIRST, '2026年4月12日')));
+    expect(sent[3][2]).toBe(alert('12周6天', due, firstVisitClosing('2026年4月12日')));
     expect(sent.filter(([, , text]) => text.includes(NT) && text.startsWith('孕期提醒'))).toEqual([]);
     expect(sent.filter(([, , text]) => text.includes(FALLBACK))).toEqual([]);
     const contact = (await contactOf(bot.db(), w))!;

@@ -70,7 +70,7 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
           account: 'default',
           text: prenatalText(
             { ga: '12周6天', dueDate: '2026年9月28日' },
-            ['alert_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }],
+            ['alert_first_visit_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }],
             ['alert_closing', { screening: 'NT超声检查', days: 7, to: '2026年3月29日' }],
           ),
           status: 'queued',
@@ -144,7 +144,7 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       ]);
       const attended = (await outbox(f.db))[0];
       expect(attended.text).toBe(
-        prenatalText({ ga: '12周6天', dueDate: '2026年9月28日' }, ['alert_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }]),
+        prenatalText({ ga: '12周6天', dueDate: '2026年9月28日' }, ['alert_first_visit_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }]),
       );
     });
 
@@ -595,7 +595,7 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       const dated = (await outbox(f.db)).find((x) => x.dedupeKey === dating)!;
       expect(dated.notBefore).toEqual(sh('2026-03-22 10:00'));
       expect(dated.text).toBe(
-        prenatalText({ ga: '12周6天', dueDate: '2026年9月28日' }, ['alert_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }]),
+        prenatalText({ ga: '12周6天', dueDate: '2026年9月28日' }, ['alert_first_visit_closing', { screening: '第一次产检建档', days: 7, to: '2026年3月29日' }]),
       );
 
       expect((await f.booking.cancel({ contactId: 'w', bookingId: r.bookings[0].id, now: sh('2026-03-21 21:30') })).ok).toBe(true);
