@@ -24,7 +24,6 @@ const SERUM = '中孕期唐氏筛查';
 const FALLBACK = '补做超声检查';
 const ANOMALY = '大排畸超声检查';
 const OGTT = '糖耐量检查（OGTT）';
-const FIRST = '第一次产检建档';
 
 describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
   let bot: E2EBot;
