@@ -36,7 +36,8 @@ export const inputSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('birthDate') }),
   z.object({ type: z.literal('mobile') }),
   // how far along a pregnancy is: weeks, a due date or the last period (Gregorian or lunar) → the due date
-  z.object({ type: z.literal('gestation') }),
+  // (bareDate: dueDate when the question asks for a due date, so a date written alone is one)
+  z.object({ type: z.literal('gestation'), bareDate: z.enum(['ask', 'dueDate']).default('ask') }),
   // the same answers → { dueDate, from }: also which of the three she gave (weeks | dueDate | lastPeriod)
   z.object({ type: z.literal('dating') }),
   z.object({ type: z.literal('idNumber') }),

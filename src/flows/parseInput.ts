@@ -53,8 +53,10 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
     case 'mobile':
       return parseMobile(text);
     case 'gestation': {
+      // a date written alone answers the question asked ("新的预产期是哪天？")
       const r = parseGestation(text, today);
-      return r.ok ? ok(r.value.dueDate) : r;
+      const read = !r.ok && r.error === 'ambiguous' && spec.bareDate === 'dueDate' ? parseGestation(`预产期${text}`, today) : r;
+      return read.ok ? ok(read.value.dueDate) : read;
     }
     case 'dating': {
       const r = parseGestation(text, today);

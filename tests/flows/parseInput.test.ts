@@ -30,6 +30,14 @@ describe('dating: the due date and which form she gave', () => {
     expect(read({ type: 'dating' }, text)).toEqual({ ok: false, error });
   });
 
+  it('a date written alone: asked which it is, unless the question asked for a due date (改预产期)', () => {
+    expect(read({ type: 'gestation' }, '10月12日')).toEqual({ ok: false, error: 'ambiguous' });
+    expect(read({ type: 'gestation', bareDate: 'dueDate' }, '10月12日')).toEqual({ ok: true, value: '2026-10-12' });
+    // words still win: her last period, or weeks
+    expect(read({ type: 'gestation', bareDate: 'dueDate' }, '末次月经1月5号')).toEqual({ ok: true, value: '2026-10-12' });
+    expect(read({ type: 'gestation', bareDate: 'dueDate' }, '孕11周')).toEqual({ ok: true, value: '2026-09-21' });
+  });
+
   it('gestation still gives the due date alone', () => {
     expect(read({ type: 'gestation' }, '孕11周')).toEqual({ ok: true, value: '2026-09-21' });
   });
