@@ -7,8 +7,21 @@ import { addDays, shanghaiDay } from '../domain/calendarDay.js';
 import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
 import type { Job } from './JobScheduler.js';
 
-export function reminderJobs(planner: ReminderPlanner, logger: Logger): Job[] {
+/** Closes the pregnancies long past their due date with no birth reported (returns how many). */
+export type CloseOverdue = (day: string) => Promise<number>;
+
+export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdue, logger: Logger): Job[] {
   return [
+    {
+      name: 'pregnancy.closeOverdue',
+      schedule: { every: 'day', hour: 19, minute: 50 },
+      // one run closes everything overdue, however many evenings were missed
+      catchUp: 'latest',
+      async run(now) {
+        const closed = await closeOverdue(shanghaiDay(now));
+        if (closed > 0) logger.info({ closed }, 'pregnancies past their due date closed');
+      },
+    },
     {
       name: 'reminders.markMissed',
       // just before the planning, which reads the marks

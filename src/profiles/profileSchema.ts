@@ -191,6 +191,15 @@ export const remindersSettingsSchema = z
     // ask the length of her cycle when she gives her last period (a longer cycle moves the due date)
     askCycleLength: z.boolean().default(true),
     newborn: z.array(newbornScreeningSchema).default([]),
+    // after the due date: on these days after it she is asked whether the baby was born (text
+    // birth_check), and a pregnancy this many days past it with no birth reported is closed
+    afterDueDate: z
+      .object({
+        askBirthOn: z.array(z.number().int().min(1).max(120)).default([7, 21]),
+        closeAfterDays: z.number().int().min(14).max(180).default(42),
+      })
+      .strict()
+      .default({}),
     // everything the reminders say, keyed by text key (see REMINDER_VARS)
     texts: z.record(textKeySchema, textSchema).default({}),
   })

@@ -132,16 +132,19 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
           return { planned: 0, queued: 0 };
         },
       } as unknown as ReminderPlanner;
-      return { planner, calls };
+      const closeOverdue = async (day: string) => (calls.push(`closeOverdue ${day}`), 0);
+      return { planner, closeOverdue, calls };
     }
 
     it('after a stop: every missed evening marks its closed windows, only the latest plans tomorrow', async () => {
-      const { planner, calls } = fakePlanner();
-      const jobs = reminderJobs(planner, logger);
+      const { planner, closeOverdue, calls } = fakePlanner();
+      const jobs = reminderJobs(planner, closeOverdue, logger);
       for (const j of jobs) await h.db.jobRun.create({ data: { name: j.name, lastRunAt: sh('2026-03-01 20:00') } });
       const now = sh('2026-03-05 09:00');
       await scheduler(jobs, now).catchUpMissed(now);
       const marked = calls.filter((c) => c.startsWith('markMissed'));
+      // closing overdue pregnancies covers every day missed in one run
+      expect(calls.filter((c) => c.startsWith('closeOverdue'))).toEqual(['closeOverdue 2026-03-04']);
       const planned = calls.filter((c) => c.startsWith('planDay'));
       // windows whose last day was the 2nd, 3rd and 4th: nothing could be booked for them any more
       expect(marked.map((c) => c.split(' @')[0])).toEqual(['markMissed 2026-03-03', 'markMissed 2026-03-04', 'markMissed 2026-03-05']);
@@ -152,9 +155,16 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
     });
 
     it('on a clock jump: each evening marks, then plans tomorrow', async () => {
-      const { planner, calls } = fakePlanner();
-      await scheduler(reminderJobs(planner, logger), sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-03 21:00'));
-      expect(calls.map((c) => c.split(' @')[0])).toEqual(['markMissed 2026-03-03', 'planDay 2026-03-03', 'markMissed 2026-03-04', 'planDay 2026-03-04']);
+      const { planner, closeOverdue, calls } = fakePlanner();
+      await scheduler(reminderJobs(planner, closeOverdue, logger), sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-03 21:00'));
+      // (closing overdue pregnancies: once, at the latest evening)
+      expect(calls.map((c) => c.split(' @')[0])).toEqual([
+        'markMissed 2026-03-03',
+        'planDay 2026-03-03',
+        'closeOverdue 2026-03-03',
+        'markMissed 2026-03-04',
+        'planDay 2026-03-04',
+      ]);
     });
   });
 });

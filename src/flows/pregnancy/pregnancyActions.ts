@@ -148,7 +148,7 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     },
 
     'pregnancy.birthStatus': async (ctx): Promise<ActionResult> => {
-      if (await port.active(ctx.contact.id)) return { outcome: 'active' };
+      if (await port.awaitingBirth(ctx.contact.id)) return { outcome: 'active' };
       const born = await recentBirth(ctx.contact.id, ctx.now);
       if (born?.birthDate) return { outcome: 'born', vars: { birthDate: texts.date(born.birthDate) } };
       return { outcome: 'none', vars: { newbornScreens: texts.newbornScreens(port.settings.newborn) } };
@@ -157,7 +157,7 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     'pregnancy.reportBirth': async (ctx): Promise<ActionResult> => {
       const birthDate = str(ctx.vars['babyBirth.date']);
       if (ctx.vars['babyBirth.precision'] !== 'day') return { outcome: 'implausible', vars: { implausibleReason: texts.birthNotDay() } };
-      const active = await port.active(ctx.contact.id);
+      const active = await port.awaitingBirth(ctx.contact.id);
       const r = await port.reportBirth(ctx.contact.id, birthDate, ctx.now);
       if (r.ok) return { outcome: 'born', vars: { birthDate: texts.date(birthDate) } };
       if (r.reason === 'none') return { outcome: 'none', vars: { newbornScreens: texts.newbornScreens(port.settings.newborn) } };

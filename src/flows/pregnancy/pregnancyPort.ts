@@ -30,6 +30,8 @@ export interface PregnancyPort {
   /** The due date her answers give (a longer regular cycle moves it later). */
   adjustedDueDate(input: RegisterInput): string;
   active(contactId: string): Promise<PregnancyView | undefined>;
+  /** The pregnancy a reported birth ends: the active one, or one closed after its due date with no birth reported. */
+  awaitingBirth(contactId: string): Promise<PregnancyView | undefined>;
   latest(contactId: string): Promise<PregnancyView | undefined>;
   /** Every pregnancy she registered, oldest first (for 我的信息). */
   all(contactId: string): Promise<PregnancyView[]>;

@@ -16,6 +16,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     plausibleDueDate,
     adjustedDueDate: (input) => PregnancyService.adjustedDueDate(input),
     active: (contactId) => pregnancy.active(contactId),
+    awaitingBirth: (contactId) => pregnancy.awaitingBirth(contactId),
     latest: (contactId) => pregnancy.latest(contactId),
     all: (contactId) => pregnancy.all(contactId),
     register: (contactId, input, now) => pregnancy.register(contactId, input, now),

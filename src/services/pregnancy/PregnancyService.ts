@@ -20,7 +20,8 @@ export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected';
 export interface PregnancyView {
   id: string;
   contactId: string;
-  status: 'active' | 'born' | 'lost';
+  /** lapsed: closed weeks after the due date with no birth reported (she can still report it). */
+  status: 'active' | 'born' | 'lost' | 'lapsed';
   dueDate: string;
   datingFrom: DatingFrom;
   cycleDays: number | null;
@@ -78,6 +79,15 @@ export class PregnancyService {
   async active(contactId: string): Promise<PregnancyView | undefined> {
     const p = await this.d.db.pregnancy.findUnique({ where: { activeKey: contactId } });
     return p ? view(p) : undefined;
+  }
+
+  /** The pregnancy a birth she reports ends: the active one, or one closed after its due date with no birth reported. */
+  async awaitingBirth(contactId: string): Promise<PregnancyView | undefined> {
+    return (await this.active(contactId)) ?? (await this.lapsed(this.d.db, contactId).then((p) => (p ? view(p) : undefined)));
+  }
+
+  private lapsed(q: Tx | Db, contactId: string) {
+    return q.pregnancy.findFirst({ where: { contactId, status: 'lapsed' }, orderBy: { createdAt: 'desc' } });
   }
 
   /** Her latest pregnancy, whatever its state (the newborn part follows a born one). */
@@ -167,7 +177,7 @@ export class PregnancyService {
     const today = shanghaiDay(now);
     if (birthDate > today || daysBetween(birthDate, today) > 366) return { ok: false, reason: 'implausible' };
     return this.d.db.$transaction(async (tx) => {
-      const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
+      const p = (await tx.pregnancy.findUnique({ where: { activeKey: contactId } })) ?? (await this.lapsed(tx, contactId));
       // a birth 20 weeks or more before the due date is not a birth this pregnancy can have had
       if (!p) return { ok: false as const, reason: 'none' as const };
       if (birthDate < addDays(p.dueDate, -20 * 7)) return { ok: false as const, reason: 'implausible' as const };

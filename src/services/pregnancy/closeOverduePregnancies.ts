@@ -1,0 +1,24 @@
+// Pregnancies long past their due date with no birth reported are closed ('lapsed'): she is no
+// longer taken to be pregnant (eligibility asks again, 登记孕期 starts a new one), her due date is
+// forgotten, and a birth she reports later still ends this pregnancy (PregnancyService.reportBirth).
+// Idempotent and safe in several processes: each page is claimed by a conditional update.
+import type { Db } from '../../db/client.js';
+import { addDays } from '../../domain/calendarDay.js';
+
+const PAGE = 500;
+
+/** Closes the pregnancies active on `day` whose due date is more than `afterDays` before it. Returns how many. */
+export async function closeOverduePregnancies(db: Db, day: string, afterDays: number): Promise<number> {
+  const dueBefore = addDays(day, -afterDays);
+  let closed = 0;
+  for (;;) {
+    const page = await db.pregnancy.findMany({ where: { status: 'active', dueDate: { lt: dueBefore } }, select: { id: true, contactId: true }, orderBy: { id: 'asc' }, take: PAGE });
+    if (page.length === 0) return closed;
+    closed += await db.$transaction(async (tx) => {
+      const ids = page.map((p) => p.id);
+      const r = await tx.pregnancy.updateMany({ where: { id: { in: ids }, status: 'active' }, data: { status: 'lapsed', activeKey: null, endedOn: day } });
+      await tx.fact.deleteMany({ where: { contactId: { in: page.map((p) => p.contactId) }, key: 'dueDate' } });
+      return r.count;
+    });
+  }
+}
