@@ -1,8 +1,11 @@
 // Re-screening reminders of one day (两癌): a woman told she could join from this day (she was too
 // young, or screened inside the interval), and a woman whose screen was this many years ago today.
-// One message per woman and day, whichever way she qualifies.
+// One message per woman and day, whichever way she qualifies. Neither goes to a woman pregnant now
+// (两癌 waits until after the pregnancy) or known to be past the programme's age range on the day.
 import type { Db, Tx } from '../../db/client.js';
 import { shanghaiAt } from '../../domain/calendarDay.js';
+import { ageOn } from '../../domain/parse/ageOn.js';
+import { formatYmd, isLeapYear, readYmd } from '../../domain/parse/gregorianDay.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
@@ -10,13 +13,68 @@ import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfi
 
 const PROGRAMME = 'twoCancer';
 
-/** The day `years` calendar years before `day` (29 Feb → 28 Feb). */
-export function yearsBefore(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const year = y - years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dd = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+/**
+ * The visit days whose re-screening falls on `day`, `years` calendar years later. A visit on 29 Feb
+ * is reminded on 29 Feb when that year has one, else on 28 Feb, and only once: so 28 Feb of a year
+ * without 29 Feb takes the 28 and the 29 Feb visits of a leap year, and 29 Feb takes nothing when the
+ * year `years` before has no 29 Feb (its 28 Feb visits were reminded the day before). [] for a
+ * malformed day.
+ */
+export function rescreenVisitDays(day: string, years: number): string[] {
+  const on = readYmd(day);
+  if (!on || !Number.isInteger(years)) return [];
+  const year = on.y - years;
+  if (on.m === 2 && on.d === 29) return isLeapYear(year) ? [formatYmd(year, 2, 29)] : [];
+  if (on.m === 2 && on.d === 28 && !isLeapYear(on.y) && isLeapYear(year)) return [formatYmd(year, 2, 28), formatYmd(year, 2, 29)];
+  return [formatYmd(year, on.m, on.d)];
+}
+
+/**
+ * Of these women, the ones not to remind of 两癌 on `day`, read for the whole page at once: pregnant
+ * now (an active registered pregnancy), or known to be older than the programme's maximum age on the
+ * day (her birth date fact; without one, her latest 两癌 answer saying she was over the age). A woman
+ * whose birth date is not known is reminded: the text invites her to check.
+ */
+async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[], day: string): Promise<Set<string>> {
+  const ids = [...new Set(contactIds)];
+  const out = new Set<string>();
+  const pregnant = await q.pregnancy.findMany({ where: { contactId: { in: ids }, status: 'active' }, select: { contactId: true } });
+  for (const p of pregnant) out.add(p.contactId);
+  const range = cfg.rescreen.age;
+  if (!range) return out;
+  const facts = await q.fact.findMany({ where: { contactId: { in: ids }, key: range.fact }, select: { contactId: true, valueJson: true } });
+  const birthOf = new Map<string, string>();
+  for (const f of facts) {
+    const value = parseJson(f.valueJson);
+    if (typeof value === 'string' && readYmd(value)) birthOf.set(f.contactId, value);
+  }
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const birthDate = birthOf.get(id);
+    if (birthDate === undefined) unknown.push(id);
+    else if (ageOn(birthDate, day) > range.max) out.add(id);
+  }
+  if (unknown.length > 0) {
+    const checks = await q.eligibilityCheck.findMany({
+      where: { contactId: { in: unknown }, programme: PROGRAMME },
+      select: { contactId: true, reasonCode: true, checkedAt: true },
+    });
+    const latest = new Map<string, { reasonCode: string | null; checkedAt: Date }>();
+    for (const c of checks) {
+      const l = latest.get(c.contactId);
+      if (!l || c.checkedAt.getTime() > l.checkedAt.getTime()) latest.set(c.contactId, c);
+    }
+    for (const [id, c] of latest) if (c.reasonCode === 'age_above') out.add(id);
+  }
+  return out;
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Women told on an eligibility check that they can join from `day`. */
@@ -42,10 +100,11 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   const latestOf = new Map<string, number>();
   for (const l of later) latestOf.set(l.contactId, Math.max(latestOf.get(l.contactId) ?? 0, l.checkedAt.getTime()));
   const booked = await bookedSince(q, cfg, rows.map((r) => r.contactId), '0000-01-01');
+  const skip = await notToRemind(q, cfg, rows.map((r) => r.contactId), day);
   const at = shanghaiAt(day, cfg.time);
   const items: OutboxItem[] = [];
   for (const r of rows) {
-    if (!mayReceive(r.contact) || latestOf.get(r.contactId)! > r.checkedAt.getTime()) continue;
+    if (!mayReceive(r.contact) || skip.has(r.contactId) || latestOf.get(r.contactId)! > r.checkedAt.getTime()) continue;
     if ((booked.get(r.contactId) ?? []).some((b) => b.createdAt.getTime() > r.checkedAt.getTime())) continue;
     const text = cfg.texts.rescreen(r.reasonCode === 'age_below' ? { kind: 'age' } : { kind: 'interval' });
     items.push(itemFor(r.contact, text, `rescreen:${r.contactId}:${day}`, at));
@@ -57,10 +116,11 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
 export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
   const years = cfg.rescreen.years;
   if (!years || cfg.rescreen.serviceIds.length === 0) return { items: [] };
-  const visitDay = yearsBefore(day, years);
+  const visitDays = rescreenVisitDays(day, years);
+  if (visitDays.length === 0) return { items: [] };
   const rows = await q.booking.findMany({
     where: {
-      day: visitDay,
+      day: { in: visitDays },
       status: 'attended',
       serviceId: { in: cfg.rescreen.serviceIds },
       ...(scope.contactId ? { contactId: scope.contactId } : {}),
@@ -72,11 +132,13 @@ export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, da
     select: { id: true, contactId: true, contact: { select: CONTACT_SELECT } },
   });
   if (rows.length === 0) return { items: [] };
-  const since = await bookedSince(q, cfg, rows.map((r) => r.contactId), visitDay, true);
+  // booked after the last of these days (a screen on 29 Feb after one on 28 Feb is the same visit)
+  const since = await bookedSince(q, cfg, rows.map((r) => r.contactId), visitDays[visitDays.length - 1], true);
+  const skip = await notToRemind(q, cfg, rows.map((r) => r.contactId), day);
   const at = shanghaiAt(day, cfg.time);
   const items: OutboxItem[] = [];
   for (const [contactId, [r]] of groupBy(rows, (x) => x.contactId)) {
-    if (!mayReceive(r.contact) || since.has(contactId)) continue;
+    if (!mayReceive(r.contact) || skip.has(contactId) || since.has(contactId)) continue;
     items.push(itemFor(r.contact, cfg.texts.rescreen({ kind: 'interval' }), `rescreen:${contactId}:${day}`, at));
   }
   return { items, last: rows[rows.length - 1].contactId };

@@ -1,5 +1,5 @@
 // The planners' settings, read once from the county's profile: prenatal screenings with windows
-// and their alerts, newborn screens, times of day, the 两癌 interval, and the texts.
+// and their alerts, newborn screens, times of day, the 两癌 interval and age range, and the texts.
 import { addDays, daysBetween } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
 import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
@@ -71,6 +71,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
       years: interval?.type === 'interval' ? interval.years : undefined,
       serviceIds: twoCancer.screenings.map((s) => s.id),
       programmeName: twoCancer.name,
+      ...(age?.type === 'age' ? { age: { min: age.min, max: age.max, fact: age.fact } } : {}),
     },
     texts,
   };

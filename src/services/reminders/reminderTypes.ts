@@ -12,8 +12,12 @@ export interface ReminderConfig {
   time: string;
   /** 'HH:MM' of appointment reminders (the day before). */
   appointmentTime: string;
-  /** 两癌 re-screening: the programme's interval in years (none: no reminder) and its services. */
-  rescreen: { years?: number; serviceIds: string[]; programmeName: string };
+  /**
+   * 两癌 re-screening: the programme's interval in years (none: no reminder), its services, and its
+   * age range (full years; `fact` is the fact holding her birth date): a woman known to be older than
+   * `max` on the day is not reminded. No age range: her age is not checked.
+   */
+  rescreen: { years?: number; serviceIds: string[]; programmeName: string; age?: { min: number; max: number; fact: string } };
   texts: ReminderTexts;
 }
 
