@@ -78,6 +78,11 @@ export const triggerSchema = z.object({
    * (怕流产 is not 流产了), a question about something else is not this flow (我怀孕了能做两癌吗).
    */
   unless: z.array(z.string().min(1)).default([]),
+  /**
+   * When given, the trigger counts only if one of these words is also in her message: a loss word
+   * with a question word (胎停了，是什么原因) is news to confirm, not news to act on at once.
+   */
+  also: z.array(z.string().min(1)).default([]),
   /** Variables set when this trigger starts the flow. */
   vars: z.record(z.string(), z.string()).default({}),
   /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */

@@ -28,9 +28,10 @@ export interface TriggerMatch {
 
 /**
  * The flow her message asks for, by the words inside it. A trigger whose `unless` words are also in
- * the message does not count (怕流产 is worry, not a loss). A higher-priority trigger wins (an action
- * such as 预约 over a topic such as 两癌); then one that also sets variables (a specific programme);
- * then the longer word.
+ * the message does not count (怕流产 is worry, not a loss); one with `also` words counts only when one
+ * of them is in the message too (流产了 with 吗 or 原因 is news with a question). A higher-priority
+ * trigger wins (an action such as 预约 over a topic such as 两癌); then one that also sets variables (a
+ * specific programme); then the longer word.
  */
 export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch | undefined {
   const s = text.replace(PUNCTUATION, '').toLowerCase();
@@ -39,6 +40,7 @@ export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch 
   for (const flow of flows) {
     for (const t of flow.triggers) {
       if (t.unless.some((u) => s.includes(u.toLowerCase()))) continue;
+      if (t.also.length > 0 && !t.also.some((a) => s.includes(a.toLowerCase()))) continue;
       for (const w of t.words) {
         if (!s.includes(w.toLowerCase())) continue;
         const rank: [number, number, number] = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, w.length];

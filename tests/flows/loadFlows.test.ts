@@ -34,7 +34,7 @@ describe('loadFlows', () => {
     expect([...set.flows.keys()].sort()).toEqual(
       [
         'booking', 'cancel', 'cancel_booking', 'change_booking', 'confirm_offer', 'consent', 'correct_answers', 'decline_offer', 'delete_data', 'my_bookings', 'eligibility', 'health_consent', 'human', 'menu', 'my_data', 'subscribe', 'thanks', 'unsubscribe',
-        'pregnancy', 'pregnancy_redate', 'birth', 'newborn', 'pregnancy_loss', 'pregnancy_worry', 'screening_done',
+        'pregnancy', 'pregnancy_redate', 'birth', 'newborn', 'pregnancy_loss', 'pregnancy_loss_confirm', 'pregnancy_worry', 'screening_done',
       ].sort(),
     );
     expect(set.commands.commands.map((c) => c.id)).toEqual([

@@ -40,22 +40,29 @@ describe('matchCommand: pregnancy', () => {
     ['没保住', 'pregnancy_loss'],
     ['先兆流产', 'pregnancy_worry'],
     ['保胎', 'pregnancy_worry'],
+    ['孩子没有了', 'pregnancy_loss'],
+    ['胎心没了。', 'pregnancy_loss'],
+    ['胎停育', 'pregnancy_loss'],
+    ['清宫了', 'pregnancy_loss'],
+    ['做了人流', 'pregnancy_loss'],
+    ['宝宝没留住', 'pregnancy_loss'],
   ])('%s → %s', (text, flow) => {
     expect(matchCommand(text, set.commands)).toBe(flow);
   });
 
-  // 做过了 also answers questions (您做过切除子宫的手术吗): never a command
-  it.each(['做过了', '我流产了吗', '怕流产怎么办'])('"%s" is not a command', (text) => {
+  // 做过了 also answers questions (您做过切除子宫的手术吗): never a command; 了 does not count in a
+  // command, so 没有胎心(了) (not yet, early on), 药流 and 我要打掉了 are not either
+  it.each(['做过了', '我流产了吗', '怕流产怎么办', '没有胎心了', '药流', '我要打掉了'])('"%s" is not a command', (text) => {
     expect(matchCommand(text, set.commands)).toBeUndefined();
   });
 });
 
 describe('matchTrigger: unless', () => {
-  const flow = (id: string, words: string[], unless: string[] = [], priority = 0): Flow => ({
+  const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = []): Flow => ({
     id,
     description: id,
     beforeConsent: false,
-    triggers: [{ words, unless, vars: {}, priority }],
+    triggers: [{ words, unless, also, vars: {}, priority }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
   const flows = [flow('loss', ['流产了', '胎停'], ['怕', '担心', '吗'], 3), flow('topic', ['怀孕'])];
@@ -68,6 +75,18 @@ describe('matchTrigger: unless', () => {
     ['是胎停吗', undefined],
   ])('%s → %s', (text, flowId) => {
     expect(matchTrigger(text, flows)?.flowId).toBe(flowId);
+  });
+
+  // `also`: the trigger needs one of these words too; `unless` still wins
+  const withQuestion = [...flows, flow('ask', ['流产了', '胎停'], ['怕'], 3, ['吗', '原因'])];
+  it.each([
+    ['流产了', 'loss'],
+    ['胎停了，有原因吗', 'ask'],
+    ['是胎停吗', 'ask'],
+    ['怕流产了吗', undefined],
+    ['原因', undefined],
+  ])('also: %s → %s', (text, flowId) => {
+    expect(matchTrigger(text, withQuestion)?.flowId).toBe(flowId);
   });
 });
 
@@ -125,8 +144,42 @@ describe('matchTrigger', () => {
     ['我怕流产了怎么办', 'pregnancy_worry', {}],
     ['胎停了吗', 'pregnancy_worry', {}],
     ['宝宝没了胎动', 'pregnancy_worry', {}],
+    ['可能胎停了', 'pregnancy_worry', {}],
+    ['医生说好像流产了', 'pregnancy_worry', {}],
+    ['胎心没了吗', 'pregnancy_worry', {}],
+    ['孩子没了吗', 'pregnancy_worry', {}],
   ])('%s → %s %o', (text, flowId, vars) => {
     expect(matchTrigger(text, set.flows.values())).toEqual({ flowId, vars });
+  });
+
+  // a loss now, said as women say it
+  it.each([
+    '宝宝没有了', '孩子没有了', '昨天流产了', '胎心没了', '没有胎心了', '胎停育', '清宫了', '做了清宫', '医生说胎停了，明天去清宫', '药流了', '做了人流', '打掉了', '孩子没留住',
+    '宝宝走了', '上次流产了，这次又胎停了', '以前流产过，这次又没保住',
+  ])('"%s" is a loss', (text) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe('pregnancy_loss');
+  });
+
+  // a loss with a question: asked first, never ended on a guess
+  it.each(['胎停了，是什么原因', '孩子没保住，还会给我发提醒吗', '流产了怎么办', '清宫了多久能洗澡', '又流产了，为什么'])('"%s" asks to confirm the loss', (text) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe('pregnancy_loss_confirm');
+  });
+
+  // a loss before this pregnancy: neither a loss nor a question about one
+  it.each([
+    ['我去年流产了，现在又怀上了', 'pregnancy'],
+    ['上次流产了，这次8周', 'pregnancy'],
+    ['之前小产过一次，这次想早点做检查', 'pregnancy'],
+    ['上次没保住，这次12周了', 'pregnancy'],
+    ['以前流产过，孕8周了', 'pregnancy'],
+    ['流产过一次还能做NT吗', 'eligibility'],
+    ['以前胎停过两次', undefined],
+    ['去年流产了', undefined],
+    ['流产过，多久能再怀孕', undefined],
+    // a plan is not a loss
+    ['我要打掉了', undefined],
+  ])('"%s" → %s, not a loss', (text, flowId) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe(flowId);
   });
 
   it.each(['发生了什么', '快生了', '还没生', '我先生了解一下'])('"%s" starts no pregnancy flow', (text) => {
