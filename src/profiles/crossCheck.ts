@@ -11,6 +11,7 @@ import {
   REMINDER_VARS,
   ALERT_LINE_VARS,
   NEWBORN_VARS,
+  BIRTH_CHECK_VARS,
   textKeysForRule,
   type Profile,
   type ProgrammeProfile,
@@ -74,6 +75,13 @@ export function crossCheckReminders(profile: Profile): Issue[] {
     if (key.startsWith('newborn') && r.newborn.length === 0) continue;
     need(key, vars, ['reminders']);
   }
+  const after = r.afterDueDate;
+  if (after.askBirthOn.length > 0) need('birth_check', BIRTH_CHECK_VARS, ['reminders', 'afterDueDate', 'askBirthOn']);
+  after.askBirthOn.forEach((d, i) => {
+    if (d >= after.closeAfterDays) {
+      issues.push({ path: ['reminders', 'afterDueDate', 'askBirthOn', i], message: `${d} is not before closeAfterDays (${after.closeAfterDays}): the pregnancy is closed by then` });
+    }
+  });
   const { quietStartHour: qs, quietEndHour: qe } = profile.messaging;
   for (const field of ['time', 'appointmentTime'] as const) {
     const hour = Number(r[field].slice(0, 2));

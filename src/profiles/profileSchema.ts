@@ -303,6 +303,8 @@ export const REMINDER_VARS: Record<string, readonly string[]> = {
   rescreen: ['programme', 'years'],
   ageReached: ['programme', 'age'],
 };
+/** The "was the baby born?" question after the due date (reminders.afterDueDate.askBirthOn). */
+export const BIRTH_CHECK_VARS = ['dueDate', 'days'] as const;
 export const ALERT_LINE_VARS = ['screening', 'from', 'to', 'opens', 'closes', 'days'] as const;
 export const NEWBORN_VARS = ['screening', 'birthDate', 'from', 'to', 'days', 'age'] as const;
 

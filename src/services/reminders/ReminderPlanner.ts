@@ -12,6 +12,7 @@ import { addDays, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js'
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { planAppointments } from './planAppointments.js';
+import { planBirthCheck } from './planBirthCheck.js';
 import { planNewborn } from './planNewborn.js';
 import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
@@ -24,7 +25,7 @@ type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) 
 export type ReminderKind = 'prenatal' | 'appointment' | 'newborn' | 'rescreen';
 export const ALL_KINDS: readonly ReminderKind[] = ['prenatal', 'appointment', 'newborn', 'rescreen'];
 const PLANNERS: Record<ReminderKind, Planner[]> = {
-  prenatal: [planPrenatal],
+  prenatal: [planPrenatal, planBirthCheck],
   appointment: [planAppointments],
   newborn: [planNewborn],
   rescreen: [planEligibleAgain, planRescreenAfterVisit],

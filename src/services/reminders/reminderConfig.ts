@@ -57,6 +57,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
       return out.filter((x) => x).join('\n');
     },
     appointment: (v) => t('appointment', visitVars(v)).replace(/\n{2,}/g, '\n').trim(),
+    birthCheck: ({ dueDate, days }) => t('birth_check', { dueDate: formatChineseDate(dueDate), days }),
     rescreen: (v) =>
       v.kind === 'age'
         ? t('ageReached', { programme: twoCancer.name, age: age?.type === 'age' ? age.min : '' })
@@ -65,6 +66,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
   return {
     prenatal: prenatalAlertScreenings(profile),
     newborn: r.newborn,
+    askBirthOn: r.afterDueDate.askBirthOn,
     time: r.time,
     appointmentTime: r.appointmentTime,
     rescreen: {

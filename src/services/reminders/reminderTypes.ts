@@ -8,6 +8,8 @@ export interface ReminderConfig {
   /** Prenatal screenings with a window, in the profile's order. */
   prenatal: AlertScreening[];
   newborn: NewbornScreen[];
+  /** Days after the due date on which she is asked whether the baby was born. */
+  askBirthOn: number[];
   /** 'HH:MM' of prenatal, newborn and re-screening reminders. */
   time: string;
   /** 'HH:MM' of appointment reminders (the day before). */
@@ -27,6 +29,7 @@ export interface ReminderTexts {
   newborn(v: { birthDate: string; day: string; alerts: { text: string; screen: NewbornScreen }[] }): string;
   appointment(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string;
   rescreen(v: { kind: 'interval' | 'age'; age?: number }): string;
+  birthCheck(v: { dueDate: string; days: number }): string;
 }
 
 /** A contact as the planners need her: where to send, and whether she may be sent to. */
