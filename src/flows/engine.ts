@@ -38,6 +38,8 @@ export interface EngineOptions {
 }
 
 const MAX_STEPS_PER_TURN = 50;
+/** The message that started the current flow, until the first question after it (see `fromTrigger`). */
+const TRIGGER_TEXT = '__triggerText';
 const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
@@ -95,7 +97,7 @@ export class ConversationEngine {
     const trigger = matchTrigger(text, flows.values());
     if (trigger) {
       turn.rest();
-      Object.assign(turn.state.vars, trigger.vars);
+      Object.assign(turn.state.vars, trigger.vars, { [TRIGGER_TEXT]: text });
       return this.startFlow(turn, trigger.flowId);
     }
     // after an idle reset the note already explains why the bot starts over
@@ -127,6 +129,13 @@ export class ConversationEngine {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
+        // the words that started the flow answer only the first question asked after them
+        const triggerText = turn.state.vars[TRIGGER_TEXT];
+        delete turn.state.vars[TRIGGER_TEXT];
+        if (step.fromTrigger && typeof triggerText === 'string' && step.input.type !== 'dynamicChoice' && (!step.sensitive || turn.contact.healthConsentAt)) {
+          const read = parseInput(step.input, triggerText, turn.today);
+          if (read.ok) return this.afterAnswer(turn, flow, step, read.value);
+        }
         if (step.sensitive && !turn.contact.healthConsentAt) {
           turn.pushReturn(flow.id, step.id);
           const hc = this.o.flowSet.flows.get('health_consent')!;
@@ -157,6 +166,7 @@ export class ConversationEngine {
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
       case 'eligibility':
+        delete turn.state.vars[TRIGGER_TEXT];
         return this.eligibility(turn, flow, step, undefined);
     }
   }
@@ -198,7 +208,7 @@ export class ConversationEngine {
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) {
         turn.rest();
-        Object.assign(turn.state.vars, trigger.vars);
+        Object.assign(turn.state.vars, trigger.vars, { [TRIGGER_TEXT]: text });
         return this.startFlow(turn, trigger.flowId);
       }
       const repeat =

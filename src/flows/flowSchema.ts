@@ -37,6 +37,11 @@ export const askStepSchema = z.object({
   sensitive: z.boolean().default(false),
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
   skipIfSet: z.boolean().default(false),
+  /**
+   * The first question after the flow's trigger: the message that started the flow is tried as the
+   * answer first ("宝宝昨天出生了" answers "宝宝是哪天出生的？"); if it does not read, she is asked.
+   */
+  fromTrigger: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
   /** This question's own re-prompts, by why the answer could not be read (instead of messages.yaml's `reprompt`). */

@@ -244,6 +244,21 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(await w.say('宝宝提醒')).toEqual(['宝宝的提醒已经开着了，到时候我会发消息。已经做过的检查，回复“做过了”就不再提醒。']);
   });
 
+  it('the date written with the news is not asked again: 宝宝昨天出生了, 孩子2月27号生的', async () => {
+    const w = await consentedWoman(bot);
+    await registerByWeeks(w, '孕38周');
+    expect(await w.say('宝宝昨天出生了')).toEqual(['恭喜您！', '记下了：宝宝2026年3月1日出生。孕期的提醒都停了，您好好休息。', CONSENT_QUESTION]);
+    expect(await pregnancyOf(w)).toMatchObject({ status: 'born', birthDate: '2026-03-01' });
+
+    const v = await consentedWoman(bot);
+    await registerByWeeks(v, '孕38周');
+    expect(await v.say('孩子2月27号生的')).toEqual(['恭喜您！', '记下了：宝宝2026年2月27日出生。孕期的提醒都停了，您好好休息。', CONSENT_QUESTION]);
+    // no date with the news: asked
+    const u = await consentedWoman(bot);
+    await registerByWeeks(u, '孕38周');
+    expect(await u.say('宝宝出生了')).toEqual(['恭喜您！', '宝宝是哪天出生的？']);
+  });
+
   it('declining the guardian consent keeps nothing about the baby; 宝宝提醒 asks again later', async () => {
     const w = await consentedWoman(bot);
     await registerByWeeks(w, '孕38周');

@@ -182,7 +182,12 @@ describe('matchTrigger', () => {
     expect(matchTrigger(text, set.flows.values())?.flowId).toBe(flowId);
   });
 
-  it.each(['发生了什么', '快生了', '还没生', '我先生了解一下'])('"%s" starts no pregnancy flow', (text) => {
+  // the birth with its day (the date is read from the same message)
+  it.each(['宝宝昨天出生了', '孩子2月27号生的', '宝宝3天前生的', '昨天生的，是个女儿', '宝宝3月1日出生'])('"%s" reports the birth', (text) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe('birth');
+  });
+
+  it.each(['发生了什么', '快生了', '还没生', '我先生了解一下', '我是1985年3月3号生的', '预产期3月5号', '孩子是哪天生的好'])('"%s" starts no pregnancy flow', (text) => {
     const m = matchTrigger(text, set.flows.values());
     expect(['birth', 'pregnancy_loss', 'pregnancy']).not.toContain(m?.flowId);
   });
