@@ -139,7 +139,9 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
   it('registered late, at 19 weeks: only the alerts still ahead, none of the windows already past', async () => {
     const w = await consentedWoman(bot);
     // due 2026-07-27: NT and the first visit closed weeks ago; 唐筛 and NIPT close soon; 大排畸 opens in a week
-    expect(await register(w, '孕19周')).toContain('登记好了！您今天怀孕19周，预产期2026年7月27日。');
+    // NT closed, Henan's fallback scan for a missed NT is open for six more days: she is asked about NT
+    expect(await register(w, '孕19周')).toBe(['NT超声检查是在怀孕11周到13周6天之间做的。您做过了吗？回复数字：', '1. 做过了', '2. 没做', '3. 不记得'].join('\n'));
+    expect(joined(await w.say('做过了'))).toContain('登记好了！您今天怀孕19周，预产期2026年7月27日。');
     await bot.advanceClock('2026-03-10T12:00:00+08:00');
     const due = '2026年7月27日';
     expect(await sentTo(bot, w)).toEqual([
@@ -147,9 +149,27 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
       ['2026-03-08', '10:00', alert('19周6天', due, closing(SERUM, '2026年3月15日'))],
       ['2026-03-09', '10:00', alert('20周', due, open(ANOMALY, '2026年4月12日', '24周6天'))],
     ]);
-    // windows that closed before she registered are not "missed" (and bring no fallback scan)
+    // windows that closed before she registered are not "missed"; NT is done, as she said
     const contact = (await contactOf(bot.db(), w))!;
-    expect(await bot.db().pregnancyScreening.count({ where: { pregnancy: { contactId: contact.id } } })).toBe(0);
+    expect(await bot.db().pregnancyScreening.findMany({ where: { pregnancy: { contactId: contact.id } }, select: { screeningId: true, status: true } })).toEqual([
+      { screeningId: 'nt', status: 'done' },
+    ]);
+  });
+
+  it('registered at 15 weeks without NT: NT is missed (staff see it) and the fallback scan is offered', async () => {
+    const w = await consentedWoman(bot);
+    expect(await register(w, '孕15周')).toContain('NT超声检查是在怀孕11周到13周6天之间做的。您做过了吗？');
+    const summary = joined(await w.say('没做'));
+    expect(summary).toContain('登记好了！您今天怀孕15周，预产期2026年8月24日。');
+    expect(summary).toContain('· 2026年3月9日起：补做超声检查');
+    await bot.advanceClock('2026-03-10T12:00:00+08:00');
+    const due = '2026年8月24日';
+    expect((await sentTo(bot, w)).filter(([, , text]) => text.includes(FALLBACK))).toEqual([
+      ['2026-03-06', '10:00', alert('15周4天', due, soon(FALLBACK, '2026年3月9日', '16周', '19周6天'))],
+      ['2026-03-09', '10:00', alert('16周', due, open(FALLBACK, '2026年4月5日', '19周6天'))],
+    ]);
+    const r = await fetch(`http://127.0.0.1:${bot.current().port}/api/staff/pregnancies/missed?from=2026-02-01&to=2026-03-10`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(((await r.json()) as { missed: { screeningId: string; windowClosedOn: string }[] }).missed.map((m) => [m.screeningId, m.windowClosedOn])).toEqual([['nt', '2026-02-22']]);
   });
 
   it('booking NT silences the NT alerts; attended, NT is not missed and no fallback scan is offered', async () => {

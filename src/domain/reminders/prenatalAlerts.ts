@@ -112,6 +112,18 @@ export function windowOf(s: AlertScreening, dueDate: string): { from: string; to
   return { from: addDays(lmp, s.opensDay), to: addDays(lmp, s.closesDay) };
 }
 
+/**
+ * A screening to ask a late registrant about: its window closed before `today`, and another that the
+ * programme offers only when it was missed (Henan's fallback scan after NT) is still ahead or open.
+ */
+export function closedPrerequisite(screenings: readonly AlertScreening[], dueDate: string, today: string): AlertScreening | undefined {
+  for (const dependent of screenings) {
+    const pre = dependent.onlyIf?.missed ? screenings.find((s) => s.id === dependent.onlyIf!.missed) : undefined;
+    if (pre && windowOf(pre, dueDate).to < today && windowOf(dependent, dueDate).to >= today) return pre;
+  }
+  return undefined;
+}
+
 /** The due dates whose window of `s` closed the day before `day` (for marking missed screenings). */
 export function dueDateWithWindowClosedBefore(s: AlertScreening, day: string): string {
   return addDays(addDays(day, -1), 280 - s.closesDay);

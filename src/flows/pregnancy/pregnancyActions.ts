@@ -21,6 +21,8 @@ export const PREGNANCY_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> =
   ['newborn.consent', ['saved', 'all_done', 'none']],
   ['pregnancy.loss', ['stopped', 'stopped_bookings', 'baby', 'none']],
   ['pregnancy.markDone', ['done', 'none']],
+  ['pregnancy.earlierCheck', ['ask', 'skip']],
+  ['pregnancy.recordEarlier', ['done']],
 ]);
 
 export const PREGNANCY_CHOICE_SOURCES = ['pregnancy.openItems'] as const;
@@ -125,6 +127,19 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
         return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
       }
       return refuse(port.adjustedDueDate(await registerInput(ctx)), ctx.now);
+    },
+
+    'pregnancy.earlierCheck': async (ctx): Promise<ActionResult> => {
+      const s = await port.earlierToAsk(ctx.contact.id, ctx.now);
+      if (!s) return { outcome: 'skip' };
+      return { outcome: 'ask', vars: { earlierId: s.id, earlierName: s.name, earlierOpens: texts.gaDays(s.opensDay), earlierCloses: texts.gaDays(s.closesDay) } };
+    },
+
+    'pregnancy.recordEarlier': async (ctx): Promise<ActionResult> => {
+      const answer = str(ctx.vars.earlierAnswer);
+      if (answer === 'done' || answer === 'missed') await port.recordEarlier(ctx.contact.id, str(ctx.vars.earlierId), answer === 'done', ctx.now);
+      const p = await port.active(ctx.contact.id);
+      return { outcome: 'done', vars: p ? { screeningPlan: texts.plan(await port.screenings(p, ctx.now)) } : {} };
     },
 
     'pregnancy.previewRedate': async (ctx): Promise<ActionResult> => {

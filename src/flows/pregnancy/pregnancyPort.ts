@@ -47,6 +47,9 @@ export interface PregnancyPort {
   /** Her baby died: the newborn reminders stop and what she told about the baby's screens is forgotten. */
   stopNewborn(contactId: string, now: Date): Promise<boolean>;
   markDone(contactId: string, screeningId: string, now: Date): Promise<boolean>;
+  /** A screening whose window closed before she registered and that a follow-up depends on (NT): asked once. */
+  earlierToAsk(contactId: string, now: Date): Promise<{ id: string; name: string; opensDay: number; closesDay: number } | undefined>;
+  recordEarlier(contactId: string, screeningId: string, done: boolean, now: Date): Promise<boolean>;
   screenings(pregnancy: PregnancyView, now: Date): Promise<ScreeningState[]>;
   openNewbornScreens(contactId: string, now: Date): Promise<{ id: string; name: string }[]>;
 }

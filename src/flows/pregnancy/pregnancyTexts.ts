@@ -20,6 +20,11 @@ export class PregnancyTexts {
   }
 
   /** '12周3天': how far along she is on `now`'s day with this due date. */
+  /** A day of gestation as she reads it (11周, 13周6天). */
+  gaDays(days: number): string {
+    return formatGestationalAge(days);
+  }
+
   ga(dueDate: string, now: Date): string {
     return formatGestationalAge(gestationalAgeDays(dueDate, shanghaiDay(now)));
   }

@@ -26,6 +26,8 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     reportLoss: (contactId, now) => pregnancy.reportLoss(contactId, now),
     stopNewborn: (contactId, now) => pregnancy.stopNewborn(contactId, now),
     markDone: (contactId, screeningId, now) => pregnancy.markDone(contactId, screeningId, now),
+    earlierToAsk: (contactId, now) => pregnancy.earlierToAsk(contactId, now),
+    recordEarlier: (contactId, screeningId, done, now) => pregnancy.recordEarlier(contactId, screeningId, done, now),
     screenings: (p, now) => pregnancy.screenings(p, now),
     openNewbornScreens: (contactId, now) => pregnancy.openNewbornScreens(contactId, now),
   };

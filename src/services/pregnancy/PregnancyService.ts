@@ -7,13 +7,13 @@ import type { Pregnancy } from '../../../generated/sqlite/index.js';
 import { addDays, daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { ageOn } from '../../domain/parse/ageOn.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
-import { screeningApplies, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
+import { closedPrerequisite, screeningApplies, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { newbornScreenNeeded, type NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
-import { redatedMarks } from '../../domain/reminders/redatedMarks.js';
 import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
 import { noticeKey } from '../booking/notices.js';
 import type { ReminderPlanner } from '../reminders/ReminderPlanner.js';
 import { SILENCING_STATUSES } from '../reminders/planPrenatal.js';
+import { markEarlier, remarkAfterRedating } from './screeningMarks.js';
 
 export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected';
 
@@ -139,37 +139,11 @@ export class PregnancyService {
         where: { id: p.id },
         data: { dueDate, datingFrom: 'corrected', ageOnDueDate: birthDate ? ageOn(birthDate, dueDate) : p.ageOnDueDate },
       });
-      await this.remarkMissed(tx, updated, now);
+      await remarkAfterRedating(tx, updated, this.d.prenatal(), now);
       await writeDueDateFact(tx, contactId, dueDate, now);
       await this.d.planner.reconcile(tx, contactId, now);
       return { ok: true as const, before: p.dueDate, pregnancy: view(updated) };
     });
-  }
-
-  /**
-   * After a re-dating: a window marked missed may be open again (the mark goes), one that was open
-   * may have closed already (it is marked now; staff see it, a fallback scan may follow).
-   */
-  private async remarkMissed(tx: Tx, p: Pregnancy, now: Date): Promise<void> {
-    const lmp = addDays(p.dueDate, -280);
-    const marks = await tx.pregnancyScreening.findMany({ where: { pregnancyId: p.id }, select: { screeningId: true, status: true } });
-    const booked = await tx.booking.findMany({
-      where: { contactId: p.contactId, serviceId: { in: this.d.prenatal().map((s) => s.id) }, status: { in: SILENCING_STATUSES }, day: { gte: lmp } },
-      select: { serviceId: true },
-    });
-    const change = redatedMarks({
-      screenings: this.d.prenatal(),
-      dueDate: p.dueDate,
-      today: shanghaiDay(now),
-      registeredOn: p.registeredOn,
-      marks: new Map(marks.map((m) => [m.screeningId, m.status])),
-      booked: new Set(booked.map((b) => b.serviceId)),
-      facts: { ageOnDueDate: p.ageOnDueDate, twins: p.twins, referred: p.referred },
-    });
-    if (change.drop.length > 0) await tx.pregnancyScreening.deleteMany({ where: { pregnancyId: p.id, status: 'missed', screeningId: { in: change.drop } } });
-    for (const a of change.add) {
-      await tx.pregnancyScreening.create({ data: { pregnancyId: p.id, screeningId: a.screeningId, status: 'missed', day: a.closedOn, createdAt: now } });
-    }
   }
 
   /** The birth: the prenatal messages and bookings end; the newborn ones start once she agrees as guardian. */
@@ -266,6 +240,31 @@ export class PregnancyService {
         });
       }
       await this.d.planner.reconcile(tx, contactId, now, ['prenatal', 'newborn']);
+      return true;
+    });
+  }
+
+  /** A screening to ask her about when she registers late (its window closed, a follow-up depends on it), unless marked already. */
+  async earlierToAsk(contactId: string, now: Date): Promise<{ id: string; name: string; opensDay: number; closesDay: number } | undefined> {
+    const p = await this.d.db.pregnancy.findUnique({ where: { activeKey: contactId }, include: { screenings: true } });
+    if (!p) return undefined;
+    const pre = closedPrerequisite(this.d.prenatal(), p.dueDate, shanghaiDay(now));
+    if (!pre || p.screenings.some((m) => m.screeningId === pre.id)) return undefined;
+    return { id: pre.id, name: pre.name, opensDay: pre.opensDay, closesDay: pre.closesDay };
+  }
+
+  /**
+   * What she says, when she registers late, about a screening whose window closed before (NT): done,
+   * or missed (then what the programme offers after a missed one follows, e.g. Henan's fallback scan).
+   */
+  async recordEarlier(contactId: string, screeningId: string, done: boolean, now: Date): Promise<boolean> {
+    const screening = this.d.prenatal().find((s) => s.id === screeningId);
+    if (!screening) return false;
+    return this.d.db.$transaction(async (tx) => {
+      const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
+      if (!p) return false;
+      await markEarlier(tx, p, screening, done ? 'done' : 'missed', now);
+      await this.d.planner.reconcile(tx, contactId, now, ['prenatal']);
       return true;
     });
   }

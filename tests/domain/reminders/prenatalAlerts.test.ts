@@ -7,6 +7,7 @@ import { addDays, eachDay } from '../../../src/domain/calendarDay.js';
 import {
   alertGestationDay,
   alertSetKey,
+  closedPrerequisite,
   alertsOn,
   dueDateWithWindowClosedBefore,
   dueDatesWithAlertsOn,
@@ -62,7 +63,6 @@ describe('windows of a pregnancy due 2026-09-28 (LMP 2025-12-22)', () => {
       if (alerts.length > 0) got[day] = keys(alerts);
     }
     expect(got).toEqual({
-      '2026-01-30': ['first-visit.soon'],
       '2026-02-02': ['first-visit.open'],
       '2026-03-06': ['nt.soon'],
       '2026-03-09': ['nt.open'],
@@ -98,10 +98,10 @@ describe('dueDatesWithAlertsOn', () => {
     expect(keys(m.get(DUE)!)).toEqual(['first-visit.closing', 'nt.closing']);
     // NT opens on 2026-03-22 for a pregnancy 13 days younger
     expect(keys(m.get(addDays(DUE, 13))!)).toEqual(['nt.open']);
-    // 23 alerts (7 screenings × 3, prenatal diagnosis has its own 2) on 20 distinct due dates
-    // (three pairs share a gestational day)
-    expect([...m.values()].reduce((n, l) => n + l.length, 0)).toBe(23);
-    expect(m.size).toBe(20);
+    // 22 alerts (6 screenings × 3; the first visit and prenatal diagnosis have their own 2) on 19
+    // distinct due dates (three pairs share a gestational day)
+    expect([...m.values()].reduce((n, l) => n + l.length, 0)).toBe(22);
+    expect(m.size).toBe(19);
   });
 
   it('is the exact inverse of alertsOn over a year of days and due dates', () => {
@@ -121,8 +121,8 @@ describe('dueDatesWithAlertsOn', () => {
       for (const due of m.keys()) if (!inRange.has(due)) wrong.push(`${due} out of range on ${day}`);
     }
     expect(wrong).toEqual([]);
-    // each of the 20 distinct gestational days once per calendar day
-    expect(pairs).toBe(days.length * 20);
+    // each of the 19 distinct gestational days once per calendar day
+    expect(pairs).toBe(days.length * 19);
   });
 });
 
@@ -206,5 +206,21 @@ describe('alertSetKey', () => {
     expect(alertSetKey(on.slice(0, 1))).toBe('fallback-us.open');
     expect(alertSetKey(alertsOn(henan, DUE, '2026-03-22'))).toBe('first-visit.closing+nt.closing');
     expect(alertSetKey([])).toBe('');
+  });
+});
+
+describe('closedPrerequisite (asked of a late registrant)', () => {
+  // due 2026-09-28: NT closes 2026-03-29, Henan's fallback scan (after a missed NT) closes 2026-05-10
+  it.each([
+    ['2026-03-29', undefined], // NT still open today
+    ['2026-03-30', 'nt'],
+    ['2026-05-10', 'nt'], // the fallback scan's last day
+    ['2026-05-11', undefined], // nothing left that depends on it
+  ])('henan, today %s → %s', (today, id) => {
+    expect(closedPrerequisite(henan, DUE, today)?.id).toBe(id);
+  });
+
+  it('national: no screening depends on a missed one, nothing to ask', () => {
+    expect(closedPrerequisite(national, DUE, '2026-04-20')).toBeUndefined();
   });
 });
