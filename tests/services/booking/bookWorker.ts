@@ -1,13 +1,15 @@
 // A separate OS process booking against a shared database, for the two-process race test:
-//   node --import tsx tests/services/booking/bookWorker.ts <url> <contactPrefix> <from> <count> <inFlight> <startAtMs>
-// Books contacts <prefix>-<from> … for the days 2026-03-03 + (i % 10), waits until startAtMs so two
-// workers overlap, and prints one JSON line: { ok, full, other }.
+//   node --import tsx tests/services/booking/bookWorker.ts <url> <contactPrefix> <from> <count> <inFlight>
+// Connects, prints "ready" and waits for "go" on stdin (so two workers start together however long
+// each took to load), books contacts <prefix>-<from> … for the days 2026-03-03 + (i % 10), and
+// prints one JSON line: { ok, full, other }.
+import readline from 'node:readline';
 import { openDb } from '../../../src/db/client.js';
 import { addDays } from '../../../src/domain/calendarDay.js';
 import { bookingSettingsSchema } from '../../../src/profiles/profileSchema.js';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 
-const [url, prefix, fromArg, countArg, inFlightArg, startAtArg] = process.argv.slice(2);
+const [url, prefix, fromArg, countArg, inFlightArg] = process.argv.slice(2);
 const from = Number(fromArg);
 const count = Number(countArg);
 const inFlight = Number(inFlightArg);
@@ -20,7 +22,10 @@ const service = new BookingService({
   texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
 });
 await h.db.$queryRaw`SELECT 1`;
-await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtArg) - Date.now())));
+process.stdout.write('ready\n');
+const rl = readline.createInterface({ input: process.stdin });
+await new Promise<void>((resolve) => rl.on('line', (line) => line.trim() === 'go' && resolve()));
+rl.close();
 
 const tally = { ok: 0, full: 0, other: 0 };
 let next = from;

@@ -1,7 +1,7 @@
 // Invariant 1 under concurrency: 1,000 simultaneous attempts from 1,000 women on 100 seats give
 // exactly 100 bookings (SQLite and PostgreSQL), also from two OS processes on PostgreSQL; cancels,
 // offers, expiries and acceptances racing bookings never leave a seat double-sold or lost.
-import { spawn } from 'node:child_process';
+import { raceWorkers, startWorker } from '../../support/workerProcess.js';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/calendarDay.js';
@@ -90,25 +90,10 @@ describe.skipIf(dbUnavailable)('booking under concurrency', () => {
   it.skipIf(testProvider !== 'postgres')('two OS processes racing on 100 seats make exactly 100 bookings', async () => {
     for (const day of DAYS) await makeSlot(f.db, { day, pools: [{ capacity: 10 }] });
     await makeContacts(f.db, 'proc', 1000);
-    const startAt = Date.now() + 4000;
-    const run = (from: number) =>
-      new Promise<{ ok: number; full: number; other: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join('tests', 'services', 'booking', 'bookWorker.ts'), f.database.url, 'proc', String(from), '500', '100', String(startAt)], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let out = '';
-        let err = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          if (code === 0) resolve(JSON.parse(out.trim().split('\n').at(-1)!));
-          else reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`));
-        });
-      });
-    const [a, b] = await Promise.all([run(0), run(500)]);
+    const script = path.join('tests', 'services', 'booking', 'bookWorker.ts');
+    const [a, b] = await raceWorkers(
+      [0, 500].map((from) => startWorker<{ ok: number; full: number; other: number }>(script, [f.database.url, 'proc', String(from), '500', '100'], `from ${from}`, 90_000)),
+    );
     expect(a.other + b.other).toBe(0);
     expect(a.ok + b.ok).toBe(100);
     expect(a.ok).toBeGreaterThan(0);

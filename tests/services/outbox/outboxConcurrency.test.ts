@@ -1,5 +1,5 @@
 // Several dispatchers over one database never send a message twice, and share each account's pacing.
-import { spawn } from 'node:child_process';
+import { raceWorkers, startWorker } from '../../support/workerProcess.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
@@ -141,46 +141,14 @@ describe.skipIf(dbUnavailable)(`outbox with several dispatchers (${testProvider}
     const t0 = sh('2026-03-04 10:00');
     const ids = await backlog('os', 20, 10, t0);
     const script = path.join(import.meta.dirname, 'dispatchWorker.ts');
-    const workers = ['os-proc-a', 'os-proc-b'].map((processId) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, database.url, processId, t0.toISOString()], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        cwd: process.cwd(),
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const ready = new Promise<void>((resolve, reject) => {
-        const check = () => (out.includes('ready\n') ? resolve() : undefined);
-        child.stdout.on('data', check);
-        child.on('exit', (code) => reject(new Error(`worker ${processId} exited ${code} before ready: ${err.slice(-2000)}`)));
-      });
-      const done = new Promise<string[]>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error(`worker ${processId} timed out`));
-        }, 75_000);
-        child.on('exit', (code) => {
-          clearTimeout(timer);
-          const line = out.split('\n').find((l) => l.startsWith('{'));
-          if (code !== 0 || !line) reject(new Error(`worker ${processId} exited ${code}: ${err.slice(-2000)}`));
-          else resolve((JSON.parse(line) as { sent: string[] }).sent);
-        });
-      });
-      return { child, ready, done };
-    });
-    try {
-      await Promise.all(workers.map((w) => w.ready));
-      for (const w of workers) w.child.stdin.write('go\n');
-      const [a, b] = await Promise.all(workers.map((w) => w.done));
-      const all = [...a, ...b];
-      expect(all).toHaveLength(200);
-      expect(new Set(all).size).toBe(200);
-      expect(a.length).toBeGreaterThan(0);
-      expect(b.length).toBeGreaterThan(0);
-      expect(await h.db.outboxMessage.count({ where: { id: { in: ids }, status: 'sent' } })).toBe(200);
-    } finally {
-      for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-    }
+    const [a, b] = (
+      await raceWorkers(['os-proc-a', 'os-proc-b'].map((processId) => startWorker<{ sent: string[] }>(script, [database.url, processId, t0.toISOString()], processId)))
+    ).map((r) => r.sent);
+    const all = [...a, ...b];
+    expect(all).toHaveLength(200);
+    expect(new Set(all).size).toBe(200);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect(await h.db.outboxMessage.count({ where: { id: { in: ids }, status: 'sent' } })).toBe(200);
   });
 });
