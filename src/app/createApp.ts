@@ -300,7 +300,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     let sentUntil = from;
     await scheduler.catchUp(from, to, async (at) => {
       if (at.getTime() <= sentUntil.getTime()) return;
-      await dispatcher.catchUp(sentUntil, at);
+      try {
+        await dispatcher.catchUp(sentUntil, at);
+      } catch (err) {
+        // a failed pass must not stop the jump: the jobs still run, what was not sent waits
+        logger.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'outbox catch-up failed');
+      }
       sentUntil = at;
     });
     await dispatcher.catchUp(sentUntil, to);

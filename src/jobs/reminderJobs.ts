@@ -15,8 +15,11 @@ export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdu
     {
       name: 'pregnancy.closeOverdue',
       schedule: { every: 'day', hour: 19, minute: 50 },
-      // one run closes everything overdue, however many evenings were missed
-      catchUp: 'latest',
+      // a clock jump closes them on their evening (each day sees who is still pregnant); after a
+      // stop, one run closes everything overdue
+      catchUp: 'each',
+      catchUpAtStart: 'latest',
+      catchUpLimit: 400,
       async run(now) {
         const closed = await closeOverdue(shanghaiDay(now));
         if (closed > 0) logger.info({ closed }, 'pregnancies past their due date closed');

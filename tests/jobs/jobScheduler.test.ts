@@ -154,11 +154,11 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
       expect(calls.indexOf('planDay 2026-03-05 @2026-03-04 20:00')).toBeGreaterThan(calls.findIndex((c) => c.startsWith('markMissed 2026-03-05')));
     });
 
-    it('on a clock jump: each evening marks, then plans tomorrow', async () => {
+    it('on a clock jump: each evening closes overdue pregnancies, marks, then plans tomorrow', async () => {
       const { planner, closeOverdue, calls } = fakePlanner();
       await scheduler(reminderJobs(planner, closeOverdue, logger), sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-03 21:00'));
-      // (closing overdue pregnancies: once, at the latest evening)
       expect(calls.map((c) => c.split(' @')[0])).toEqual([
+        'closeOverdue 2026-03-02',
         'markMissed 2026-03-03',
         'planDay 2026-03-03',
         'closeOverdue 2026-03-03',

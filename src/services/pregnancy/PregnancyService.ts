@@ -86,8 +86,10 @@ export class PregnancyService {
     return (await this.active(contactId)) ?? (await this.lapsed(this.d.db, contactId).then((p) => (p ? view(p) : undefined)));
   }
 
-  private lapsed(q: Tx | Db, contactId: string) {
-    return q.pregnancy.findFirst({ where: { contactId, status: 'lapsed' }, orderBy: { createdAt: 'desc' } });
+  /** Her latest pregnancy when it is a closed one awaiting its birth (an older one never is). */
+  private async lapsed(q: Tx | Db, contactId: string) {
+    const p = await q.pregnancy.findFirst({ where: { contactId }, orderBy: { createdAt: 'desc' } });
+    return p?.status === 'lapsed' ? p : null;
   }
 
   /** Her latest pregnancy, whatever its state (the newborn part follows a born one). */
@@ -155,6 +157,8 @@ export class PregnancyService {
       // a birth 20 weeks or more before the due date is not a birth this pregnancy can have had
       if (!p) return { ok: false as const, reason: 'none' as const };
       if (birthDate < addDays(p.dueDate, -20 * 7)) return { ok: false as const, reason: 'implausible' as const };
+      // a baby born after the pregnancy was closed is not this pregnancy's
+      if (p.status === 'lapsed' && p.endedOn && birthDate > p.endedOn) return { ok: false as const, reason: 'none' as const };
       const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'born', activeKey: null, birthDate, endedOn: today } });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'born', now);
       // a prenatal screening still booked is not needed any more: its seat goes back, no reminder of it is sent

@@ -17,7 +17,9 @@ export async function closeOverduePregnancies(db: Db, day: string, afterDays: nu
     closed += await db.$transaction(async (tx) => {
       const ids = page.map((p) => p.id);
       const r = await tx.pregnancy.updateMany({ where: { id: { in: ids }, status: 'active' }, data: { status: 'lapsed', activeKey: null, endedOn: day } });
-      await tx.fact.deleteMany({ where: { contactId: { in: page.map((p) => p.contactId) }, key: 'dueDate' } });
+      // (only those closed here: a birth reported meanwhile keeps its row and facts as they are)
+      const closedNow = await tx.pregnancy.findMany({ where: { id: { in: ids }, status: 'lapsed', endedOn: day }, select: { contactId: true } });
+      await tx.fact.deleteMany({ where: { contactId: { in: closedNow.map((p) => p.contactId) }, key: 'dueDate' } });
       return r.count;
     });
   }

@@ -59,9 +59,10 @@ export function plannedDay(kind: ReminderKind, dedupeKey: string): string | unde
   return kind === 'appointment' ? addDays(day, -1) : day;
 }
 
-/** What a message is about: its kind, subject and day ("preg:<pregnancy>:<day>:"), whatever it lists. */
+/** Which of her messages one stands in for: its kind and the day it was planned for, whatever it lists. */
 function messageSlot(dedupeKey: string): string {
-  return `${dedupeKey.split(':').slice(0, 3).join(':')}:`;
+  const kind = ALL_KINDS.find((k) => dedupeKey.startsWith(PREFIX[k]));
+  return kind ? `${kind}|${plannedDay(kind, dedupeKey) ?? ''}` : dedupeKey;
 }
 
 export interface PlanDayReport {
@@ -151,10 +152,10 @@ export class ReminderPlanner {
         else if (replacedDue.has(messageSlot(d.dedupeKey))) fresh.push({ ...d, notBefore: now });
       } else if (e.status === 'queued' && e.text !== d.text) {
         await tx.outboxMessage.updateMany({ where: { id: e.id, status: 'queued' }, data: { text: d.text } });
-      } else if (e.status === 'cancelled' && REVIVABLE.includes(e.lastError ?? '') && d.notBefore > now) {
+      } else if (e.status === 'cancelled' && REVIVABLE.includes(e.lastError ?? '') && (d.notBefore > now || replacedDue.has(messageSlot(d.dedupeKey)))) {
         await tx.outboxMessage.updateMany({
           where: { id: e.id, status: 'cancelled' },
-          data: { status: 'queued', text: d.text, notBefore: d.notBefore, attempts: 0, lastError: null },
+          data: { status: 'queued', text: d.text, notBefore: d.notBefore > now ? d.notBefore : now, attempts: 0, lastError: null },
         });
       }
     }

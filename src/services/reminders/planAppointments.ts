@@ -38,7 +38,7 @@ export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: str
       serviceIds: visit.map((b) => b.serviceId),
       code: [...new Set(visit.map((b) => b.code))].sort()[0],
     });
-    items.push(itemFor(c, text, `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`, at));
+    items.push(itemFor(c, text, `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`, at, 0));
   }
   return { items, last: last.contactId };
 }

@@ -2,7 +2,7 @@
 // one planned message before it is queued.
 import type { AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
-import type { OutboxItem } from '../outbox/outboxTypes.js';
+import type { OutboxItem, OutboxPriority } from '../outbox/outboxTypes.js';
 
 export interface ReminderConfig {
   /** Prenatal screenings with a window, in the profile's order. */
@@ -48,8 +48,12 @@ export function mayReceive(c: PlanContact): boolean {
   return c.consent === 'given' && c.subscribed;
 }
 
-export function itemFor(c: PlanContact, text: string, dedupeKey: string, notBefore: Date): OutboxItem {
-  return { contactId: c.id, channel: c.channel, externalId: c.externalId, account: c.account, text, priority: 1, dedupeKey, notBefore };
+/**
+ * A planned message. Appointment reminders go first (0, with waitlist offers): they are over when
+ * the visit day begins, and a backlog of the day's alerts must not crowd them out.
+ */
+export function itemFor(c: PlanContact, text: string, dedupeKey: string, notBefore: Date, priority: OutboxPriority = 1): OutboxItem {
+  return { contactId: c.id, channel: c.channel, externalId: c.externalId, account: c.account, text, priority, dedupeKey, notBefore };
 }
 
 /** Which rows a planner reads: one woman's (reconciling her messages) or a page of everyone's. */

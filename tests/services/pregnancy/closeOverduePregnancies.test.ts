@@ -46,4 +46,17 @@ describe.skipIf(dbUnavailable)(`closing overdue pregnancies (${testProvider})`, 
     expect(again).toMatchObject({ ok: true, pregnancy: { status: 'active', dueDate: '2027-01-10' } });
     expect(await f.pregnancy.awaitingBirth('v')).toMatchObject({ status: 'active', dueDate: '2027-01-10' });
   });
+
+  it('a closed pregnancy takes only a birth before its closing, and only while it is her latest', async () => {
+    await woman(f.db, 'w');
+    await pregnancy(f.db, 'w', { dueDate: '2026-04-01' });
+    await closeOverduePregnancies(f.db, '2026-05-14', 42);
+    // a baby born after the closing is not this pregnancy's
+    expect(await f.pregnancy.reportBirth('w', '2026-06-01', sh('2026-06-02 10:00'))).toEqual({ ok: false, reason: 'none' });
+    // a later pregnancy, born: the old closed one is not offered for another birth
+    await f.db.pregnancy.create({
+      data: { id: 'p-w2', contactId: 'w', status: 'born', dueDate: '2027-03-01', datingFrom: 'dueDate', registeredOn: '2026-07-01', birthDate: '2027-02-27', endedOn: '2027-02-28', createdAt: sh('2026-07-01 09:00') },
+    });
+    expect(await f.pregnancy.awaitingBirth('w')).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@
 // rows a day produces (text, time, dedupe key) for prenatal window alerts, appointment reminders,
 // newborn screens and re-screening; idempotence and concurrency of planDay; reconcile after a
 // booking, a cancellation, a new due date, 退订/订阅; and marking missed screenings.
-import { spawn } from 'node:child_process';
+import { raceWorkers, startWorker } from '../../support/workerProcess.js';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderTemplate, type TemplateVars } from '../../../src/domain/template.js';
@@ -274,7 +274,8 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
           status: 'queued',
           lastError: null,
           notBefore: sh('2026-03-09 18:00'),
-          priority: 1,
+          // ahead of the day's alerts: it is over when the visit day begins
+          priority: 0,
         },
         {
           dedupeKey: `reminder:${ids.join('+')}:2026-03-10:am`,
@@ -294,7 +295,8 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
           status: 'queued',
           lastError: null,
           notBefore: sh('2026-03-09 18:00'),
-          priority: 1,
+          // ahead of the day's alerts: it is over when the visit day begins
+          priority: 0,
         },
       ].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1)));
     });
@@ -534,47 +536,18 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
         await bookingRow(f.db, `w${String(i).padStart(3, '0')}`, { serviceId: 'breast', day: '2026-03-23', status: 'confirmed' });
       }
       const script = path.join(import.meta.dirname, 'planWorker.ts');
-      const workers = [0, 1].map((i) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, f.database.url, '2026-03-22', sh('2026-03-21 20:00').toISOString(), String(10 + i * 7)], {
-          stdio: ['pipe', 'pipe', 'pipe'],
-          cwd: process.cwd(),
-        });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        const ready = new Promise<void>((resolve, reject) => {
-          child.stdout.on('data', () => out.includes('ready\n') && resolve());
-          child.on('exit', (code) => reject(new Error(`worker ${i} exited ${code} before ready: ${err.slice(-2000)}`)));
-        });
-        const done = new Promise<{ planned: number; queued: number }>((resolve, reject) => {
-          const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            reject(new Error(`worker ${i} timed out`));
-          }, 75_000);
-          child.on('exit', (code) => {
-            clearTimeout(timer);
-            const line = out.split('\n').find((l) => l.startsWith('{'));
-            if (code !== 0 || !line) reject(new Error(`worker ${i} exited ${code}: ${err.slice(-2000)}`));
-            else resolve(JSON.parse(line) as { planned: number; queued: number });
-          });
-        });
-        return { child, ready, done };
-      });
-      try {
-        await Promise.all(workers.map((w) => w.ready));
-        for (const w of workers) w.child.stdin.write('go\n');
-        const reports = await Promise.all(workers.map((w) => w.done));
-        // 300 prenatal alerts and 40 two-service visits (one reminder each)
-        expect(reports.map((r) => r.planned)).toEqual([340, 340]);
-        expect(reports[0].queued + reports[1].queued).toBe(340);
-        const rows = await f.db.outboxMessage.groupBy({ by: ['dedupeKey'], _count: { _all: true } });
-        expect(rows).toHaveLength(340);
-        expect(rows.filter((r) => r._count._all !== 1)).toEqual([]);
-        expect(rows.filter((r) => r.dedupeKey.startsWith('reminder:') && r.dedupeKey.includes('+'))).toHaveLength(40);
-      } finally {
-        for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-      }
+      const reports = await raceWorkers(
+        [0, 1].map((i) =>
+          startWorker<{ planned: number; queued: number }>(script, [f.database.url, '2026-03-22', sh('2026-03-21 20:00').toISOString(), String(10 + i * 7)], String(i)),
+        ),
+      );
+      // 300 prenatal alerts and 40 two-service visits (one reminder each)
+      expect(reports.map((r) => r.planned)).toEqual([340, 340]);
+      expect(reports[0].queued + reports[1].queued).toBe(340);
+      const rows = await f.db.outboxMessage.groupBy({ by: ['dedupeKey'], _count: { _all: true } });
+      expect(rows).toHaveLength(340);
+      expect(rows.filter((r) => r._count._all !== 1)).toEqual([]);
+      expect(rows.filter((r) => r.dedupeKey.startsWith('reminder:') && r.dedupeKey.includes('+'))).toHaveLength(40);
     });
   });
 
@@ -612,6 +585,26 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       if (!r.ok) throw new Error(r.reason);
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', [dating]: 'queued' });
       expect((await outbox(f.db)).find((x) => x.dedupeKey === dating)!.notBefore).toEqual(sh('2026-03-22 10:20'));
+    });
+
+    it('a due visit reminder still unsent when one of its two screenings is dropped: the visit is reminded now', async () => {
+      await woman(f.db, 'w');
+      await openSlot(f.db, 'cervical', '2026-03-23');
+      await openSlot(f.db, 'breast', '2026-03-23');
+      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical', 'breast'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      if (!r.ok) throw new Error(r.reason);
+      await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+      const [cervical, breast] = [...r.bookings].sort((a, b) => (a.serviceId < b.serviceId ? 1 : -1)).map((b) => b.id);
+      const both = `reminder:${[cervical, breast].sort().join('+')}:2026-03-23:am`;
+      expect(await statuses(f.db)).toEqual({ [both]: 'queued' });
+      // 18:05, the 18:00 reminder is still waiting its turn; the breast screen is cancelled (past the
+      // booking cut-off only staff can do that: written straight to the row, then reconciled as they do)
+      await f.db.$transaction(async (tx) => {
+        await tx.booking.update({ where: { id: breast }, data: { status: 'cancelled' } });
+        await f.planner.reconcile(tx, 'w', sh('2026-03-22 18:05'));
+      });
+      expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', [`reminder:${cervical}:2026-03-23:am`]: 'queued' });
+      expect((await outbox(f.db)).find((m) => m.dedupeKey === `reminder:${cervical}:2026-03-23:am`)!.notBefore).toEqual(sh('2026-03-22 18:05'));
     });
 
     it('a sent message is not replaced: booking after it went out queues nothing late', async () => {
