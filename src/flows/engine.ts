@@ -97,7 +97,7 @@ export class ConversationEngine {
     const trigger = matchTrigger(text, flows.values());
     if (trigger) {
       turn.rest();
-      Object.assign(turn.state.vars, trigger.vars, { [TRIGGER_TEXT]: text });
+      Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
       return this.startFlow(turn, trigger.flowId);
     }
     // after an idle reset the note already explains why the bot starts over
@@ -208,7 +208,7 @@ export class ConversationEngine {
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) {
         turn.rest();
-        Object.assign(turn.state.vars, trigger.vars, { [TRIGGER_TEXT]: text });
+        Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
         return this.startFlow(turn, trigger.flowId);
       }
       const repeat =

@@ -38,8 +38,8 @@ export const askStepSchema = z.object({
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
   skipIfSet: z.boolean().default(false),
   /**
-   * The first question after the flow's trigger: the message that started the flow is tried as the
-   * answer first ("宝宝昨天出生了" answers "宝宝是哪天出生的？"); if it does not read, she is asked.
+   * The first question after a trigger with `answers`: the message that started the flow is tried
+   * as the answer first ("宝宝昨天生的" answers "宝宝是哪天出生的？"); if it does not read, she is asked.
    */
   fromTrigger: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
@@ -90,6 +90,8 @@ export const triggerSchema = z.object({
   also: z.array(z.string().min(1)).default([]),
   /** Variables set when this trigger starts the flow. */
   vars: z.record(z.string(), z.string()).default({}),
+  /** Her message also answers the flow's first question that has `fromTrigger` (宝宝昨天生的: the day). */
+  answers: z.boolean().default(false),
   /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
   priority: z.number().int().min(0).max(9).default(0),
 });

@@ -24,6 +24,8 @@ export function matchCommand(text: string, commands: Commands): string | undefin
 export interface TriggerMatch {
   flowId: string;
   vars: Record<string, string>;
+  /** The message also answers the flow's first `fromTrigger` question. */
+  answers: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch 
       for (const w of t.words) {
         if (!s.includes(w.toLowerCase())) continue;
         const rank: [number, number, number] = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, w.length];
-        if (!best || better(rank, best.rank) > 0) best = { match: { flowId: flow.id, vars: t.vars }, rank };
+        if (!best || better(rank, best.rank) > 0) best = { match: { flowId: flow.id, vars: t.vars, answers: t.answers }, rank };
       }
     }
   }

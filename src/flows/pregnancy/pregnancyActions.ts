@@ -136,8 +136,9 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     },
 
     'pregnancy.recordEarlier': async (ctx): Promise<ActionResult> => {
+      // not remembered counts as not done: what follows a missed one (a free fallback scan) is offered
       const answer = str(ctx.vars.earlierAnswer);
-      if (answer === 'done' || answer === 'missed') await port.recordEarlier(ctx.contact.id, str(ctx.vars.earlierId), answer === 'done', ctx.now);
+      await port.recordEarlier(ctx.contact.id, str(ctx.vars.earlierId), answer === 'done', ctx.now);
       const p = await port.active(ctx.contact.id);
       return { outcome: 'done', vars: p ? { screeningPlan: texts.plan(await port.screenings(p, ctx.now)) } : {} };
     },
