@@ -63,7 +63,8 @@ function setup(): Setup {
   if (!profile) throw new Error(`profile ${PROFILE} not found`);
   // no bookings in this population: the appointment text is never rendered
   const config = buildReminderConfig(profile, () => ({}));
-  const alertDueDates = new Set(dueDatesWithAlertsOn(config.prenatal, DAY).keys());
+  // the due dates with a window alert that day, and those asked whether the baby was born
+  const alertDueDates = new Set([...dueDatesWithAlertsOn(config.prenatal, DAY).keys(), ...config.askBirthOn.map((d) => addDays(DAY, -d))]);
   const large = population('L', DAY, POPULATION_L, alertDueDates);
   return { config, alertDueDates, populations: { L: large, S: thinned('S', large, POPULATION_S, alertDueDates) } };
 }
@@ -459,7 +460,7 @@ function printSummary(runs: Run[]): void {
 async function main(): Promise<void> {
   const s = setup();
   const { L: large, S: small } = s.populations;
-  console.log(`reminder planning of ${DAY} (planned at ${NOW.toISOString()}), profile ${PROFILE}: ${s.alertDueDates.size} due dates carry a prenatal alert that day`);
+  console.log(`reminder planning of ${DAY} (planned at ${NOW.toISOString()}), profile ${PROFILE}: ${s.alertDueDates.size} due dates carry a prenatal alert or the birth question that day`);
   console.log(`  population L: ${n(large.total)} active pregnancies, ${n(large.due)} of them due (alert due date)`);
   console.log(`  population S: ${n(small.total)} active pregnancies, ${n(small.due)} of them due (the same rows; other due dates thinned)`);
   const runs: Run[] = [];
