@@ -203,6 +203,7 @@ export const messagesSchema = z.object({
     myData: z.object({
       active: z.string(),
       born: z.string(),
+      bornOnly: z.string(),
       lost: z.string(),
       cycle: z.string(),
       twins: z.string(),

@@ -270,18 +270,28 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(await w.say('宝宝提醒')).toEqual([CONSENT_QUESTION]);
   });
 
-  it('a birth she never registered: congratulated, told the newborn screens, in one message', async () => {
+  it('a birth she never registered: asked the day (health consent first), then the newborn reminders follow as for a registered one', async () => {
     const w = await consentedWoman(bot);
-    expect(await w.say('宝宝出生了')).toEqual([
-      [
-        '恭喜您！您之前没有在这里登记怀孕，所以我没法给宝宝发提醒（现在也不用再登记孕期了）。宝宝出生后要做这些免费筛查：',
-        '· 新生儿足跟血筛查：出生后第3到7天',
-        '· 听力复筛：出生后第3到42天',
-        '第一次听力筛查一般出院前在医院做。具体请问接生的医院或乡镇卫生院。',
-      ].join('\n'),
+    const first = await w.say('宝宝出生了');
+    expect(first[0]).toBe('恭喜您！');
+    expect(joined(first)).toContain('同意请回复“同意”'); // the health consent, before the birth date is asked
+    expect(await w.say('同意')).toEqual(['宝宝是哪天出生的？告诉我的话，我可以提醒您带宝宝做免费的新生儿筛查。']);
+    expect(await w.say('昨天')).toEqual(['记下了：宝宝2026年3月1日出生。', CONSENT_QUESTION]);
+    expect(await pregnancyOf(w)).toMatchObject({ status: 'born', datingFrom: 'birth', birthDate: '2026-03-01', dueDate: '2026-03-01', activeKey: null, guardianConsentAt: null });
+    expect(await w.say('同意')).toEqual(['宝宝的足跟血（在脚后跟扎一下取几滴血）做了吗？回复数字：\n1. 做了\n2. 还没\n3. 不知道']);
+    await w.say('还没');
+    expect(joined(await w.say('通过'))).toContain('· 新生儿足跟血筛查：2026年3月4日到2026年3月8日');
+    expect(joined(await w.say('我的信息'))).toContain('· 宝宝2026年3月1日出生（2026年3月2日告诉我的）');
+  });
+
+  it('a birth she never registered, too long ago for the newborn screens: told what they are, nothing kept', async () => {
+    const w = await consentedWoman(bot);
+    await w.say('宝宝出生了');
+    await w.say('同意');
+    expect(await w.say('2025年12月1日')).toEqual([
+      ['宝宝出生后要做这些免费筛查：', '· 新生儿足跟血筛查：出生后第3到7天', '· 听力复筛：出生后第3到42天', '时间已经过了的，请问接生的医院或乡镇卫生院还能不能补做。'].join('\n'),
     ]);
     expect(await bot.db().pregnancy.count()).toBe(0);
-    expect(await w.say('宝宝提醒')).toEqual(['您还没有告诉我宝宝出生了。宝宝出生后，请回复“宝宝出生了”。']);
   });
 
   it('her baby died: one kind message, the newborn reminders stop and what she said about its screens is forgotten', async () => {

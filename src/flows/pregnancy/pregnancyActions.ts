@@ -17,6 +17,7 @@ export const PREGNANCY_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> =
   ['pregnancy.redate', ['moved', 'implausible', 'none']],
   ['pregnancy.birthStatus', ['active', 'born', 'none']],
   ['pregnancy.reportBirth', ['born', 'implausible', 'none']],
+  ['pregnancy.recordBirthOnly', ['born', 'too_late', 'implausible', 'exists']],
   ['newborn.status', ['ask', 'given', 'too_late', 'none']],
   ['newborn.consent', ['saved', 'all_done', 'none']],
   ['pregnancy.loss', ['stopped', 'stopped_bookings', 'baby', 'none']],
@@ -178,6 +179,15 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       if (r.ok) return { outcome: 'born', vars: { birthDate: texts.date(birthDate) } };
       if (r.reason === 'none') return { outcome: 'none', vars: { newbornScreens: texts.newbornScreens(port.settings.newborn) } };
       return { outcome: 'implausible', vars: { implausibleReason: texts.implausibleBirth(birthDate, active?.dueDate ?? birthDate, shanghaiDay(ctx.now)) } };
+    },
+
+    'pregnancy.recordBirthOnly': async (ctx): Promise<ActionResult> => {
+      const birthDate = str(ctx.vars['babyBirth.date']);
+      const screens = { newbornScreens: texts.newbornScreens(port.settings.newborn) };
+      if (ctx.vars['babyBirth.precision'] !== 'day') return { outcome: 'implausible', vars: { implausibleReason: texts.birthNotDay() } };
+      const r = await port.recordBirthOnly(ctx.contact.id, birthDate, ctx.now, newbornDays);
+      if (r.ok) return { outcome: 'born', vars: { birthDate: texts.date(birthDate) } };
+      return { outcome: r.reason, vars: screens };
     },
 
     'newborn.status': async (ctx): Promise<ActionResult> => {

@@ -32,6 +32,8 @@ export interface PregnancyPort {
   active(contactId: string): Promise<PregnancyView | undefined>;
   /** The pregnancy a reported birth ends: the active one, or one closed after its due date with no birth reported. */
   awaitingBirth(contactId: string): Promise<PregnancyView | undefined>;
+  /** A birth told of without a registered pregnancy, while the newborn screens are ahead (`withinDays`). */
+  recordBirthOnly(contactId: string, birthDate: string, now: Date, withinDays: number): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'implausible' | 'too_late' | 'exists' }>;
   latest(contactId: string): Promise<PregnancyView | undefined>;
   /** Every pregnancy she registered, oldest first (for 我的信息). */
   all(contactId: string): Promise<PregnancyView[]>;

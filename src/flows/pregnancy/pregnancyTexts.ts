@@ -98,7 +98,8 @@ export class PregnancyTexts {
         birthDate: p.birthDate ? this.date(p.birthDate) : '',
         endedOn: p.endedOn ? this.date(p.endedOn) : '',
       };
-      lines.push(renderTemplate(p.status === 'active' ? m.active : p.status === 'born' ? m.born : m.lost, vars));
+      const line = p.status === 'active' ? m.active : p.status !== 'born' ? m.lost : p.datingFrom === 'birth' ? m.bornOnly : m.born;
+      lines.push(renderTemplate(line, vars));
       const named = (state: ScreeningState['state']) => screenings.filter((s) => s.state === state).map((s) => s.name).join('、');
       if (named('done')) lines.push(renderTemplate(m.done, { screenings: named('done') }));
       if (named('missed')) lines.push(renderTemplate(m.missed, { screenings: named('missed') }));

@@ -17,6 +17,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     adjustedDueDate: (input) => PregnancyService.adjustedDueDate(input),
     active: (contactId) => pregnancy.active(contactId),
     awaitingBirth: (contactId) => pregnancy.awaitingBirth(contactId),
+    recordBirthOnly: (contactId, birthDate, now, withinDays) => pregnancy.recordBirthOnly(contactId, birthDate, now, withinDays),
     latest: (contactId) => pregnancy.latest(contactId),
     all: (contactId) => pregnancy.all(contactId),
     register: (contactId, input, now) => pregnancy.register(contactId, input, now),

@@ -15,7 +15,8 @@ import type { ReminderPlanner } from '../reminders/ReminderPlanner.js';
 import { SILENCING_STATUSES } from '../reminders/planPrenatal.js';
 import { markEarlier, remarkAfterRedating } from './screeningMarks.js';
 
-export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected';
+/** birth: she told of the baby's birth without having registered the pregnancy (its due date is the birth date). */
+export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected' | 'birth';
 
 export interface PregnancyView {
   id: string;
@@ -165,6 +166,24 @@ export class PregnancyService {
       await this.endPrenatalBookings(tx, contactId, 'born', now);
       await this.d.planner.reconcile(tx, contactId, now);
       return { ok: true as const, pregnancy: view(updated) };
+    });
+  }
+
+  /**
+   * A birth she tells of without having registered the pregnancy: kept as a born pregnancy (the due
+   * date is not known: the birth date stands for it) so that the newborn reminders can follow, while
+   * the newborn screens are still ahead (`withinDays` of the birth).
+   */
+  async recordBirthOnly(contactId: string, birthDate: string, now: Date, withinDays: number): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'implausible' | 'too_late' | 'exists' }> {
+    const today = shanghaiDay(now);
+    if (birthDate > today) return { ok: false, reason: 'implausible' };
+    if (daysBetween(birthDate, today) > withinDays) return { ok: false, reason: 'too_late' };
+    return this.d.db.$transaction(async (tx) => {
+      if (await tx.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return { ok: false as const, reason: 'exists' as const };
+      const p = await tx.pregnancy.create({
+        data: { id: crypto.randomUUID(), contactId, status: 'born', activeKey: null, dueDate: birthDate, datingFrom: 'birth', registeredOn: today, birthDate, endedOn: today, createdAt: now },
+      });
+      return { ok: true as const, pregnancy: view(p) };
     });
   }
 
