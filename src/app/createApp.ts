@@ -140,6 +140,9 @@ const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: 
   res.status(status).json({ error: status === 500 ? 'internal_error' : 'invalid_request', field: '(body)', message: status === 500 ? 'internal error' : String(err.message) });
 };
 
+/** In a clock jump, what fell due is sent before a job runs unless the last such send is this recent. */
+const SEND_BEFORE_JOBS_GAP_MS = 30 * 60_000;
+
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -299,7 +302,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catchUp = async (from: Date, to: Date) => {
     let sentUntil = from;
     await scheduler.catchUp(from, to, async (at) => {
-      if (at.getTime() <= sentUntil.getTime()) return;
+      // jobs close together (the evening's 19:50, 19:55 and 20:00) share one send-up-to
+      if (at.getTime() - sentUntil.getTime() < SEND_BEFORE_JOBS_GAP_MS) return;
       try {
         await dispatcher.catchUp(sentUntil, at);
       } catch (err) {

@@ -86,13 +86,14 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(text).not.toContain('node_modules');
   });
 
-  it('a huge clock jump is quick and keeps the process alive', async () => {
+  it('a huge clock jump is bounded and keeps the process alive', { timeout: 120_000 }, async () => {
     const started = Date.now();
     const r = await post('/simulator/clock', { now: '2096-01-01T09:00:00+08:00' });
     expect(r.status).toBe(200);
-    // bounded work, not a loop over 70 years of minutes: the reminder jobs replay at most their last
-    // 400 evenings (a few seconds on this machine; the bound leaves room for a loaded CI runner)
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // bounded work, not a loop over 70 years of minutes (that would take hours): the reminder jobs
+    // replay at most their last 400 evenings, each sending what fell due before it (about 8 s on this
+    // machine alone; the bound is far from both, so a loaded runner does not fail it)
+    expect(Date.now() - started).toBeLessThan(90_000);
     const run = await t.app.dbHandle.db.jobRun.findUniqueOrThrow({ where: { name: 'conversation.idleReset' } });
     expect(run.lastRunAt.toISOString()).toBe('2096-01-01T01:00:00.000Z');
     // kept, so a restart of the demo does not send time backwards
