@@ -19,6 +19,8 @@ export function simulatorRouter(
   clock: AdjustableClock,
   catchUp: (from: Date, to: Date) => Promise<void>,
   saveClock: (now: Date) => Promise<void>,
+  /** Holds real-time sending while the clock jumps (what falls due meanwhile goes out at its own simulated time). */
+  whileJumping: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Router {
   const r = Router();
   r.use(express.json({ limit: '64kb' }));
@@ -55,12 +57,16 @@ export function simulatorRouter(
       if (!body) return;
       const to = new Date(body.now);
       const from = clock.now();
-      if (!clock.advanceTo(to)) {
+      const moved = await whileJumping(async () => {
+        if (!clock.advanceTo(to)) return false;
+        await saveClock(to);
+        await catchUp(from, to);
+        return true;
+      });
+      if (!moved) {
         res.status(400).json({ error: 'invalid_request', field: 'now', message: `now: the clock only moves forward; it is already ${from.toISOString()}` });
         return;
       }
-      await saveClock(to);
-      await catchUp(from, to);
       res.json({ now: clock.now().toISOString() });
     }),
   );

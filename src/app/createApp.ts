@@ -319,7 +319,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   app.use(healthRouter({ db, provider: dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels }));
   if (simulator && clock instanceof AdjustableClock) {
-    app.use(simulatorRouter(simulator, clock, catchUp, (now) => saveSimulatorClock(db, now)));
+    app.use(simulatorRouter(simulator, clock, catchUp, (now) => saveSimulatorClock(db, now), (fn) => dispatcher.whileHeld(fn)));
   }
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
   app.use(

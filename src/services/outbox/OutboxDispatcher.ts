@@ -69,6 +69,8 @@ export class OutboxDispatcher {
   private readonly ctx: DispatchContext;
   private readonly settings: Required<OutboxSettings>;
   private readonly accounts?: readonly string[];
+  /** While above 0, the real-time loop sends nothing (see whileHeld). */
+  private holds = 0;
   private readonly concurrency: number;
   private tail: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
@@ -94,6 +96,20 @@ export class OutboxDispatcher {
   /** One pass at `now`: sends what pacing allows at that instant (typically one message per account). */
   runOnce(now: Date): Promise<DispatchReport> {
     return this.serial(() => this.pass(now));
+  }
+
+  /**
+   * Runs `fn` (a clock jump: the clock already shows where the jump ends) with the real-time loop
+   * held, so that it does not send what falls due during the jump at the jump's end (too late, and
+   * expired): the jump's catchUp sends it at its own simulated time.
+   */
+  async whileHeld<T>(fn: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      return await fn();
+    } finally {
+      this.holds--;
+    }
   }
 
   /**
@@ -138,6 +154,11 @@ export class OutboxDispatcher {
     return row !== null;
   }
 
+  /** One pass of the real-time loop at the clock's time; none while held (a clock jump is delivering). */
+  realTimePass(clock: Clock): Promise<DispatchReport | undefined> {
+    return this.serial(async () => (this.holds > 0 ? undefined : this.pass(clock.now())));
+  }
+
   /** Starts the real-time loop: a pass now, then at the next possible send time, at most every pollMs. */
   start(clock: Clock): void {
     if (this.running) return;
@@ -147,9 +168,8 @@ export class OutboxDispatcher {
       if (!this.running) return;
       let delay = this.settings.pollMs;
       try {
-        const now = clock.now();
-        const report = await this.runOnce(now);
-        if (report.nextDueAt) {
+        const report = await this.realTimePass(clock);
+        if (report?.nextDueAt) {
           const wait = report.nextDueAt.getTime() - clock.now().getTime();
           // due now but nothing moved (offline channel, lost race): do not spin, poll
           delay = wait <= 0 && progress(report) === 0 ? this.settings.pollMs : Math.min(Math.max(wait, MIN_LOOP_DELAY_MS), this.settings.pollMs);

@@ -1,6 +1,7 @@
 // The dispatcher on one database: pacing, daily cap, quiet hours, priority and catch-up over
 // simulated time. Times are injected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../../src/app/clock.js';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../src/services/outbox/OutboxDispatcher.js';
 import type { OutboxSettings } from '../../../src/services/outbox/outboxSettings.js';
@@ -174,4 +175,21 @@ describe.skipIf(dbUnavailable)(`OutboxDispatcher (${testProvider})`, () => {
     expect(r.nextDueAt).toEqual(sh('2026-03-02 10:03'));
   });
 
+
+  it('while held (a clock jump delivering), the real-time loop sends nothing at the jumped time; the jump sends it at its own', async () => {
+    const { account, channel, dispatcher } = setup();
+    const w = await woman(h.db);
+    const id = await queue(h.db, w, `${account}:held`, { account, notBefore: sh('2026-03-02 10:00') });
+    // the clock already shows where the jump ends, the next day
+    const clock = new FixedClock(sh('2026-03-03 12:00'));
+    await dispatcher.whileHeld(async () => {
+      expect(await dispatcher.realTimePass(clock)).toBeUndefined();
+      expect((await row(id)).status).toBe('queued');
+      await dispatcher.catchUp(sh('2026-03-02 09:00'), sh('2026-03-03 12:00'));
+    });
+    expect(await sentAt([id])).toEqual([sh('2026-03-02 10:00').toISOString()]);
+    expect(channel.sent).toHaveLength(1);
+    // released: the loop passes again
+    expect(await dispatcher.realTimePass(clock)).toMatchObject({ sent: 0 });
+  });
 });
