@@ -13,7 +13,7 @@ import { cancelQueuedMessages } from '../outbox/enqueueMessage.js';
 import { noticeKey } from '../booking/notices.js';
 import type { ReminderPlanner } from '../reminders/ReminderPlanner.js';
 import { SILENCING_STATUSES } from '../reminders/planPrenatal.js';
-import { markEarlier, remarkAfterRedating } from './screeningMarks.js';
+import { markEarlier, remarkAfterRedating, writeMark } from './screeningMarks.js';
 
 /** birth: she told of the baby's birth without having registered the pregnancy (its due date is the birth date). */
 export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected' | 'birth';
@@ -256,11 +256,7 @@ export class PregnancyService {
       if (newborn) {
         await tx.pregnancy.update({ where: { id: p.id }, data: newborn.skipWhen === 'heelBloodDone' ? { heelBloodDone: true } : { hearingFirst: 'passed' } });
       } else {
-        await tx.pregnancyScreening.upsert({
-          where: { pregnancyId_screeningId: { pregnancyId: p.id, screeningId } },
-          create: { pregnancyId: p.id, screeningId, status: 'done', day: shanghaiDay(now), createdAt: now },
-          update: { status: 'done', day: shanghaiDay(now) },
-        });
+        await writeMark(tx, p.id, screeningId, 'done', shanghaiDay(now), now);
       }
       await this.d.planner.reconcile(tx, contactId, now, ['prenatal', 'newborn']);
       return true;

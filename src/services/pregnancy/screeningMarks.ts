@@ -34,12 +34,16 @@ export async function remarkAfterRedating(tx: Tx, p: Pregnancy, screenings: read
   }
 }
 
-/** Marks a screening done (today) or missed (on the last day of its window), replacing an earlier mark. */
-export async function markEarlier(tx: Tx, p: Pregnancy, s: AlertScreening, status: 'done' | 'missed', now: Date): Promise<void> {
-  const day = status === 'done' ? shanghaiDay(now) : windowOf(s, p.dueDate).to;
+/** Marks a screening of a pregnancy done or missed on `day`, replacing an earlier mark. */
+export async function writeMark(tx: Tx, pregnancyId: string, screeningId: string, status: 'done' | 'missed', day: string, now: Date): Promise<void> {
   await tx.pregnancyScreening.upsert({
-    where: { pregnancyId_screeningId: { pregnancyId: p.id, screeningId: s.id } },
-    create: { pregnancyId: p.id, screeningId: s.id, status, day, createdAt: now },
+    where: { pregnancyId_screeningId: { pregnancyId, screeningId } },
+    create: { pregnancyId, screeningId, status, day, createdAt: now },
     update: { status, day },
   });
+}
+
+/** What a late registrant said of a screening whose window closed: done (today) or missed (on its window's last day). */
+export function markEarlier(tx: Tx, p: Pregnancy, s: AlertScreening, status: 'done' | 'missed', now: Date): Promise<void> {
+  return writeMark(tx, p.id, s.id, status, status === 'done' ? shanghaiDay(now) : windowOf(s, p.dueDate).to, now);
 }

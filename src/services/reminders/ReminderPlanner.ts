@@ -59,9 +59,14 @@ export function plannedDay(kind: ReminderKind, dedupeKey: string): string | unde
   return kind === 'appointment' ? addDays(day, -1) : day;
 }
 
+/** The kind of a timed message, from its dedupe key (none for other messages: offers, notices). */
+function kindOfKey(dedupeKey: string): ReminderKind | undefined {
+  return ALL_KINDS.find((k) => dedupeKey.startsWith(PREFIX[k]));
+}
+
 /** Which of her messages one stands in for: its kind and the day it was planned for, whatever it lists. */
 function messageSlot(dedupeKey: string): string {
-  const kind = ALL_KINDS.find((k) => dedupeKey.startsWith(PREFIX[k]));
+  const kind = kindOfKey(dedupeKey);
   return kind ? `${kind}|${plannedDay(kind, dedupeKey) ?? ''}` : dedupeKey;
 }
 
@@ -172,7 +177,7 @@ export class ReminderPlanner {
    *   ran (a loss, a booking, a re-dating) may have left a message its reconcile could not see.
    */
   async staleReason(m: { contactId: string | null; dedupeKey: string; notBefore: Date }, now: Date): Promise<string | undefined> {
-    const kind = ALL_KINDS.find((k) => m.dedupeKey.startsWith(PREFIX[k]));
+    const kind = kindOfKey(m.dedupeKey);
     if (!kind || !m.contactId) return undefined;
     const day = plannedDay(kind, m.dedupeKey) ?? shanghaiDay(m.notBefore);
     // (an appointment reminder is planned for the day before the visit)

@@ -3,6 +3,9 @@
 // Pregnancy(status, dueDate, id) and no page re-reads or sorts the rows of the others (an `IN` over
 // all dates ordered by id made PostgreSQL walk the whole table and SQLite sort on every page).
 
+import type { Db, Tx } from '../../db/client.js';
+import { CONTACT_SELECT } from './reminderTypes.js';
+
 type DueWhere = { dueDate: string | { in: string[] }; id?: { gt: string }; contactId?: string };
 
 /**
@@ -27,4 +30,19 @@ export async function pageByDueDate<T extends { id: string }>(
     if (rows.length > 0) return { rows, last: `${due}|${rows[rows.length - 1].id}` };
   }
   return { rows: [] };
+}
+
+/**
+ * A page of the pregnancies still active on `day`, registered by then, due on one of `dueDates`
+ * (what the prenatal alerts and the birth question are planned from), with the woman to send to.
+ */
+export function activePregnanciesDue(q: Tx | Db, dueDates: string[], day: string, scope: { contactId?: string; after?: string; take?: number }) {
+  return pageByDueDate(dueDates, scope, (where, take) =>
+    q.pregnancy.findMany({
+      where: { status: 'active', registeredOn: { lte: day }, ...where },
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true, contact: { select: CONTACT_SELECT } },
+    }),
+  );
 }

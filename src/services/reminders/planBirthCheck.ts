@@ -5,21 +5,16 @@
 import type { Db, Tx } from '../../db/client.js';
 import { addDays, daysBetween, shanghaiAt } from '../../domain/calendarDay.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
-import { pageByDueDate } from './pageByDueDate.js';
-import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import { activePregnanciesDue } from './pageByDueDate.js';
+import { itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
 export async function planBirthCheck(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
   if (cfg.askBirthOn.length === 0) return { items: [] };
-  const { rows, last } = await pageByDueDate(
+  const { rows, last } = await activePregnanciesDue(
+    q,
     cfg.askBirthOn.map((d) => addDays(day, -d)),
+    day,
     scope,
-    (where, take) =>
-      q.pregnancy.findMany({
-        where: { status: 'active', registeredOn: { lte: day }, ...where },
-        orderBy: { id: 'asc' },
-        take,
-        select: { id: true, dueDate: true, contact: { select: CONTACT_SELECT } },
-      }),
   );
   const at = shanghaiAt(day, cfg.time);
   const items = rows

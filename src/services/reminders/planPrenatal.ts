@@ -3,10 +3,10 @@
 import type { Db, Tx } from '../../db/client.js';
 import { addDays, shanghaiAt } from '../../domain/calendarDay.js';
 import { alertSetKey, dueDatesWithAlertsOn, screeningApplies, type DueAlert } from '../../domain/reminders/prenatalAlerts.js';
-import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import { itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
-import { pageByDueDate } from './pageByDueDate.js';
+import { activePregnanciesDue } from './pageByDueDate.js';
 
 /** Booking statuses that silence a screening's alerts: offered, booked or done there. */
 export const SILENCING_STATUSES = ['held', 'confirmed', 'attended'];
@@ -14,17 +14,7 @@ export const SILENCING_STATUSES = ['held', 'confirmed', 'attended'];
 export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
   const byDue = dueDatesWithAlertsOn(cfg.prenatal, day);
   if (byDue.size === 0) return { items: [] };
-  const { rows, last } = await pageByDueDate(
-    [...byDue.keys()],
-    scope,
-    (where, take) =>
-      q.pregnancy.findMany({
-        where: { status: 'active', registeredOn: { lte: day }, ...where },
-        orderBy: { id: 'asc' },
-        take,
-        select: { id: true, contactId: true, dueDate: true, twins: true, ageOnDueDate: true, referred: true, contact: { select: CONTACT_SELECT } },
-      }),
-  );
+  const { rows, last } = await activePregnanciesDue(q, [...byDue.keys()], day, scope);
   if (rows.length === 0) return { items: [] };
   const marks = await q.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } });
   const bookings = await q.booking.findMany({
