@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that touch no database run once ("unit"); every test that uses the database runs twice,
-// on SQLite ("sqlite") and on PostgreSQL ("postgres").
-const dbFree = ['tests/domain/**/*.test.ts', 'tests/profiles/**/*.test.ts', 'tests/channels/wechat/**/*.test.ts', 'tests/flows/**/*.test.ts', 'tests/jobs/schedule.test.ts', 'tests/channels/keyedSerialQueue.test.ts', 'tests/channels/inboundRouter.test.ts', 'tests/app/startupFailure.test.ts'];
+// Tests are sorted by what they need, by their name: `*.db.test.ts` use a database and run twice,
+// on SQLite ("sqlite") and on PostgreSQL ("postgres"); every other `*.test.ts` touches no database
+// and runs once ("unit").
+const dbTests = ['tests/**/*.db.test.ts'];
 
 export default defineConfig({
   test: {
@@ -11,27 +12,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: dbFree } },
-      {
-        extends: true,
-        test: {
-          name: 'sqlite',
-          include: ['tests/**/*.test.ts'],
-          exclude: dbFree,
-          env: { TEST_DB: 'sqlite' },
-          globalSetup: ['tests/support/globalSetupDb.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'postgres',
-          include: ['tests/**/*.test.ts'],
-          exclude: dbFree,
-          env: { TEST_DB: 'postgres' },
-          globalSetup: ['tests/support/globalSetupDb.ts'],
-        },
-      },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: dbTests } },
+      ...(['sqlite', 'postgres'] as const).map((db) => ({
+        extends: true as const,
+        test: { name: db, include: dbTests, env: { TEST_DB: db }, globalSetup: ['tests/support/globalSetupDb.ts'] },
+      })),
     ],
   },
 });

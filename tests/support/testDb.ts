@@ -5,7 +5,11 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
-export const testProvider = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+if (!process.env.TEST_DB) {
+  // the runner gives a database only to files named *.db.test.ts (vitest.config.ts)
+  throw new Error('a test that uses the database must be named *.db.test.ts');
+}
+export const testProvider = process.env.TEST_DB as 'sqlite' | 'postgres';
 /** True when this project's database is unavailable (PostgreSQL unreachable outside CI). */
 export const dbUnavailable = !inject('dbTemplate');
 
