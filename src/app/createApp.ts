@@ -44,7 +44,7 @@ import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
 import { createReminders } from './reminderWiring.js';
-import { closeOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
+import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { PregnancyService } from '../services/pregnancy/PregnancyService.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
@@ -291,7 +291,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     [
       idleConversationJob(store, config.CONVERSATION_IDLE_MINUTES, logger),
       ...bookingJobs(booking, capacity, logger),
-      ...reminderJobs(reminders.planner, (day) => closeOverduePregnancies(db, day, profile.reminders.afterDueDate.closeAfterDays), logger),
+      ...reminderJobs(
+        reminders.planner,
+        {
+          close: (day) => closeOverduePregnancies(db, day, profile.reminders.afterDueDate.closeAfterDays),
+          daysWithAny: (days) => daysWithOverduePregnancies(db, days, profile.reminders.afterDueDate.closeAfterDays),
+        },
+        logger,
+      ),
     ],
     clock,
     logger,

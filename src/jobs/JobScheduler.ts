@@ -18,6 +18,13 @@ export interface Job {
   catchUpAtStart?: 'each' | 'latest';
   /** 'each': at most this many of the most recent missed runs (default 1000). */
   catchUpLimit?: number;
+  /**
+   * Catching up only (a clock jump, or a start after a stop): of these run times, those at which the
+   * data say a run may have work (the planner: days someone is due), read at once for all of them.
+   * The others are skipped, so a long jump costs the days that have work. Asked of the data, never
+   * decided on timing alone; asked again after any run that did work (it may have changed the data).
+   */
+  busyAmong?(times: readonly Date[]): Promise<Date[]>;
   run(now: Date): Promise<void>;
 }
 
@@ -66,10 +73,7 @@ export class JobScheduler {
         }
       }
       due.sort((a, b) => a.at.getTime() - b.at.getTime());
-      for (const d of due) {
-        await beforeRun?.(d.at);
-        await this.runJob(d.job, d.at);
-      }
+      await this.runDue(due, beforeRun);
     });
   }
 
@@ -82,9 +86,49 @@ export class JobScheduler {
         const from = last.get(job.name);
         if (!from) continue;
         const times = (job.catchUpAtStart ?? job.catchUp) === 'each' ? runTimesBetween(job.schedule, from, now, job.catchUpLimit) : [lastRunTimeBetween(job.schedule, from, now)];
-        for (const at of times) if (at) await this.runJob(job, at);
+        await this.runDue(times.filter((at): at is Date => !!at).map((at) => ({ at, job })));
       }
     });
+  }
+
+  /**
+   * Runs the missed runs in order, skipping those at which the job's data say it has no work (and
+   * what would have been sent before them: it goes before the next run that does, or after the
+   * jump). A job whose last missed run was skipped is still recorded as having run then.
+   */
+  private async runDue(due: { at: Date; job: Job }[], beforeRun?: (at: Date) => Promise<void>): Promise<void> {
+    const skipped = new Map<Job, Date>();
+    // per job, its run times that may have work; forgotten whenever a run did work
+    const busy = new Map<Job, Set<number>>();
+    for (const [i, d] of due.entries()) {
+      if (d.job.busyAmong) {
+        let times = busy.get(d.job);
+        if (!times) {
+          const ahead = due.slice(i).filter((x) => x.job === d.job).map((x) => x.at);
+          times = await this.busyTimes(d.job, ahead);
+          busy.set(d.job, times);
+        }
+        if (!times.has(d.at.getTime())) {
+          skipped.set(d.job, d.at);
+          continue;
+        }
+      }
+      skipped.delete(d.job);
+      await beforeRun?.(d.at);
+      await this.runJob(d.job, d.at);
+      busy.clear();
+    }
+    for (const [job, at] of skipped) await this.recordRun(job, at).catch((err) => this.logger.error({ err, job: job.name }, 'job run not recorded'));
+  }
+
+  private async busyTimes(job: Job, times: Date[]): Promise<Set<number>> {
+    try {
+      return new Set((await job.busyAmong!(times)).map((t) => t.getTime()));
+    } catch (err) {
+      // unsure: every run goes ahead
+      this.logger.error({ err, job: job.name }, 'job look-ahead failed');
+      return new Set(times.map((t) => t.getTime()));
+    }
   }
 
   names(): string[] {
@@ -100,9 +144,13 @@ export class JobScheduler {
   private async runJob(job: Job, at: Date): Promise<void> {
     try {
       await job.run(at);
-      await this.db.jobRun.upsert({ where: { name: job.name }, create: { name: job.name, lastRunAt: at }, update: { lastRunAt: at } });
+      await this.recordRun(job, at);
     } catch (err) {
       this.logger.error({ err, job: job.name }, 'job failed');
     }
+  }
+
+  private async recordRun(job: Job, at: Date): Promise<void> {
+    await this.db.jobRun.upsert({ where: { name: job.name }, create: { name: job.name, lastRunAt: at }, update: { lastRunAt: at } });
   }
 }

@@ -7,10 +7,22 @@ import { addDays, shanghaiDay } from '../domain/calendarDay.js';
 import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
 import type { Job } from './JobScheduler.js';
 
-/** Closes the pregnancies long past their due date with no birth reported (returns how many). */
-export type CloseOverdue = (day: string) => Promise<number>;
+/** The pregnancies long past their due date with no birth reported. */
+export interface OverduePregnancies {
+  /** Closes them (returns how many). */
+  close(day: string): Promise<number>;
+  /** Of `days`, those with a pregnancy to close. */
+  daysWithAny(days: readonly string[]): Promise<string[]>;
+}
 
-export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdue, logger: Logger): Job[] {
+/** Of evening runs that each work on the next day, those whose next day is one of the busy days. */
+async function runsPlanning(times: readonly Date[], busyDays: (days: string[]) => Promise<Set<string>>): Promise<Date[]> {
+  const next = (t: Date) => addDays(shanghaiDay(t), 1);
+  const busy = await busyDays(times.map(next));
+  return times.filter((t) => busy.has(next(t)));
+}
+
+export function reminderJobs(planner: ReminderPlanner, overdue: OverduePregnancies, logger: Logger): Job[] {
   return [
     {
       name: 'pregnancy.closeOverdue',
@@ -20,8 +32,12 @@ export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdu
       catchUp: 'each',
       catchUpAtStart: 'latest',
       catchUpLimit: 400,
+      busyAmong: async (times) => {
+        const days = new Set(await overdue.daysWithAny(times.map((t) => shanghaiDay(t))));
+        return times.filter((t) => days.has(shanghaiDay(t)));
+      },
       async run(now) {
-        const closed = await closeOverdue(shanghaiDay(now));
+        const closed = await overdue.close(shanghaiDay(now));
         if (closed > 0) logger.info({ closed }, 'pregnancies past their due date closed');
       },
     },
@@ -33,6 +49,7 @@ export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdu
       // marked (staff follow it up, the fallback scan depends on it); marking sends nothing
       catchUp: 'each',
       catchUpLimit: 400,
+      busyAmong: (times) => runsPlanning(times, (days) => planner.daysWithWindowsClosing(days)),
       async run(now) {
         // the windows that closed today: nothing can be booked for today any more
         const missed = await planner.markMissed(addDays(shanghaiDay(now), 1), now);
@@ -47,6 +64,7 @@ export function reminderJobs(planner: ReminderPlanner, closeOverdue: CloseOverdu
       catchUpAtStart: 'latest',
       // a pregnancy and the newborn weeks fit in 400 days; a longer jump skips what is long past
       catchUpLimit: 400,
+      busyAmong: (times) => runsPlanning(times, (days) => planner.daysWithPlansDue(days)),
       async run(now) {
         const r = await planner.planDay(addDays(shanghaiDay(now), 1), now);
         logger.info({ planned: r.planned, queued: r.queued }, 'reminders planned for tomorrow');

@@ -131,9 +131,20 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
           calls.push(`planDay ${day} @${at(now)}`);
           return { planned: 0, queued: 0 };
         },
+        // (work every day unless a test says otherwise)
+        async daysWithWindowsClosing(days: string[]) {
+          return new Set(days.filter((d) => !idleDays.has(`markMissed ${d}`)));
+        },
+        async daysWithPlansDue(days: string[]) {
+          return new Set(days.filter((d) => !idleDays.has(`planDay ${d}`)));
+        },
       } as unknown as ReminderPlanner;
-      const closeOverdue = async (day: string) => (calls.push(`closeOverdue ${day}`), 0);
-      return { planner, closeOverdue, calls };
+      const idleDays = new Set<string>();
+      const closeOverdue = {
+        close: async (day: string) => (calls.push(`closeOverdue ${day}`), 0),
+        daysWithAny: async (days: readonly string[]) => days.filter((d) => !idleDays.has(`closeOverdue ${d}`)),
+      };
+      return { planner, closeOverdue, calls, idleDays };
     }
 
     it('after a stop: every missed evening marks its closed windows, only the latest plans tomorrow', async () => {
@@ -166,5 +177,33 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
         'planDay 2026-03-04',
       ]);
     });
+
+    it('on a clock jump: an evening the planner says has nothing due is skipped, and recorded when it was the last', async () => {
+      const { planner, closeOverdue, calls, idleDays } = fakePlanner();
+      for (const c of ['closeOverdue 2026-03-02', 'planDay 2026-03-03', 'closeOverdue 2026-03-03', 'markMissed 2026-03-04', 'planDay 2026-03-04']) idleDays.add(c);
+      const before: string[] = [];
+      const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+      await scheduler(reminderJobs(planner, closeOverdue, logger), sh('2026-03-01 21:00')).catchUp(
+        sh('2026-03-01 21:00'),
+        sh('2026-03-03 21:00'),
+        async (at) => void before.push(fmt(at)),
+      );
+      // only the runs with work; what falls due is sent before each of them only
+      expect(calls.map((c) => c.split(' @')[0])).toEqual(['markMissed 2026-03-03']);
+      expect(before).toEqual(['19:55']);
+      // every job counts as having run at its last time passed, so a restart does not replay them
+      for (const j of ['pregnancy.closeOverdue', 'reminders.markMissed']) expect(await lastRun(j)).toEqual(sh(j === 'pregnancy.closeOverdue' ? '2026-03-03 19:50' : '2026-03-03 19:55'));
+      expect(await lastRun('reminders.daily')).toEqual(sh('2026-03-03 20:00'));
+    });
+  });
+
+  it('a look-ahead that fails runs the job (never skipped when unsure)', async () => {
+    const r = recorder('unsure', {
+      busyAmong: async () => {
+        throw new Error('database away');
+      },
+    });
+    await scheduler([r.job], sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-02 21:00'));
+    expect(r.ran).toEqual(['2026-03-02 20:00']);
   });
 });

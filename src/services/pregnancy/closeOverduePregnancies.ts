@@ -7,6 +7,15 @@ import { addDays } from '../../domain/calendarDay.js';
 
 const PAGE = 500;
 
+/**
+ * Of `days`, those with a pregnancy to close: from the day after the earliest active due date plus
+ * `afterDays` on (one read for all of them; a clock jump skips the others).
+ */
+export async function daysWithOverduePregnancies(db: Db, days: readonly string[], afterDays: number): Promise<string[]> {
+  const earliest = await db.pregnancy.findFirst({ where: { status: 'active' }, orderBy: { dueDate: 'asc' }, select: { dueDate: true } });
+  return earliest ? days.filter((day) => addDays(day, -afterDays) > earliest.dueDate) : [];
+}
+
 /** Closes the pregnancies active on `day` whose due date is more than `afterDays` before it. Returns how many. */
 export async function closeOverduePregnancies(db: Db, day: string, afterDays: number): Promise<number> {
   const dueBefore = addDays(day, -afterDays);

@@ -18,6 +18,7 @@ import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
 import type { PlanScope, ReminderConfig } from './reminderTypes.js';
 import { markMissedScreenings } from './markMissed.js';
+import { DUE_PARTS, daysWithPlansDue, daysWithWindowsClosing } from './dueDays.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<{ items: OutboxItem[]; last?: string }>;
@@ -30,6 +31,8 @@ const PLANNERS: Record<ReminderKind, Planner[]> = {
   newborn: [planNewborn],
   rescreen: [planEligibleAgain, planRescreenAfterVisit],
 };
+// every planner has its part in the clock jump's look-ahead
+for (const k of ALL_KINDS) if (DUE_PARTS[k].length !== PLANNERS[k].length) throw new Error(`dueDays.ts: ${k} needs one part per planner`);
 /** The dedupe-key prefix of each kind's messages. */
 const PREFIX: Record<ReminderKind, string> = { prenatal: 'preg:', appointment: 'reminder:', newborn: 'newborn:', rescreen: 'rescreen:' };
 
@@ -193,6 +196,18 @@ export class ReminderPlanner {
    * Marks the screenings whose window closed the day before `day` with nothing booked or done as
    * missed (the daily job passes tomorrow: windows whose last day is today).
    */
+  /**
+   * Of `days`, those planDay may queue something for, and those markMissed may mark something on,
+   * read for all of them at once (a clock jump skips the rest). A superset: see dueDays.ts.
+   */
+  daysWithPlansDue(days: readonly string[]): Promise<Set<string>> {
+    return daysWithPlansDue(this.db, this.config(), days);
+  }
+
+  daysWithWindowsClosing(days: readonly string[]): Promise<Set<string>> {
+    return daysWithWindowsClosing(this.db, this.config(), days);
+  }
+
   markMissed(day: string, now: Date): Promise<number> {
     // idempotent: a pass failed by a pregnancy deleted under it simply runs again
     return retried(() => markMissedScreenings(this.db, this.config(), day, now, this.pageSize));
