@@ -1,8 +1,8 @@
 // Starts the screening assistant: `npm start`. Settings come from the environment (.env.example).
 import { ConfigError, loadConfig } from './config/config.js';
-import { createLogger } from './app/logger.js';
+import { createLogger } from './support/logger.js';
 import { createApp } from './app/createApp.js';
-import { DataFileError } from './app/readYaml.js';
+import { DataFileError } from './support/readYaml.js';
 
 async function main(): Promise<void> {
   let config;

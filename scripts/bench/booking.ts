@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openDb, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { addDays } from '../../src/domain/calendarDay.js';
-import { bookingSettingsSchema } from '../../src/profiles/profileSchema.js';
+import { bookingSettingsSchema } from '../../src/domain/profile/profileSchema.js';
 import { BookingService } from '../../src/services/booking/BookingService.js';
 import { driverRate } from './driverRate.js';
 import { type BenchResult, percentile, printResult } from './report.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { AdjustableClock } from '../app/clock.js';
+import type { AdjustableClock } from '../support/clock.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
 import { asyncHandler, parseOr400 } from './validate.js';
 

@@ -1,7 +1,7 @@
 // Validates a request body or query with zod; a bad one gets 400 naming the field.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { formatZodPath } from '../app/readYaml.js';
+import { formatZodPath } from '../support/readYaml.js';
 
 export function parseOr400<S extends z.ZodTypeAny>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
   const parsed = schema.safeParse(input ?? {});

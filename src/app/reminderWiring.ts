@@ -1,7 +1,7 @@
 // Builds the timed-message parts from the profile: the planner, the pregnancy service, and the
 // hooks through which bookings and conversation turns keep her reminders in line.
 import type { Db, Tx } from '../db/client.js';
-import type { Profile } from '../profiles/profileSchema.js';
+import type { Profile } from '../domain/profile/profileSchema.js';
 import type { BookingTexts } from '../flows/booking/bookingTexts.js';
 import type { BookingService } from '../services/booking/BookingService.js';
 import type { TurnSaved } from '../services/conversationStore.js';

@@ -1,6 +1,8 @@
 // The one interface every channel adapter implements: it receives messages into the engine and
-// sends what the engine (and, later, the outbox dispatcher) hands it.
-export type ChannelName = 'wechat' | 'simulator' | 'sms';
+// sends what the outbox dispatcher hands it (the outbox's sender port).
+import type { ChannelName, MessageSender } from '../services/outbox/senderPort.js';
+
+export type { ChannelName };
 
 export interface InboundMessage {
   channel: ChannelName;
@@ -23,26 +25,8 @@ export interface ChannelStatus {
   qrCode?: string;
 }
 
-export interface Channel {
-  readonly name: ChannelName;
+export interface Channel extends MessageSender {
   start(handler: InboundHandler): Promise<void>;
-  /**
-   * Sends a proactive message to a person. Rejects if it could not be handed to the network. `at` is
-   * when the outbox sends it (after a clock jump, a simulated time the simulator shows it at).
-   */
-  send(externalId: string, text: string, at?: Date): Promise<void>;
   status(): ChannelStatus;
   stop(): Promise<void>;
-}
-
-/**
- * Thrown by a channel's send when the network says the account sends too often (WeChat: "操作过于频繁").
- * The outbox dispatcher backs the whole account off and retries the message later without counting it as
- * a failed attempt.
- */
-export class ChannelThrottledError extends Error {
-  constructor(message = 'the account is sending too often') {
-    super(message);
-    this.name = 'ChannelThrottledError';
-  }
 }

@@ -1,6 +1,6 @@
 // Every inbound message, from any channel, passes here: one contact's messages strictly in order,
 // different contacts concurrently, and an answer for every message even when something fails.
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../support/logger.js';
 import type { InboundHandler, InboundMessage } from './channel.js';
 import { KeyedSerialQueue } from './keyedSerialQueue.js';
 

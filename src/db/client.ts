@@ -11,6 +11,16 @@ import { pgSettings, providerOf, sqliteFilePath, type Provider } from './databas
 export type Db = SqliteClient;
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 export type { Provider };
+/** Row and input types of the models (the SQLite typing, used for both providers as Db is). */
+export type { Pregnancy, Prisma as DbTypes } from '../../generated/sqlite/index.js';
+
+/** Which provider a client opened by openDb talks to. */
+const providers = new WeakMap<object, Provider>();
+export function providerOfDb(db: Db | Tx): Provider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error('providerOfDb: a client not opened by openDb');
+  return provider;
+}
 
 export interface DbHandle {
   db: Db;
@@ -110,9 +120,11 @@ export function openDb(url: string): DbHandle {
     const file = sqliteFilePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new SqliteClient({ adapter: sqliteAdapter(file) });
+    providers.set(db, provider);
     return { db, provider, close: () => db.$disconnect() };
   }
   const adapter = new PrismaPg({ ...pgSettings(url), max: 10 });
   const db = new PostgresClient({ adapter }) as unknown as Db;
+  providers.set(db, provider);
   return { db, provider, close: () => db.$disconnect() };
 }

@@ -1,8 +1,8 @@
 // The conversation engine: runs the flows in flows/ for one inbound message of one woman and
 // returns the replies. State lives in the database (a restart mid-flow resumes); the caller makes
 // sure one contact's messages come one at a time.
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../support/clock.js';
+import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';

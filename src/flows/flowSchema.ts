@@ -1,7 +1,7 @@
 // The flow file format, defined once. A flow is a YAML file in flows/: a list of steps the bot
 // walks through with a woman. flows/README.md describes it for programme officers.
 import { z } from 'zod';
-import { inputSpecSchema } from './inputSpec.js';
+import { inputSpecSchema } from '../domain/parse/inputSpec.js';
 
 /** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
 export const targetSchema = z

@@ -2,7 +2,7 @@
 // them (targets, actions, commands). A problem stops start-up naming the file, the step and why.
 import path from 'node:path';
 import fs from 'node:fs';
-import { DataFileError, displayPath, readYamlFile, yamlFilesIn } from '../app/readYaml.js';
+import { DataFileError, displayPath, readYamlFile, yamlFilesIn } from '../support/readYaml.js';
 import { commandsSchema, flowSchema, messagesSchema, type Commands, type Flow, type Messages, type Step } from './flowSchema.js';
 
 export interface FlowSet {

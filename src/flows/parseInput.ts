@@ -1,5 +1,5 @@
 // Reads an answer according to the question's input type, with the domain parsers.
-import type { InputSpec } from './inputSpec.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { normalizeText } from '../domain/parse/normalizeText.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';

@@ -1,6 +1,6 @@
 // What the engine needs from the county's programme profile: the next fact to ask, how to ask it,
 // and the answer in words. Implemented over the profile files (src/profiles).
-import type { InputSpec } from './inputSpec.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
 
 export interface ProfileQuestion {
   text: string;

@@ -1,8 +1,8 @@
 // Periodic jobs: ticked by node-cron in real time, and replayed when the simulator moves the clock.
 // Each job is idempotent and safe in several processes; when each last ran is kept in the database.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../support/clock.js';
+import type { Logger } from '../support/logger.js';
 import type { Db } from '../db/client.js';
 import { cronExpression, lastRunTimeBetween, runTimesBetween, type Schedule } from './schedule.js';
 

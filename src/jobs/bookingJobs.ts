@@ -1,6 +1,6 @@
 // Booking's periodic jobs: waitlist offers that expire, no-shows after the day, and reserved seats
 // returned to everyone after their release time. Each is idempotent and safe in several processes.
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../support/logger.js';
 import type { BookingService } from '../services/booking/BookingService.js';
 import type { CapacityService } from '../services/capacity/CapacityService.js';
 import type { Job } from './JobScheduler.js';

@@ -1,6 +1,6 @@
 // Resets conversations left in the middle of a question for longer than the idle time.
 import type { ConversationStore } from '../services/conversationStore.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../support/logger.js';
 import type { Job } from './JobScheduler.js';
 
 export function idleConversationJob(store: ConversationStore, idleMinutes: number, logger: Logger): Job {

@@ -2,7 +2,7 @@
 // evening): first the screenings whose window closed today with nothing booked are marked missed,
 // then tomorrow's timed messages are queued (a missed NT starts the fallback scan's alerts).
 // Idempotent and safe in several processes.
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../support/logger.js';
 import { addDays, shanghaiDay } from '../domain/calendarDay.js';
 import type { ReminderPlanner } from '../services/reminders/ReminderPlanner.js';
 import type { Job } from './JobScheduler.js';

@@ -2,7 +2,7 @@
 // programmes with one region profile: who operates the service (named in the privacy notice),
 // its townships and villages, and the designated hospitals. Validated at start by loadCounties.
 import { z } from 'zod';
-import { programmeIdSchema, PROGRAMME_IDS, slugSchema } from './profileSchema.js';
+import { programmeIdSchema, PROGRAMME_IDS, slugSchema } from '../domain/profile/profileSchema.js';
 
 const textSchema = z.string().trim().min(1, 'must not be empty');
 /** A phone number as dialled: 0394-4321234, 13800000000, 12320. */

@@ -16,7 +16,7 @@ import {
   type Profile,
   type ProgrammeProfile,
   type Rule,
-} from './profileSchema.js';
+} from '../domain/profile/profileSchema.js';
 
 export type Issue = { path: (string | number)[]; message: string };
 

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import type { ZodError } from 'zod';
 import { countySchema, crossCheckCounty, type County } from './countySchema.js';
 import { crossCheckProfile } from './crossCheck.js';
-import { profileSchema, type Profile } from './profileSchema.js';
+import { profileSchema, type Profile } from '../domain/profile/profileSchema.js';
 
 export class ProfileError extends Error {
   constructor(

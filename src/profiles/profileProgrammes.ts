@@ -6,7 +6,7 @@ import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evalua
 import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
 import { renderTemplate } from '../domain/template.js';
 import type { County } from './countySchema.js';
-import type { Profile, ProgrammeId, ProgrammeProfile } from './profileSchema.js';
+import type { Profile, ProgrammeId, ProgrammeProfile } from '../domain/profile/profileSchema.js';
 
 export function createProgrammePort(profile: Profile, county: County, messages: () => Messages): ProgrammePort {
   const programmes = new Map<string, ProgrammeProfile>();

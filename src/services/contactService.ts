@@ -1,7 +1,7 @@
 // Contacts: who wrote to the bot on which channel, and her consent state. Creating a contact
 // stores only the channel identity (allowed before consent, PIPL).
 import type { Db } from '../db/client.js';
-import type { ChannelName } from '../channels/channel.js';
+import type { ChannelName } from './outbox/senderPort.js';
 
 export interface ContactRecord {
   id: string;

@@ -1,7 +1,7 @@
 // Reading answers by input type: the inputs the pregnancy conversations added (dating, an integer
 // with "none" words). Today is Monday 2026-03-02.
 import { describe, expect, it } from 'vitest';
-import { inputSpecSchema } from '../../src/flows/inputSpec.js';
+import { inputSpecSchema } from '../../src/domain/parse/inputSpec.js';
 import { parseInput } from '../../src/flows/parseInput.js';
 
 const TODAY = '2026-03-02';

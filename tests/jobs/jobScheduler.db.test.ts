@@ -3,8 +3,8 @@
 // still runs it at every time passed; and the reminder jobs after a stop mark every day's missed
 // windows but plan only the latest evening.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../src/app/clock.js';
-import { createLogger } from '../../src/app/logger.js';
+import { FixedClock } from '../../src/support/clock.js';
+import { createLogger } from '../../src/support/logger.js';
 import { openDb, type DbHandle } from '../../src/db/client.js';
 import { JobScheduler, type Job } from '../../src/jobs/JobScheduler.js';
 import { reminderJobs } from '../../src/jobs/reminderJobs.js';

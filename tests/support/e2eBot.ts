@@ -1,6 +1,6 @@
 // The real bot end to end: a Wechaty bot on wechaty-puppet-mock whose messages go into the real
 // app (engine, services, database). The app can be restarted under the same bot and database.
-import { createLogger } from '../../src/app/logger.js';
+import { createLogger } from '../../src/support/logger.js';
 import { shanghaiClockTime, shanghaiDay } from '../../src/domain/calendarDay.js';
 import type { InboundMessage } from '../../src/channels/channel.js';
 import type { Db } from '../../src/db/client.js';

@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database with a clock that only moves when told to.
-import { AdjustableClock } from '../../src/app/clock.js';
+import { AdjustableClock } from '../../src/support/clock.js';
 import { createApp, type App } from '../../src/app/createApp.js';
-import { createLogger, type Logger } from '../../src/app/logger.js';
+import { createLogger, type Logger } from '../../src/support/logger.js';
 import type { Channel } from '../../src/channels/channel.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './testDb.js';

@@ -2,7 +2,7 @@
 // this router behind the admin-token middleware.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../support/clock.js';
 import type { AttendanceResult } from '../../services/booking/bookingTypes.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
 

@@ -3,11 +3,11 @@
 // the field, an unknown hospital 404. Mount it behind requireAdminToken (it does not apply it).
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../support/clock.js';
 import type { Db } from '../../db/client.js';
 import { daysBetween, isCalendarDay } from '../../domain/calendarDay.js';
 import type { County, Hospital } from '../../profiles/countySchema.js';
-import type { Profile } from '../../profiles/profileSchema.js';
+import type { Profile } from '../../domain/profile/profileSchema.js';
 import { CapacityInputError, type CapacityService } from '../../services/capacity/CapacityService.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
 

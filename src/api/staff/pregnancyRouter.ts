@@ -2,7 +2,7 @@
 // and referrals for prenatal diagnosis. Mounted behind the admin-token middleware.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../support/clock.js';
 import { addDays, isCalendarDay, shanghaiDay } from '../../domain/calendarDay.js';
 import type { PregnancyService } from '../../services/pregnancy/PregnancyService.js';
 import { asyncHandler, parseOr400 } from '../validate.js';

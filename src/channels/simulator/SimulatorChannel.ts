@@ -1,6 +1,6 @@
 // The web simulator: anyone can chat with the bot as a chosen contact, without WeChat. It keeps
 // each contact's transcript (like the chat history on her phone) in this process's memory.
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../support/clock.js';
 import type { Channel, ChannelStatus, InboundHandler } from '../channel.js';
 
 export interface TranscriptEntry {

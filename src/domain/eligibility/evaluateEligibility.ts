@@ -2,7 +2,7 @@
 // is passed in (Asia/Shanghai calendar day). Rules come from the programme profile and are
 // evaluated in order; the first rule lacking a fact is asked next and the first failing rule
 // decides, so she is never asked a question after the decisive answer.
-import type { ProgrammeProfile, Rule } from '../../profiles/profileSchema.js';
+import type { ProgrammeProfile, Rule } from '../profile/profileSchema.js';
 import { addYearsWithPrecision, isIsoDay, type DatePrecision } from './dates.js';
 import { ageOn } from '../parse/ageOn.js';
 import { birthdayOfAge } from '../parse/birthdayOfAge.js';

@@ -1,6 +1,6 @@
 // Turns an eligibility outcome into the Chinese text she reads, from the profile's templates.
 // A "no" always ends with what she can do instead (the `alternatives` text).
-import type { ProgrammeProfile } from '../../profiles/profileSchema.js';
+import type { ProgrammeProfile } from '../profile/profileSchema.js';
 import { renderTemplate } from '../template.js';
 import type { EligibilityOutcome, OutcomeNote } from './evaluateEligibility.js';
 

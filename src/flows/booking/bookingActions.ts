@@ -3,7 +3,7 @@
 import type { ActionContext, ActionResult, ChoiceSource, FlowAction } from '../actions.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { windowDays } from '../../domain/pregnancy/gestation.js';
-import type { Profile } from '../../profiles/profileSchema.js';
+import type { Profile } from '../../domain/profile/profileSchema.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 

@@ -1,6 +1,6 @@
 // What the booking conversation needs from the booking and capacity services. createApp binds it
 // to BookingService and CapacityService; the flow actions only see this.
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 
 export interface SessionSeats {
   day: string;

@@ -1,7 +1,7 @@
 // Turns bookings, days and services into the words she reads (templates in flows/messages.yaml).
 import type { Messages } from '../flowSchema.js';
 import type { County } from '../../profiles/countySchema.js';
-import type { Profile } from '../../profiles/profileSchema.js';
+import type { Profile } from '../../domain/profile/profileSchema.js';
 import { renderTemplate } from '../../domain/template.js';
 import { isoWeekday, shanghaiClockTime, shanghaiDay } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';

@@ -1,7 +1,7 @@
 // Binds the booking conversation's port to the booking and capacity services.
 import type { Db } from '../../db/client.js';
 import { bookableDays, canChange } from '../../domain/booking/bookableDays.js';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingService } from '../../services/booking/BookingService.js';
 import type { BookingView } from '../../services/booking/bookingTypes.js';
 import type { CapacityService } from '../../services/capacity/CapacityService.js';

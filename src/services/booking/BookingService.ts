@@ -6,9 +6,9 @@ import { shanghaiDay } from '../../domain/calendarDay.js';
 import { outsideQuietHours, type QuietHours } from '../outbox/quietHours.js';
 import { cancelForClosure } from './closedDay.js';
 import crypto from 'node:crypto';
-import type { Db, Provider, Tx } from '../../db/client.js';
+import { providerOfDb, type Db, type Provider, type Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import { acceptOffer, declineOffer, expireOffers, joinWaitlist, waitlistFor } from './waitlist.js';
 import { markAttended, markNoShows } from './attendance.js';
 import { availability } from './availability.js';
@@ -57,10 +57,6 @@ export interface BookingServiceDeps {
 
 const cryptoRandom: RandomSource = () => crypto.randomInt(0, 2 ** 32) / 2 ** 32;
 
-function providerOfClient(db: Db): Provider {
-  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite';
-}
-
 export class BookingService {
   private readonly ctx: BookingContext;
 
@@ -68,7 +64,7 @@ export class BookingService {
     const texts = deps.texts;
     this.ctx = {
       db: deps.db,
-      provider: deps.provider ?? providerOfClient(deps.db),
+      provider: deps.provider ?? providerOfDb(deps.db),
       settings: deps.settings,
       texts: typeof texts === 'function' ? texts : () => texts,
       serviceName: deps.serviceName ?? ((id) => id),

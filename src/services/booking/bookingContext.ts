@@ -2,7 +2,7 @@
 // source of booking codes. Built once by BookingService.
 import type { Db, Provider, Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingTexts } from './bookingTypes.js';
 
 export interface BookingContext {

@@ -1,6 +1,6 @@
 // The booking service's inputs and outputs. Sessions are 'am' (上午) and 'pm' (下午); days are
 // Asia/Shanghai 'YYYY-MM-DD'; every call gets `now` (the clock is injected).
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 
 export type Session = 'am' | 'pm';
 export const SESSIONS: readonly Session[] = ['am', 'pm'];

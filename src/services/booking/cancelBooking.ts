@@ -3,7 +3,7 @@
 // transaction) or back to its pool.
 import type { Tx } from '../../db/client.js';
 import { canChange } from '../../domain/booking/bookableDays.js';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { CancelArgs, CancelResult, SeatOutcome } from './bookingTypes.js';
 import { passSeat } from './passSeat.js';

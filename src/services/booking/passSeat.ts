@@ -7,7 +7,7 @@
 import type { Tx } from '../../db/client.js';
 import { isBookableDay } from '../../domain/booking/bookableDays.js';
 import { generateBookingCode } from '../../domain/booking/bookingCode.js';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { SeatOutcome } from './bookingTypes.js';
 import { queueNotice } from './notices.js';

@@ -1,7 +1,7 @@
 // The waitlist: joining (her rank grows with her no-shows), accepting or declining a seat held for
 // her, and the job that lets unanswered offers expire and passes their seats on.
 import crypto from 'node:crypto';
-import type { BookingSettings } from '../../profiles/profileSchema.js';
+import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { AcceptResult, JoinWaitlistArgs, JoinWaitlistResult, WaitlistView } from './bookingTypes.js';
 import { endBooking } from './cancelBooking.js';

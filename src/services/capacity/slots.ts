@@ -1,7 +1,7 @@
 // Materializing Slot rows (and their pools) from the weekly rules: idempotent and safe when several
 // processes do it at once (unique keys, INSERT … ON CONFLICT DO NOTHING, the hospital lock).
 import crypto from 'node:crypto';
-import type { Prisma } from '../../../generated/sqlite/index.js';
+import type { DbTypes } from '../../db/client.js';
 import type { Provider, Tx } from '../../db/client.js';
 import { isClosed } from '../../domain/capacity/closures.js';
 import { planPools, type ReservationKind } from '../../domain/capacity/pools.js';
@@ -61,7 +61,7 @@ export async function ensureSlotsTx(tx: Tx, provider: Provider, hospitalId: stri
   if (inserted.length === 0) return { planned: planned.length, created: 0 };
 
   const capacityOf = new Map(planned.map((p) => [key(p.day, p.session), p.capacity]));
-  const pools: Prisma.SlotPoolCreateManyInput[] = [];
+  const pools: DbTypes.SlotPoolCreateManyInput[] = [];
   for (const slot of inserted) {
     const shares = reservations.filter((r) => r.day === slot.day && r.session === slot.session);
     const plan = planPools(

@@ -1,9 +1,9 @@
 // Sends what the outbox holds, through the channels, paced per bot account and never at night.
 // All state is in the database: any number of dispatchers (processes) share the work. Within one
 // dispatcher, passes run one at a time (runOnce, catchUp and the real-time loop are serialized).
-import type { Channel } from '../../channels/channel.js';
-import type { Clock } from '../../app/clock.js';
-import type { Logger } from '../../app/logger.js';
+import type { MessageSender } from './senderPort.js';
+import type { Clock } from '../../support/clock.js';
+import type { Logger } from '../../support/logger.js';
 import type { Db, Provider } from '../../db/client.js';
 import { dispatchAccount, type Counts, type DispatchContext } from './dispatchAccount.js';
 import { earliestDuePerAccount } from './outboxRows.js';
@@ -16,7 +16,7 @@ export interface OutboxDispatcherDeps {
   db: Db;
   provider: Provider;
   /** By channel name ('wechat', 'simulator', 'sms'): the row's `channel` picks one. */
-  channels: ReadonlyMap<string, Channel>;
+  channels: ReadonlyMap<string, MessageSender>;
   logger: Logger;
   /** Unique per dispatcher (process): recorded as claimedBy. */
   processId: string;

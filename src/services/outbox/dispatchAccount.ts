@@ -1,9 +1,9 @@
 // One account's share of a dispatcher pass: claim its next due message, check she still wants it,
 // take the account's send permission, send, mark. Repeats while pacing allows (usually once).
-import type { Channel } from '../../channels/channel.js';
+import type { MessageSender } from './senderPort.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { Db, Provider } from '../../db/client.js';
-import type { Logger } from '../../app/logger.js';
+import type { Logger } from '../../support/logger.js';
 import type { OutboxSettings } from './outboxSettings.js';
 import type { DispatchReport } from './outboxTypes.js';
 import { claimNextMessage, markAttemptFailed, markCancelled, markSent, releaseMessage, requeueThrottled, type ClaimedMessage } from './outboxRows.js';
@@ -16,7 +16,7 @@ const MAX_PER_ACCOUNT_PER_PASS = 50;
 export interface DispatchContext {
   db: Db;
   provider: Provider;
-  channels: ReadonlyMap<string, Channel>;
+  channels: ReadonlyMap<string, MessageSender>;
   logger: Logger;
   processId: string;
   settings: Required<OutboxSettings>;

@@ -1,7 +1,7 @@
 // Writing into the outbox, always inside the caller's transaction: the message exists if and only if
 // the change that caused it was committed (invariant 2). A dedupe key never queues the same message twice.
 import type { Db, Tx } from '../../db/client.js';
-import { Prisma } from '../../../generated/sqlite/index.js';
+import { join, sql } from '../../db/sql.js';
 import { outboxId } from './outboxId.js';
 import { DEFAULT_MAX_ATTEMPTS, type OutboxItem } from './outboxTypes.js';
 
@@ -32,15 +32,15 @@ export async function enqueueMessages(tx: Tx | Db, items: readonly OutboxItem[],
       if (!item.dedupeKey) throw new Error('enqueueMessage: dedupeKey is required');
       // Dates go through the driver adapter's own formatting (ISO-8601 text on SQLite, timestamp on
       // PostgreSQL), exactly as Prisma writes them, so Prisma reads these rows back unchanged.
-      return Prisma.sql`(${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
+      return sql`(${outboxId(now)}, ${item.contactId}, ${item.channel}, ${item.externalId}, ${item.account ?? 'default'},
         ${item.text}, ${item.priority}, ${item.dedupeKey}, 'queued', ${item.notBefore}, 0, ${maxAttempts}, ${now})`;
     });
     // one Sql object built whole (a template on `tx` would not flatten these rows on the PostgreSQL client)
-    inserted += await tx.$executeRaw(Prisma.sql`
+    inserted += await tx.$executeRaw(sql`
       INSERT INTO "OutboxMessage"
         ("id", "contactId", "channel", "externalId", "account", "text", "priority", "dedupeKey", "status",
          "notBefore", "attempts", "maxAttempts", "createdAt")
-      VALUES ${Prisma.join(rows)}
+      VALUES ${join(rows)}
       ON CONFLICT ("dedupeKey") DO NOTHING`);
   }
   return inserted;

@@ -1,5 +1,5 @@
 // Classifying and describing send failures. What is stored or logged never holds her id, the text or numbers.
-import { ChannelThrottledError } from '../../channels/channel.js';
+import { ChannelThrottledError } from './senderPort.js';
 
 const THROTTLE_PATTERNS = [/操作过于频繁/, /too frequent/i, /too many requests/i, /rate.?limit/i];
 

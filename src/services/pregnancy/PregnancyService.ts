@@ -3,7 +3,7 @@
 // Every change brings her timed messages in line in the same transaction (ReminderPlanner.reconcile).
 import crypto from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
-import type { Pregnancy } from '../../../generated/sqlite/index.js';
+import type { Pregnancy } from '../../db/client.js';
 import { addDays, daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { ageOn } from '../../domain/parse/ageOn.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';

@@ -2,7 +2,7 @@
 // (windows may have opened again or closed already) and when a late registrant says whether she had
 // a screening whose window closed before she registered. Inside the caller's transaction.
 import type { Tx } from '../../db/client.js';
-import type { Pregnancy } from '../../../generated/sqlite/index.js';
+import type { Pregnancy } from '../../db/client.js';
 import { addDays, shanghaiDay } from '../../domain/calendarDay.js';
 import { windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { redatedMarks } from '../../domain/reminders/redatedMarks.js';

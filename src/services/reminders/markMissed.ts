@@ -2,7 +2,7 @@
 // pregnancy registered before it closed and a screening the programme offers her. Staff follow
 // these up (GET /api/staff/pregnancies/missed). Idempotent: a screening is marked once. One read
 // per page for all screenings: the pregnancies due on the few dates whose windows closed yesterday.
-import { Prisma } from '../../../generated/sqlite/index.js';
+import { join, sql } from '../../db/sql.js';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../../domain/calendarDay.js';
 import { dueDateWithWindowClosedBefore, screeningApplies, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
@@ -52,11 +52,11 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
       }
     }
     for (let i = 0; i < missed.length; i += 200) {
-      const values = missed.slice(i, i + 200).map((m) => Prisma.sql`(${m.pregnancyId}, ${m.screening.id}, 'missed', ${closedOn}, ${now})`);
+      const values = missed.slice(i, i + 200).map((m) => sql`(${m.pregnancyId}, ${m.screening.id}, 'missed', ${closedOn}, ${now})`);
       // one Sql object built whole (see enqueueMessages)
-      marked += await db.$executeRaw(Prisma.sql`
+      marked += await db.$executeRaw(sql`
         INSERT INTO "PregnancyScreening" ("pregnancyId", "screeningId", "status", "day", "createdAt")
-        VALUES ${Prisma.join(values)}
+        VALUES ${join(values)}
         ON CONFLICT ("pregnancyId", "screeningId") DO NOTHING`);
     }
     await yieldToEventLoop();

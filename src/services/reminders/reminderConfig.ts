@@ -5,7 +5,7 @@ import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
 import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { toAlertScreening, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { renderTemplate, type TemplateVars } from '../../domain/template.js';
-import type { Profile } from '../../profiles/profileSchema.js';
+import type { Profile } from '../../domain/profile/profileSchema.js';
 import type { ReminderConfig, ReminderTexts } from './reminderTypes.js';
 
 /** What the booking texts say about a visit (hospital, address, session…), for the appointment reminder. */

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../../src/app/clock.js';
+import { FixedClock } from '../../../src/support/clock.js';
 import { attendanceRouter } from '../../../src/api/staff/attendanceRouter.js';
 import { dbUnavailable } from '../../support/testDb.js';
 import { HOSPITAL, makeContacts, makeSlot, NOW, openFixture, ordinary, type Fixture } from '../../services/booking/bookingFixtures.js';

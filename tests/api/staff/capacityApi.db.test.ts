@@ -6,7 +6,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capacityRouter } from '../../../src/api/staff/capacityRouter.js';
 import { requireAdminToken } from '../../../src/api/staff/requireAdminToken.js';
-import { FixedClock } from '../../../src/app/clock.js';
+import { FixedClock } from '../../../src/support/clock.js';
 import { dbUnavailable } from '../../support/testDb.js';
 import { bookSeats, capacityFixture, generalPool, MCH, NOW, slotOf, THU, TUE, WED, type CapacityFixture } from '../../services/capacity/capacityFixtures.js';
 

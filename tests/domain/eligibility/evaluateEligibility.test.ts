@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility, renderOutcome, type EligibilityOutcome } from '../../../src/domain/eligibility/evaluateEligibility.js';
 import { loadProfiles } from '../../../src/profiles/loadProfiles.js';
-import type { ProgrammeProfile } from '../../../src/profiles/profileSchema.js';
+import type { ProgrammeProfile } from '../../../src/domain/profile/profileSchema.js';
 
 const profiles = loadProfiles(path.resolve(__dirname, '../../../profiles'));
 const TODAY = '2026-03-05';

@@ -6,7 +6,7 @@
 import readline from 'node:readline';
 import { openDb } from '../../../src/db/client.js';
 import { addDays } from '../../../src/domain/calendarDay.js';
-import { bookingSettingsSchema } from '../../../src/profiles/profileSchema.js';
+import { bookingSettingsSchema } from '../../../src/domain/profile/profileSchema.js';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 
 const [url, prefix, fromArg, countArg, inFlightArg] = process.argv.slice(2);

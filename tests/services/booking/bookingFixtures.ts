@@ -1,7 +1,7 @@
 // Shared set-up for the booking service tests: a fresh database, a hospital, slots and pools written
 // directly (no dependence on the capacity service), contacts, and the seat invariant.
 import { openDb, type Db, type DbHandle } from '../../../src/db/client.js';
-import { bookingSettingsSchema, type BookingSettings } from '../../../src/profiles/profileSchema.js';
+import { bookingSettingsSchema, type BookingSettings } from '../../../src/domain/profile/profileSchema.js';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 import type { BookingTexts } from '../../../src/services/booking/bookingTypes.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDb.js';

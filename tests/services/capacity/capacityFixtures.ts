@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDb, type Db, type DbHandle } from '../../../src/db/client.js';
 import type { County } from '../../../src/profiles/countySchema.js';
 import { loadAllProfiles } from '../../../src/profiles/loadProfiles.js';
-import type { Profile } from '../../../src/profiles/profileSchema.js';
+import type { Profile } from '../../../src/domain/profile/profileSchema.js';
 import { seedCounty } from '../../../src/services/countySeeder.js';
 import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { createTestDatabase, testProvider, type TestDatabase } from '../../support/testDb.js';

@@ -1,7 +1,7 @@
 // The dispatcher on one database: pacing, daily cap, quiet hours, priority and catch-up over
 // simulated time. Times are injected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../../src/app/clock.js';
+import { FixedClock } from '../../../src/support/clock.js';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../src/services/outbox/OutboxDispatcher.js';
 import type { OutboxSettings } from '../../../src/services/outbox/outboxSettings.js';

@@ -1,7 +1,7 @@
 // The dispatcher when things go wrong: failing sends, throttling, crashes, opt-outs, offline channels,
 // and its real-time loop and job. Times are injected.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FixedClock } from '../../../src/app/clock.js';
+import { FixedClock } from '../../../src/support/clock.js';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../src/services/outbox/OutboxDispatcher.js';
 import type { OutboxSettings } from '../../../src/services/outbox/outboxSettings.js';

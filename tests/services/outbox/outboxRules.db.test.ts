@@ -1,7 +1,7 @@
 // The pure rules behind the dispatcher: quiet hours, back-off, throttle detection, safe error text,
 // settings validation, account readiness.
 import { describe, expect, it } from 'vitest';
-import { ChannelThrottledError } from '../../../src/channels/channel.js';
+import { ChannelThrottledError } from '../../../src/services/outbox/senderPort.js';
 import { backoffDelayMs } from '../../../src/services/outbox/outboxRows.js';
 import { DEFAULT_OUTBOX_SETTINGS, resolveOutboxSettings } from '../../../src/services/outbox/outboxSettings.js';
 import { isQuiet, outsideQuietHours } from '../../../src/services/outbox/quietHours.js';

@@ -1,7 +1,8 @@
 // Shared pieces of the outbox tests: a fake channel that records sends and can be told to fail or
 // throttle, settings, and helpers to queue messages for consenting women.
 import { pino } from 'pino';
-import { ChannelThrottledError, type Channel, type ChannelName, type ChannelState, type ChannelStatus } from '../../../src/channels/channel.js';
+import type { Channel, ChannelName, ChannelState, ChannelStatus } from '../../../src/channels/channel.js';
+import { ChannelThrottledError } from '../../../src/services/outbox/senderPort.js';
 import type { Db } from '../../../src/db/client.js';
 import { enqueueMessage } from '../../../src/services/outbox/enqueueMessage.js';
 import type { OutboxSettings } from '../../../src/services/outbox/outboxSettings.js';

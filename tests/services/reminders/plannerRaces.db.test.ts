@@ -4,7 +4,7 @@
 // nobody else their reminders.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/app/logger.js';
+import { createLogger } from '../../../src/support/logger.js';
 import type { Channel } from '../../../src/channels/channel.js';
 import { OutboxDispatcher } from '../../../src/services/outbox/OutboxDispatcher.js';
 import { DEFAULT_OUTBOX_SETTINGS } from '../../../src/services/outbox/outboxSettings.js';

@@ -4,7 +4,7 @@
 // directly (contacts, pregnancies, bookings, eligibility answers).
 import { openDb, type Db, type DbHandle } from '../../../src/db/client.js';
 import type { County } from '../../../src/profiles/countySchema.js';
-import type { Profile } from '../../../src/profiles/profileSchema.js';
+import type { Profile } from '../../../src/domain/profile/profileSchema.js';
 import { seedCounty } from '../../../src/services/countySeeder.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDb.js';
 import { makeSlot } from '../booking/bookingFixtures.js';

@@ -7,7 +7,7 @@ import { BookingTexts as VisitTexts } from '../../../src/flows/booking/bookingTe
 import type { Messages } from '../../../src/flows/flowSchema.js';
 import type { County } from '../../../src/profiles/countySchema.js';
 import { loadAllProfiles } from '../../../src/profiles/loadProfiles.js';
-import { bookingSettingsSchema, type Profile } from '../../../src/profiles/profileSchema.js';
+import { bookingSettingsSchema, type Profile } from '../../../src/domain/profile/profileSchema.js';
 import { BookingService } from '../../../src/services/booking/BookingService.js';
 import type { BookingTexts } from '../../../src/services/booking/bookingTypes.js';
 import { ReminderPlanner } from '../../../src/services/reminders/ReminderPlanner.js';

@@ -5,7 +5,7 @@
 // (crossCheck.ts): every rule's fact has a question, every text a rule needs exists, and every
 // {placeholder} in a text is a value the eligibility outcome provides (OUTCOME_VARS below).
 import { z } from 'zod';
-import { inputSpecSchema } from '../flows/inputSpec.js';
+import { inputSpecSchema } from '../parse/inputSpec.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z
