@@ -117,7 +117,7 @@ export function shiftMonth(y: number, m: number, n: number): { y: number; m: num
  * The same day of the month `n` months later (earlier, when negative). THE rule for a day the
  * target month lacks (29 Feb in a common year, 31 Apr): the 1st of the month after, the later day.
  * So someone born 29 Feb turns a year older on 1 Mar in a common year (on 28 Feb she is still the
- * younger age), and a waiting period of years from 29 Feb ends on 1 Mar: conservative for both.
+ * younger age), and a repeat allowed years after 29 Feb is allowed from 1 Mar: conservative for both.
  */
 export function addMonths(day: string, n: number): string {
   const { y, m, d } = partsOf(day);
