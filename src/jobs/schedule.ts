@@ -16,8 +16,9 @@ export function lastRunTimeBetween(s: Schedule, from: Date, to: Date): Date | un
     const step = s.minutes * 60_000;
     last = Math.floor(to.getTime() / step) * step;
   } else {
-    const today = shanghaiTime(shanghaiDay(to), s.hour, s.minute).getTime();
-    last = today <= to.getTime() ? today : today - 86_400_000;
+    const day = shanghaiDay(to);
+    const today = shanghaiTime(day, s.hour, s.minute).getTime();
+    last = today <= to.getTime() ? today : shanghaiTime(addDays(day, -1), s.hour, s.minute).getTime();
   }
   return last > from.getTime() ? new Date(last) : undefined;
 }

@@ -2,6 +2,7 @@
 // to ask it, and the answer in words.
 import type { ProgrammeDecision, ProgrammePort, ProfileQuestion } from '../flows/programmePort.js';
 import type { Messages } from '../flows/flowSchema.js';
+import { isCalendarDay } from '../domain/calendarDay.js';
 import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evaluateEligibility.js';
 import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
 import { renderTemplate } from '../domain/template.js';
@@ -59,7 +60,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
       if (typeof value === 'boolean') return value ? m.yes : m.no;
       if (typeof value === 'string') {
         if (fact === 'township') return county.townships.find((t) => t.id === value)?.name ?? value;
-        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatChineseDate(value);
+        if (isCalendarDay(value)) return formatChineseDate(value);
         return choiceLabel(fact, value) ?? value;
       }
       if (typeof value === 'object' && value && 'date' in value) {

@@ -3,10 +3,11 @@
 // evaluated in order; the first rule lacking a fact is asked next and the first failing rule
 // decides, so she is never asked a question after the decisive answer.
 import type { ProgrammeProfile, Rule } from '../profile/profileSchema.js';
-import { addYearsWithPrecision, isIsoDay, type DatePrecision } from './dates.js';
+import { isCalendarDay } from '../calendarDay.js';
+import { addYearsWithPrecision } from './addYearsWithPrecision.js';
 import { ageOn } from '../parse/ageOn.js';
 import { birthdayOfAge } from '../parse/birthdayOfAge.js';
-import { formatChineseDate } from '../parse/formatChineseDate.js';
+import { formatChineseDate, type DatePrecision } from '../parse/formatChineseDate.js';
 
 export { renderOutcome } from './renderOutcome.js';
 
@@ -50,7 +51,7 @@ export function evaluateEligibility(
   facts: Record<string, unknown>,
   today: string,
 ): EligibilityOutcome {
-  if (!isIsoDay(today)) throw new Error(`evaluateEligibility: today must be YYYY-MM-DD, got ${today}`);
+  if (!isCalendarDay(today)) throw new Error(`evaluateEligibility: today must be YYYY-MM-DD, got ${today}`);
   const common = { programme: programme.name };
   const notes: OutcomeNote[] = [];
   let remaining = programme.screenings.map((s) => s.id);
@@ -70,7 +71,7 @@ export function evaluateEligibility(
     switch (rule.type) {
       case 'age': {
         // a birth date after today is not an answer: ask again
-        if (!isIsoDay(value) || value > today) return needs(rule.fact);
+        if (!isCalendarDay(value) || value > today) return needs(rule.fact);
         const age = ageOn(value, today);
         const vars = { min: String(rule.min), max: String(rule.max), age: String(age) };
         if (age < rule.min) {
@@ -148,7 +149,7 @@ export function evaluateEligibility(
 function asLastScreening(value: unknown): Exclude<LastScreening, null> | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { date, precision } = value as Record<string, unknown>;
-  if (!isIsoDay(date) || typeof precision !== 'string' || !PRECISIONS.includes(precision)) return undefined;
+  if (!isCalendarDay(date) || typeof precision !== 'string' || !PRECISIONS.includes(precision)) return undefined;
   return { date, precision: precision as DatePrecision };
 }
 

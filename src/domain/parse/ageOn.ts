@@ -1,11 +1,12 @@
-// Age in full years on a given day. Someone born on Feb 29 turns a year older on Mar 1 in a
-// non-leap year (on Feb 28 she is still the younger age). Returns NaN for malformed dates.
-import { readYmd } from './gregorianDay.js';
+// Age in full years (周岁) on a given day, by calendarDay's addYears: someone born on 29 Feb turns
+// a year older on 1 Mar in a common year (on 28 Feb she is still the younger age). NaN for a
+// malformed day.
+import { addYears, dayParts } from '../calendarDay.js';
 
 export function ageOn(birthDate: string, day: string): number {
-  const birth = readYmd(birthDate);
-  const on = readYmd(day);
+  const birth = dayParts(birthDate);
+  const on = dayParts(day);
   if (!birth || !on) return Number.NaN;
-  const hadBirthday = on.m > birth.m || (on.m === birth.m && on.d >= birth.d);
-  return on.y - birth.y - (hadBirthday ? 0 : 1);
+  const years = on.y - birth.y;
+  return addYears(birthDate, years) <= day ? years : years - 1;
 }

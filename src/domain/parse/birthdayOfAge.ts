@@ -1,11 +1,8 @@
-// The day someone born on birthDate turns `age` (consistent with ageOn: a Feb 29 birthday falls on
-// Mar 1 in non-leap years). Returns '' for a malformed date or a non-integer age.
-import { formatYmd, isLeapYear, readYmd } from './gregorianDay.js';
+// The day someone born on birthDate turns `age`: addYears, as ageOn counts (a 29 Feb birthday
+// falls on 1 Mar in common years). '' for a malformed date or a non-integer age.
+import { addYears, isCalendarDay } from '../calendarDay.js';
 
 export function birthdayOfAge(birthDate: string, age: number): string {
-  const birth = readYmd(birthDate);
-  if (!birth || !Number.isInteger(age)) return '';
-  const year = birth.y + age;
-  if (birth.m === 2 && birth.d === 29 && !isLeapYear(year)) return formatYmd(year, 3, 1);
-  return formatYmd(year, birth.m, birth.d);
+  if (!isCalendarDay(birthDate) || !Number.isInteger(age)) return '';
+  return addYears(birthDate, age);
 }

@@ -1,11 +1,11 @@
 // 'YYYY-MM-DD' → '2026年3月5日' for messages; with precision 'month' → '2026年3月', 'year' → '2026年'.
 // A malformed input is returned unchanged.
-import { readYmd } from './gregorianDay.js';
+import { dayParts } from '../calendarDay.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
 export function formatChineseDate(date: string, precision: DatePrecision = 'day'): string {
-  const day = readYmd(date);
+  const day = dayParts(date);
   if (!day) return date;
   if (precision === 'year') return `${day.y}年`;
   if (precision === 'month') return `${day.y}年${day.m}月`;

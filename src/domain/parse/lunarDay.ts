@@ -1,7 +1,7 @@
 // The lunar (农历) calendar through lunar-typescript, wrapped so that nothing throws: every
 // helper returns undefined for a month or day that does not exist.
 import { Lunar, LunarMonth, LunarYear, Solar } from 'lunar-typescript';
-import type { Ymd } from './gregorianDay.js';
+import type { Ymd } from '../calendarDay.js';
 
 export interface LunarYmd {
   year: number;

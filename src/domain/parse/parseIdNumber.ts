@@ -3,7 +3,7 @@
 // 0–9 or X). Spaces and dashes inside are tolerated; the X may be lower case. Checks in order:
 // length ('bad_length'), check character ('checksum'), birth date ('bad_birth_date': not a real day,
 // before 1900, or after `today` when given).
-import { readYmd } from './gregorianDay.js';
+import { dayParts } from '../calendarDay.js';
 import { normalizeText } from './normalizeText.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 
@@ -40,7 +40,7 @@ export function parseIdNumber(text: string, today?: string): ParseResult<IdNumbe
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return fail('checksum');
 
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const birth = readYmd(birthDate);
+  const birth = dayParts(birthDate);
   if (!birth || birth.y < 1900) return fail('bad_birth_date');
   if (today !== undefined && birthDate > today) return fail('bad_birth_date');
 

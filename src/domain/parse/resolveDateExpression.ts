@@ -1,16 +1,7 @@
 // Turns one DateExpression into a calendar day, given today, the calendar a bare date is read in
 // and the direction in which a missing year (or month) is looked for.
-import { addDays } from '../calendarDay.js';
+import { addDays, dayParts, daysInMonth, formatDay, shiftMonth, type Ymd } from '../calendarDay.js';
 import type { DateExpression } from './dateExpression.js';
-import {
-  MAX_YEAR,
-  MIN_YEAR,
-  daysInMonth,
-  formatYmd,
-  readYmd,
-  shiftMonth,
-  type Ymd,
-} from './gregorianDay.js';
 import {
   MAX_LUNAR_YEAR,
   MIN_LUNAR_YEAR,
@@ -35,6 +26,10 @@ export interface ResolveContext {
 
 type Precision = ParsedDate['precision'];
 
+// a year outside these is never a real answer to a date question
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
 const cmp = (a: number[], b: number[]): number => {
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
@@ -50,7 +45,7 @@ function checkDirection(order: number, direction: 'past' | 'future'): ParseResul
 }
 
 export function resolveDateExpression(e: DateExpression, ctx: ResolveContext): ParseResult<ParsedDate> {
-  const today = readYmd(ctx.today);
+  const today = dayParts(ctx.today);
   if (!today) return fail('unrecognised');
   const direction = ctx.direction ?? 'past';
   if (e.vague || e.markerConflict) return fail('ambiguous');
@@ -115,14 +110,14 @@ function resolveGregorian(
       const { y: cy, m: cm } = shiftMonth(today.y, today.m, past ? -k : k);
       if (d > daysInMonth(cy, cm)) continue;
       if (k === 0 && (past ? d > today.d : d < today.d)) continue;
-      return ok({ date: formatYmd(cy, cm, d), precision: 'day' });
+      return ok({ date: formatDay(cy, cm, d), precision: 'day' });
     }
     return fail('out_of_range');
   } else if (yearGiven !== undefined) {
     if (yearGiven < MIN_YEAR || yearGiven > MAX_YEAR) return fail('out_of_range');
     const checked = checkDirection(yearGiven - today.y, direction);
     if (!checked.ok) return fail(checked.error);
-    return ok({ date: formatYmd(yearGiven, 1, 1), precision: 'year' });
+    return ok({ date: formatDay(yearGiven, 1, 1), precision: 'year' });
   } else {
     return fail('unrecognised');
   }
@@ -135,7 +130,7 @@ function resolveGregorian(
     const checked = checkDirection(order, direction);
     if (!checked.ok) return fail(checked.error);
   }
-  return ok({ date: formatYmd(y, m, d ?? 1), precision });
+  return ok({ date: formatDay(y, m, d ?? 1), precision });
 }
 
 function resolveLunar(
@@ -204,7 +199,7 @@ function resolveLunar(
   const precision: Precision = d === undefined ? 'month' : 'day';
   const result = lunarResult({ year: y, month: m, day: d ?? 1, leap }, precision);
   if (!result.ok || inferred) return result;
-  const todayText = formatYmd(todaySolar.y, todaySolar.m, todaySolar.d);
+  const todayText = formatDay(todaySolar.y, todaySolar.m, todaySolar.d);
   const order =
     precision === 'month'
       ? cmp([y, lunarMonthOrdinal(m, leap)], [today.year, todayOrd])

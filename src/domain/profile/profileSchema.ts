@@ -106,7 +106,7 @@ export const questionSchema = z
     text: textSchema,
     // a sample answer, shown with the re-prompt when she answers badly
     example: textSchema,
-    // the typed input (src/flows/inputSpec.ts); must fit the rule using the fact (see crossCheck.ts)
+    // the typed input (src/domain/parse/inputSpec.ts); must fit the rule using the fact (see crossCheck.ts)
     input: inputSpecSchema,
     // health data (pregnancy, screening history, operations, illnesses): the engine asks for the
     // separate health consent (单独同意, PIPL) before the first sensitive question

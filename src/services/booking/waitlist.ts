@@ -1,6 +1,7 @@
 // The waitlist: joining (her rank grows with her no-shows), accepting or declining a seat held for
 // her, and the job that lets unanswered offers expire and passes their seats on.
 import crypto from 'node:crypto';
+import { isCalendarDay } from '../../domain/calendarDay.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { AcceptResult, JoinWaitlistArgs, JoinWaitlistResult, WaitlistView } from './bookingTypes.js';
@@ -10,12 +11,11 @@ import { runTx, viewOf } from './seatSql.js';
 import { normalizeServiceIds } from './slotQueries.js';
 
 const waitKey = (contactId: string, hospitalId: string, serviceId: string) => `${contactId}:${hospitalId}:${serviceId}`;
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 export async function joinWaitlist(ctx: BookingContext, a: JoinWaitlistArgs): Promise<JoinWaitlistResult> {
   const settings = a.settings ?? ctx.settings;
   const serviceIds = normalizeServiceIds([...(a.serviceIds ?? []), ...(a.serviceId ? [a.serviceId] : [])]);
-  if (serviceIds.length === 0 || !isDay(a.dateFrom) || !isDay(a.dateTo) || a.dateFrom > a.dateTo) {
+  if (serviceIds.length === 0 || !isCalendarDay(a.dateFrom) || !isCalendarDay(a.dateTo) || a.dateFrom > a.dateTo) {
     return { ok: false, reason: 'invalid_range', entries: [] };
   }
   const contact = await ctx.db.contact.findUnique({ where: { id: a.contactId }, select: { noShows: true } });

@@ -8,7 +8,7 @@
 // woman's pregnancy or bookings reconciles her messages of today and tomorrow in the transaction of
 // the change (reconcile), cancelling what no longer applies and queuing what now does.
 import type { Db, Tx } from '../../db/client.js';
-import { addDays, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
+import { addDays, isCalendarDay, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { planAppointments } from './planAppointments.js';
@@ -58,7 +58,7 @@ export async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T>
  */
 export function plannedDay(kind: ReminderKind, dedupeKey: string): string | undefined {
   const day = dedupeKey.split(':')[2];
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  if (!isCalendarDay(day)) return undefined;
   return kind === 'appointment' ? addDays(day, -1) : day;
 }
 

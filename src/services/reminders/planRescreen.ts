@@ -3,9 +3,8 @@
 // One message per woman and day, whichever way she qualifies. Neither goes to a woman pregnant now
 // (两癌 waits until after the pregnancy) or known to be past the programme's age range on the day.
 import type { Db, Tx } from '../../db/client.js';
-import { shanghaiAt } from '../../domain/calendarDay.js';
+import { daysYearsBefore, isCalendarDay, shanghaiAt } from '../../domain/calendarDay.js';
 import { ageOn } from '../../domain/parse/ageOn.js';
-import { formatYmd, isLeapYear, readYmd } from '../../domain/parse/gregorianDay.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
@@ -14,19 +13,13 @@ import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfi
 const PROGRAMME = 'twoCancer';
 
 /**
- * The visit days whose re-screening falls on `day`, `years` calendar years later. A visit on 29 Feb
- * is reminded on 29 Feb when that year has one, else on 28 Feb, and only once: so 28 Feb of a year
- * without 29 Feb takes the 28 and the 29 Feb visits of a leap year, and 29 Feb takes nothing when the
- * year `years` before has no 29 Feb (its 28 Feb visits were reminded the day before). [] for a
- * malformed day.
+ * The visit days whose re-screening falls on `day`, `years` calendar years later: the day the
+ * eligibility check names for the interval (addYears), so a visit on 29 Feb is reminded on 1 Mar of
+ * a year without 29 Feb, with the 1 Mar visits, once. Oldest first; [] for a malformed day.
  */
 export function rescreenVisitDays(day: string, years: number): string[] {
-  const on = readYmd(day);
-  if (!on || !Number.isInteger(years)) return [];
-  const year = on.y - years;
-  if (on.m === 2 && on.d === 29) return isLeapYear(year) ? [formatYmd(year, 2, 29)] : [];
-  if (on.m === 2 && on.d === 28 && !isLeapYear(on.y) && isLeapYear(year)) return [formatYmd(year, 2, 28), formatYmd(year, 2, 29)];
-  return [formatYmd(year, on.m, on.d)];
+  if (!isCalendarDay(day) || !Number.isInteger(years)) return [];
+  return daysYearsBefore(day, years);
 }
 
 /**
@@ -46,7 +39,7 @@ async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[]
   const birthOf = new Map<string, string>();
   for (const f of facts) {
     const value = parseJson(f.valueJson);
-    if (typeof value === 'string' && readYmd(value)) birthOf.set(f.contactId, value);
+    if (isCalendarDay(value)) birthOf.set(f.contactId, value);
   }
   const unknown: string[] = [];
   for (const id of ids) {
@@ -132,7 +125,7 @@ export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, da
     select: { id: true, contactId: true, contact: { select: CONTACT_SELECT } },
   });
   if (rows.length === 0) return { items: [] };
-  // booked after the last of these days (a screen on 29 Feb after one on 28 Feb is the same visit)
+  // booked after the last of these days (a screen on 1 Mar after one on 29 Feb is the same visit)
   const since = await bookedSince(q, cfg, rows.map((r) => r.contactId), visitDays[visitDays.length - 1], true);
   const skip = await notToRemind(q, cfg, rows.map((r) => r.contactId), day);
   const at = shanghaiAt(day, cfg.time);

@@ -70,6 +70,8 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
     { name: 'screened a day inside the cycle', facts: { lastScreening: { date: `${2026 - years}-03-06`, precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-03-06' } },
     { name: 'cycle ends today', facts: { lastScreening: { date: `${2026 - years}-03-05`, precision: 'day' } }, want: { status: 'eligible' } },
     { name: 'screened last year', facts: { lastScreening: { date: '2025-06-10', precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2025 + years}-06-10` } },
+    // 29 Feb + 3 or 5 years has no 29 Feb: from 1 Mar, the day the re-screening reminder comes
+    { name: 'screened on 29 Feb', facts: { lastScreening: { date: '2024-02-29', precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2024 + years}-03-01` } },
     // month precision: first day of the month after
     { name: 'month precision, same month', facts: { lastScreening: { date: `${2026 - years}-03-01`, precision: 'month' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-04-01' } },
     { name: 'month precision, month before', facts: { lastScreening: { date: `${2026 - years}-02-01`, precision: 'month' } }, want: { status: 'eligible' } },

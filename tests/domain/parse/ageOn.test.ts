@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/domain/calendarDay.js';
 import { ageOn } from '../../../src/domain/parse/ageOn.js';
 import { birthdayOfAge } from '../../../src/domain/parse/birthdayOfAge.js';
 
@@ -59,9 +60,7 @@ describe('birthdayOfAge', () => {
       for (const age of [1, 35, 36, 64, 65]) {
         const day = birthdayOfAge(birthDate, age);
         expect(ageOn(birthDate, day)).toBe(age);
-        const before = new Date(`${day}T00:00:00Z`);
-        before.setUTCDate(before.getUTCDate() - 1);
-        expect(ageOn(birthDate, before.toISOString().slice(0, 10))).toBe(age - 1);
+        expect(ageOn(birthDate, addDays(day, -1))).toBe(age - 1);
       }
     },
   );

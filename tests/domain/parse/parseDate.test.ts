@@ -262,4 +262,9 @@ describe('formatChineseDate', () => {
   ])('%s → %s', (input, expected) => {
     expect(formatChineseDate(input)).toBe(expected);
   });
+
+  it('writes a month or a year alone for a coarser precision', () => {
+    expect(formatChineseDate('2026-03-05', 'month')).toBe('2026年3月');
+    expect(formatChineseDate('2026-03-05', 'year')).toBe('2026年');
+  });
 });

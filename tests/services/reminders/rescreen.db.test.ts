@@ -1,7 +1,8 @@
 // 两癌 re-screening reminders on a real database with the Henan profile (demo county 项城: ages
 // 35–64, once per 5 years): no reminder for a woman known to be past the age range on the day or
 // pregnant now, in both planners (the eligibility answer's day and the day after the interval); a
-// 29 Feb visit is reminded on 28 Feb of a year without one, once. The exact outbox rows.
+// 29 Feb visit is reminded on 1 Mar of a year without one (the day the eligibility check names),
+// once. The exact outbox rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderTemplate, type TemplateVars } from '../../../src/domain/template.js';
 import { ReminderPlanner } from '../../../src/services/reminders/ReminderPlanner.js';
@@ -15,22 +16,26 @@ describe('rescreenVisitDays: the visit days reminded on a day, years later', () 
     ['2026-03-10', 5, ['2021-03-10']],
     ['2026-02-28', 5, ['2021-02-28']],
     ['2026-03-01', 5, ['2021-03-01']],
-    // 28 Feb of a year without 29 Feb, years after a leap year: the 28 and the 29 Feb visits
-    ['2029-02-28', 5, ['2024-02-28', '2024-02-29']],
-    ['2027-02-28', 3, ['2024-02-28', '2024-02-29']],
-    // …and the next day is only 1 Mar's (the 29 Feb visit is not reminded twice)
-    ['2029-03-01', 5, ['2024-03-01']],
+    // 1 Mar of a year without 29 Feb, years after a leap year: the 29 Feb and the 1 Mar visits
+    ['2029-03-01', 5, ['2024-02-29', '2024-03-01']],
+    ['2027-03-01', 3, ['2024-02-29', '2024-03-01']],
+    // …and the day before is only 28 Feb's (the 29 Feb visit is not reminded early, nor twice)
+    ['2029-02-28', 5, ['2024-02-28']],
+    ['2027-02-28', 3, ['2024-02-28']],
     // 29 Feb, years after a leap year: its own visits
     ['2028-02-29', 4, ['2024-02-29']],
-    // 28 Feb of a leap year: only 28 Feb (29 Feb is reminded on its day)
+    // 28 Feb and 1 Mar of a leap year: only their own day (29 Feb is reminded on its day)
     ['2028-02-28', 4, ['2024-02-28']],
     ['2028-02-28', 5, ['2023-02-28']],
-    // 29 Feb, years after a year without one: nothing (its 28 Feb visits were reminded on 28 Feb)
+    ['2028-03-01', 4, ['2024-03-01']],
+    ['2028-03-01', 5, ['2023-03-01']],
+    // 29 Feb, years after a year without one: nothing (no visit falls on it)
     ['2028-02-29', 5, []],
     ['2028-02-29', 3, []],
     // century years: 2100 has no 29 Feb, 2000 has
-    ['2105-02-28', 5, ['2100-02-28']],
-    ['2005-02-28', 5, ['2000-02-28', '2000-02-29']],
+    ['2105-03-01', 5, ['2100-03-01']],
+    ['2005-03-01', 5, ['2000-02-29', '2000-03-01']],
+    ['2005-02-28', 5, ['2000-02-28']],
     // not a day
     ['2026-02-30', 5, []],
     ['2026-3-10', 5, []],
@@ -194,41 +199,54 @@ describe.skipIf(dbUnavailable)(`re-screening reminders: age, pregnancy, 29 Feb (
   });
 
   describe('a visit on 29 Feb', () => {
-    it('is reminded on 28 Feb five years later (no 29 Feb that year), once; 28 Feb visits too, and one message for both days', async () => {
+    it('is reminded on 1 Mar five years later (no 29 Feb that year), once; 1 Mar visits too, and one message for both days', async () => {
       await visit('leapDay', '2024-02-29');
       await visit('dayBefore', '2024-02-28');
       await visit('marchFirst', '2024-03-01');
-      // cervical on 28 Feb, breast on 29 Feb: one message (her 29 Feb screen is not one booked since)
+      // cervical on 29 Feb, breast on 1 Mar: one message (her 1 Mar screen is not one booked since)
       await woman(f.db, 'twoDays');
-      await bookingRow(f.db, 'twoDays', { serviceId: 'cervical', day: '2024-02-28', status: 'attended' });
-      await bookingRow(f.db, 'twoDays', { serviceId: 'breast', day: '2024-02-29', status: 'attended' });
+      await bookingRow(f.db, 'twoDays', { serviceId: 'cervical', day: '2024-02-29', status: 'attended' });
+      await bookingRow(f.db, 'twoDays', { serviceId: 'breast', day: '2024-03-01', status: 'attended' });
+      // cervical on 28 Feb, breast on 29 Feb: not on 28 Feb (screened since), once on 1 Mar
+      await woman(f.db, 'lateBreast');
+      await bookingRow(f.db, 'lateBreast', { serviceId: 'cervical', day: '2024-02-28', status: 'attended' });
+      await bookingRow(f.db, 'lateBreast', { serviceId: 'breast', day: '2024-02-29', status: 'attended' });
       // booked again after the 29 Feb visit: nothing
       await visit('bookedSince', '2024-02-29');
       await bookingRow(f.db, 'bookedSince', { serviceId: 'cervical', day: '2029-03-05', status: 'confirmed' });
-      // past the age on 28 Feb 2029
+      // past the age on 1 Mar 2029
       await visit('tooOld', '2024-02-29');
       await birthDate('tooOld', '1964-01-01');
 
-      expect(await f.planner.planDay('2029-02-28', sh('2029-02-27 20:00'))).toEqual({ planned: 3, queued: 3 });
+      // 28 Feb: only the 28 Feb visit
+      expect(await f.planner.planDay('2029-02-28', sh('2029-02-27 20:00'))).toEqual({ planned: 1, queued: 1 });
+      expect(await f.planner.planDay('2029-03-01', sh('2029-02-28 20:00'))).toEqual({ planned: 4, queued: 4 });
       for (const pageSize of [1, 2, 3]) {
-        const report = await new ReminderPlanner(f.db, () => f.config, pageSize).planDay('2029-02-28', sh('2029-02-27 20:05'));
-        expect(report, `page size ${pageSize}`).toEqual({ planned: 3, queued: 0 });
+        const report = await new ReminderPlanner(f.db, () => f.config, pageSize).planDay('2029-03-01', sh('2029-02-28 20:05'));
+        expect(report, `page size ${pageSize}`).toEqual({ planned: 4, queued: 0 });
       }
-      // the next day: only the 1 Mar visit, nobody reminded a second time
-      expect(await f.planner.planDay('2029-03-01', sh('2029-02-28 20:00'))).toEqual({ planned: 1, queued: 1 });
-      const feb28 = sh('2029-02-28 10:00');
+      const mar1 = sh('2029-03-01 10:00');
       expect(await rows()).toEqual([
-        ['rescreen:dayBefore:2029-02-28', text, feb28, 'queued'],
-        ['rescreen:leapDay:2029-02-28', text, feb28, 'queued'],
-        ['rescreen:marchFirst:2029-03-01', text, sh('2029-03-01 10:00'), 'queued'],
-        ['rescreen:twoDays:2029-02-28', text, feb28, 'queued'],
+        ['rescreen:dayBefore:2029-02-28', text, sh('2029-02-28 10:00'), 'queued'],
+        ['rescreen:lateBreast:2029-03-01', text, mar1, 'queued'],
+        ['rescreen:leapDay:2029-03-01', text, mar1, 'queued'],
+        ['rescreen:marchFirst:2029-03-01', text, mar1, 'queued'],
+        ['rescreen:twoDays:2029-03-01', text, mar1, 'queued'],
       ]);
     });
 
-    it('reconciling on 28 Feb finds her 29 Feb visit', async () => {
+    it('the eligibility answer names the same day: one message for both planners', async () => {
       await visit('leapDay', '2024-02-29');
-      await f.db.$transaction((tx) => f.planner.reconcile(tx, 'leapDay', sh('2029-02-27 21:00'), ['rescreen']));
-      expect(await rows()).toEqual([['rescreen:leapDay:2029-02-28', text, sh('2029-02-28 10:00'), 'queued']]);
+      await check('leapDay', { reasonCode: 'interval', nextEligibleOn: '2029-03-01', checkedAt: sh('2025-11-01 10:00') });
+      // planned by both (the answer's day, the visit's interval), queued once: one key for her day
+      expect(await f.planner.planDay('2029-03-01', sh('2029-02-28 20:00'))).toEqual({ planned: 2, queued: 1 });
+      expect(await rows()).toEqual([['rescreen:leapDay:2029-03-01', text, sh('2029-03-01 10:00'), 'queued']]);
+    });
+
+    it('reconciling on 1 Mar finds her 29 Feb visit', async () => {
+      await visit('leapDay', '2024-02-29');
+      await f.db.$transaction((tx) => f.planner.reconcile(tx, 'leapDay', sh('2029-02-28 21:00'), ['rescreen']));
+      expect(await rows()).toEqual([['rescreen:leapDay:2029-03-01', text, sh('2029-03-01 10:00'), 'queued']]);
     });
   });
 });
