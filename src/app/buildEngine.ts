@@ -1,0 +1,76 @@
+// The conversation engine: the flows' actions bridged to the services through their ports, and the
+// router that hands it one contact's messages at a time.
+import type { DataFiles } from '../config/loadDataFiles.js';
+import { InboundRouter } from '../channels/inboundRouter.js';
+import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import { createActions } from '../flows/actions.js';
+import { createBookingFlow } from '../flows/booking/bookingActions.js';
+import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
+import { ConversationEngine } from '../flows/engine.js';
+import { myDataRecordLines } from '../flows/myDataRecords.js';
+import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
+import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
+import { servicesPregnancyPort } from '../flows/pregnancy/servicesPregnancyPort.js';
+import { createProgrammePort } from '../profiles/profileProgrammes.js';
+import { lastEligibilityCheck } from '../services/eligibilityChecks.js';
+import { factsKnownFromRecords } from '../services/pregnancy/knownFacts.js';
+import type { Logger } from '../support/logger.js';
+import type { Services } from './buildServices.js';
+
+export function countyTemplateVars(county: DataFiles['county']): TemplateVars {
+  return {
+    countyName: county.name,
+    operator: county.operator.name,
+    servicePhone: county.servicePhone,
+    serviceHours: county.serviceHours ?? '',
+    retention: county.dataRetention,
+  };
+}
+
+export function buildEngine(files: DataFiles, s: Services, o: { logger: Logger; idleMinutes: number; onContactDeleted: (m: { channel: string; externalId: string }) => void }) {
+  const { county, profile, flowSet } = files;
+  const countyVars = countyTemplateVars(county);
+  const programmes = createProgrammePort(profile, county, () => flowSet.messages);
+  const bookingPort = servicesBookingPort(s.db, s.booking, s.capacity, profile.booking);
+  const bookingFlow = createBookingFlow({
+    port: bookingPort,
+    texts: s.bookingTexts,
+    profile,
+    lastCheck: (contactId, programme) => lastEligibilityCheck(s.db, contactId, programme),
+  });
+  const pregnancyPort = servicesPregnancyPort({
+    pregnancy: s.pregnancy,
+    settings: { askCycleLength: profile.reminders.askCycleLength, reminderTime: s.reminders.config.time, newborn: s.reminders.config.newborn },
+  });
+  const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
+  const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });
+  const records = { bookings: bookingPort, bookingTexts: s.bookingTexts, pregnancies: pregnancyPort, pregnancyTexts, clock: s.clock };
+  const actions = new Map([
+    ...createActions({
+      countyId: county.id,
+      myData: s.myData,
+      programmes,
+      messages: () => flowSet.messages,
+      // her bookings and pregnancies are part of what is stored about her
+      extraLines: (contactId) => myDataRecordLines(records, contactId),
+    }),
+    ...bookingFlow.actions,
+    ...pregnancyFlow.actions,
+  ]);
+  const engine = new ConversationEngine({
+    flowSet,
+    programmes,
+    actions,
+    choiceSources: new Map([...bookingFlow.sources, ...pregnancyFlow.sources]),
+    contacts: s.contacts,
+    store: s.store,
+    clock: s.clock,
+    logger: o.logger,
+    countyVars,
+    idleMinutes: o.idleMinutes,
+    onContactDeleted: o.onContactDeleted,
+    knownFacts: (contactId) => factsKnownFromRecords(s.pregnancy, contactId),
+  });
+  const router = new InboundRouter((m) => engine.handle(m), o.logger, () => renderTemplate(flowSet.messages.systemError, countyVars));
+  return { engine, router, countyVars };
+}

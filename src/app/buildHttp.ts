@@ -1,0 +1,47 @@
+// The HTTP side: health, the simulator (when on), the staff API behind the admin token, the WeChat
+// login page, and one JSON error handler after every router.
+import express from 'express';
+import type { Channel } from '../channels/channel.js';
+import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
+import { wechatLoginRouter } from '../channels/wechat/loginPage.js';
+import type { WechatChannel } from '../channels/wechat/WechatChannel.js';
+import type { Config } from '../config/config.js';
+import type { DataFiles } from '../config/loadDataFiles.js';
+import { healthRouter } from '../api/healthRouter.js';
+import { jsonErrors } from '../api/jsonErrors.js';
+import { simulatorRouter } from '../api/simulatorRouter.js';
+import { attendanceRouter } from '../api/staff/attendanceRouter.js';
+import { capacityRouter } from '../api/staff/capacityRouter.js';
+import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
+import { requireAdminToken } from '../api/staff/requireAdminToken.js';
+import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
+import { saveSimulatorClock } from '../services/simulatorClockStore.js';
+import { AdjustableClock } from '../support/clock.js';
+import type { Services } from './buildServices.js';
+
+export interface HttpParts {
+  channels: Channel[];
+  simulator?: SimulatorChannel;
+  wechat?: WechatChannel;
+  dispatcher: OutboxDispatcher;
+  catchUp(from: Date, to: Date): Promise<void>;
+}
+
+export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts): express.Express {
+  const { county, profile, profiles, flowSet } = files;
+  const { db, clock } = s;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter({ db, provider: s.dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels: p.channels }));
+  if (p.simulator && clock instanceof AdjustableClock) {
+    app.use(simulatorRouter(p.simulator, clock, p.catchUp, (now) => saveSimulatorClock(db, now), (fn) => p.dispatcher.whileHeld(fn)));
+  }
+  app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
+  app.use(capacityRouter({ db, capacity: s.capacity, county, profile, clock, onClosed: async (ids, now) => void (await s.booking.cancelForClosure(ids, now)) }));
+  app.use(attendanceRouter({ booking: s.booking, clock }));
+  app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
+  if (p.wechat) app.use(wechatLoginRouter(p.wechat));
+  app.get('/', (_req, res) => (p.simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
+  app.use(jsonErrors);
+  return app;
+}

@@ -1,0 +1,60 @@
+// The outbox dispatcher (paced per bot account) and the periodic jobs, with the clock jump that
+// replays both in time order.
+import os from 'node:os';
+import type { Channel } from '../channels/channel.js';
+import type { Config } from '../config/config.js';
+import type { DataFiles } from '../config/loadDataFiles.js';
+import { bookingJobs } from '../jobs/bookingJobs.js';
+import { clockJump } from '../jobs/clockJump.js';
+import { idleConversationJob } from '../jobs/idleConversationJob.js';
+import { JobScheduler } from '../jobs/JobScheduler.js';
+import { reminderJobs } from '../jobs/reminderJobs.js';
+import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
+import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
+import type { Logger } from '../support/logger.js';
+import type { Services } from './buildServices.js';
+
+export function buildJobs(config: Config, files: DataFiles, s: Services, o: { senders: Channel[]; logger: Logger }) {
+  const { profile } = files;
+  const { db } = s;
+  const { logger } = o;
+  const dispatcher = new OutboxDispatcher({
+    db,
+    provider: s.dbHandle.provider,
+    channels: new Map(o.senders.map((c) => [c.name, c])),
+    logger,
+    // a timed reminder whose cause changed while it waited, or whose day is over, is cancelled, not sent
+    staleReason: (m, now) => s.planner.staleReason(m, now),
+    processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
+    accounts: [config.BOT_ACCOUNT],
+    settings: {
+      minIntervalMs: config.OUTBOX_MIN_INTERVAL_SECONDS * 1000,
+      maxJitterMs: config.OUTBOX_MAX_JITTER_SECONDS * 1000,
+      dailyCap: config.OUTBOX_DAILY_CAP,
+      quietStartHour: profile.messaging.quietStartHour,
+      quietEndHour: profile.messaging.quietEndHour,
+      claimTtlMs: 5 * 60_000,
+      backoffBaseMs: 60_000,
+      maxBackoffMs: 60 * 60_000,
+      throttleBackoffMs: config.OUTBOX_THROTTLE_BACKOFF_HOURS * 3600_000,
+    },
+  });
+  const closeAfterDays = profile.reminders.afterDueDate.closeAfterDays;
+  const scheduler = new JobScheduler(
+    db,
+    [
+      idleConversationJob(s.store, config.CONVERSATION_IDLE_MINUTES, logger),
+      ...bookingJobs(s.booking, s.capacity, logger),
+      ...reminderJobs(
+        s.planner,
+        { close: (day) => closeOverduePregnancies(db, day, closeAfterDays), daysWithAny: (days) => daysWithOverduePregnancies(db, days, closeAfterDays) },
+        logger,
+      ),
+    ],
+    s.clock,
+    logger,
+  );
+  // the dispatcher is not a scheduler job: it sends in real time (start) and, after a clock jump,
+  // everything due meanwhile at its paced simulated times, in time order with the jobs
+  return { dispatcher, scheduler, catchUp: clockJump(scheduler, dispatcher, logger) };
+}

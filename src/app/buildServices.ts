@@ -1,0 +1,56 @@
+// Database and services: opens (and migrates) the database, writes the county, and builds the use
+// cases with the texts the flows give them.
+import type { Config } from '../config/config.js';
+import type { DataFiles } from '../config/loadDataFiles.js';
+import { openDb } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { BookingTexts } from '../flows/booking/bookingTexts.js';
+import { BookingService } from '../services/booking/BookingService.js';
+import { CapacityService } from '../services/capacity/CapacityService.js';
+import { ContactService } from '../services/contactService.js';
+import { ConversationStore } from '../services/conversationStore.js';
+import { seedCounty } from '../services/countySeeder.js';
+import { MyDataService } from '../services/myDataService.js';
+import { simulatorClockStart } from '../services/simulatorClockStore.js';
+import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
+import { createReminders } from './reminderWiring.js';
+
+export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
+  const { county, profile, flowSet } = files;
+  if (o.migrate !== false) await migrateDatabase(config.DATABASE_URL);
+  const dbHandle = openDb(config.DATABASE_URL);
+  const db = dbHandle.db;
+  await seedCounty(db, county);
+  // the simulator's clock can be moved; it starts where it was left
+  const clock = o.clock ?? (config.SIMULATOR_ENABLED ? new AdjustableClock(await simulatorClockStart(db, config.CLOCK_START, new Date())) : systemClock);
+  const capacity = new CapacityService({ db, provider: dbHandle.provider });
+  await capacity.seedFromCounty(county, clock.now());
+
+  const contacts = new ContactService(db, config.BOT_ACCOUNT);
+  const bookingTexts = new BookingTexts(() => flowSet.messages, county, profile);
+  const reminders = createReminders(db, profile, bookingTexts);
+  const store = new ConversationStore(db, reminders.turnSaved);
+  const booking = new BookingService({
+    db,
+    provider: dbHandle.provider,
+    settings: profile.booking,
+    quietHours: { quietStartHour: profile.messaging.quietStartHour, quietEndHour: profile.messaging.quietEndHour },
+    serviceName: (id) => bookingTexts.service(id).name,
+    serviceRank: (id) => bookingTexts.rank(id),
+    texts: () => ({
+      waitlistOffer: flowSet.messages.booking.noticeWaitlistOffer,
+      offerExpired: flowSet.messages.booking.noticeOfferExpired,
+      noShow: flowSet.messages.booking.noticeNoShow,
+      closed: flowSet.messages.booking.noticeClosed,
+      sessions: flowSet.messages.booking.sessions,
+      weekdays: flowSet.messages.booking.weekdays,
+    }),
+    bookingsChanged: reminders.bookingsChanged,
+  });
+  // deleting her data releases her seats in the same transaction
+  const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
+  const pregnancy = reminders.pregnancyService(booking);
+  return { dbHandle, db, clock, capacity, contacts, bookingTexts, reminders, planner: reminders.planner, store, booking, myData, pregnancy };
+}
+
+export type Services = Awaited<ReturnType<typeof buildServices>>;

@@ -1,0 +1,33 @@
+// The data files of one deployment, loaded and checked together at start: the profiles, the county
+// named by COUNTY_ID, and the flows. A mistake throws DataFileError naming the file and the path.
+import path from 'node:path';
+import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
+import { loadFlows } from '../flows/loadFlows.js';
+import { ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../flows/registry.js';
+import { DataFileError, displayPath } from '../support/readYaml.js';
+import type { Config } from './config.js';
+
+export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' | 'COUNTY_ID'>) {
+  const profiles = loadProfiles(path.resolve(config.PROFILES_DIR));
+  const counties = loadCounties(path.resolve(config.PROFILES_DIR, 'counties'), profiles);
+  const county = counties.get(config.COUNTY_ID);
+  if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
+  const profile = profiles.get(county.profile)!;
+  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
+  // 我的信息 names every fact she can be asked about
+  const labels = flowSet.messages.myData.factLabels;
+  for (const programme of Object.values(profile.programmes)) {
+    for (const fact of Object.keys(programme.questions)) {
+      if (!labels[fact]) {
+        throw new DataFileError(
+          displayPath(path.resolve(config.FLOWS_DIR, 'messages.yaml')),
+          'myData.factLabels',
+          `no label for the fact "${fact}" that profile "${profile.id}" asks about`,
+        );
+      }
+    }
+  }
+  return { profiles, county, profile, flowSet };
+}
+
+export type DataFiles = ReturnType<typeof loadDataFiles>;

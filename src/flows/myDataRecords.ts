@@ -1,0 +1,24 @@
+// 我的信息 shows, after her answers, the records kept about her: her visits and her pregnancies
+// with the state of each screening.
+import type { Clock } from '../support/clock.js';
+import type { BookingPort } from './booking/bookingPort.js';
+import type { BookingTexts } from './booking/bookingTexts.js';
+import type { PregnancyPort } from './pregnancy/pregnancyPort.js';
+import type { PregnancyTexts } from './pregnancy/pregnancyTexts.js';
+
+export interface RecordSources {
+  bookings: BookingPort;
+  bookingTexts: BookingTexts;
+  pregnancies: PregnancyPort;
+  pregnancyTexts: PregnancyTexts;
+  clock: Clock;
+}
+
+/** The lines 我的信息 adds for her bookings and pregnancies. */
+export async function myDataRecordLines(s: RecordSources, contactId: string): Promise<string[]> {
+  const visits = s.bookingTexts.visits(await s.bookings.active(contactId)).map((v) => s.bookingTexts.line(v));
+  const pregnancies = await Promise.all(
+    (await s.pregnancies.all(contactId)).map(async (p) => ({ pregnancy: p, screenings: await s.pregnancies.screenings(p, s.clock.now()) })),
+  );
+  return [...visits, ...s.pregnancyTexts.myData(pregnancies)];
+}

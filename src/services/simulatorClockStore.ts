@@ -1,0 +1,14 @@
+// Where the simulator's clock stands, kept in the database: a restart of the demo never sends time
+// backwards.
+import type { Db } from '../db/client.js';
+
+/** The clock's start: CLOCK_START when set, else the later of where the simulator left it and now. */
+export async function simulatorClockStart(db: Db, clockStart: string | undefined, now: Date): Promise<Date> {
+  if (clockStart) return new Date(clockStart);
+  const saved = await db.simulatorClock.findUnique({ where: { id: 1 } });
+  return saved && saved.now > now ? saved.now : now;
+}
+
+export async function saveSimulatorClock(db: Db, now: Date): Promise<void> {
+  await db.simulatorClock.upsert({ where: { id: 1 }, create: { id: 1, now }, update: { now } });
+}
