@@ -2,6 +2,7 @@
 import type { Messages } from '../flowSchema.js';
 import type { County } from '../../profiles/countySchema.js';
 import type { Profile } from '../../profiles/profileSchema.js';
+import { screeningDisplayName } from '../../profiles/bookable.js';
 import { renderTemplate } from '../../domain/template.js';
 import { isoWeekday, shanghaiClockTime, shanghaiDay } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
@@ -28,7 +29,8 @@ export class BookingTexts {
     for (const programme of Object.values(profile.programmes)) {
       for (const s of programme.screenings) {
         if (this.services.has(s.id)) continue;
-        this.services.set(s.id, s);
+        // a service her programme does not pay for says so wherever it is named (menu, lines, reminders)
+        this.services.set(s.id, { ...s, name: screeningDisplayName(programme, s) });
         this.order.set(s.id, this.order.size);
       }
     }

@@ -11,8 +11,6 @@ import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
 import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
-const PROGRAMME = 'twoCancer';
-
 /**
  * The visit days whose re-screening falls on `day`, `years` calendar years later. A visit on 29 Feb
  * is reminded on 29 Feb when that year has one, else on 28 Feb, and only once: so 28 Feb of a year
@@ -56,7 +54,7 @@ async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[]
   }
   if (unknown.length > 0) {
     const checks = await q.eligibilityCheck.findMany({
-      where: { contactId: { in: unknown }, programme: PROGRAMME },
+      where: { contactId: { in: unknown }, programme: cfg.rescreen.programme },
       select: { contactId: true, reasonCode: true, checkedAt: true },
     });
     const latest = new Map<string, { reasonCode: string | null; checkedAt: Date }>();
@@ -82,7 +80,7 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   const rows = await q.eligibilityCheck.findMany({
     where: {
       nextEligibleOn: day,
-      programme: PROGRAMME,
+      programme: cfg.rescreen.programme,
       reasonCode: { in: ['age_below', 'interval'] },
       ...(scope.contactId ? { contactId: scope.contactId } : {}),
       ...(scope.after ? { id: { gt: scope.after } } : {}),
@@ -94,7 +92,7 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   if (rows.length === 0) return { items: [] };
   // only her latest answer counts: a later check (or a booking since) replaces this one
   const later = await q.eligibilityCheck.findMany({
-    where: { contactId: { in: rows.map((r) => r.contactId) }, programme: PROGRAMME },
+    where: { contactId: { in: rows.map((r) => r.contactId) }, programme: cfg.rescreen.programme },
     select: { contactId: true, checkedAt: true },
   });
   const latestOf = new Map<string, number>();
