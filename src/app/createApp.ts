@@ -184,6 +184,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       closed: flowSet.messages.booking.noticeClosed,
       sessions: flowSet.messages.booking.sessions,
       weekdays: flowSet.messages.booking.weekdays,
+      listSeparator: flowSet.messages.booking.listSeparator,
     }),
     bookingsChanged: reminders.bookingsChanged,
   });

@@ -329,7 +329,6 @@ export const REMINDER_VARS: Record<string, readonly string[]> = {
   prenatalHeader: ['ga', 'dueDate'],
   prenatalFooter: [],
   newbornFooter: [],
-  appointment: ['date', 'weekday', 'session', 'hospital', 'address', 'phone', 'services', 'code', 'preparation'],
   rescreen: ['programme', 'years'],
   ageReached: ['programme', 'age'],
 };

@@ -51,7 +51,7 @@ export class BookingTexts {
 
   serviceNames(ids: string[]): string {
     const rank = (id: string) => this.order.get(id) ?? 99;
-    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join('、');
+    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join(this.messages().booking.listSeparator);
   }
 
   weekday(day: string): string {
@@ -133,6 +133,13 @@ export class BookingTexts {
 
   details(visit: ActiveBooking[]): string {
     return renderTemplate(this.messages().booking.details, this.visitVars(visit))
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+  }
+
+  /** The reminder the day before a visit (sent by the reminder planner). */
+  appointmentReminder(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string {
+    return renderTemplate(this.messages().booking.appointmentReminder, this.visitTextVars(v))
       .replace(/\n{2,}/g, '\n')
       .trim();
   }

@@ -9,8 +9,8 @@ import type { Profile } from '../../profiles/profileSchema.js';
 import { screeningDisplayName } from '../../profiles/bookable.js';
 import type { ReminderConfig, ReminderTexts } from './reminderTypes.js';
 
-/** What the booking texts say about a visit (hospital, address, session…), for the appointment reminder. */
-export type VisitVars = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => TemplateVars;
+/** The appointment reminder of a visit, as the booking texts say it (flows/messages.yaml booking.appointmentReminder). */
+export type AppointmentText = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => string;
 
 export function prenatalAlertScreenings(profile: Profile): AlertScreening[] {
   const prenatal = profile.programmes.prenatal;
@@ -20,7 +20,7 @@ export function prenatalAlertScreenings(profile: Profile): AlertScreening[] {
     .filter((s): s is AlertScreening => !!s);
 }
 
-export function buildReminderConfig(profile: Profile, visitVars: VisitVars): ReminderConfig {
+export function buildReminderConfig(profile: Profile, appointmentText: AppointmentText): ReminderConfig {
   const r = profile.reminders;
   // the programme whose interval and age set the re-screening reminders (two cancers, by default)
   const twoCancer = profile.programmes[r.rescreenProgramme];
@@ -60,7 +60,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
       out.push(t('newbornFooter', {}));
       return out.filter((x) => x).join('\n');
     },
-    appointment: (v) => t('appointment', visitVars(v)).replace(/\n{2,}/g, '\n').trim(),
+    appointment: appointmentText,
     birthCheck: ({ dueDate, days }) => t('birth_check', { dueDate: formatChineseDate(dueDate), days }),
     rescreen: (v) =>
       v.kind === 'age'
