@@ -62,7 +62,7 @@ function setup(): Setup {
   const profile = loadProfiles(path.join(ROOT, 'profiles')).get(PROFILE);
   if (!profile) throw new Error(`profile ${PROFILE} not found`);
   // no bookings in this population: the appointment text is never rendered
-  const config = buildReminderConfig(profile, () => ({}));
+  const config = buildReminderConfig(profile, () => '');
   // the due dates with a window alert that day, and those asked whether the baby was born
   const alertDueDates = new Set([...dueDatesWithAlertsOn(config.prenatal, DAY).keys(), ...config.askBirthOn.map((d) => addDays(DAY, -d))]);
   const large = population('L', DAY, POPULATION_L, alertDueDates);

@@ -44,6 +44,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
       closed: flowSet.messages.booking.noticeClosed,
       sessions: flowSet.messages.booking.sessions,
       weekdays: flowSet.messages.booking.weekdays,
+      listSeparator: flowSet.messages.booking.listSeparator,
     }),
     bookingsChanged: reminders.bookingsChanged,
   });

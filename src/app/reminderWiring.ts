@@ -11,7 +11,7 @@ import { ReminderPlanner, UNSUBSCRIBED } from '../services/reminders/ReminderPla
 import { buildReminderConfig } from '../services/reminders/reminderConfig.js';
 
 export function createReminders(db: Db, profile: Profile, bookingTexts: BookingTexts) {
-  const config = buildReminderConfig(profile, (v) => bookingTexts.visitTextVars(v));
+  const config = buildReminderConfig(profile, (v) => bookingTexts.appointmentReminder(v));
   const planner = new ReminderPlanner(db, () => config);
   const prenatalIds = new Set(config.prenatal.map((s) => s.id));
 

@@ -100,7 +100,7 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
     lines.push(
       renderTemplate(m.checkLine, {
         date: formatChineseDate(shanghaiDay(c.checkedAt)),
-        programme: m.programmeNames[c.programme] ?? c.programme,
+        programme: d.programmes.name(c.programme) ?? c.programme,
         result: c.eligible
           ? m.resultEligible
           : c.nextEligibleOn

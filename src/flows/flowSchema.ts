@@ -162,7 +162,6 @@ export const messagesSchema = z.object({
     resultNotEligible: z.string(),
     footer: z.string(),
     factLabels: z.record(z.string(), z.string()),
-    programmeNames: z.record(z.string(), z.string()),
   }),
   systemError: z.string(),
   hospitalsHeader: z.string(),
@@ -170,6 +169,8 @@ export const messagesSchema = z.object({
   booking: z.object({
     sessions: z.object({ am: z.string(), pm: z.string() }),
     weekdays: z.array(z.string()).length(7),
+    // between service names in a list (宫颈癌筛查、乳腺癌筛查)
+    listSeparator: z.string().min(1),
     dayOption: z.string(),
     sessionOption: z.string(),
     bookingLine: z.string(),
@@ -177,6 +178,8 @@ export const messagesSchema = z.object({
     waitingLine: z.string(),
     preview: z.string(),
     details: z.string(),
+    // the day before a visit, at the profile's reminders.appointmentTime
+    appointmentReminder: z.string().min(1),
     windowNotYet: z.string(),
     windowPast: z.string(),
     noticeWaitlistOffer: z.string(),

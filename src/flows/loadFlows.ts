@@ -3,6 +3,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { DataFileError, displayPath, readYamlFile, yamlFilesIn } from '../support/readYaml.js';
+import { checkMessageVars } from './messageVars.js';
 import { commandsSchema, flowSchema, messagesSchema, type Commands, type Flow, type Messages, type Step } from './flowSchema.js';
 
 export interface FlowSet {
@@ -35,6 +36,7 @@ export function loadFlows(
   }
   const commands = readYamlFile(commandsFile, commandsSchema);
   const messages = readYamlFile(messagesFile, messagesSchema);
+  for (const [where, reason] of checkMessageVars(messages)) throw new DataFileError(displayPath(messagesFile), where, reason);
 
   for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions, knownSources);
   commands.commands.forEach((c, i) => {

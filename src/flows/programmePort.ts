@@ -17,6 +17,8 @@ export type ProgrammeDecision =
 
 export interface ProgrammePort {
   has(programmeId: string): boolean;
+  /** The programme's name as the profile gives it (e.g. 两癌免费筛查). */
+  name(programmeId: string): string | undefined;
   decide(programmeId: string, facts: Record<string, unknown>, today: string): ProgrammeDecision;
   question(programmeId: string, fact: string): ProfileQuestion | undefined;
   /** Her stored answer in words, for 我的信息 (choice values as their labels, dates in Chinese). */

@@ -44,6 +44,9 @@ export const hospitalSchema = z
     directions: textSchema,
     hours: textSchema.optional(), // e.g. 周一到周六 上午8:00–11:30
     programmes: z.array(programmeIdSchema).min(1), // which programmes it screens for
+    // which services (screening ids of the profile) it provides: the booking menu offers a line only
+    // when one hospital provides all its services. Default: the services of its `capacity`
+    services: z.array(slugSchema).min(1).optional(),
     // township ids whose women are offered this hospital first
     servesFirst: z.array(slugSchema).default([]),
     // the weekly capacity it starts with (staff change it through the API): per service (a screening
@@ -106,7 +109,15 @@ export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>
     h.programmes.forEach((p, j) => {
       if (!county.programmes.includes(p)) issues.push({ path: ['hospitals', i, 'programmes', j], message: `programme '${p}' is not run in this county` });
     });
+    (h.services ?? []).forEach((s, j) => {
+      if (serviceIds && !serviceIds.has(s)) {
+        issues.push({ path: ['hospitals', i, 'services', j], message: `'${s}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})` });
+      }
+    });
     h.capacity.forEach((c, j) => {
+      if (h.services && !h.services.includes(c.service)) {
+        issues.push({ path: ['hospitals', i, 'capacity', j, 'service'], message: `'${c.service}' is not one of the hospital's services (${h.services.join(', ')})` });
+      }
       if (serviceIds && !serviceIds.has(c.service)) {
         issues.push({ path: ['hospitals', i, 'capacity', j, 'service'], message: `'${c.service}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})` });
       }

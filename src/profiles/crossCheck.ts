@@ -1,6 +1,7 @@
 // Cross-reference checks a schema cannot express: rules need questions of the right input type,
 // texts named by rules must exist, and placeholders must be values the outcome provides.
 import { templatePlaceholders } from '../domain/template.js';
+import { crossCheckBooking } from './crossCheckBooking.js';
 import {
   COMMON_VARS,
   QUESTION_VARS,
@@ -12,6 +13,7 @@ import {
   ALERT_LINE_VARS,
   NEWBORN_VARS,
   BIRTH_CHECK_VARS,
+  WITH_COST_VARS,
   textKeysForRule,
   type Profile,
   type ProgrammeProfile,
@@ -39,6 +41,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
     }
   }
   issues.push(...crossCheckReminders(profile));
+  issues.push(...crossCheckBooking(profile));
   return issues;
 }
 
@@ -146,10 +149,8 @@ export function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
     }
   });
 
-  if (p.priorityGroups.length > 0 && !p.rules.some((r) => r.type === 'group')) {
-    issues.push({ path: ['priorityGroups'], message: "priorityGroups needs a 'group' rule (and its question) to know her group" });
-  }
-
+  // the name of a screening with a cost (its presence is checked with the bookable lines)
+  allowed.set('withCost', new Set(WITH_COST_VARS));
   // Placeholders: texts a rule uses get exactly its variables; other texts (e.g. inherited and
   // unused) may use any outcome variable.
   const anyVar = new Set<string>([...COMMON_VARS, ...EXCLUSION_VARS, ...Object.values(OUTCOME_VARS).flat()]);

@@ -35,6 +35,8 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
 
   return {
     has: (programmeId) => programmes.has(programmeId),
+    // a check kept from a programme the county no longer runs is still named by the profile
+    name: (programmeId) => (profile.programmes as Record<string, ProgrammeProfile | undefined>)[programmeId]?.name,
     question,
     decide(programmeId, facts, today): ProgrammeDecision {
       const programme = programmes.get(programmeId)!;

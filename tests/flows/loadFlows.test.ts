@@ -53,6 +53,9 @@ describe('loadFlows', () => {
     ['broken YAML', (d) => fs.writeFileSync(path.join(d, 'human.yaml'), 'id: human\nsteps: [\n'), /human\.yaml: line \d+, column \d+: not valid YAML/],
     ['a missing required flow', (d) => fs.rmSync(path.join(d, 'consent.yaml')), /the flow "consent" is required/],
     ['a missing messages text', (d) => replaceIn(d, 'messages.yaml', 'idleReset:', 'idleResetX:'), /messages\.yaml: idleReset: Required/],
+    ['a missing appointment reminder', (d) => replaceIn(d, 'messages.yaml', '  appointmentReminder: |-', '  appointmentReminderX: |-'), /messages\.yaml: booking\.appointmentReminder: Required/],
+    ['an appointment reminder naming a value it is not given', (d) => replaceIn(d, 'messages.yaml', '要带：身份证，报预约号 {code}。', '要带：身份证，报预约号 {code}，孕{ga}。'), /messages\.yaml: booking\.appointmentReminder: placeholder \{ga\} is not provided here/],
+    ['a booking notice naming a value it is not given', (d) => replaceIn(d, 'messages.yaml', '医院没有记到您去。', '医院没有记到您去（{until}）。'), /messages\.yaml: booking\.noticeNoShow: placeholder \{until\} is not provided here/],
     ['a re-prompt for an unknown reason', (d) => replaceIn(d, 'pregnancy.yaml', '      in_future: 末次月经', '      in_futur: 末次月经'), /pregnancy\.yaml: steps\[4\]\.reprompt\.in_futur: .*Invalid enum value/],
     ['an unknown choice source', (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'), /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/],
   ];

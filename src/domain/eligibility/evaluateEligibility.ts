@@ -25,8 +25,6 @@ export type EligibilityOutcome =
       screenings: string[];
       /** partial exclusions to mention after the eligible text */
       notes: OutcomeNote[];
-      /** her group is one of programme.priorityGroups (低保, rural…) */
-      priority: boolean;
     }
   | {
       status: 'ineligible';
@@ -142,7 +140,6 @@ export function evaluateEligibility(
     },
     screenings: remaining,
     notes,
-    priority: typeof facts.group === 'string' && (programme.priorityGroups as readonly string[]).includes(facts.group),
   };
 }
 

@@ -145,6 +145,10 @@ export const screeningSchema = z
     // ([] = no alerts, e.g. the dating visit she has usually had before she registers)
     alerts: z.array(z.lazy(() => prenatalAlertSchema)).optional(),
     note: textSchema.optional(), // a condition or remark for staff and texts
+    // what she pays when the programme does not pay for it, e.g. 自费; absent = free under the
+    // programme. Said wherever she reads the name outside the eligibility answer (booking menu,
+    // booking texts, reminders), through the programme text `withCost` ({name} {cost})
+    cost: textSchema.optional(),
   })
   .strict();
 export type Screening = z.infer<typeof screeningSchema>;
@@ -200,25 +204,43 @@ export const remindersSettingsSchema = z
       })
       .strict()
       .default({}),
+    // the programme whose `interval` and `age` rules set the re-screening reminders (rescreen, ageReached)
+    rescreenProgramme: programmeIdSchema.default('twoCancer'),
     // everything the reminders say, keyed by text key (see REMINDER_VARS)
     texts: z.record(textKeySchema, textSchema).default({}),
   })
   .strict();
 export type RemindersSettings = z.infer<typeof remindersSettingsSchema>;
 
+/**
+ * One line of the booking menu (flows/booking.yaml asks "a service" and lists the lines whose
+ * services a hospital of her county provides). Its label may use {opens} and {closes} (the weeks of
+ * its screening's window, e.g. 11 and 13) and {cost} (its screening's `cost`); a line whose
+ * screening has a window or a cost must say so (checked at start).
+ */
+export const bookableItemSchema = z
+  .object({
+    services: z.array(slugSchema).min(1), // screening ids booked together as one visit (两癌: cervical + breast)
+    label: textSchema, // what she reads, e.g. NT超声检查（怀孕{opens}到{closes}周）
+    words: z.array(z.string().trim().min(1)).default([]), // words that choose it besides its number and label
+  })
+  .strict();
+export type BookableItem = z.infer<typeof bookableItemSchema>;
+
 /** One programme (两癌 or 两筛) in one region. */
 export const programmeSchema = z
   .object({
     name: textSchema, // e.g. 两癌免费筛查; available to every text as {programme}
     screenings: z.array(screeningSchema).min(1),
-    // values of the `group` fact that come first on waiting lists (a priority, not a condition)
-    priorityGroups: z.array(groupValueSchema).default([]),
+    // what she can book in the chat, in menu order ([] = nothing of this programme is booked here)
+    bookable: z.array(bookableItemSchema).default([]),
     rules: z.array(ruleSchema).min(1),
     // how to ask each fact, keyed by fact key
     questions: z.record(factKeySchema, questionSchema),
     // everything she reads, keyed by text key: `eligible`, `alternatives` (always shown after a
     // "no": what she can do instead), one per rule type that can fail (age_below, age_above,
-    // residence, group, pregnant, notPregnant, interval), each exclusion's `text`, `excluded_all`
+    // residence, group, pregnant, notPregnant, interval), each exclusion's `text`, `excluded_all`;
+    // `withCost` ({name} {cost}) when a screening has a cost
     texts: z.record(textKeySchema, textSchema),
   })
   .strict();
@@ -237,6 +259,10 @@ export const bookingSettingsSchema = z
     noShowRankPenalty: z.number().int().min(0).max(1000).default(10),
     // population groups (values of the `group` fact) served from the priority share
     priorityGroups: z.array(groupValueSchema).default(['urbanLowIncome', 'rural']),
+    // an eligibility answer older than this many days is asked again before she books
+    eligibilityValidDays: z.number().int().min(0).max(365).default(30),
+    // how many days with free seats are listed at once
+    daysListed: z.number().int().min(1).max(31).default(7),
   })
   .strict();
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
@@ -290,6 +316,10 @@ export const OUTCOME_VARS: Record<string, readonly string[]> = {
   excluded_all: [],
 };
 export const EXCLUSION_VARS = ['excluded'] as const;
+/** The programme text that names a screening with a cost (bookable labels, booking texts, reminders). */
+export const WITH_COST_VARS = ['name', 'cost'] as const;
+/** What a bookable item's label may use. */
+export const BOOKABLE_LABEL_VARS = ['opens', 'closes', 'cost'] as const;
 
 /**
  * The fixed reminder texts and the variables each may use. Alert lines (named by each alert's
@@ -299,7 +329,6 @@ export const REMINDER_VARS: Record<string, readonly string[]> = {
   prenatalHeader: ['ga', 'dueDate'],
   prenatalFooter: [],
   newbornFooter: [],
-  appointment: ['date', 'weekday', 'session', 'hospital', 'address', 'phone', 'services', 'code', 'preparation'],
   rescreen: ['programme', 'years'],
   ageReached: ['programme', 'age'],
 };

@@ -4,6 +4,7 @@ import type { ActionContext, ActionResult, ChoiceSource, FlowAction } from '../a
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { windowDays } from '../../domain/pregnancy/gestation.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
+import { bookingMenu } from '../../profiles/bookable.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 
@@ -22,10 +23,7 @@ export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = n
   ['booking.acceptOffer', ['booked', 'none', 'expired']],
 ]);
 
-export const BOOKING_CHOICE_SOURCES = ['booking.townships', 'booking.hospitals', 'booking.days', 'booking.sessions', 'booking.mine'] as const;
-
-/** How many days with free seats are listed at once. */
-const DAYS_LISTED = 7;
+export const BOOKING_CHOICE_SOURCES = ['booking.services', 'booking.townships', 'booking.hospitals', 'booking.days', 'booking.sessions', 'booking.mine'] as const;
 
 export interface BookingFlowDeps {
   port: BookingPort;
@@ -35,17 +33,14 @@ export interface BookingFlowDeps {
   lastCheck: (contactId: string, programme: string) => Promise<{ eligible: boolean; checkedAt: Date } | undefined>;
 }
 
-/** An eligibility answer older than this is asked again before booking. */
-const CHECK_VALID_DAYS = 30;
-const TWO_CANCER_SERVICES = new Set(['cervical', 'breast']);
-const programmeOf = (serviceIds: string[]) => (serviceIds.every((id) => TWO_CANCER_SERVICES.has(id)) ? 'twoCancer' : 'prenatal');
-
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
 
 export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, FlowAction>; sources: Map<string, ChoiceSource> } {
   const { port, texts } = d;
   const settings = port.settings;
+  // what her county offers: the profile's bookable lines that one of its hospitals provides
+  const menu = bookingMenu(d.profile, texts.county);
 
   async function seeker(ctx: ActionContext): Promise<Seeker> {
     const facts = await ctx.facts();
@@ -99,11 +94,14 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         if (confirmed.length > 0) {
           return { outcome: 'has_active', vars: { ...vars, activeSummary: confirmed.map((v) => texts.line(v)).join('\n'), changeCode: confirmed[0][0].code } };
         }
+        // only what the menu offers her county (a choice kept from an earlier profile is not)
+        const line = menu.find((l) => l.value === serviceIds.join(','));
+        if (!line) return { outcome: 'not_offered', vars };
         // free screening is for women who qualify: check first (or again, if it was long ago)
-        const programme = programmeOf(serviceIds);
+        const programme = line.programme;
         // (just answered in this conversation: not saved yet, but known)
         const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
-        if (!check || ctx.now.getTime() - check.checkedAt.getTime() > CHECK_VALID_DAYS * 86_400_000) {
+        if (!check || ctx.now.getTime() - check.checkedAt.getTime() > settings.eligibilityValidDays * 86_400_000) {
           return { outcome: 'check_first', vars: { ...vars, programme, thenBook: 'yes' } };
         }
         if (!check.eligible) return { outcome: 'not_eligible', vars };
@@ -202,6 +200,8 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   };
 
   const sources: Record<(typeof BOOKING_CHOICE_SOURCES)[number], ChoiceSource> = {
+    'booking.services': async () => menu.map((l) => ({ value: l.value, label: l.label, words: l.words })),
+
     'booking.townships': async () =>
       texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
 
@@ -220,7 +220,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), serviceIds, ctx.now);
       const byDay = new Map<string, number>();
       for (const s of seats) if (allowed.has(s.day)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.left);
-      return [...byDay.entries()].slice(0, DAYS_LISTED).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left) }));
+      return [...byDay.entries()].slice(0, settings.daysListed).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left) }));
     },
 
     'booking.sessions': async (ctx) => {

@@ -2,6 +2,7 @@
 import type { Messages } from '../flowSchema.js';
 import type { County } from '../../profiles/countySchema.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
+import { screeningDisplayName } from '../../profiles/bookable.js';
 import { renderTemplate } from '../../domain/template.js';
 import { isoWeekday, shanghaiClockTime, shanghaiDay } from '../../domain/calendarDay.js';
 import { formatChineseDate } from '../../domain/parse/formatChineseDate.js';
@@ -28,7 +29,8 @@ export class BookingTexts {
     for (const programme of Object.values(profile.programmes)) {
       for (const s of programme.screenings) {
         if (this.services.has(s.id)) continue;
-        this.services.set(s.id, s);
+        // a service her programme does not pay for says so wherever it is named (menu, lines, reminders)
+        this.services.set(s.id, { ...s, name: screeningDisplayName(programme, s) });
         this.order.set(s.id, this.order.size);
       }
     }
@@ -49,7 +51,7 @@ export class BookingTexts {
 
   serviceNames(ids: string[]): string {
     const rank = (id: string) => this.order.get(id) ?? 99;
-    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join('、');
+    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join(this.messages().booking.listSeparator);
   }
 
   weekday(day: string): string {
@@ -131,6 +133,13 @@ export class BookingTexts {
 
   details(visit: ActiveBooking[]): string {
     return renderTemplate(this.messages().booking.details, this.visitVars(visit))
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+  }
+
+  /** The reminder the day before a visit (sent by the reminder planner). */
+  appointmentReminder(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string {
+    return renderTemplate(this.messages().booking.appointmentReminder, this.visitTextVars(v))
       .replace(/\n{2,}/g, '\n')
       .trim();
   }

@@ -10,8 +10,6 @@ import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
 import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
-const PROGRAMME = 'twoCancer';
-
 /**
  * The visit days whose re-screening falls on `day`, `years` calendar years later: the day the
  * eligibility check names for the interval (addYears), so a visit on 29 Feb is reminded on 1 Mar of
@@ -49,7 +47,7 @@ async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[]
   }
   if (unknown.length > 0) {
     const checks = await q.eligibilityCheck.findMany({
-      where: { contactId: { in: unknown }, programme: PROGRAMME },
+      where: { contactId: { in: unknown }, programme: cfg.rescreen.programme },
       select: { contactId: true, reasonCode: true, checkedAt: true },
     });
     const latest = new Map<string, { reasonCode: string | null; checkedAt: Date }>();
@@ -75,7 +73,7 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   const rows = await q.eligibilityCheck.findMany({
     where: {
       nextEligibleOn: day,
-      programme: PROGRAMME,
+      programme: cfg.rescreen.programme,
       reasonCode: { in: ['age_below', 'interval'] },
       ...(scope.contactId ? { contactId: scope.contactId } : {}),
       ...(scope.after ? { id: { gt: scope.after } } : {}),
@@ -87,7 +85,7 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   if (rows.length === 0) return { items: [] };
   // only her latest answer counts: a later check (or a booking since) replaces this one
   const later = await q.eligibilityCheck.findMany({
-    where: { contactId: { in: rows.map((r) => r.contactId) }, programme: PROGRAMME },
+    where: { contactId: { in: rows.map((r) => r.contactId) }, programme: cfg.rescreen.programme },
     select: { contactId: true, checkedAt: true },
   });
   const latestOf = new Map<string, number>();

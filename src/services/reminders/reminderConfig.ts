@@ -6,20 +6,24 @@ import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy
 import { toAlertScreening, windowOf, type AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import { renderTemplate, type TemplateVars } from '../../domain/template.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
+import { screeningDisplayName } from '../../profiles/bookable.js';
 import type { ReminderConfig, ReminderTexts } from './reminderTypes.js';
 
-/** What the booking texts say about a visit (hospital, address, session…), for the appointment reminder. */
-export type VisitVars = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => TemplateVars;
+/** The appointment reminder of a visit, as the booking texts say it (flows/messages.yaml booking.appointmentReminder). */
+export type AppointmentText = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => string;
 
 export function prenatalAlertScreenings(profile: Profile): AlertScreening[] {
-  return profile.programmes.prenatal.screenings
-    .map((s) => toAlertScreening(s, profile.reminders.prenatalAlerts))
+  const prenatal = profile.programmes.prenatal;
+  // a screening the programme does not pay for is named with its cost in every alert and plan line
+  return prenatal.screenings
+    .map((s) => toAlertScreening({ ...s, name: screeningDisplayName(prenatal, s) }, profile.reminders.prenatalAlerts))
     .filter((s): s is AlertScreening => !!s);
 }
 
-export function buildReminderConfig(profile: Profile, visitVars: VisitVars): ReminderConfig {
+export function buildReminderConfig(profile: Profile, appointmentText: AppointmentText): ReminderConfig {
   const r = profile.reminders;
-  const twoCancer = profile.programmes.twoCancer;
+  // the programme whose interval and age set the re-screening reminders (two cancers, by default)
+  const twoCancer = profile.programmes[r.rescreenProgramme];
   const interval = twoCancer.rules.find((x) => x.type === 'interval');
   const age = twoCancer.rules.find((x) => x.type === 'age');
   const t = (key: string, vars: TemplateVars) => renderTemplate(r.texts[key] ?? '', vars);
@@ -56,7 +60,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
       out.push(t('newbornFooter', {}));
       return out.filter((x) => x).join('\n');
     },
-    appointment: (v) => t('appointment', visitVars(v)).replace(/\n{2,}/g, '\n').trim(),
+    appointment: appointmentText,
     birthCheck: ({ dueDate, days }) => t('birth_check', { dueDate: formatChineseDate(dueDate), days }),
     rescreen: (v) =>
       v.kind === 'age'
@@ -72,6 +76,7 @@ export function buildReminderConfig(profile: Profile, visitVars: VisitVars): Rem
     rescreen: {
       years: interval?.type === 'interval' ? interval.years : undefined,
       serviceIds: twoCancer.screenings.map((s) => s.id),
+      programme: r.rescreenProgramme,
       programmeName: twoCancer.name,
       ...(age?.type === 'age' ? { age: { min: age.min, max: age.max, fact: age.fact } } : {}),
     },

@@ -19,7 +19,7 @@ export interface ReminderConfig {
    * age range (full years; `fact` is the fact holding her birth date): a woman known to be older than
    * `max` on the day is not reminded. No age range: her age is not checked.
    */
-  rescreen: { years?: number; serviceIds: string[]; programmeName: string; age?: { min: number; max: number; fact: string } };
+  rescreen: { years?: number; serviceIds: string[]; programme: string; programmeName: string; age?: { min: number; max: number; fact: string } };
   texts: ReminderTexts;
 }
 

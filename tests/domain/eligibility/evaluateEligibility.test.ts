@@ -153,12 +153,6 @@ describe('两癌 group rule', () => {
     expect(outcome.status).toBe(status);
     if (outcome.status === 'ineligible') expect(outcome).toMatchObject({ reason: 'group', textKey: 'group' });
   });
-
-  it('gives 低保 and rural women priority, others not', () => {
-    const p = twoCancer('national');
-    expect(evaluateEligibility(p, { ...OK, group: 'urbanLowIncome' }, TODAY)).toMatchObject({ status: 'eligible', priority: true });
-    expect(evaluateEligibility(p, { ...OK, group: 'urban' }, TODAY)).toMatchObject({ status: 'eligible', priority: false });
-  });
 });
 
 describe('孕期 (prenatal) eligibility', () => {

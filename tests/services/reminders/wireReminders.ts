@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Db } from '../../../src/db/client.js';
 import { createReminders } from '../../../src/app/reminderWiring.js';
 import { BookingTexts as VisitTexts } from '../../../src/flows/booking/bookingTexts.js';
-import type { Messages } from '../../../src/flows/flowSchema.js';
+import { messagesSchema, type Messages } from '../../../src/flows/flowSchema.js';
+import { readYamlFile } from '../../../src/support/readYaml.js';
 import type { County } from '../../../src/profiles/countySchema.js';
 import { loadAllProfiles } from '../../../src/profiles/loadProfiles.js';
 import { bookingSettingsSchema, type Profile } from '../../../src/domain/profile/profileSchema.js';
@@ -23,8 +24,8 @@ export function demoCounty(): { county: County; profile: Profile; profiles: Map<
   return { county, profile: profiles.get(county.profile)!, profiles };
 }
 
-/** The booking words the visit reminder uses (as in flows/messages.yaml), without loading the flows. */
-const visitMessages = { booking: { sessions: { am: '上午', pm: '下午' }, weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] } } as unknown as Messages;
+/** The booking texts of flows/messages.yaml (the appointment reminder is one of them), without loading the flows. */
+const visitMessages: Messages = readYamlFile(path.resolve('flows/messages.yaml'), messagesSchema);
 
 /** Notices of the booking service (not what these tests look at). */
 const noticeTexts: BookingTexts = {
