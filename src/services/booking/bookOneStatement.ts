@@ -5,17 +5,12 @@
 // a code already used) fails the whole statement, so no seat is taken without its booking.
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/transaction.js';
 import { generateBookingCode, type RandomSource } from '../../domain/booking/bookingCode.js';
 import { activeKeyOf, hasActiveBooking } from './seatSql.js';
 import type { SeatPlan } from './slotQueries.js';
 
 export type OneStatementOutcome = { kind: 'ok'; id: string; code: string; poolId: string } | { kind: 'full' } | { kind: 'active' };
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; meta?: unknown; message?: string };
-  if (e?.code === 'P2002') return true;
-  return e?.code === 'P2010' && /UniqueConstraintViolation|23505/.test(JSON.stringify(e.meta ?? {}) + (e.message ?? ''));
-}
 
 const CODE_TRIES = 8;
 

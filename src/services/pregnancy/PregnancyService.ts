@@ -3,6 +3,7 @@
 // Every change brings her timed messages in line in the same transaction (ReminderPlanner.reconcile).
 import crypto from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
+import { runTransaction } from '../../db/transaction.js';
 import type { Pregnancy } from '../../../generated/sqlite/index.js';
 import { addDays, daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { ageOn } from '../../domain/parse/ageOn.js';
@@ -109,7 +110,7 @@ export class PregnancyService {
     const today = shanghaiDay(now);
     const dueDate = PregnancyService.adjustedDueDate(input);
     if (!plausibleDueDate(dueDate, today)) return { ok: false, reason: 'implausible' };
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       if (await tx.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return { ok: false as const, reason: 'exists' as const };
       const p = await tx.pregnancy.create({
         data: {
@@ -135,7 +136,7 @@ export class PregnancyService {
   /** A new due date (an early ultrasound): every pending reminder moves with it. */
   async redate(contactId: string, dueDate: string, now: Date, birthDate?: string): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }> {
     if (!plausibleDueDate(dueDate, shanghaiDay(now))) return { ok: false, reason: 'implausible' };
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
       if (!p) return { ok: false as const, reason: 'none' as const };
       const updated = await tx.pregnancy.update({
@@ -153,7 +154,7 @@ export class PregnancyService {
   async reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }> {
     const today = shanghaiDay(now);
     if (birthDate > today || daysBetween(birthDate, today) > 366) return { ok: false, reason: 'implausible' };
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = (await tx.pregnancy.findUnique({ where: { activeKey: contactId } })) ?? (await this.lapsed(tx, contactId));
       // a birth 20 weeks or more before the due date is not a birth this pregnancy can have had
       if (!p) return { ok: false as const, reason: 'none' as const };
@@ -178,7 +179,7 @@ export class PregnancyService {
     const today = shanghaiDay(now);
     if (birthDate > today) return { ok: false, reason: 'implausible' };
     if (daysBetween(birthDate, today) > withinDays) return { ok: false, reason: 'too_late' };
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       if (await tx.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return { ok: false as const, reason: 'exists' as const };
       const p = await tx.pregnancy.create({
         data: { id: crypto.randomUUID(), contactId, status: 'born', activeKey: null, dueDate: birthDate, datingFrom: 'birth', registeredOn: today, birthDate, endedOn: today, createdAt: now },
@@ -189,7 +190,7 @@ export class PregnancyService {
 
   /** Her consent as guardian, with what she knows of the first newborn screens. */
   async newbornConsent(contactId: string, a: { heelBloodDone: boolean | null; hearingFirst: 'passed' | 'failed' | 'notDone' | null }, now: Date): Promise<PregnancyView | undefined> {
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findFirst({ where: { contactId, status: 'born' }, orderBy: { createdAt: 'desc' } });
       if (!p) return undefined;
       const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { guardianConsentAt: now, heelBloodDone: a.heelBloodDone, hearingFirst: a.hearingFirst } });
@@ -203,7 +204,7 @@ export class PregnancyService {
    * bookings are released, in one transaction. Returns whether she had a pregnancy registered.
    */
   async reportLoss(contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }> {
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
       if (p) {
         await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
@@ -220,7 +221,7 @@ export class PregnancyService {
 
   /** Her baby died: the newborn reminders stop, and what she told about the baby's screens is forgotten. */
   async stopNewborn(contactId: string, now: Date): Promise<boolean> {
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findFirst({ where: { contactId, status: 'born', guardianConsentAt: { not: null } }, orderBy: { createdAt: 'desc' } });
       if (!p) return false;
       await tx.pregnancy.update({ where: { id: p.id }, data: { guardianConsentAt: null, heelBloodDone: null, hearingFirst: null } });
@@ -249,7 +250,7 @@ export class PregnancyService {
 
   /** She says a screening (prenatal, or a newborn screen) is done: its alerts stop. */
   async markDone(contactId: string, screeningId: string, now: Date): Promise<boolean> {
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findFirst({ where: { contactId, status: { in: ['active', 'born'] } }, orderBy: { createdAt: 'desc' } });
       if (!p) return false;
       const newborn = this.d.newborn().find((n) => n.id === screeningId);
@@ -279,7 +280,7 @@ export class PregnancyService {
   async recordEarlier(contactId: string, screeningId: string, done: boolean, now: Date): Promise<boolean> {
     const screening = this.d.prenatal().find((s) => s.id === screeningId);
     if (!screening) return false;
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
       if (!p) return false;
       await markEarlier(tx, p, screening, done ? 'done' : 'missed', now);
@@ -290,7 +291,7 @@ export class PregnancyService {
 
   /** Staff: referred for prenatal diagnosis (or not any more). */
   async setReferred(pregnancyId: string, referred: boolean, now: Date): Promise<PregnancyView | undefined> {
-    return this.d.db.$transaction(async (tx) => {
+    return runTransaction(this.d.db, async (tx) => {
       const p = await tx.pregnancy.findUnique({ where: { id: pregnancyId } });
       if (!p) return undefined;
       const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { referred } });
