@@ -36,11 +36,15 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
   if (plans.some((p) => p.pools.length === 0)) return { ok: false, reason: 'full' };
 
   if (ctx.provider === 'postgres' && plans.length === 1) {
-    const one = await bookOneStatement(ctx.db, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
+    // the surge's fast path: the seat and the booking are one statement, her reminders follow in the
+    // same transaction (a booking never commits without them)
+    const one = await runTransaction(ctx.db, async (tx) => {
+      const taken = await bookOneStatement(tx, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
+      if (taken.kind === 'ok') await ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now);
+      return taken;
+    });
     if (one.kind === 'full') return { ok: false, reason: 'full' };
     if (one.kind === 'active') return { ok: false, reason: 'already_booked', existing: await activeFor(ctx.db, a.contactId, serviceIds) };
-    // the seat was one statement (the surge's fast path); its reminders follow in their own transaction
-    await runTransaction(ctx.db, (tx) => ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now));
     const view = viewOf({ ...plans[0].slot, id: one.id, code: one.code, contactId: a.contactId, status: 'confirmed', heldUntil: null });
     return { ok: true, visitCode: one.code, bookings: [view] };
   }
