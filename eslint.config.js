@@ -54,6 +54,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbid, message }] }] },
   })),
   {
+    // one way to run a transaction: src/db/transaction.ts (its retry and time-out policy)
+    files: ['src/**'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='$transaction']", message: 'run transactions through runTransaction (src/db/transaction.ts)' }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

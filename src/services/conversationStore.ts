@@ -1,6 +1,7 @@
 // Where each woman is in a flow, and the facts and eligibility outcomes a turn produced: saved
 // together in one transaction at the end of the turn, so nothing is half-written.
 import type { Db, Tx } from '../db/client.js';
+import { isUniqueViolation, runTransaction } from '../db/transaction.js';
 
 /** Waiting on these never times out: the privacy notice, and the menu (an answer to it is always welcome). */
 export const IDLE_EXEMPT_FLOWS: ReadonlySet<string> = new Set(['consent', 'menu']);
@@ -104,7 +105,7 @@ export class ConversationStore {
       idleResetAt: state.idleResetAt,
     };
     try {
-      await this.db.$transaction(async (tx) => {
+      await runTransaction(this.db, async (tx) => {
         if (state.version === null) {
           await tx.conversation.create({ data: { contactId, ...data, version: 1 } });
         } else {
@@ -130,7 +131,7 @@ export class ConversationStore {
     } catch (err) {
       if (err instanceof StaleTurnError) throw err;
       // a conversation row created meanwhile by another process (unique contactId)
-      if (state.version === null && (err as { code?: string }).code === 'P2002') throw new StaleTurnError();
+      if (state.version === null && isUniqueViolation(err)) throw new StaleTurnError();
       throw err;
     }
   }

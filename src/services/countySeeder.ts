@@ -1,6 +1,8 @@
 // Puts the county file's regions and hospitals into the database (idempotent, at every start), so
-// later services and staff tools work from rows.
+// later services and staff tools work from rows. One transaction (the one every service uses, with
+// its retries): a county's few hundred rows, once per start.
 import type { Db } from '../db/client.js';
+import { runTransaction } from '../db/transaction.js';
 import type { County } from '../profiles/countySchema.js';
 
 export async function seedCounty(db: Db, county: County): Promise<void> {
@@ -11,9 +13,10 @@ export async function seedCounty(db: Db, county: County): Promise<void> {
     regions.push({ id: t.id, name: t.name, level: 'township', parentId: county.id, profileId: null });
     for (const v of t.villages) regions.push({ id: v.id, name: v.name, level: 'village', parentId: t.id, profileId: null });
   }
-  await db.$transaction([
-    ...regions.map((r) => db.region.upsert({ where: { id: r.id }, create: r, update: r })),
-    ...county.hospitals.map((h) => {
+  await runTransaction(db, async (tx) => {
+    // parents first (a village's township is written before it)
+    for (const r of regions) await tx.region.upsert({ where: { id: r.id }, create: r, update: r });
+    for (const h of county.hospitals) {
       const data = {
         regionId: county.id,
         name: h.name,
@@ -22,7 +25,7 @@ export async function seedCounty(db: Db, county: County): Promise<void> {
         directions: h.directions,
         servesJson: JSON.stringify(h.servesFirst),
       };
-      return db.hospital.upsert({ where: { id: h.id }, create: { id: h.id, ...data }, update: data });
-    }),
-  ]);
+      await tx.hospital.upsert({ where: { id: h.id }, create: { id: h.id, ...data }, update: data });
+    }
+  });
 }

@@ -1,5 +1,6 @@
 // 我的信息 and 删除我的信息: everything stored about her, and deleting all of it.
 import type { Db, Tx } from '../db/client.js';
+import { runTransaction } from '../db/transaction.js';
 
 export interface StoredData {
   consent: string;
@@ -48,7 +49,7 @@ export class MyDataService {
    * contact row and everything that cascades from it (facts, outcomes, bookings, waitlist, outbox).
    */
   async deleteAll(contactId: string, now: Date): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await runTransaction(this.db, async (tx) => {
       await this.beforeDelete(tx, contactId, now);
       await tx.eligibilityCheck.deleteMany({ where: { contactId } });
       await tx.fact.deleteMany({ where: { contactId } });

@@ -1,8 +1,8 @@
 // Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周", "8个星期",
 // "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天"), a due date ("预产期9月1号", any
 // date in the future), or the first day of her last period ("末次月经3月1号", any date in the past;
-// lunar dates too). Implausible answers are refused: a due date more than 43 weeks ahead, a last
-// period more than 44 weeks ago (domain.md §2). Refused on purpose:
+// lunar dates too). Implausible answers are refused: a due date past or not plausible (more than 43
+// weeks ahead, plausibleDueDate), a last period more than 44 weeks ago (domain.md §2). Refused on purpose:
 // - months ("怀孕三个月了", "两个多月"): 'months', too coarse for windows three weeks wide;
 // - a date without a year and without a word saying which it is ("10月12日") that reads both as a
 //   last period in the past and as a due date in the future: 'ambiguous'.
@@ -13,6 +13,7 @@ import { normalizeText } from '../parse/normalizeText.js';
 import { parseDate, type ParsedDate } from '../parse/parseDate.js';
 import { fail, ok, type ParseResult } from '../parse/parseResult.js';
 import { addDays, daysBetween } from '../calendarDay.js';
+import { plausibleDueDate } from './plausibleDueDate.js';
 
 export interface Gestation {
   dueDate: string;
@@ -47,7 +48,6 @@ const LMP_WORDS = /月经|例假|大姨妈|来事/u;
 
 const MIN_GA_DAYS = 2 * 7;
 const MAX_GA_DAYS = 43 * 7;
-const MAX_DUE_AHEAD = 43 * 7;
 const MAX_LMP_AGO = 44 * 7;
 
 const fromGestationalAge = (ga: number, today: string): ParseResult<Gestation> =>
@@ -105,7 +105,7 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
     const asLmp = dayOf(parseDate(text, { today, direction: 'past' }));
     const asDue = dayOf(parseDate(text, { today, direction: 'future' }));
     const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) <= MAX_LMP_AGO;
-    const duePlausible = asDue !== undefined && daysBetween(today, asDue) <= MAX_DUE_AHEAD;
+    const duePlausible = asDue !== undefined && plausibleDueDate(asDue, today);
     if (lmpPlausible && duePlausible) return fail('ambiguous');
     if (duePlausible) return ok({ dueDate: asDue, from: 'dueDate' });
   }
@@ -116,8 +116,8 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
   const day = read.value.date;
   if (read.value.precision !== 'day') return months ? fail('months') : fail('incomplete');
   if (!isLmp && (isDue || day > today)) {
-    const ahead = daysBetween(today, day);
-    if (ahead < 0 || ahead > MAX_DUE_AHEAD) return fail('out_of_range');
+    // a due date she writes must lie ahead (the rule's two weeks past are for one reckoned from her weeks)
+    if (day < today || !plausibleDueDate(day, today)) return fail('out_of_range');
     return ok({ dueDate: day, from: 'dueDate' });
   }
   const ago = daysBetween(day, today);

@@ -1,5 +1,6 @@
 // Binds the pregnancy conversations' port to PregnancyService (which owns every transaction).
-import { plausibleDueDate, PregnancyService } from '../../services/pregnancy/PregnancyService.js';
+import { plausibleDueDate } from '../../domain/pregnancy/plausibleDueDate.js';
+import { PregnancyService } from '../../services/pregnancy/PregnancyService.js';
 import type { PregnancyPort, PregnancySettings } from './pregnancyPort.js';
 
 export interface PregnancyPortDeps {

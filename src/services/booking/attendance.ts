@@ -1,12 +1,13 @@
 // Attendance and no-shows. Hospital staff mark a visit attended by its code; after the day, a
 // confirmed booking not marked attended becomes a no-show: her no-show count grows (the profile's
 // noShowRankPenalty puts her later on waitlists) and she gets one kind message offering to rebook.
+import { runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { normalizeBookingCode, visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { BookingContext } from './bookingContext.js';
 import type { AttendanceResult } from './bookingTypes.js';
 import { queueNotice } from './notices.js';
-import { runTx, viewOf } from './seatSql.js';
+import { viewOf } from './seatSql.js';
 
 /**
  * Marks the bookings of a code attended at this hospital: the visit code marks every booking of the
@@ -27,7 +28,7 @@ export async function markAttended(ctx: BookingContext, a: { hospitalId: string;
   const today = shanghaiDay(a.now);
   if (markable.every((b) => b.day > today)) return { ok: false, reason: 'too_early', bookings: rows.map(viewOf) };
 
-  const marked = await runTx(ctx.db, async (tx) => {
+  const marked = await runTransaction(ctx.db, async (tx) => {
     let n = 0;
     let corrected = false;
     for (const b of markable) {
@@ -71,7 +72,7 @@ export async function markNoShows(ctx: BookingContext, now: Date): Promise<numbe
     for (const b of due) {
       if (done.has(b.id)) continue;
       const base = visitCodeOf(b.code);
-      total += await runTx(ctx.db, async (tx) => {
+      total += await runTransaction(ctx.db, async (tx) => {
         // the whole visit at once, whichever of its bookings came first
         const visit = await tx.booking.findMany({
           where: { contactId: b.contactId, hospitalId: b.hospitalId, day: b.day, session: b.session, status: 'confirmed', OR: [{ code: base }, { code: { startsWith: `${base}-` } }] },

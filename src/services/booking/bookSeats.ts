@@ -1,12 +1,13 @@
 // Booking one visit: one seat per service on one day and session, all in one transaction, each
 // seat taken by a single conditional write on a pool in her pool order.
+import { runTransaction } from '../../db/transaction.js';
 import type { Db } from '../../db/client.js';
 import { isBookableDay } from '../../domain/booking/bookableDays.js';
 import { visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { BookingContext } from './bookingContext.js';
 import { SESSIONS, type BookArgs, type BookingView, type BookResult, type Session } from './bookingTypes.js';
 import { bookOneStatement } from './bookOneStatement.js';
-import { activeKeyOf, endWaiting, runTx, viewOf } from './seatSql.js';
+import { activeKeyOf, endWaiting, viewOf } from './seatSql.js';
 import { normalizeServiceIds, planSeats, readBookingState } from './slotQueries.js';
 import { giveBack, insertVisit, takeAll } from './takeSeats.js';
 
@@ -35,16 +36,20 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
   if (plans.some((p) => p.pools.length === 0)) return { ok: false, reason: 'full' };
 
   if (ctx.provider === 'postgres' && plans.length === 1) {
-    const one = await bookOneStatement(ctx.db, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
+    // the surge's fast path: the seat and the booking are one statement, her reminders follow in the
+    // same transaction (a booking never commits without them)
+    const one = await runTransaction(ctx.db, async (tx) => {
+      const taken = await bookOneStatement(tx, plans[0], { contactId: a.contactId, hospitalId: a.hospitalId, now: a.now, random: ctx.random });
+      if (taken.kind === 'ok') await ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now);
+      return taken;
+    });
     if (one.kind === 'full') return { ok: false, reason: 'full' };
     if (one.kind === 'active') return { ok: false, reason: 'already_booked', existing: await activeFor(ctx.db, a.contactId, serviceIds) };
-    // the seat was one statement (the surge's fast path); its reminders follow in their own transaction
-    await runTx(ctx.db, (tx) => ctx.bookingsChanged(tx, a.contactId, serviceIds, a.now));
     const view = viewOf({ ...plans[0].slot, id: one.id, code: one.code, contactId: a.contactId, status: 'confirmed', heldUntil: null });
     return { ok: true, visitCode: one.code, bookings: [view] };
   }
 
-  const outcome = await runTx(ctx.db, async (tx) => {
+  const outcome = await runTransaction(ctx.db, async (tx) => {
     const seats = await takeAll(tx, plans);
     if (!seats) return { kind: 'full' as const };
     const visit = await insertVisit(tx, seats, { contactId: a.contactId, status: 'confirmed', heldUntil: null, now: a.now, random: ctx.random });

@@ -1,13 +1,14 @@
 // Cancelling a booking up to the cut-off, and releasing everything of a woman who deletes her data.
 // The freed seat goes to the first woman waiting (held for her, offer queued in the same
 // transaction) or back to its pool.
+import { runTransaction } from '../../db/transaction.js';
 import type { Tx } from '../../db/client.js';
 import { canChange } from '../../domain/booking/bookableDays.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { CancelArgs, CancelResult, SeatOutcome } from './bookingTypes.js';
 import { passSeat } from './passSeat.js';
-import { runTx, viewOf } from './seatSql.js';
+import { viewOf } from './seatSql.js';
 
 interface ActiveRow {
   id: string;
@@ -53,7 +54,7 @@ export async function cancel(ctx: BookingContext, a: CancelArgs): Promise<Cancel
   if (!b) return { ok: false, reason: 'not_found' };
   // a seat held for her (a waitlist offer) may always be given up
   if (b.status === 'confirmed' && !canChange(b.day, a.now, settings)) return { ok: false, reason: 'too_late' };
-  const seat = await runTx(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings));
+  const seat = await runTransaction(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings));
   if (!seat) return { ok: false, reason: 'not_found' };
   return { ok: true, booking: viewOf({ ...b, status: 'cancelled', heldUntil: b.heldUntil }), seat };
 }

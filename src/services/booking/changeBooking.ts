@@ -1,12 +1,13 @@
 // Moving bookings (e.g. both services of a visit) to another day and session: the new seats are taken
 // and the old ones set free in ONE transaction; if a new seat is missing nothing changes. A freed seat
 // goes to the waitlist like a cancelled one. The bookings keep their ids and codes.
+import { runTransaction } from '../../db/transaction.js';
 import { canChange, isBookableDay } from '../../domain/booking/bookableDays.js';
 import type { BookingContext } from './bookingContext.js';
 import type { ChangeArgs, ChangeResult } from './bookingTypes.js';
 import { isSession } from './bookSeats.js';
 import { passSeat } from './passSeat.js';
-import { runTx, viewOf } from './seatSql.js';
+import { viewOf } from './seatSql.js';
 import { loadSlots, planSeats } from './slotQueries.js';
 import { takeAll } from './takeSeats.js';
 
@@ -32,7 +33,7 @@ export async function change(ctx: BookingContext, a: ChangeArgs & { hospitalId?:
   );
   if (plans.some((p) => p.pools.length === 0)) return { ok: false, reason: 'full' };
 
-  const outcome = await runTx(ctx.db, async (tx) => {
+  const outcome = await runTransaction(ctx.db, async (tx) => {
     // lock her bookings as they were read: a concurrent change or cancel of them makes this one stop
     for (const b of olds) {
       const same = await tx.booking.updateMany({ where: { id: b.id, status: 'confirmed', slotId: b.slotId, poolId: b.poolId }, data: { updatedAt: a.now } });

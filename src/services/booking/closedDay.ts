@@ -1,16 +1,17 @@
 // The hospital closed a day (or session) that has bookings: each visit on it is cancelled, its seats
 // released, and she is told at once (not counted as a no-show), with a way to rebook.
+import { runTransaction } from '../../db/transaction.js';
 import { visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { BookingContext } from './bookingContext.js';
 import { queueNotice } from './notices.js';
-import { releaseSeat, runTx } from './seatSql.js';
+import { releaseSeat } from './seatSql.js';
 
 export async function cancelForClosure(ctx: BookingContext, bookingIds: string[], now: Date): Promise<number> {
   let cancelled = 0;
   const done = new Set<string>();
   for (const id of bookingIds) {
     if (done.has(id)) continue;
-    cancelled += await runTx(ctx.db, async (tx) => {
+    cancelled += await runTransaction(ctx.db, async (tx) => {
       const b = await tx.booking.findUnique({ where: { id } });
       if (!b || (b.status !== 'confirmed' && b.status !== 'held')) return 0;
       const base = visitCodeOf(b.code);

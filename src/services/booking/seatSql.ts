@@ -6,7 +6,7 @@
 // made outside a transaction on the same connection, inside whatever transaction is open: a rollback
 // would take other code's writes with it.)
 import crypto from 'node:crypto';
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { BookingStatus, BookingView, Session } from './bookingTypes.js';
 
@@ -88,26 +88,4 @@ export function viewOf(b: BookingRowLike): BookingView {
     status: b.status as BookingStatus,
     heldUntil: b.heldUntil,
   };
-}
-
-const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
-
-function isRetryable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === 'P2034' || /deadlock|could not serialize|40P01|40001/i.test(e?.message ?? '');
-}
-
-/**
- * Runs `fn` in one interactive transaction, again from the start when PostgreSQL picked it as a
- * deadlock victim or a write conflict (it was rolled back, so nothing of it remains).
- */
-export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await db.$transaction(fn, TX_OPTIONS);
-    } catch (err) {
-      if (i >= attempts || !isRetryable(err)) throw err;
-      await new Promise((r) => setTimeout(r, 5 * i + Math.floor(Math.random() * 10)));
-    }
-  }
 }

@@ -1,5 +1,6 @@
 // The waitlist: joining (her rank grows with her no-shows), accepting or declining a seat held for
 // her, and the job that lets unanswered offers expire and passes their seats on.
+import { runTransaction } from '../../db/transaction.js';
 import crypto from 'node:crypto';
 import { isCalendarDay } from '../../domain/calendarDay.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
@@ -7,7 +8,7 @@ import type { BookingContext } from './bookingContext.js';
 import type { AcceptResult, JoinWaitlistArgs, JoinWaitlistResult, WaitlistView } from './bookingTypes.js';
 import { endBooking } from './cancelBooking.js';
 import { queueNotice } from './notices.js';
-import { runTx, viewOf } from './seatSql.js';
+import { viewOf } from './seatSql.js';
 import { normalizeServiceIds } from './slotQueries.js';
 
 const waitKey = (contactId: string, hospitalId: string, serviceId: string) => `${contactId}:${hospitalId}:${serviceId}`;
@@ -20,7 +21,7 @@ export async function joinWaitlist(ctx: BookingContext, a: JoinWaitlistArgs): Pr
   }
   const contact = await ctx.db.contact.findUnique({ where: { id: a.contactId }, select: { noShows: true } });
   const rank = (contact?.noShows ?? 0) * settings.noShowRankPenalty;
-  const created = await runTx(ctx.db, async (tx) => {
+  const created = await runTransaction(ctx.db, async (tx) => {
     let n = 0;
     for (const serviceId of serviceIds) {
       n += await tx.$executeRaw`
@@ -71,7 +72,7 @@ export async function acceptOffer(ctx: BookingContext, a: { contactId: string; n
     const expired = await ctx.db.waitlistEntry.findFirst({ where: { contactId: a.contactId, status: 'expired', updatedAt: { gte: new Date(a.now.getTime() - 86_400_000) } } });
     return { ok: false, reason: expired ? 'expired' : 'none' };
   }
-  const confirmed = await runTx(ctx.db, async (tx) => {
+  const confirmed = await runTransaction(ctx.db, async (tx) => {
     const ids: string[] = [];
     for (const b of live) {
       const c = await tx.booking.updateMany({ where: { id: b.id, status: 'held', heldUntil: { gt: a.now } }, data: { status: 'confirmed', heldUntil: null } });
@@ -93,13 +94,13 @@ export async function declineOffer(ctx: BookingContext, a: { contactId: string; 
   const held = await ctx.db.booking.findMany({ where: { contactId: a.contactId, status: 'held' }, orderBy: { serviceId: 'asc' } });
   let n = 0;
   for (const b of held) {
-    if (await runTx(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings))) n++;
+    if (await runTransaction(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings))) n++;
   }
   return n;
 }
 
 async function expireOne(ctx: BookingContext, bookingId: string, now: Date, settings: BookingSettings): Promise<boolean> {
-  return runTx(ctx.db, async (tx) => {
+  return runTransaction(ctx.db, async (tx) => {
     const b = await tx.booking.findUnique({ where: { id: bookingId } });
     if (!b || b.status !== 'held' || !b.heldUntil || b.heldUntil.getTime() > now.getTime()) return false;
     const seat = await endBooking(tx, ctx, b, 'expired', now, settings);

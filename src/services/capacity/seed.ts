@@ -1,8 +1,9 @@
 // The county file's starting weekly capacity, written for hospitals that have no rules yet: staff
 // changes are never overwritten. Safe when several processes start at once.
+import { isUniqueViolation } from '../../db/transaction.js';
 import { rulesFromCounty } from '../../domain/capacity/rules.js';
 import type { County } from '../../profiles/countySchema.js';
-import { inHospitalTx, isUniqueViolation } from './tx.js';
+import { inHospitalTx } from './tx.js';
 import type { CapacityDeps, SeedResult } from './types.js';
 
 export async function seedFromCounty(deps: CapacityDeps, county: County, now: Date): Promise<SeedResult> {

@@ -3,6 +3,7 @@
 // forgotten, and a birth she reports later still ends this pregnancy (PregnancyService.reportBirth).
 // Idempotent and safe in several processes: each page is claimed by a conditional update.
 import type { Db } from '../../db/client.js';
+import { runTransaction } from '../../db/transaction.js';
 import { addDays } from '../../domain/calendarDay.js';
 
 const PAGE = 500;
@@ -23,7 +24,7 @@ export async function closeOverduePregnancies(db: Db, day: string, afterDays: nu
   for (;;) {
     const page = await db.pregnancy.findMany({ where: { status: 'active', dueDate: { lt: dueBefore } }, select: { id: true, contactId: true }, orderBy: { id: 'asc' }, take: PAGE });
     if (page.length === 0) return closed;
-    closed += await db.$transaction(async (tx) => {
+    closed += await runTransaction(db, async (tx) => {
       const ids = page.map((p) => p.id);
       const r = await tx.pregnancy.updateMany({ where: { id: { in: ids }, status: 'active' }, data: { status: 'lapsed', activeKey: null, endedOn: day } });
       // (only those closed here: a birth reported meanwhile keeps its row and facts as they are)

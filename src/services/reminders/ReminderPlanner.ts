@@ -8,6 +8,7 @@
 // woman's pregnancy or bookings reconciles her messages of today and tomorrow in the transaction of
 // the change (reconcile), cancelling what no longer applies and queuing what now does.
 import type { Db, Tx } from '../../db/client.js';
+import { isForeignKeyViolation, isRetryableConflict, retrying, runTransaction } from '../../db/transaction.js';
 import { addDays, isCalendarDay, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
@@ -41,16 +42,11 @@ export const REPLANNED = 'replanned';
 export const UNSUBSCRIBED = 'unsubscribed';
 const REVIVABLE = [REPLANNED, UNSUBSCRIBED];
 
-/** Runs `fn` again (at most twice more) when it fails: a page whose rows changed while it was planned. */
-export async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (i >= attempts) throw err;
-    }
-  }
-}
+/**
+ * A page whose rows changed while it was planned (a woman who deleted her data between the read and
+ * the insert: her rows are gone, the insert fails on its foreign key) is read again, at most twice more.
+ */
+const PAGE_RACE = { retryIf: (err: unknown) => isForeignKeyViolation(err) || isRetryableConflict(err), attempts: 3 };
 
 /**
  * The day a timed message was planned for, read from its key ("<kind>:<subject>:<day>:…"; an
@@ -100,11 +96,11 @@ export class ReminderPlanner {
       for (;;) {
         // a woman who deletes her data between the read and the insert fails the page (her rows are
         // gone): the page is read again without her, so nobody else's reminders are lost
-        const { items, last, queued } = await retried(async () => {
+        const { items, last, queued } = await retrying(async () => {
           const page = await planner(this.db, cfg, day, { after, take: this.pageSize });
-          const n = page.items.length > 0 ? await this.db.$transaction((tx) => enqueueMessages(tx, page.items, now)) : 0;
+          const n = page.items.length > 0 ? await runTransaction(this.db, (tx) => enqueueMessages(tx, page.items, now)) : 0;
           return { ...page, queued: n };
-        });
+        }, PAGE_RACE);
         report.planned += items.length;
         report.queued += queued;
         if (!last) break;
@@ -193,10 +189,6 @@ export class ReminderPlanner {
   }
 
   /**
-   * Marks the screenings whose window closed the day before `day` with nothing booked or done as
-   * missed (the daily job passes tomorrow: windows whose last day is today).
-   */
-  /**
    * Of `days`, those planDay may queue something for, and those markMissed may mark something on,
    * read for all of them at once (a clock jump skips the rest). A superset: see dueDays.ts.
    */
@@ -208,8 +200,12 @@ export class ReminderPlanner {
     return daysWithWindowsClosing(this.db, this.config(), days);
   }
 
+  /**
+   * Marks the screenings whose window closed the day before `day` with nothing booked or done as
+   * missed (the daily job passes tomorrow: windows whose last day is today).
+   */
   markMissed(day: string, now: Date): Promise<number> {
     // idempotent: a pass failed by a pregnancy deleted under it simply runs again
-    return retried(() => markMissedScreenings(this.db, this.config(), day, now, this.pageSize));
+    return retrying(() => markMissedScreenings(this.db, this.config(), day, now, this.pageSize), PAGE_RACE);
   }
 }

@@ -4,21 +4,12 @@
 // referrals, and where each screening stands.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/calendarDay.js';
-import { plausibleDueDate, PregnancyService } from '../../../src/services/pregnancy/PregnancyService.js';
+import { PregnancyService } from '../../../src/services/pregnancy/PregnancyService.js';
 import { dbUnavailable, testProvider } from '../../support/testDb.js';
 import { bookingRow, clearRows, MCH, openReminderFixture, openSlot, pregnancy, sh, statuses, woman, type ReminderFixture } from '../reminders/reminderFixtures.js';
 
 const DUE = '2026-09-28'; // LMP 2025-12-22
 const ordinary = { regionIds: [] as string[], priority: false };
-
-describe('plausibleDueDate', () => {
-  it('from two weeks past to 43 weeks ahead', () => {
-    expect(plausibleDueDate(addDays('2026-03-05', 301), '2026-03-05')).toBe(true);
-    expect(plausibleDueDate(addDays('2026-03-05', 302), '2026-03-05')).toBe(false);
-    expect(plausibleDueDate(addDays('2026-03-05', -14), '2026-03-05')).toBe(true);
-    expect(plausibleDueDate(addDays('2026-03-05', -15), '2026-03-05')).toBe(false);
-  });
-});
 
 describe('PregnancyService.adjustedDueDate', () => {
   it('moves a due date from the last period by (cycle − 28) days for a longer cycle only', () => {
