@@ -10,11 +10,26 @@ const LAYER_RULES = [
   {
     files: ['src/domain/**'],
     message: 'domain is pure: it imports only domain (and pure libraries), never another layer or I/O',
-    forbid: [...['db', 'services', 'flows', 'channels', 'api', 'app', 'jobs', 'profiles', 'config', 'support', 'generated'].flatMap(layer), '@prisma/*', 'pg', 'better-sqlite3', 'express', 'wechaty', 'wechaty-*', 'node-cron', 'pino', 'node:fs', 'node:http', 'fs', 'http'],
+    forbid: [
+      ...['db', 'services', 'flows', 'channels', 'api', 'app', 'jobs', 'profiles', 'config', 'support', 'generated'].flatMap(layer),
+      '@prisma/*',
+      'pg',
+      'better-sqlite3',
+      'express',
+      'wechaty',
+      'wechaty-*',
+      'node-cron',
+      'pino',
+      'node:fs',
+      'node:http',
+      'fs',
+      'http',
+    ],
   },
   {
     files: ['src/services/**'],
-    message: 'services use domain, db, profiles and support; flows, channels, api, jobs and app use them (never the other way); the database is reached through src/db',
+    message:
+      'services use domain, db, profiles and support; flows, channels, api, jobs and app use them (never the other way); the database is reached through src/db',
     forbid: ['flows', 'channels', 'api', 'app', 'jobs', 'generated'].flatMap(layer),
   },
   {
@@ -58,7 +73,10 @@ export default tseslint.config(
     files: ['src/**'],
     ignores: ['src/db/**'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='$transaction']", message: 'run transactions through runTransaction (src/db/transaction.ts)' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='$transaction']", message: 'run transactions through runTransaction (src/db/transaction.ts)' },
+      ],
     },
   },
   {

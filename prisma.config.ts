@@ -11,9 +11,7 @@ import pg from 'pg';
 import { DEFAULT_DATABASE_URL, pgSettings, providerOf, sqliteFilePath } from './src/db/databaseUrl';
 
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-const provider = process.env.PRISMA_PROVIDER === 'postgres' || process.env.PRISMA_PROVIDER === 'sqlite'
-  ? process.env.PRISMA_PROVIDER
-  : providerOf(url);
+const provider = process.env.PRISMA_PROVIDER === 'postgres' || process.env.PRISMA_PROVIDER === 'sqlite' ? process.env.PRISMA_PROVIDER : providerOf(url);
 
 // Fix 1: the schema engine reads catalog columns of type name (19) and "char" (18), which the
 // adapter cannot deserialize: present them as text (25).

@@ -48,17 +48,23 @@ async function seed(db: Db, prefix: string): Promise<void> {
   await db.hospital.create({ data: { id: HOSPITAL, regionId: `${prefix}-county`, name: 'bench', address: '-', phone: '-', directions: '-' } });
   for (let k = 0; k < SLOTS; k++) {
     const slotId = `${prefix}-slot-${k}`;
-    await db.slot.create({ data: { id: slotId, hospitalId: HOSPITAL, serviceId: 'cervical', day: slotDay(k), session: slotSession(k), capacity: SEATS_PER_SLOT } });
+    await db.slot.create({
+      data: { id: slotId, hospitalId: HOSPITAL, serviceId: 'cervical', day: slotDay(k), session: slotSession(k), capacity: SEATS_PER_SLOT },
+    });
     await db.slotPool.create({ data: { id: `${prefix}-pool-${k}`, slotId, kind: 'general', capacity: SEATS_PER_SLOT } });
   }
   for (let i = 0; i < ATTEMPTS; i += 1000) {
     const n = Math.min(1000, ATTEMPTS - i);
-    await db.contact.createMany({ data: Array.from({ length: n }, (_, j) => ({ id: `w-${i + j}`, channel: 'bench', externalId: `w-${i + j}`, consent: 'given' })) });
+    await db.contact.createMany({
+      data: Array.from({ length: n }, (_, j) => ({ id: `w-${i + j}`, channel: 'bench', externalId: `w-${i + j}`, consent: 'given' })),
+    });
   }
   // the driver's own pools, same shape, measured after the service
   for (let k = 0; k < SLOTS; k++) {
     const slotId = `${prefix}-dslot-${k}`;
-    await db.slot.create({ data: { id: slotId, hospitalId: 'driver-hospital', serviceId: 'cervical', day: slotDay(k), session: slotSession(k), capacity: SEATS_PER_SLOT } });
+    await db.slot.create({
+      data: { id: slotId, hospitalId: 'driver-hospital', serviceId: 'cervical', day: slotDay(k), session: slotSession(k), capacity: SEATS_PER_SLOT },
+    });
     await db.slotPool.create({ data: { id: `${prefix}-dpool-${k}`, slotId, kind: 'general', capacity: SEATS_PER_SLOT } });
   }
 }
@@ -122,7 +128,12 @@ async function runOne(provider: 'sqlite' | 'postgres', url: string, choices: num
     await seed(h.db, prefix);
     const s = await surge(h.db, choices);
     const check = await overbooked(h.db, prefix);
-    const driver = await driverRate(provider, url, choices.map((k) => `${prefix}-dpool-${k}`), IN_FLIGHT);
+    const driver = await driverRate(
+      provider,
+      url,
+      choices.map((k) => `${prefix}-dpool-${k}`),
+      IN_FLIGHT,
+    );
     const rate = ATTEMPTS / s.seconds;
     return {
       provider,
@@ -147,7 +158,9 @@ async function runOne(provider: 'sqlite' | 'postgres', url: string, choices: num
 
 async function main(): Promise<void> {
   const choices = slotChoices(ATTEMPTS);
-  console.log(`booking surge: ${ATTEMPTS} attempts from ${ATTEMPTS} women for ${SLOTS * SEATS_PER_SLOT} seats (${SLOTS} slots × ${SEATS_PER_SLOT}), ${IN_FLIGHT} in flight`);
+  console.log(
+    `booking surge: ${ATTEMPTS} attempts from ${ATTEMPTS} women for ${SLOTS * SEATS_PER_SLOT} seats (${SLOTS} slots × ${SEATS_PER_SLOT}), ${IN_FLIGHT} in flight`,
+  );
   const results: BenchResult[] = [];
 
   if (ONLY.includes('sqlite')) {

@@ -80,7 +80,8 @@ interface Seeded {
 async function seedChild(provider: Provider, url: string, label: 'L' | 'S'): Promise<void> {
   const { alertDueDates, populations } = setup();
   const t0 = performance.now();
-  const counts = provider === 'sqlite' ? seedSqlite(url, populations[label], DAY, alertDueDates) : await seedPostgres(url, populations[label], DAY, alertDueDates);
+  const counts =
+    provider === 'sqlite' ? seedSqlite(url, populations[label], DAY, alertDueDates) : await seedPostgres(url, populations[label], DAY, alertDueDates);
   const result: Seeded = { seconds: (performance.now() - t0) / 1000, counts };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }
@@ -222,7 +223,8 @@ async function capturePageQueries(provider: Provider, url: string, config: Remin
       : new PostgresClient({ adapter: new PrismaPg({ ...pgSettings(url), max: 1 }), log: [{ emit: 'event', level: 'query' }] });
   const captured: Captured[] = [];
   (client as unknown as Logging).$on('query', (e) => {
-    if (/[`"]Pregnancy[`"]/.test(e.query) && /[`"]dueDate[`"]\s*(=|IN)/.test(e.query)) captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] });
+    if (/[`"]Pregnancy[`"]/.test(e.query) && /[`"]dueDate[`"]\s*(=|IN)/.test(e.query))
+      captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] });
   });
   try {
     let after: string | undefined;
@@ -288,7 +290,14 @@ async function pageQueries(provider: Provider, url: string, config: ReminderConf
   try {
     const walk = await capturePageQueries(provider, url, config);
     const lines = await driver.plan(walk[1] ?? walk[0]);
-    const out: PageQueries = { lines, usesIndex: lines.some((l) => l.includes(INDEX)), pages: 0, rows: 0, ms: 0, removedByFilter: provider === 'postgres' ? 0 : null };
+    const out: PageQueries = {
+      lines,
+      usesIndex: lines.some((l) => l.includes(INDEX)),
+      pages: 0,
+      rows: 0,
+      ms: 0,
+      removedByFilter: provider === 'postgres' ? 0 : null,
+    };
     for (const q of walk) {
       const t0 = performance.now();
       const rows = await driver.rows(q);
@@ -367,7 +376,9 @@ async function runOne(provider: Provider, url: string, pop: Population, config: 
       `${mb(m.sampledPeakMb)} MB sampled every 20 ms (${m.samples} samples${m.samples === 0 ? ': the event loop never reached its timers while planning' : ''}); ` +
       `maxRSS of the process ${mb(m.maxRssMb)} MB`,
   );
-  console.log(`  again: planned ${n(m.againPlanned)}, queued ${m.againQueued} in ${m.againSeconds.toFixed(2)} s (${m.againQueued === 0 ? 'idempotent' : 'NOT idempotent'})`);
+  console.log(
+    `  again: planned ${n(m.againPlanned)}, queued ${m.againQueued} in ${m.againSeconds.toFixed(2)} s (${m.againQueued === 0 ? 'idempotent' : 'NOT idempotent'})`,
+  );
   const q = await pageQueries(provider, url, config);
   console.log(
     `  page query (Prisma's SQL, through the driver, page size ${PAGE}): ${q.usesIndex ? `uses ${INDEX}` : `does NOT use ${INDEX}`}; ` +
@@ -418,7 +429,23 @@ async function runPostgres(setupData: Setup, runs: Run[]): Promise<void> {
 }
 
 function printSummary(runs: Run[]): void {
-  const head = ['provider', 'pop', 'pregnancies', 'due', 'queued', 'plan s', 'msg/s', 'peak MB', 'maxRSS MB', 'again s', 'again queued', 'pages alone ms', 'index', 'seed s', 'page size'];
+  const head = [
+    'provider',
+    'pop',
+    'pregnancies',
+    'due',
+    'queued',
+    'plan s',
+    'msg/s',
+    'peak MB',
+    'maxRSS MB',
+    'again s',
+    'again queued',
+    'pages alone ms',
+    'index',
+    'seed s',
+    'page size',
+  ];
   const rows = runs.map((r) => [
     r.provider,
     r.pop.label,
@@ -460,7 +487,9 @@ function printSummary(runs: Run[]): void {
 async function main(): Promise<void> {
   const s = setup();
   const { L: large, S: small } = s.populations;
-  console.log(`reminder planning of ${DAY} (planned at ${NOW.toISOString()}), profile ${PROFILE}: ${s.alertDueDates.size} due dates carry a prenatal alert or the birth question that day`);
+  console.log(
+    `reminder planning of ${DAY} (planned at ${NOW.toISOString()}), profile ${PROFILE}: ${s.alertDueDates.size} due dates carry a prenatal alert or the birth question that day`,
+  );
   console.log(`  population L: ${n(large.total)} active pregnancies, ${n(large.due)} of them due (alert due date)`);
   console.log(`  population S: ${n(small.total)} active pregnancies, ${n(small.due)} of them due (the same rows; other due dates thinned)`);
   const runs: Run[] = [];
@@ -468,11 +497,15 @@ async function main(): Promise<void> {
   if (ONLY.includes('postgres')) await runPostgres(s, runs);
   printSummary(runs);
   for (const r of runs.filter((x) => x.failure)) {
-    console.log(`FAILED: ${r.provider} ${r.pop.label}: planDay with the planner's default page size: ${r.failure} (figures above: page size ${WORKAROUND_PAGE})`);
+    console.log(
+      `FAILED: ${r.provider} ${r.pop.label}: planDay with the planner's default page size: ${r.failure} (figures above: page size ${WORKAROUND_PAGE})`,
+    );
   }
   const wrong = runs.filter((r) => r.m.againQueued !== 0 || r.m.outboxRows !== r.m.queued || r.m.queued === 0);
   if (wrong.length > 0) {
-    console.log(`FAILED: ${wrong.map((r) => `${r.provider} ${r.pop.label}`).join(', ')}: nothing queued, a count that disagrees, or a second planning that queued again`);
+    console.log(
+      `FAILED: ${wrong.map((r) => `${r.provider} ${r.pop.label}`).join(', ')}: nothing queued, a count that disagrees, or a second planning that queued again`,
+    );
   }
   if (wrong.length > 0 || runs.some((r) => r.failure)) process.exitCode = 1;
 }

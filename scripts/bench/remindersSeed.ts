@@ -62,7 +62,10 @@ function apportion(total: number, weights: number[]): number[] {
 /** The large population: `total` pregnancies spread over the due dates. */
 export function population(label: string, day: string, total: number, alertDueDates: ReadonlySet<string>): Population {
   const gas = Array.from({ length: GA_MAX - GA_MIN + 1 }, (_, i) => GA_MIN + i);
-  const counts = apportion(total, gas.map((ga) => weight(day, ga)));
+  const counts = apportion(
+    total,
+    gas.map((ga) => weight(day, ga)),
+  );
   let base = 0;
   const days = gas.map((ga, i) => {
     const d = { dueDate: addDays(day, 280 - ga), ga, n: counts[i], base };
@@ -79,7 +82,10 @@ export function population(label: string, day: string, total: number, alertDueDa
 export function thinned(label: string, from: Population, total: number, alertDueDates: ReadonlySet<string>): Population {
   if (total <= from.due) throw new Error(`population ${label} (${total}) must exceed the ${from.due} pregnancies due`);
   const others = from.days.filter((d) => !alertDueDates.has(d.dueDate));
-  const counts = apportion(total - from.due, others.map((d) => d.n));
+  const counts = apportion(
+    total - from.due,
+    others.map((d) => d.n),
+  );
   const thinnedN = new Map(others.map((d, i) => [d.dueDate, counts[i]]));
   const days = from.days.map((d) => ({ ...d, n: thinnedN.get(d.dueDate) ?? d.n }));
   return { label, total, due: dueCount(days, alertDueDates), days };

@@ -9,5 +9,7 @@ export const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; 
     res.status(400).json({ error: 'invalid_request', field: '(body)', message: '(body): not valid JSON' });
     return;
   }
-  res.status(status).json({ error: status === 500 ? 'internal_error' : 'invalid_request', field: '(body)', message: status === 500 ? 'internal error' : String(err.message) });
+  res
+    .status(status)
+    .json({ error: status === 500 ? 'internal_error' : 'invalid_request', field: '(body)', message: status === 500 ? 'internal error' : String(err.message) });
 };

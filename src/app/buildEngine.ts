@@ -27,7 +27,11 @@ export function countyTemplateVars(county: DataFiles['county']): TemplateVars {
   };
 }
 
-export function buildEngine(files: DataFiles, s: Services, o: { logger: Logger; idleMinutes: number; onContactDeleted: (m: { channel: string; externalId: string }) => void }) {
+export function buildEngine(
+  files: DataFiles,
+  s: Services,
+  o: { logger: Logger; idleMinutes: number; onContactDeleted: (m: { channel: string; externalId: string }) => void },
+) {
   const { county, profile, flowSet } = files;
   const countyVars = countyTemplateVars(county);
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
@@ -71,6 +75,10 @@ export function buildEngine(files: DataFiles, s: Services, o: { logger: Logger; 
     onContactDeleted: o.onContactDeleted,
     knownFacts: (contactId) => factsKnownFromRecords(s.pregnancy, contactId),
   });
-  const router = new InboundRouter((m) => engine.handle(m), o.logger, () => renderTemplate(flowSet.messages.systemError, countyVars));
+  const router = new InboundRouter(
+    (m) => engine.handle(m),
+    o.logger,
+    () => renderTemplate(flowSet.messages.systemError, countyVars),
+  );
   return { engine, router, countyVars };
 }

@@ -34,10 +34,20 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.disable('x-powered-by');
   app.use(healthRouter({ db, provider: s.dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels: p.channels }));
   if (p.simulator && clock instanceof AdjustableClock) {
-    app.use(simulatorRouter(p.simulator, clock, p.catchUp, (now) => saveSimulatorClock(db, now), (fn) => p.dispatcher.whileHeld(fn)));
+    app.use(
+      simulatorRouter(
+        p.simulator,
+        clock,
+        p.catchUp,
+        (now) => saveSimulatorClock(db, now),
+        (fn) => p.dispatcher.whileHeld(fn),
+      ),
+    );
   }
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
-  app.use(capacityRouter({ db, capacity: s.capacity, county, profile, clock, onClosed: async (ids, now) => void (await s.booking.cancelForClosure(ids, now)) }));
+  app.use(
+    capacityRouter({ db, capacity: s.capacity, county, profile, clock, onClosed: async (ids, now) => void (await s.booking.cancelForClosure(ids, now)) }),
+  );
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

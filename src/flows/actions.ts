@@ -65,8 +65,7 @@ export function createActions(d: ActionDeps): Map<string, FlowAction> {
   const actions: Record<string, FlowAction['run']> = {
     'consent.give': async ({ now }) => done({ contact: { consent: 'given', consentAt: now, regionId: d.countyId } }),
     // she declined: keep only the channel id and the fact that she declined
-    'consent.decline': async () =>
-      done({ contact: { consent: 'declined', consentAt: null, healthConsentAt: null, regionId: null }, clearFacts: true }),
+    'consent.decline': async () => done({ contact: { consent: 'declined', consentAt: null, healthConsentAt: null, regionId: null }, clearFacts: true }),
     'consent.giveHealth': async ({ now }) => done({ contact: { healthConsentAt: now } }),
     'subscription.stop': async () => done({ contact: { subscribed: false } }),
     'subscription.start': async () => done({ contact: { subscribed: true } }),

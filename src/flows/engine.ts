@@ -64,8 +64,7 @@ export class ConversationEngine {
     const stored = await this.o.store.load(contact.id);
     const turn = new Turn(contact, stored, now);
     const idleMs = this.o.idleMinutes * 60_000;
-    const idle =
-      stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
+    const idle = stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
     if (stored && (stored.idleResetAt || idle)) {
       turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
       turn.rest();
@@ -233,13 +232,7 @@ export class ConversationEngine {
     return this.resolve(turn, flow, target);
   }
 
-  private reprompt(
-    turn: Turn,
-    error: keyof FlowSet['messages']['reprompt'],
-    example: string,
-    repeat?: string,
-    own?: AskStep['reprompt'],
-  ): void {
+  private reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
     const m = this.o.flowSet.messages;
     turn.state.failures += 1;
     if (turn.state.failures >= MAX_FAILURES) {

@@ -4,12 +4,22 @@ import { z } from 'zod';
 import { inputSpecSchema } from '../domain/parse/inputSpec.js';
 
 /** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
-export const targetSchema = z
-  .string()
-  .regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
+export const targetSchema = z.string().regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
 /** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
-export const parseErrorSchema = z.enum(['empty', 'unrecognised', 'out_of_range', 'in_future', 'too_old', 'checksum', 'bad_length', 'bad_birth_date', 'ambiguous', 'incomplete', 'months']);
+export const parseErrorSchema = z.enum([
+  'empty',
+  'unrecognised',
+  'out_of_range',
+  'in_future',
+  'too_old',
+  'checksum',
+  'bad_length',
+  'bad_birth_date',
+  'ambiguous',
+  'incomplete',
+  'months',
+]);
 
 const stepBase = {
   id: z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only'),
@@ -30,9 +40,15 @@ export const askStepSchema = z.object({
   /** Shown after "例如：" when her answer cannot be read. */
   example: z.string().min(1),
   /** The variable the answer is kept in (for this conversation). */
-  save: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).optional(),
+  save: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+    .optional(),
   /** Also keep the answer as a fact about her (remembered, shown in 我的信息). */
-  fact: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).optional(),
+  fact: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]*$/)
+    .optional(),
   /** Health data: the separate health consent is asked first (and the fact is marked sensitive). */
   sensitive: z.boolean().default(false),
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */

@@ -14,11 +14,7 @@ export interface FlowSet {
 
 const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml']);
 
-export function loadFlows(
-  dir: string,
-  knownActions: ReadonlyMap<string, readonly string[]>,
-  knownSources: ReadonlySet<string> = new Set(),
-): FlowSet {
+export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonly string[]>, knownSources: ReadonlySet<string> = new Set()): FlowSet {
   const flows = new Map<string, Flow>();
   const fileOf = new Map<string, string>();
   for (const file of yamlFilesIn(dir)) {
@@ -82,15 +78,21 @@ function checkFlow(
       if (step.skipIfSet && !step.save) throw new DataFileError(file, `steps[${i}] (id "${step.id}").skipIfSet`, 'needs save');
       if (step.input.type === 'dynamicChoice') {
         if (!knownSources.has(step.input.source)) {
-          throw new DataFileError(file, `steps[${i}] (id "${step.id}").input.source`, `unknown choice source "${step.input.source}" (known: ${[...knownSources].join(', ')})`);
+          throw new DataFileError(
+            file,
+            `steps[${i}] (id "${step.id}").input.source`,
+            `unknown choice source "${step.input.source}" (known: ${[...knownSources].join(', ')})`,
+          );
         }
-        if (!step.onEmpty) throw new DataFileError(file, `steps[${i}] (id "${step.id}").onEmpty`, 'a dynamicChoice needs onEmpty (where to go when there is nothing to choose)');
+        if (!step.onEmpty)
+          throw new DataFileError(file, `steps[${i}] (id "${step.id}").onEmpty`, 'a dynamicChoice needs onEmpty (where to go when there is nothing to choose)');
         checkTarget(i, step, 'onEmpty', step.onEmpty);
       }
       if (step.on && step.input.type === 'choice') {
         const values = new Set(step.input.options.map((o) => o.value));
         for (const k of Object.keys(step.on)) {
-          if (!values.has(k)) throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, `not one of the choice values (${[...values].join(', ')})`);
+          if (!values.has(k))
+            throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, `not one of the choice values (${[...values].join(', ')})`);
         }
         if (!step.next && [...values].some((v) => !(v in step.on!))) {
           throw new DataFileError(file, `steps[${i}] (id "${step.id}").on`, 'every choice value needs a branch, or give next');
@@ -98,15 +100,26 @@ function checkFlow(
       }
       if (step.on && step.input.type === 'yesno') {
         for (const k of Object.keys(step.on)) {
-          if (k !== 'true' && k !== 'false') throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, 'a yes/no answer branches on "true" or "false"');
+          if (k !== 'true' && k !== 'false')
+            throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, 'a yes/no answer branches on "true" or "false"');
         }
       }
     }
     if (step.kind === 'action') {
       const outcomes = knownActions.get(step.action);
-      if (!outcomes) throw new DataFileError(file, `steps[${i}] (id "${step.id}").action`, `unknown action "${step.action}" (known: ${[...knownActions.keys()].join(', ')})`);
+      if (!outcomes)
+        throw new DataFileError(
+          file,
+          `steps[${i}] (id "${step.id}").action`,
+          `unknown action "${step.action}" (known: ${[...knownActions.keys()].join(', ')})`,
+        );
       for (const k of Object.keys(step.on)) {
-        if (!outcomes.includes(k)) throw new DataFileError(file, `steps[${i}] (id "${step.id}").on.${k}`, `action "${step.action}" has no outcome "${k}" (it has: ${outcomes.join(', ')})`);
+        if (!outcomes.includes(k))
+          throw new DataFileError(
+            file,
+            `steps[${i}] (id "${step.id}").on.${k}`,
+            `action "${step.action}" has no outcome "${k}" (it has: ${outcomes.join(', ')})`,
+          );
       }
       if (!step.next && outcomes.some((o) => !(o in step.on))) {
         throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, `give next, or a branch for every outcome of "${step.action}" (${outcomes.join(', ')})`);

@@ -13,12 +13,7 @@ import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
 export type AnswerValue =
-  | string
-  | number
-  | boolean
-  | null
-  | { date: string; precision: 'day' | 'month' | 'year' }
-  | { dueDate: string; from: 'weeks' | 'dueDate' | 'lastPeriod' };
+  string | number | boolean | null | { date: string; precision: 'day' | 'month' | 'year' } | { dueDate: string; from: 'weeks' | 'dueDate' | 'lastPeriod' };
 
 /** A "none" word inside the answer (没做过, 不记得): the whole reply, or part of it. */
 function saysNone(text: string, noneWords: readonly string[]): boolean {

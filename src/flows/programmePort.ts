@@ -12,8 +12,7 @@ export interface ProfileQuestion {
 }
 
 export type ProgrammeDecision =
-  | { status: 'needs'; fact: string }
-  | { status: 'decided'; eligible: boolean; reasonCode?: string; nextEligibleOn?: string; text: string };
+  { status: 'needs'; fact: string } | { status: 'decided'; eligible: boolean; reasonCode?: string; nextEligibleOn?: string; text: string };
 
 export interface ProgrammePort {
   has(programmeId: string): boolean;

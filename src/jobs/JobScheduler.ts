@@ -85,7 +85,10 @@ export class JobScheduler {
       for (const job of this.jobs) {
         const from = last.get(job.name);
         if (!from) continue;
-        const times = (job.catchUpAtStart ?? job.catchUp) === 'each' ? runTimesBetween(job.schedule, from, now, job.catchUpLimit) : [lastRunTimeBetween(job.schedule, from, now)];
+        const times =
+          (job.catchUpAtStart ?? job.catchUp) === 'each'
+            ? runTimesBetween(job.schedule, from, now, job.catchUpLimit)
+            : [lastRunTimeBetween(job.schedule, from, now)];
         await this.runDue(times.filter((at): at is Date => !!at).map((at) => ({ at, job })));
       }
     });
@@ -104,7 +107,10 @@ export class JobScheduler {
       if (d.job.busyAmong) {
         let times = busy.get(d.job);
         if (!times) {
-          const ahead = due.slice(i).filter((x) => x.job === d.job).map((x) => x.at);
+          const ahead = due
+            .slice(i)
+            .filter((x) => x.job === d.job)
+            .map((x) => x.at);
           times = await this.busyTimes(d.job, ahead);
           busy.set(d.job, times);
         }

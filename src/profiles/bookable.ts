@@ -47,9 +47,7 @@ export function bookingMenu(profile: Profile, county: County): MenuLine[] {
   for (const programmeId of county.programmes) {
     const programme = profile.programmes[programmeId];
     for (const item of programme.bookable) {
-      const provided = county.hospitals.some(
-        (h) => h.programmes.includes(programmeId) && item.services.every((s) => hospitalServices(h).includes(s)),
-      );
+      const provided = county.hospitals.some((h) => h.programmes.includes(programmeId) && item.services.every((s) => hospitalServices(h).includes(s)));
       if (!provided) continue;
       lines.push({ programme: programmeId, value: item.services.join(','), label: bookableLabel(programme, item), words: item.words });
     }

@@ -10,9 +10,7 @@ const phoneSchema = z.string().regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|\d{5})$/, 'mus
 /** 统计用区划代码 of a township (9 digits) or village (12 digits), optional. */
 const areaCodeSchema = z.string().regex(/^\d{9}(\d{3})?$/, 'must be a 9- or 12-digit area code');
 /** Yearly quota (任务数) per programme. */
-const quotasSchema = z
-  .object({ twoCancer: z.number().int().positive().optional(), prenatal: z.number().int().positive().optional() })
-  .strict();
+const quotasSchema = z.object({ twoCancer: z.number().int().positive().optional(), prenatal: z.number().int().positive().optional() }).strict();
 
 export const villageSchema = z
   .object({
@@ -73,7 +71,10 @@ export const countySchema = z
     name: textSchema, // 项城市
     fullName: textSchema, // 河南省周口市项城市
     profile: slugSchema, // id of the region profile whose rules apply (must exist)
-    programmes: z.array(programmeIdSchema).min(1).default([...PROGRAMME_IDS]),
+    programmes: z
+      .array(programmeIdSchema)
+      .min(1)
+      .default([...PROGRAMME_IDS]),
     // the service operator, named in the privacy notice as the one who collects the data
     operator: z.object({ name: textSchema, address: textSchema.optional(), phone: phoneSchema.optional() }).strict(),
     servicePhone: phoneSchema, // where she can call a person
@@ -111,15 +112,24 @@ export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>
     });
     (h.services ?? []).forEach((s, j) => {
       if (serviceIds && !serviceIds.has(s)) {
-        issues.push({ path: ['hospitals', i, 'services', j], message: `'${s}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})` });
+        issues.push({
+          path: ['hospitals', i, 'services', j],
+          message: `'${s}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})`,
+        });
       }
     });
     h.capacity.forEach((c, j) => {
       if (h.services && !h.services.includes(c.service)) {
-        issues.push({ path: ['hospitals', i, 'capacity', j, 'service'], message: `'${c.service}' is not one of the hospital's services (${h.services.join(', ')})` });
+        issues.push({
+          path: ['hospitals', i, 'capacity', j, 'service'],
+          message: `'${c.service}' is not one of the hospital's services (${h.services.join(', ')})`,
+        });
       }
       if (serviceIds && !serviceIds.has(c.service)) {
-        issues.push({ path: ['hospitals', i, 'capacity', j, 'service'], message: `'${c.service}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})` });
+        issues.push({
+          path: ['hospitals', i, 'capacity', j, 'service'],
+          message: `'${c.service}' is not a screening of profile '${county.profile}' (${[...serviceIds].join(', ')})`,
+        });
       }
     });
     h.servesFirst.forEach((t, j) => {

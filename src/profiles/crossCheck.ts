@@ -82,7 +82,10 @@ export function crossCheckReminders(profile: Profile): Issue[] {
   if (after.askBirthOn.length > 0) need('birth_check', BIRTH_CHECK_VARS, ['reminders', 'afterDueDate', 'askBirthOn']);
   after.askBirthOn.forEach((d, i) => {
     if (d >= after.closeAfterDays) {
-      issues.push({ path: ['reminders', 'afterDueDate', 'askBirthOn', i], message: `${d} is not before closeAfterDays (${after.closeAfterDays}): the pregnancy is closed by then` });
+      issues.push({
+        path: ['reminders', 'afterDueDate', 'askBirthOn', i],
+        message: `${d} is not before closeAfterDays (${after.closeAfterDays}): the pregnancy is closed by then`,
+      });
     }
   });
   const { quietStartHour: qs, quietEndHour: qe } = profile.messaging;

@@ -36,14 +36,18 @@ function checkBookable(p: ProgrammeProfile): Issue[] {
   p.bookable.forEach((item, i) => {
     const path = ['bookable', i];
     item.services.forEach((id, j) => {
-      if (!byId.has(id)) issues.push({ path: [...path, 'services', j], message: `'${id}' is not a screening of this programme (${[...byId.keys()].join(', ')})` });
+      if (!byId.has(id))
+        issues.push({ path: [...path, 'services', j], message: `'${id}' is not a screening of this programme (${[...byId.keys()].join(', ')})` });
     });
     if (new Set(item.services).size !== item.services.length) issues.push({ path: [...path, 'services'], message: 'a service is listed twice' });
     const screenings = item.services.flatMap((id) => byId.get(id) ?? []);
     const used = templatePlaceholders(item.label);
     for (const name of used) {
       if (!(BOOKABLE_LABEL_VARS as readonly string[]).includes(name)) {
-        issues.push({ path: [...path, 'label'], message: `placeholder {${name}} is not provided here (available: ${BOOKABLE_LABEL_VARS.map((v) => `{${v}}`).join(', ')})` });
+        issues.push({
+          path: [...path, 'label'],
+          message: `placeholder {${name}} is not provided here (available: ${BOOKABLE_LABEL_VARS.map((v) => `{${v}}`).join(', ')})`,
+        });
       }
     }
     const windows = new Set(screenings.flatMap((s) => (s.window ? [`${s.window.opens}-${s.window.closes}`] : [])));

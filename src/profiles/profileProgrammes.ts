@@ -46,7 +46,8 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
       if (outcome.status === 'eligible') {
         const m = messages();
         const hospitals = county.hospitals.filter((h) => h.programmes.includes(programmeId as ProgrammeId));
-        text += '\n' + [m.hospitalsHeader, ...hospitals.map((h) => renderTemplate(m.hospitalLine, { name: h.name, address: h.address, phone: h.phone }))].join('\n');
+        text +=
+          '\n' + [m.hospitalsHeader, ...hospitals.map((h) => renderTemplate(m.hospitalLine, { name: h.name, address: h.address, phone: h.phone }))].join('\n');
       }
       return {
         status: 'decided',

@@ -3,5 +3,8 @@ import type { Db } from '../db/client.js';
 
 /** Her latest answer for a programme, if any. */
 export async function lastEligibilityCheck(db: Db, contactId: string, programme: string): Promise<{ eligible: boolean; checkedAt: Date } | undefined> {
-  return (await db.eligibilityCheck.findFirst({ where: { contactId, programme }, orderBy: { checkedAt: 'desc' }, select: { eligible: true, checkedAt: true } })) ?? undefined;
+  return (
+    (await db.eligibilityCheck.findFirst({ where: { contactId, programme }, orderBy: { checkedAt: 'desc' }, select: { eligible: true, checkedAt: true } })) ??
+    undefined
+  );
 }

@@ -12,7 +12,10 @@ export const systemClock: Clock = { now: () => new Date() };
 export class AdjustableClock implements Clock {
   private offsetMs: number;
 
-  constructor(start?: Date, private readonly real: () => number = Date.now) {
+  constructor(
+    start?: Date,
+    private readonly real: () => number = Date.now,
+  ) {
     this.offsetMs = start ? start.getTime() - real() : 0;
   }
 

@@ -18,7 +18,8 @@ describe.skipIf(dbUnavailable)('simulator: reminders after a clock jump', () => 
 
   const post = (path: string, body: unknown) =>
     fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const say = async (text: string) => ((await (await post('/simulator/messages', { contactId: 'sim-preg', text })).json()) as { replies: string[] }).replies.join('\n');
+  const say = async (text: string) =>
+    ((await (await post('/simulator/messages', { contactId: 'sim-preg', text })).json()) as { replies: string[] }).replies.join('\n');
 
   it('shows each alert in her transcript at the simulated time it was sent (10:00), none at night', async () => {
     for (const text of ['你好', '同意', '登记孕期', '同意', '孕10周', '1', '1990年5月6日']) await say(text);

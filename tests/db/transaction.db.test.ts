@@ -174,7 +174,8 @@ describe.skipIf(dbUnavailable)('isUniqueViolation', () => {
 
   it('is true for a real unique violation from a model query and from a raw one', async () => {
     const model = await h.db.contact.create({ data: { id: 'x', channel: 'simulator', externalId: 'a' } }).catch((e: unknown) => e);
-    const raw = await h.db.$executeRaw`INSERT INTO "Contact" ("id", "channel", "externalId", "updatedAt") VALUES ('a', 'simulator', 'z', CURRENT_TIMESTAMP)`.catch(
+    const raw = await h.db
+      .$executeRaw`INSERT INTO "Contact" ("id", "channel", "externalId", "updatedAt") VALUES ('a', 'simulator', 'z', CURRENT_TIMESTAMP)`.catch(
       (e: unknown) => e,
     );
     expect(isUniqueViolation(model)).toBe(true);
@@ -184,9 +185,8 @@ describe.skipIf(dbUnavailable)('isUniqueViolation', () => {
 
   it('is false for a foreign key violation, a missing row, a plain error and nothing', async () => {
     const fk = await h.db.fact.create({ data: { contactId: 'nobody', key: 'k', valueJson: '1' } }).catch((e: unknown) => e);
-    const rawFk = await h.db.$executeRaw`INSERT INTO "Fact" ("contactId", "key", "valueJson", "updatedAt") VALUES ('nobody', 'k', '1', CURRENT_TIMESTAMP)`.catch(
-      (e: unknown) => e,
-    );
+    const rawFk = await h.db
+      .$executeRaw`INSERT INTO "Fact" ("contactId", "key", "valueJson", "updatedAt") VALUES ('nobody', 'k', '1', CURRENT_TIMESTAMP)`.catch((e: unknown) => e);
     const missing = await h.db.contact.update({ where: { id: 'nobody' }, data: { noShows: 1 } }).catch((e: unknown) => e);
     expect(isForeignKeyViolation(fk)).toBe(true);
     expect(isForeignKeyViolation(rawFk)).toBe(true);

@@ -129,8 +129,14 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
   });
 
   it('a day that filled up while she decided: told so, with the next free days in the same reply', async () => {
-    await capacity('cervical', [{ weekday: 2, session: 'am', capacity: 1 }, { weekday: 3, session: 'am', capacity: 5 }]);
-    await capacity('breast', [{ weekday: 2, session: 'am', capacity: 1 }, { weekday: 3, session: 'am', capacity: 5 }]);
+    await capacity('cervical', [
+      { weekday: 2, session: 'am', capacity: 1 },
+      { weekday: 3, session: 'am', capacity: 5 },
+    ]);
+    await capacity('breast', [
+      { weekday: 2, session: 'am', capacity: 1 },
+      { weekday: 3, session: 'am', capacity: 5 },
+    ]);
     const a = await eligibleWoman(bot);
     const b = await eligibleWoman(bot);
     expect(await toDayList(a)).toContain('1. 2026年3月3日 周二（还剩1个）');

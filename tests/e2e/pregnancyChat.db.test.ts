@@ -17,9 +17,9 @@ const CONSENT_QUESTION =
   '这要用到宝宝的出生日期，并记下这些筛查做没做，只用来发提醒，不给别人看。您是宝宝的监护人，同意请回复“同意”，不要请回复“不要”。';
 const LOSS_WITH_BOOKING =
   '很难过听到这个消息。请您好好休息，多保重身体。孕期的提醒都停了，约好的孕期检查也帮您取消了。出血多、发烧或者肚子一直疼，请马上去医院；想找人说说，回复“人工”。';
-const LOSS =
-  '很难过听到这个消息。请您好好休息，多保重身体。孕期的提醒都停了，不会再发。出血多、发烧或者肚子一直疼，请马上去医院；想找人说说，回复“人工”。';
-const WORRY = '别太着急。如果出血、肚子疼得厉害、流水，或者胎动明显少了，请马上去医院（急的话打120），不要等。想找人问问，请回复“人工”，或打电话 0394-4326120。';
+const LOSS = '很难过听到这个消息。请您好好休息，多保重身体。孕期的提醒都停了，不会再发。出血多、发烧或者肚子一直疼，请马上去医院；想找人说说，回复“人工”。';
+const WORRY =
+  '别太着急。如果出血、肚子疼得厉害、流水，或者胎动明显少了，请马上去医院（急的话打120），不要等。想找人问问，请回复“人工”，或打电话 0394-4326120。';
 
 const at = (iso: string) => new Date(iso);
 
@@ -33,9 +33,12 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
   const idOf = async (w: MockWoman) => (await contactOf(bot.db(), w))!.id;
   const pregnancyOf = async (w: MockWoman) => bot.db().pregnancy.findFirstOrThrow({ where: { contactId: await idOf(w) }, orderBy: { createdAt: 'desc' } });
   const outboxOf = async (w: MockWoman, prefix = '') =>
-    (await bot.db().outboxMessage.findMany({ where: { contactId: await idOf(w), dedupeKey: { startsWith: prefix } }, orderBy: [{ notBefore: 'asc' }, { dedupeKey: 'asc' }] })).map(
-      (r) => ({ key: r.dedupeKey.replace(/^(preg|newborn):[^:]+:/, '$1:'), status: r.status, lastError: r.lastError, notBefore: r.notBefore }),
-    );
+    (
+      await bot.db().outboxMessage.findMany({
+        where: { contactId: await idOf(w), dedupeKey: { startsWith: prefix } },
+        orderBy: [{ notBefore: 'asc' }, { dedupeKey: 'asc' }],
+      })
+    ).map((r) => ({ key: r.dedupeKey.replace(/^(preg|newborn):[^:]+:/, '$1:'), status: r.status, lastError: r.lastError, notBefore: r.notBefore }));
 
   /** 登记孕期 from the menu, by weeks (no cycle question), a single baby, born 1995-05-06; returns the confirmation. */
   async function registerByWeeks(w: MockWoman, weeks: string): Promise<string[]> {
@@ -58,7 +61,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(await w.say('末次月经农历十一月初一')).toEqual([CYCLE_QUESTION]);
     expect(await w.say('35天')).toEqual([TWINS_QUESTION]);
     expect(await w.say('1')).toEqual([BIRTH_DATE_QUESTION]);
-    expect(await w.say('1995年5月6日')).toEqual(['按您说的，您今天怀孕9周2天，预产期是2026年10月3日（按月经35天来一次算，往后推了7天）。对吗？对请回复“是”，不对请回复“不对”。']);
+    expect(await w.say('1995年5月6日')).toEqual([
+      '按您说的，您今天怀孕9周2天，预产期是2026年10月3日（按月经35天来一次算，往后推了7天）。对吗？对请回复“是”，不对请回复“不对”。',
+    ]);
     expect(await w.say('是')).toEqual([
       [
         '登记好了！您今天怀孕9周2天，预产期2026年10月3日。',
@@ -73,7 +78,17 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     ]);
 
     const p = await pregnancyOf(w);
-    expect(p).toMatchObject({ status: 'active', activeKey: await idOf(w), dueDate: '2026-10-03', datingFrom: 'lastPeriod', cycleDays: 35, twins: false, ageOnDueDate: 31, registeredOn: '2026-03-02', birthDate: null });
+    expect(p).toMatchObject({
+      status: 'active',
+      activeKey: await idOf(w),
+      dueDate: '2026-10-03',
+      datingFrom: 'lastPeriod',
+      cycleDays: 35,
+      twins: false,
+      ageOnDueDate: 31,
+      registeredOn: '2026-03-02',
+      birthDate: null,
+    });
     expect(await factsOf(bot.db(), await idOf(w))).toMatchObject({ dueDate: '2026-10-03', birthDate: '1995-05-06' });
     const dueFact = await bot.db().fact.findUniqueOrThrow({ where: { contactId_key: { contactId: await idOf(w), key: 'dueDate' } } });
     expect(dueFact.sensitive).toBe(true);
@@ -86,7 +101,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(mine).toContain('· 孕期登记（2026年3月2日）：预产期2026年10月3日，月经35天一次，预产期时31岁，按时提醒检查');
 
     // registering again shows what is registered and offers the correction
-    expect(await w.say('我怀孕了')).toEqual(['您已经登记过了：今天怀孕9周2天，预产期2026年10月3日。\n医生说的预产期不一样的话，可以改。要改请回复“是”，不用改请回复“否”。']);
+    expect(await w.say('我怀孕了')).toEqual([
+      '您已经登记过了：今天怀孕9周2天，预产期2026年10月3日。\n医生说的预产期不一样的话，可以改。要改请回复“是”，不用改请回复“否”。',
+    ]);
     expect(await w.say('不用')).toEqual(['好的，到时候按这个预产期提醒您。']);
     expect(await bot.db().pregnancy.count()).toBe(1);
   });
@@ -160,7 +177,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     const w = await consentedWoman(bot);
     // at 11w0d today the NT window opens: its alert is queued for 10:00
     expect(joined(await registerByWeeks(w, '孕11周'))).toContain('· 现在就可以做：NT超声检查，最晚2026年3月22日');
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:nt.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:nt.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
 
     expect(await w.say('医生说预产期改了')).toEqual(['现在记的预产期是2026年9月21日。新的预产期是哪天？也可以告诉我B超说的孕周，比如 孕12周3天。']);
     expect(await w.say('孕10周3天')).toEqual(['改成：预产期2026年9月25日（今天怀孕10周3天）。对吗？对请回复“是”，不对请回复“不对”。']);
@@ -204,14 +223,18 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     const w = await consentedWoman(bot);
     // 27w6d: the OGTT window closes in 7 days, its alert is queued for 10:00
     expect(joined(await registerByWeeks(w, '孕27周6天'))).toContain('· 现在就可以做：糖耐量检查（OGTT）（自费），最晚2026年3月9日');
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:ogtt.closing', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:ogtt.closing', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
 
     expect(await w.say('宝宝出生了')).toEqual(['恭喜您！', '宝宝是哪天出生的？']);
     expect(await w.say('明天')).toEqual(['这个日子还没到，请再看一下宝宝是哪天出生的。\n请这样回复，例如：今天，或 昨天，或 3天前，或 3月1日']);
     expect(await w.say('3天前')).toEqual(['记下了：宝宝2026年2月27日出生。孕期的提醒都停了，您好好休息。', CONSENT_QUESTION]);
     const born = await pregnancyOf(w);
     expect(born).toMatchObject({ status: 'born', activeKey: null, birthDate: '2026-02-27', endedOn: '2026-03-02', guardianConsentAt: null });
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:ogtt.closing', status: 'cancelled', lastError: 'born', notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:ogtt.closing', status: 'cancelled', lastError: 'born', notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
 
     expect(await w.say('同意')).toEqual(['宝宝的足跟血（在脚后跟扎一下取几滴血）做了吗？回复数字：\n1. 做了\n2. 还没\n3. 不知道']);
     expect(await w.say('还没')).toEqual(['宝宝第一次听力筛查（一般出院前做）的结果是？回复数字：\n1. 通过\n2. 没通过\n3. 没做\n4. 不知道']);
@@ -227,7 +250,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(consented.guardianConsentAt).toEqual(at('2026-03-02T09:00:00+08:00'));
     expect(consented).toMatchObject({ heelBloodDone: false, hearingFirst: 'failed' });
     // day 3 of the baby: the heel-blood reminder goes out at 10:00 today
-    expect(await outboxOf(w, 'newborn:')).toEqual([{ key: 'newborn:2026-03-02:heel-blood.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'newborn:')).toEqual([
+      { key: 'newborn:2026-03-02:heel-blood.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
 
     const mine = joined(await w.say('我的信息'));
     expect(mine).toContain('· 孕期登记（2026年3月2日）：预产期2026年5月26日，预产期时31岁，宝宝2026年2月27日出生');
@@ -237,7 +262,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(await w.say('做过了')).toEqual(['哪一项做过了？回复数字：\n1. 宝宝的新生儿足跟血筛查\n2. 宝宝的听力复筛']);
     expect(await w.say('足跟血')).toEqual(['记下了：新生儿足跟血筛查做过了，这项不再提醒。']);
     expect(await pregnancyOf(w)).toMatchObject({ heelBloodDone: true, hearingFirst: 'failed' });
-    expect(await outboxOf(w, 'newborn:')).toEqual([{ key: 'newborn:2026-03-02:heel-blood.open', status: 'cancelled', lastError: 'replanned', notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'newborn:')).toEqual([
+      { key: 'newborn:2026-03-02:heel-blood.open', status: 'cancelled', lastError: 'replanned', notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
 
     await bot.advanceClock('2026-03-02T10:30:00+08:00');
     expect(w.received.filter((t) => t.includes('足跟血筛查（在脚后跟'))).toEqual([]);
@@ -277,7 +304,14 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(joined(first)).toContain('同意请回复“同意”'); // the health consent, before the birth date is asked
     expect(await w.say('同意')).toEqual(['宝宝是哪天出生的？告诉我的话，我可以提醒您带宝宝做免费的新生儿筛查。']);
     expect(await w.say('昨天')).toEqual(['记下了：宝宝2026年3月1日出生。', CONSENT_QUESTION]);
-    expect(await pregnancyOf(w)).toMatchObject({ status: 'born', datingFrom: 'birth', birthDate: '2026-03-01', dueDate: '2026-03-01', activeKey: null, guardianConsentAt: null });
+    expect(await pregnancyOf(w)).toMatchObject({
+      status: 'born',
+      datingFrom: 'birth',
+      birthDate: '2026-03-01',
+      dueDate: '2026-03-01',
+      activeKey: null,
+      guardianConsentAt: null,
+    });
     expect(await w.say('同意')).toEqual(['宝宝的足跟血（在脚后跟扎一下取几滴血）做了吗？回复数字：\n1. 做了\n2. 还没\n3. 不知道']);
     await w.say('还没');
     expect(joined(await w.say('通过'))).toContain('· 新生儿足跟血筛查：2026年3月4日到2026年3月8日');
@@ -289,7 +323,12 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     await w.say('宝宝出生了');
     await w.say('同意');
     expect(await w.say('2025年12月1日')).toEqual([
-      ['宝宝出生后要做这些免费筛查：', '· 新生儿足跟血筛查：出生后第3到7天', '· 听力复筛：出生后第3到42天', '时间已经过了的，请问接生的医院或乡镇卫生院还能不能补做。'].join('\n'),
+      [
+        '宝宝出生后要做这些免费筛查：',
+        '· 新生儿足跟血筛查：出生后第3到7天',
+        '· 听力复筛：出生后第3到42天',
+        '时间已经过了的，请问接生的医院或乡镇卫生院还能不能补做。',
+      ].join('\n'),
     ]);
     expect(await bot.db().pregnancy.count()).toBe(0);
   });
@@ -302,13 +341,21 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     await w.say('同意');
     await w.say('不知道');
     await w.say('不知道');
-    expect(await outboxOf(w, 'newborn:')).toEqual([{ key: 'newborn:2026-03-02:heel-blood.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') }]);
-    expect(await w.say('宝宝没了')).toEqual(['很难过听到这个消息。请您多保重身体。宝宝的提醒都停了，不会再发。需要帮助，请回复“人工”，或打电话 0394-4326120。']);
+    expect(await outboxOf(w, 'newborn:')).toEqual([
+      { key: 'newborn:2026-03-02:heel-blood.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
+    expect(await w.say('宝宝没了')).toEqual([
+      '很难过听到这个消息。请您多保重身体。宝宝的提醒都停了，不会再发。需要帮助，请回复“人工”，或打电话 0394-4326120。',
+    ]);
     expect(await pregnancyOf(w)).toMatchObject({ status: 'born', guardianConsentAt: null, heelBloodDone: null, hearingFirst: null });
-    expect(await outboxOf(w, 'newborn:')).toEqual([{ key: 'newborn:2026-03-02:heel-blood.open', status: 'cancelled', lastError: 'baby died', notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'newborn:')).toEqual([
+      { key: 'newborn:2026-03-02:heel-blood.open', status: 'cancelled', lastError: 'baby died', notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
     await bot.advanceClock('2026-03-20T11:00:00+08:00');
     expect(w.received.some((t) => t.includes('足跟血筛查（在脚后跟'))).toBe(false);
-    expect(await bot.db().outboxMessage.count({ where: { contactId: await idOf(w), dedupeKey: { startsWith: 'newborn:' }, status: { not: 'cancelled' } } })).toBe(0);
+    expect(
+      await bot.db().outboxMessage.count({ where: { contactId: await idOf(w), dedupeKey: { startsWith: 'newborn:' }, status: { not: 'cancelled' } } }),
+    ).toBe(0);
   });
 
   it('loss: exactly one kind reply; the pregnancy ends, its queued reminders are cancelled and her confirmed NT booking is released', async () => {
@@ -331,7 +378,10 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(booking).toMatchObject({ serviceId: 'nt', day: '2026-03-03', status: 'confirmed' });
     const seats = async () => (await bot.db().slotPool.findUniqueOrThrow({ where: { id: booking.poolId } })).booked;
     expect(await seats()).toBe(1);
-    expect((await outboxOf(w)).filter((r) => r.status === 'queued').map((r) => r.key)).toEqual(['preg:2026-03-02:nipt.soon', `reminder:${booking.id}:2026-03-03:am`]);
+    expect((await outboxOf(w)).filter((r) => r.status === 'queued').map((r) => r.key)).toEqual([
+      'preg:2026-03-02:nipt.soon',
+      `reminder:${booking.id}:2026-03-03:am`,
+    ]);
 
     const before = w.received.length;
     expect(await w.say('流产了')).toEqual([LOSS_WITH_BOOKING]);
@@ -341,7 +391,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(p).toMatchObject({ status: 'lost', activeKey: null, endedOn: '2026-03-02' });
     expect(await bot.db().booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: 'cancelled' });
     expect(await seats()).toBe(0);
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:nipt.soon', status: 'cancelled', lastError: 'pregnancy lost', notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:nipt.soon', status: 'cancelled', lastError: 'pregnancy lost', notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
     expect(await bot.db().outboxMessage.count({ where: { contactId: id, status: 'queued' } })).toBe(0);
     expect((await factsOf(bot.db(), id)).dueDate).toBeUndefined();
 
@@ -369,10 +421,12 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
       expect(await w.say(worry)).toEqual([WORRY]);
     }
     expect(await pregnancyOf(w)).toMatchObject({ status: 'active', dueDate: '2026-09-21' });
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:nt.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:nt.open', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
   });
 
-  it('做过了 stops that screening\'s alerts; with nothing to remind it says so', async () => {
+  it("做过了 stops that screening's alerts; with nothing to remind it says so", async () => {
     const w = await consentedWoman(bot);
     await registerByWeeks(w, '孕11周');
     expect(await w.say('NT做过了')).toEqual([
@@ -391,7 +445,9 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
     expect(await bot.db().pregnancyScreening.findMany({ where: { pregnancyId: p.id }, select: { screeningId: true, status: true, day: true } })).toEqual([
       { screeningId: 'nt', status: 'done', day: '2026-03-02' },
     ]);
-    expect(await outboxOf(w, 'preg:')).toEqual([{ key: 'preg:2026-03-02:nt.open', status: 'cancelled', lastError: 'replanned', notBefore: at('2026-03-02T10:00:00+08:00') }]);
+    expect(await outboxOf(w, 'preg:')).toEqual([
+      { key: 'preg:2026-03-02:nt.open', status: 'cancelled', lastError: 'replanned', notBefore: at('2026-03-02T10:00:00+08:00') },
+    ]);
     expect(joined(await w.say('我的信息'))).toContain('· 记为做过的孕期检查：NT超声检查');
     expect(joined(await w.say('已经做了'))).not.toContain('NT超声检查');
 

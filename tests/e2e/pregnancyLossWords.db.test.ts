@@ -10,16 +10,15 @@ import { consentedWoman, contactOf, joined, startE2EBot, type E2EBot } from '../
 
 const TWINS_QUESTION = '怀的是一个宝宝，还是双胞胎？回复数字：\n1. 一个\n2. 双胞胎（或更多）\n3. 还不知道';
 const BIRTH_DATE_QUESTION = '有的检查要看到预产期时您多大。请告诉我您的出生日期（阳历），也可以直接发身份证号。';
-const LOSS =
-  '很难过听到这个消息。请您好好休息，多保重身体。孕期的提醒都停了，不会再发。出血多、发烧或者肚子一直疼，请马上去医院；想找人说说，回复“人工”。';
+const LOSS = '很难过听到这个消息。请您好好休息，多保重身体。孕期的提醒都停了，不会再发。出血多、发烧或者肚子一直疼，请马上去医院；想找人说说，回复“人工”。';
 const LOSS_NONE = '很难过听到这个消息。请您好好休息，多保重身体。出血多、发烧或者肚子一直疼，请马上去医院；需要帮助，请回复“人工”，或打电话 0394-4326120。';
-const WORRY = '别太着急。如果出血、肚子疼得厉害、流水，或者胎动明显少了，请马上去医院（急的话打120），不要等。想找人问问，请回复“人工”，或打电话 0394-4326120。';
+const WORRY =
+  '别太着急。如果出血、肚子疼得厉害、流水，或者胎动明显少了，请马上去医院（急的话打120），不要等。想找人问问，请回复“人工”，或打电话 0394-4326120。';
 const REGISTERED = '您已经登记过了：今天怀孕11周，预产期2026年9月21日。\n医生说的预产期不一样的话，可以改。要改请回复“是”，不用改请回复“否”。';
 const NOT_UNDERSTOOD = '抱歉，我没太明白您的意思。';
 const MENU =
   '请问您想做什么？回复数字就行：\n1. 我能免费做两癌筛查吗（宫颈癌、乳腺癌）\n2. 我怀孕了，能免费做产前筛查吗\n3. 登记孕期，到时候提醒我做检查\n4. 预约免费筛查\n5. 我的预约（改约、取消）\n6. 查看我的信息\n7. 找工作人员';
-const HUKOU_QUESTION =
-  '您或您丈夫的户口在河南吗？请选一个：\n1. 我的户口在河南\n2. 我不是，丈夫的户口在河南\n3. 都不是，但我在河南住了半年以上\n4. 都不是';
+const HUKOU_QUESTION = '您或您丈夫的户口在河南吗？请选一个：\n1. 我的户口在河南\n2. 我不是，丈夫的户口在河南\n3. 都不是，但我在河南住了半年以上\n4. 都不是';
 const CONFIRM = '很难过听到这个消息。您是说这次怀孕没有保住吗？是的话回复“是”，我就把孕期的提醒都停了；不是的话回复“不是”。';
 const CONFIRM_NONE = '很难过听到这个消息。您是说这次怀孕没有保住吗？是的话回复“是”，不是的话回复“不是”。';
 const CONFIRM_BABY = '很难过听到这个消息。您是说宝宝没有了吗？是的话回复“是”，我就把宝宝的提醒都停了；不是的话回复“不是”。';
@@ -41,7 +40,8 @@ describe.skipIf(dbUnavailable)('loss words', () => {
   afterAll(async () => bot?.stop());
 
   const idOf = async (w: MockWoman) => (await contactOf(bot.db(), w))!.id;
-  const statusOf = async (w: MockWoman) => (await bot.db().pregnancy.findFirstOrThrow({ where: { contactId: await idOf(w) }, orderBy: { createdAt: 'desc' } })).status;
+  const statusOf = async (w: MockWoman) =>
+    (await bot.db().pregnancy.findFirstOrThrow({ where: { contactId: await idOf(w) }, orderBy: { createdAt: 'desc' } })).status;
   const queued = async (w: MockWoman) => bot.db().outboxMessage.count({ where: { contactId: await idOf(w), status: 'queued' } });
 
   /** A new consented woman who registered 孕11周 by chat (single baby, born 1995-05-06). */

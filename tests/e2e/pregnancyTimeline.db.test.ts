@@ -42,7 +42,6 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     return joined(await w.say('是'));
   }
 
-
   async function outboxOf(w: MockWoman) {
     const contact = (await contactOf(bot.db(), w))!;
     return bot.db().outboxMessage.findMany({ where: { contactId: contact.id }, orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }] });
@@ -125,22 +124,26 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
       headers: { authorization: `Bearer ${ADMIN}` },
     });
     const body = (await r.json()) as { missed: { screeningId: string; windowClosedOn: string }[] };
-    expect(body.missed.map((m) => [m.screeningId, m.windowClosedOn])).toEqual([
-      ['first-visit', '2026-04-12'],
-      ['nt', '2026-04-12'],
-      ['fallback-us', '2026-05-24'],
-      ['nipt', '2026-06-14'],
-      ['serum-mid', '2026-05-31'],
-      ['anomaly-us', '2026-06-28'],
-      ['ogtt', '2026-07-26'],
-    ].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])));
+    expect(body.missed.map((m) => [m.screeningId, m.windowClosedOn])).toEqual(
+      [
+        ['first-visit', '2026-04-12'],
+        ['nt', '2026-04-12'],
+        ['fallback-us', '2026-05-24'],
+        ['nipt', '2026-06-14'],
+        ['serum-mid', '2026-05-31'],
+        ['anomaly-us', '2026-06-28'],
+        ['ogtt', '2026-07-26'],
+      ].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])),
+    );
   });
 
   it('registered late, at 19 weeks: only the alerts still ahead, none of the windows already past', async () => {
     const w = await consentedWoman(bot);
     // due 2026-07-27: NT and the first visit closed weeks ago; 唐筛 and NIPT close soon; 大排畸 opens in a week
     // NT closed, Henan's fallback scan for a missed NT is open for six more days: she is asked about NT
-    expect(await register(w, '孕19周')).toBe(['NT超声检查是在怀孕11周到13周6天之间做的。您做过了吗？回复数字：', '1. 做过了', '2. 没做', '3. 不记得'].join('\n'));
+    expect(await register(w, '孕19周')).toBe(
+      ['NT超声检查是在怀孕11周到13周6天之间做的。您做过了吗？回复数字：', '1. 做过了', '2. 没做', '3. 不记得'].join('\n'),
+    );
     expect(joined(await w.say('做过了'))).toContain('登记好了！您今天怀孕19周，预产期2026年7月27日。');
     await bot.advanceClock('2026-03-10T12:00:00+08:00');
     const due = '2026年7月27日';
@@ -151,9 +154,9 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     ]);
     // windows that closed before she registered are not "missed"; NT is done, as she said
     const contact = (await contactOf(bot.db(), w))!;
-    expect(await bot.db().pregnancyScreening.findMany({ where: { pregnancy: { contactId: contact.id } }, select: { screeningId: true, status: true } })).toEqual([
-      { screeningId: 'nt', status: 'done' },
-    ]);
+    expect(
+      await bot.db().pregnancyScreening.findMany({ where: { pregnancy: { contactId: contact.id } }, select: { screeningId: true, status: true } }),
+    ).toEqual([{ screeningId: 'nt', status: 'done' }]);
   });
 
   it('registered at 15 weeks without NT: NT is missed (staff see it) and the fallback scan is offered', async () => {
@@ -168,8 +171,12 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
       ['2026-03-06', '10:00', alert('15周4天', due, soon(FALLBACK, '2026年3月9日', '16周', '19周6天'))],
       ['2026-03-09', '10:00', alert('16周', due, open(FALLBACK, '2026年4月5日', '19周6天'))],
     ]);
-    const r = await fetch(`http://127.0.0.1:${bot.current().port}/api/staff/pregnancies/missed?from=2026-02-01&to=2026-03-10`, { headers: { authorization: `Bearer ${ADMIN}` } });
-    expect(((await r.json()) as { missed: { screeningId: string; windowClosedOn: string }[] }).missed.map((m) => [m.screeningId, m.windowClosedOn])).toEqual([['nt', '2026-02-22']]);
+    const r = await fetch(`http://127.0.0.1:${bot.current().port}/api/staff/pregnancies/missed?from=2026-02-01&to=2026-03-10`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(((await r.json()) as { missed: { screeningId: string; windowClosedOn: string }[] }).missed.map((m) => [m.screeningId, m.windowClosedOn])).toEqual([
+      ['nt', '2026-02-22'],
+    ]);
   });
 
   it('booking NT silences the NT alerts; attended, NT is not missed and no fallback scan is offered', async () => {
@@ -257,4 +264,3 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
     expect(await outboxOf(w)).toHaveLength(1);
   });
 });
-

@@ -47,7 +47,6 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     ].join('\n');
   }
 
-
   it('the evening before the visit, with the address, session, what to bring and how to prepare; a change moves it', async () => {
     const w = await eligibleWoman(bot);
     const code = await book(w, '2', '上午'); // Wed 3月4日: reminded Tue (tomorrow) 18:00, queued with the booking
@@ -155,4 +154,3 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
     expect(sent[0].slice(0, 2)).toEqual(['2026-03-02', '18:00']); // the appointment reminder
   });
 });
-

@@ -41,7 +41,7 @@ describe.skipIf(dbUnavailable)('conversation state', () => {
     expect(cb.healthConsentAt).not.toBeNull();
   });
 
-  it('one woman\'s quick messages are answered strictly in order', async () => {
+  it("one woman's quick messages are answered strictly in order", async () => {
     const w = bot.woman();
     w.post('你好');
     w.post('同意');

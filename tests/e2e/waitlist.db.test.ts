@@ -78,7 +78,11 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
 
     await bot.advanceClock('2026-03-02T09:01:00+08:00');
     // one message for the visit, though two seats (宫颈 and 乳腺) were passed to her
-    expect(b.received.filter((t) => t.startsWith('有空位了'))).toEqual([expect.stringMatching(/^有空位了！您排队等的项城市妇幼保健院，2026年3月3日 周二 上午。给您留到11:0[0-9]，要的话请回复“确认预约”；不要请回复“不要这个号”。$/)]);
+    expect(b.received.filter((t) => t.startsWith('有空位了'))).toEqual([
+      expect.stringMatching(
+        /^有空位了！您排队等的项城市妇幼保健院，2026年3月3日 周二 上午。给您留到11:0[0-9]，要的话请回复“确认预约”；不要请回复“不要这个号”。$/,
+      ),
+    ]);
     expect((await bot.db().outboxMessage.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('sent');
 
     const booked = joined(await b.say('确认预约'));
@@ -167,7 +171,9 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     const r = await staff('POST', '/api/staff/hospitals/xc-mch/closures', { day: '2026-03-03', session: 'all', reason: '停电' });
     expect(r.status).toBe(200);
     await bot.advanceClock('2026-03-02T09:10:00+08:00');
-    expect(a.received.at(-1)).toBe('抱歉，项城市妇幼保健院2026年3月3日 上午临时停诊，您在那天的预约（宫颈癌筛查、乳腺癌筛查）取消了，不算您失约。回复“预约”可以换个日子。');
+    expect(a.received.at(-1)).toBe(
+      '抱歉，项城市妇幼保健院2026年3月3日 上午临时停诊，您在那天的预约（宫颈癌筛查、乳腺癌筛查）取消了，不算您失约。回复“预约”可以换个日子。',
+    );
     const contact = (await contactOf(bot.db(), a))!;
     expect((await bot.db().booking.findMany({ where: { contactId: contact.id } })).map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
     await bot.advanceClock('2026-03-04T09:00:00+08:00');
@@ -240,7 +246,9 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     await bookFirstDay(a);
     await a.say('删除我的信息');
     expect(joined(await a.say('是'))).toContain('已经全部删除了');
-    const slot = await bot.db().slot.findFirstOrThrow({ where: { hospitalId: 'xc-mch', serviceId: 'cervical', day: '2026-03-03', session: 'am' }, include: { pools: true } });
+    const slot = await bot
+      .db()
+      .slot.findFirstOrThrow({ where: { hospitalId: 'xc-mch', serviceId: 'cervical', day: '2026-03-03', session: 'am' }, include: { pools: true } });
     expect(slot.pools.reduce((n, p) => n + p.booked, 0)).toBe(0);
     expect(await bot.db().booking.count()).toBe(0);
     const b = await eligibleWoman(bot);

@@ -154,8 +154,22 @@ describe('matchTrigger', () => {
 
   // a loss now, said as women say it
   it.each([
-    '宝宝没有了', '孩子没有了', '昨天流产了', '胎心没了', '没有胎心了', '胎停育', '清宫了', '做了清宫', '医生说胎停了，明天去清宫', '药流了', '做了人流', '打掉了', '孩子没留住',
-    '宝宝走了', '上次流产了，这次又胎停了', '以前流产过，这次又没保住',
+    '宝宝没有了',
+    '孩子没有了',
+    '昨天流产了',
+    '胎心没了',
+    '没有胎心了',
+    '胎停育',
+    '清宫了',
+    '做了清宫',
+    '医生说胎停了，明天去清宫',
+    '药流了',
+    '做了人流',
+    '打掉了',
+    '孩子没留住',
+    '宝宝走了',
+    '上次流产了，这次又胎停了',
+    '以前流产过，这次又没保住',
   ])('"%s" is a loss', (text) => {
     expect(matchTrigger(text, set.flows.values())?.flowId).toBe('pregnancy_loss');
   });
@@ -165,9 +179,12 @@ describe('matchTrigger', () => {
   });
 
   // a loss with a question: asked first, never ended on a guess
-  it.each(['胎停了，是什么原因', '孩子没保住，还会给我发提醒吗', '流产了怎么办', '清宫了多久能洗澡', '又流产了，为什么'])('"%s" asks to confirm the loss', (text) => {
-    expect(matchTrigger(text, set.flows.values())?.flowId).toBe('pregnancy_loss_confirm');
-  });
+  it.each(['胎停了，是什么原因', '孩子没保住，还会给我发提醒吗', '流产了怎么办', '清宫了多久能洗澡', '又流产了，为什么'])(
+    '"%s" asks to confirm the loss',
+    (text) => {
+      expect(matchTrigger(text, set.flows.values())?.flowId).toBe('pregnancy_loss_confirm');
+    },
+  );
 
   // a loss before this pregnancy: neither a loss nor a question about one
   it.each([
@@ -198,7 +215,17 @@ describe('matchTrigger', () => {
     expect(matchTrigger('宝宝出生了，今天出院了', set.flows.values())).toMatchObject({ flowId: 'birth', answers: false });
   });
 
-  it.each(['发生了什么', '快生了', '还没生', '我先生了解一下', '我是1985年3月3号生的', '我老公是3月5号出生的', '医生说宝宝3月5号出生', '预产期3月5号', '孩子是哪天生的好'])('"%s" starts no pregnancy flow', (text) => {
+  it.each([
+    '发生了什么',
+    '快生了',
+    '还没生',
+    '我先生了解一下',
+    '我是1985年3月3号生的',
+    '我老公是3月5号出生的',
+    '医生说宝宝3月5号出生',
+    '预产期3月5号',
+    '孩子是哪天生的好',
+  ])('"%s" starts no pregnancy flow', (text) => {
     const m = matchTrigger(text, set.flows.values());
     expect(['birth', 'pregnancy_loss', 'pregnancy']).not.toContain(m?.flowId);
   });

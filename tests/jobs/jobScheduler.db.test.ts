@@ -88,7 +88,11 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
     const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     const job = recorder('daily').job;
     const logged: Job = { ...job, run: async (now) => void order.push(`run ${fmt(now)}`) };
-    await scheduler([logged], sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-03-03 21:00'), async (at) => void order.push(`before ${fmt(at)}`));
+    await scheduler([logged], sh('2026-03-01 21:00')).catchUp(
+      sh('2026-03-01 21:00'),
+      sh('2026-03-03 21:00'),
+      async (at) => void order.push(`before ${fmt(at)}`),
+    );
     expect(order).toEqual(['before 2026-03-02 20:00', 'run 2026-03-02 20:00', 'before 2026-03-03 20:00', 'run 2026-03-03 20:00']);
   });
 
@@ -180,7 +184,8 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
 
     it('on a clock jump: an evening the planner says has nothing due is skipped, and recorded when it was the last', async () => {
       const { planner, closeOverdue, calls, idleDays } = fakePlanner();
-      for (const c of ['closeOverdue 2026-03-02', 'planDay 2026-03-03', 'closeOverdue 2026-03-03', 'markMissed 2026-03-04', 'planDay 2026-03-04']) idleDays.add(c);
+      for (const c of ['closeOverdue 2026-03-02', 'planDay 2026-03-03', 'closeOverdue 2026-03-03', 'markMissed 2026-03-04', 'planDay 2026-03-04'])
+        idleDays.add(c);
       const before: string[] = [];
       const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
       await scheduler(reminderJobs(planner, closeOverdue, logger), sh('2026-03-01 21:00')).catchUp(
@@ -192,7 +197,8 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
       expect(calls.map((c) => c.split(' @')[0])).toEqual(['markMissed 2026-03-03']);
       expect(before).toEqual(['19:55']);
       // every job counts as having run at its last time passed, so a restart does not replay them
-      for (const j of ['pregnancy.closeOverdue', 'reminders.markMissed']) expect(await lastRun(j)).toEqual(sh(j === 'pregnancy.closeOverdue' ? '2026-03-03 19:50' : '2026-03-03 19:55'));
+      for (const j of ['pregnancy.closeOverdue', 'reminders.markMissed'])
+        expect(await lastRun(j)).toEqual(sh(j === 'pregnancy.closeOverdue' ? '2026-03-03 19:50' : '2026-03-03 19:55'));
       expect(await lastRun('reminders.daily')).toEqual(sh('2026-03-03 20:00'));
     });
   });

@@ -60,7 +60,11 @@ describe('the booking menu', () => {
 
   it('names a screening the programme does not pay for with its cost', () => {
     const prenatal = profiles.get('henan')!.programmes.prenatal;
-    const name = (id: string) => screeningDisplayName(prenatal, prenatal.screenings.find((s) => s.id === id)!);
+    const name = (id: string) =>
+      screeningDisplayName(
+        prenatal,
+        prenatal.screenings.find((s) => s.id === id)!,
+      );
     expect(name('nipt')).toBe('无创DNA产前检测（NIPT）（自费）');
     expect(name('nt')).toBe('NT超声检查');
     // the national profile does not offer NIPT at all
@@ -128,7 +132,12 @@ describe('a menu that hides something stops start-up', () => {
     },
     {
       name: 'a county hospital providing a service its profile does not have',
-      files: { 'counties/xiangyuan.yaml': HUNAN_COUNTY.replace('programmes: [twoCancer, prenatal]\n    capacity', 'programmes: [twoCancer, prenatal]\n    services: [cervical, breast, nt, serum-mid, anomaly-us, ogtt, fallback-us]\n    capacity') },
+      files: {
+        'counties/xiangyuan.yaml': HUNAN_COUNTY.replace(
+          'programmes: [twoCancer, prenatal]\n    capacity',
+          'programmes: [twoCancer, prenatal]\n    services: [cervical, breast, nt, serum-mid, anomaly-us, ogtt, fallback-us]\n    capacity',
+        ),
+      },
       want: "counties/xiangyuan.yaml: hospitals.0.services.6: 'fallback-us' is not a screening of profile 'hunan'",
     },
     {

@@ -93,7 +93,7 @@ describe('broken profiles', () => {
     {
       name: 'unknown key (typo)',
       files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, mni: 35, min: 35, max: 64 }\n') },
-      want: ['henan.yaml: programmes.twoCancer.rules.0: Unrecognized key(s) in object: \'mni\''],
+      want: ["henan.yaml: programmes.twoCancer.rules.0: Unrecognized key(s) in object: 'mni'"],
     },
     {
       name: 'missing question for a rule fact',
@@ -109,7 +109,11 @@ describe('broken profiles', () => {
     },
     {
       name: 'accepted value that is not an option',
-      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: residence, accept: [hukou, spouseHukou] }\n    questions:\n      residence:\n        text: 户口在本地吗\n        example: "1"\n        input: { type: choice, options: [{ value: hukou, label: 是 }, { value: none, label: 不是 }] }\n') },
+      files: {
+        'henan.yaml': henan(
+          'programmes:\n  twoCancer:\n    rules:\n      - { type: residence, accept: [hukou, spouseHukou] }\n    questions:\n      residence:\n        text: 户口在本地吗\n        example: "1"\n        input: { type: choice, options: [{ value: hukou, label: 是 }, { value: none, label: 不是 }] }\n',
+        ),
+      },
       want: ["henan.yaml: programmes.twoCancer.rules.0.accept.1: 'spouseHukou' is not an option of question 'residence'"],
     },
     {
@@ -134,7 +138,11 @@ describe('broken profiles', () => {
     },
     {
       name: 'exclusion removing an unknown screening',
-      files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: exclusion, fact: hysterectomy, removes: [uterus], text: exclusion_hysterectomy }\n') },
+      files: {
+        'henan.yaml': henan(
+          'programmes:\n  twoCancer:\n    rules:\n      - { type: exclusion, fact: hysterectomy, removes: [uterus], text: exclusion_hysterectomy }\n',
+        ),
+      },
       want: ["henan.yaml: programmes.twoCancer.rules.0.removes.0: unknown screening id 'uterus'"],
     },
     {

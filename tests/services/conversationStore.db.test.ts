@@ -35,9 +35,7 @@ describe.skipIf(dbUnavailable)('ConversationStore.saveTurn', () => {
     const read2 = await store.load(c.id);
     expect(read1?.version).toBe(1);
     await store.saveTurn(c.id, write(read1!.version, 'b', [{ key: 'birthDate', value: '1980-01-01', sensitive: false }]));
-    await expect(store.saveTurn(c.id, write(read2!.version, 'c', [{ key: 'group', value: 'rural', sensitive: false }]))).rejects.toBeInstanceOf(
-      StaleTurnError,
-    );
+    await expect(store.saveTurn(c.id, write(read2!.version, 'c', [{ key: 'group', value: 'rural', sensitive: false }]))).rejects.toBeInstanceOf(StaleTurnError);
     expect((await store.load(c.id))?.stepId).toBe('b');
     expect(await h.db.fact.findMany({ where: { contactId: c.id }, select: { key: true } })).toEqual([{ key: 'birthDate' }]);
   });

@@ -117,4 +117,3 @@ export async function sentTo(bot: E2EBot, woman: MockWoman): Promise<[string, st
     return [shanghaiDay(r.sentAt!), time, r.text];
   });
 }
-

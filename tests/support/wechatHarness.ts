@@ -118,11 +118,7 @@ export function createMockWechat(opts: { botName?: string } = {}): MockWechat {
   return world;
 }
 
-export function mockWomen(
-  world: MockWechat,
-  channel: WechatChannel,
-  opts: { idStrategy?: IdStrategy; timeoutMs?: number } = {},
-): MockWomen {
+export function mockWomen(world: MockWechat, channel: WechatChannel, opts: { idStrategy?: IdStrategy; timeoutMs?: number } = {}): MockWomen {
   const { mocker, puppet, botUser } = world;
   const idle = () => withTimeout(channel.whenIdle(), opts.timeoutMs ?? 10_000, 'the WeChat bot did not go idle');
   let count = 0;
@@ -199,14 +195,9 @@ export function mockWomen(
   };
 }
 
-export async function createWechatHarness(
-  handler: InboundHandler,
-  opts: WechatHarnessOptions = {},
-): Promise<WechatHarness> {
+export async function createWechatHarness(handler: InboundHandler, opts: WechatHarnessOptions = {}): Promise<WechatHarness> {
   const logs: Array<Record<string, unknown>> = [];
-  const logger =
-    opts.logger ??
-    pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = opts.logger ?? pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const world = createMockWechat({ botName: opts.botName });
 
   const inbound: InboundMessage[] = [];

@@ -13,11 +13,7 @@ export interface AttendanceDeps {
 
 const params = z.object({ hospitalId: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
 const body = z.object({
-  code: z
-    .string({ required_error: 'required', invalid_type_error: 'a booking code, e.g. XC7K3P' })
-    .trim()
-    .min(1, 'required')
-    .max(20, 'at most 20 characters'),
+  code: z.string({ required_error: 'required', invalid_type_error: 'a booking code, e.g. XC7K3P' }).trim().min(1, 'required').max(20, 'at most 20 characters'),
 });
 
 export function attendanceRouter(deps: AttendanceDeps): Router {

@@ -51,7 +51,8 @@ const rulesBody = z
     const seen = new Set<string>();
     body.rules.forEach((r, i) => {
       const key = `${r.weekday}:${r.session}`;
-      if (seen.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['rules', i, 'session'], message: `weekday ${r.weekday} ${r.session} is given twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['rules', i, 'session'], message: `weekday ${r.weekday} ${r.session} is given twice` });
       seen.add(key);
     });
   });
@@ -118,7 +119,8 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const serviceId = req.params.serviceId;
-      if (!k.services.has(serviceId)) return invalid(res, 'serviceId', `'${serviceId}' is not a service of ${k.hospital.id} (${[...k.services].join(', ')})`, 404);
+      if (!k.services.has(serviceId))
+        return invalid(res, 'serviceId', `'${serviceId}' is not a service of ${k.hospital.id} (${[...k.services].join(', ')})`, 404);
       const body = parseOr400(rulesBody, req.body, res);
       if (!body) return;
       try {
@@ -138,7 +140,11 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       if (!body) return;
       try {
         const result = await capacity.addClosure(k.hospital.id, body.day, body.session, body.reason);
-        if (deps.onClosed && result.affectedBookings.length > 0) await deps.onClosed(result.affectedBookings.map((b) => b.bookingId), clock.now());
+        if (deps.onClosed && result.affectedBookings.length > 0)
+          await deps.onClosed(
+            result.affectedBookings.map((b) => b.bookingId),
+            clock.now(),
+          );
         res.json(result);
       } catch (err) {
         inputErrorOr(err, res);
@@ -168,7 +174,8 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       if (!k) return;
       const body = parseOr400(reservationBody, req.body, res);
       if (!body) return;
-      if (!k.services.has(body.serviceId)) return invalid(res, 'serviceId', `'${body.serviceId}' is not a service of ${k.hospital.id} (${[...k.services].join(', ')})`);
+      if (!k.services.has(body.serviceId))
+        return invalid(res, 'serviceId', `'${body.serviceId}' is not a service of ${k.hospital.id} (${[...k.services].join(', ')})`);
       if (body.kind === 'region' && !body.regionId) return invalid(res, 'regionId', "required for kind 'region' (a township or village id)");
       if (body.kind === 'priority' && body.regionId) return invalid(res, 'regionId', "only for kind 'region'");
       if (body.regionId && !regions.has(body.regionId)) return invalid(res, 'regionId', `'${body.regionId}' is not a township or village of ${county.name}`);

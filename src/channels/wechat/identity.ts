@@ -63,9 +63,7 @@ export class ContactIdentity {
       this.cache.set(contact.id, code);
       return code;
     }
-    this.logger.warn(
-      'wechat: could not save a stable code in the contact remark; using the contact id, which changes at the next login',
-    );
+    this.logger.warn('wechat: could not save a stable code in the contact remark; using the contact id, which changes at the next login');
     this.cache.set(contact.id, contact.id);
     return contact.id;
   }

@@ -126,10 +126,7 @@ export async function converse(ctx: InboundContext, contact: Contact, text: stri
  * Logged without personal data: the error's class only (Wechaty's messages may quote names); her contact id at
  * debug level.
  */
-async function identifyOrFallBack(
-  ctx: InboundContext,
-  contact: Contact,
-): Promise<{ externalId: string } | { answer: string }> {
+async function identifyOrFallBack(ctx: InboundContext, contact: Contact): Promise<{ externalId: string } | { answer: string }> {
   try {
     return { externalId: await ctx.identity.externalIdFor(ctx.bot, contact) };
   } catch (err) {
@@ -144,10 +141,7 @@ async function identifyOrFallBack(
 }
 
 /** Accepts a received friend request. Resolves the new friend once accepted, undefined for other requests. */
-export async function acceptFriendRequest(
-  ctx: InboundContext,
-  friendship: Friendship,
-): Promise<Contact | undefined> {
+export async function acceptFriendRequest(ctx: InboundContext, friendship: Friendship): Promise<Contact | undefined> {
   if (friendship.type() !== types.Friendship.Receive) return undefined;
   const contact = friendship.contact();
   ctx.logger.debug({ contactId: contact.id }, 'wechat: accepting a friend request');

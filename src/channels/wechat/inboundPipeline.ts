@@ -8,16 +8,7 @@ import type { Logger } from 'pino';
 import type { Wechaty } from 'wechaty';
 import type { KeyedSerialQueue } from '../keyedSerialQueue.js';
 import type { IdleTracker } from './idleTracker.js';
-import {
-  FRIEND_GREETING_TEXT,
-  acceptFriendRequest,
-  contactKey,
-  converse,
-  errorSummary,
-  handleMessage,
-  queueKeyOf,
-  type InboundContext,
-} from './inbound.js';
+import { FRIEND_GREETING_TEXT, acceptFriendRequest, contactKey, converse, errorSummary, handleMessage, queueKeyOf, type InboundContext } from './inbound.js';
 
 export class InboundPipeline {
   private ingestTail: Promise<void> = Promise.resolve();

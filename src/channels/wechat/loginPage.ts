@@ -28,12 +28,7 @@ const STATE_COLOUR: Record<ChannelState, string> = {
 export const LOGIN_PAGE_REFRESH_SECONDS = 5;
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 export async function renderLoginPage(status: ChannelStatus): Promise<string> {

@@ -9,11 +9,7 @@ interface Wechat4uLike {
 function isWechat4uLike(value: unknown): value is Wechat4uLike {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Wechat4uLike>;
-  return (
-    typeof candidate.removeAllListeners === 'function' &&
-    typeof candidate.start === 'function' &&
-    typeof candidate.restart === 'function'
-  );
+  return typeof candidate.removeAllListeners === 'function' && typeof candidate.start === 'function' && typeof candidate.restart === 'function';
 }
 
 /**

@@ -35,7 +35,11 @@ export function visitCodeOf(code: string): string {
  * uppercase. Undefined when it cannot be a code (wrong characters or length).
  */
 export function normalizeBookingCode(input: string): string | undefined {
-  const s = input.normalize('NFKC').replace(/\s+/g, '').replace(/[‐‑‒–—－]/g, '-').toUpperCase();
+  const s = input
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[‐‑‒–—－]/g, '-')
+    .toUpperCase();
   const m = /^([A-Z0-9]+)(?:-(\d{1,2}))?$/.exec(s);
   if (!m || m[1].length !== CODE_LENGTH) return undefined;
   for (const ch of m[1]) if (!CODE_ALPHABET.includes(ch)) return undefined;

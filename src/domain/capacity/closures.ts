@@ -20,6 +20,9 @@ export function isClosed(closures: readonly ClosureLike[], day: string, session:
 }
 
 /** Marks each planned slot closed or not. */
-export function applyClosures<T extends Pick<PlannedSlot, 'day' | 'session'>>(slots: readonly T[], closures: readonly ClosureLike[]): (T & { closed: boolean })[] {
+export function applyClosures<T extends Pick<PlannedSlot, 'day' | 'session'>>(
+  slots: readonly T[],
+  closures: readonly ClosureLike[],
+): (T & { closed: boolean })[] {
   return slots.map((s) => ({ ...s, closed: isClosed(closures, s.day, s.session) }));
 }

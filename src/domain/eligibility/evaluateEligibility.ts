@@ -44,11 +44,7 @@ export type LastScreening = { date: string; precision: DatePrecision } | null;
 
 const PRECISIONS: readonly string[] = ['day', 'month', 'year'];
 
-export function evaluateEligibility(
-  programme: ProgrammeProfile,
-  facts: Record<string, unknown>,
-  today: string,
-): EligibilityOutcome {
+export function evaluateEligibility(programme: ProgrammeProfile, facts: Record<string, unknown>, today: string): EligibilityOutcome {
   if (!isCalendarDay(today)) throw new Error(`evaluateEligibility: today must be YYYY-MM-DD, got ${today}`);
   const common = { programme: programme.name };
   const notes: OutcomeNote[] = [];

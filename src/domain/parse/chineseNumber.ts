@@ -4,34 +4,48 @@
 // unit forms; ASCII digit strings of up to 15 digits.
 
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0,
-  一: 1, 壹: 1, 幺: 1,
-  二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2,
-  三: 3, 叁: 3, 參: 3,
-  四: 4, 肆: 4,
-  五: 5, 伍: 5,
-  六: 6, 陆: 6, 陸: 6,
-  七: 7, 柒: 7,
-  八: 8, 捌: 8,
-  九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  幺: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 
 export const CHINESE_UNITS: Readonly<Record<string, number>> = {
-  十: 10, 拾: 10,
-  百: 100, 佰: 100,
-  千: 1000, 仟: 1000,
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
 };
 
 // 廿 = 二十 and 卅 = 三十 (lunar days are written 廿一 … 廿九).
 const CONTRACTIONS: Readonly<Record<string, string>> = { 廿: '二十', 卅: '三十' };
 
 /** Every character that can be part of a Chinese numeral (for finding runs in a text). */
-export const CHINESE_NUMERAL_CHARS = [
-  ...Object.keys(CHINESE_DIGITS),
-  ...Object.keys(CHINESE_UNITS),
-  '廿',
-  '卅',
-].join('');
+export const CHINESE_NUMERAL_CHARS = [...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_UNITS), '廿', '卅'].join('');
 
 export function parseChineseNumber(s: string): number | undefined {
   const text = String(s ?? '').trim();

@@ -23,15 +23,41 @@ export interface DateExpression {
 }
 
 const REL_DAYS: Record<string, number> = {
-  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿: 0,
-  明天: 1, 明日: 1, 明儿: 1, 后天: 2, 大后天: 3,
+  大前天: -3,
+  前天: -2,
+  昨天: -1,
+  昨日: -1,
+  昨儿: -1,
+  今天: 0,
+  今日: 0,
+  今儿: 0,
+  明天: 1,
+  明日: 1,
+  明儿: 1,
+  后天: 2,
+  大后天: 3,
 };
 const REL_YEARS: Record<string, number> = {
-  大前年: -3, 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2, 大后年: 3,
+  大前年: -3,
+  前年: -2,
+  去年: -1,
+  今年: 0,
+  明年: 1,
+  后年: 2,
+  大后年: 3,
 };
 const REL_MONTHS: Record<string, number> = {
-  上上个月: -2, 上上月: -2, 上个月: -1, 上月: -1, 这个月: 0, 本月: 0, 这月: 0,
-  下个月: 1, 下月: 1, 下下个月: 2, 下下月: 2,
+  上上个月: -2,
+  上上月: -2,
+  上个月: -1,
+  上月: -1,
+  这个月: 0,
+  本月: 0,
+  这月: 0,
+  下个月: 1,
+  下月: 1,
+  下下个月: 2,
+  下下月: 2,
 };
 const MONTH_NAMES: Record<string, { month: number; lunar: boolean }> = {
   正: { month: 1, lunar: true },
@@ -51,15 +77,9 @@ const NUM_START = String.raw`(?<![\d.\/-])`;
 const DAY_SUFFIX = '(?:日|号)?';
 
 // Patterns in priority order; a later pattern never matches inside an earlier match.
-const YMD = new RegExp(
-  `${NUM_START}(?<y>(?:19|20|21)\\d{2})(?:${SEP}|\\s)(?<m>\\d{1,2})(?:${SEP}|\\s)(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`,
-  'gu',
-);
+const YMD = new RegExp(`${NUM_START}(?<y>(?:19|20|21)\\d{2})(?:${SEP}|\\s)(?<m>\\d{1,2})(?:${SEP}|\\s)(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
 const COMPACT_YMD = /(?<!\d)(?<y>(?:19|20|21)\d{2})(?<m>\d{2})(?<d>\d{2})(?!\d)/gu;
-const YY_MD = new RegExp(
-  `${NUM_START}(?<yy>\\d{2})${SEP}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`,
-  'gu',
-);
+const YY_MD = new RegExp(`${NUM_START}(?<yy>\\d{2})${SEP}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
 const CHINESE = new RegExp(
   [
     `(?:(?<!\\d)(?<yNum>\\d{4}|\\d{2})年|(?<yRel>${alt(REL_YEARS)}))?`,

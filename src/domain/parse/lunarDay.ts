@@ -14,8 +14,7 @@ export interface LunarYmd {
 export const MIN_LUNAR_YEAR = 1900;
 export const MAX_LUNAR_YEAR = 2099;
 
-const inRange = (year: number): boolean =>
-  Number.isInteger(year) && year >= MIN_LUNAR_YEAR && year <= MAX_LUNAR_YEAR;
+const inRange = (year: number): boolean => Number.isInteger(year) && year >= MIN_LUNAR_YEAR && year <= MAX_LUNAR_YEAR;
 
 /** The month number of the leap month of a lunar year, 0 when it has none. */
 export function leapMonthOf(year: number): number {
@@ -43,7 +42,9 @@ export function lunarToSolar(l: LunarYmd): string | undefined {
   const days = lunarMonthDays(l.year, l.month, l.leap);
   if (days === undefined || !Number.isInteger(l.day) || l.day < 1 || l.day > days) return undefined;
   try {
-    return Lunar.fromYmd(l.year, l.leap ? -l.month : l.month, l.day).getSolar().toYmd();
+    return Lunar.fromYmd(l.year, l.leap ? -l.month : l.month, l.day)
+      .getSolar()
+      .toYmd();
   } catch {
     return undefined;
   }
@@ -56,12 +57,7 @@ export function solarToLunar(day: Ymd): LunarYmd {
 }
 
 /** The lunar month n months (leap months count) after the given one. */
-export function shiftLunarMonth(
-  year: number,
-  month: number,
-  leap: boolean,
-  n: number,
-): { year: number; month: number; leap: boolean } | undefined {
+export function shiftLunarMonth(year: number, month: number, leap: boolean, n: number): { year: number; month: number; leap: boolean } | undefined {
   if (lunarMonthDays(year, month, leap) === undefined) return undefined;
   try {
     const next = LunarMonth.fromYm(year, leap ? -month : month)?.next(n);

@@ -15,8 +15,7 @@ export interface ChoiceOptionInput {
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const PARTICLES = /[吧啊呀呢哦的了嘛哈]+$/u;
-const NUMBER_REPLY =
-  /^(?:我)?(?:选择?|要|是|就|选的是|我选)?(?:第)?([0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})(?:个|号|项|条|种|个选项|选项)?$/u;
+const NUMBER_REPLY = /^(?:我)?(?:选择?|要|是|就|选的是|我选)?(?:第)?([0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})(?:个|号|项|条|种|个选项|选项)?$/u;
 const NEGATION = /(不要|不是|不想|不选|不|没|没有|别)$/u;
 
 const compact = (s: string): string =>
@@ -27,9 +26,7 @@ const compact = (s: string): string =>
 export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseResult<string> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
-  const reply = compact(
-    [...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''),
-  );
+  const reply = compact([...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''));
   if (reply === '') return fail('unrecognised');
 
   const candidates = options.map((o) => [o.label, ...(o.words ?? [])].map(compact).filter((w) => w !== ''));
@@ -57,9 +54,7 @@ export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseRe
     }
   });
   // drop a match lying inside a longer match of another option
-  const kept = spans.filter(
-    (s) => !spans.some((o) => o.option !== s.option && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
-  );
+  const kept = spans.filter((s) => !spans.some((o) => o.option !== s.option && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
   const inside = [...new Set(kept.map((s) => s.option))];
   if (inside.length === 1) return ok(options[inside[0]].value);
   if (inside.length > 1) return fail('ambiguous');

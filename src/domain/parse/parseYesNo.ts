@@ -11,7 +11,10 @@ import { fail, ok, type ParseResult } from './parseResult.js';
 type Sense = 'yes' | 'weakYes' | 'no' | 'question' | 'unsure' | 'filler' | 'other';
 
 const words = (sense: Sense, list: string): [string, Sense][] =>
-  list.split(/\s+/u).filter(Boolean).map((w) => [w, sense]);
+  list
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((w) => [w, sense]);
 
 const LEXICON = new Map<string, Sense>([
   ...words(

@@ -39,8 +39,6 @@ export function readDate(text: string, ctx: ReadDateContext): ParseResult<Parsed
   const results = chosen.map((e) => resolveDateExpression(e, ctx));
   const [first] = results;
   if (results.length === 1) return first;
-  const same = results.every(
-    (r) => r.ok && first.ok && r.value.date === first.value.date && r.value.precision === first.value.precision,
-  );
+  const same = results.every((r) => r.ok && first.ok && r.value.date === first.value.date && r.value.precision === first.value.precision);
   return same ? first : fail('ambiguous');
 }

@@ -70,17 +70,10 @@ export function resolveDateExpression(e: DateExpression, ctx: ResolveContext): P
   } else if (e.year) {
     year = e.year.twoDigit ? ctx.widenYear(e.year.abs, today.y) : e.year.abs;
   }
-  return calendar === 'lunar'
-    ? resolveLunar(e, year, today, direction)
-    : resolveGregorian(e, year, today, direction);
+  return calendar === 'lunar' ? resolveLunar(e, year, today, direction) : resolveGregorian(e, year, today, direction);
 }
 
-function resolveGregorian(
-  e: DateExpression,
-  yearGiven: number | undefined,
-  today: Ymd,
-  direction: 'past' | 'future',
-): ParseResult<ParsedDate> {
+function resolveGregorian(e: DateExpression, yearGiven: number | undefined, today: Ymd, direction: 'past' | 'future'): ParseResult<ParsedDate> {
   const past = direction === 'past';
   let y: number;
   let m: number;
@@ -133,12 +126,7 @@ function resolveGregorian(
   return ok({ date: formatDay(y, m, d ?? 1), precision });
 }
 
-function resolveLunar(
-  e: DateExpression,
-  yearGiven: number | undefined,
-  todaySolar: Ymd,
-  direction: 'past' | 'future',
-): ParseResult<ParsedDate> {
+function resolveLunar(e: DateExpression, yearGiven: number | undefined, todaySolar: Ymd, direction: 'past' | 'future'): ParseResult<ParsedDate> {
   const past = direction === 'past';
   const today = solarToLunar(todaySolar);
   const todayOrd = lunarMonthOrdinal(today.month, today.leap);
@@ -200,10 +188,7 @@ function resolveLunar(
   const result = lunarResult({ year: y, month: m, day: d ?? 1, leap }, precision);
   if (!result.ok || inferred) return result;
   const todayText = formatDay(todaySolar.y, todaySolar.m, todaySolar.d);
-  const order =
-    precision === 'month'
-      ? cmp([y, lunarMonthOrdinal(m, leap)], [today.year, todayOrd])
-      : compareText(result.value.date, todayText);
+  const order = precision === 'month' ? cmp([y, lunarMonthOrdinal(m, leap)], [today.year, todayOrd]) : compareText(result.value.date, todayText);
   const checked = checkDirection(order, direction);
   return checked.ok ? result : fail(checked.error);
 }

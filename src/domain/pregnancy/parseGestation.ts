@@ -27,18 +27,12 @@ const NUM = '([0-9]{1,2}|[一二两三四五六七八九十]{1,3})';
 const DAY_NUM = '([0-9]{1,3}|[零一二两三四五六七八九十百]{1,6})';
 /** not a count from today (3天前, 两个星期以后); 8周前后 is about 8 weeks */
 const NOT_FROM_TODAY = '(?!\\s*(?:以|之)?\\s*[前后](?!后))';
-const WEEKS = new RegExp(
-  `${NUM}\\s*(?:多\\s*)?(?:个\\s*(?:多\\s*)?)?(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)?\\s*${NUM}\\s*天)?${NOT_FROM_TODAY}`,
-  'u',
-);
+const WEEKS = new RegExp(`${NUM}\\s*(?:多\\s*)?(?:个\\s*(?:多\\s*)?)?(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)?\\s*${NUM}\\s*天)?${NOT_FROM_TODAY}`, 'u');
 const WEEKS_PLUS = /([0-9]{1,2})\s*\+\s*([0-6])/u;
 /** 50天, 五十多天 */
 const DAYS = new RegExp(`(?<!${NUMERAL})${DAY_NUM}\\s*(?:多|来)?\\s*天${NOT_FROM_TODAY}`, 'u');
 /** 孕8, 怀孕八多了: weeks without the word; not 孕2产1 (pregnancies and births), 孕3月, 孕8+3 */
-const PREGNANT_BARE = new RegExp(
-  `孕\\s*(?:第\\s*)?${NUM}(?!\\s*(?:${NUMERAL}|[个月天日号年周星礼产次胎+./-]))`,
-  'u',
-);
+const PREGNANT_BARE = new RegExp(`孕\\s*(?:第\\s*)?${NUM}(?!\\s*(?:${NUMERAL}|[个月天日号年周星礼产次胎+./-]))`, 'u');
 /** 三个月, 两个多月, 三个半月, 孕3月 */
 const MONTHS = new RegExp(`${NUM}\\s*(?:多\\s*)?个\\s*(?:多|半)?\\s*月|孕\\s*${NUM}\\s*多?\\s*月(?!\\s*(?:${NUMERAL}|份|初|中|底|末|上旬|下旬))`, 'u');
 /** words that make a number of days or weeks something other than her gestational age */
@@ -66,10 +60,7 @@ const isToday = (e: DateExpression): boolean =>
  */
 function withoutYear(text: string): boolean {
   const found = findDateExpressions(text).filter((e) => !isToday(e));
-  return (
-    found.length > 0 &&
-    found.every((e) => e.relDays === undefined && e.year === undefined && !(e.month !== undefined && 'rel' in e.month))
-  );
+  return found.length > 0 && found.every((e) => e.relDays === undefined && e.year === undefined && !(e.month !== undefined && 'rel' in e.month));
 }
 
 const dayOf = (r: ParseResult<ParsedDate>): string | undefined => (r.ok && r.value.precision === 'day' ? r.value.date : undefined);

@@ -8,9 +8,7 @@ import { z } from 'zod';
 import { inputSpecSchema } from '../parse/inputSpec.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
 /** A fact key (camelCase), the name under which an answer is kept, e.g. `birthDate`. */
 export const factKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase fact key, e.g. "birthDate"');
 /** A text key (letters, digits, '_'), e.g. `age_below`. */
@@ -254,7 +252,12 @@ export const bookingSettingsSchema = z
     // after this hour (Asia/Shanghai) no booking, change or cancel for the next day; nothing for today
     cutoffHour: z.number().int().min(0).max(23).default(16),
     // a seat offered from the waitlist is held this long for her answer
-    offerHoldMinutes: z.number().int().min(5).max(24 * 60).default(120),
+    offerHoldMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
     // each no-show adds this to her waitlist rank (lower goes first); 0 = no-shows change nothing
     noShowRankPenalty: z.number().int().min(0).max(1000).default(10),
     // population groups (values of the `group` fact) served from the priority share

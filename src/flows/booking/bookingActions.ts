@@ -9,7 +9,10 @@ import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 
 export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['booking.prepare', ['ready', 'has_active', 'has_offer', 'check_first', 'not_eligible', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered']],
+  [
+    'booking.prepare',
+    ['ready', 'has_active', 'has_offer', 'check_first', 'not_eligible', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered'],
+  ],
   ['booking.continueAfterCheck', ['book', 'done']],
   ['booking.startChange', ['ready', 'too_late']],
   ['booking.preview', ['done']],
@@ -23,7 +26,14 @@ export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = n
   ['booking.acceptOffer', ['booked', 'none', 'expired']],
 ]);
 
-export const BOOKING_CHOICE_SOURCES = ['booking.services', 'booking.townships', 'booking.hospitals', 'booking.days', 'booking.sessions', 'booking.mine'] as const;
+export const BOOKING_CHOICE_SOURCES = [
+  'booking.services',
+  'booking.townships',
+  'booking.hospitals',
+  'booking.days',
+  'booking.sessions',
+  'booking.mine',
+] as const;
 
 export interface BookingFlowDeps {
   port: BookingPort;
@@ -54,7 +64,10 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   }
 
   /** The days her services may be done on: bookable now and, for prenatal services, inside their window. */
-  async function allowedDays(ctx: ActionContext, serviceIds: string[]): Promise<{ days: string[]; window?: { from: string; to: string; spec: { opens: string; closes: string } } }> {
+  async function allowedDays(
+    ctx: ActionContext,
+    serviceIds: string[],
+  ): Promise<{ days: string[]; window?: { from: string; to: string; spec: { opens: string; closes: string } } }> {
     let days = port.bookableDays(ctx.now);
     const windowed = serviceIds.map((id) => texts.service(id)).find((s) => s.window);
     if (!windowed?.window) return { days };
@@ -202,8 +215,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   const sources: Record<(typeof BOOKING_CHOICE_SOURCES)[number], ChoiceSource> = {
     'booking.services': async () => menu.map((l) => ({ value: l.value, label: l.label, words: l.words })),
 
-    'booking.townships': async () =>
-      texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
+    'booking.townships': async () => texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
 
     'booking.hospitals': async (ctx) => {
       const offering = new Set(await port.hospitalsOffering(servicesOf(ctx)));

@@ -32,9 +32,7 @@ export interface Seeker {
   priority: boolean;
 }
 
-export type BookResult =
-  | { ok: true; bookings: ActiveBooking[] }
-  | { ok: false; reason: 'full' | 'closed' | 'not_bookable' | 'already_booked' };
+export type BookResult = { ok: true; bookings: ActiveBooking[] } | { ok: false; reason: 'full' | 'closed' | 'not_bookable' | 'already_booked' };
 
 export type ChangeResult = { ok: true; bookings: ActiveBooking[] } | { ok: false; reason: 'full' | 'closed' | 'not_bookable' | 'too_late' };
 

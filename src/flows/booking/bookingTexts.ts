@@ -51,7 +51,10 @@ export class BookingTexts {
 
   serviceNames(ids: string[]): string {
     const rank = (id: string) => this.order.get(id) ?? 99;
-    return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => this.service(id).name).join(this.messages().booking.listSeparator);
+    return [...ids]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((id) => this.service(id).name)
+      .join(this.messages().booking.listSeparator);
   }
 
   weekday(day: string): string {

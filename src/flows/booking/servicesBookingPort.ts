@@ -32,7 +32,10 @@ export function servicesBookingPort(db: Db, booking: BookingService, capacity: C
     settings,
 
     async hospitalsOffering(serviceIds) {
-      const rules = await db.capacityRule.findMany({ where: { serviceId: { in: serviceIds }, capacity: { gt: 0 } }, select: { hospitalId: true, serviceId: true } });
+      const rules = await db.capacityRule.findMany({
+        where: { serviceId: { in: serviceIds }, capacity: { gt: 0 } },
+        select: { hospitalId: true, serviceId: true },
+      });
       const byHospital = new Map<string, Set<string>>();
       for (const r of rules) byHospital.set(r.hospitalId, (byHospital.get(r.hospitalId) ?? new Set()).add(r.serviceId));
       return [...byHospital.entries()].filter(([, s]) => serviceIds.every((id) => s.has(id))).map(([h]) => h);
@@ -46,14 +49,28 @@ export function servicesBookingPort(db: Db, booking: BookingService, capacity: C
 
     async book(seeker, hospitalId, serviceIds, day, session, now) {
       await materialize(hospitalId, serviceIds, now);
-      const r = await booking.book({ contactId: seeker.contactId, hospitalId, serviceIds, day, session, regionIds: seeker.regionIds, priority: seeker.priority, now, settings });
+      const r = await booking.book({
+        contactId: seeker.contactId,
+        hospitalId,
+        serviceIds,
+        day,
+        session,
+        regionIds: seeker.regionIds,
+        priority: seeker.priority,
+        now,
+        settings,
+      });
       return r.ok ? { ok: true, bookings: r.bookings.map(view) } : { ok: false, reason: r.reason };
     },
 
     async change(seeker, code, day, session, now) {
       const current = await visit(seeker.contactId, code);
       if (current.length === 0) return { ok: false, reason: 'not_bookable' };
-      await materialize(current[0].hospitalId, current.map((b) => b.serviceId), now);
+      await materialize(
+        current[0].hospitalId,
+        current.map((b) => b.serviceId),
+        now,
+      );
       const r = await booking.change({
         contactId: seeker.contactId,
         bookingIds: current.map((b) => b.id),

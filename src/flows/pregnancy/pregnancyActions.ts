@@ -133,7 +133,10 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     'pregnancy.earlierCheck': async (ctx): Promise<ActionResult> => {
       const s = await port.earlierToAsk(ctx.contact.id, ctx.now);
       if (!s) return { outcome: 'skip' };
-      return { outcome: 'ask', vars: { earlierId: s.id, earlierName: s.name, earlierOpens: texts.gaDays(s.opensDay), earlierCloses: texts.gaDays(s.closesDay) } };
+      return {
+        outcome: 'ask',
+        vars: { earlierId: s.id, earlierName: s.name, earlierOpens: texts.gaDays(s.opensDay), earlierCloses: texts.gaDays(s.closesDay) },
+      };
     },
 
     'pregnancy.recordEarlier': async (ctx): Promise<ActionResult> => {

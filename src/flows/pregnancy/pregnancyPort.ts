@@ -33,12 +33,26 @@ export interface PregnancyPort {
   /** The pregnancy a reported birth ends: the active one, or one closed after its due date with no birth reported. */
   awaitingBirth(contactId: string): Promise<PregnancyView | undefined>;
   /** A birth told of without a registered pregnancy, while the newborn screens are ahead (`withinDays`). */
-  recordBirthOnly(contactId: string, birthDate: string, now: Date, withinDays: number): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'implausible' | 'too_late' | 'exists' }>;
+  recordBirthOnly(
+    contactId: string,
+    birthDate: string,
+    now: Date,
+    withinDays: number,
+  ): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'implausible' | 'too_late' | 'exists' }>;
   latest(contactId: string): Promise<PregnancyView | undefined>;
   /** Every pregnancy she registered, oldest first (for 我的信息). */
   all(contactId: string): Promise<PregnancyView[]>;
-  register(contactId: string, input: RegisterInput, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'exists' | 'implausible' }>;
-  redate(contactId: string, dueDate: string, now: Date, birthDate?: string): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
+  register(
+    contactId: string,
+    input: RegisterInput,
+    now: Date,
+  ): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'exists' | 'implausible' }>;
+  redate(
+    contactId: string,
+    dueDate: string,
+    now: Date,
+    birthDate?: string,
+  ): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
   reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
   newbornConsent(contactId: string, answers: NewbornAnswers, now: Date): Promise<PregnancyView | undefined>;
   /**

@@ -62,7 +62,13 @@ export class PregnancyTexts {
   /** The newborn screens still to come for a baby born on `birthDate`, with their days. */
   newbornPlan(screens: readonly NewbornScreen[], birthDate: string): string {
     return screens
-      .map((s) => renderTemplate(this.m.newbornLine, { screening: s.name, from: this.date(addDays(birthDate, s.window.fromDay)), to: this.date(addDays(birthDate, s.window.toDay)) }))
+      .map((s) =>
+        renderTemplate(this.m.newbornLine, {
+          screening: s.name,
+          from: this.date(addDays(birthDate, s.window.fromDay)),
+          to: this.date(addDays(birthDate, s.window.toDay)),
+        }),
+      )
       .join('\n');
   }
 
@@ -100,12 +106,17 @@ export class PregnancyTexts {
       };
       const line = p.status === 'active' ? m.active : p.status !== 'born' ? m.lost : p.datingFrom === 'birth' ? m.bornOnly : m.born;
       lines.push(renderTemplate(line, vars));
-      const named = (state: ScreeningState['state']) => screenings.filter((s) => s.state === state).map((s) => s.name).join('、');
+      const named = (state: ScreeningState['state']) =>
+        screenings
+          .filter((s) => s.state === state)
+          .map((s) => s.name)
+          .join('、');
       if (named('done')) lines.push(renderTemplate(m.done, { screenings: named('done') }));
       if (named('missed')) lines.push(renderTemplate(m.missed, { screenings: named('missed') }));
       if (p.guardianConsent) {
         const heel = p.heelBloodDone === true ? m.heel.done : p.heelBloodDone === false ? m.heel.notDone : m.heel.unknown;
-        const hearing = p.hearingFirst === 'passed' || p.hearingFirst === 'failed' || p.hearingFirst === 'notDone' ? m.hearing[p.hearingFirst] : m.hearing.unknown;
+        const hearing =
+          p.hearingFirst === 'passed' || p.hearingFirst === 'failed' || p.hearingFirst === 'notDone' ? m.hearing[p.hearingFirst] : m.hearing.unknown;
         lines.push(renderTemplate(m.newborn, { heel, hearing }));
       }
     }

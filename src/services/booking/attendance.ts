@@ -75,7 +75,14 @@ export async function markNoShows(ctx: BookingContext, now: Date): Promise<numbe
       total += await runTransaction(ctx.db, async (tx) => {
         // the whole visit at once, whichever of its bookings came first
         const visit = await tx.booking.findMany({
-          where: { contactId: b.contactId, hospitalId: b.hospitalId, day: b.day, session: b.session, status: 'confirmed', OR: [{ code: base }, { code: { startsWith: `${base}-` } }] },
+          where: {
+            contactId: b.contactId,
+            hospitalId: b.hospitalId,
+            day: b.day,
+            session: b.session,
+            status: 'confirmed',
+            OR: [{ code: base }, { code: { startsWith: `${base}-` } }],
+          },
           orderBy: { code: 'asc' },
         });
         const claimed: typeof visit = [];
@@ -86,7 +93,12 @@ export async function markNoShows(ctx: BookingContext, now: Date): Promise<numbe
         }
         if (claimed.length === 0) return 0;
         await tx.contact.updateMany({ where: { id: b.contactId }, data: { noShows: { increment: 1 } } });
-        await ctx.bookingsChanged(tx, b.contactId, claimed.map((v) => v.serviceId), now);
+        await ctx.bookingsChanged(
+          tx,
+          b.contactId,
+          claimed.map((v) => v.serviceId),
+          now,
+        );
         const services = claimed.map((v) => v.serviceId);
         await queueNotice(tx, ctx, 'noShow', { ...claimed[0], code: base }, services, now, ctx.settings.offerHoldMinutes);
         return claimed.length;

@@ -71,8 +71,6 @@ export async function book(ctx: BookingContext, a: BookArgs): Promise<BookResult
   return {
     ok: true,
     visitCode: visitCodeOf(visit.codes[0]),
-    bookings: seats.map((s, i) =>
-      viewOf({ ...s.slot, id: visit.ids[i], code: visit.codes[i], contactId: a.contactId, status: 'confirmed', heldUntil: null }),
-    ),
+    bookings: seats.map((s, i) => viewOf({ ...s.slot, id: visit.ids[i], code: visit.codes[i], contactId: a.contactId, status: 'confirmed', heldUntil: null })),
   };
 }

@@ -81,9 +81,7 @@ export interface BookArgs extends BookerFacts {
 }
 
 export type BookFailure = 'full' | 'closed' | 'not_bookable' | 'already_booked';
-export type BookResult =
-  | { ok: true; visitCode: string; bookings: BookingView[] }
-  | { ok: false; reason: BookFailure; existing?: BookingView[] };
+export type BookResult = { ok: true; visitCode: string; bookings: BookingView[] } | { ok: false; reason: BookFailure; existing?: BookingView[] };
 
 export interface ChangeArgs extends BookerFacts {
   contactId: string;
@@ -95,9 +93,7 @@ export interface ChangeArgs extends BookerFacts {
   settings?: BookingSettings;
 }
 
-export type ChangeResult =
-  | { ok: true; bookings: BookingView[] }
-  | { ok: false; reason: 'not_found' | 'too_late' | 'not_bookable' | 'closed' | 'full' };
+export type ChangeResult = { ok: true; bookings: BookingView[] } | { ok: false; reason: 'not_found' | 'too_late' | 'not_bookable' | 'closed' | 'full' };
 
 export interface CancelArgs {
   contactId: string;
@@ -108,9 +104,7 @@ export interface CancelArgs {
   reason?: string;
 }
 
-export type CancelResult =
-  | { ok: true; booking: BookingView; seat: SeatOutcome }
-  | { ok: false; reason: 'not_found' | 'too_late' };
+export type CancelResult = { ok: true; booking: BookingView; seat: SeatOutcome } | { ok: false; reason: 'not_found' | 'too_late' };
 
 /** What became of a released seat. */
 export type SeatOutcome = { passedTo: string; heldBookingId: string } | { returned: true };
@@ -139,9 +133,7 @@ export interface WaitlistView {
   bookingId: string | null;
 }
 
-export type JoinWaitlistResult =
-  | { ok: true; entries: WaitlistView[] }
-  | { ok: false; reason: 'already_waiting' | 'invalid_range'; entries: WaitlistView[] };
+export type JoinWaitlistResult = { ok: true; entries: WaitlistView[] } | { ok: false; reason: 'already_waiting' | 'invalid_range'; entries: WaitlistView[] };
 
 export type AcceptResult = { ok: true; bookings: BookingView[] } | { ok: false; reason: 'none' | 'expired' };
 

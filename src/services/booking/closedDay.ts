@@ -16,7 +16,14 @@ export async function cancelForClosure(ctx: BookingContext, bookingIds: string[]
       if (!b || (b.status !== 'confirmed' && b.status !== 'held')) return 0;
       const base = visitCodeOf(b.code);
       const visit = await tx.booking.findMany({
-        where: { contactId: b.contactId, hospitalId: b.hospitalId, day: b.day, session: b.session, status: { in: ['confirmed', 'held'] }, OR: [{ code: base }, { code: { startsWith: `${base}-` } }] },
+        where: {
+          contactId: b.contactId,
+          hospitalId: b.hospitalId,
+          day: b.day,
+          session: b.session,
+          status: { in: ['confirmed', 'held'] },
+          OR: [{ code: base }, { code: { startsWith: `${base}-` } }],
+        },
         orderBy: { code: 'asc' },
       });
       const claimed: typeof visit = [];
@@ -29,8 +36,21 @@ export async function cancelForClosure(ctx: BookingContext, bookingIds: string[]
         }
       }
       if (claimed.length === 0) return 0;
-      await ctx.bookingsChanged(tx, b.contactId, claimed.map((v) => v.serviceId), now);
-      await queueNotice(tx, ctx, 'closed', claimed[0], claimed.map((v) => v.serviceId), now, 0);
+      await ctx.bookingsChanged(
+        tx,
+        b.contactId,
+        claimed.map((v) => v.serviceId),
+        now,
+      );
+      await queueNotice(
+        tx,
+        ctx,
+        'closed',
+        claimed[0],
+        claimed.map((v) => v.serviceId),
+        now,
+        0,
+      );
       return claimed.length;
     });
   }

@@ -21,7 +21,6 @@ export interface NoticeBooking {
   heldUntil?: Date | null;
 }
 
-
 export function noticeVars(
   ctx: BookingContext,
   b: NoticeBooking,
@@ -39,7 +38,10 @@ export function noticeVars(
     day: b.day,
     weekday: texts.weekdays[isoWeekday(b.day) - 1] ?? '',
     session: texts.sessions[b.session as Session] ?? b.session,
-    services: [...services].sort((a, b) => ctx.serviceRank(a) - ctx.serviceRank(b)).map((s) => ctx.serviceName(s)).join(texts.listSeparator ?? '、'),
+    services: [...services]
+      .sort((a, b) => ctx.serviceRank(a) - ctx.serviceRank(b))
+      .map((s) => ctx.serviceName(s))
+      .join(texts.listSeparator ?? '、'),
     code: b.code,
     hours: Math.round((holdMinutes / 60) * 10) / 10,
     minutes: holdMinutes,

@@ -67,7 +67,15 @@ export async function passSeat(
         continue;
       }
       await tx.waitlistEntry.update({ where: { id: entry.id }, data: { bookingId: held.id } });
-      await queueNotice(tx, ctx, 'waitlistOffer', { ...seat, ...held, contactId: entry.contactId, heldUntil }, [seat.serviceId], now, settings.offerHoldMinutes);
+      await queueNotice(
+        tx,
+        ctx,
+        'waitlistOffer',
+        { ...seat, ...held, contactId: entry.contactId, heldUntil },
+        [seat.serviceId],
+        now,
+        settings.offerHoldMinutes,
+      );
       await ctx.bookingsChanged(tx, entry.contactId, [seat.serviceId], now);
       return { passedTo: entry.contactId, heldBookingId: held.id };
     }

@@ -69,7 +69,9 @@ export async function acceptOffer(ctx: BookingContext, a: { contactId: string; n
   for (const b of held.filter((x) => !live.includes(x))) await expireOne(ctx, b.id, a.now, a.settings ?? ctx.settings);
   if (live.length === 0) {
     if (held.length > 0) return { ok: false, reason: 'expired' };
-    const expired = await ctx.db.waitlistEntry.findFirst({ where: { contactId: a.contactId, status: 'expired', updatedAt: { gte: new Date(a.now.getTime() - 86_400_000) } } });
+    const expired = await ctx.db.waitlistEntry.findFirst({
+      where: { contactId: a.contactId, status: 'expired', updatedAt: { gte: new Date(a.now.getTime() - 86_400_000) } },
+    });
     return { ok: false, reason: expired ? 'expired' : 'none' };
   }
   const confirmed = await runTransaction(ctx.db, async (tx) => {
@@ -80,7 +82,13 @@ export async function acceptOffer(ctx: BookingContext, a: { contactId: string; n
       await tx.waitlistEntry.updateMany({ where: { bookingId: b.id, status: 'offered' }, data: { status: 'booked', activeKey: null, updatedAt: a.now } });
       ids.push(b.id);
     }
-    if (ids.length > 0) await ctx.bookingsChanged(tx, a.contactId, live.map((b) => b.serviceId), a.now);
+    if (ids.length > 0)
+      await ctx.bookingsChanged(
+        tx,
+        a.contactId,
+        live.map((b) => b.serviceId),
+        a.now,
+      );
     return ids;
   });
   if (confirmed.length === 0) return { ok: false, reason: 'expired' };

@@ -82,7 +82,12 @@ export async function reserve(deps: CapacityDeps, input: ReserveInput, now: Date
       update: { seats, releaseAt },
     });
     const g = await tx.slotPool.findUniqueOrThrow({ where: { id: general.id } });
-    return { ok: true, reservation: { id: reservation.id, seats: reservation.seats, releaseAt: reservation.releaseAt }, pool: view(reserved), general: view(g) };
+    return {
+      ok: true,
+      reservation: { id: reservation.id, seats: reservation.seats, releaseAt: reservation.releaseAt },
+      pool: view(reserved),
+      general: view(g),
+    };
   });
 }
 

@@ -7,8 +7,7 @@ import { ruleCapacity, ruleProblems, SESSIONS, type Session } from '../../domain
 import { inHospitalTx } from './tx.js';
 import { CapacityInputError, type CapacityConflict, type CapacityDeps, type RuleInput, type SetRulesResult } from './types.js';
 
-const sortRules = (rules: RuleInput[]) =>
-  rules.sort((a, b) => a.weekday - b.weekday || SESSIONS.indexOf(a.session) - SESSIONS.indexOf(b.session));
+const sortRules = (rules: RuleInput[]) => rules.sort((a, b) => a.weekday - b.weekday || SESSIONS.indexOf(a.session) - SESSIONS.indexOf(b.session));
 
 /**
  * Replaces the weekly rules of a hospital × service with `rules`. A weekday × session left out is

@@ -36,7 +36,14 @@ async function plannedSlots(db: Tx, hospitalId: string, serviceId: string, fromD
  * transaction (which must hold the hospital lock): each with its pools (reservations made for the
  * day first, the general pool gets the rest) and closed when a closure covers it.
  */
-export async function ensureSlotsTx(tx: Tx, provider: Provider, hospitalId: string, serviceId: string, fromDay: string, toDay: string): Promise<EnsureSlotsResult> {
+export async function ensureSlotsTx(
+  tx: Tx,
+  provider: Provider,
+  hospitalId: string,
+  serviceId: string,
+  fromDay: string,
+  toDay: string,
+): Promise<EnsureSlotsResult> {
   const planned = await plannedSlots(tx, hospitalId, serviceId, fromDay, toDay);
   if (planned.length === 0) return { planned: 0, created: 0 };
   const dayRange = { gte: fromDay, lte: toDay };

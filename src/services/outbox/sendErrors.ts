@@ -16,6 +16,9 @@ export function describeSendError(err: unknown, secrets: { externalId: string; t
   for (const secret of [secrets.text, secrets.externalId]) {
     if (secret.length >= 3) s = s.split(secret).join('[redacted]');
   }
-  s = s.replace(/\d{6,}/g, '[number]').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/\d{6,}/g, '[number]')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 200 ? `${s.slice(0, 199)}…` : s;
 }

@@ -22,7 +22,12 @@ export async function closeOverduePregnancies(db: Db, day: string, afterDays: nu
   const dueBefore = addDays(day, -afterDays);
   let closed = 0;
   for (;;) {
-    const page = await db.pregnancy.findMany({ where: { status: 'active', dueDate: { lt: dueBefore } }, select: { id: true, contactId: true }, orderBy: { id: 'asc' }, take: PAGE });
+    const page = await db.pregnancy.findMany({
+      where: { status: 'active', dueDate: { lt: dueBefore } },
+      select: { id: true, contactId: true },
+      orderBy: { id: 'asc' },
+      take: PAGE,
+    });
     if (page.length === 0) return closed;
     closed += await runTransaction(db, async (tx) => {
       const ids = page.map((p) => p.id);

@@ -50,7 +50,10 @@ export async function endPrenatalBookings(tx: Tx, ctx: PregnancyContext, contact
   const prenatalIds = ctx.prenatal().map((s) => s.id);
   const offers = await tx.booking.findMany({ where: { contactId, status: 'held', serviceId: { in: prenatalIds } } });
   for (const b of offers) {
-    await tx.outboxMessage.updateMany({ where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' }, data: { status: 'cancelled', lastError: reason } });
+    await tx.outboxMessage.updateMany({
+      where: { dedupeKey: noticeKey('waitlistOffer', b), status: 'queued' },
+      data: { status: 'cancelled', lastError: reason },
+    });
   }
   return ctx.releaseBookings(tx, contactId, prenatalIds, now);
 }

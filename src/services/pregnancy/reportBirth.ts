@@ -37,14 +37,31 @@ export async function reportBirth(ctx: PregnancyContext, contactId: string, birt
  * date is not known: the birth date stands for it) so that the newborn reminders can follow, while
  * the newborn screens are still ahead (`withinDays` of the birth).
  */
-export async function recordBirthOnly(ctx: PregnancyContext, contactId: string, birthDate: string, now: Date, withinDays: number): Promise<RecordBirthOnlyResult> {
+export async function recordBirthOnly(
+  ctx: PregnancyContext,
+  contactId: string,
+  birthDate: string,
+  now: Date,
+  withinDays: number,
+): Promise<RecordBirthOnlyResult> {
   const today = shanghaiDay(now);
   if (birthDate > today) return { ok: false, reason: 'implausible' };
   if (daysBetween(birthDate, today) > withinDays) return { ok: false, reason: 'too_late' };
   return runTransaction(ctx.db, async (tx) => {
     if (await tx.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return { ok: false as const, reason: 'exists' as const };
     const p = await tx.pregnancy.create({
-      data: { id: crypto.randomUUID(), contactId, status: 'born', activeKey: null, dueDate: birthDate, datingFrom: 'birth', registeredOn: today, birthDate, endedOn: today, createdAt: now },
+      data: {
+        id: crypto.randomUUID(),
+        contactId,
+        status: 'born',
+        activeKey: null,
+        dueDate: birthDate,
+        datingFrom: 'birth',
+        registeredOn: today,
+        birthDate,
+        endedOn: today,
+        createdAt: now,
+      },
     });
     return { ok: true as const, pregnancy: pregnancyView(p) };
   });

@@ -22,7 +22,8 @@ export async function screeningStates(ctx: PregnancyContext, p: PregnancyView, n
     if (!screeningApplies(s, { ageOnDueDate: p.ageOnDueDate, twins: p.twins, referred: p.referred, missed })) continue;
     const w = windowOf(s, p.dueDate);
     const mark = attendedIds.has(s.id) ? 'done' : marks.find((m) => m.screeningId === s.id)?.status;
-    const state = mark === 'done' ? 'done' : mark === 'missed' ? 'missed' : bookedIds.has(s.id) ? 'booked' : today < w.from ? 'ahead' : today <= w.to ? 'open' : 'closed';
+    const state =
+      mark === 'done' ? 'done' : mark === 'missed' ? 'missed' : bookedIds.has(s.id) ? 'booked' : today < w.from ? 'ahead' : today <= w.to ? 'open' : 'closed';
     out.push({ id: s.id, name: s.name, from: w.from, to: w.to, state });
   }
   return out;

@@ -23,7 +23,9 @@ interface DuePart {
 }
 
 const activeDueDates = async (q: Tx | Db, values: string[]) =>
-  (await q.pregnancy.findMany({ where: { status: 'active', dueDate: { in: values } }, select: { dueDate: true }, distinct: ['dueDate'] })).map((r) => r.dueDate);
+  (await q.pregnancy.findMany({ where: { status: 'active', dueDate: { in: values } }, select: { dueDate: true }, distinct: ['dueDate'] })).map(
+    (r) => r.dueDate,
+  );
 
 /** One part per planner of ReminderPlanner's PLANNERS, in the same order. */
 export const DUE_PARTS: Record<ReminderKind, DuePart[]> = {
@@ -34,32 +36,47 @@ export const DUE_PARTS: Record<ReminderKind, DuePart[]> = {
     { valuesOn: (cfg, day) => cfg.askBirthOn.map((d) => addDays(day, -d)), present: (q, _cfg, v) => activeDueDates(q, v) },
   ],
   // the day before the visit
-  appointment: [{
-    valuesOn: (_cfg, day) => [addDays(day, 1)],
-    present: async (q, _cfg, v) => (await q.booking.findMany({ where: { status: 'confirmed', day: { in: v } }, select: { day: true }, distinct: ['day'] })).map((r) => r.day),
-  }],
-  newborn: [{
-    valuesOn: (cfg, day) => [...birthDatesWithAlertsOn(cfg.newborn, day).keys()],
-    present: async (q, _cfg, v) =>
-      (
-        await q.pregnancy.findMany({ where: { status: 'born', guardianConsentAt: { not: null }, birthDate: { in: v } }, select: { birthDate: true }, distinct: ['birthDate'] })
-      ).map((r) => r.birthDate ?? ''),
-  }],
+  appointment: [
+    {
+      valuesOn: (_cfg, day) => [addDays(day, 1)],
+      present: async (q, _cfg, v) =>
+        (await q.booking.findMany({ where: { status: 'confirmed', day: { in: v } }, select: { day: true }, distinct: ['day'] })).map((r) => r.day),
+    },
+  ],
+  newborn: [
+    {
+      valuesOn: (cfg, day) => [...birthDatesWithAlertsOn(cfg.newborn, day).keys()],
+      present: async (q, _cfg, v) =>
+        (
+          await q.pregnancy.findMany({
+            where: { status: 'born', guardianConsentAt: { not: null }, birthDate: { in: v } },
+            select: { birthDate: true },
+            distinct: ['birthDate'],
+          })
+        ).map((r) => r.birthDate ?? ''),
+    },
+  ],
   rescreen: [
-  // eligible again from the day she was told
-  {
-    valuesOn: (_cfg, day) => [day],
-    present: async (q, _cfg, v) =>
-      (await q.eligibilityCheck.findMany({ where: { nextEligibleOn: { in: v } }, select: { nextEligibleOn: true }, distinct: ['nextEligibleOn'] })).map((r) => r.nextEligibleOn ?? ''),
-  },
-  // re-screening, the programme's interval after a visit
-  {
-    valuesOn: (cfg, day) => (cfg.rescreen.years && cfg.rescreen.serviceIds.length > 0 ? rescreenVisitDays(day, cfg.rescreen.years) : []),
-    present: async (q, cfg, v) =>
-      (
-        await q.booking.findMany({ where: { status: 'attended', serviceId: { in: cfg.rescreen.serviceIds }, day: { in: v } }, select: { day: true }, distinct: ['day'] })
-      ).map((r) => r.day),
-  },
+    // eligible again from the day she was told
+    {
+      valuesOn: (_cfg, day) => [day],
+      present: async (q, _cfg, v) =>
+        (await q.eligibilityCheck.findMany({ where: { nextEligibleOn: { in: v } }, select: { nextEligibleOn: true }, distinct: ['nextEligibleOn'] })).map(
+          (r) => r.nextEligibleOn ?? '',
+        ),
+    },
+    // re-screening, the programme's interval after a visit
+    {
+      valuesOn: (cfg, day) => (cfg.rescreen.years && cfg.rescreen.serviceIds.length > 0 ? rescreenVisitDays(day, cfg.rescreen.years) : []),
+      present: async (q, cfg, v) =>
+        (
+          await q.booking.findMany({
+            where: { status: 'attended', serviceId: { in: cfg.rescreen.serviceIds }, day: { in: v } },
+            select: { day: true },
+            distinct: ['day'],
+          })
+        ).map((r) => r.day),
+    },
   ],
 };
 

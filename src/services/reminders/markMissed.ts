@@ -30,7 +30,10 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
     if (!page.last) break;
     after = page.last;
     const marks = groupBy(
-      await db.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } }),
+      await db.pregnancyScreening.findMany({
+        where: { pregnancyId: { in: rows.map((r) => r.id) } },
+        select: { pregnancyId: true, screeningId: true, status: true },
+      }),
       (m) => m.pregnancyId,
     );
     const bookings = groupBy(
@@ -48,7 +51,8 @@ export async function markMissedScreenings(db: Db, cfg: ReminderConfig, day: str
       const booked = new Set((bookings.get(r.contactId) ?? []).filter((b) => b.day >= lmp).map((b) => b.serviceId));
       for (const s of closingByDue.get(r.dueDate) ?? []) {
         if (booked.has(s.id) || mine.some((m) => m.screeningId === s.id)) continue;
-        if (screeningApplies(s, { ageOnDueDate: r.ageOnDueDate, twins: r.twins, referred: r.referred, missed: missedIds })) missed.push({ pregnancyId: r.id, screening: s });
+        if (screeningApplies(s, { ageOnDueDate: r.ageOnDueDate, twins: r.twins, referred: r.referred, missed: missedIds }))
+          missed.push({ pregnancyId: r.id, screening: s });
       }
     }
     for (let i = 0; i < missed.length; i += 200) {

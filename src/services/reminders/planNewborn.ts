@@ -30,7 +30,10 @@ export async function planNewborn(q: Tx | Db, cfg: ReminderConfig, day: string, 
     const alerts = byBirth.get(p.birthDate)!.filter((a) => newbornScreenNeeded(a.screen, p));
     if (alerts.length === 0) continue;
     const text = cfg.texts.newborn({ birthDate: p.birthDate, day, alerts: alerts.map((a) => ({ text: a.alert.text, screen: a.screen })) });
-    const key = alerts.map((a) => `${a.screen.id}.${a.alert.id}`).sort().join('+');
+    const key = alerts
+      .map((a) => `${a.screen.id}.${a.alert.id}`)
+      .sort()
+      .join('+');
     items.push(itemFor(p.contact, text, `newborn:${p.id}:${day}:${key}`, at));
   }
   return { items, last: rows[rows.length - 1].id };

@@ -16,9 +16,16 @@ export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string,
   if (byDue.size === 0) return { items: [] };
   const { rows, last } = await activePregnanciesDue(q, [...byDue.keys()], day, scope);
   if (rows.length === 0) return { items: [] };
-  const marks = await q.pregnancyScreening.findMany({ where: { pregnancyId: { in: rows.map((r) => r.id) } }, select: { pregnancyId: true, screeningId: true, status: true } });
+  const marks = await q.pregnancyScreening.findMany({
+    where: { pregnancyId: { in: rows.map((r) => r.id) } },
+    select: { pregnancyId: true, screeningId: true, status: true },
+  });
   const bookings = await q.booking.findMany({
-    where: { contactId: { in: [...new Set(rows.map((r) => r.contactId))] }, serviceId: { in: cfg.prenatal.map((s) => s.id) }, status: { in: SILENCING_STATUSES } },
+    where: {
+      contactId: { in: [...new Set(rows.map((r) => r.contactId))] },
+      serviceId: { in: cfg.prenatal.map((s) => s.id) },
+      status: { in: SILENCING_STATUSES },
+    },
     select: { contactId: true, serviceId: true, day: true },
   });
   const at = shanghaiAt(day, cfg.time);

@@ -90,8 +90,18 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
   });
   const latestOf = new Map<string, number>();
   for (const l of later) latestOf.set(l.contactId, Math.max(latestOf.get(l.contactId) ?? 0, l.checkedAt.getTime()));
-  const booked = await bookedSince(q, cfg, rows.map((r) => r.contactId), '0000-01-01');
-  const skip = await notToRemind(q, cfg, rows.map((r) => r.contactId), day);
+  const booked = await bookedSince(
+    q,
+    cfg,
+    rows.map((r) => r.contactId),
+    '0000-01-01',
+  );
+  const skip = await notToRemind(
+    q,
+    cfg,
+    rows.map((r) => r.contactId),
+    day,
+  );
   const at = shanghaiAt(day, cfg.time);
   const items: OutboxItem[] = [];
   for (const r of rows) {
@@ -124,8 +134,19 @@ export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, da
   });
   if (rows.length === 0) return { items: [] };
   // booked after the last of these days (a screen on 1 Mar after one on 29 Feb is the same visit)
-  const since = await bookedSince(q, cfg, rows.map((r) => r.contactId), visitDays[visitDays.length - 1], true);
-  const skip = await notToRemind(q, cfg, rows.map((r) => r.contactId), day);
+  const since = await bookedSince(
+    q,
+    cfg,
+    rows.map((r) => r.contactId),
+    visitDays[visitDays.length - 1],
+    true,
+  );
+  const skip = await notToRemind(
+    q,
+    cfg,
+    rows.map((r) => r.contactId),
+    day,
+  );
   const at = shanghaiAt(day, cfg.time);
   const items: OutboxItem[] = [];
   for (const [contactId, [r]] of groupBy(rows, (x) => x.contactId)) {

@@ -41,7 +41,11 @@ describe.skipIf(dbUnavailable)('attendance API', () => {
   });
 
   const post = (hospitalId: string, body: unknown) =>
-    fetch(`${base}/api/staff/hospitals/${hospitalId}/attendance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${base}/api/staff/hospitals/${hospitalId}/attendance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('marks the visit attended', async () => {
     const r = await post(HOSPITAL, { code });

@@ -55,7 +55,10 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
       expect(r.status).toBe(200);
       expect(r.body.rules).toEqual([...mornings(10), { weekday: 6, session: 'pm', capacity: 8 }]);
       expect(r.body.conflicts).toEqual([expect.objectContaining({ day: WED, session: 'am', requested: 10, capacity: 12, generalBooked: 12 })]);
-      const rules = await f.h.db.capacityRule.findMany({ where: { hospitalId: MCH, serviceId: 'cervical', capacity: { gt: 0 } }, orderBy: [{ weekday: 'asc' }] });
+      const rules = await f.h.db.capacityRule.findMany({
+        where: { hospitalId: MCH, serviceId: 'cervical', capacity: { gt: 0 } },
+        orderBy: [{ weekday: 'asc' }],
+      });
       expect(rules.map((x) => `${x.weekday}${x.session}=${x.capacity}`)).toEqual(['1am=10', '2am=10', '3am=10', '4am=10', '5am=10', '6pm=8']);
       expect((await slotOf(f.h.db, 'cervical', TUE, 'am')).capacity).toBe(10);
       expect((await slotOf(f.h.db, 'cervical', TUE, 'pm')).capacity).toBe(0);
@@ -89,7 +92,10 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
     });
 
     it('answers 404 naming an unknown hospital or service', async () => {
-      expect(await call('PUT', capacityPath('cervical', 'xc-nowhere'), { rules: mornings(1) })).toMatchObject({ status: 404, body: { error: 'not_found', field: 'hospitalId' } });
+      expect(await call('PUT', capacityPath('cervical', 'xc-nowhere'), { rules: mornings(1) })).toMatchObject({
+        status: 404,
+        body: { error: 'not_found', field: 'hospitalId' },
+      });
       expect(await call('PUT', capacityPath('dentistry'), { rules: mornings(1) })).toMatchObject({ status: 404, body: { field: 'serviceId' } });
     });
   });
@@ -133,7 +139,15 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
   });
 
   describe('POST …/reservations', () => {
-    const good = { serviceId: 'nt', day: TUE, session: 'am', kind: 'region', regionId: 'xiangcheng-dingji-dongjie', seats: 5, releaseAt: '2026-03-02T16:00:00+08:00' };
+    const good = {
+      serviceId: 'nt',
+      day: TUE,
+      session: 'am',
+      kind: 'region',
+      regionId: 'xiangcheng-dingji-dongjie',
+      seats: 5,
+      releaseAt: '2026-03-02T16:00:00+08:00',
+    };
     const path = `/api/staff/hospitals/${MCH}/reservations`;
 
     it('reserves a village share out of the general pool', async () => {
@@ -190,7 +204,9 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
       expect(r.body).toMatchObject({ hospitalId: MCH, from: TUE, to: TUE });
       const nt = r.body.slots.find((s: { serviceId: string }) => s.serviceId === 'nt');
       expect(nt).toMatchObject({ day: TUE, session: 'am', capacity: 15, booked: 0, reserved: { region: 0, priority: 3 }, closed: false, materialized: true });
-      expect(r.body.slots.find((s: { serviceId: string; session: string }) => s.serviceId === 'cervical' && s.session === 'am')).toMatchObject({ capacity: 10 });
+      expect(r.body.slots.find((s: { serviceId: string; session: string }) => s.serviceId === 'cervical' && s.session === 'am')).toMatchObject({
+        capacity: 10,
+      });
     });
 
     it.each([

@@ -12,7 +12,10 @@ describe('requireAdminToken', () => {
   let token: string | undefined = 's3cret-token-for-tests';
   beforeAll(async () => {
     const app = express();
-    app.use('/api/staff', requireAdminToken(() => token));
+    app.use(
+      '/api/staff',
+      requireAdminToken(() => token),
+    );
     app.get('/api/staff/ping', (_req, res) => res.json({ ok: true }));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

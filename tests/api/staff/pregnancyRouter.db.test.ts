@@ -43,7 +43,15 @@ describe.skipIf(dbUnavailable)('staff pregnancy API', () => {
     return { status: r.status, body: (await r.json()) as unknown };
   };
 
-  const row = (pregnancyId: string, screeningId: string, screening: string, windowClosedOn: string, dueDate: string, pregnancyStatus: string, contactId: string) => ({
+  const row = (
+    pregnancyId: string,
+    screeningId: string,
+    screening: string,
+    windowClosedOn: string,
+    dueDate: string,
+    pregnancyStatus: string,
+    contactId: string,
+  ) => ({
     pregnancyId,
     screeningId,
     screening,
@@ -58,7 +66,10 @@ describe.skipIf(dbUnavailable)('staff pregnancy API', () => {
   const c2First = row('p-c2', 'first-visit', '第一次产检建档', '2026-03-05', '2026-10-05', 'born', 'c2');
 
   it('answers 401 without the admin token or with a wrong one, and changes nothing', async () => {
-    expect(await call('GET', '/api/staff/pregnancies/missed', undefined, null)).toEqual({ status: 401, body: expect.objectContaining({ error: 'unauthorized' }) });
+    expect(await call('GET', '/api/staff/pregnancies/missed', undefined, null)).toEqual({
+      status: 401,
+      body: expect.objectContaining({ error: 'unauthorized' }),
+    });
     expect((await call('GET', '/api/staff/pregnancies/missed', undefined, 'wrong-token-of-some-length')).status).toBe(401);
     expect((await call('POST', '/api/staff/pregnancies/p-c1/referral', { referred: true }, null)).status).toBe(401);
     expect(await db.pregnancy.findUnique({ where: { id: 'p-c1' }, select: { referred: true } })).toEqual({ referred: false });
@@ -73,12 +84,21 @@ describe.skipIf(dbUnavailable)('staff pregnancy API', () => {
       status: 200,
       body: { from: '2026-03-05', to: '2026-03-29', missed: [c2First, c1First, c1Nt] },
     });
-    expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-04-06&to=2026-04-06')).toEqual({ status: 200, body: { from: '2026-04-06', to: '2026-04-06', missed: [] } });
+    expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-04-06&to=2026-04-06')).toEqual({
+      status: 200,
+      body: { from: '2026-04-06', to: '2026-04-06', missed: [] },
+    });
   });
 
   it('by default the 30 days up to today, or up to `to`', async () => {
-    expect(await call('GET', '/api/staff/pregnancies/missed')).toEqual({ status: 200, body: { from: '2026-03-11', to: '2026-04-10', missed: [c1First, c1Nt, c2Nt] } });
-    expect(await call('GET', '/api/staff/pregnancies/missed?to=2026-03-30')).toEqual({ status: 200, body: { from: '2026-02-28', to: '2026-03-30', missed: [c2First, c1First, c1Nt] } });
+    expect(await call('GET', '/api/staff/pregnancies/missed')).toEqual({
+      status: 200,
+      body: { from: '2026-03-11', to: '2026-04-10', missed: [c1First, c1Nt, c2Nt] },
+    });
+    expect(await call('GET', '/api/staff/pregnancies/missed?to=2026-03-30')).toEqual({
+      status: 200,
+      body: { from: '2026-02-28', to: '2026-03-30', missed: [c2First, c1First, c1Nt] },
+    });
   });
 
   it('a bad query gets 400 naming the field', async () => {
@@ -98,8 +118,14 @@ describe.skipIf(dbUnavailable)('staff pregnancy API', () => {
       status: 400,
       body: { error: 'invalid_request', field: 'referred', message: 'referred: true or false' },
     });
-    expect(await call('POST', '/api/staff/pregnancies/p-c1/referral', {})).toEqual({ status: 400, body: { error: 'invalid_request', field: 'referred', message: 'referred: required' } });
-    expect(await call('POST', '/api/staff/pregnancies/p-c1/referral', '{"referred": tru')).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_request', field: '(body)' }) });
+    expect(await call('POST', '/api/staff/pregnancies/p-c1/referral', {})).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', field: 'referred', message: 'referred: required' },
+    });
+    expect(await call('POST', '/api/staff/pregnancies/p-c1/referral', '{"referred": tru')).toEqual({
+      status: 400,
+      body: expect.objectContaining({ error: 'invalid_request', field: '(body)' }),
+    });
     expect(await call('POST', '/api/staff/pregnancies/no-such-pregnancy/referral', { referred: true })).toEqual({
       status: 404,
       body: { error: 'not_found', message: 'no pregnancy no-such-pregnancy' },

@@ -5,12 +5,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { InboundHandler, InboundMessage } from '../../../src/channels/channel.js';
 import { ALIAS_CODE_PATTERN } from '../../../src/channels/wechat/identity.js';
 import { WechatChannel } from '../../../src/channels/wechat/WechatChannel.js';
-import {
-  createWechatHarness,
-  type MockWoman,
-  type WechatHarness,
-  type WechatHarnessOptions,
-} from '../../support/wechatHarness.js';
+import { createWechatHarness, type MockWoman, type WechatHarness, type WechatHarnessOptions } from '../../support/wechatHarness.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

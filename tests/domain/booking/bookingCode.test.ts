@@ -1,12 +1,6 @@
 // Booking codes: short, uppercase, unambiguous, from an injected random source.
 import { describe, expect, it } from 'vitest';
-import {
-  CODE_ALPHABET,
-  generateBookingCode,
-  normalizeBookingCode,
-  visitCodeOf,
-  visitCodes,
-} from '../../../src/domain/booking/bookingCode.js';
+import { CODE_ALPHABET, generateBookingCode, normalizeBookingCode, visitCodeOf, visitCodes } from '../../../src/domain/booking/bookingCode.js';
 
 /** A small repeatable PRNG (mulberry32). */
 function seeded(seed: number): () => number {

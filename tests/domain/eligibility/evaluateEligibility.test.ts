@@ -49,7 +49,11 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
     { name: 'day before 35th birthday', facts: { birthDate: '1991-03-06' }, want: { status: 'ineligible', reason: 'age_below', nextEligibleOn: '2026-03-06' } },
     { name: 'on 35th birthday', facts: { birthDate: '1991-03-05' }, want: { status: 'eligible' } },
     { name: 'turns 35 next year', facts: { birthDate: '1992-01-10' }, want: { status: 'ineligible', reason: 'age_below', nextEligibleOn: '2027-01-10' } },
-    { name: 'born 29 Feb turns 35 on 1 Mar', facts: { birthDate: '1992-02-29' }, want: { status: 'ineligible', reason: 'age_below', nextEligibleOn: '2027-03-01' } },
+    {
+      name: 'born 29 Feb turns 35 on 1 Mar',
+      facts: { birthDate: '1992-02-29' },
+      want: { status: 'ineligible', reason: 'age_below', nextEligibleOn: '2027-03-01' },
+    },
     { name: 'day before 65th birthday (64)', facts: { birthDate: '1961-03-06' }, want: { status: 'eligible' } },
     { name: 'on 65th birthday', facts: { birthDate: '1961-03-05' }, want: { status: 'ineligible', reason: 'age_above', nextEligibleOn: undefined } },
     { name: 'residence none', facts: { residence: 'none' }, want: { status: 'ineligible', reason: 'residence', textKey: 'residence' } },
@@ -57,7 +61,11 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
     { name: 'residence: lived 6 months (stricter default)', facts: { residence: 'livedSixMonths' }, want: { status: 'ineligible', reason: 'residence' } },
     { name: 'urban 低保', facts: { group: 'urbanLowIncome' }, want: { status: 'eligible' } },
     { name: 'pregnant now', facts: { pregnant: true }, want: { status: 'ineligible', reason: 'pregnant', textKey: 'pregnant' } },
-    { name: 'employer check-up', facts: { employerCheckup: true }, want: { status: 'ineligible', reason: 'exclusion:employerCheckup', textKey: 'exclusion_employerCheckup' } },
+    {
+      name: 'employer check-up',
+      facts: { employerCheckup: true },
+      want: { status: 'ineligible', reason: 'exclusion:employerCheckup', textKey: 'exclusion_employerCheckup' },
+    },
     { name: 'hysterectomy: breast only', facts: { hysterectomy: true }, want: { status: 'eligible', screenings: ['breast'] } },
     { name: 'no sexual history: breast only', facts: { sexualHistory: false }, want: { status: 'eligible', screenings: ['breast'] } },
     { name: 'past breast cancer: cervical only', facts: { breastCancer: true }, want: { status: 'eligible', screenings: ['cervical'] } },
@@ -67,21 +75,49 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
       want: { status: 'ineligible', reason: 'exclusion:breastCancer', textKey: 'excluded_all' },
     },
     // interval, day precision: next = last + years
-    { name: 'screened a day inside the cycle', facts: { lastScreening: { date: `${2026 - years}-03-06`, precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-03-06' } },
+    {
+      name: 'screened a day inside the cycle',
+      facts: { lastScreening: { date: `${2026 - years}-03-06`, precision: 'day' } },
+      want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-03-06' },
+    },
     { name: 'cycle ends today', facts: { lastScreening: { date: `${2026 - years}-03-05`, precision: 'day' } }, want: { status: 'eligible' } },
-    { name: 'screened last year', facts: { lastScreening: { date: '2025-06-10', precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2025 + years}-06-10` } },
+    {
+      name: 'screened last year',
+      facts: { lastScreening: { date: '2025-06-10', precision: 'day' } },
+      want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2025 + years}-06-10` },
+    },
     // 29 Feb + 3 or 5 years has no 29 Feb: from 1 Mar, the day the re-screening reminder comes
-    { name: 'screened on 29 Feb', facts: { lastScreening: { date: '2024-02-29', precision: 'day' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2024 + years}-03-01` } },
+    {
+      name: 'screened on 29 Feb',
+      facts: { lastScreening: { date: '2024-02-29', precision: 'day' } },
+      want: { status: 'ineligible', reason: 'interval', nextEligibleOn: `${2024 + years}-03-01` },
+    },
     // month precision: first day of the month after
-    { name: 'month precision, same month', facts: { lastScreening: { date: `${2026 - years}-03-01`, precision: 'month' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-04-01' } },
+    {
+      name: 'month precision, same month',
+      facts: { lastScreening: { date: `${2026 - years}-03-01`, precision: 'month' } },
+      want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2026-04-01' },
+    },
     { name: 'month precision, month before', facts: { lastScreening: { date: `${2026 - years}-02-01`, precision: 'month' } }, want: { status: 'eligible' } },
-    { name: 'month precision, December', facts: { lastScreening: { date: '2024-12-01', precision: 'month' } }, want: { status: 'ineligible', nextEligibleOn: `${2025 + years}-01-01` } },
+    {
+      name: 'month precision, December',
+      facts: { lastScreening: { date: '2024-12-01', precision: 'month' } },
+      want: { status: 'ineligible', nextEligibleOn: `${2025 + years}-01-01` },
+    },
     // year precision: 1 January of year + years
     { name: 'year precision, cycle over', facts: { lastScreening: { date: `${2026 - years}-01-01`, precision: 'year' } }, want: { status: 'eligible' } },
-    { name: 'year precision, inside cycle', facts: { lastScreening: { date: `${2027 - years}-01-01`, precision: 'year' } }, want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2027-01-01' } },
+    {
+      name: 'year precision, inside cycle',
+      facts: { lastScreening: { date: `${2027 - years}-01-01`, precision: 'year' } },
+      want: { status: 'ineligible', reason: 'interval', nextEligibleOn: '2027-01-01' },
+    },
     { name: 'bad birth date is asked again', facts: { birthDate: '1980-02-30' }, want: { status: 'needs', fact: 'birthDate' } },
     { name: 'birth date in the future is asked again', facts: { birthDate: '2030-01-01' }, want: { status: 'needs', fact: 'birthDate' } },
-    { name: 'bad lastScreening is asked again', facts: { lastScreening: { date: '2024-01-01', precision: 'week' } }, want: { status: 'needs', fact: 'lastScreening' } },
+    {
+      name: 'bad lastScreening is asked again',
+      facts: { lastScreening: { date: '2024-01-01', precision: 'week' } },
+      want: { status: 'needs', fact: 'lastScreening' },
+    },
   ];
 
   it.each(cases)('$name', ({ facts, want }) => {
@@ -102,7 +138,11 @@ describe.each(PROFILES)('两癌 eligibility: $id', ({ id, years }) => {
     { name: 'too young: answered at once', facts: { birthDate: '2000-01-01' }, reason: 'age_below' },
     { name: 'too old: answered at once', facts: { birthDate: '1950-01-01' }, reason: 'age_above' },
     { name: 'not local: group never asked', facts: { birthDate: '1980-01-01', residence: 'none' }, reason: 'residence' },
-    { name: 'pregnant: history never asked', facts: { birthDate: '1980-01-01', residence: 'hukou', group: 'rural', employerCheckup: false, pregnant: true }, reason: 'pregnant' },
+    {
+      name: 'pregnant: history never asked',
+      facts: { birthDate: '1980-01-01', residence: 'hukou', group: 'rural', employerCheckup: false, pregnant: true },
+      reason: 'pregnant',
+    },
   ])('a decisive answer stops the questions ($name)', ({ facts, reason }) => {
     const outcome = evaluateEligibility(p, facts, TODAY);
     expect(outcome).toMatchObject({ status: 'ineligible', reason });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseBirthDate,
-  parseChoice,
-  parseDate,
-  parseIdNumber,
-  parseInteger,
-  parseMobile,
-  parseYesNo,
-} from '../../../src/domain/parse/index.js';
+import { parseBirthDate, parseChoice, parseDate, parseIdNumber, parseInteger, parseMobile, parseYesNo } from '../../../src/domain/parse/index.js';
 
 // Deterministic random replies built from the characters the parsers care about: no parser may
 // throw, and every result is either a value or one of the error codes.

@@ -57,7 +57,14 @@ const cases: [input: string, options: ChoiceOptionInput[], expected: ReturnType<
   ['早上', times, ok('am')],
   ['早上8点可以', times, ok('am')],
   ['下午吧', times, ok('pm')],
-  ['ＳＨＡＮＧ', [{ value: 'a', label: 'shang', words: [] }, { value: 'b', label: 'xia', words: [] }], ok('a')],
+  [
+    'ＳＨＡＮＧ',
+    [
+      { value: 'a', label: 'shang', words: [] },
+      { value: 'b', label: 'xia', words: [] },
+    ],
+    ok('a'),
+  ],
   // nothing
   ['', screens, err('empty')],
   ['   ', screens, err('empty')],

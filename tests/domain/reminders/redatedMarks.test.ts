@@ -35,18 +35,20 @@ describe('redatedMarks', () => {
     [
       'earlier: NT, open under the old dating, closed already: marked, with the day it closed',
       { dueDate: '2026-09-28', registeredOn: '2026-03-20', marks: marks({}) },
-      { drop: [], add: [['first-visit', '2026-03-29'], ['nt', '2026-03-29']] },
+      {
+        drop: [],
+        add: [
+          ['first-visit', '2026-03-29'],
+          ['nt', '2026-03-29'],
+        ],
+      },
     ],
     [
       'a booked or done NT is never marked missed (and so no fallback scan)',
       { booked: new Set(['nt']), marks: marks({ 'first-visit': 'done' }) },
       { drop: [], add: [] },
     ],
-    [
-      'a window that closed before she registered was never hers to miss',
-      { registeredOn: '2026-04-01' },
-      { drop: [], add: [] },
-    ],
+    ['a window that closed before she registered was never hers to miss', { registeredOn: '2026-04-01' }, { drop: [], add: [] }],
   ];
   it.each(cases)('%s', (_name, over, want) => {
     const r = redatedMarks({ ...base, ...over });

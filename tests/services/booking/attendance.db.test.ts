@@ -64,7 +64,14 @@ describe.skipIf(dbUnavailable)('attendance and no-shows', () => {
   });
 
   it('a no-show puts her behind the others on the next waitlist', async () => {
-    const r = await f.service.joinWaitlist({ contactId: women[1], hospitalId: HOSPITAL, serviceId: 'cervical', dateFrom: '2026-03-05', dateTo: '2026-03-09', now: at('2026-03-04T09:00:00') });
+    const r = await f.service.joinWaitlist({
+      contactId: women[1],
+      hospitalId: HOSPITAL,
+      serviceId: 'cervical',
+      dateFrom: '2026-03-05',
+      dateTo: '2026-03-09',
+      now: at('2026-03-04T09:00:00'),
+    });
     expect(r).toMatchObject({ ok: true, entries: [{ rank: settings.noShowRankPenalty }] });
   });
 

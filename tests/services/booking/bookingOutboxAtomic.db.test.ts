@@ -30,7 +30,15 @@ describe.skipIf(dbUnavailable)('a booking and its reminders commit together', ()
       const booking = await tx.booking.findUniqueOrThrow({ where: { activeKey: `${contactId}:${serviceIds[0]}` } });
       await enqueueMessage(
         tx,
-        { contactId, channel: 'simulator', externalId: `ext-${contactId}`, text: 'see you tomorrow', priority: 1, dedupeKey: `reminder:${booking.id}`, notBefore: now },
+        {
+          contactId,
+          channel: 'simulator',
+          externalId: `ext-${contactId}`,
+          text: 'see you tomorrow',
+          priority: 1,
+          dedupeKey: `reminder:${booking.id}`,
+          notBefore: now,
+        },
         now,
       );
       if (o.failAfterReminder) throw new Error('crash after the seat was taken');

@@ -35,7 +35,10 @@ describe.skipIf(dbUnavailable)('BookingService.change and cancel', () => {
   it('moves a booking: new seat taken, old seat free, same id and code', async () => {
     const r = await book(women[0], '2026-03-04');
     const c = await f.service.change({ contactId: women[0], bookingIds: [r.bookings[0].id], day: '2026-03-06', session: 'pm', now: NOW, ...ordinary });
-    expect(c).toEqual({ ok: true, bookings: [expect.objectContaining({ id: r.bookings[0].id, code: r.visitCode, day: '2026-03-06', session: 'pm', status: 'confirmed' })] });
+    expect(c).toEqual({
+      ok: true,
+      bookings: [expect.objectContaining({ id: r.bookings[0].id, code: r.visitCode, day: '2026-03-06', session: 'pm', status: 'confirmed' })],
+    });
     expect(await booked(pool['2026-03-04-am'])).toBe(0);
     expect(await booked(pool['2026-03-06-pm'])).toBe(1);
     expect(await seatProblems(f.db)).toEqual([]);
@@ -55,7 +58,10 @@ describe.skipIf(dbUnavailable)('BookingService.change and cancel', () => {
     const r = await book(women[3], '2026-03-04', 'am', ['cervical', 'breast']);
     const ids = r.bookings.map((b) => b.id);
     // 03-05 breast is free, cervical is full: nothing moves
-    expect(await f.service.change({ contactId: women[3], bookingIds: ids, day: '2026-03-05', session: 'am', now: NOW, ...ordinary })).toEqual({ ok: false, reason: 'full' });
+    expect(await f.service.change({ contactId: women[3], bookingIds: ids, day: '2026-03-05', session: 'am', now: NOW, ...ordinary })).toEqual({
+      ok: false,
+      reason: 'full',
+    });
     expect(await booked(pool['2026-03-05-am-breast'])).toBe(0);
     const c = await f.service.change({ contactId: women[3], bookingIds: ids, day: '2026-03-06', session: 'pm', now: NOW, ...ordinary });
     expect(c.ok && c.bookings.map((b) => [b.serviceId, b.day, b.code])).toEqual([
@@ -69,11 +75,20 @@ describe.skipIf(dbUnavailable)('BookingService.change and cancel', () => {
     const r = await book(women[4], '2026-03-03');
     const id = r.bookings[0].id;
     const late = at('2026-03-02T16:30:00');
-    expect(await f.service.change({ contactId: women[4], bookingIds: [id], day: '2026-03-06', session: 'pm', now: late, ...ordinary })).toEqual({ ok: false, reason: 'too_late' });
+    expect(await f.service.change({ contactId: women[4], bookingIds: [id], day: '2026-03-06', session: 'pm', now: late, ...ordinary })).toEqual({
+      ok: false,
+      reason: 'too_late',
+    });
     expect(await f.service.cancel({ contactId: women[4], bookingId: id, now: late })).toEqual({ ok: false, reason: 'too_late' });
-    expect(await f.service.change({ contactId: women[5], bookingIds: [id], day: '2026-03-06', session: 'pm', now: NOW, ...ordinary })).toEqual({ ok: false, reason: 'not_found' });
+    expect(await f.service.change({ contactId: women[5], bookingIds: [id], day: '2026-03-06', session: 'pm', now: NOW, ...ordinary })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
     expect(await f.service.cancel({ contactId: women[5], bookingId: id, now: NOW })).toEqual({ ok: false, reason: 'not_found' });
-    expect(await f.service.change({ contactId: women[4], bookingIds: [id], day: '2026-03-30', session: 'pm', now: NOW, ...ordinary })).toEqual({ ok: false, reason: 'not_bookable' });
+    expect(await f.service.change({ contactId: women[4], bookingIds: [id], day: '2026-03-30', session: 'pm', now: NOW, ...ordinary })).toEqual({
+      ok: false,
+      reason: 'not_bookable',
+    });
   });
 
   it('cancel frees the seat for the next woman and ends the booking', async () => {

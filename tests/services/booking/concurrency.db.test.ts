@@ -35,7 +35,10 @@ describe.skipIf(dbUnavailable)('booking under concurrency', () => {
   }, 120_000);
 
   it('1,000 simultaneous attempts on one slot of 100 seats make exactly 100 bookings', async () => {
-    await makeSlot(f.db, { day: DAYS[3], pools: [{ capacity: 60 }, { kind: 'region', regionId: 'v', capacity: 40, releaseAt: new Date('2026-03-01T00:00:00Z') }] });
+    await makeSlot(f.db, {
+      day: DAYS[3],
+      pools: [{ capacity: 60 }, { kind: 'region', regionId: 'v', capacity: 40, releaseAt: new Date('2026-03-01T00:00:00Z') }],
+    });
     const women = await makeContacts(f.db, 'one', 1000);
     const results = await Promise.all(women.map((w) => book(w, DAYS[3])));
     expect(results.filter((r) => r.ok)).toHaveLength(100);
@@ -61,9 +64,11 @@ describe.skipIf(dbUnavailable)('booking under concurrency', () => {
       ...waiting.slice(10, 15).map((w) => f.service.declineOffer({ contactId: w, now: later(3) })),
       f.service.expireOffers(later(500)),
       f.service.expireOffers(later(500)),
-      ...firstBookings.slice(30, 35).map((b) =>
-        f.service.change({ contactId: b.contactId, bookingIds: [b.id], day: DAYS[(DAYS.indexOf(b.day) + 1) % 4], session: 'am', now: later(1), ...ordinary }),
-      ),
+      ...firstBookings
+        .slice(30, 35)
+        .map((b) =>
+          f.service.change({ contactId: b.contactId, bookingIds: [b.id], day: DAYS[(DAYS.indexOf(b.day) + 1) % 4], session: 'am', now: later(1), ...ordinary }),
+        ),
     ];
     await Promise.all(ops);
     await f.service.expireOffers(later(1000));
@@ -87,18 +92,24 @@ describe.skipIf(dbUnavailable)('booking under concurrency', () => {
     expect(new Set(active.map((a) => a.contactId)).size).toBe(active.length);
   }, 120_000);
 
-  it.skipIf(testProvider !== 'postgres')('two OS processes racing on 100 seats make exactly 100 bookings', async () => {
-    for (const day of DAYS) await makeSlot(f.db, { day, pools: [{ capacity: 10 }] });
-    await makeContacts(f.db, 'proc', 1000);
-    const script = path.join('tests', 'services', 'booking', 'bookWorker.ts');
-    const [a, b] = await raceWorkers(
-      [0, 500].map((from) => startWorker<{ ok: number; full: number; other: number }>(script, [f.database.url, 'proc', String(from), '500', '100'], `from ${from}`, 90_000)),
-    );
-    expect(a.other + b.other).toBe(0);
-    expect(a.ok + b.ok).toBe(100);
-    expect(a.ok).toBeGreaterThan(0);
-    expect(b.ok).toBeGreaterThan(0);
-    expect(await f.db.booking.count({ where: { status: 'confirmed' } })).toBe(100);
-    expect(await seatProblems(f.db)).toEqual([]);
-  }, 120_000);
+  it.skipIf(testProvider !== 'postgres')(
+    'two OS processes racing on 100 seats make exactly 100 bookings',
+    async () => {
+      for (const day of DAYS) await makeSlot(f.db, { day, pools: [{ capacity: 10 }] });
+      await makeContacts(f.db, 'proc', 1000);
+      const script = path.join('tests', 'services', 'booking', 'bookWorker.ts');
+      const [a, b] = await raceWorkers(
+        [0, 500].map((from) =>
+          startWorker<{ ok: number; full: number; other: number }>(script, [f.database.url, 'proc', String(from), '500', '100'], `from ${from}`, 90_000),
+        ),
+      );
+      expect(a.other + b.other).toBe(0);
+      expect(a.ok + b.ok).toBe(100);
+      expect(a.ok).toBeGreaterThan(0);
+      expect(b.ok).toBeGreaterThan(0);
+      expect(await f.db.booking.count({ where: { status: 'confirmed' } })).toBe(100);
+      expect(await seatProblems(f.db)).toEqual([]);
+    },
+    120_000,
+  );
 });

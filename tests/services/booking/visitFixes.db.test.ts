@@ -15,9 +15,24 @@ describe.skipIf(dbUnavailable)('visits, closures and old waitlist places', () =>
 
   it('a cancelled 两癌 visit passed to the woman waiting for both is held under one visit code', async () => {
     const [a, b] = await makeContacts(f.db, 'vf', 2);
-    const booked = await f.service.book({ contactId: a, hospitalId: HOSPITAL, serviceIds: ['cervical', 'breast'], day: '2026-03-06', session: 'am', now: NOW, ...ordinary });
+    const booked = await f.service.book({
+      contactId: a,
+      hospitalId: HOSPITAL,
+      serviceIds: ['cervical', 'breast'],
+      day: '2026-03-06',
+      session: 'am',
+      now: NOW,
+      ...ordinary,
+    });
     if (!booked.ok) throw new Error(booked.reason);
-    const joined = await f.service.joinWaitlist({ contactId: b, hospitalId: HOSPITAL, serviceIds: ['cervical', 'breast'], dateFrom: '2026-03-05', dateTo: '2026-03-07', now: NOW });
+    const joined = await f.service.joinWaitlist({
+      contactId: b,
+      hospitalId: HOSPITAL,
+      serviceIds: ['cervical', 'breast'],
+      dateFrom: '2026-03-05',
+      dateTo: '2026-03-07',
+      now: NOW,
+    });
     expect(joined.ok).toBe(true);
     for (const bk of booked.bookings) await f.service.cancel({ contactId: a, bookingId: bk.id, now: NOW });
     const held = await f.db.booking.findMany({ where: { contactId: b, status: 'held' }, orderBy: { code: 'asc' } });
@@ -45,7 +60,14 @@ describe.skipIf(dbUnavailable)('visits, closures and old waitlist places', () =>
     await f.service.joinWaitlist({ contactId: d, hospitalId: HOSPITAL, serviceId: 'cervical', dateFrom: '2026-03-03', dateTo: '2026-03-05', now: NOW });
     expect(await f.service.endPastWaitlistPlaces(new Date('2026-03-05T12:00:00+08:00'))).toBe(0);
     expect(await f.service.endPastWaitlistPlaces(new Date('2026-03-06T00:15:00+08:00'))).toBe(1);
-    const again = await f.service.joinWaitlist({ contactId: d, hospitalId: HOSPITAL, serviceId: 'cervical', dateFrom: '2026-03-09', dateTo: '2026-03-20', now: new Date('2026-03-06T09:00:00+08:00') });
+    const again = await f.service.joinWaitlist({
+      contactId: d,
+      hospitalId: HOSPITAL,
+      serviceId: 'cervical',
+      dateFrom: '2026-03-09',
+      dateTo: '2026-03-20',
+      now: new Date('2026-03-06T09:00:00+08:00'),
+    });
     expect(again.ok).toBe(true);
   });
 });

@@ -17,7 +17,11 @@ describe.skipIf(dbUnavailable)('CapacityService.ensureSlots', () => {
     await f.capacity.addClosure(MCH, WED, 'pm', '院内培训');
     const result = await f.capacity.ensureSlots(MCH, 'cervical', MON, SUN);
     expect(result).toEqual({ planned: 10, created: 10 });
-    const slots = await f.h.db.slot.findMany({ where: { hospitalId: MCH, serviceId: 'cervical' }, include: { pools: true }, orderBy: [{ day: 'asc' }, { session: 'asc' }] });
+    const slots = await f.h.db.slot.findMany({
+      where: { hospitalId: MCH, serviceId: 'cervical' },
+      include: { pools: true },
+      orderBy: [{ day: 'asc' }, { session: 'asc' }],
+    });
     expect(slots.map((s) => `${s.day} ${s.session} ${s.capacity}${s.closed ? ' closed' : ''}`)).toEqual([
       '2026-03-02 am 40',
       '2026-03-02 pm 20',
@@ -67,7 +71,17 @@ describe.skipIf(dbUnavailable)('CapacityService.ensureSlots', () => {
 
   it('a slot materialized after its reservations were recorded gets their pools out of its seats', async () => {
     await f.h.db.reservation.create({
-      data: { hospitalId: MCH, serviceId: 'nt', day: TUE, session: 'am', kind: 'region', regionId: 'xiangcheng-dingji', seats: 5, releaseAt: new Date('2026-03-02T08:00:00Z'), createdAt: NOW },
+      data: {
+        hospitalId: MCH,
+        serviceId: 'nt',
+        day: TUE,
+        session: 'am',
+        kind: 'region',
+        regionId: 'xiangcheng-dingji',
+        seats: 5,
+        releaseAt: new Date('2026-03-02T08:00:00Z'),
+        createdAt: NOW,
+      },
     });
     await f.capacity.ensureSlots(MCH, 'nt', TUE, THU);
     const slot = await slotOf(f.h.db, 'nt', TUE, 'am');

@@ -17,10 +17,22 @@ describe.skipIf(dbUnavailable)('CapacityService.overview', () => {
     await f.capacity.ensureSlots(MCH, 'cervical', MON, MON);
     await bookSeats(f.h.db, (await generalPool(f.h.db, 'cervical', MON, 'am')).id, 3);
     await f.capacity.reserve(
-      { hospitalId: MCH, serviceId: 'cervical', day: MON, session: 'am', kind: 'region', regionId: 'xiangcheng-dingji', seats: 8, releaseAt: new Date('2026-03-02T08:00:00Z') },
+      {
+        hospitalId: MCH,
+        serviceId: 'cervical',
+        day: MON,
+        session: 'am',
+        kind: 'region',
+        regionId: 'xiangcheng-dingji',
+        seats: 8,
+        releaseAt: new Date('2026-03-02T08:00:00Z'),
+      },
       NOW,
     );
-    await f.capacity.reserve({ hospitalId: MCH, serviceId: 'cervical', day: MON, session: 'am', kind: 'priority', seats: 2, releaseAt: new Date('2026-03-02T08:00:00Z') }, NOW);
+    await f.capacity.reserve(
+      { hospitalId: MCH, serviceId: 'cervical', day: MON, session: 'am', kind: 'priority', seats: 2, releaseAt: new Date('2026-03-02T08:00:00Z') },
+      NOW,
+    );
     await f.capacity.addClosure(MCH, TUE, 'pm', '院内培训');
 
     const o = await f.capacity.overview(MCH, MON, TUE);

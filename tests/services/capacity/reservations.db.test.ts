@@ -3,7 +3,22 @@
 // and never oversell under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbUnavailable } from '../../support/testDb.js';
-import { bookSeats, capacityFixture, FRI, generalPool, MCH, NOW, poolTotal, secondProcess, slotOf, SUN, THU, TUE, WED, type CapacityFixture } from './capacityFixtures.js';
+import {
+  bookSeats,
+  capacityFixture,
+  FRI,
+  generalPool,
+  MCH,
+  NOW,
+  poolTotal,
+  secondProcess,
+  slotOf,
+  SUN,
+  THU,
+  TUE,
+  WED,
+  type CapacityFixture,
+} from './capacityFixtures.js';
 
 const RELEASE = new Date('2026-03-02T08:00:00Z'); // Monday 16:00 in Shanghai
 const DINGJI = 'xiangcheng-dingji';
@@ -85,7 +100,10 @@ describe.skipIf(dbUnavailable)('CapacityService reservations', () => {
   });
 
   it("needs a regionId for kind 'region' and none for 'priority'", async () => {
-    await expect(f.capacity.reserve({ ...base, day: TUE, kind: 'region', seats: 1 }, NOW)).rejects.toMatchObject({ name: 'CapacityInputError', field: 'regionId' });
+    await expect(f.capacity.reserve({ ...base, day: TUE, kind: 'region', seats: 1 }, NOW)).rejects.toMatchObject({
+      name: 'CapacityInputError',
+      field: 'regionId',
+    });
     await expect(f.capacity.reserve({ ...base, day: TUE, kind: 'priority', regionId: DINGJI, seats: 1 }, NOW)).rejects.toMatchObject({ field: 'regionId' });
   });
 
@@ -130,9 +148,7 @@ describe.skipIf(dbUnavailable)('CapacityService reservations', () => {
     const other = secondProcess(f);
     try {
       const services = [f.capacity, other.capacity];
-      const results = await Promise.all(
-        villages.map((regionId, i) => services[i % 2].reserve({ ...base, day: THU, kind: 'region', regionId, seats: 9 }, NOW)),
-      );
+      const results = await Promise.all(villages.map((regionId, i) => services[i % 2].reserve({ ...base, day: THU, kind: 'region', regionId, seats: 9 }, NOW)));
       expect(results.filter((r) => r.ok)).toHaveLength(4); // 40 seats: four shares of 9, 4 left
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'not_enough_seats')).toBe(true);
       const slot = await slotOf(f.h.db, 'cervical', THU, 'am');

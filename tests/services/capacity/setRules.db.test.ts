@@ -2,7 +2,22 @@
 // its booked seats (reported as conflicts), reserved pools stay, past slots are history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbUnavailable } from '../../support/testDb.js';
-import { bookSeats, capacityFixture, FRI, generalPool, MCH, MON, NOW, poolTotal, slotOf, SUN, THU, TUE, WED, type CapacityFixture } from './capacityFixtures.js';
+import {
+  bookSeats,
+  capacityFixture,
+  FRI,
+  generalPool,
+  MCH,
+  MON,
+  NOW,
+  poolTotal,
+  slotOf,
+  SUN,
+  THU,
+  TUE,
+  WED,
+  type CapacityFixture,
+} from './capacityFixtures.js';
 
 const weekdays = (session: 'am' | 'pm', capacity: number) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, session, capacity }));
 
@@ -23,7 +38,18 @@ describe.skipIf(dbUnavailable)('CapacityService.setRules', () => {
     expect(result.conflicts).toEqual([]);
     expect(result.slotsUpdated).toBe(10); // five mornings 40 → 30, five afternoons 20 → 0
     const rules = await f.h.db.capacityRule.findMany({ where: { hospitalId: MCH, serviceId: 'cervical' }, orderBy: [{ weekday: 'asc' }, { session: 'asc' }] });
-    expect(rules.map((r) => `${r.weekday}${r.session}=${r.capacity}`)).toEqual(['1am=30', '1pm=0', '2am=30', '2pm=0', '3am=30', '3pm=0', '4am=30', '4pm=0', '5am=30', '5pm=0']);
+    expect(rules.map((r) => `${r.weekday}${r.session}=${r.capacity}`)).toEqual([
+      '1am=30',
+      '1pm=0',
+      '2am=30',
+      '2pm=0',
+      '3am=30',
+      '3pm=0',
+      '4am=30',
+      '4pm=0',
+      '5am=30',
+      '5pm=0',
+    ]);
     for (const day of [MON, TUE, WED, THU, FRI]) {
       const am = await slotOf(f.h.db, 'cervical', day, 'am');
       expect([am.capacity, poolTotal(am.pools)]).toEqual([30, 30]);
@@ -37,9 +63,7 @@ describe.skipIf(dbUnavailable)('CapacityService.setRules', () => {
     const general = await generalPool(f.h.db, 'cervical', WED, 'am');
     await bookSeats(f.h.db, general.id, 5);
     const result = await f.capacity.setRules(MCH, 'cervical', weekdays('am', 2), NOW);
-    expect(result.conflicts).toEqual([
-      { slotId: general.slotId, day: WED, session: 'am', requested: 2, capacity: 5, generalBooked: 5, reserved: 0 },
-    ]);
+    expect(result.conflicts).toEqual([{ slotId: general.slotId, day: WED, session: 'am', requested: 2, capacity: 5, generalBooked: 5, reserved: 0 }]);
     expect(await generalPool(f.h.db, 'cervical', WED, 'am')).toMatchObject({ capacity: 5, booked: 5 });
     expect((await slotOf(f.h.db, 'cervical', WED, 'am')).capacity).toBe(5);
     expect((await slotOf(f.h.db, 'cervical', TUE, 'am')).capacity).toBe(2);
@@ -50,7 +74,10 @@ describe.skipIf(dbUnavailable)('CapacityService.setRules', () => {
   });
 
   it('with a reserved share, the general pool takes the change and the pools still add up to the rule', async () => {
-    const r = await f.capacity.reserve({ hospitalId: MCH, serviceId: 'cervical', day: THU, session: 'am', kind: 'priority', seats: 10, releaseAt: new Date('2026-03-04T08:00:00Z') }, NOW);
+    const r = await f.capacity.reserve(
+      { hospitalId: MCH, serviceId: 'cervical', day: THU, session: 'am', kind: 'priority', seats: 10, releaseAt: new Date('2026-03-04T08:00:00Z') },
+      NOW,
+    );
     expect(r.ok).toBe(true);
     await f.capacity.setRules(MCH, 'cervical', weekdays('am', 25), NOW);
     const slot = await slotOf(f.h.db, 'cervical', THU, 'am');

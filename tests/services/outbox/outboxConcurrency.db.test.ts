@@ -142,7 +142,9 @@ describe.skipIf(dbUnavailable)(`outbox with several dispatchers (${testProvider}
     const ids = await backlog('os', 20, 10, t0);
     const script = path.join(import.meta.dirname, 'dispatchWorker.ts');
     const [a, b] = (
-      await raceWorkers(['os-proc-a', 'os-proc-b'].map((processId) => startWorker<{ sent: string[] }>(script, [database.url, processId, t0.toISOString()], processId)))
+      await raceWorkers(
+        ['os-proc-a', 'os-proc-b'].map((processId) => startWorker<{ sent: string[] }>(script, [database.url, processId, t0.toISOString()], processId)),
+      )
     ).map((r) => r.sent);
     const all = [...a, ...b];
     expect(all).toHaveLength(200);

@@ -94,7 +94,9 @@ describe.skipIf(dbUnavailable)(`OutboxDispatcher (${testProvider})`, () => {
     expect((await dispatcher.runOnce(sh('2026-03-02 23:59'))).sent).toBe(0);
     expect((await dispatcher.runOnce(sh('2026-03-03 07:59'))).sent).toBe(0);
     expect((await dispatcher.runOnce(sh('2026-03-03 08:00'))).sent).toBe(1);
-    expect(await sentAt(ids)).toEqual([sh('2026-03-02 10:00'), sh('2026-03-02 10:01'), sh('2026-03-02 10:02'), sh('2026-03-03 08:00')].map((d) => d.toISOString()));
+    expect(await sentAt(ids)).toEqual(
+      [sh('2026-03-02 10:00'), sh('2026-03-02 10:01'), sh('2026-03-02 10:02'), sh('2026-03-03 08:00')].map((d) => d.toISOString()),
+    );
     expect(await h.db.sendAccount.findUniqueOrThrow({ where: { account } })).toMatchObject({ day: '2026-03-03', sentToday: 1 });
   });
 
@@ -161,7 +163,16 @@ describe.skipIf(dbUnavailable)(`OutboxDispatcher (${testProvider})`, () => {
     expect(rest.sent).toBe(3);
     expect(rest.nextDueAt).toBeUndefined();
     expect(channel.sent.map((s) => s.text)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
-    const expected = ['2026-03-02 20:00', '2026-03-02 20:20', '2026-03-02 20:40', '2026-03-03 08:00', '2026-03-03 08:20', '2026-03-03 08:40', '2026-03-03 09:00', '2026-03-03 09:20'];
+    const expected = [
+      '2026-03-02 20:00',
+      '2026-03-02 20:20',
+      '2026-03-02 20:40',
+      '2026-03-03 08:00',
+      '2026-03-03 08:20',
+      '2026-03-03 08:40',
+      '2026-03-03 09:00',
+      '2026-03-03 09:20',
+    ];
     expect(await sentAt(ids)).toEqual(expected.map((s) => sh(s).toISOString()));
   });
 
@@ -174,7 +185,6 @@ describe.skipIf(dbUnavailable)(`OutboxDispatcher (${testProvider})`, () => {
     expect(channel.sent).toHaveLength(3);
     expect(r.nextDueAt).toEqual(sh('2026-03-02 10:03'));
   });
-
 
   it('while held (a clock jump delivering), the real-time loop sends nothing at the jumped time; the jump sends it at its own', async () => {
     const { account, channel, dispatcher } = setup();

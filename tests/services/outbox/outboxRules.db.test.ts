@@ -67,11 +67,17 @@ describe('outbox rules', () => {
     const t = sh('2026-03-02 10:00');
     expect(accountReadyAt(undefined, t, s)).toEqual(t);
     expect(accountReadyAt({ account: 'a', lastSentAt: t, backoffUntil: null, day: '2026-03-02', sentToday: 1 }, t, s)).toEqual(new Date(t.getTime() + 30_000));
-    expect(accountReadyAt({ account: 'a', lastSentAt: t, backoffUntil: sh('2026-03-02 12:00'), day: '2026-03-02', sentToday: 1 }, t, s)).toEqual(sh('2026-03-02 12:00'));
+    expect(accountReadyAt({ account: 'a', lastSentAt: t, backoffUntil: sh('2026-03-02 12:00'), day: '2026-03-02', sentToday: 1 }, t, s)).toEqual(
+      sh('2026-03-02 12:00'),
+    );
     expect(accountReadyAt({ account: 'a', lastSentAt: t, backoffUntil: null, day: '2026-03-02', sentToday: 2 }, t, s)).toEqual(sh('2026-03-03 08:00'));
     expect(accountReadyAt({ account: 'a', lastSentAt: t, backoffUntil: null, day: '2026-03-01', sentToday: 2 }, t, s)).toEqual(new Date(t.getTime() + 30_000));
-    expect(accountReadyAt({ account: 'a', lastSentAt: new Date(sh('2026-03-02 20:59').getTime() + 45_000), backoffUntil: null, day: '2026-03-02', sentToday: 1 }, sh('2026-03-02 20:59'), s)).toEqual(
-      sh('2026-03-03 08:00'),
-    );
+    expect(
+      accountReadyAt(
+        { account: 'a', lastSentAt: new Date(sh('2026-03-02 20:59').getTime() + 45_000), backoffUntil: null, day: '2026-03-02', sentToday: 1 },
+        sh('2026-03-02 20:59'),
+        s,
+      ),
+    ).toEqual(sh('2026-03-03 08:00'));
   });
 });

@@ -14,13 +14,19 @@ describe.skipIf(dbUnavailable)(`closing overdue pregnancies (${testProvider})`, 
   afterAll(async () => f?.close());
   beforeEach(async () => clearRows(f.db));
 
-  const statusOf = async (id: string) => (await f.db.pregnancy.findUniqueOrThrow({ where: { id }, select: { status: true, activeKey: true, endedOn: true } }));
+  const statusOf = async (id: string) => await f.db.pregnancy.findUniqueOrThrow({ where: { id }, select: { status: true, activeKey: true, endedOn: true } });
 
   it('closes those more than 42 days past the due date, once; the others stay', async () => {
-    for (const [id, dueDate] of [['old', '2026-04-01'], ['edge', '2026-04-02'], ['young', '2026-09-28']] as const) {
+    for (const [id, dueDate] of [
+      ['old', '2026-04-01'],
+      ['edge', '2026-04-02'],
+      ['young', '2026-09-28'],
+    ] as const) {
       await woman(f.db, id);
       await pregnancy(f.db, id, { dueDate });
-      await f.db.fact.create({ data: { contactId: id, key: 'dueDate', valueJson: JSON.stringify(dueDate), sensitive: true, updatedAt: sh('2026-01-05 09:00') } });
+      await f.db.fact.create({
+        data: { contactId: id, key: 'dueDate', valueJson: JSON.stringify(dueDate), sensitive: true, updatedAt: sh('2026-01-05 09:00') },
+      });
     }
     // 2026-05-14 is 43 days after 04-01 and 42 after 04-02
     expect(await closeOverduePregnancies(f.db, '2026-05-14', 42)).toBe(1);
@@ -55,7 +61,17 @@ describe.skipIf(dbUnavailable)(`closing overdue pregnancies (${testProvider})`, 
     expect(await f.pregnancy.reportBirth('w', '2026-06-01', sh('2026-06-02 10:00'))).toEqual({ ok: false, reason: 'none' });
     // a later pregnancy, born: the old closed one is not offered for another birth
     await f.db.pregnancy.create({
-      data: { id: 'p-w2', contactId: 'w', status: 'born', dueDate: '2027-03-01', datingFrom: 'dueDate', registeredOn: '2026-07-01', birthDate: '2027-02-27', endedOn: '2027-02-28', createdAt: sh('2026-07-01 09:00') },
+      data: {
+        id: 'p-w2',
+        contactId: 'w',
+        status: 'born',
+        dueDate: '2027-03-01',
+        datingFrom: 'dueDate',
+        registeredOn: '2026-07-01',
+        birthDate: '2027-02-27',
+        endedOn: '2027-02-28',
+        createdAt: sh('2026-07-01 09:00'),
+      },
     });
     expect(await f.pregnancy.awaitingBirth('w')).toBeUndefined();
   });

@@ -6,7 +6,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/calendarDay.js';
 import { PregnancyService } from '../../../src/services/pregnancy/PregnancyService.js';
 import { dbUnavailable, testProvider } from '../../support/testDb.js';
-import { bookingRow, clearRows, MCH, openReminderFixture, openSlot, pregnancy, sh, statuses, woman, type ReminderFixture } from '../reminders/reminderFixtures.js';
+import {
+  bookingRow,
+  clearRows,
+  MCH,
+  openReminderFixture,
+  openSlot,
+  pregnancy,
+  sh,
+  statuses,
+  woman,
+  type ReminderFixture,
+} from '../reminders/reminderFixtures.js';
 
 const DUE = '2026-09-28'; // LMP 2025-12-22
 const ordinary = { regionIds: [] as string[], priority: false };
@@ -37,8 +48,10 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
   });
 
   const NOW = sh('2026-03-05 10:00');
-  const dueFact = async (contactId: string) => f.db.fact.findUnique({ where: { contactId_key: { contactId, key: 'dueDate' } }, select: { valueJson: true, sensitive: true, updatedAt: true } });
-  const seatsTaken = async (serviceId: string, day: string) => (await f.db.slotPool.findMany({ where: { slot: { serviceId, day } } })).reduce((n, p) => n + p.booked, 0);
+  const dueFact = async (contactId: string) =>
+    f.db.fact.findUnique({ where: { contactId_key: { contactId, key: 'dueDate' } }, select: { valueJson: true, sensitive: true, updatedAt: true } });
+  const seatsTaken = async (serviceId: string, day: string) =>
+    (await f.db.slotPool.findMany({ where: { slot: { serviceId, day } } })).reduce((n, p) => n + p.booked, 0);
 
   describe('register', () => {
     it('registers one active pregnancy, writes her due date, queues what is due tomorrow; a second one is refused', async () => {
@@ -79,7 +92,10 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
         expect(await f.pregnancy.register('w', { dueDate, datingFrom: 'dueDate' }, NOW)).toEqual({ ok: false, reason: 'implausible' });
       }
       // a last period 20 days ago with a 60-day cycle still gives a plausible date; 300 days ahead with +7 does not
-      expect(await f.pregnancy.register('w', { dueDate: addDays('2026-03-05', 298), datingFrom: 'lastPeriod', cycleDays: 35 }, NOW)).toEqual({ ok: false, reason: 'implausible' });
+      expect(await f.pregnancy.register('w', { dueDate: addDays('2026-03-05', 298), datingFrom: 'lastPeriod', cycleDays: 35 }, NOW)).toEqual({
+        ok: false,
+        reason: 'implausible',
+      });
       expect(await f.db.pregnancy.count()).toBe(0);
       expect(await dueFact('w')).toBeNull();
       expect(await f.db.outboxMessage.count()).toBe(0);
@@ -112,8 +128,24 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       await openSlot(f.db, 'anomaly-us', '2026-06-09');
       await openSlot(f.db, 'cervical', '2026-06-12');
       const booked = sh('2026-06-04 09:00');
-      const anomaly = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['anomaly-us'], day: '2026-06-09', session: 'am', now: booked, ...ordinary });
-      const cervical = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-06-12', session: 'am', now: booked, ...ordinary });
+      const anomaly = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['anomaly-us'],
+        day: '2026-06-09',
+        session: 'am',
+        now: booked,
+        ...ordinary,
+      });
+      const cervical = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-06-12',
+        session: 'am',
+        now: booked,
+        ...ordinary,
+      });
       if (!anomaly.ok || !cervical.ok) throw new Error('not booked');
       // the booking's reconcile queued tomorrow's alert: the OGTT window opens in 3 days
       expect(await statuses(f.db)).toEqual({ 'preg:p-w:2026-06-05:ogtt.soon': 'queued' });
@@ -174,8 +206,24 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       await openSlot(f.db, 'nt', '2026-03-10');
       await openSlot(f.db, 'cervical', '2026-03-12');
       const now = sh('2026-03-09 09:00');
-      const nt = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-10', session: 'am', now: sh('2026-03-05 09:00'), ...ordinary });
-      const cervical = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-12', session: 'am', now: sh('2026-03-05 09:00'), ...ordinary });
+      const nt = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['nt'],
+        day: '2026-03-10',
+        session: 'am',
+        now: sh('2026-03-05 09:00'),
+        ...ordinary,
+      });
+      const cervical = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-12',
+        session: 'am',
+        now: sh('2026-03-05 09:00'),
+        ...ordinary,
+      });
       if (!nt.ok || !cervical.ok) throw new Error('not booked');
       // today's 18:00 reminder of tomorrow's NT visit, and tomorrow's alert
       await f.planner.planDay('2026-03-09', sh('2026-03-08 20:00'));
@@ -184,7 +232,15 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       expect(await statuses(f.db)).toEqual({ [ntReminder]: 'queued' });
       // the NIPT window opens on 03-16: its soon alert is on 03-13; queue one directly to see it go
       await f.db.outboxMessage.create({
-        data: { contactId: 'w', channel: 'simulator', externalId: 'ext-w', text: 'x', dedupeKey: `preg:${id}:2026-03-13:nipt.soon`, notBefore: sh('2026-03-13 10:00'), createdAt: now },
+        data: {
+          contactId: 'w',
+          channel: 'simulator',
+          externalId: 'ext-w',
+          text: 'x',
+          dedupeKey: `preg:${id}:2026-03-13:nipt.soon`,
+          notBefore: sh('2026-03-13 10:00'),
+          createdAt: now,
+        },
       });
 
       expect(await f.pregnancy.reportLoss('w', now)).toEqual({ ended: true, bookingsReleased: 1 });
@@ -210,7 +266,9 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       await pregnancy(f.db, 'w', { dueDate: DUE });
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       expect(await f.pregnancy.markDone('w', 'first-visit', sh('2026-03-21 21:00'))).toBe(true);
-      expect((await f.db.pregnancyScreening.findMany()).map((m) => [m.pregnancyId, m.screeningId, m.status, m.day])).toEqual([['p-w', 'first-visit', 'done', '2026-03-21']]);
+      expect((await f.db.pregnancyScreening.findMany()).map((m) => [m.pregnancyId, m.screeningId, m.status, m.day])).toEqual([
+        ['p-w', 'first-visit', 'done', '2026-03-21'],
+      ]);
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', 'preg:p-w:2026-03-22:nt.closing': 'queued' });
       await woman(f.db, 'none');
       expect(await f.pregnancy.markDone('none', 'nt', sh('2026-03-21 21:00'))).toBe(false);
@@ -230,13 +288,21 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
 
   describe('redate', () => {
     const marksOf = async () =>
-      (await f.db.pregnancyScreening.findMany({ where: { pregnancyId: 'p-w' }, orderBy: { screeningId: 'asc' } })).map((m) => `${m.screeningId}:${m.status}:${m.day}`);
+      (await f.db.pregnancyScreening.findMany({ where: { pregnancyId: 'p-w' }, orderBy: { screeningId: 'asc' } })).map(
+        (m) => `${m.screeningId}:${m.status}:${m.day}`,
+      );
 
     it('keeps a missed NT that is still closed (her fallback scan alerts go on); drops it when NT is open again', async () => {
       await woman(f.db, 'w');
       await pregnancy(f.db, 'w', { dueDate: DUE });
       await f.db.pregnancyScreening.createMany({
-        data: ['first-visit', 'nt'].map((screeningId) => ({ pregnancyId: 'p-w', screeningId, status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-29 19:55') })),
+        data: ['first-visit', 'nt'].map((screeningId) => ({
+          pregnancyId: 'p-w',
+          screeningId,
+          status: 'missed',
+          day: '2026-03-29',
+          createdAt: sh('2026-03-29 19:55'),
+        })),
       });
       // 17 weeks: an ultrasound moves the due date by three days; the fallback scan's "open" alert (16w0d) is tomorrow for the new date
       await f.pregnancy.redate('w', '2026-10-01', sh('2026-04-15 11:00'));
@@ -287,7 +353,9 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
     it('later: missed, closed, attended (done), and the screenings a missed NT or her age open', async () => {
       await woman(f.db, 'w');
       await pregnancy(f.db, 'w', { dueDate: DUE, ageOnDueDate: 36 });
-      await f.db.pregnancyScreening.create({ data: { pregnancyId: 'p-w', screeningId: 'nt', status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-29 20:00') } });
+      await f.db.pregnancyScreening.create({
+        data: { pregnancyId: 'p-w', screeningId: 'nt', status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-29 20:00') },
+      });
       await bookingRow(f.db, 'w', { serviceId: 'nipt', day: '2026-04-02', status: 'attended' });
       await bookingRow(f.db, 'w', { serviceId: 'fallback-us', day: '2026-04-22', status: 'cancelled' });
       const p = (await f.pregnancy.active('w'))!;

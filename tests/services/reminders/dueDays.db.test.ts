@@ -23,13 +23,26 @@ describe.skipIf(dbUnavailable)(`planner look-ahead for clock jumps (${testProvid
     await pregnancy(f.db, await woman(f.db, 'pregnant'), { dueDate: '2026-11-01', registeredOn: '2026-03-01' });
     await pregnancy(f.db, await woman(f.db, 'due'), { dueDate: '2026-05-25', registeredOn: '2025-10-01' });
     // a baby born on 10 May, the mother agreed as guardian: heel blood and hearing reminders
-    await pregnancy(f.db, await woman(f.db, 'mother'), { dueDate: '2026-05-12', status: 'born', birthDate: '2026-05-10', endedOn: '2026-05-10', guardianConsentAt: sh('2026-05-10 12:00') });
+    await pregnancy(f.db, await woman(f.db, 'mother'), {
+      dueDate: '2026-05-12',
+      status: 'born',
+      birthDate: '2026-05-10',
+      endedOn: '2026-05-10',
+      guardianConsentAt: sh('2026-05-10 12:00'),
+    });
     // a visit on 15 April: reminded the evening before
     await bookingRow(f.db, await woman(f.db, 'booked'), { serviceId: 'cervical', day: '2026-04-15', status: 'confirmed' });
     // told she can join on 1 June (too young then)
     await woman(f.db, 'young');
     await f.db.eligibilityCheck.create({
-      data: { contactId: 'young', programme: 'twoCancer', eligible: false, reasonCode: 'age_below', nextEligibleOn: '2026-06-01', checkedAt: sh('2026-02-10 10:00') },
+      data: {
+        contactId: 'young',
+        programme: 'twoCancer',
+        eligible: false,
+        reasonCode: 'age_below',
+        nextEligibleOn: '2026-06-01',
+        checkedAt: sh('2026-02-10 10:00'),
+      },
     });
     // screened 5 years before 20 May (Henan: once per 5 years)
     await bookingRow(f.db, await woman(f.db, 'screened'), { serviceId: 'cervical', day: '2021-05-20', status: 'attended', createdAt: sh('2021-05-01 10:00') });

@@ -164,7 +164,10 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
         await pregnancy(f.db, id, p);
       }
       expect(await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'))).toEqual({ planned: 2, queued: 2 });
-      expect(await keysOf()).toEqual(['preg:p-ok:2026-03-22:first-visit.closing+nt.closing', 'preg:p-registeredToday:2026-03-22:first-visit.closing+nt.closing']);
+      expect(await keysOf()).toEqual([
+        'preg:p-ok:2026-03-22:first-visit.closing+nt.closing',
+        'preg:p-registeredToday:2026-03-22:first-visit.closing+nt.closing',
+      ]);
     });
 
     it('Henan second-trimester serum screen: only a single pregnancy with age on the due date under 35', async () => {
@@ -186,7 +189,9 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
         'preg:p-age34:2026-04-06:serum-mid.open',
         'preg:p-ageUnknown:2026-04-06:serum-mid.open',
       ]);
-      expect(rows[0].text).toBe(prenatalText({ ga: '15周', dueDate: '2026年9月28日' }, ['alert_open', { screening: '中孕期唐氏筛查', to: '2026年5月17日', closes: '20周6天' }]));
+      expect(rows[0].text).toBe(
+        prenatalText({ ga: '15周', dueDate: '2026年9月28日' }, ['alert_open', { screening: '中孕期唐氏筛查', to: '2026年5月17日', closes: '20周6天' }]),
+      );
     });
 
     it('fallback scan only after NT was marked missed; prenatal diagnosis only when referred or 35+ (32+ with twins)', async () => {
@@ -199,7 +204,14 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
         ['twins32', { dueDate: DUE, ageOnDueDate: 32, twins: true }, []],
         ['twins31', { dueDate: DUE, ageOnDueDate: 31, twins: true }, []],
         ['both', { dueDate: DUE, ageOnDueDate: 36 }, [['nt', 'missed']]],
-        ['fallbackDone', { dueDate: DUE }, [['nt', 'missed'], ['fallback-us', 'done']]],
+        [
+          'fallbackDone',
+          { dueDate: DUE },
+          [
+            ['nt', 'missed'],
+            ['fallback-us', 'done'],
+          ],
+        ],
       ];
       for (const [id, p, marks] of cases) {
         await woman(f.db, id);
@@ -241,10 +253,34 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await openSlot(f.db, 'breast', '2026-03-10');
       await openSlot(f.db, 'nt', '2026-03-10', 10, 'pm');
       await openSlot(f.db, 'cervical', '2026-03-11');
-      const visit = await f.booking.book({ contactId: 'twoCancer', hospitalId: MCH, serviceIds: ['cervical', 'breast'], day: '2026-03-10', session: 'am', now: BOOKED_AT, ...ordinary });
+      const visit = await f.booking.book({
+        contactId: 'twoCancer',
+        hospitalId: MCH,
+        serviceIds: ['cervical', 'breast'],
+        day: '2026-03-10',
+        session: 'am',
+        now: BOOKED_AT,
+        ...ordinary,
+      });
       const nt = await f.booking.book({ contactId: 'nt', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-10', session: 'pm', now: BOOKED_AT, ...ordinary });
-      const unsub = await f.booking.book({ contactId: 'unsubscribed', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-10', session: 'am', now: BOOKED_AT, ...ordinary });
-      const cancelled = await f.booking.book({ contactId: 'cancelled', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-10', session: 'am', now: BOOKED_AT, ...ordinary });
+      const unsub = await f.booking.book({
+        contactId: 'unsubscribed',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-10',
+        session: 'am',
+        now: BOOKED_AT,
+        ...ordinary,
+      });
+      const cancelled = await f.booking.book({
+        contactId: 'cancelled',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-10',
+        session: 'am',
+        now: BOOKED_AT,
+        ...ordinary,
+      });
       await f.booking.book({ contactId: 'dayAfter', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-11', session: 'am', now: BOOKED_AT, ...ordinary });
       if (!visit.ok || !nt.ok || !unsub.ok || !cancelled.ok) throw new Error('booking failed');
       expect((await f.booking.cancel({ contactId: 'cancelled', bookingId: cancelled.bookings[0].id, now: BOOKED_AT })).ok).toBe(true);
@@ -256,49 +292,51 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(await f.planner.planDay('2026-03-09', sh('2026-03-08 20:00'))).toEqual({ planned: 2, queued: 2 });
       const ids = visit.bookings.map((b) => b.id).sort();
       expect(visit.bookings.map((b) => b.code).sort()).toEqual([visit.visitCode, `${visit.visitCode}-2`]);
-      expect(await outbox(f.db)).toEqual([
-        {
-          dedupeKey: `reminder:${nt.bookings[0].id}:2026-03-10:pm`,
-          contactId: 'nt',
-          externalId: 'ext-nt',
-          account: 'default',
-          text: [
-            '明天别忘了去检查：',
-            '项目：NT超声检查',
-            '时间：2026年3月10日 周二 下午',
-            '医院：项城市妇幼保健院',
-            '地址：项城市莲花大道与团结路交叉口向东200米（示例地址，请核对）',
-            `要带：身份证，报预约号 ${nt.visitCode}。`,
-            '去不了请打电话告诉医院：0394-4316120',
-          ].join('\n'),
-          status: 'queued',
-          lastError: null,
-          notBefore: sh('2026-03-09 18:00'),
-          // ahead of the day's alerts: it is over when the visit day begins
-          priority: 0,
-        },
-        {
-          dedupeKey: `reminder:${ids.join('+')}:2026-03-10:am`,
-          contactId: 'twoCancer',
-          externalId: 'ext-twoCancer',
-          account: 'default',
-          text: [
-            '明天别忘了去检查：',
-            '项目：宫颈癌筛查、乳腺癌筛查',
-            '时间：2026年3月10日 周二 上午',
-            '医院：项城市妇幼保健院',
-            '地址：项城市莲花大道与团结路交叉口向东200米（示例地址，请核对）',
-            `要带：身份证，报预约号 ${visit.visitCode}。`,
-            '查宫颈不要在来月经的时候去；去之前3天不要同房，不要冲洗下身，不要往阴道里放药。',
-            '去不了请打电话告诉医院：0394-4316120',
-          ].join('\n'),
-          status: 'queued',
-          lastError: null,
-          notBefore: sh('2026-03-09 18:00'),
-          // ahead of the day's alerts: it is over when the visit day begins
-          priority: 0,
-        },
-      ].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1)));
+      expect(await outbox(f.db)).toEqual(
+        [
+          {
+            dedupeKey: `reminder:${nt.bookings[0].id}:2026-03-10:pm`,
+            contactId: 'nt',
+            externalId: 'ext-nt',
+            account: 'default',
+            text: [
+              '明天别忘了去检查：',
+              '项目：NT超声检查',
+              '时间：2026年3月10日 周二 下午',
+              '医院：项城市妇幼保健院',
+              '地址：项城市莲花大道与团结路交叉口向东200米（示例地址，请核对）',
+              `要带：身份证，报预约号 ${nt.visitCode}。`,
+              '去不了请打电话告诉医院：0394-4316120',
+            ].join('\n'),
+            status: 'queued',
+            lastError: null,
+            notBefore: sh('2026-03-09 18:00'),
+            // ahead of the day's alerts: it is over when the visit day begins
+            priority: 0,
+          },
+          {
+            dedupeKey: `reminder:${ids.join('+')}:2026-03-10:am`,
+            contactId: 'twoCancer',
+            externalId: 'ext-twoCancer',
+            account: 'default',
+            text: [
+              '明天别忘了去检查：',
+              '项目：宫颈癌筛查、乳腺癌筛查',
+              '时间：2026年3月10日 周二 上午',
+              '医院：项城市妇幼保健院',
+              '地址：项城市莲花大道与团结路交叉口向东200米（示例地址，请核对）',
+              `要带：身份证，报预约号 ${visit.visitCode}。`,
+              '查宫颈不要在来月经的时候去；去之前3天不要同房，不要冲洗下身，不要往阴道里放药。',
+              '去不了请打电话告诉医院：0394-4316120',
+            ].join('\n'),
+            status: 'queued',
+            lastError: null,
+            notBefore: sh('2026-03-09 18:00'),
+            // ahead of the day's alerts: it is over when the visit day begins
+            priority: 0,
+          },
+        ].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1)),
+      );
     });
 
     it("a visit's bookings make one message however the day is paged", async () => {
@@ -308,9 +346,22 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       const expected: string[] = [];
       for (const id of women) {
         await woman(f.db, id);
-        const r = await f.booking.book({ contactId: id, hospitalId: MCH, serviceIds: ['cervical', 'breast'], day: '2026-03-10', session: 'am', now: BOOKED_AT, ...ordinary });
+        const r = await f.booking.book({
+          contactId: id,
+          hospitalId: MCH,
+          serviceIds: ['cervical', 'breast'],
+          day: '2026-03-10',
+          session: 'am',
+          now: BOOKED_AT,
+          ...ordinary,
+        });
         if (!r.ok) throw new Error(r.reason);
-        expected.push(`reminder:${r.bookings.map((b) => b.id).sort().join('+')}:2026-03-10:am`);
+        expected.push(
+          `reminder:${r.bookings
+            .map((b) => b.id)
+            .sort()
+            .join('+')}:2026-03-10:am`,
+        );
       }
       for (const pageSize of [1, 2, 3, 5]) {
         await f.db.outboxMessage.deleteMany();
@@ -384,7 +435,12 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
     });
 
     it('hearing re-screen on days 30 and 39 only when the first screen was not passed', async () => {
-      for (const [id, hearingFirst] of [['failed', 'failed'], ['notDone', 'notDone'], ['unknown', null], ['passed', 'passed']] as const) {
+      for (const [id, hearingFirst] of [
+        ['failed', 'failed'],
+        ['notDone', 'notDone'],
+        ['unknown', null],
+        ['passed', 'passed'],
+      ] as const) {
         await woman(f.db, id);
         await pregnancy(f.db, id, born({ hearingFirst, heelBloodDone: true }));
       }
@@ -442,7 +498,12 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
 
       await f.planner.planDay('2026-03-10', sh('2026-03-09 20:00'));
       expect(await outbox(f.db)).toMatchObject([
-        { dedupeKey: 'rescreen:recent:2026-03-10', text: t('rescreen', { programme: '两癌免费筛查', years: 5 }), notBefore: sh('2026-03-10 10:00'), status: 'queued' },
+        {
+          dedupeKey: 'rescreen:recent:2026-03-10',
+          text: t('rescreen', { programme: '两癌免费筛查', years: 5 }),
+          notBefore: sh('2026-03-10 10:00'),
+          status: 'queued',
+        },
         { dedupeKey: 'rescreen:young:2026-03-10', text: t('ageReached', { programme: '两癌免费筛查', age: 35 }), notBefore: sh('2026-03-10 10:00') },
       ]);
       expect((await outbox(f.db))[0].text).toBe('您好！上次做两癌免费筛查到现在快5年了，现在又可以免费查了。回复“预约”约时间。不想再收提醒，回复“退订”。');
@@ -529,26 +590,34 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(rows.every((r) => r._count._all === 1)).toBe(true);
     });
 
-    it.skipIf(testProvider !== 'postgres')('two OS processes planning the same day on one PostgreSQL database queue each message once', { timeout: 90_000 }, async () => {
-      await seedDay(300);
-      for (let i = 0; i < 40; i++) {
-        await bookingRow(f.db, `w${String(i).padStart(3, '0')}`, { serviceId: 'cervical', day: '2026-03-23', status: 'confirmed' });
-        await bookingRow(f.db, `w${String(i).padStart(3, '0')}`, { serviceId: 'breast', day: '2026-03-23', status: 'confirmed' });
-      }
-      const script = path.join(import.meta.dirname, 'planWorker.ts');
-      const reports = await raceWorkers(
-        [0, 1].map((i) =>
-          startWorker<{ planned: number; queued: number }>(script, [f.database.url, '2026-03-22', sh('2026-03-21 20:00').toISOString(), String(10 + i * 7)], String(i)),
-        ),
-      );
-      // 300 prenatal alerts and 40 two-service visits (one reminder each)
-      expect(reports.map((r) => r.planned)).toEqual([340, 340]);
-      expect(reports[0].queued + reports[1].queued).toBe(340);
-      const rows = await f.db.outboxMessage.groupBy({ by: ['dedupeKey'], _count: { _all: true } });
-      expect(rows).toHaveLength(340);
-      expect(rows.filter((r) => r._count._all !== 1)).toEqual([]);
-      expect(rows.filter((r) => r.dedupeKey.startsWith('reminder:') && r.dedupeKey.includes('+'))).toHaveLength(40);
-    });
+    it.skipIf(testProvider !== 'postgres')(
+      'two OS processes planning the same day on one PostgreSQL database queue each message once',
+      { timeout: 90_000 },
+      async () => {
+        await seedDay(300);
+        for (let i = 0; i < 40; i++) {
+          await bookingRow(f.db, `w${String(i).padStart(3, '0')}`, { serviceId: 'cervical', day: '2026-03-23', status: 'confirmed' });
+          await bookingRow(f.db, `w${String(i).padStart(3, '0')}`, { serviceId: 'breast', day: '2026-03-23', status: 'confirmed' });
+        }
+        const script = path.join(import.meta.dirname, 'planWorker.ts');
+        const reports = await raceWorkers(
+          [0, 1].map((i) =>
+            startWorker<{ planned: number; queued: number }>(
+              script,
+              [f.database.url, '2026-03-22', sh('2026-03-21 20:00').toISOString(), String(10 + i * 7)],
+              String(i),
+            ),
+          ),
+        );
+        // 300 prenatal alerts and 40 two-service visits (one reminder each)
+        expect(reports.map((r) => r.planned)).toEqual([340, 340]);
+        expect(reports[0].queued + reports[1].queued).toBe(340);
+        const rows = await f.db.outboxMessage.groupBy({ by: ['dedupeKey'], _count: { _all: true } });
+        expect(rows).toHaveLength(340);
+        expect(rows.filter((r) => r._count._all !== 1)).toEqual([]);
+        expect(rows.filter((r) => r.dedupeKey.startsWith('reminder:') && r.dedupeKey.includes('+'))).toHaveLength(40);
+      },
+    );
   });
 
   describe('reconcile', () => {
@@ -562,7 +631,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       expect(await statuses(f.db)).toEqual({ [both]: 'queued' });
 
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-21 21:00'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['nt'],
+        day: '2026-03-25',
+        session: 'am',
+        now: sh('2026-03-21 21:00'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', [dating]: 'queued' });
       const dated = (await outbox(f.db)).find((x) => x.dedupeKey === dating)!;
@@ -581,7 +658,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await openSlot(f.db, 'nt', '2026-03-25');
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       // 10:20, a backlog held the 10:00 alert; she books NT
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-22 10:20'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['nt'],
+        day: '2026-03-25',
+        session: 'am',
+        now: sh('2026-03-22 10:20'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', [dating]: 'queued' });
       expect((await outbox(f.db)).find((x) => x.dedupeKey === dating)!.notBefore).toEqual(sh('2026-03-22 10:20'));
@@ -591,7 +676,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await woman(f.db, 'w');
       await openSlot(f.db, 'cervical', '2026-03-23');
       await openSlot(f.db, 'breast', '2026-03-23');
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical', 'breast'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical', 'breast'],
+        day: '2026-03-23',
+        session: 'am',
+        now: sh('2026-03-21 10:00'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       const [cervical, breast] = [...r.bookings].sort((a, b) => (a.serviceId < b.serviceId ? 1 : -1)).map((b) => b.id);
@@ -613,7 +706,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await openSlot(f.db, 'nt', '2026-03-25');
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       await f.db.outboxMessage.updateMany({ where: { dedupeKey: both }, data: { status: 'sent', sentAt: sh('2026-03-22 10:00') } });
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-22 10:20'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['nt'],
+        day: '2026-03-25',
+        session: 'am',
+        now: sh('2026-03-22 10:20'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       expect(await statuses(f.db)).toEqual({ [both]: 'sent' });
     });
@@ -623,13 +724,22 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await pregnancy(f.db, 'w', { dueDate: DUE });
       await openSlot(f.db, 'cervical', '2026-03-23');
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-23',
+        session: 'am',
+        now: sh('2026-03-21 10:00'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       // tomorrow's visit: its reminder at 18:00 today is queued with the booking
       expect(await statuses(f.db)).toEqual({ [both]: 'queued', [`reminder:${r.bookings[0].id}:2026-03-23:am`]: 'queued' });
     });
 
-    const prenatalOnly = async (contactId: string) => Object.fromEntries(Object.entries(await statuses(f.db, { contactId })).filter(([k]) => k.startsWith('preg:')));
+    const prenatalOnly = async (contactId: string) =>
+      Object.fromEntries(Object.entries(await statuses(f.db, { contactId })).filter(([k]) => k.startsWith('preg:')));
 
     it('a no-show for NT brings its alerts back', async () => {
       await woman(f.db, 'w');
@@ -644,7 +754,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
     it("a closed day cancels tomorrow's appointment reminder with the visit", async () => {
       await woman(f.db, 'w');
       await openSlot(f.db, 'cervical', '2026-03-23');
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-23',
+        session: 'am',
+        now: sh('2026-03-21 10:00'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       const reminder = `reminder:${r.bookings[0].id}:2026-03-23:am`;
       expect(await statuses(f.db)).toEqual({ [reminder]: 'queued' });
@@ -657,9 +775,26 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await woman(f.db, 'w');
       await pregnancy(f.db, 'w', { dueDate: DUE });
       await openSlot(f.db, 'nt', '2026-03-25', 1);
-      const taken = await f.booking.book({ contactId: 'first', hospitalId: MCH, serviceIds: ['nt'], day: '2026-03-25', session: 'am', now: sh('2026-03-20 10:00'), ...ordinary });
+      const taken = await f.booking.book({
+        contactId: 'first',
+        hospitalId: MCH,
+        serviceIds: ['nt'],
+        day: '2026-03-25',
+        session: 'am',
+        now: sh('2026-03-20 10:00'),
+        ...ordinary,
+      });
       if (!taken.ok) throw new Error(taken.reason);
-      expect(await f.booking.joinWaitlist({ contactId: 'w', hospitalId: MCH, serviceId: 'nt', dateFrom: '2026-03-23', dateTo: '2026-03-29', now: sh('2026-03-20 10:05') })).toMatchObject({ ok: true });
+      expect(
+        await f.booking.joinWaitlist({
+          contactId: 'w',
+          hospitalId: MCH,
+          serviceId: 'nt',
+          dateFrom: '2026-03-23',
+          dateTo: '2026-03-29',
+          now: sh('2026-03-20 10:05'),
+        }),
+      ).toMatchObject({ ok: true });
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
       expect(await prenatalOnly('w')).toEqual({ [both]: 'queued' });
       expect((await f.booking.cancel({ contactId: 'first', bookingId: taken.bookings[0].id, now: sh('2026-03-21 20:30') })).ok).toBe(true);
@@ -691,7 +826,9 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(r).toMatchObject({ ok: true, before: DUE, pregnancy: { dueDate: '2026-10-11', datingFrom: 'corrected' } });
       expect(await statuses(f.db)).toEqual({ [both]: 'cancelled:replanned', 'preg:p-w:2026-03-22:nt.open': 'queued' });
       const moved = (await outbox(f.db)).find((x) => x.dedupeKey === 'preg:p-w:2026-03-22:nt.open')!;
-      expect(moved.text).toBe(prenatalText({ ga: '11周', dueDate: '2026年10月11日' }, ['alert_open', { screening: 'NT超声检查', to: '2026年4月11日', closes: '13周6天' }]));
+      expect(moved.text).toBe(
+        prenatalText({ ga: '11周', dueDate: '2026年10月11日' }, ['alert_open', { screening: 'NT超声检查', to: '2026年4月11日', closes: '13周6天' }]),
+      );
       // and back: the first alert returns, the moved one goes
       await f.pregnancy.redate('w', DUE, sh('2026-03-21 21:05'));
       expect(await statuses(f.db)).toEqual({ [both]: 'queued', 'preg:p-w:2026-03-22:nt.open': 'cancelled:replanned' });
@@ -703,7 +840,15 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await pregnancy(f.db, 'w', { dueDate: DUE });
       await openSlot(f.db, 'cervical', '2026-03-23');
       await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
-      const r = await f.booking.book({ contactId: 'w', hospitalId: MCH, serviceIds: ['cervical'], day: '2026-03-23', session: 'am', now: sh('2026-03-21 10:00'), ...ordinary });
+      const r = await f.booking.book({
+        contactId: 'w',
+        hospitalId: MCH,
+        serviceIds: ['cervical'],
+        day: '2026-03-23',
+        session: 'am',
+        now: sh('2026-03-21 10:00'),
+        ...ordinary,
+      });
       if (!r.ok) throw new Error(r.reason);
       const appointment = `reminder:${r.bookings[0].id}:2026-03-23:am`;
       const turn = (version: number | null, subscribed: boolean, now: Date) =>
@@ -726,7 +871,7 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
     });
   });
 
-  describe('enqueueMessages (the planners\' batch insert)', () => {
+  describe("enqueueMessages (the planners' batch insert)", () => {
     it('inserts hundreds of rows in several statements, skipping keys queued before or twice in the batch, and reads back unchanged', async () => {
       await woman(f.db, 'w');
       const now = sh('2026-03-21 20:00');
@@ -749,7 +894,17 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       expect(rows).toHaveLength(450);
       for (const [i, r] of rows.entries()) {
         const want = item(i);
-        expect({ key: r.dedupeKey, text: r.text, priority: r.priority, notBefore: r.notBefore, account: r.account, maxAttempts: r.maxAttempts, status: r.status, attempts: r.attempts, createdAt: r.createdAt }).toEqual({
+        expect({
+          key: r.dedupeKey,
+          text: r.text,
+          priority: r.priority,
+          notBefore: r.notBefore,
+          account: r.account,
+          maxAttempts: r.maxAttempts,
+          status: r.status,
+          attempts: r.attempts,
+          createdAt: r.createdAt,
+        }).toEqual({
           key: want.dedupeKey,
           text: want.text,
           priority: want.priority,
@@ -786,12 +941,16 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await bookingRow(f.db, 'ntCancelled', { serviceId: 'nt', day: '2026-03-12', status: 'cancelled' });
       // a booking still confirmed (attendance not yet marked) counts as booked
       await bookingRow(f.db, 'ntBookedLate', { serviceId: 'nt', day: '2026-03-29', status: 'confirmed' });
-      await f.db.pregnancyScreening.create({ data: { pregnancyId: 'p-datingDone', screeningId: 'first-visit', status: 'done', day: '2026-03-01', createdAt: sh('2026-03-01 10:00') } });
+      await f.db.pregnancyScreening.create({
+        data: { pregnancyId: 'p-datingDone', screeningId: 'first-visit', status: 'done', day: '2026-03-01', createdAt: sh('2026-03-01 10:00') },
+      });
 
       const now = sh('2026-03-30 00:10');
       expect(await f.planner.markMissed('2026-03-30', now)).toBe(9);
       const marks = async () =>
-        (await f.db.pregnancyScreening.findMany({ orderBy: [{ pregnancyId: 'asc' }, { screeningId: 'asc' }] })).map((m) => `${m.pregnancyId} ${m.screeningId} ${m.status} ${m.day}`);
+        (await f.db.pregnancyScreening.findMany({ orderBy: [{ pregnancyId: 'asc' }, { screeningId: 'asc' }] })).map(
+          (m) => `${m.pregnancyId} ${m.screeningId} ${m.status} ${m.day}`,
+        );
       const expected = [
         'p-datingDone first-visit done 2026-03-01',
         'p-datingDone nt missed 2026-03-29',
@@ -823,7 +982,9 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       await pregnancy(f.db, 'plain', { dueDate: DUE });
       await woman(f.db, 'referred');
       await pregnancy(f.db, 'referred', { dueDate: DUE, referred: true });
-      await f.db.pregnancyScreening.create({ data: { pregnancyId: 'p-referred', screeningId: 'nt', status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-30 00:10') } });
+      await f.db.pregnancyScreening.create({
+        data: { pregnancyId: 'p-referred', screeningId: 'nt', status: 'missed', day: '2026-03-29', createdAt: sh('2026-03-30 00:10') },
+      });
       // 05-10 is the last day of the fallback scan (19w6d)
       expect(await f.planner.markMissed('2026-05-11', sh('2026-05-11 00:10'))).toBe(1);
       // 05-31: NIPT and prenatal diagnosis (22w6d)

@@ -58,7 +58,14 @@ export async function clearRows(db: Db): Promise<void> {
 
 export async function woman(db: Db, id: string, o: { consent?: string; subscribed?: boolean; account?: string } = {}): Promise<string> {
   await db.contact.create({
-    data: { id, channel: 'simulator', externalId: `ext-${id}`, account: o.account ?? 'default', consent: o.consent ?? 'given', subscribed: o.subscribed ?? true },
+    data: {
+      id,
+      channel: 'simulator',
+      externalId: `ext-${id}`,
+      account: o.account ?? 'default',
+      consent: o.consent ?? 'given',
+      subscribed: o.subscribed ?? true,
+    },
   });
   return id;
 }

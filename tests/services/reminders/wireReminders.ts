@@ -51,7 +51,13 @@ function seeded(seed: number): () => number {
 /** Planner, hooks, pregnancy service and a booking service whose changes reconcile her reminders. */
 export function wireReminders(db: Db, profile: Profile, county: County, pageSize?: number) {
   const reminders = createReminders(db, profile, new VisitTexts(() => visitMessages, county, profile));
-  const booking = new BookingService({ db, texts: noticeTexts, settings: bookingSettingsSchema.parse({}), random: seeded(99), bookingsChanged: reminders.bookingsChanged });
+  const booking = new BookingService({
+    db,
+    texts: noticeTexts,
+    settings: bookingSettingsSchema.parse({}),
+    random: seeded(99),
+    bookingsChanged: reminders.bookingsChanged,
+  });
   const planner = pageSize ? new ReminderPlanner(db, () => reminders.config, pageSize) : reminders.planner;
   return { ...reminders, planner, booking, pregnancy: reminders.pregnancyService(booking) };
 }
