@@ -17,7 +17,7 @@ import { factsKnownFromRecords } from '../services/pregnancy/knownFacts.js';
 import type { Logger } from '../support/logger.js';
 import type { Services } from './buildServices.js';
 
-export function countyTemplateVars(county: DataFiles['county']): TemplateVars {
+function countyTemplateVars(county: DataFiles['county']): TemplateVars {
   return {
     countyName: county.name,
     operator: county.operator.name,

@@ -29,9 +29,9 @@ export interface TransactionOptions {
   onRetry?: (err: unknown, attempt: number) => void;
 }
 
-export const TRANSACTION_MAX_WAIT_MS = 60_000;
-export const TRANSACTION_TIMEOUT_MS = 60_000;
-export const TRANSACTION_ATTEMPTS = 5;
+const TRANSACTION_MAX_WAIT_MS = 60_000;
+const TRANSACTION_TIMEOUT_MS = 60_000;
+const TRANSACTION_ATTEMPTS = 5;
 
 interface DriverCause {
   kind?: string;

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { inputSpecSchema } from '../domain/parse/inputSpec.js';
 
 /** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
-export const targetSchema = z.string().regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
+const targetSchema = z.string().regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
 /** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
-export const parseErrorSchema = z.enum([
+const parseErrorSchema = z.enum([
   'empty',
   'unrecognised',
   'out_of_range',
@@ -25,14 +25,14 @@ const stepBase = {
   id: z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only'),
 };
 
-export const sayStepSchema = z.object({
+const sayStepSchema = z.object({
   ...stepBase,
   kind: z.literal('say'),
   text: z.string().min(1),
   next: targetSchema.default('end'),
 });
 
-export const askStepSchema = z.object({
+const askStepSchema = z.object({
   ...stepBase,
   kind: z.literal('ask'),
   text: z.string().min(1),
@@ -71,7 +71,7 @@ export const askStepSchema = z.object({
   next: targetSchema.optional(),
 });
 
-export const actionStepSchema = z.object({
+const actionStepSchema = z.object({
   ...stepBase,
   kind: z.literal('action'),
   /** A named service action (see src/flows/actions.ts); it returns an outcome. */
@@ -81,7 +81,7 @@ export const actionStepSchema = z.object({
   next: targetSchema.optional(),
 });
 
-export const eligibilityStepSchema = z.object({
+const eligibilityStepSchema = z.object({
   ...stepBase,
   kind: z.literal('eligibility'),
   /** A programme id of the county's profile, or `{var}` to read it from a variable. */
@@ -89,9 +89,9 @@ export const eligibilityStepSchema = z.object({
   next: targetSchema.default('end'),
 });
 
-export const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema]);
+const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema]);
 
-export const triggerSchema = z.object({
+const triggerSchema = z.object({
   /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
   words: z.array(z.string().min(1)).min(1),
   /**
@@ -124,7 +124,6 @@ export const flowSchema = z.object({
 export type Flow = z.infer<typeof flowSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type AskStep = z.infer<typeof askStepSchema>;
-export type Trigger = z.infer<typeof triggerSchema>;
 
 /** Global commands: words that work at every step (flows/commands.yaml). */
 export const commandsSchema = z.object({

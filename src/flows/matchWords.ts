@@ -5,7 +5,7 @@ import type { Commands, Flow } from './flowSchema.js';
 const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 
-export function stripForCommand(text: string): string {
+function stripForCommand(text: string): string {
   let s = text.replace(PUNCTUATION, '').toLowerCase();
   for (let i = 0; i < 3; i++) s = s.replace(FILLERS, '');
   return s;

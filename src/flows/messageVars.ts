@@ -10,7 +10,7 @@ const NOTICE = ['hospital', 'address', 'phone', 'date', 'day', 'weekday', 'sessi
 const HOLD = ['until', 'untilTime', 'untilDate'];
 const WINDOW = ['services', 'opens', 'closes', 'from', 'to'];
 
-export const BOOKING_MESSAGE_VARS: Record<Exclude<keyof Messages['booking'], 'sessions' | 'weekdays'>, readonly string[]> = {
+const BOOKING_MESSAGE_VARS: Record<Exclude<keyof Messages['booking'], 'sessions' | 'weekdays'>, readonly string[]> = {
   listSeparator: [],
   dayOption: ['date', 'weekday', 'left'],
   sessionOption: ['session', 'left'],

@@ -15,7 +15,7 @@ export interface MenuLine {
 }
 
 /** The services a hospital provides: its `services`, else those it has capacity for. */
-export function hospitalServices(h: Hospital): string[] {
+function hospitalServices(h: Hospital): string[] {
   return h.services ?? [...new Set(h.capacity.map((c) => c.service))];
 }
 
@@ -31,7 +31,7 @@ function screeningsOf(programme: ProgrammeProfile, item: BookableItem): Screenin
 }
 
 /** The label of a bookable line: {opens}/{closes} are the weeks of its window, {cost} its cost. */
-export function bookableLabel(programme: ProgrammeProfile, item: BookableItem): string {
+function bookableLabel(programme: ProgrammeProfile, item: BookableItem): string {
   const screenings = screeningsOf(programme, item);
   const window = screenings.find((s) => s.window)?.window;
   return renderTemplate(item.label, {

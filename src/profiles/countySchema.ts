@@ -12,7 +12,7 @@ const areaCodeSchema = z.string().regex(/^\d{9}(\d{3})?$/, 'must be a 9- or 12-d
 /** Yearly quota (任务数) per programme. */
 const quotasSchema = z.object({ twoCancer: z.number().int().positive().optional(), prenatal: z.number().int().positive().optional() }).strict();
 
-export const villageSchema = z
+const villageSchema = z
   .object({
     id: slugSchema, // unique in the county, e.g. xiangcheng-dingji-dongjie
     name: textSchema, // e.g. 东街村
@@ -20,7 +20,7 @@ export const villageSchema = z
   })
   .strict();
 
-export const townshipSchema = z
+const townshipSchema = z
   .object({
     id: slugSchema, // unique in the county, e.g. xiangcheng-dingji
     name: textSchema, // e.g. 丁集镇
@@ -32,7 +32,7 @@ export const townshipSchema = z
   .strict();
 export type Township = z.infer<typeof townshipSchema>;
 
-export const hospitalSchema = z
+const hospitalSchema = z
   .object({
     id: slugSchema, // e.g. xc-mch
     name: textSchema,

@@ -46,7 +46,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
 }
 
 /** Reminders: every text they name exists with only the variables it gets; times outside the quiet hours. */
-export function crossCheckReminders(profile: Profile): Issue[] {
+function crossCheckReminders(profile: Profile): Issue[] {
   const issues: Issue[] = [];
   const r = profile.reminders;
   const texts = r.texts;
@@ -97,7 +97,7 @@ export function crossCheckReminders(profile: Profile): Issue[] {
   return issues;
 }
 
-export function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
+function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
   const issues: Issue[] = [];
   const screeningIds = new Set<string>();
   p.screenings.forEach((s, i) => {

@@ -26,7 +26,7 @@ export interface CapacityRouterDeps {
 }
 
 /** The longest range GET …/slots answers at once. */
-export const MAX_OVERVIEW_DAYS = 92;
+const MAX_OVERVIEW_DAYS = 92;
 
 const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
 const session = z.enum(['am', 'pm']);

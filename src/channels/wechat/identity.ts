@@ -13,7 +13,7 @@ export const ALIAS_CODE_PATTERN = /^SA[0-9A-Z]{8}$/;
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A fresh random code such as `SA7K3QX9M2`. */
-export function generateAliasCode(): string {
+function generateAliasCode(): string {
   const bytes = randomBytes(8);
   let code = 'SA';
   for (const byte of bytes) code += CODE_ALPHABET[byte & 31];

@@ -25,13 +25,13 @@ const STATE_COLOUR: Record<ChannelState, string> = {
   unavailable: '#c62828',
 };
 
-export const LOGIN_PAGE_REFRESH_SECONDS = 5;
+const LOGIN_PAGE_REFRESH_SECONDS = 5;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-export async function renderLoginPage(status: ChannelStatus): Promise<string> {
+async function renderLoginPage(status: ChannelStatus): Promise<string> {
   const label = STATE_LABEL[status.state] ?? status.state;
   const colour = STATE_COLOUR[status.state] ?? '#333';
   const detail = status.detail ? `<p class="detail">${escapeHtml(status.detail)}</p>` : '';

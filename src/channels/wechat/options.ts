@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WechatyOptions } from 'wechaty';
 
 /** A Wechaty puppet instance (tests inject a PuppetMock). */
-export type WechatyPuppet = Exclude<WechatyOptions['puppet'], string | undefined>;
+type WechatyPuppet = Exclude<WechatyOptions['puppet'], string | undefined>;
 
 /**
  * How a woman is identified towards the engine:
@@ -13,8 +13,8 @@ export type WechatyPuppet = Exclude<WechatyOptions['puppet'], string | undefined
  */
 export type IdStrategy = 'alias' | 'id';
 
-export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
-export const DEFAULT_STOP_DRAIN_TIMEOUT_MS = 15_000;
+const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
+const DEFAULT_STOP_DRAIN_TIMEOUT_MS = 15_000;
 
 export interface WechatChannelOptions {
   /** A puppet instance; when given, puppetName/puppetToken are ignored. */

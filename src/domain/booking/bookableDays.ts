@@ -14,12 +14,12 @@ function pastCutoff(now: Date, rules: Pick<DayRules, 'cutoffHour'>): boolean {
 }
 
 /** The first day that may be booked, changed or cancelled now. */
-export function firstOpenDay(now: Date, rules: Pick<DayRules, 'cutoffHour'>): string {
+function firstOpenDay(now: Date, rules: Pick<DayRules, 'cutoffHour'>): string {
   return addDays(shanghaiDay(now), pastCutoff(now, rules) ? 2 : 1);
 }
 
 /** The last day that may be booked now. */
-export function lastBookableDay(now: Date, rules: Pick<DayRules, 'horizonDays'>): string {
+function lastBookableDay(now: Date, rules: Pick<DayRules, 'horizonDays'>): string {
   return addDays(shanghaiDay(now), rules.horizonDays);
 }
 

@@ -4,7 +4,7 @@
 // stored code is unique. Staff may type the visit code (all its bookings) or a suffixed one.
 
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+const CODE_LENGTH = 6;
 
 /** A random value in [0, 1), injected so tests are repeatable. */
 export type RandomSource = () => number;

@@ -3,11 +3,9 @@
 // group) while they are still reserved, then the general pool, then the reserved pools whose
 // release time has passed (open to everyone). Pools reserved for others are left out until released.
 
-export type PoolKind = 'general' | 'region' | 'priority';
-
 export interface PoolView {
   id: string;
-  kind: string; // PoolKind; unknown kinds are never offered
+  kind: string; // a PoolKind (domain/capacity/pools.ts); unknown kinds are never offered
   regionId: string;
   capacity: number;
   booked: number;
@@ -54,7 +52,7 @@ export function orderPools<P extends PoolView>(pools: readonly P[], who: Booker,
 }
 
 /** Free seats of one pool (never negative). */
-export function freeSeats(pool: Pick<PoolView, 'capacity' | 'booked'>): number {
+function freeSeats(pool: Pick<PoolView, 'capacity' | 'booked'>): number {
   return Math.max(0, pool.capacity - pool.booked);
 }
 

@@ -40,7 +40,7 @@ export type EligibilityOutcome =
     };
 
 /** `lastScreening` fact: when she was last screened, to what precision; null = never. */
-export type LastScreening = { date: string; precision: DatePrecision } | null;
+type LastScreening = { date: string; precision: DatePrecision } | null;
 
 const PRECISIONS: readonly string[] = ['day', 'month', 'year'];
 

@@ -32,7 +32,7 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   玖: 9,
 };
 
-export const CHINESE_UNITS: Readonly<Record<string, number>> = {
+const CHINESE_UNITS: Readonly<Record<string, number>> = {
   十: 10,
   拾: 10,
   百: 100,

@@ -2,13 +2,12 @@
 // flow files and the programme profiles alike.
 import { z } from 'zod';
 
-export const choiceOptionSchema = z.object({
+const choiceOptionSchema = z.object({
   value: z.string().min(1),
   label: z.string().min(1),
   // extra words that select this option ("宫颈", "乳腺" for 两癌)
   words: z.array(z.string().min(1)).default([]),
 });
-export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 
 export const inputSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choice'), options: z.array(choiceOptionSchema).min(2) }),

@@ -8,7 +8,7 @@ import { daysBetween } from '../calendarDay.js';
 /** The latest plausible due date, in days after today. */
 export const MAX_DUE_DATE_AHEAD_DAYS = 43 * 7;
 /** The earliest plausible due date, in days before today. */
-export const MAX_DUE_DATE_OVERDUE_DAYS = 2 * 7;
+const MAX_DUE_DATE_OVERDUE_DAYS = 2 * 7;
 
 /** Whether a pregnancy due on `dueDate` can be going on `today`. */
 export function plausibleDueDate(dueDate: string, today: string): boolean {

@@ -10,9 +10,9 @@ import { inputSpecSchema } from '../parse/inputSpec.js';
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
 /** A fact key (camelCase), the name under which an answer is kept, e.g. `birthDate`. */
-export const factKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase fact key, e.g. "birthDate"');
+const factKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase fact key, e.g. "birthDate"');
 /** A text key (letters, digits, '_'), e.g. `age_below`. */
-export const textKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'must be a text key like "age_below"');
+const textKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'must be a text key like "age_below"');
 const textSchema = z.string().trim().min(1, 'must not be empty');
 /** Gestational age as weeks+days, e.g. `11w0d`. */
 const gestationalAgeSchema = z.string().regex(/^\d{1,2}w[0-6]d$/, 'must be weeks+days like "11w0d"');
@@ -28,17 +28,17 @@ export type ProgrammeId = z.infer<typeof programmeIdSchema>;
  * 居住证/暂住证; livedSixMonths = lived here 6 months or more (常住); none = none of these.
  */
 export const RESIDENCE_VALUES = ['hukou', 'spouseHukou', 'residencePermit', 'livedSixMonths', 'none'] as const;
-export const residenceValueSchema = z.enum(RESIDENCE_VALUES);
+const residenceValueSchema = z.enum(RESIDENCE_VALUES);
 /** Values of the `group` fact: rural woman; urban 低保 (minimum-income) woman; other urban woman. */
 export const GROUP_VALUES = ['rural', 'urbanLowIncome', 'urban'] as const;
-export const groupValueSchema = z.enum(GROUP_VALUES);
+const groupValueSchema = z.enum(GROUP_VALUES);
 
 /**
  * One eligibility rule. Rules are evaluated in order; each needs one fact (`fact`, with the default
  * named below); the first rule whose fact is unknown is asked next, and the first rule that fails
  * decides, so no question is asked after the decisive answer.
  */
-export const ruleSchema = z.discriminatedUnion('type', [
+const ruleSchema = z.discriminatedUnion('type', [
   // Age in full years (周岁) on the day asked: min ≤ age ≤ max. Fact `birthDate` ('YYYY-MM-DD').
   // Fails with text `age_below` (vars min, max, age, date = the day she turns min) or `age_above`.
   z
@@ -95,10 +95,9 @@ export const ruleSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
-export type RuleType = Rule['type'];
 
 /** How to ask for one fact. */
-export const questionSchema = z
+const questionSchema = z
   .object({
     // the question, short and plain (choice options are listed by the engine from `input.options`)
     text: textSchema,
@@ -114,10 +113,9 @@ export const questionSchema = z
     remember: z.union([z.literal('always'), z.number().int().min(0)]).default(30),
   })
   .strict();
-export type Question = z.infer<typeof questionSchema>;
 
 /** One screening or test the programme offers. */
-export const screeningSchema = z
+const screeningSchema = z
   .object({
     id: slugSchema, // stable id, used by exclusion `removes` and by booking
     name: textSchema, // what she reads, e.g. 宫颈癌筛查
@@ -152,13 +150,13 @@ export const screeningSchema = z
 export type Screening = z.infer<typeof screeningSchema>;
 
 /** A clock time of day, 'HH:MM' (Asia/Shanghai). */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like "10:00"');
+const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like "10:00"');
 
 /**
  * An alert about a prenatal screening window, relative to the day it opens or closes (days < 0:
  * before). Sent at `reminders.time`; its line is the text `text` of `reminders.texts`.
  */
-export const prenatalAlertSchema = z
+const prenatalAlertSchema = z
   .object({
     id: slugSchema,
     anchor: z.enum(['opens', 'closes']),
@@ -166,10 +164,9 @@ export const prenatalAlertSchema = z
     text: textKeySchema,
   })
   .strict();
-export type PrenatalAlert = z.infer<typeof prenatalAlertSchema>;
 
 /** A newborn screen and its alerts, in days after the birth (the birth day is day 0). */
-export const newbornScreeningSchema = z
+const newbornScreeningSchema = z
   .object({
     id: slugSchema,
     name: textSchema,
@@ -179,7 +176,6 @@ export const newbornScreeningSchema = z
     alerts: z.array(z.object({ id: slugSchema, day: z.number().int().min(0).max(365), text: textKeySchema }).strict()).min(1),
   })
   .strict();
-export type NewbornScreening = z.infer<typeof newbornScreeningSchema>;
 
 /** Timed messages: prenatal window alerts, appointment, newborn and re-screening reminders. */
 export const remindersSettingsSchema = z
@@ -208,7 +204,6 @@ export const remindersSettingsSchema = z
     texts: z.record(textKeySchema, textSchema).default({}),
   })
   .strict();
-export type RemindersSettings = z.infer<typeof remindersSettingsSchema>;
 
 /**
  * One line of the booking menu (flows/booking.yaml asks "a service" and lists the lines whose
@@ -216,7 +211,7 @@ export type RemindersSettings = z.infer<typeof remindersSettingsSchema>;
  * its screening's window, e.g. 11 and 13) and {cost} (its screening's `cost`); a line whose
  * screening has a window or a cost must say so (checked at start).
  */
-export const bookableItemSchema = z
+const bookableItemSchema = z
   .object({
     services: z.array(slugSchema).min(1), // screening ids booked together as one visit (两癌: cervical + breast)
     label: textSchema, // what she reads, e.g. NT超声检查（怀孕{opens}到{closes}周）
@@ -226,7 +221,7 @@ export const bookableItemSchema = z
 export type BookableItem = z.infer<typeof bookableItemSchema>;
 
 /** One programme (两癌 or 两筛) in one region. */
-export const programmeSchema = z
+const programmeSchema = z
   .object({
     name: textSchema, // e.g. 两癌免费筛查; available to every text as {programme}
     screenings: z.array(screeningSchema).min(1),
@@ -278,7 +273,6 @@ export const messagingSettingsSchema = z
     quietEndHour: z.number().int().min(0).max(23).default(8),
   })
   .strict();
-export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;
 
 /** A whole profile file, after `extends` is merged. */
 export const profileSchema = z

@@ -2,7 +2,7 @@
 // to BookingService and CapacityService; the flow actions only see this.
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 
-export interface SessionSeats {
+interface SessionSeats {
   day: string;
   session: 'am' | 'pm';
   left: number;
@@ -19,7 +19,7 @@ export interface ActiveBooking {
   heldUntil: Date | null;
 }
 
-export interface WaitingPlace {
+interface WaitingPlace {
   hospitalId: string;
   serviceId: string;
 }

@@ -14,7 +14,7 @@ import { giveBack, insertVisit, takeAll } from './takeSeats.js';
 export const isSession = (s: string): s is Session => (SESSIONS as readonly string[]).includes(s);
 
 /** Her held or confirmed bookings for these services (findUnique: Prisma batches these cheaply). */
-export async function activeFor(db: Db, contactId: string, serviceIds: string[]): Promise<BookingView[]> {
+async function activeFor(db: Db, contactId: string, serviceIds: string[]): Promise<BookingView[]> {
   const rows = await Promise.all(serviceIds.map((s) => db.booking.findUnique({ where: { activeKey: activeKeyOf(contactId, s) } })));
   return rows.flatMap((r) => (r ? [viewOf(r)] : []));
 }

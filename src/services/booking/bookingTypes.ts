@@ -6,7 +6,6 @@ export type Session = 'am' | 'pm';
 export const SESSIONS: readonly Session[] = ['am', 'pm'];
 
 export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired' | 'attended' | 'noshow';
-export const ACTIVE_STATUSES: BookingStatus[] = ['held', 'confirmed'];
 
 /**
  * The texts a woman reads, with {placeholders} (the real Chinese texts live in flows/messages.yaml).
@@ -80,7 +79,7 @@ export interface BookArgs extends BookerFacts {
   settings?: BookingSettings;
 }
 
-export type BookFailure = 'full' | 'closed' | 'not_bookable' | 'already_booked';
+type BookFailure = 'full' | 'closed' | 'not_bookable' | 'already_booked';
 export type BookResult = { ok: true; visitCode: string; bookings: BookingView[] } | { ok: false; reason: BookFailure; existing?: BookingView[] };
 
 export interface ChangeArgs extends BookerFacts {

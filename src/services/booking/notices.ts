@@ -21,7 +21,7 @@ export interface NoticeBooking {
   heldUntil?: Date | null;
 }
 
-export function noticeVars(
+function noticeVars(
   ctx: BookingContext,
   b: NoticeBooking,
   services: string[],

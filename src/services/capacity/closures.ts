@@ -45,7 +45,7 @@ export async function removeClosure(deps: CapacityDeps, hospitalId: string, day:
 }
 
 /** Bookings holding a seat at a hospital on a day, in the given sessions. */
-export async function bookingsOn(deps: CapacityDeps, hospitalId: string, day: string, sessions: readonly string[]): Promise<AffectedBooking[]> {
+async function bookingsOn(deps: CapacityDeps, hospitalId: string, day: string, sessions: readonly string[]): Promise<AffectedBooking[]> {
   const rows = await deps.db.booking.findMany({
     where: { hospitalId, day, session: { in: [...sessions] }, status: { in: [...ACTIVE_BOOKING_STATUSES] } },
     orderBy: [{ session: 'asc' }, { serviceId: 'asc' }, { createdAt: 'asc' }],

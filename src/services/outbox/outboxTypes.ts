@@ -21,7 +21,6 @@ export interface OutboxItem {
 }
 
 /** The statuses of an outbox row. */
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 /** Default bounded number of send attempts of one message (the column default). */
 export const DEFAULT_MAX_ATTEMPTS = 5;

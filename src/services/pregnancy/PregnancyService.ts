@@ -28,7 +28,6 @@ import { missedScreenings, setReferred } from './staffPregnancies.js';
 
 export type { DatingFrom, PregnancyView, RegisterInput, ScreeningState } from './pregnancyTypes.js';
 export { BABY_DIED } from './newbornScreens.js';
-export type PregnancyDeps = PregnancyContext;
 
 export class PregnancyService {
   constructor(private readonly ctx: PregnancyContext) {}

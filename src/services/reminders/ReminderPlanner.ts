@@ -25,7 +25,7 @@ import { yieldToEventLoop } from './yieldToEventLoop.js';
 type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<{ items: OutboxItem[]; last?: string }>;
 
 export type ReminderKind = 'prenatal' | 'appointment' | 'newborn' | 'rescreen';
-export const ALL_KINDS: readonly ReminderKind[] = ['prenatal', 'appointment', 'newborn', 'rescreen'];
+const ALL_KINDS: readonly ReminderKind[] = ['prenatal', 'appointment', 'newborn', 'rescreen'];
 const PLANNERS: Record<ReminderKind, Planner[]> = {
   prenatal: [planPrenatal, planBirthCheck],
   appointment: [planAppointments],
@@ -38,7 +38,7 @@ for (const k of ALL_KINDS) if (DUE_PARTS[k].length !== PLANNERS[k].length) throw
 const PREFIX: Record<ReminderKind, string> = { prenatal: 'preg:', appointment: 'reminder:', newborn: 'newborn:', rescreen: 'rescreen:' };
 
 /** Why a planned message was cancelled; only these come back if the message applies again. */
-export const REPLANNED = 'replanned';
+const REPLANNED = 'replanned';
 export const UNSUBSCRIBED = 'unsubscribed';
 const REVIVABLE = [REPLANNED, UNSUBSCRIBED];
 

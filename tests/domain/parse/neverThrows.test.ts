@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseBirthDate, parseChoice, parseDate, parseIdNumber, parseInteger, parseMobile, parseYesNo } from '../../../src/domain/parse/index.js';
+import { parseBirthDate } from '../../../src/domain/parse/parseBirthDate.js';
+import { parseChoice } from '../../../src/domain/parse/parseChoice.js';
+import { parseDate } from '../../../src/domain/parse/parseDate.js';
+import { parseIdNumber } from '../../../src/domain/parse/parseIdNumber.js';
+import { parseInteger } from '../../../src/domain/parse/parseInteger.js';
+import { parseMobile } from '../../../src/domain/parse/parseMobile.js';
+import { parseYesNo } from '../../../src/domain/parse/parseYesNo.js';
 
 // Deterministic random replies built from the characters the parsers care about: no parser may
 // throw, and every result is either a value or one of the error codes.

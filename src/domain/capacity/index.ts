@@ -1,3 +1,0 @@
-export * from './rules.js';
-export * from './closures.js';
-export * from './pools.js';
