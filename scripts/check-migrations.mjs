@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { runPrisma } from './prisma..js';
+import { runPrisma } from './prisma.mjs';
 
 const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-check-'));
