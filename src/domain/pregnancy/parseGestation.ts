@@ -1,8 +1,9 @@
 // Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周", "8个星期",
 // "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天"), a due date ("预产期9月1号", any
 // date in the future), or the first day of her last period ("末次月经3月1号", any date in the past;
-// lunar dates too). Implausible answers are refused: a due date past or not plausible (more than 43
-// weeks ahead, plausibleDueDate), a last period more than 44 weeks ago (domain.md §2). Refused on purpose:
+// lunar dates too). Implausible answers are refused by the one rule the pregnancy service applies
+// too (plausibleDueDate: due at most 43 weeks ahead and at most two weeks past), and a due date she
+// writes must lie ahead. Refused on purpose:
 // - months ("怀孕三个月了", "两个多月"): 'months', too coarse for windows three weeks wide;
 // - a date without a year and without a word saying which it is ("10月12日") that reads both as a
 //   last period in the past and as a due date in the future: 'ambiguous'.
@@ -41,11 +42,12 @@ const DUE_WORDS = /预产期|生|出生|到期/u;
 const LMP_WORDS = /月经|例假|大姨妈|来事/u;
 
 const MIN_GA_DAYS = 2 * 7;
-const MAX_GA_DAYS = 43 * 7;
-const MAX_LMP_AGO = 44 * 7;
+
+/** A pregnancy this far along (by her weeks or her last period) can be going on today: its due date is plausible. */
+const plausibleGestation = (ga: number, today: string): boolean => ga >= MIN_GA_DAYS && plausibleDueDate(addDays(today, 280 - ga), today);
 
 const fromGestationalAge = (ga: number, today: string): ParseResult<Gestation> =>
-  ga < MIN_GA_DAYS || ga > MAX_GA_DAYS ? fail('out_of_range') : ok({ dueDate: addDays(today, 280 - ga), from: 'weeks' });
+  plausibleGestation(ga, today) ? ok({ dueDate: addDays(today, 280 - ga), from: 'weeks' }) : fail('out_of_range');
 
 /** 今天 / 今年 / 这个月 alone name no day ("今天50天了"). */
 const isToday = (e: DateExpression): boolean =>
@@ -95,7 +97,7 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
     // no word says which, no year: take the reading that is plausible, ask when both are
     const asLmp = dayOf(parseDate(text, { today, direction: 'past' }));
     const asDue = dayOf(parseDate(text, { today, direction: 'future' }));
-    const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) <= MAX_LMP_AGO;
+    const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) >= 0 && plausibleDueDate(addDays(asLmp, 280), today);
     const duePlausible = asDue !== undefined && plausibleDueDate(asDue, today);
     if (lmpPlausible && duePlausible) return fail('ambiguous');
     if (duePlausible) return ok({ dueDate: asDue, from: 'dueDate' });
@@ -113,6 +115,6 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
   }
   const ago = daysBetween(day, today);
   if (ago < 0) return fail('in_future');
-  if (ago > MAX_LMP_AGO) return fail('out_of_range');
+  if (!plausibleDueDate(addDays(day, 280), today)) return fail('out_of_range');
   return ok({ dueDate: addDays(day, 280), from: 'lastPeriod' });
 }

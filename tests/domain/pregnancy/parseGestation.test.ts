@@ -50,9 +50,15 @@ describe('parseGestation', () => {
     ['今天怀孕50天', { dueDate: '2026-10-18', from: 'weeks' }],
     ['一百天', { dueDate: '2026-08-29', from: 'weeks' }],
     ['14天', { dueDate: '2026-11-23', from: 'weeks' }],
-    ['301天', { dueDate: '2026-02-09', from: 'weeks' }],
+    // 42 weeks: due two weeks ago, the latest plausibleDueDate allows
+    ['294天', { dueDate: '2026-02-16', from: 'weeks' }],
   ])('days: %s → %o', (text, want) => {
     expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
+  });
+
+  it('a yearless date whose last-period reading is too long ago (43 weeks) is her due date', () => {
+    // 2025-05-01 would put her 43 weeks along on 2 Mar: not a pregnancy going on today
+    expect(parseGestation('5月1日', TODAY)).toEqual({ ok: true, value: { dueDate: '2026-05-01', from: 'dueDate' } });
   });
 
   // a count of days or weeks before or after today is a date, not her gestational age
@@ -118,13 +124,16 @@ describe('parseGestation', () => {
     ['十月十二', 'ambiguous'],
     ['10-12', 'ambiguous'],
     ['农历九月初一', 'ambiguous'],
-    ['5月1日', 'ambiguous'],
+    ['6月1日', 'ambiguous'],
     ['15号', 'ambiguous'],
     // today itself: a due date today or a last period today
     ['3月2日', 'ambiguous'],
-    // days of gestation: 14 to 301
+    // days of gestation: 14 to 294 (a due date at most two weeks past: plausibleDueDate, the rule the
+    // pregnancy service applies too)
     ['10天', 'out_of_range'],
-    ['302天', 'out_of_range'],
+    ['295天', 'out_of_range'],
+    ['301天', 'out_of_range'],
+    ['孕43周', 'out_of_range'],
     // days or weeks that are not her gestational age
     ['月经推迟了10天', 'unrecognised'],
     ['大姨妈推迟两个星期', 'unrecognised'],
