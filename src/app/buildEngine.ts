@@ -35,7 +35,7 @@ export function buildEngine(
   const { county, profile, flowSet } = files;
   const countyVars = countyTemplateVars(county);
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
-  const bookingPort = servicesBookingPort(s.db, s.booking, s.capacity, profile.booking);
+  const bookingPort = servicesBookingPort(s.booking, s.capacity, profile.booking);
   const bookingFlow = createBookingFlow({
     port: bookingPort,
     texts: s.bookingTexts,

@@ -22,6 +22,8 @@ describe('layer rule (eslint no-restricted-imports)', () => {
     ['src/domain/eligibility/a.ts', '../calendarDay.js', false],
     ['src/domain/eligibility/a.ts', '../profile/profileSchema.js', false],
     ['src/domain/parse/a.ts', 'zod', false],
+    ['src/domain/booking/a.ts', 'node:crypto', true],
+    ['src/domain/booking/a.ts', 'https', true],
     // services never import flows, channels, api, jobs, app or a generated client
     ['src/services/outbox/a.ts', '../../channels/channel.js', true],
     ['src/services/booking/a.ts', '../../flows/engine.js', true],
@@ -35,6 +37,17 @@ describe('layer rule (eslint no-restricted-imports)', () => {
     ['src/channels/a.ts', '../services/booking/BookingService.js', true],
     ['src/channels/a.ts', '../services/outbox/senderPort.js', false],
     ['src/channels/a.ts', '../db/client.js', true],
+    // without an extension too (the bundler resolution and tsx accept it)
+    ['src/channels/a.ts', '../services/booking/BookingService', true],
+    ['src/channels/a.ts', '../services/outbox/senderPort', false],
+    ['src/services/outbox/a.ts', '../../channels/channel', true],
+    // flows reach the database only through services
+    ['src/flows/booking/a.ts', '../../db/client.js', true],
+    ['src/flows/booking/a.ts', '../../services/booking/BookingService.js', false],
+    // support is below every layer but domain
+    ['src/support/a.ts', '../services/booking/BookingService.js', true],
+    ['src/support/a.ts', '../domain/calendarDay.js', false],
+    ['src/profiles/a.ts', '../db/client.js', true],
     // only main.ts imports the composition root
     ['src/api/staff/a.ts', '../../app/createApp.js', true],
     ['src/flows/a.ts', '../app/createApp.js', true],

@@ -1,5 +1,4 @@
 // Binds the booking conversation's port to the booking and capacity services.
-import type { Db } from '../../db/client.js';
 import { bookableDays, canChange } from '../../domain/booking/bookableDays.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingService } from '../../services/booking/BookingService.js';
@@ -7,7 +6,7 @@ import type { BookingView } from '../../services/booking/bookingTypes.js';
 import type { CapacityService } from '../../services/capacity/CapacityService.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 
-export function servicesBookingPort(db: Db, booking: BookingService, capacity: CapacityService, settings: BookingSettings): BookingPort {
+export function servicesBookingPort(booking: BookingService, capacity: CapacityService, settings: BookingSettings): BookingPort {
   const view = (b: BookingView): ActiveBooking => ({
     id: b.id,
     code: b.visitCode,
@@ -31,15 +30,7 @@ export function servicesBookingPort(db: Db, booking: BookingService, capacity: C
   return {
     settings,
 
-    async hospitalsOffering(serviceIds) {
-      const rules = await db.capacityRule.findMany({
-        where: { serviceId: { in: serviceIds }, capacity: { gt: 0 } },
-        select: { hospitalId: true, serviceId: true },
-      });
-      const byHospital = new Map<string, Set<string>>();
-      for (const r of rules) byHospital.set(r.hospitalId, (byHospital.get(r.hospitalId) ?? new Set()).add(r.serviceId));
-      return [...byHospital.entries()].filter(([, s]) => serviceIds.every((id) => s.has(id))).map(([h]) => h);
-    },
+    hospitalsOffering: (serviceIds) => capacity.hospitalsOffering(serviceIds),
 
     async availability(seeker: Seeker, hospitalId, serviceIds, now) {
       await materialize(hospitalId, serviceIds, now);

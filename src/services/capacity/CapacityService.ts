@@ -6,7 +6,7 @@ import type { County } from '../../profiles/countySchema.js';
 import { addClosure, removeClosure } from './closures.js';
 import { overview } from './overview.js';
 import { releaseDue, reserve, unreserve } from './reservations.js';
-import { setRules } from './rules.js';
+import { hospitalsOffering, setRules } from './rules.js';
 import { seedFromCounty } from './seed.js';
 import { ensureSlots } from './slots.js';
 import type {
@@ -69,6 +69,11 @@ export class CapacityService {
   }
 
   /** Materializes the slots of a hospital × service between two days (both included). */
+  /** The hospitals with weekly capacity for every one of these services. */
+  hospitalsOffering(serviceIds: readonly string[]): Promise<string[]> {
+    return hospitalsOffering(this.deps, serviceIds);
+  }
+
   ensureSlots(hospitalId: string, serviceId: string, fromDay: string, toDay: string): Promise<EnsureSlotsResult> {
     return ensureSlots(this.deps, hospitalId, serviceId, fromDay, toDay);
   }

@@ -70,3 +70,14 @@ export async function setRules(deps: CapacityDeps, hospitalId: string, serviceId
     return { rules: sortRules(rules.map((r) => ({ weekday: r.weekday, session: r.session, capacity: r.capacity }))), slotsUpdated, conflicts };
   });
 }
+
+/** The hospitals with weekly capacity for every one of these services (they provide them). */
+export async function hospitalsOffering(deps: CapacityDeps, serviceIds: readonly string[]): Promise<string[]> {
+  const rules = await deps.db.capacityRule.findMany({
+    where: { serviceId: { in: [...serviceIds] }, capacity: { gt: 0 } },
+    select: { hospitalId: true, serviceId: true },
+  });
+  const byHospital = new Map<string, Set<string>>();
+  for (const r of rules) byHospital.set(r.hospitalId, (byHospital.get(r.hospitalId) ?? new Set()).add(r.serviceId));
+  return [...byHospital.entries()].filter(([, s]) => serviceIds.every((id) => s.has(id))).map(([h]) => h);
+}
