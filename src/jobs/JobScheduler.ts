@@ -28,6 +28,9 @@ export interface Job {
   run(now: Date): Promise<void>;
 }
 
+/** How many of a job's missed runs one look-ahead covers (a month of evenings). */
+const LOOK_AHEAD_RUNS = 31;
+
 export class JobScheduler {
   private tasks: ScheduledTask[] = [];
   private running: Promise<void> = Promise.resolve();
@@ -101,20 +104,22 @@ export class JobScheduler {
    */
   private async runDue(due: { at: Date; job: Job }[], beforeRun?: (at: Date) => Promise<void>): Promise<void> {
     const skipped = new Map<Job, Date>();
-    // per job, its run times that may have work; forgotten whenever a run did work
-    const busy = new Map<Job, Set<number>>();
+    // per job, which of its next runs (at most LOOK_AHEAD_RUNS, up to `until`) may have work;
+    // forgotten whenever a run did work (it may have changed the data)
+    const busy = new Map<Job, { times: Set<number>; until: number }>();
     for (const [i, d] of due.entries()) {
       if (d.job.busyAmong) {
-        let times = busy.get(d.job);
-        if (!times) {
-          const ahead = due
+        let ahead = busy.get(d.job);
+        if (!ahead || d.at.getTime() > ahead.until) {
+          const next = due
             .slice(i)
             .filter((x) => x.job === d.job)
+            .slice(0, LOOK_AHEAD_RUNS)
             .map((x) => x.at);
-          times = await this.busyTimes(d.job, ahead);
-          busy.set(d.job, times);
+          ahead = { times: await this.busyTimes(d.job, next), until: next[next.length - 1].getTime() };
+          busy.set(d.job, ahead);
         }
-        if (!times.has(d.at.getTime())) {
+        if (!ahead.times.has(d.at.getTime())) {
           skipped.set(d.job, d.at);
           continue;
         }

@@ -203,6 +203,23 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
     });
   });
 
+  it('a long jump asks the look-ahead a month at a time, again after a run that did work, and runs exactly the busy days', async () => {
+    const asked: number[] = [];
+    const busyDays = new Set(['2026-03-20 20:00', '2026-05-01 20:00']);
+    const r = recorder('sparse', {
+      busyAmong: async (times) => {
+        asked.push(times.length);
+        return times.filter((t) => busyDays.has(new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')));
+      },
+    });
+    await scheduler([r.job], sh('2026-03-01 21:00')).catchUp(sh('2026-03-01 21:00'), sh('2026-06-01 21:00'));
+    expect(r.ran).toEqual(['2026-03-20 20:00', '2026-05-01 20:00']);
+    // 92 evenings: never more than 31 at once, and far fewer questions than evenings
+    expect(Math.max(...asked)).toBe(31);
+    expect(asked.length).toBeLessThan(8);
+    expect(await lastRun('sparse')).toEqual(sh('2026-06-01 20:00'));
+  });
+
   it('a look-ahead that fails runs the job (never skipped when unsure)', async () => {
     const r = recorder('unsure', {
       busyAmong: async () => {

@@ -22,10 +22,9 @@ interface DuePart {
   present(q: Tx | Db, cfg: ReminderConfig, values: string[]): Promise<string[]>;
 }
 
+// (groupBy: the database returns each value once; findMany's `distinct` would read every row)
 const activeDueDates = async (q: Tx | Db, values: string[]) =>
-  (await q.pregnancy.findMany({ where: { status: 'active', dueDate: { in: values } }, select: { dueDate: true }, distinct: ['dueDate'] })).map(
-    (r) => r.dueDate,
-  );
+  (await q.pregnancy.groupBy({ by: ['dueDate'], where: { status: 'active', dueDate: { in: values } } })).map((r) => r.dueDate);
 
 /** One part per planner of ReminderPlanner's PLANNERS, in the same order. */
 export const DUE_PARTS: Record<ReminderKind, DuePart[]> = {
@@ -39,21 +38,16 @@ export const DUE_PARTS: Record<ReminderKind, DuePart[]> = {
   appointment: [
     {
       valuesOn: (_cfg, day) => [addDays(day, 1)],
-      present: async (q, _cfg, v) =>
-        (await q.booking.findMany({ where: { status: 'confirmed', day: { in: v } }, select: { day: true }, distinct: ['day'] })).map((r) => r.day),
+      present: async (q, _cfg, v) => (await q.booking.groupBy({ by: ['day'], where: { status: 'confirmed', day: { in: v } } })).map((r) => r.day),
     },
   ],
   newborn: [
     {
       valuesOn: (cfg, day) => [...birthDatesWithAlertsOn(cfg.newborn, day).keys()],
       present: async (q, _cfg, v) =>
-        (
-          await q.pregnancy.findMany({
-            where: { status: 'born', guardianConsentAt: { not: null }, birthDate: { in: v } },
-            select: { birthDate: true },
-            distinct: ['birthDate'],
-          })
-        ).map((r) => r.birthDate ?? ''),
+        (await q.pregnancy.groupBy({ by: ['birthDate'], where: { status: 'born', guardianConsentAt: { not: null }, birthDate: { in: v } } })).map(
+          (r) => r.birthDate ?? '',
+        ),
     },
   ],
   rescreen: [
@@ -61,21 +55,13 @@ export const DUE_PARTS: Record<ReminderKind, DuePart[]> = {
     {
       valuesOn: (_cfg, day) => [day],
       present: async (q, _cfg, v) =>
-        (await q.eligibilityCheck.findMany({ where: { nextEligibleOn: { in: v } }, select: { nextEligibleOn: true }, distinct: ['nextEligibleOn'] })).map(
-          (r) => r.nextEligibleOn ?? '',
-        ),
+        (await q.eligibilityCheck.groupBy({ by: ['nextEligibleOn'], where: { nextEligibleOn: { in: v } } })).map((r) => r.nextEligibleOn ?? ''),
     },
     // re-screening, the programme's interval after a visit
     {
       valuesOn: (cfg, day) => (cfg.rescreen.years && cfg.rescreen.serviceIds.length > 0 ? rescreenVisitDays(day, cfg.rescreen.years) : []),
       present: async (q, cfg, v) =>
-        (
-          await q.booking.findMany({
-            where: { status: 'attended', serviceId: { in: cfg.rescreen.serviceIds }, day: { in: v } },
-            select: { day: true },
-            distinct: ['day'],
-          })
-        ).map((r) => r.day),
+        (await q.booking.groupBy({ by: ['day'], where: { status: 'attended', serviceId: { in: cfg.rescreen.serviceIds }, day: { in: v } } })).map((r) => r.day),
     },
   ],
 };
