@@ -75,7 +75,8 @@ function partsOf(day: string): Ymd {
 
 function toUtcMs(day: string): number {
   const { y, m, d } = partsOf(day);
-  return Date.UTC(y, m - 1, d);
+  // (setUTCFullYear: Date.UTC would read the years 0–99 as 1900–1999)
+  return new Date(0).setUTCFullYear(y, m - 1, d);
 }
 
 function wholeNumber(n: number, what: string): number {
