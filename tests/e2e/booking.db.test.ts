@@ -155,7 +155,7 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
     const first = joined(await w.say('我想预约两癌筛查'));
     expect(first).toContain('您要预约哪一项');
     const check = joined(await w.say('1'));
-    expect(check).toContain('预约前，先帮您看看能不能免费做');
+    expect(check).toContain('预约前，先帮您看看您能不能参加这个项目');
     expect(check).toContain('请告诉我您的出生日期');
     for (const a of ['1978年5月6日', '1', '1', '不会', '同意', '没有', '没有', '没有', '有']) await w.say(a);
     const answer = joined(await w.say('没有'));
@@ -169,7 +169,7 @@ describe.skipIf(dbUnavailable)('booking in the chat', () => {
     expect(joined(await w.say('1995年1月1日'))).toContain('还不到年龄');
     await w.say('预约');
     const r = joined(await w.say('1'));
-    expect(r).toContain('这项免费筛查您暂时不符合条件');
+    expect(r).toContain('您暂时不符合这个项目的条件');
     expect(r).toContain('重新回答');
     expect(await bot.db().booking.count()).toBe(0);
   });

@@ -66,7 +66,7 @@ describe.skipIf(dbUnavailable)('the booking menu of her county', () => {
     expect(await bot.db().booking.count()).toBe(0);
 
     // her own lines work by number and by word
-    expect(joined(await w.say('NT'))).toContain('预约前，先帮您看看能不能免费做');
+    expect(joined(await w.say('NT'))).toContain('预约前，先帮您看看您能不能参加这个项目');
   });
 
   it('the Henan demo county: NIPT is offered as 自费, and her booking says so', async () => {
@@ -84,8 +84,8 @@ describe.skipIf(dbUnavailable)('the booking menu of her county', () => {
     // only xc-mch does NIPT (taken without asking), on Monday, Wednesday and Friday mornings
     expect(joined(await w.say('孕14周'))).toContain('1. 2026年3月4日 周三（还剩10个）');
     const preview = joined(await w.say('1'));
-    expect(preview).toContain('无创DNA产前检测（NIPT）（自费）');
+    expect(preview).toContain('自费的无创DNA产前检测（NIPT）');
     const details = joined(await w.say('是'));
-    expect(details).toContain('项目：无创DNA产前检测（NIPT）（自费）');
+    expect(details).toContain('项目：自费的无创DNA产前检测（NIPT）');
   });
 });

@@ -69,10 +69,10 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
         '登记好了！您今天怀孕9周2天，预产期2026年10月3日。',
         '· 现在就可以做：第一次产检建档，最晚2026年4月3日',
         '· 2026年3月14日起：NT超声检查',
-        '· 2026年3月21日起：无创DNA产前检测（NIPT）（自费）',
+        '· 2026年3月21日起：自费的无创DNA产前检测（NIPT）',
         '· 2026年4月11日起：中孕期唐氏筛查',
         '· 2026年5月16日起：大排畸超声检查',
-        '· 2026年6月13日起：糖耐量检查（OGTT）（自费）',
+        '· 2026年6月13日起：自费的糖耐量检查（OGTT）',
         REMINDER_FOOTER,
       ].join('\n'),
     ]);
@@ -120,10 +120,10 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
         '登记好了！您今天怀孕8周，预产期2026年10月12日。',
         '· 现在就可以做：第一次产检建档，最晚2026年4月12日',
         '· 2026年3月23日起：NT超声检查',
-        '· 2026年3月30日起：无创DNA产前检测（NIPT）（自费）',
+        '· 2026年3月30日起：自费的无创DNA产前检测（NIPT）',
         '· 2026年4月27日起：产前诊断（羊水穿刺等）',
         '· 2026年5月25日起：大排畸超声检查',
-        '· 2026年6月22日起：糖耐量检查（OGTT）（自费）',
+        '· 2026年6月22日起：自费的糖耐量检查（OGTT）',
         REMINDER_FOOTER,
       ].join('\n'),
     ]);
@@ -184,10 +184,10 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
         '改好了：预产期从2026年9月21日改成2026年9月25日，您今天怀孕10周3天。每一项检查的提醒都跟着改了。',
         '· 现在就可以做：第一次产检建档，最晚2026年3月26日',
         '· 2026年3月6日起：NT超声检查',
-        '· 2026年3月13日起：无创DNA产前检测（NIPT）（自费）',
+        '· 2026年3月13日起：自费的无创DNA产前检测（NIPT）',
         '· 2026年4月3日起：中孕期唐氏筛查',
         '· 2026年5月8日起：大排畸超声检查',
-        '· 2026年6月5日起：糖耐量检查（OGTT）（自费）',
+        '· 2026年6月5日起：自费的糖耐量检查（OGTT）',
       ].join('\n'),
     ]);
     expect(await pregnancyOf(w)).toMatchObject({ status: 'active', dueDate: '2026-09-25', datingFrom: 'corrected', ageOnDueDate: 31 });
@@ -218,7 +218,7 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
   it('birth: the prenatal reminders stop; as guardian she agrees, says heel blood not yet and hearing failed; the newborn reminders follow', async () => {
     const w = await consentedWoman(bot);
     // 27w6d: the OGTT window closes in 7 days, its alert is queued for 10:00
-    expect(joined(await registerByWeeks(w, '孕27周6天'))).toContain('· 现在就可以做：糖耐量检查（OGTT）（自费），最晚2026年3月9日');
+    expect(joined(await registerByWeeks(w, '孕27周6天'))).toContain('· 现在就可以做：自费的糖耐量检查（OGTT），最晚2026年3月9日');
     expect(await outboxOf(w, 'preg:')).toEqual([
       { key: 'preg:2026-03-02:ogtt.closing', status: 'queued', lastError: null, notBefore: at('2026-03-02T10:00:00+08:00') },
     ]);
@@ -430,10 +430,10 @@ describe.skipIf(dbUnavailable)('pregnancy in the chat', () => {
         '哪一项做过了？回复数字：',
         '1. 第一次产检建档（现在可以做）',
         '2. NT超声检查（现在可以做）',
-        '3. 无创DNA产前检测（NIPT）（自费）（2026年3月9日起）',
+        '3. 自费的无创DNA产前检测（NIPT）（2026年3月9日起）',
         '4. 中孕期唐氏筛查（2026年3月30日起）',
         '5. 大排畸超声检查（2026年5月4日起）',
-        '6. 糖耐量检查（OGTT）（自费）（2026年6月1日起）',
+        '6. 自费的糖耐量检查（OGTT）（2026年6月1日起）',
       ].join('\n'),
     ]);
     expect(await w.say('NT')).toEqual(['记下了：NT超声检查做过了，这项不再提醒。']);

@@ -19,11 +19,11 @@ const closing = (name: string, to: string) => `· ${name}：还剩7天，最晚$
 const firstVisitClosing = (to: string) => `· 第一次产检建档：最晚${to}，还剩7天。还没建档的话，请带上身份证去乡镇卫生院或县妇幼保健院办，不用在这里预约。`;
 
 const NT = 'NT超声检查';
-const NIPT = '无创DNA产前检测（NIPT）（自费）';
+const NIPT = '自费的无创DNA产前检测（NIPT）';
 const SERUM = '中孕期唐氏筛查';
 const FALLBACK = '补做超声检查';
 const ANOMALY = '大排畸超声检查';
-const OGTT = '糖耐量检查（OGTT）（自费）';
+const OGTT = '自费的糖耐量检查（OGTT）';
 
 describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
   let bot: E2EBot;
@@ -54,10 +54,10 @@ describe.skipIf(dbUnavailable)('the pregnancy timeline', () => {
         '登记好了！您今天怀孕8周，预产期2026年10月12日。',
         '· 现在就可以做：第一次产检建档，最晚2026年4月12日',
         '· 2026年3月23日起：NT超声检查',
-        '· 2026年3月30日起：无创DNA产前检测（NIPT）（自费）',
+        '· 2026年3月30日起：自费的无创DNA产前检测（NIPT）',
         '· 2026年4月20日起：中孕期唐氏筛查',
         '· 2026年5月25日起：大排畸超声检查',
-        '· 2026年6月22日起：糖耐量检查（OGTT）（自费）',
+        '· 2026年6月22日起：自费的糖耐量检查（OGTT）',
         '到了该做的时候，我会在那天10:00左右发消息提醒您。要约检查回复“预约”；不想收提醒回复“退订”。',
       ].join('\n'),
     );

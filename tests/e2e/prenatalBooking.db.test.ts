@@ -16,7 +16,7 @@ describe.skipIf(dbUnavailable)('prenatal booking', () => {
     const w = await consentedWoman(bot);
     await w.say('预约');
     const first = joined(await w.say(service));
-    expect(first).toContain('预约前，先帮您看看能不能免费做');
+    expect(first).toContain('预约前，先帮您看看您能不能参加这个项目');
     expect(first).toContain('这些是敏感个人信息');
     expect(joined(await w.say('同意'))).toContain('您现在怀孕了吗');
     expect(joined(await w.say('是'))).toContain('户口在河南吗');

@@ -65,7 +65,7 @@ describe('the booking menu', () => {
         prenatal,
         prenatal.screenings.find((s) => s.id === id)!,
       );
-    expect(name('nipt')).toBe('无创DNA产前检测（NIPT）（自费）');
+    expect(name('nipt')).toBe('自费的无创DNA产前检测（NIPT）');
     expect(name('nt')).toBe('NT超声检查');
     // the national profile does not offer NIPT at all
     expect(profiles.get('national')!.programmes.prenatal.screenings.map((s) => s.id)).not.toContain('nipt');

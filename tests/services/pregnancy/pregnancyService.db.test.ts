@@ -327,9 +327,9 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
       nt: ['NT超声检查', '2026-03-09', '2026-03-29'],
       'fallback-us': ['补做超声检查', '2026-04-13', '2026-05-10'],
       'serum-mid': ['中孕期唐氏筛查', '2026-04-06', '2026-05-17'],
-      nipt: ['无创DNA产前检测（NIPT）（自费）', '2026-03-16', '2026-05-31'],
+      nipt: ['自费的无创DNA产前检测（NIPT）', '2026-03-16', '2026-05-31'],
       'anomaly-us': ['大排畸超声检查', '2026-05-11', '2026-06-14'],
-      ogtt: ['糖耐量检查（OGTT）（自费）', '2026-06-08', '2026-07-12'],
+      ogtt: ['自费的糖耐量检查（OGTT）', '2026-06-08', '2026-07-12'],
       'prenatal-diagnosis': ['产前诊断（羊水穿刺等）', '2026-04-13', '2026-05-31'],
     } as const;
     const state = (id: keyof typeof window, s: string) => ({ id, name: window[id][0], from: window[id][1], to: window[id][2], state: s });
