@@ -4,17 +4,24 @@
 // unreachable). Prints per database: attempts/s, p50 and p99 latency, bookings made, overbooked
 // seats, and, measured in the same run, the rate of the same conditional write issued directly
 // through the driver (better-sqlite3 / pg), and the ratio service/driver.
+// Each booking reconciles her reminders in its transaction as the app does (createReminders with
+// the demo county's profile and texts, loaded by loadDataFiles): the booked days start tomorrow, so
+// a booking for the first two days queues an appointment reminder; BENCH_REMINDERS=0 books without.
 // Environment: BENCH_POSTGRES_URL (default TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres),
-// BENCH_ATTEMPTS, BENCH_IN_FLIGHT.
+// BENCH_ATTEMPTS, BENCH_IN_FLIGHT, BENCH_REMINDERS (1), BENCH_DATABASES (sqlite,postgres).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createReminders } from '../../src/app/reminderWiring.js';
+import { loadDataFiles } from '../../src/config/loadDataFiles.js';
 import { openDb, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { addDays } from '../../src/domain/calendarDay.js';
 import { bookingSettingsSchema } from '../../src/domain/profile/profileSchema.js';
+import { BookingTexts } from '../../src/flows/booking/bookingTexts.js';
 import { BookingService } from '../../src/services/booking/BookingService.js';
 import { driverRate } from './driverRate.js';
 import { type BenchResult, percentile, printResult } from './report.js';
@@ -27,6 +34,8 @@ const PG_ADMIN = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
 const NOW = new Date('2026-03-02T09:00:00+08:00');
 const HOSPITAL = 'bench-hospital';
 const ONLY = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const REMINDERS = process.env.BENCH_REMINDERS !== '0';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The slot each woman asks for: a surge leans on the first days (repeatable). */
 export function slotChoices(n: number): number[] {
@@ -69,11 +78,23 @@ async function seed(db: Db, prefix: string): Promise<void> {
   }
 }
 
+/** The app's booking hook: her reminders reconciled in the booking's transaction (none with BENCH_REMINDERS=0). */
+function reminderHook(db: Db) {
+  if (!REMINDERS) return undefined;
+  const { county, profile, flowSet } = loadDataFiles({
+    PROFILES_DIR: path.join(ROOT, 'profiles'),
+    FLOWS_DIR: path.join(ROOT, 'flows'),
+    COUNTY_ID: 'xiangcheng',
+  });
+  return createReminders(db, profile, new BookingTexts(() => flowSet.messages, county, profile)).bookingsChanged;
+}
+
 async function surge(db: Db, choices: number[]): Promise<{ seconds: number; latencies: number[]; ok: number; full: number; other: number }> {
   const service = new BookingService({
     db,
     settings: bookingSettingsSchema.parse({}),
     texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
+    bookingsChanged: reminderHook(db),
   });
   const latencies: number[] = [];
   const tally = { ok: 0, full: 0, other: 0 };
@@ -128,6 +149,7 @@ async function runOne(provider: 'sqlite' | 'postgres', url: string, choices: num
     await seed(h.db, prefix);
     const s = await surge(h.db, choices);
     const check = await overbooked(h.db, prefix);
+    console.log(`${provider}: reminders queued in the bookings' transactions: ${await h.db.outboxMessage.count({ where: { status: 'queued' } })}`);
     const driver = await driverRate(
       provider,
       url,
@@ -159,7 +181,7 @@ async function runOne(provider: 'sqlite' | 'postgres', url: string, choices: num
 async function main(): Promise<void> {
   const choices = slotChoices(ATTEMPTS);
   console.log(
-    `booking surge: ${ATTEMPTS} attempts from ${ATTEMPTS} women for ${SLOTS * SEATS_PER_SLOT} seats (${SLOTS} slots × ${SEATS_PER_SLOT}), ${IN_FLIGHT} in flight`,
+    `booking surge: ${ATTEMPTS} attempts from ${ATTEMPTS} women for ${SLOTS * SEATS_PER_SLOT} seats (${SLOTS} slots × ${SEATS_PER_SLOT}), ${IN_FLIGHT} in flight, ${REMINDERS ? "reminders reconciled in each booking's transaction" : 'no reminders (BENCH_REMINDERS=0)'}`,
   );
   const results: BenchResult[] = [];
 
