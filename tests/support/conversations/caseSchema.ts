@@ -1,0 +1,79 @@
+// The format of a conversation case (tests/conversations/README.md), defined once.
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO instant such as 2026-03-02T09:00:00+08:00');
+const words = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+const turnSchema = z
+  .object({
+    she: z.union([z.string(), z.number()]).transform(String),
+    at: instant.optional(),
+    replies: z
+      .object({
+        contains: words.optional(),
+        notContains: words.optional(),
+        equals: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    ifReprompted: z.union([z.string(), z.number()]).transform(String).optional(),
+  })
+  .strict();
+
+export const goalSchema = z
+  .object({
+    consent: z.enum(['given', 'declined', 'none']).optional(),
+    healthConsent: z.boolean().optional(),
+    eligibility: z.object({ programme: z.string(), eligible: z.boolean() }).strict().optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
+    booking: z
+      .object({
+        service: words,
+        day: day.optional(),
+        session: z.enum(['am', 'pm']).optional(),
+        hospital: z.string().optional(),
+        status: z.enum(['confirmed', 'held']).optional(),
+      })
+      .strict()
+      .optional(),
+    noBooking: z.boolean().optional(),
+    /** A cancellation she asked for (without it, any cancelled booking is a wrong action). */
+    bookingCancelled: z.boolean().optional(),
+    /** She is on a waitlist for this service. */
+    waitlist: z.object({ service: z.string() }).strict().optional(),
+    pregnancy: z
+      .object({ dueDate: day.optional(), status: z.enum(['active', 'lost', 'born']).optional() })
+      .strict()
+      .optional(),
+    waitingAt: z
+      .string()
+      .regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'flow.step')
+      .optional(),
+    replied: words.optional(),
+    nothingStored: z.boolean().optional(),
+  })
+  .strict();
+
+export const caseSchema = z
+  .object({
+    description: z.string().min(1),
+    county: z.string().default('xiangcheng'),
+    now: instant.default('2026-03-02T09:00:00+08:00'),
+    given: z
+      .object({
+        consent: z.enum(['none', 'given', 'declined']).default('none'),
+        healthConsent: z.boolean().default(false),
+        facts: z.record(z.string(), z.unknown()).default({}),
+        pregnancy: z.object({ dueDate: day }).strict().optional(),
+      })
+      .strict()
+      .default({}),
+    turns: z.array(turnSchema).min(1),
+    goal: goalSchema,
+  })
+  .strict();
+
+export type ConversationCase = z.infer<typeof caseSchema>;
+export type CaseGoal = z.infer<typeof goalSchema>;
+export type CaseTurn = ConversationCase['turns'][number];
