@@ -9,6 +9,7 @@ import type { ContactService } from '../services/contactService.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
+import { messageReader } from '../domain/parse/readMessage.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { matchCommand, matchTrigger } from './matchWords.js';
@@ -44,7 +45,12 @@ const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
 export class ConversationEngine {
-  constructor(private readonly o: EngineOptions) {}
+  /** 繁体 → 简体 and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
+  private readonly read: (text: string) => string;
+
+  constructor(private readonly o: EngineOptions) {
+    this.read = messageReader(o.flowSet.spokenForms);
+  }
 
   async handle(message: InboundMessage): Promise<string[]> {
     for (let attempt = 1; ; attempt++) {
@@ -70,7 +76,7 @@ export class ConversationEngine {
       turn.rest();
       turn.idleReset = true;
     }
-    await this.route(turn, message.text);
+    await this.route(turn, this.read(message.text));
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
     await this.persist(turn);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');

@@ -137,6 +137,17 @@ describe('loadFlows', () => {
       (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'),
       /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/,
     ],
+    [
+      'a spoken form written in 繁体',
+      (d) => replaceIn(d, 'spoken.yaml', '  木有: 没有', '  沒有: 没有'),
+      /spoken\.yaml: anywhere\.沒有: write it in Simplified characters/,
+    ],
+    [
+      'a spoken form whose word is a form again',
+      (d) => replaceIn(d, 'spoken.yaml', '  咋: 怎么', '  咋: 俺怎么'),
+      /spoken\.yaml: anywhere\.咋: its word "俺怎么" contains the form "俺"/,
+    ],
+    ['a missing spoken-form table', (d) => fs.rmSync(path.join(d, 'spoken.yaml')), /spoken\.yaml: file is missing/],
   ];
   it.each(broken)('stops on %s, naming the file, the step and the reason', (_name, edit, message) => {
     const dir = copyFlows(edit);
