@@ -14,6 +14,7 @@ import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { matchCommand, matchTrigger } from './matchWords.js';
 import { parseInput } from './parseInput.js';
+import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn } from './turn.js';
 
@@ -207,7 +208,7 @@ export class ConversationEngine {
     }
     if (step.kind !== 'ask') return;
     const shown = turn.state.vars.__options as { value: string; label: string; words: string[] }[] | undefined;
-    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
+    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : readAnswer(step.input, text, turn.today, turn.state.vars);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -216,6 +217,8 @@ export class ConversationEngine {
         Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
         return this.startFlow(turn, trigger.flowId);
       }
+      const which = askWhich(step.input, parsed, turn.state.vars, this.o.flowSet.messages.choiceWhich);
+      if (which) return void turn.say(which);
       const repeat =
         step.input.type === 'choice'
           ? step.text
@@ -227,6 +230,7 @@ export class ConversationEngine {
     }
     turn.state.failures = 0;
     delete turn.state.vars.__options;
+    forgetShortList(turn.state.vars);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }
@@ -273,11 +277,14 @@ export class ConversationEngine {
     const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact) : undefined;
     if (answerText !== undefined && pendingFact && pendingQuestion) {
       const q = pendingQuestion;
-      const parsed = parseInput(q.input, answerText, turn.today);
+      const parsed = readAnswer(q.input, answerText, turn.today, turn.state.vars);
       if (!parsed.ok) {
-        this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+        const which = askWhich(q.input, parsed, turn.state.vars, this.o.flowSet.messages.choiceWhich);
+        if (which) turn.say(which);
+        else this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
         return undefined;
       }
+      forgetShortList(turn.state.vars);
       turn.state.failures = 0;
       turn.setFact(pendingFact, parsed.value, q.sensitive);
       const answered = (turn.state.vars.__answered as string[] | undefined) ?? [];

@@ -38,6 +38,7 @@ describe('loadFlows', () => {
         'cancel_booking',
         'change_booking',
         'confirm_offer',
+        'offer_reply',
         'consent',
         'correct_answers',
         'decline_offer',
@@ -136,6 +137,21 @@ describe('loadFlows', () => {
       'an unknown choice source',
       (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'),
       /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/,
+    ],
+    [
+      'a yes/no-shaped choice naming an option it does not have',
+      (d) => replaceIn(d, 'newborn.yaml', 'no: notDone', 'no: notYet'),
+      /newborn\.yaml: steps\[6\]\.input\.no: "notYet" is not one of the option values \(done, notDone, unknown\)/,
+    ],
+    [
+      'a yes/no-shaped choice whose yes is also a no',
+      (d) => replaceIn(d, 'my_bookings.yaml', 'no: nothing', 'no: [nothing, cancel]'),
+      /my_bookings\.yaml: steps\[\d\]\.input\.no\[1\]: "cancel" is both the yes and a no option/,
+    ],
+    [
+      'a trigger with both words and a plain yes',
+      (d) => replaceIn(d, 'offer_reply.yaml', '  - answer: yes', '  - answer: yes\n    words: [好]'),
+      /offer_reply\.yaml: triggers\[0\]: give words, or answer: yes \(not both\)/,
     ],
     [
       'a spoken form written in 繁体',

@@ -3,14 +3,26 @@
 // "宫颈癌筛查"). A word that is part of a longer matching word of another option loses to it
 // ("不需要" is not "需要"); a word right after 不/没/不要/不是 is not counted ("不要乳腺的").
 // Words of two options → 'ambiguous'; a number outside the list → 'out_of_range'.
+// A question worded as yes/no (您的户口在项城市吗？1. … 5. …) says which option a plain yes means and
+// which a plain no means (`ChoiceAnswers`): "是的", "在", "嗯" pick the yes option, "不是", "没有" the
+// no option, or, when several options mean no, 'ambiguous' `among` just those.
 import { parseChineseNumber } from './chineseNumber.js';
 import { normalizeText } from './normalizeText.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
+import { plainYesNo } from './parseYesNo.js';
 
 export interface ChoiceOptionInput {
   value: string;
   label: string;
   words: string[];
+}
+
+/** Which options a plain yes or no means, and the question's own words for them (src/domain/parse/inputSpec.ts). */
+export interface ChoiceAnswers {
+  yes?: readonly string[];
+  no?: readonly string[];
+  yesWords?: readonly string[];
+  noWords?: readonly string[];
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
@@ -23,7 +35,18 @@ const compact = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '')
     .replace(PARTICLES, '');
 
-export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseResult<string> {
+/** The option(s) a plain yes or no means, if the question says. */
+function bySide(text: string, answers: ChoiceAnswers | undefined): ParseResult<string> | undefined {
+  if (!answers || (!answers.yes?.length && !answers.no?.length)) return undefined;
+  const said = plainYesNo(text, { yes: answers.yesWords, no: answers.noWords });
+  if (said === undefined) return undefined;
+  const meant = (said ? answers.yes : answers.no) ?? [];
+  if (meant.length === 1) return ok(meant[0]);
+  if (meant.length > 1) return { ok: false, error: 'ambiguous', among: [...meant] };
+  return undefined;
+}
+
+export function parseChoice(text: string, options: ChoiceOptionInput[], answers?: ChoiceAnswers): ParseResult<string> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
   const reply = compact([...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''));
@@ -43,7 +66,11 @@ export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseRe
     if (n !== undefined) return n >= 1 && n <= options.length ? ok(options[n - 1].value) : fail('out_of_range');
   }
 
-  // 3. a label or word inside the reply
+  // 3. a plain yes or no, when the question says which option it means
+  const side = bySide(normalized, answers);
+  if (side) return side;
+
+  // 4. a label or word inside the reply
   const spans: { option: number; start: number; end: number }[] = [];
   candidates.forEach((words, option) => {
     for (const w of words) {
@@ -59,7 +86,7 @@ export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseRe
   if (inside.length === 1) return ok(options[inside[0]].value);
   if (inside.length > 1) return fail('ambiguous');
 
-  // 4. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查")
+  // 5. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查")
   if ([...reply].length >= 2) {
     const containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
     if (containing.length === 1) return ok(containing[0].value);

@@ -14,7 +14,17 @@ export type ParseErrorCode =
   /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
   | 'months';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseErrorCode };
+export type ParseResult<T> =
+  | {
+      ok: true;
+      value: T;
+    }
+  | {
+      ok: false;
+      error: ParseErrorCode;
+      /** 'ambiguous' between these choice values only (a plain 不是 fitting three options): ask which, with the short list. */
+      among?: string[];
+    };
 
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 export const fail = <T = never>(error: ParseErrorCode): ParseResult<T> => ({ ok: false, error });
