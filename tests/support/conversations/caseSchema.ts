@@ -5,21 +5,35 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO instant such as 2026-03-02T09:00:00+08:00');
 const words = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
-const turnSchema = z
+const textExpectation = z
+  .object({
+    contains: words.optional(),
+    notContains: words.optional(),
+    equals: z.string().optional(),
+  })
+  .strict();
+
+/** She writes; the clock first moves to `at` (running the jobs and sends due meanwhile). */
+const messageTurnSchema = z
   .object({
     she: z.union([z.string(), z.number()]).transform(String),
     at: instant.optional(),
-    replies: z
-      .object({
-        contains: words.optional(),
-        notContains: words.optional(),
-        equals: z.string().optional(),
-      })
-      .strict()
-      .optional(),
+    replies: textExpectation.optional(),
+    /** What the bot sent her on its own while the clock moved to `at`. */
+    received: textExpectation.optional(),
     ifReprompted: z.union([z.string(), z.number()]).transform(String).optional(),
   })
   .strict();
+
+/** Time passes without her writing: the jobs run and the messages due are sent to her. */
+const waitTurnSchema = z
+  .object({
+    wait: instant,
+    received: textExpectation.optional(),
+  })
+  .strict();
+
+const turnSchema = z.union([messageTurnSchema, waitTurnSchema]);
 
 export const goalSchema = z
   .object({
@@ -77,3 +91,4 @@ export const caseSchema = z
 export type ConversationCase = z.infer<typeof caseSchema>;
 export type CaseGoal = z.infer<typeof goalSchema>;
 export type CaseTurn = ConversationCase['turns'][number];
+export type TextExpectation = z.infer<typeof textExpectation>;
