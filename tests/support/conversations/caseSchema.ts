@@ -33,7 +33,21 @@ const waitTurnSchema = z
   })
   .strict();
 
-const turnSchema = z.union([messageTurnSchema, waitTurnSchema]);
+/**
+ * Staff do something through the staff API (a closure, a capacity change, attendance): `staff` is
+ * "METHOD /path"; `{bookingCode}` in the path or body is her latest booking's code.
+ */
+const staffTurnSchema = z
+  .object({
+    staff: z.string().regex(/^(GET|POST|PUT|DELETE) \/api\/staff\/\S+$/, 'METHOD /api/staff/…'),
+    body: z.unknown().optional(),
+    status: z.number().int().default(200),
+    /** What the bot sent her on its own as a result (a closure notice…), delivered at once. */
+    received: textExpectation.optional(),
+  })
+  .strict();
+
+const turnSchema = z.union([messageTurnSchema, waitTurnSchema, staffTurnSchema]);
 
 export const goalSchema = z
   .object({

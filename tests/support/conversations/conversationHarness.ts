@@ -14,6 +14,7 @@ import type { ConversationCase, TextExpectation } from './caseSchema.js';
 import { checkGoal, type GoalCheck } from './checkGoal.js';
 import { repromptMarkers, isReprompt } from './reprompt.js';
 
+const STAFF_TOKEN = 'conversation-cases-staff-token';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface TurnRun {
@@ -58,6 +59,7 @@ export interface HarnessDatabase {
 
 interface CountyApp {
   app: App;
+  port: number;
   clock: FixedClock;
   database: HarnessDatabase;
   markers: string[];
@@ -88,19 +90,20 @@ export class ConversationHarness {
       PORT: '0',
       WECHAT_ENABLED: 'false',
       LOG_LEVEL: 'silent',
+      ADMIN_TOKEN: STAFF_TOKEN,
       COUNTY_ID: county,
       PROFILES_DIR: profilesDirFor(county, this.tempDirs),
       FLOWS_DIR: path.join(ROOT, 'flows'),
     });
     const app = await createApp({ config, clock, logger: createLogger('silent'), migrate: false, realTimeSending: false });
-    await app.start();
-    return { app, clock, database, markers: repromptMarkers(app.flowSet) };
+    const port = await app.start();
+    return { app, port, clock, database, markers: repromptMarkers(app.flowSet) };
   }
 
   async run(c: ConversationCase): Promise<CaseRun> {
     // a case whose clock moves runs its jobs: it gets a database of its own, so that no job run of
     // another case (at another time) stands in its way
-    const movesTime = c.turns.some((t) => 'wait' in t || t.at);
+    const movesTime = c.turns.some((t) => 'wait' in t || 'staff' in t || t.at);
     const county = movesTime ? await this.openCounty(c.county) : await this.countyApp(c.county);
     try {
       return await this.runOn(county, c);
@@ -109,7 +112,7 @@ export class ConversationHarness {
     }
   }
 
-  private async runOn({ app, clock, markers }: CountyApp, c: ConversationCase): Promise<CaseRun> {
+  private async runOn({ app, port, clock, markers }: CountyApp, c: ConversationCase): Promise<CaseRun> {
     const db = app.dbHandle.db;
     clock.set(new Date(c.now));
     const externalId = `case-${++this.serial}`;
@@ -165,6 +168,22 @@ export class ConversationHarness {
       if (e?.equals !== undefined && text !== e.equals) run.expectationFailures.push(`${where}: ${what} is not as expected; got:\n${text}`);
     };
     for (const [i, t] of c.turns.entries()) {
+      if ('staff' in t) {
+        const latest = await db.booking.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: 'desc' } });
+        const fill = (v: string) => v.replaceAll('{bookingCode}', latest?.code ?? '');
+        const [method, urlPath] = t.staff.split(' ');
+        const r = await fetch(`http://127.0.0.1:${port}${fill(urlPath)}`, {
+          method,
+          headers: { authorization: `Bearer ${STAFF_TOKEN}`, 'content-type': 'application/json' },
+          body: t.body === undefined ? undefined : fill(JSON.stringify(t.body)),
+        });
+        const answer = await r.text();
+        if (r.status !== t.status) run.expectationFailures.push(`turn ${i + 1} (${t.staff}): status ${r.status}, not ${t.status}: ${answer}`);
+        const received = await moveTo(clock.now().toISOString());
+        run.turns.push({ she: '', replies: [], received, reprompt: false, retry: false });
+        expect(`turn ${i + 1} (${t.staff})`, 'what she received', received, t.received);
+        continue;
+      }
       if ('wait' in t) {
         const received = await moveTo(t.wait);
         run.turns.push({ she: '', replies: [], received, reprompt: false, retry: false });
