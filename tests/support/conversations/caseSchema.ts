@@ -5,21 +5,49 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO instant such as 2026-03-02T09:00:00+08:00');
 const words = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
-const turnSchema = z
+const textExpectation = z
+  .object({
+    contains: words.optional(),
+    notContains: words.optional(),
+    equals: z.string().optional(),
+  })
+  .strict();
+
+/** She writes; the clock first moves to `at` (running the jobs and sends due meanwhile). */
+const messageTurnSchema = z
   .object({
     she: z.union([z.string(), z.number()]).transform(String),
     at: instant.optional(),
-    replies: z
-      .object({
-        contains: words.optional(),
-        notContains: words.optional(),
-        equals: z.string().optional(),
-      })
-      .strict()
-      .optional(),
+    replies: textExpectation.optional(),
+    /** What the bot sent her on its own while the clock moved to `at`. */
+    received: textExpectation.optional(),
     ifReprompted: z.union([z.string(), z.number()]).transform(String).optional(),
   })
   .strict();
+
+/** Time passes without her writing: the jobs run and the messages due are sent to her. */
+const waitTurnSchema = z
+  .object({
+    wait: instant,
+    received: textExpectation.optional(),
+  })
+  .strict();
+
+/**
+ * Staff do something through the staff API (a closure, a capacity change, attendance): `staff` is
+ * "METHOD /path"; `{bookingCode}` in the path or body is her latest booking's code.
+ */
+const staffTurnSchema = z
+  .object({
+    staff: z.string().regex(/^(GET|POST|PUT|DELETE) \/api\/staff\/\S+$/, 'METHOD /api/staff/…'),
+    body: z.unknown().optional(),
+    status: z.number().int().default(200),
+    /** What the bot sent her on its own as a result (a closure notice…), delivered at once. */
+    received: textExpectation.optional(),
+  })
+  .strict();
+
+const turnSchema = z.union([messageTurnSchema, waitTurnSchema, staffTurnSchema]);
 
 export const goalSchema = z
   .object({
@@ -38,6 +66,11 @@ export const goalSchema = z
       .strict()
       .optional(),
     noBooking: z.boolean().optional(),
+    /** She held a booking of this day and session and meant to move it: while it stands, the goal is not reached (it is not a wrong action). */
+    changedFrom: z
+      .object({ day, session: z.enum(['am', 'pm']).optional() })
+      .strict()
+      .optional(),
     /** A cancellation she asked for (without it, any cancelled booking is a wrong action). */
     bookingCancelled: z.boolean().optional(),
     /** She is on a waitlist for this service. */
@@ -88,3 +121,4 @@ export const caseSchema = z
 export type ConversationCase = z.infer<typeof caseSchema>;
 export type CaseGoal = z.infer<typeof goalSchema>;
 export type CaseTurn = ConversationCase['turns'][number];
+export type TextExpectation = z.infer<typeof textExpectation>;

@@ -11,15 +11,19 @@ import { loadConfig } from '../../../src/config/config.js';
 import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { FixedClock } from '../../../src/support/clock.js';
 import { createLogger } from '../../../src/support/logger.js';
-import type { ConversationCase } from './caseSchema.js';
+import type { ConversationCase, TextExpectation } from './caseSchema.js';
 import { checkGoal, type GoalCheck } from './checkGoal.js';
 import { repromptMarkers, isReprompt } from './reprompt.js';
 
+const STAFF_TOKEN = 'conversation-cases-staff-token';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface TurnRun {
+  /** Her message; empty for a turn where only time passed. */
   she: string;
   replies: string[];
+  /** What the bot sent her on its own before this turn (reminders, waitlist offers…). */
+  received: string[];
   reprompt: boolean;
   /** This message was her retry after a re-prompt (the turn's `ifReprompted`). */
   retry: boolean;
@@ -56,6 +60,7 @@ export interface HarnessDatabase {
 
 interface CountyApp {
   app: App;
+  port: number;
   clock: FixedClock;
   database: HarnessDatabase;
   markers: string[];
@@ -86,17 +91,29 @@ export class ConversationHarness {
       PORT: '0',
       WECHAT_ENABLED: 'false',
       LOG_LEVEL: 'silent',
+      ADMIN_TOKEN: STAFF_TOKEN,
       COUNTY_ID: county,
       PROFILES_DIR: profilesDirFor(county, this.tempDirs),
       FLOWS_DIR: path.join(ROOT, 'flows'),
     });
     const app = await createApp({ config, clock, logger: createLogger('silent'), migrate: false, realTimeSending: false });
-    await app.start();
-    return { app, clock, database, markers: repromptMarkers(app.flowSet) };
+    const port = await app.start();
+    return { app, port, clock, database, markers: repromptMarkers(app.flowSet) };
   }
 
   async run(c: ConversationCase): Promise<CaseRun> {
-    const { app, clock, markers } = await this.countyApp(c.county);
+    // a case whose clock moves runs its jobs: it gets a database of its own, so that no job run of
+    // another case (at another time) stands in its way
+    const movesTime = c.turns.some((t) => 'wait' in t || 'staff' in t || t.at);
+    const county = movesTime ? await this.openCounty(c.county) : await this.countyApp(c.county);
+    try {
+      return await this.runOn(county, c);
+    } finally {
+      if (movesTime) await this.closeCounty(county);
+    }
+  }
+
+  private async runOn({ app, port, clock, markers }: CountyApp, c: ConversationCase): Promise<CaseRun> {
     const db = app.dbHandle.db;
     clock.set(new Date(c.now));
     const externalId = `case-${++this.serial}`;
@@ -141,9 +158,23 @@ export class ConversationHarness {
     const run: CaseRun = { turns: [], goal: { reached: false, wrong: [], missing: [] }, reprompts: 0, expectationFailures: [], understoodFirstTime: false };
     const allReplies: string[] = [];
     let sent = 0;
-    const send = async (text: string, retry: boolean): Promise<TurnRun> => {
+    let seen = 0;
+    /** Moves the clock to `at`, running what was due meanwhile; returns what the bot sent her on its own. */
+    const moveTo = async (at: string): Promise<string[]> => {
+      const from = clock.now();
+      const to = new Date(at);
+      if (to.getTime() < from.getTime()) throw new Error(`the clock cannot go back to ${at}`);
+      clock.set(to);
+      await app.catchUp(from, to);
+      const bot = app.simulator!.transcript(externalId).filter((e) => e.from === 'bot');
+      const received = bot.slice(seen).map((e) => e.text);
+      seen = bot.length;
+      return received;
+    };
+    const send = async (text: string, retry: boolean, received: string[] = []): Promise<TurnRun> => {
       const replies = await app.simulator!.receive(externalId, text);
-      const turn: TurnRun = { she: text, replies, reprompt: replies.some((r) => isReprompt(r, markers)), retry };
+      seen += replies.length;
+      const turn: TurnRun = { she: text, replies, received, reprompt: replies.some((r) => isReprompt(r, markers)), retry };
       run.turns.push(turn);
       allReplies.push(...replies);
       sent += 1;
@@ -151,14 +182,40 @@ export class ConversationHarness {
       if (run.turnsToGoal === undefined && (await checkGoal(db, contact.id, c, allReplies)).reached) run.turnsToGoal = sent;
       return turn;
     };
+    const expect = (where: string, what: string, got: string[], e: TextExpectation | undefined) => {
+      const text = got.join('\n');
+      for (const w of e?.contains ?? []) if (!text.includes(w)) run.expectationFailures.push(`${where}: ${what} lacks "${w}"; got:\n${text}`);
+      for (const w of e?.notContains ?? []) if (text.includes(w)) run.expectationFailures.push(`${where}: ${what} has "${w}"; got:\n${text}`);
+      if (e?.equals !== undefined && text !== e.equals) run.expectationFailures.push(`${where}: ${what} is not as expected; got:\n${text}`);
+    };
     for (const [i, t] of c.turns.entries()) {
-      if (t.at) clock.set(new Date(t.at));
-      const turn = await send(t.she, false);
-      const text = turn.replies.join('\n');
+      if ('staff' in t) {
+        const latest = await db.booking.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: 'desc' } });
+        const fill = (v: string) => v.replaceAll('{bookingCode}', latest?.code ?? '');
+        const [method, urlPath] = t.staff.split(' ');
+        const r = await fetch(`http://127.0.0.1:${port}${fill(urlPath)}`, {
+          method,
+          headers: { authorization: `Bearer ${STAFF_TOKEN}`, 'content-type': 'application/json' },
+          body: t.body === undefined ? undefined : fill(JSON.stringify(t.body)),
+        });
+        const answer = await r.text();
+        if (r.status !== t.status) run.expectationFailures.push(`turn ${i + 1} (${t.staff}): status ${r.status}, not ${t.status}: ${answer}`);
+        const received = await moveTo(clock.now().toISOString());
+        run.turns.push({ she: '', replies: [], received, reprompt: false, retry: false });
+        expect(`turn ${i + 1} (${t.staff})`, 'what she received', received, t.received);
+        continue;
+      }
+      if ('wait' in t) {
+        const received = await moveTo(t.wait);
+        run.turns.push({ she: '', replies: [], received, reprompt: false, retry: false });
+        expect(`turn ${i + 1} (wait until ${t.wait})`, 'what she received', received, t.received);
+        continue;
+      }
+      const received = t.at ? await moveTo(t.at) : [];
+      const turn = await send(t.she, false, received);
       const where = `turn ${i + 1} (${t.she})`;
-      for (const w of t.replies?.contains ?? []) if (!text.includes(w)) run.expectationFailures.push(`${where}: reply lacks "${w}"; got:\n${text}`);
-      for (const w of t.replies?.notContains ?? []) if (text.includes(w)) run.expectationFailures.push(`${where}: reply has "${w}"; got:\n${text}`);
-      if (t.replies?.equals !== undefined && text !== t.replies.equals) run.expectationFailures.push(`${where}: reply is not as expected; got:\n${text}`);
+      expect(where, 'what she received', received, t.received);
+      expect(where, 'the reply', turn.replies, t.replies);
       if (turn.reprompt && t.ifReprompted) await send(t.ifReprompted, true);
     }
     run.goal = await checkGoal(db, contact.id, c, allReplies);
@@ -175,12 +232,13 @@ export class ConversationHarness {
     await db.contact.delete({ where: { id: contactId } });
   }
 
+  private async closeCounty({ app, database }: CountyApp): Promise<void> {
+    await app.stop();
+    await database.drop();
+  }
+
   async close(): Promise<void> {
-    for (const pending of this.apps.values()) {
-      const { app, database } = await pending;
-      await app.stop();
-      await database.drop();
-    }
+    for (const pending of this.apps.values()) await this.closeCounty(await pending);
     this.apps.clear();
     for (const d of this.tempDirs) rmSync(d, { recursive: true, force: true });
   }
