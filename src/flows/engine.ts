@@ -211,7 +211,7 @@ export class ConversationEngine {
     const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : readAnswer(step.input, text, turn.today, turn.state.vars);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
-      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
+      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false }) : undefined;
       if (trigger) {
         turn.rest();
         Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});

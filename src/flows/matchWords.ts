@@ -30,13 +30,14 @@ export interface TriggerMatch {
 }
 
 /**
- * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`). A trigger whose `unless` words are also in
+ * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
+ * not with `plainYes: false`, when she answers a question: there a yes is her answer). A trigger whose `unless` words are also in
  * the message does not count (怕流产 is worry, not a loss); one with `also` words counts only when one
  * of them is in the message too (流产了 with 吗 or 原因 is news with a question). A higher-priority
  * trigger wins (an action such as 预约 over a topic such as 两癌); then one that also sets variables (a
  * specific programme); then the longer word.
  */
-export function matchTrigger(text: string, flowsIn: Iterable<Flow>): TriggerMatch | undefined {
+export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYes?: boolean } = {}): TriggerMatch | undefined {
   const flows = [...flowsIn];
   const s = text.replace(PUNCTUATION, '').toLowerCase();
   let best: { match: TriggerMatch; rank: [number, number, number] } | undefined;
@@ -52,7 +53,7 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>): TriggerMatc
       }
     }
   }
-  if (best) return best.match;
+  if (best || o.plainYes === false) return best?.match;
   // no word matched: a message that is only a yes (要, 好的, 行) answers what was offered her at rest
   for (const flow of flows) {
     for (const t of flow.triggers) {
