@@ -7,14 +7,16 @@ import type { InboundMessage } from '../channels/channel.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
+import { emptyEngineState } from '../services/conversationState.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
-import { matchCommand, matchTrigger } from './matchWords.js';
+import { EligibilityInterview } from './eligibilityInterview.js';
+import { matchCommand, matchTrigger, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
-import { Turn } from './turn.js';
+import { Turn, type Next } from './turn.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -38,13 +40,20 @@ export interface EngineOptions {
 }
 
 const MAX_STEPS_PER_TURN = 50;
-/** The message that started the current flow, until the first question after it (see `fromTrigger`). */
-const TRIGGER_TEXT = '__triggerText';
 const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
 export class ConversationEngine {
-  constructor(private readonly o: EngineOptions) {}
+  private readonly interview: EligibilityInterview;
+
+  constructor(private readonly o: EngineOptions) {
+    this.interview = new EligibilityInterview(o, {
+      text: (template, turn) => this.text(template, turn),
+      reprompt: (turn, error, example, repeat) => this.reprompt(turn, error, example, repeat),
+      resolve: (turn, flow, target) => this.resolve(turn, flow, target),
+      healthConsentFirst: (turn, flow, stepId) => this.healthConsentFirst(turn, flow, stepId),
+    });
+  }
 
   async handle(message: InboundMessage): Promise<string[]> {
     for (let attempt = 1; ; attempt++) {
@@ -94,14 +103,18 @@ export class ConversationEngine {
     }
     if (!turn.consented) return this.startFlow(turn, 'consent');
     const trigger = matchTrigger(text, flows.values());
-    if (trigger) {
-      turn.rest();
-      Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
-      return this.startFlow(turn, trigger.flowId);
-    }
+    if (trigger) return this.startTriggered(turn, trigger, text);
     // after an idle reset the note already explains why the bot starts over
     if (!turn.idleReset) turn.say(this.text(messages.notUnderstood, turn));
     return this.startFlow(turn, 'menu');
+  }
+
+  /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
+  private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
+    turn.rest();
+    Object.assign(turn.state.vars, trigger.vars);
+    if (trigger.answers) turn.engine.triggerText = text;
+    return this.startFlow(turn, trigger.flowId);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
@@ -112,14 +125,14 @@ export class ConversationEngine {
 
   /** Walks steps from `step` until one waits for her answer or the flow ends. */
   private async run(turn: Turn, flow: Flow, step: Step | undefined): Promise<void> {
-    let current: { flow: Flow; step: Step } | undefined = step ? { flow, step } : undefined;
+    let current: Next = step ? { flow, step } : undefined;
     for (let guard = 0; current && guard < MAX_STEPS_PER_TURN; guard++) {
       current = await this.enter(turn, current.flow, current.step);
     }
   }
 
   /** Runs one step; returns the next step to run now, or undefined when waiting or done. */
-  private async enter(turn: Turn, flow: Flow, step: Step): Promise<{ flow: Flow; step: Step } | undefined> {
+  private async enter(turn: Turn, flow: Flow, step: Step): Promise<Next> {
     switch (step.kind) {
       case 'say':
         turn.say(this.text(step.text, turn));
@@ -129,23 +142,19 @@ export class ConversationEngine {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
         // the words that started the flow answer only the first question asked after them
-        const triggerText = turn.state.vars[TRIGGER_TEXT];
-        delete turn.state.vars[TRIGGER_TEXT];
-        if (step.fromTrigger && typeof triggerText === 'string' && step.input.type !== 'dynamicChoice' && (!step.sensitive || turn.contact.healthConsentAt)) {
+        const triggerText = turn.engine.triggerText;
+        delete turn.engine.triggerText;
+        if (step.fromTrigger && triggerText !== undefined && step.input.type !== 'dynamicChoice' && (!step.sensitive || turn.contact.healthConsentAt)) {
           const read = parseInput(step.input, triggerText, turn.today);
           if (read.ok) return this.afterAnswer(turn, flow, step, read.value);
         }
-        if (step.sensitive && !turn.contact.healthConsentAt) {
-          turn.pushReturn(flow.id, step.id);
-          const hc = this.o.flowSet.flows.get('health_consent')!;
-          return { flow: hc, step: hc.steps[0] };
-        }
+        if (step.sensitive && !turn.contact.healthConsentAt) return this.healthConsentFirst(turn, flow, step.id);
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
           const options = source ? await source(this.actionContext(turn)) : [];
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
           if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
-          turn.state.vars.__options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
+          turn.engine.options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
           turn.say(`${this.text(step.text, turn)}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`);
           turn.waitAt(flow.id, step.id);
           return undefined;
@@ -165,51 +174,61 @@ export class ConversationEngine {
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
       case 'eligibility':
-        delete turn.state.vars[TRIGGER_TEXT];
-        return this.eligibility(turn, flow, step, undefined);
+        delete turn.engine.triggerText;
+        return this.interview.run(turn, flow, step, undefined);
+      case 'call': {
+        turn.pushFrame({ flowId: flow.id, target: step.next });
+        const callee = this.o.flowSet.flows.get(step.flow)!;
+        return { flow: callee, step: callee.steps[0] };
+      }
     }
   }
 
-  private resolve(turn: Turn, flow: Flow, target: string | undefined): { flow: Flow; step: Step } | undefined {
+  /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
+  private healthConsentFirst(turn: Turn, flow: Flow, stepId: string): Next {
+    turn.pushFrame({ flowId: flow.id, target: stepId });
+    const hc = this.o.flowSet.flows.get('health_consent')!;
+    return { flow: hc, step: hc.steps[0] };
+  }
+
+  private resolve(turn: Turn, flow: Flow, target: string | undefined): Next {
     if (!target || target === 'end') {
       turn.rest();
       return undefined;
     }
     if (target === 'return') {
-      const back = turn.popReturn();
+      const back = turn.popFrame();
       const backFlow = back && this.o.flowSet.flows.get(back.flowId);
-      const backStep = backFlow?.steps.find((s) => s.id === back!.stepId);
-      if (!backFlow || !backStep) {
+      if (!back || !backFlow) {
         turn.rest();
         return undefined;
       }
-      return { flow: backFlow, step: backStep };
+      return this.resolve(turn, backFlow, back.target);
     }
     if (target.startsWith('flow:')) {
       const next = this.o.flowSet.flows.get(target.slice(5))!;
       if (!turn.consented && !next.beforeConsent) return { flow: this.o.flowSet.flows.get('consent')!, step: this.o.flowSet.flows.get('consent')!.steps[0] };
       return { flow: next, step: next.steps[0] };
     }
-    return { flow, step: flow.steps.find((s) => s.id === target)! };
+    // (a stored frame may name a step that a changed flow file no longer has: at rest then)
+    const next = flow.steps.find((s) => s.id === target);
+    if (!next) turn.rest();
+    return next && { flow, step: next };
   }
 
   private async answer(turn: Turn, waiting: { flow: Flow; step: Step }, text: string): Promise<void> {
     const { flow, step } = waiting;
     if (step.kind === 'eligibility') {
-      const next = await this.eligibility(turn, flow, step, text);
+      const next = await this.interview.run(turn, flow, step, text);
       return next ? this.run(turn, next.flow, next.step) : undefined;
     }
     if (step.kind !== 'ask') return;
-    const shown = turn.state.vars.__options as { value: string; label: string; words: string[] }[] | undefined;
+    const shown = turn.engine.options;
     const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-      if (trigger) {
-        turn.rest();
-        Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
-        return this.startFlow(turn, trigger.flowId);
-      }
+      if (trigger) return this.startTriggered(turn, trigger, text);
       const repeat =
         step.input.type === 'choice'
           ? step.text
@@ -220,12 +239,12 @@ export class ConversationEngine {
       return;
     }
     turn.state.failures = 0;
-    delete turn.state.vars.__options;
+    delete turn.engine.options;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }
 
-  private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): { flow: Flow; step: Step } | undefined {
+  private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): Next {
     if (step.save) turn.state.vars[step.save] = value;
     if (step.fact && turn.consented) turn.setFact(step.fact, value, step.sensitive);
     const target = step.on?.[String(value)] ?? step.next;
@@ -247,101 +266,12 @@ export class ConversationEngine {
     turn.say(lines.join('\n'));
   }
 
-  /**
-   * The eligibility interview: asks the facts the county's rules need, one at a time (asking for the
-   * health consent before the first health question), then gives the answer.
-   */
-  private async eligibility(
-    turn: Turn,
-    flow: Flow,
-    step: Extract<Step, { kind: 'eligibility' }>,
-    answerText: string | undefined,
-  ): Promise<{ flow: Flow; step: Step } | undefined> {
-    const programme = this.text(step.programme, turn);
-    if (!this.o.programmes.has(programme)) {
-      turn.say(this.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
-      return this.resolve(turn, flow, step.next);
-    }
-    const pendingFact = turn.state.vars.__fact as string | undefined;
-    // the profile may have changed while she was away: a question it no longer has is dropped
-    const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact) : undefined;
-    if (answerText !== undefined && pendingFact && pendingQuestion) {
-      const q = pendingQuestion;
-      const parsed = parseInput(q.input, answerText, turn.today);
-      if (!parsed.ok) {
-        this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
-        return undefined;
-      }
-      turn.state.failures = 0;
-      turn.setFact(pendingFact, parsed.value, q.sensitive);
-      const answered = (turn.state.vars.__answered as string[] | undefined) ?? [];
-      turn.state.vars.__answered = [...answered, pendingFact];
-    }
-    delete turn.state.vars.__fact;
-    const facts = await this.currentFacts(turn, programme);
-    const decision = this.o.programmes.decide(programme, facts, turn.today);
-    if (decision.status === 'needs') {
-      const q = this.o.programmes.question(programme, decision.fact)!;
-      if (q.sensitive && !turn.contact.healthConsentAt) {
-        turn.pushReturn(flow.id, step.id);
-        const hc = this.o.flowSet.flows.get('health_consent')!;
-        return { flow: hc, step: hc.steps[0] };
-      }
-      turn.state.vars.__fact = decision.fact;
-      turn.say(this.text(q.text, turn));
-      turn.waitAt(flow.id, step.id);
-      return undefined;
-    }
-    turn.recordCheck({
-      programme,
-      eligible: decision.eligible,
-      reasonCode: decision.reasonCode,
-      nextEligibleOn: decision.nextEligibleOn,
-      checkedAt: turn.now,
-    });
-    turn.say(decision.text);
-    delete turn.state.vars.programme;
-    delete turn.state.vars.__answered;
-    turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
-    return this.resolve(turn, flow, step.next);
-  }
-
-  /** Everything stored about her, with this turn's answers on top. */
-  private async allFacts(turn: Turn): Promise<Record<string, unknown>> {
-    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
-    const facts: Record<string, unknown> = {};
-    for (const [key, f] of turn.factCache) facts[key] = f.value;
-    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
-    return facts;
-  }
-
-  /**
-   * What is known about her for this programme: all facts, less stored answers past their
-   * question's `remember` time that she has not given again in this interview.
-   */
-  private async currentFacts(turn: Turn, programme: string): Promise<Record<string, unknown>> {
-    const facts = await this.allFacts(turn);
-    const answeredNow = new Set((turn.state.vars.__answered as string[] | undefined) ?? []);
-    for (const [key, f] of turn.factCache!) {
-      if (answeredNow.has(key) || turn.factWrites.has(key)) continue;
-      const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
-      const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
-      if (!fresh) delete facts[key];
-    }
-    if (this.o.knownFacts) {
-      for (const [key, value] of Object.entries(await this.o.knownFacts(turn.contact.id))) {
-        if (!answeredNow.has(key) && !turn.factWrites.has(key)) facts[key] = value;
-      }
-    }
-    return facts;
-  }
-
   private actionContext(turn: Turn) {
     return {
       contact: turn.contact,
       now: turn.now,
       vars: this.vars(turn),
-      facts: () => this.allFacts(turn),
+      facts: () => this.interview.allFacts(turn),
     };
   }
 
@@ -351,7 +281,7 @@ export class ConversationEngine {
     const plain = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
     for (const [k, v] of Object.entries(turn.state.vars)) {
       if (plain(v)) own[k] = v;
-      else if (v && typeof v === 'object' && !Array.isArray(v) && !k.startsWith('__')) {
+      else if (v && typeof v === 'object' && !Array.isArray(v)) {
         for (const [part, x] of Object.entries(v)) if (plain(x)) own[`${k}.${part}`] = x;
       }
     }
@@ -367,6 +297,7 @@ export class ConversationEngine {
     if (!turn.consented) {
       // before consent nothing but the consent step is kept: no answers, no facts
       turn.state.vars = {};
+      turn.state.engine = emptyEngineState();
       turn.factWrites.clear();
       turn.checks.length = 0;
     }

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { inputSpecSchema } from '../domain/parse/inputSpec.js';
 
-/** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
+/**
+ * Where to go next: a step id of the same flow, `flow:<id>` to go on in another flow (as a jump: it
+ * returns where this one would have), `end` (at rest, whatever called it), or `return` (back to the
+ * flow that called this one: a `call` step, a question that needed the health consent; at rest if none).
+ */
 const targetSchema = z.string().regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
 /** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
@@ -89,7 +93,15 @@ const eligibilityStepSchema = z.object({
   next: targetSchema.default('end'),
 });
 
-const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema]);
+const callStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('call'),
+  /** The flow to run now; when it comes to `return`, this flow goes on at `next` (with its variables). */
+  flow: z.string().regex(/^[a-z0-9_]+$/, 'a flow id'),
+  next: targetSchema.default('end'),
+});
+
+const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema, callStepSchema]);
 
 const triggerSchema = z.object({
   /** Any of these words in her message starts the flow (when she is not in the middle of a question). */

@@ -105,6 +105,9 @@ function checkFlow(
         }
       }
     }
+    if (step.kind === 'call' && !flows.has(step.flow)) {
+      throw new DataFileError(file, `steps[${i}] (id "${step.id}").flow`, `unknown flow "${step.flow}"`);
+    }
     if (step.kind === 'action') {
       const outcomes = knownActions.get(step.action);
       if (!outcomes)

@@ -115,7 +115,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         // (just answered in this conversation: not saved yet, but known)
         const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
         if (!check || ctx.now.getTime() - check.checkedAt.getTime() > settings.eligibilityValidDays * 86_400_000) {
-          return { outcome: 'check_first', vars: { ...vars, programme, thenBook: 'yes' } };
+          return { outcome: 'check_first', vars: { ...vars, programme } };
         }
         if (!check.eligible) return { outcome: 'not_eligible', vars };
       }
@@ -134,8 +134,8 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       return { outcome: 'ready', vars };
     },
 
-    // after the eligibility answer: on to booking if she came from 预约 and qualifies
-    'booking.continueAfterCheck': async (ctx) => ({ outcome: ctx.vars.thenBook === 'yes' && ctx.vars.eligible === 'yes' ? 'book' : 'done' }),
+    // after the eligibility answer (booking.yaml calls eligibility.yaml): on to booking if she qualifies
+    'booking.continueAfterCheck': async (ctx) => ({ outcome: ctx.vars.eligible === 'yes' ? 'book' : 'done' }),
 
     'booking.startChange': async (ctx) => {
       const visit = await visitByCode(ctx);
