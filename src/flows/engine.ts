@@ -6,14 +6,14 @@ import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
-import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
+import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
-import { matchCommand, matchTrigger, type TriggerMatch } from './matchWords.js';
+import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn, type Next } from './turn.js';
@@ -38,6 +38,23 @@ export interface EngineOptions {
    */
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
 }
+
+/** The privacy notice every new contact reads first, and the menu it goes on with by default. */
+const NOTICE = 'consent';
+const MENU = 'menu';
+
+/** What her message asked for, kept while the privacy notice waits. */
+interface HeldRequest {
+  flowId: string;
+  vars: Record<string, string>;
+  text?: string;
+}
+
+const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
+  flowId: trigger.flowId,
+  vars: trigger.vars,
+  text: trigger.answers ? text : undefined,
+});
 
 const MAX_STEPS_PER_TURN = 50;
 const MAX_FAILURES = 3;
@@ -78,6 +95,9 @@ export class ConversationEngine {
       turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
       turn.rest();
       turn.idleReset = true;
+    } else if (stored && now.getTime() - stored.lastActiveAt.getTime() > idleMs) {
+      // waiting at the notice or the menu keeps its place, not what she asked before she went silent
+      turn.state.engine = emptyEngineState();
     }
     await this.route(turn, message.text);
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
@@ -90,37 +110,60 @@ export class ConversationEngine {
     const { flows, commands, messages } = this.o.flowSet;
     const command = matchCommand(text, commands);
     if (command) {
-      const wasAtNotice = !turn.consented && turn.state.flowId === 'consent';
+      const atNotice = !turn.consented && turn.state.flowId === NOTICE;
+      const held = turn.engine.stack;
       turn.rest();
+      // (one that needs her consent is kept, and the notice shown again)
       await this.startFlow(turn, command);
-      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting
-      if (wasAtNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) turn.waitAt('consent', 'notice');
+      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting, with what she asked
+      if (atNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) {
+        turn.engine.stack = held;
+        turn.waitAt(NOTICE, flows.get(NOTICE)!.steps[0].id);
+      }
       return;
     }
     const waiting = turn.waitingStep(flows);
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
       return this.answer(turn, waiting, text);
     }
-    if (!turn.consented) return this.startFlow(turn, 'consent');
     const trigger = matchTrigger(text, flows.values());
+    if (!turn.consented) {
+      turn.rest();
+      const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
+      return this.run(turn, next.flow, next.step);
+    }
     if (trigger) return this.startTriggered(turn, trigger, text);
     // after an idle reset the note already explains why the bot starts over
     if (!turn.idleReset) turn.say(this.text(messages.notUnderstood, turn));
-    return this.startFlow(turn, 'menu');
+    return this.startFlow(turn, MENU);
   }
 
   /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
   private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
     turn.rest();
     Object.assign(turn.state.vars, trigger.vars);
-    if (trigger.answers) turn.engine.triggerText = text;
+    if (trigger.answers) turn.engine.trigger = { text, tried: [] };
     return this.startFlow(turn, trigger.flowId);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
-    const flow = this.o.flowSet.flows.get(flowId)!;
-    if (!turn.consented && !flow.beforeConsent) return this.startFlow(turn, 'consent');
-    return this.run(turn, flow, flow.steps[0]);
+    const next = this.resolve(turn, undefined, `flow:${flowId}`)!;
+    return this.run(turn, next.flow, next.step);
+  }
+
+  /**
+   * The privacy notice first, keeping what her message asked for (the flow, its trigger's variables,
+   * her words if they answer it) as the frame the notice returns to once she agrees. A request for
+   * the menu is not kept: the notice goes on with the menu anyway.
+   */
+  private noticeFirst(turn: Turn, request: HeldRequest | undefined): { flow: Flow; step: Step } {
+    const { flows } = this.o.flowSet;
+    const asked = request && flows.get(request.flowId);
+    if (asked && asked.id !== MENU && asked.id !== NOTICE) {
+      turn.engine.stack = [{ flowId: asked.id, target: asked.steps[0].id, request: { vars: request.vars, text: request.text, consented: false } }];
+    }
+    const notice = flows.get(NOTICE)!;
+    return { flow: notice, step: notice.steps[0] };
   }
 
   /** Walks steps from `step` until one waits for her answer or the flow ends. */
@@ -141,25 +184,19 @@ export class ConversationEngine {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
-        // the words that started the flow answer only the first question asked after them
-        const triggerText = turn.engine.triggerText;
-        delete turn.engine.triggerText;
-        if (step.fromTrigger && triggerText !== undefined && step.input.type !== 'dynamicChoice' && (!step.sensitive || turn.contact.healthConsentAt)) {
-          const read = parseInput(step.input, triggerText, turn.today);
-          if (read.ok) return this.afterAnswer(turn, flow, step, read.value);
-        }
+        // (her words that started the flow, too, wait for the health consent before they are read)
         if (step.sensitive && !turn.contact.healthConsentAt) return this.healthConsentFirst(turn, flow, step.id);
+        let options: ShownOption[] | undefined;
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
-          const options = source ? await source(this.actionContext(turn)) : [];
+          options = (source ? await source(this.actionContext(turn)) : []).map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
           if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
-          turn.engine.options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
-          turn.say(`${this.text(step.text, turn)}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`);
-          turn.waitAt(flow.id, step.id);
-          return undefined;
         }
-        turn.say(this.text(step.text, turn));
+        const fromTrigger = this.readTrigger(turn, flow, step, options);
+        if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
+        if (options) turn.engine.options = options;
+        turn.say(this.question(turn, step, options));
         turn.waitAt(flow.id, step.id);
         return undefined;
       }
@@ -174,7 +211,6 @@ export class ConversationEngine {
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
       case 'eligibility':
-        delete turn.engine.triggerText;
         return this.interview.run(turn, flow, step, undefined);
       case 'call': {
         turn.pushFrame({ flowId: flow.id, target: step.next });
@@ -184,6 +220,25 @@ export class ConversationEngine {
     }
   }
 
+  /**
+   * The message that started the flow, read as the answer to a question marked `fromTrigger` ("宝宝昨天
+   * 生的" answers the birth day); each such question tries it once. Undefined when it does not read.
+   */
+  private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
+    const trigger = turn.engine.trigger;
+    const key = `${flow.id}.${step.id}`;
+    if (!step.fromTrigger || !trigger || trigger.tried.includes(key)) return undefined;
+    trigger.tried.push(key);
+    const read = options ? parseChoice(trigger.text, options) : parseInput(step.input, trigger.text, turn.today);
+    return read.ok ? { value: read.value } : undefined;
+  }
+
+  /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
+  private question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
+    const text = this.text(step.text, turn);
+    return options ? `${text}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}` : text;
+  }
+
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
   private healthConsentFirst(turn: Turn, flow: Flow, stepId: string): Next {
     turn.pushFrame({ flowId: flow.id, target: stepId });
@@ -191,29 +246,38 @@ export class ConversationEngine {
     return { flow: hc, step: hc.steps[0] };
   }
 
-  private resolve(turn: Turn, flow: Flow, target: string | undefined): Next {
+  /** Where `target` of `flow` leads (`flow` is undefined for a flow started by her message). */
+  private resolve(turn: Turn, flow: Flow | undefined, target: string | undefined): Next {
+    const { flows } = this.o.flowSet;
     if (!target || target === 'end') {
       turn.rest();
       return undefined;
     }
     if (target === 'return') {
       const back = turn.popFrame();
-      const backFlow = back && this.o.flowSet.flows.get(back.flowId);
-      if (!back || !backFlow) {
+      // the notice goes on with the menu when her message asked for nothing (or it was dropped)
+      if (!back && flow?.id === NOTICE && turn.consented) return this.resolve(turn, flow, `flow:${MENU}`);
+      const backFlow = back && flows.get(back.flowId);
+      if (!back || !backFlow || (back.request && !turn.consented)) {
         turn.rest();
         return undefined;
+      }
+      if (back.request) {
+        // what her message asked for before she agreed: its variables, and her words for its questions
+        Object.assign(turn.state.vars, back.request.vars);
+        if (back.request.text !== undefined) turn.engine.trigger = { text: back.request.text, tried: [] };
       }
       return this.resolve(turn, backFlow, back.target);
     }
     if (target.startsWith('flow:')) {
-      const next = this.o.flowSet.flows.get(target.slice(5))!;
-      if (!turn.consented && !next.beforeConsent) return { flow: this.o.flowSet.flows.get('consent')!, step: this.o.flowSet.flows.get('consent')!.steps[0] };
+      const next = flows.get(target.slice(5))!;
+      if (!turn.consented && !next.beforeConsent) return this.noticeFirst(turn, { flowId: next.id, vars: {} });
       return { flow: next, step: next.steps[0] };
     }
     // (a stored frame may name a step that a changed flow file no longer has: at rest then)
-    const next = flow.steps.find((s) => s.id === target);
+    const next = flow?.steps.find((s) => s.id === target);
     if (!next) turn.rest();
-    return next && { flow, step: next };
+    return next && { flow: flow!, step: next };
   }
 
   private async answer(turn: Turn, waiting: { flow: Flow; step: Step }, text: string): Promise<void> {
@@ -224,17 +288,23 @@ export class ConversationEngine {
     }
     if (step.kind !== 'ask') return;
     const shown = turn.engine.options;
+    if (flow.id === NOTICE && !turn.consented) {
+      // something asked for while the notice waits is kept instead of her first message
+      const trigger = matchTrigger(text, this.o.flowSet.flows.values());
+      if (trigger && trigger.flowId !== MENU) this.noticeFirst(turn, requestOf(trigger, text));
+    }
+    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
+    const side = matchSideAnswer(text, step.sideAnswers);
+    if (side) {
+      turn.say(`${this.text(side.text, turn)}\n${step.askAgain ? this.text(step.askAgain, turn) : this.question(turn, step, shown)}`);
+      return;
+    }
     const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);
-      const repeat =
-        step.input.type === 'choice'
-          ? step.text
-          : step.input.type === 'dynamicChoice' && shown
-            ? `${step.text}\n${shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
-            : undefined;
+      const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.question(turn, step, shown) : undefined;
       this.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
@@ -295,9 +365,9 @@ export class ConversationEngine {
   private async persist(turn: Turn): Promise<void> {
     if (turn.contactDeleted) return;
     if (!turn.consented) {
-      // before consent nothing but the consent step is kept: no answers, no facts
+      // before consent nothing but the consent step is kept, and what her message asked for: no answers, no facts
       turn.state.vars = {};
-      turn.state.engine = emptyEngineState();
+      turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request) };
       turn.factWrites.clear();
       turn.checks.length = 0;
     }

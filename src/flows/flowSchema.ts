@@ -64,6 +64,13 @@ const askStepSchema = z.object({
   fromTrigger: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
+  /**
+   * Questions she may write instead of an answer (要钱吗, 你是谁): when any of `words` is in her
+   * message, `text` answers it and the question is asked again. Not counted as a failed answer.
+   */
+  sideAnswers: z.array(z.object({ words: z.array(z.string().min(1)).min(1), text: z.string().min(1) })).default([]),
+  /** A short form of the question, asked again after a side answer (default: the question itself). */
+  askAgain: z.string().min(1).optional(),
   /** This question's own re-prompts, by why the answer could not be read (instead of messages.yaml's `reprompt`). */
   reprompt: z.record(parseErrorSchema, z.string().min(1)).optional(),
   /** dynamicChoice: where to go when there is nothing to choose from. */

@@ -27,8 +27,11 @@ export const engineStateSchema = z.object({
   stack: z.array(frameSchema).default([]),
   /** The options of the dynamic choice she is asked (computed when it was asked). */
   options: z.array(optionSchema).optional(),
-  /** The message that started the flow, for the first question marked `fromTrigger`. */
-  triggerText: z.string().optional(),
+  /**
+   * The message that started the flow (a trigger with `answers`), tried once as the answer by each
+   * question marked `fromTrigger` (`tried`: flowId.stepId) until the conversation comes to rest.
+   */
+  trigger: z.object({ text: z.string(), tried: z.array(z.string()).default([]) }).optional(),
   /** The eligibility interview under way: the fact asked, and the facts she answered in it. */
   interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]) }).optional(),
   /** An answer read only from part of her words, waiting for her yes before it is acted on. */
@@ -54,6 +57,12 @@ export interface ConversationState {
 
 export const emptyEngineState = (): EngineState => ({ stack: [] });
 
+/** The state as stored: `{}` when there is none (so the idle purge finds the rows that hold some). */
+export function writeEngineState(engine: EngineState): string {
+  const empty = engine.stack.length === 0 && Object.entries(engine).every(([k, v]) => k === 'stack' || v === undefined);
+  return empty ? '{}' : JSON.stringify(engine);
+}
+
 /**
  * The stored engine state; a conversation saved before it had its own column kept it in `vars`
  * under `__` names (moved out here, so a conversation under way at an upgrade goes on).
@@ -63,7 +72,7 @@ export function readEngineState(engineJson: string, vars: Record<string, unknown
   const engine = parsed.success ? parsed.data : emptyEngineState();
   const legacy = engineStateSchema.partial().safeParse({
     options: vars.__options,
-    triggerText: vars.__triggerText,
+    trigger: typeof vars.__triggerText === 'string' ? { text: vars.__triggerText, tried: [] } : undefined,
     interview: typeof vars.__fact === 'string' || Array.isArray(vars.__answered) ? { asking: vars.__fact, answered: vars.__answered ?? [] } : undefined,
   });
   if (legacy.success) {

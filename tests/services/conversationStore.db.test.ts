@@ -60,7 +60,11 @@ describe.skipIf(dbUnavailable)('ConversationStore.saveTurn', () => {
     const w = write(null, 'ask');
     w.state.flowId = 'health_consent';
     w.state.vars = { services: 'nt' };
-    w.state.engine = { stack: [{ flowId: 'booking', target: 'after_check' }], options: [{ value: 'a', label: 'A', words: [] }], triggerText: '18周了' };
+    w.state.engine = {
+      stack: [{ flowId: 'booking', target: 'after_check' }],
+      options: [{ value: 'a', label: 'A', words: [] }],
+      trigger: { text: '18周了', tried: [] },
+    };
     await store.saveTurn(c.id, w);
     expect(await store.resetIdle(new Date('2026-03-03T01:00:00Z'), 30 * 60_000)).toBe(1);
     const row = await h.db.conversation.findUniqueOrThrow({ where: { contactId: c.id } });
