@@ -3,16 +3,16 @@
 import type { ConversationStore } from '../services/conversationStore.js';
 import type { Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
+import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { Next, Turn } from './turn.js';
+import { labelOf, type Prompts } from './prompts.js';
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
 
 /** What the interview needs of the engine that runs it. */
 export interface InterviewHost {
-  text(template: string, turn: Turn): string;
-  reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string): void;
   resolve(turn: Turn, flow: Flow, target: string | undefined): Next;
   /** Asks the health consent first; the step runs again once she agrees. */
   healthConsentFirst(turn: Turn, flow: Flow, stepId: string): Next;
@@ -22,6 +22,7 @@ export interface InterviewOptions {
   flowSet: FlowSet;
   programmes: ProgrammePort;
   store: ConversationStore;
+  prompts: Prompts;
   /** Facts known from what she registered rather than answered (see EngineOptions.knownFacts). */
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
 }
@@ -34,10 +35,10 @@ export class EligibilityInterview {
 
   /** Runs the step: takes her answer to the question asked (if any), then asks the next or answers. */
   async run(turn: Turn, flow: Flow, step: EligibilityStep, answerText: string | undefined): Promise<Next> {
-    const { programmes } = this.o;
-    const programme = this.host.text(step.programme, turn);
+    const { programmes, prompts } = this.o;
+    const programme = prompts.text(step.programme, turn);
     if (!programmes.has(programme)) {
-      turn.say(this.host.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
+      turn.say(prompts.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
       return this.host.resolve(turn, flow, step.next);
     }
     const interview = (turn.engine.interview ??= { answered: [] });
@@ -45,10 +46,26 @@ export class EligibilityInterview {
     // the profile may have changed while she was away: a question it no longer has is dropped
     const q = asking ? programmes.question(programme, asking) : undefined;
     if (answerText !== undefined && asking && q) {
-      const parsed = parseInput(q.input, answerText, turn.today);
-      if (!parsed.ok) {
-        this.host.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+      const confirmed = prompts.readConfirmation(turn, answerText);
+      if (confirmed?.said === 'no') {
+        // not what she meant: the question again, not counted as a failed answer
+        turn.say(prompts.text(q.text, turn));
         return undefined;
+      }
+      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : parseInput(q.input, answerText, turn.today);
+      if (!parsed.ok) {
+        prompts.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+        return undefined;
+      }
+      // a refusal is never the result of a guess: an answer read from part of her words that makes
+      // her not eligible is confirmed first
+      if (parsed.guessed) {
+        const facts = { ...(await this.currentFacts(turn, programme)), [asking]: parsed.value };
+        const decision = programmes.decide(programme, facts, turn.today);
+        if (decision.status === 'decided' && !decision.eligible) {
+          prompts.confirmGuess(turn, parsed.value, labelOf(q.input, parsed.value, undefined));
+          return undefined;
+        }
       }
       turn.state.failures = 0;
       turn.setFact(asking, parsed.value, q.sensitive);
@@ -61,7 +78,7 @@ export class EligibilityInterview {
       const next = programmes.question(programme, decision.fact)!;
       if (next.sensitive && !turn.contact.healthConsentAt) return this.host.healthConsentFirst(turn, flow, step.id);
       interview.asking = decision.fact;
-      turn.say(this.host.text(next.text, turn));
+      turn.say(prompts.text(next.text, turn));
       turn.waitAt(flow.id, step.id);
       return undefined;
     }

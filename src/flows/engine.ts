@@ -4,7 +4,7 @@
 import type { Clock } from '../support/clock.js';
 import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
-import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import type { TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
@@ -17,6 +17,8 @@ import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from '
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn, type Next } from './turn.js';
+import { labelOf, Prompts } from './prompts.js';
+import type { ParseResult } from '../domain/parse/parseResult.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -57,19 +59,22 @@ const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
 });
 
 const MAX_STEPS_PER_TURN = 50;
-const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
 export class ConversationEngine {
   private readonly interview: EligibilityInterview;
+  /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
+  private readonly say: Prompts;
 
   constructor(private readonly o: EngineOptions) {
-    this.interview = new EligibilityInterview(o, {
-      text: (template, turn) => this.text(template, turn),
-      reprompt: (turn, error, example, repeat) => this.reprompt(turn, error, example, repeat),
-      resolve: (turn, flow, target) => this.resolve(turn, flow, target),
-      healthConsentFirst: (turn, flow, stepId) => this.healthConsentFirst(turn, flow, stepId),
-    });
+    this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
+    this.interview = new EligibilityInterview(
+      { ...o, prompts: this.say },
+      {
+        resolve: (turn, flow, target) => this.resolve(turn, flow, target),
+        healthConsentFirst: (turn, flow, stepId) => this.healthConsentFirst(turn, flow, stepId),
+      },
+    );
   }
 
   async handle(message: InboundMessage): Promise<string[]> {
@@ -92,7 +97,7 @@ export class ConversationEngine {
     const idleMs = this.o.idleMinutes * 60_000;
     const idle = stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
     if (stored && (stored.idleResetAt || idle)) {
-      turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
+      turn.say(this.say.text(this.o.flowSet.messages.idleReset, turn));
       turn.rest();
       turn.idleReset = true;
     } else if (stored && now.getTime() - stored.lastActiveAt.getTime() > idleMs) {
@@ -134,7 +139,7 @@ export class ConversationEngine {
     }
     if (trigger) return this.startTriggered(turn, trigger, text);
     // after an idle reset the note already explains why the bot starts over
-    if (!turn.idleReset) turn.say(this.text(messages.notUnderstood, turn));
+    if (!turn.idleReset) turn.say(this.say.text(messages.notUnderstood, turn));
     return this.startFlow(turn, MENU);
   }
 
@@ -178,7 +183,7 @@ export class ConversationEngine {
   private async enter(turn: Turn, flow: Flow, step: Step): Promise<Next> {
     switch (step.kind) {
       case 'say':
-        turn.say(this.text(step.text, turn));
+        turn.say(this.say.text(step.text, turn));
         return this.resolve(turn, flow, step.next);
       case 'ask': {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
@@ -196,7 +201,7 @@ export class ConversationEngine {
         const fromTrigger = this.readTrigger(turn, flow, step, options);
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
         if (options) turn.engine.options = options;
-        turn.say(this.question(turn, step, options));
+        turn.say(this.say.question(turn, step, options));
         turn.waitAt(flow.id, step.id);
         return undefined;
       }
@@ -231,12 +236,6 @@ export class ConversationEngine {
     trigger.tried.push(key);
     const read = options ? parseChoice(trigger.text, options) : parseInput(step.input, trigger.text, turn.today);
     return read.ok ? { value: read.value } : undefined;
-  }
-
-  /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
-  private question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
-    const text = this.text(step.text, turn);
-    return options ? `${text}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}` : text;
   }
 
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
@@ -296,22 +295,34 @@ export class ConversationEngine {
     // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
     const side = matchSideAnswer(text, step.sideAnswers);
     if (side) {
-      turn.say(`${this.text(side.text, turn)}\n${step.askAgain ? this.text(step.askAgain, turn) : this.question(turn, step, shown)}`);
+      turn.say(`${this.say.text(side.text, turn)}\n${step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown)}`);
       return;
     }
-    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
+    const confirmed = this.say.readConfirmation(turn, text);
+    if (confirmed?.said === 'no') {
+      // not what she meant: the question again, not counted as a failed answer
+      turn.say(this.say.question(turn, step, shown));
+      return;
+    }
+    const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : this.parseAnswer(turn, step, text, shown);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);
-      const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.question(turn, step, shown) : undefined;
-      this.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
+      const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
+      this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
+    // a refusal is never the result of a guess: she confirms it first
+    if (parsed.guessed && confirmsGuess(step, parsed.value)) return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
     turn.state.failures = 0;
     delete turn.engine.options;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
+  }
+
+  private parseAnswer(turn: Turn, step: AskStep, text: string, shown: ShownOption[] | undefined): ParseResult<unknown> {
+    return step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
   }
 
   private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): Next {
@@ -321,45 +332,13 @@ export class ConversationEngine {
     return this.resolve(turn, flow, target);
   }
 
-  private reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
-    const m = this.o.flowSet.messages;
-    turn.state.failures += 1;
-    if (turn.state.failures >= MAX_FAILURES) {
-      turn.state.failures = 0;
-      turn.say(this.text(m.tooManyFailures, turn));
-      return;
-    }
-    // the question's own reason first (e.g. why a due date cannot be right), else the general one
-    const lines = [own?.[error] ? this.text(own[error], turn) : m.reprompt[error]];
-    if (repeat) lines.push(this.text(repeat, turn));
-    lines.push(renderTemplate(m.example, { example }));
-    turn.say(lines.join('\n'));
-  }
-
   private actionContext(turn: Turn) {
     return {
       contact: turn.contact,
       now: turn.now,
-      vars: this.vars(turn),
+      vars: this.say.vars(turn),
       facts: () => this.interview.allFacts(turn),
     };
-  }
-
-  /** The conversation's values for texts and actions; an answer with parts (a date, a dating) also as `name.part`. */
-  private vars(turn: Turn): TemplateVars {
-    const own: TemplateVars = {};
-    const plain = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
-    for (const [k, v] of Object.entries(turn.state.vars)) {
-      if (plain(v)) own[k] = v;
-      else if (v && typeof v === 'object' && !Array.isArray(v)) {
-        for (const [part, x] of Object.entries(v)) if (plain(x)) own[`${k}.${part}`] = x;
-      }
-    }
-    return { ...this.o.countyVars, ...own };
-  }
-
-  private text(template: string, turn: Turn): string {
-    return renderTemplate(template, this.vars(turn));
   }
 
   private async persist(turn: Turn): Promise<void> {
@@ -382,4 +361,9 @@ export class ConversationEngine {
       now: turn.now,
     });
   }
+}
+
+/** Whether a guessed `value` at `step` must be confirmed before it is acted on (its `confirmIfGuessed`). */
+function confirmsGuess(step: AskStep, value: unknown): boolean {
+  return step.confirmIfGuessed === true || (Array.isArray(step.confirmIfGuessed) && step.confirmIfGuessed.includes(String(value)));
 }

@@ -77,6 +77,12 @@ const askStepSchema = z.object({
   onEmpty: targetSchema.optional(),
   /** dynamicChoice: with a single option, take it without asking. */
   autoPickSingle: z.boolean().default(false),
+  /**
+   * An answer read only from part of her words (a guess) that would cancel, end or refuse something
+   * is confirmed first ("您是说：…，对吗？"): `true` for any answer, or the values that do (choice
+   * values, "true"/"false" for yes/no). A refusal is never the result of a guess.
+   */
+  confirmIfGuessed: z.union([z.boolean(), z.array(z.string()).min(1)]).default(false),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),
@@ -252,6 +258,8 @@ export const messagesSchema = z.object({
       hearing: z.object({ passed: z.string(), failed: z.string(), notDone: z.string(), unknown: z.string() }),
     }),
   }),
+  /** Before acting on a guessed answer that refuses her: {label} is the answer as she would say it. */
+  confirmGuess: z.string(),
   groupMention: z.string(),
   textOnly: z.string(),
   yes: z.string(),

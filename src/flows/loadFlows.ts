@@ -95,6 +95,13 @@ function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActi
           throw new DataFileError(file, `steps[${i}] (id "${step.id}").on`, 'every choice value needs a branch, or give next');
         }
       }
+      if (Array.isArray(step.confirmIfGuessed)) {
+        const values = step.input.type === 'choice' ? step.input.options.map((o) => o.value) : step.input.type === 'yesno' ? ['true', 'false'] : undefined;
+        for (const v of step.confirmIfGuessed) {
+          if (values && !values.includes(v))
+            throw new DataFileError(file, `steps[${i}] (id "${step.id}").confirmIfGuessed`, `"${v}" is not one of the answer values (${values.join(', ')})`);
+        }
+      }
       if (step.on && step.input.type === 'yesno') {
         for (const k of Object.keys(step.on)) {
           if (k !== 'true' && k !== 'false')

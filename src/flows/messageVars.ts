@@ -62,6 +62,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     footer: NONE,
     factLabels: {},
   },
+  confirmGuess: ['label'],
   systemError: COUNTY,
   // src/profiles/profileProgrammes.ts: the hospitals after an eligibility answer
   hospitalsHeader: NONE,

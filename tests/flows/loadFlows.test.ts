@@ -175,6 +175,11 @@ describe('loadFlows', () => {
       /booking\.yaml: steps\[5\] \(id "check"\)\.flow: unknown flow "eligible"/,
     ],
     [
+      'a guess to confirm on a value the question does not have',
+      (d) => replaceIn(d, 'my_bookings.yaml', 'confirmIfGuessed: [cancel]', 'confirmIfGuessed: [cancelled]'),
+      /my_bookings\.yaml: steps\[3\] \(id "what"\)\.confirmIfGuessed: "cancelled" is not one of the answer values \(change, cancel, nothing\)/,
+    ],
+    [
       'an unknown choice source',
       (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'),
       /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/,
