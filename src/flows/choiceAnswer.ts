@@ -6,21 +6,21 @@ import { parseChoice, type ChoiceOptionInput } from '../domain/parse/parseChoice
 import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput, type AnswerValue } from './parseInput.js';
 
-/** The conversation variable holding the short list she was shown (choice values). */
-const AMONG = '__among';
+/** Where the short list she was shown is kept (the engine state: choice values). */
+interface Kept {
+  among?: string[];
+}
 
-type Vars = Record<string, unknown>;
-
-function shortList(spec: InputSpec, vars: Vars): ChoiceOptionInput[] | undefined {
-  const among = vars[AMONG];
-  if (spec.type !== 'choice' || !Array.isArray(among)) return undefined;
+function shortList(spec: InputSpec, kept: Kept): ChoiceOptionInput[] | undefined {
+  const among = kept.among;
+  if (spec.type !== 'choice' || !among) return undefined;
   const options = spec.options.filter((o) => among.includes(o.value));
   return options.length > 1 ? options : undefined;
 }
 
 /** Her answer to a question: against the short list she was last shown, if any, else as the question reads it. */
-export function readAnswer(spec: InputSpec, text: string, today: string, vars: Vars): ParseResult<AnswerValue> {
-  const short = shortList(spec, vars);
+export function readAnswer(spec: InputSpec, text: string, today: string, kept: Kept): ParseResult<AnswerValue> {
+  const short = shortList(spec, kept);
   if (short) {
     const r = parseChoice(text, short);
     if (r.ok) return r;
@@ -34,18 +34,18 @@ export function readAnswer(spec: InputSpec, text: string, today: string, vars: V
  * After an answer that fits only some options: the lines asking which (the short list is kept for her
  * next answer); undefined when there is nothing to narrow. `which` is the question's lead line.
  */
-export function askWhich(spec: InputSpec, parsed: ParseResult<AnswerValue>, vars: Vars, which: string): string | undefined {
+export function askWhich(spec: InputSpec, parsed: ParseResult<unknown>, kept: Kept, which: string): string | undefined {
   if (spec.type !== 'choice' || parsed.ok || !parsed.among || parsed.among.length < 2) {
-    delete vars[AMONG];
+    delete kept.among;
     return undefined;
   }
   const among = parsed.among;
-  vars[AMONG] = among;
+  kept.among = among;
   const options = spec.options.filter((o) => among.includes(o.value));
   return [which, ...options.map((o, i) => `${i + 1}. ${o.label}`)].join('\n');
 }
 
 /** The question is answered: the short list is forgotten. */
-export function forgetShortList(vars: Vars): void {
-  delete vars[AMONG];
+export function forgetShortList(kept: Kept): void {
+  delete kept.among;
 }

@@ -62,3 +62,9 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   }
   return undefined;
 }
+
+/** The first side answer (a step's `sideAnswers`) whose words are in her message. */
+export function matchSideAnswer<T extends { words: string[] }>(text: string, sideAnswers: readonly T[]): T | undefined {
+  const s = text.replace(PUNCTUATION, '').toLowerCase();
+  return sideAnswers.find((a) => a.words.some((w) => s.includes(w.replace(PUNCTUATION, '').toLowerCase())));
+}

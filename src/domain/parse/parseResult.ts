@@ -14,11 +14,13 @@ export type ParseErrorCode =
   /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
   | 'months';
 
+/**
+ * `guessed`: the value was read only from part of her words (a choice matched by one word of a
+ * longer reply, or decided by a negation): the engine confirms it before acting on it when acting
+ * would refuse her.
+ */
 export type ParseResult<T> =
-  | {
-      ok: true;
-      value: T;
-    }
+  | { ok: true; value: T; guessed?: true }
   | {
       ok: false;
       error: ParseErrorCode;
