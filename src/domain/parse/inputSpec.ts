@@ -7,6 +7,8 @@ const choiceOptionSchema = z.object({
   label: z.string().min(1),
   // extra words that select this option ("宫颈", "乳腺" for 两癌)
   words: z.array(z.string().min(1)).default([]),
+  // words that rule this option out ("刚搬来两个月" is not "住了半年以上")
+  notWords: z.array(z.string().min(1)).default([]),
 });
 
 const values = z

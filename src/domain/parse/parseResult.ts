@@ -29,4 +29,6 @@ export type ParseResult<T> =
     };
 
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+/** A reading from part of her words (see `guessed`). */
+export const guessed = <T>(value: T): ParseResult<T> => ({ ok: true, value, guessed: true });
 export const fail = <T = never>(error: ParseErrorCode): ParseResult<T> => ({ ok: false, error });
