@@ -313,7 +313,7 @@ export class ConversationEngine {
     const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : this.parseAnswer(turn, step, text, shown);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
-      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false }) : undefined;
+      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);
       // a plain 不是 that fits several options: which, with only those listed (once)
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);

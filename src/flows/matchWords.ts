@@ -31,7 +31,7 @@ export interface TriggerMatch {
 
 /**
  * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
- * not with `plainYes: false`, when she answers a question: there a yes is her answer). A trigger whose `unless` words are also in
+ * not with `plainYes: false`: before she consented, a yes is not a request). A trigger whose `unless` words are also in
  * the message does not count (怕流产 is worry, not a loss); one with `also` words counts only when one
  * of them is in the message too (流产了 with 吗 or 原因 is news with a question). A higher-priority
  * trigger wins (an action such as 预约 over a topic such as 两癌); then one that also sets variables (a
