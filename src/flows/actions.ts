@@ -30,8 +30,19 @@ export interface ActionResult {
   vars?: Record<string, string>;
 }
 
+/**
+ * One option of a dynamicChoice question. `day` ('YYYY-MM-DD'): the option is that calendar day, so
+ * she may also pick it by naming the day (5号, 周三, 明天; see src/flows/readShownChoice.ts).
+ */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  words?: string[];
+  day?: string;
+}
+
 /** Options of a dynamicChoice question, computed when it is asked. */
-export type ChoiceSource = (ctx: ActionContext) => Promise<{ value: string; label: string; words?: string[] }[]>;
+export type ChoiceSource = (ctx: ActionContext) => Promise<ChoiceOption[]>;
 
 export interface FlowAction {
   outcomes: readonly string[];

@@ -8,11 +8,12 @@ import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
-import { parseChoice } from '../domain/parse/parseChoice.js';
+import { fail, ok } from '../domain/parse/parseResult.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { matchCommand, matchTrigger } from './matchWords.js';
 import { parseInput } from './parseInput.js';
+import { optionLines, readShownChoice, type ShownOption } from './readShownChoice.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn } from './turn.js';
 
@@ -40,6 +41,8 @@ export interface EngineOptions {
 const MAX_STEPS_PER_TURN = 50;
 /** The message that started the current flow, until the first question after it (see `fromTrigger`). */
 const TRIGGER_TEXT = '__triggerText';
+/** A value her last answer also gave the next choice question (8号上午: the session), within the turn. */
+const NEXT_ANSWER = '__nextAnswer';
 const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
@@ -140,13 +143,22 @@ export class ConversationEngine {
           const hc = this.o.flowSet.flows.get('health_consent')!;
           return { flow: hc, step: hc.steps[0] };
         }
+        const given = turn.state.vars[NEXT_ANSWER];
+        delete turn.state.vars[NEXT_ANSWER];
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
           const options = source ? await source(this.actionContext(turn)) : [];
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
-          if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
-          turn.state.vars.__options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
-          turn.say(`${this.text(step.text, turn)}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`);
+          if (options.some((o) => o.value === given)) return this.afterAnswer(turn, flow, step, given);
+          // (what she asked for is not among them: she sees what there is)
+          if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
+          turn.state.vars.__options = options.map((o): ShownOption => ({
+            value: o.value,
+            label: o.label,
+            words: o.words ?? [],
+            ...(o.day ? { day: o.day } : {}),
+          }));
+          turn.say(`${this.text(step.text, turn)}\n${optionLines(options)}`);
           turn.waitAt(flow.id, step.id);
           return undefined;
         }
@@ -200,8 +212,15 @@ export class ConversationEngine {
       return next ? this.run(turn, next.flow, next.step) : undefined;
     }
     if (step.kind !== 'ask') return;
-    const shown = turn.state.vars.__options as { value: string; label: string; words: string[] }[] | undefined;
-    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
+    const shown = turn.state.vars.__options as ShownOption[] | undefined;
+    const read = step.input.type === 'dynamicChoice' ? readShownChoice(text, shown ?? [], turn.today, this.o.flowSet.messages) : undefined;
+    if (read?.kind === 'again') {
+      // (a question about her answer, or the list again for a day not in it: not a failure)
+      turn.state.vars.__options = read.shown;
+      turn.say(read.say);
+      return;
+    }
+    const parsed = read ? (read.kind === 'chosen' ? ok(read.value) : fail(read.error)) : parseInput(step.input, text, turn.today);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -211,16 +230,13 @@ export class ConversationEngine {
         return this.startFlow(turn, trigger.flowId);
       }
       const repeat =
-        step.input.type === 'choice'
-          ? step.text
-          : step.input.type === 'dynamicChoice' && shown
-            ? `${step.text}\n${shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
-            : undefined;
+        step.input.type === 'choice' ? step.text : step.input.type === 'dynamicChoice' && shown ? `${step.text}\n${optionLines(shown)}` : undefined;
       this.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
     turn.state.failures = 0;
     delete turn.state.vars.__options;
+    if (read?.kind === 'chosen' && read.nextAnswer) turn.state.vars[NEXT_ANSWER] = read.nextAnswer;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

@@ -187,6 +187,9 @@ export const messagesSchema = z.object({
     // between service names in a list (宫颈癌筛查、乳腺癌筛查)
     listSeparator: z.string().min(1),
     dayOption: z.string(),
+    // she named a number that is a position and a day of the month; a day not in the list
+    dayWhich: z.string().min(1),
+    dayNotOffered: z.string().min(1),
     sessionOption: z.string(),
     bookingLine: z.string(),
     heldLine: z.string(),

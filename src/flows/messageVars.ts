@@ -13,6 +13,8 @@ const WINDOW = ['services', 'opens', 'closes', 'from', 'to'];
 const BOOKING_MESSAGE_VARS: Record<Exclude<keyof Messages['booking'], 'sessions' | 'weekdays'>, readonly string[]> = {
   listSeparator: [],
   dayOption: ['date', 'weekday', 'left'],
+  dayWhich: ['position', 'positionDate', 'positionWeekday', 'number', 'date', 'weekday'],
+  dayNotOffered: ['date', 'weekday'],
   sessionOption: ['session', 'left'],
   bookingLine: VISIT,
   heldLine: [...VISIT, 'until'],

@@ -1,0 +1,97 @@
+// Reads her answer to a dynamicChoice question against the options she was shown (kept in the
+// conversation when the question was asked). Options that are calendar days (`day`: the booking
+// days) are first read by the day she names (src/domain/booking/readDay.ts): 5号 is the 5th, never
+// option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once,
+// naming both; a day that is not in the list gets a kind answer and the list again. A session she
+// names with the day (8号上午) answers the next question too. Anything else: parseChoice.
+import { isoWeekday } from '../domain/calendarDay.js';
+import { chooseDay } from '../domain/booking/readDay.js';
+import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
+import { normalizeText } from '../domain/parse/normalizeText.js';
+import { parseChoice } from '../domain/parse/parseChoice.js';
+import type { ParseErrorCode } from '../domain/parse/parseResult.js';
+import { renderTemplate } from '../domain/template.js';
+import type { Messages } from './flowSchema.js';
+
+export interface ShownOption {
+  value: string;
+  label: string;
+  words: string[];
+  day?: string;
+  /** Named in the question "您是说第5个……，还是5号……？": the position's reading or the day's. */
+  which?: 'position' | 'day';
+}
+
+export type ShownChoiceRead =
+  /** the option chosen; `nextAnswer`: the value her words also gave the next question (a session) */
+  | { kind: 'chosen'; value: string; nextAnswer?: string }
+  /** not an answer yet: say this and wait for her answer to the same question, against `shown` */
+  | { kind: 'again'; say: string; shown: ShownOption[] }
+  | { kind: 'failed'; error: ParseErrorCode };
+
+/** Her answer to "您是说A，还是B？" by its place: 前面那个, 后一个, 第二个… */
+const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
+const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
+
+/** The options as a numbered list, as the question showed them. */
+export function optionLines(shown: readonly { label: string }[]): string {
+  return shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+}
+
+export function readShownChoice(text: string, shown: readonly ShownOption[], today: string, messages: Messages): ShownChoiceRead {
+  const days = shown.map((o) => o.day);
+  const plain = (): ShownChoiceRead => {
+    const r = parseChoice(text, [...shown]);
+    return r.ok ? { kind: 'chosen', value: r.value } : { kind: 'failed', error: r.error };
+  };
+  if (shown.length === 0 || days.some((d) => d === undefined)) return plain();
+
+  const m = messages.booking;
+  const date = (day: string) => (day.slice(0, 4) === today.slice(0, 4) ? formatMonthDay(day) : formatChineseDate(day));
+  const weekday = (day: string) => m.weekdays[isoWeekday(day) - 1];
+  const cleared = shown.map(({ which: _which, ...o }) => o);
+
+  // the answer to "您是说第5个……，还是5号……？"
+  if (shown.some((o) => o.which)) {
+    const reply = normalizeText(text)
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .replace(/[吧啊呀的了]+$/u, '');
+    const reading = FIRST_READING.test(reply) ? 'position' : SECOND_READING.test(reply) ? 'day' : undefined;
+    const picked = reading && shown.find((o) => o.which === reading);
+    if (picked) return { kind: 'chosen', value: picked.value };
+  }
+
+  const choice = chooseDay(text, days as string[], today);
+  switch (choice.kind) {
+    case 'chosen':
+      return { kind: 'chosen', value: shown[choice.index].value, nextAnswer: choice.session };
+    case 'which': {
+      // asked once: the same number again is not read as either
+      if (shown.some((o) => o.which)) return { kind: 'failed', error: 'ambiguous' };
+      const position = shown[choice.positionIndex];
+      const dayOption = shown[choice.dayIndex];
+      const say = renderTemplate(m.dayWhich, {
+        position: choice.n,
+        positionDate: date(position.day!),
+        positionWeekday: weekday(position.day!),
+        number: choice.n,
+        date: date(dayOption.day!),
+        weekday: weekday(dayOption.day!),
+      });
+      const marked = cleared.map((o, i): ShownOption =>
+        i === choice.positionIndex ? { ...o, which: 'position' } : i === choice.dayIndex ? { ...o, which: 'day' } : o,
+      );
+      return { kind: 'again', say, shown: marked };
+    }
+    case 'notOffered':
+      return {
+        kind: 'again',
+        say: `${renderTemplate(m.dayNotOffered, { date: date(choice.day), weekday: weekday(choice.day) })}\n${optionLines(shown)}`,
+        shown: cleared,
+      };
+    case 'conflict':
+      return { kind: 'failed', error: 'ambiguous' };
+    case 'none':
+      return plain();
+  }
+}
