@@ -55,8 +55,8 @@ export interface ActionDeps {
   myData: MyDataService;
   programmes: ProgrammePort;
   messages: () => Messages;
-  /** More lines for 我的信息 (her bookings…). */
-  extraLines?: (contactId: string) => Promise<string[]>;
+  /** More lines for 我的信息 (her bookings…), given her stored facts. */
+  extraLines?: (contactId: string, facts: Record<string, unknown>) => Promise<string[]>;
 }
 
 /** The outcomes of every action, known before the flows are loaded (for checking them). */
@@ -119,7 +119,7 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
       }),
     );
   }
-  if (d.extraLines) lines.push(...(await d.extraLines(contactId)));
+  if (d.extraLines) lines.push(...(await d.extraLines(contactId, Object.fromEntries(data.facts.map((f) => [f.key, f.value])))));
   lines.push(m.footer);
   return lines.join('\n');
 }

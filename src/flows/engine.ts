@@ -149,15 +149,9 @@ export class ConversationEngine {
           const source = this.o.choiceSources?.get(step.input.source);
           const options = source ? await source(this.actionContext(turn)) : [];
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
-          if (options.some((o) => o.value === given)) return this.afterAnswer(turn, flow, step, given);
-          // (what she asked for is not among them: she sees what there is)
+          if (options.some((o) => o.value === given)) return this.afterAnswer(turn, flow, step, given); // (else she sees what there is)
           if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
-          turn.state.vars.__options = options.map((o): ShownOption => ({
-            value: o.value,
-            label: o.label,
-            words: o.words ?? [],
-            ...(o.day ? { day: o.day } : {}),
-          }));
+          turn.state.vars.__options = options.map((o): ShownOption => ({ ...o, words: o.words ?? [] }));
           turn.say(`${this.text(step.text, turn)}\n${optionLines(options)}`);
           turn.waitAt(flow.id, step.id);
           return undefined;
@@ -220,7 +214,8 @@ export class ConversationEngine {
       turn.say(read.say);
       return;
     }
-    const parsed = read ? (read.kind === 'chosen' ? ok(read.value) : fail(read.error)) : parseInput(step.input, text, turn.today);
+    const known = step.fact && !read ? (await this.allFacts(turn))[step.fact] : undefined;
+    const parsed = read ? (read.kind === 'chosen' ? ok(read.value) : fail(read.error)) : parseInput(step.input, text, turn.today, known);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -280,10 +275,11 @@ export class ConversationEngine {
     }
     const pendingFact = turn.state.vars.__fact as string | undefined;
     // the profile may have changed while she was away: a question it no longer has is dropped
-    const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact) : undefined;
+    const known = pendingFact ? (await this.allFacts(turn))[pendingFact] : undefined;
+    const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact, known) : undefined;
     if (answerText !== undefined && pendingFact && pendingQuestion) {
       const q = pendingQuestion;
-      const parsed = parseInput(q.input, answerText, turn.today);
+      const parsed = parseInput(q.input, answerText, turn.today, known);
       if (!parsed.ok) {
         this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
         return undefined;
@@ -297,7 +293,7 @@ export class ConversationEngine {
     const facts = await this.currentFacts(turn, programme);
     const decision = this.o.programmes.decide(programme, facts, turn.today);
     if (decision.status === 'needs') {
-      const q = this.o.programmes.question(programme, decision.fact)!;
+      const q = this.o.programmes.question(programme, decision.fact, facts[decision.fact])!;
       if (q.sensitive && !turn.contact.healthConsentAt) {
         turn.pushReturn(flow.id, step.id);
         const hc = this.o.flowSet.flows.get('health_consent')!;

@@ -171,6 +171,8 @@ export const messagesSchema = z.object({
     county: z.string(),
     noFacts: z.string(),
     factLine: z.string(),
+    // a birth date she gave as her age ({age}, {date}: the day she said it)
+    ageGiven: z.string().min(1),
     checkLine: z.string(),
     resultEligible: z.string(),
     resultEligibleFrom: z.string(),
@@ -229,6 +231,8 @@ export const messagesSchema = z.object({
       cycle: z.string(),
       twins: z.string(),
       age: z.string(),
+      // her birth date given as a year, a month or an age: the ages she can be on the due date
+      ageAbout: z.string(),
       done: z.string(),
       missed: z.string(),
       newborn: z.string(),
