@@ -9,25 +9,16 @@ import { chooseDay } from '../domain/booking/readDay.js';
 import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
 import { normalizeText } from '../domain/parse/normalizeText.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
-import type { ParseErrorCode } from '../domain/parse/parseResult.js';
+import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { renderTemplate } from '../domain/template.js';
+import type { ShownOption } from '../services/conversationStore.js';
 import type { Messages } from './flowSchema.js';
 
-export interface ShownOption {
-  value: string;
-  label: string;
-  words: string[];
-  day?: string;
-  /** Named in the question "您是说第5个……，还是5号……？": the position's reading or the day's. */
-  which?: 'position' | 'day';
-}
-
 export type ShownChoiceRead =
-  /** the option chosen; `nextAnswer`: the value her words also gave the next question (a session) */
-  | { kind: 'chosen'; value: string; nextAnswer?: string }
+  /** her answer read (`nextAnswer`: the value her words also gave the next question, a session) */
+  | { kind: 'read'; read: ParseResult<string>; nextAnswer?: string; say?: undefined; shown?: undefined }
   /** not an answer yet: say this and wait for her answer to the same question, against `shown` */
-  | { kind: 'again'; say: string; shown: ShownOption[] }
-  | { kind: 'failed'; error: ParseErrorCode };
+  | { kind: 'again'; say: string; shown: ShownOption[]; read?: undefined; nextAnswer?: undefined };
 
 /** Her answer to "您是说A，还是B？" by its place: 前面那个, 后一个, 第二个… */
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
@@ -40,10 +31,8 @@ export function optionLines(shown: readonly { label: string }[]): string {
 
 export function readShownChoice(text: string, shown: readonly ShownOption[], today: string, messages: Messages): ShownChoiceRead {
   const days = shown.map((o) => o.day);
-  const plain = (): ShownChoiceRead => {
-    const r = parseChoice(text, [...shown]);
-    return r.ok ? { kind: 'chosen', value: r.value } : { kind: 'failed', error: r.error };
-  };
+  const plain = (): ShownChoiceRead => ({ kind: 'read', read: parseChoice(text, [...shown]) });
+  const chosen = (value: string, nextAnswer?: string): ShownChoiceRead => ({ kind: 'read', read: ok(value), ...(nextAnswer ? { nextAnswer } : {}) });
   if (shown.length === 0 || days.some((d) => d === undefined)) return plain();
 
   const m = messages.booking;
@@ -58,16 +47,16 @@ export function readShownChoice(text: string, shown: readonly ShownOption[], tod
       .replace(/[吧啊呀的了]+$/u, '');
     const reading = FIRST_READING.test(reply) ? 'position' : SECOND_READING.test(reply) ? 'day' : undefined;
     const picked = reading && shown.find((o) => o.which === reading);
-    if (picked) return { kind: 'chosen', value: picked.value };
+    if (picked) return chosen(picked.value);
   }
 
   const choice = chooseDay(text, days as string[], today);
   switch (choice.kind) {
     case 'chosen':
-      return { kind: 'chosen', value: shown[choice.index].value, nextAnswer: choice.session };
+      return chosen(shown[choice.index].value, choice.session);
     case 'which': {
       // asked once: the same number again is not read as either
-      if (shown.some((o) => o.which)) return { kind: 'failed', error: 'ambiguous' };
+      if (shown.some((o) => o.which)) return { kind: 'read', read: fail('ambiguous') };
       const position = shown[choice.positionIndex];
       const dayOption = shown[choice.dayIndex];
       const say = renderTemplate(m.dayWhich, {
@@ -90,7 +79,7 @@ export function readShownChoice(text: string, shown: readonly ShownOption[], tod
         shown: cleared,
       };
     case 'conflict':
-      return { kind: 'failed', error: 'ambiguous' };
+      return { kind: 'read', read: fail('ambiguous') };
     case 'none':
       return plain();
   }

@@ -26,4 +26,17 @@ describe.skipIf(dbUnavailable)('logs', () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it('never log what her first message asked for while the privacy notice waits', async () => {
+    await t?.stop();
+    await t?.database.drop();
+    const lines: string[] = [];
+    t = await startTestApp({ logger: pino({ level: 'trace' }, { write: (l: string) => void lines.push(l) }) });
+    await t.say('first-words', '我怀孕了 孕12周');
+    await t.say('first-words', '要钱吗');
+    await t.say('first-words', '同意');
+    const log = lines.join('\n');
+    expect(log).toContain('message handled');
+    for (const secret of ['怀孕', '孕12周', 'pregnancy', 'first-words']) expect(log).not.toContain(secret);
+  });
 });

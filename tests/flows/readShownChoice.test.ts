@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messagesSchema } from '../../src/flows/flowSchema.js';
-import { readShownChoice, type ShownOption } from '../../src/flows/readShownChoice.js';
+import { readShownChoice } from '../../src/flows/readShownChoice.js';
+import type { ShownOption } from '../../src/services/conversationStore.js';
 import { readYamlFile } from '../../src/support/readYaml.js';
 
 const messages = readYamlFile(path.resolve('flows/messages.yaml'), messagesSchema);
@@ -17,18 +18,20 @@ const hospitals: ShownOption[] = [
   { value: 'b', label: '项城市第一人民医院', words: [] },
 ];
 const read = (text: string, shown: ShownOption[] = days) => readShownChoice(text, shown, TODAY, messages);
+const chosen = (value: string, nextAnswer?: string) => ({ kind: 'read', read: { ok: true, value }, ...(nextAnswer ? { nextAnswer } : {}) });
+const failed = (error: string) => ({ kind: 'read', read: { ok: false, error } });
 
 describe('readShownChoice', () => {
   it('reads options without days as an ordinary choice', () => {
-    expect(read('2', hospitals)).toEqual({ kind: 'chosen', value: 'b' });
-    expect(read('5号', hospitals)).toEqual({ kind: 'failed', error: 'out_of_range' });
-    expect(read('妇幼', hospitals)).toEqual({ kind: 'chosen', value: 'a' });
+    expect(read('2', hospitals)).toEqual(chosen('b'));
+    expect(read('5号', hospitals)).toEqual(failed('out_of_range'));
+    expect(read('妇幼', hospitals)).toEqual(chosen('a'));
   });
 
   it('reads a day by the day she names, and hands a session on to the next question', () => {
-    expect(read('5号')).toEqual({ kind: 'chosen', value: '2026-03-05', nextAnswer: undefined });
-    expect(read('星期三上午')).toEqual({ kind: 'chosen', value: '2026-03-04', nextAnswer: 'am' });
-    expect(read('第5个')).toEqual({ kind: 'chosen', value: '2026-03-09' });
+    expect(read('5号')).toEqual(chosen('2026-03-05'));
+    expect(read('星期三上午')).toEqual(chosen('2026-03-04', 'am'));
+    expect(read('第5个')).toEqual(chosen('2026-03-09'));
   });
 
   it('asks once which a bare number means, naming the two days, and reads the answer', () => {
@@ -39,13 +42,13 @@ describe('readShownChoice', () => {
       ['2026-03-05', 'day'],
       ['2026-03-09', 'position'],
     ]);
-    expect(read('5号', shown)).toMatchObject({ kind: 'chosen', value: '2026-03-05' });
-    expect(read('第5个', shown)).toMatchObject({ kind: 'chosen', value: '2026-03-09' });
-    expect(read('前面那个', shown)).toMatchObject({ kind: 'chosen', value: '2026-03-09' });
-    expect(read('后一个吧', shown)).toMatchObject({ kind: 'chosen', value: '2026-03-05' });
-    expect(read('周一', shown)).toMatchObject({ kind: 'chosen', value: '2026-03-09' });
+    expect(read('5号', shown)).toEqual(chosen('2026-03-05'));
+    expect(read('第5个', shown)).toEqual(chosen('2026-03-09'));
+    expect(read('前面那个', shown)).toEqual(chosen('2026-03-09'));
+    expect(read('后一个吧', shown)).toEqual(chosen('2026-03-05'));
+    expect(read('周一', shown)).toEqual(chosen('2026-03-09'));
     // the same number again: not read as either (the ordinary re-prompt follows)
-    expect(read('5', shown)).toEqual({ kind: 'failed', error: 'ambiguous' });
+    expect(read('5', shown)).toEqual(failed('ambiguous'));
   });
 
   it('answers a day not in the list kindly, with the list again', () => {
@@ -63,6 +66,6 @@ describe('readShownChoice', () => {
   });
 
   it('two different days are ambiguous', () => {
-    expect(read('5号或者6号')).toEqual({ kind: 'failed', error: 'ambiguous' });
+    expect(read('5号或者6号')).toEqual(failed('ambiguous'));
   });
 });

@@ -65,7 +65,15 @@ export async function checkGoal(db: Db, contactId: string, c: ConversationCase, 
     (!goal.booking?.session || b.session === goal.booking.session) &&
     (!goal.booking?.hospital || b.hospitalId === goal.booking.hospital) &&
     (!goal.booking?.status || b.status === goal.booking.status);
-  for (const b of active) if (!matches(b)) wrong.push(`booking ${b.serviceId} ${b.day} ${b.session} (${b.status}) she did not mean`);
+  const stillToMove = (b: (typeof bookings)[number]) =>
+    goal.bookingCancelled || (goal.changedFrom && b.day === goal.changedFrom.day && (!goal.changedFrom.session || b.session === goal.changedFrom.session));
+  for (const b of active) {
+    if (matches(b)) continue;
+    // the booking she asked to cancel or move is still there: not done yet, not done wrong
+    if (stillToMove(b) && bookings.indexOf(b) === bookings.findIndex((x) => x.serviceId === b.serviceId))
+      missing.push(`she still holds ${b.serviceId} ${b.day} ${b.session}`);
+    else wrong.push(`booking ${b.serviceId} ${b.day} ${b.session} (${b.status}) she did not mean`);
+  }
   for (const service of wantedServices) if (!active.some((b) => b.serviceId === service && matches(b))) missing.push(`no booking of ${service}`);
   if (goal.noBooking && active.length > 0) missing.push('she still holds a booking');
   for (const b of bookings.filter((x) => x.status === 'cancelled')) {
