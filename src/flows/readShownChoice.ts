@@ -5,7 +5,7 @@
 // naming both; a day that is not in the list gets a kind answer and the list again. A session she
 // names with the day (8号上午) answers the next question too. Anything else: parseChoice.
 import { isoWeekday } from '../domain/calendarDay.js';
-import { chooseDay } from '../domain/booking/readDay.js';
+import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
 import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
 import { normalizeText } from '../domain/parse/normalizeText.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
@@ -48,6 +48,8 @@ export function readShownChoice(text: string, shown: readonly ShownOption[], tod
     const reading = FIRST_READING.test(reply) ? 'position' : SECOND_READING.test(reply) ? 'day' : undefined;
     const picked = reading && shown.find((o) => o.which === reading);
     if (picked) return chosen(picked.value);
+    // a number alone is neither reading, nor a new pick from the list she was asked about
+    if (readDayWords(text, today).kind === 'number') return { kind: 'read', read: fail('ambiguous') };
   }
 
   const choice = chooseDay(text, days as string[], today);
@@ -55,8 +57,6 @@ export function readShownChoice(text: string, shown: readonly ShownOption[], tod
     case 'chosen':
       return chosen(shown[choice.index].value, choice.session);
     case 'which': {
-      // asked once: the same number again is not read as either
-      if (shown.some((o) => o.which)) return { kind: 'read', read: fail('ambiguous') };
       const position = shown[choice.positionIndex];
       const dayOption = shown[choice.dayIndex];
       const say = renderTemplate(m.dayWhich, {

@@ -47,8 +47,9 @@ describe('readShownChoice', () => {
     expect(read('前面那个', shown)).toEqual(chosen('2026-03-09'));
     expect(read('后一个吧', shown)).toEqual(chosen('2026-03-05'));
     expect(read('周一', shown)).toEqual(chosen('2026-03-09'));
-    // the same number again: not read as either (the ordinary re-prompt follows)
+    // the same number again, or another number alone: not read as either, nor as a new pick (the ordinary re-prompt follows)
     expect(read('5', shown)).toEqual(failed('ambiguous'));
+    expect(read('2', shown)).toEqual(failed('ambiguous'));
   });
 
   it('answers a day not in the list kindly, with the list again', () => {

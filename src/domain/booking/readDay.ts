@@ -12,8 +12,9 @@ export type Session = 'am' | 'pm';
 
 /** Words for the two sessions of a clinic day (the session question reads them too). */
 export const SESSION_WORDS: Record<Session, readonly string[]> = {
-  am: ['上午', '早上', '早晨', '上半天'],
-  pm: ['下午', '下半天'],
+  // (上晌 / 前晌 / 下晌 / 后晌: Henan; 早点 / 晚点: early or late in the day)
+  am: ['上午', '早上', '早晨', '上半天', '上晌', '前晌', '早晌', '早点', '早些'],
+  pm: ['下午', '下半天', '下晌', '后晌', '晚点', '晚些'],
 };
 
 export type DayWords =
@@ -37,8 +38,13 @@ export type DayChoice =
   /** not a day: read her answer as an ordinary choice */
   | { kind: 'none' };
 
-const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|本|上个|上)?(?:周|星期|礼拜)(?<wd>[1-7日天])/gu;
-const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 本: 0, 上个: -1, 上: -1 };
+const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
+const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };
+/** A day she turns down (6号不行, 不要周三, 周三去不了): not the day she picks. */
+const REJECTED_AFTER = /^(?:那天|那一天)?(?:不行|不去|不要|不方便|不可以|不好|没空|没时间|去不了|来不了|有事)/u;
+const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
+/** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */
+const CALENDAR_MARKERS = /农历|阴历|旧历|老历|阳历|公历|新历/u;
 /** What may stand around a number alone: 还是5吧, 就5, 5啊. */
 const AROUND_NUMBER = /^(?:还是|那就|就|那|要|约)*(\d{1,2})(?:吧|啊|呀|呢|哦|的|了|行|好|去|可以)*$/u;
 
@@ -82,12 +88,15 @@ export function readDayWords(text: string, today: string): DayWords {
   const prepared = prepareDateText(text);
   const session = sessionOf(normalizeText(text));
   const days = new Set<string>();
+  const rejected = (before: string, after: string) => REJECTED_BEFORE.test(before) || REJECTED_AFTER.test(after);
   // weekdays first, cut out so that their digit (周3) is not read as a date
-  const rest = prepared.replace(WEEKDAY, (_all, pre: string | undefined, wd: string) => {
-    days.add(weekdayDay(pre, wd, today));
+  const rest = prepared.replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
+    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) days.add(weekdayDay(pre, wd, today));
     return ',';
   });
+  const positionsHold = !CALENDAR_MARKERS.test(rest);
   for (const e of findDateExpressions(rest)) {
+    if (positionsHold && rejected(rest.slice(0, e.start), rest.slice(e.end))) continue;
     const day = dayNamed(e, today);
     if (day) days.add(day);
   }

@@ -35,10 +35,12 @@ const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
   [/虚岁(\d{1,3})(?!\d)/u, 'nominal'],
   [/(?<!\d)(\d{1,3})岁/u, undefined],
   [/(?:今年|现在)(?:已经|都)?(\d{1,3})(?:了|啦)?(?![\d年月日号./-])/u, undefined],
+  // a number alone with 了: 六十三了, 都52了
+  [/^(?:我)?(?:已经|都)?(\d{1,3})(?:了|啦)$/u, undefined],
 ];
 
 function readAge(text: string, today: string): BirthDateFact | undefined {
-  const plain = replaceChineseNumerals(normalizeText(text)).replace(/\s+/gu, '');
+  const plain = replaceChineseNumerals(normalizeText(text)).replace(/[\s,.!?~]+/gu, '');
   for (const [pattern, counting] of AGE_PATTERNS) {
     const m = pattern.exec(plain);
     if (!m) continue;

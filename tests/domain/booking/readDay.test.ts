@@ -55,6 +55,39 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
   });
 
+  it.each([
+    ['明天上晌', 'am'],
+    ['周四前晌', 'am'],
+    ['周五后晌', 'pm'],
+    ['下周一下晌', 'pm'],
+    ['明天早点去', 'am'],
+  ])('%s names the session %s in the words of Henan', (text, session) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
+  });
+
+  it.each([
+    ['6号不行 9号吧', '2026-03-09'],
+    ['周三不行，周四吧', '2026-03-05'],
+    ['不要周三 要周五', '2026-03-06'],
+    ['3月5号那天不行，6号', '2026-03-06'],
+    ['明天有事，后天', '2026-03-04'],
+  ])('%s: the day she turns down is not the one she picks', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it('a day turned down alone names no day', () => {
+    expect(readDayWords('6号不行', TODAY).kind).toBe('none');
+    expect(readDayWords('周三去不了', TODAY).kind).toBe('none');
+  });
+
+  it.each([
+    ['週三', '2026-03-04'],
+    ['禮拜四', '2026-03-05'],
+    ['這週五', '2026-03-06'],
+  ])('%s (繁体) is %s', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
   it('does not name a session when it names both', () => {
     expect(readDayWords('明天上午下午都行', TODAY)).toEqual({ kind: 'day', day: '2026-03-03', session: undefined });
   });

@@ -56,6 +56,8 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   ['52周岁', age(52, 'full')],
   ['虚岁52', age(52, 'nominal')],
   ['52虚岁', age(52, 'nominal')],
+  ['六十三了', age(63)],
+  ['都52了', age(52)],
   ['52', E('unrecognised')],
   ['200岁', E('unrecognised')],
   // a year and an age: the year
