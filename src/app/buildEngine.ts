@@ -58,7 +58,7 @@ export function buildEngine(
       programmes,
       messages: () => flowSet.messages,
       // her bookings and pregnancies are part of what is stored about her
-      extraLines: (contactId) => myDataRecordLines(records, contactId),
+      extraLines: (contactId, facts) => myDataRecordLines(records, contactId, facts),
     }),
     ...bookingFlow.actions,
     ...pregnancyFlow.actions,

@@ -30,8 +30,19 @@ export interface ActionResult {
   vars?: Record<string, string>;
 }
 
+/**
+ * One option of a dynamicChoice question. `day` ('YYYY-MM-DD'): the option is that calendar day, so
+ * she may also pick it by naming the day (5号, 周三, 明天; see src/flows/readShownChoice.ts).
+ */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  words?: string[];
+  day?: string;
+}
+
 /** Options of a dynamicChoice question, computed when it is asked. */
-export type ChoiceSource = (ctx: ActionContext) => Promise<{ value: string; label: string; words?: string[] }[]>;
+export type ChoiceSource = (ctx: ActionContext) => Promise<ChoiceOption[]>;
 
 export interface FlowAction {
   outcomes: readonly string[];
@@ -70,8 +81,8 @@ export interface ActionDeps {
   myData: MyDataService;
   programmes: ProgrammePort;
   messages: () => Messages;
-  /** More lines for 我的信息 (her bookings…). */
-  extraLines?: (contactId: string) => Promise<string[]>;
+  /** More lines for 我的信息 (her bookings…), given her stored facts. */
+  extraLines?: (contactId: string, facts: Record<string, unknown>) => Promise<string[]>;
 }
 
 /** The outcomes and variables of every action here, known before the flows are loaded (for checking them). */
@@ -134,7 +145,7 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
       }),
     );
   }
-  if (d.extraLines) lines.push(...(await d.extraLines(contactId)));
+  if (d.extraLines) lines.push(...(await d.extraLines(contactId, Object.fromEntries(data.facts.map((f) => [f.key, f.value])))));
   lines.push(m.footer);
   return lines.join('\n');
 }

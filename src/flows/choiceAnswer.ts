@@ -19,13 +19,14 @@ function shortList(spec: InputSpec, kept: Kept): ChoiceOptionInput[] | undefined
 }
 
 /** Her answer to a question: against the short list she was last shown, if any, else as the question reads it. */
-export function readAnswer(spec: InputSpec, text: string, today: string, kept: Kept): ParseResult<AnswerValue> {
+/** `known`: what she gave for this question before, when she is asked again for more (see parseInput). */
+export function readAnswer(spec: InputSpec, text: string, today: string, kept: Kept, known?: unknown): ParseResult<AnswerValue> {
   const short = shortList(spec, kept);
   if (short) {
     const r = parseChoice(text, short);
     if (r.ok) return r;
   }
-  const r = parseInput(spec, text, today);
+  const r = parseInput(spec, text, today, known);
   // asked once: a second answer that still fits several is re-prompted with the whole list
   return !r.ok && r.among && short ? { ok: false, error: r.error } : r;
 }

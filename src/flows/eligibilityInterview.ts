@@ -56,7 +56,9 @@ export class EligibilityInterview {
       carried.push(...carriedClauses(trigger.text));
     }
     // the profile may have changed while she was away: a question it no longer has is dropped
-    const q = asking ? programmes.question(programme, asking) : undefined;
+    // (`known`: what she gave for it before, when she is asked again for more)
+    const known = asking ? (await this.allFacts(turn))[asking] : undefined;
+    const q = asking ? programmes.question(programme, asking, known) : undefined;
     if (answerText !== undefined && asking && q) {
       const confirmed = prompts.readConfirmation(turn, answerText);
       if (confirmed?.said === 'no') {
@@ -64,7 +66,7 @@ export class EligibilityInterview {
         turn.say(prompts.text(q.text, turn));
         return undefined;
       }
-      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine);
+      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
         // a plain 不是 that fits several options: which, with only those listed (once)
         const which = askWhich(q.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
@@ -99,7 +101,7 @@ export class EligibilityInterview {
       decision = programmes.decide(programme, facts, turn.today);
     }
     if (decision.status === 'needs') {
-      const next = programmes.question(programme, decision.fact)!;
+      const next = programmes.question(programme, decision.fact, facts[decision.fact])!;
       if (next.sensitive && !turn.contact.healthConsentAt) return this.host.healthConsentFirst(turn, flow, step.id);
       interview.asking = decision.fact;
       turn.say(prompts.text(next.text, turn));
@@ -134,10 +136,10 @@ export class EligibilityInterview {
     const { programmes } = this.o;
     const decision = programmes.decide(programme, facts, turn.today);
     if (decision.status !== 'needs' || carried.length === 0) return undefined;
-    const q = programmes.question(programme, decision.fact);
+    const q = programmes.question(programme, decision.fact, facts[decision.fact]);
     if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
     for (const [i, clause] of carried.entries()) {
-      const read = parseInput(q.input, clause, turn.today);
+      const read = parseInput(q.input, clause, turn.today, facts[decision.fact]);
       if (!read.ok || read.guessed) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
       if (after.status === 'decided' && !after.eligible) continue;

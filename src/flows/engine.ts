@@ -20,7 +20,8 @@ import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
-import type { ParseResult } from '../domain/parse/parseResult.js';
+import { ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { readShownChoice } from './readShownChoice.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -197,12 +198,17 @@ export class ConversationEngine {
         }
         // (her words that started the flow, too, wait for the health consent before they are read)
         if (step.sensitive && !turn.contact.healthConsentAt) return this.healthConsentFirst(turn, flow, step.id);
+        // what her last answer also said for this question (8号上午: the session)
+        const given = turn.engine.nextAnswer;
+        delete turn.engine.nextAnswer;
         let options: ShownOption[] | undefined;
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
-          options = (source ? await source(this.actionContext(turn)) : []).map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
+          options = (source ? await source(this.actionContext(turn)) : []).map((o) => ({ ...o, words: o.words ?? [] }));
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
-          if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
+          if (options.some((o) => o.value === given)) return this.afterAnswer(turn, flow, step, given);
+          // (not among them: she sees what there is)
+          if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
         }
         const fromTrigger = this.readTrigger(turn, flow, step, options);
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
@@ -310,7 +316,16 @@ export class ConversationEngine {
       turn.say(this.say.question(turn, step, shown));
       return;
     }
-    const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : this.parseAnswer(turn, step, text, shown);
+    // a list of days also by the day she names; a number that is two of them is asked about once
+    const read = !confirmed && step.input.type === 'dynamicChoice' ? readShownChoice(text, shown ?? [], turn.today, this.o.flowSet.messages) : undefined;
+    if (read?.kind === 'again') {
+      turn.engine.options = read.shown;
+      turn.say(read.say);
+      return;
+    }
+    const parsed: ParseResult<unknown> = confirmed
+      ? ok(confirmed.value)
+      : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -327,12 +342,14 @@ export class ConversationEngine {
     turn.state.failures = 0;
     delete turn.engine.options;
     forgetShortList(turn.engine);
+    if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }
 
-  private parseAnswer(turn: Turn, step: AskStep, text: string, shown: ShownOption[] | undefined): ParseResult<unknown> {
-    return step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : readAnswer(step.input, text, turn.today, turn.engine);
+  /** What she gave for the step's fact before: asked again for more, her answer may build on it. */
+  private async known(turn: Turn, step: AskStep): Promise<unknown> {
+    return step.fact ? (await this.interview.allFacts(turn))[step.fact] : undefined;
   }
 
   private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): Next {

@@ -207,6 +207,8 @@ export const messagesSchema = z.object({
     county: z.string(),
     noFacts: z.string(),
     factLine: z.string(),
+    // a birth date she gave as her age ({age}, {date}: the day she said it)
+    ageGiven: z.string().min(1),
     checkLine: z.string(),
     resultEligible: z.string(),
     resultEligibleFrom: z.string(),
@@ -223,6 +225,9 @@ export const messagesSchema = z.object({
     // between service names in a list (宫颈癌筛查、乳腺癌筛查)
     listSeparator: z.string().min(1),
     dayOption: z.string(),
+    // she named a number that is a position and a day of the month; a day not in the list
+    dayWhich: z.string().min(1),
+    dayNotOffered: z.string().min(1),
     sessionOption: z.string(),
     bookingLine: z.string(),
     heldLine: z.string(),
@@ -262,6 +267,8 @@ export const messagesSchema = z.object({
       cycle: z.string(),
       twins: z.string(),
       age: z.string(),
+      // her birth date given as a year, a month or an age: the ages she can be on the due date
+      ageAbout: z.string(),
       done: z.string(),
       missed: z.string(),
       newborn: z.string(),

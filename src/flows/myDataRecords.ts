@@ -1,6 +1,7 @@
 // 我的信息 shows, after her answers, the records kept about her: her visits and her pregnancies
 // with the state of each screening.
 import type { Clock } from '../support/clock.js';
+import { asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import type { BookingPort } from './booking/bookingPort.js';
 import type { BookingTexts } from './booking/bookingTexts.js';
 import type { PregnancyPort } from './pregnancy/pregnancyPort.js';
@@ -14,11 +15,11 @@ export interface RecordSources {
   clock: Clock;
 }
 
-/** The lines 我的信息 adds for her bookings and pregnancies. */
-export async function myDataRecordLines(s: RecordSources, contactId: string): Promise<string[]> {
+/** The lines 我的信息 adds for her bookings and pregnancies (her age on a due date from her birth date fact). */
+export async function myDataRecordLines(s: RecordSources, contactId: string, facts: Record<string, unknown> = {}): Promise<string[]> {
   const visits = s.bookingTexts.visits(await s.bookings.active(contactId)).map((v) => s.bookingTexts.line(v));
   const pregnancies = await Promise.all(
     (await s.pregnancies.all(contactId)).map(async (p) => ({ pregnancy: p, screenings: await s.pregnancies.screenings(p, s.clock.now()) })),
   );
-  return [...visits, ...s.pregnancyTexts.myData(pregnancies)];
+  return [...visits, ...s.pregnancyTexts.myData(pregnancies, asBirthDateFact(facts.birthDate))];
 }

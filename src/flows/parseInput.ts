@@ -9,11 +9,18 @@ import { parseDate } from '../domain/parse/parseDate.js';
 import { parseMobile } from '../domain/parse/parseMobile.js';
 import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
 import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
+import { asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
 export type AnswerValue =
-  string | number | boolean | null | { date: string; precision: 'day' | 'month' | 'year' } | { dueDate: string; from: 'weeks' | 'dueDate' | 'lastPeriod' };
+  | string
+  | number
+  | boolean
+  | null
+  | { date: string; precision: 'day' | 'month' | 'year' }
+  | { dueDate: string; from: 'weeks' | 'dueDate' | 'lastPeriod' }
+  | { age: number; on: string; counting?: 'full' | 'nominal' };
 
 /** A "none" word inside the answer (没做过, 不记得): the whole reply, or part of it. */
 function saysNone(text: string, noneWords: readonly string[]): boolean {
@@ -21,7 +28,11 @@ function saysNone(text: string, noneWords: readonly string[]): boolean {
   return noneWords.some((w) => plain === w || plain.includes(w));
 }
 
-export function parseInput(spec: InputSpec, text: string, today: string): ParseResult<AnswerValue> {
+/**
+ * `known`: the value of the question's fact she gave before, when she is asked it again for more
+ * (a birth date given as a year: "3月5号" is then a day of that year).
+ */
+export function parseInput(spec: InputSpec, text: string, today: string, known?: unknown): ParseResult<AnswerValue> {
   switch (spec.type) {
     case 'yesno':
       return parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
@@ -42,7 +53,7 @@ export function parseInput(spec: InputSpec, text: string, today: string): ParseR
       return saysNone(text, spec.noneWords) ? ok(null) : r;
     }
     case 'birthDate': {
-      const r = parseBirthDate(text, today);
+      const r = parseBirthDate(text, today, asBirthDateFact(known));
       return r.ok ? ok(r.value.birthDate) : r;
     }
     case 'mobile':

@@ -19,7 +19,11 @@ export interface ProgrammePort {
   /** The programme's name as the profile gives it (e.g. 两癌免费筛查). */
   name(programmeId: string): string | undefined;
   decide(programmeId: string, facts: Record<string, unknown>, today: string): ProgrammeDecision;
-  question(programmeId: string, fact: string): ProfileQuestion | undefined;
+  /**
+   * How to ask a fact. `known`: what she gave for it before, when that was not enough (a birth date
+   * given as a year leaves her on either side of an age limit): the question asks for more.
+   */
+  question(programmeId: string, fact: string, known?: unknown): ProfileQuestion | undefined;
   /** Her stored answer in words, for 我的信息 (choice values as their labels, dates in Chinese). */
   describeFact(fact: string, value: unknown): string;
 }

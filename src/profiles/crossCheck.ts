@@ -3,6 +3,7 @@
 import { templatePlaceholders } from '../domain/template.js';
 import { crossCheckBooking } from './crossCheckBooking.js';
 import {
+  ASK_MORE_VARS,
   COMMON_VARS,
   QUESTION_VARS,
   EXCLUSION_VARS,
@@ -141,6 +142,12 @@ function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
       });
     }
     if (rule.type === 'age' && rule.min > rule.max) issues.push({ path: [...path, 'min'], message: `min ${rule.min} is above max ${rule.max}` });
+    if (rule.type === 'age' && q && !q.askMore) {
+      issues.push({
+        path: ['questions', rule.fact, 'askMore'],
+        message: 'an age rule needs askMore (asked when a year, a month or an age leaves the rule undecided)',
+      });
+    }
     if (rule.type === 'exclusion') {
       (rule.removes ?? []).forEach((id, j) => {
         if (!screeningIds.has(id)) issues.push({ path: [...path, 'removes', j], message: `unknown screening id '${id}'` });
@@ -162,6 +169,7 @@ function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
   }
   for (const [fact, q] of Object.entries(p.questions)) {
     checkPlaceholders(q.text, new Set(QUESTION_VARS), ['questions', fact, 'text'], issues);
+    for (const [known, text] of Object.entries(q.askMore ?? {})) checkPlaceholders(text, new Set(ASK_MORE_VARS), ['questions', fact, 'askMore', known], issues);
     checkPlaceholders(q.example, new Set(COMMON_VARS), ['questions', fact, 'example'], issues);
   }
   return issues;

@@ -5,6 +5,8 @@ import type { Messages } from '../flows/flowSchema.js';
 import { isCalendarDay } from '../domain/calendarDay.js';
 import { evaluateEligibility, renderOutcome } from '../domain/eligibility/evaluateEligibility.js';
 import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
+import { asBirthDateFact } from '../domain/parse/birthDateFact.js';
+import { describeBirthDate } from '../flows/describeBirthDate.js';
 import { renderTemplate } from '../domain/template.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { County } from './countySchema.js';
@@ -30,11 +32,18 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
   const programmes = new Map<string, ProgrammeProfile>();
   for (const id of county.programmes) programmes.set(id, profile.programmes[id]);
 
-  const question = (programmeId: string, fact: string): ProfileQuestion | undefined => {
+  const question = (programmeId: string, fact: string, known?: unknown): ProfileQuestion | undefined => {
     const programme = programmes.get(programmeId);
     const q = programme?.questions[fact];
     if (!programme || !q) return undefined;
-    let text = renderTemplate(q.text, { programme: programme.name, countyName: county.name }).trim();
+    // a birth date she gave as a year, a month or an age that was not enough: ask for more
+    const partial = q.askMore ? asBirthDateFact(known) : undefined;
+    const more =
+      partial !== undefined && typeof partial !== 'string'
+        ? q.askMore?.['date' in partial ? (partial.precision === 'month' ? 'month' : 'year') : 'age']
+        : undefined;
+    const vars = { programme: programme.name, countyName: county.name, known: partial !== undefined ? describeBirthDate(partial, messages()) : '' };
+    let text = renderTemplate(more ?? q.text, vars).trim();
     if (q.input.type === 'choice') text += '\n' + q.input.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
     return { text, example: q.example, input: withCountyName(q.input), sensitive: q.sensitive, remember: q.remember };
   };
@@ -87,6 +96,8 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
         const d = value as { date: string; precision?: 'day' | 'month' | 'year' };
         return formatChineseDate(d.date, d.precision ?? 'day');
       }
+      const birth = asBirthDateFact(value);
+      if (birth !== undefined) return describeBirthDate(birth, m);
       return String(value);
     },
   };

@@ -20,7 +20,15 @@ const frameSchema = z.object({
   request: requestSchema.optional(),
 });
 
-const optionSchema = z.object({ value: z.string(), label: z.string(), words: z.array(z.string()) });
+const optionSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  words: z.array(z.string()),
+  /** The option is this calendar day (a booking day): she may name the day instead (src/flows/readShownChoice.ts). */
+  day: z.string().optional(),
+  /** Named in "您是说第5个……，还是5号……？": the reading by its position or by its day of the month. */
+  which: z.enum(['position', 'day']).optional(),
+});
 
 export const engineStateSchema = z.object({
   /** The flows that called the one running, innermost last: `return` goes back to the last. */
@@ -34,6 +42,8 @@ export const engineStateSchema = z.object({
   trigger: z.object({ text: z.string(), tried: z.array(z.string()).default([]) }).optional(),
   /** The eligibility interview under way: the fact asked, and the facts she answered in it. */
   interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]) }).optional(),
+  /** A value her answer also gave the next question (8号上午: the session), read by it in the same turn. */
+  nextAnswer: z.string().optional(),
   /** An answer read only from part of her words, waiting for her yes before it is acted on. */
   guess: z.object({ value: z.unknown(), label: z.string() }).optional(),
   /** The short list she was asked to choose from after a plain 不是 that fits several options (choice values). */

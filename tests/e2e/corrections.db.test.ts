@@ -51,10 +51,18 @@ describe.skipIf(dbUnavailable)('answers across questions', () => {
     expect(joined(await w.say('1980年5月6日'))).toContain('户口在项城市吗');
   });
 
-  it('a birth date without its day is asked for again', async () => {
+  it('a birth date without its day is kept as she gave it; the day is asked only when it decides her age', async () => {
     const w = await consentedWoman(bot);
     await w.say('1');
-    expect(joined(await w.say('1980年5月'))).toContain('请写完整，要有年、月、日');
+    expect(joined(await w.say('1980年5月'))).toContain('户口在项城市吗');
+    expect((await factsOf(bot.db(), (await contactOf(bot.db(), w))!.id)).birthDate).toEqual({ date: '1980-05-01', precision: 'month' });
+    // born in 1991, she turns 35 this year
+    const b = await consentedWoman(bot);
+    await b.say('1');
+    expect(joined(await b.say('1991年'))).toContain('您是1991年几月几号出生的？');
+    expect(joined(await b.say('1991年'))).toContain('请写完整，要有年、月、日');
+    expect(joined(await b.say('3月5号'))).toContain('您在2026年3月5日满35岁');
+    expect((await factsOf(bot.db(), (await contactOf(bot.db(), b))!.id)).birthDate).toBe('1991-03-05');
   });
 
   it('人工 while the privacy notice waits leaves the notice waiting: 同意 then works', async () => {

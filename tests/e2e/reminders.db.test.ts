@@ -98,7 +98,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
 
   it('after 退订 the evening planner queues nothing for her', async () => {
     const w = await eligibleWoman(bot);
-    await book(w, '3', '上午'); // Thu 3月5日: reminded Wed, queued by Tuesday evening's job
+    await book(w, '第3个', '上午'); // Thu 3月5日 (a bare 3 is also 3号, the first day: she would be asked which): reminded Wed, queued by Tuesday evening's job
     await w.say('退订');
     await bot.advanceClock('2026-03-05T12:00:00+08:00');
     expect(await reminderRows(w)).toEqual([]);
@@ -107,7 +107,7 @@ describe.skipIf(dbUnavailable)('appointment reminders', () => {
 
   it('a reminder is queued once however often the planner runs', async () => {
     const w = await eligibleWoman(bot);
-    await book(w, '3', '上午'); // Thu 3月5日: reminded Wed 3月4日
+    await book(w, '第3个', '上午'); // Thu 3月5日: reminded Wed 3月4日
     const app = bot.current().app;
     const now = bot.current().clock.now();
     for (let i = 0; i < 3; i++) {

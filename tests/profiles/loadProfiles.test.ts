@@ -146,6 +146,24 @@ describe('broken profiles', () => {
       want: ["henan.yaml: programmes.twoCancer.texts.interval: text 'interval' is missing (needed by rules.5)"],
     },
     {
+      name: 'an age question without askMore (asked when a year or an age leaves the rule undecided)',
+      files: {
+        'henan.yaml': henan(
+          'programmes:\n  twoCancer:\n    questions:\n      birthDate: { text: 出生日期, example: 1980年5月6日, input: { type: birthDate }, askMore: null }\n',
+        ),
+      },
+      want: ['henan.yaml: programmes.twoCancer.questions.birthDate.askMore: an age rule needs askMore'],
+    },
+    {
+      name: 'askMore with a placeholder it is not given',
+      files: {
+        'henan.yaml': henan(
+          'programmes:\n  twoCancer:\n    questions:\n      birthDate:\n        text: 出生日期\n        example: 1980年5月6日\n        input: { type: birthDate }\n        askMore: { year: "您是{known}几月{day}出生的？", month: 几号？, age: 哪天？ }\n',
+        ),
+      },
+      want: ['henan.yaml: programmes.twoCancer.questions.birthDate.askMore.year: placeholder {day} is not provided'],
+    },
+    {
       name: 'exclusion removing an unknown screening',
       files: {
         'henan.yaml': henan(

@@ -1,11 +1,13 @@
 // Decides whether a woman qualifies for a programme from the facts known so far. Pure: the day
 // is passed in (Asia/Shanghai calendar day). Rules come from the programme profile and are
 // evaluated in order; the first rule lacking a fact is asked next and the first failing rule
-// decides, so she is never asked a question after the decisive answer.
+// decides, so she is never asked a question after the decisive answer. A birth date known only to
+// the month, the year or as an age decides when every day it can be gives the same answer; else
+// the fact is needed again (asked for more).
 import type { ProgrammeProfile, Rule } from '../profile/profileSchema.js';
 import { isCalendarDay } from '../calendarDay.js';
 import { addYearsWithPrecision } from './addYearsWithPrecision.js';
-import { ageOn } from '../parse/ageOn.js';
+import { ageRangeOn, asBirthDateFact, birthDayRange } from '../parse/birthDateFact.js';
 import { birthdayOfAge } from '../parse/birthdayOfAge.js';
 import { formatChineseDate, type DatePrecision } from '../parse/formatChineseDate.js';
 
@@ -65,14 +67,20 @@ export function evaluateEligibility(programme: ProgrammeProfile, facts: Record<s
     switch (rule.type) {
       case 'age': {
         // a birth date after today is not an answer: ask again
-        if (!isCalendarDay(value) || value > today) return needs(rule.fact);
-        const age = ageOn(value, today);
-        const vars = { min: String(rule.min), max: String(rule.max), age: String(age) };
-        if (age < rule.min) {
-          const on = birthdayOfAge(value, rule.min);
-          return no('age_below', 'age_below', { ...vars, date: formatChineseDate(on) }, on);
+        const birth = asBirthDateFact(value);
+        const born = birth && birthDayRange(birth);
+        if (!birth || !born || born.earliest > today) return needs(rule.fact);
+        const age = ageRangeOn(birth, today);
+        const exact = born.earliest === born.latest;
+        const vars = { min: String(rule.min), max: String(rule.max), age: String(age.min) };
+        if (age.max < rule.min) {
+          // too young whichever day it was: from the day she surely is old enough
+          const on = birthdayOfAge(born.latest, rule.min);
+          return exact ? no('age_below', 'age_below', { ...vars, date: formatChineseDate(on) }, on) : no('age_below', 'age_below_about', vars, on);
         }
-        if (age > rule.max) return no('age_above', 'age_above', vars);
+        if (age.min > rule.max) return no('age_above', exact ? 'age_above' : 'age_above_about', vars);
+        // a year, a month or an age that leaves her on either side of a limit: ask for more
+        if (age.min < rule.min || age.max > rule.max) return needs(rule.fact);
         break;
       }
       case 'residence':

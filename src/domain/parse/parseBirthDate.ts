@@ -1,22 +1,86 @@
-// A birth date: an 18-digit ID number (checked; its errors are returned as they are) or a
-// Gregorian or lunar date in the past, 1930 or later. Two-digit years: 30–99 → 19xx, otherwise
-// 20xx (so a year after this one is 'in_future'). "1980年5月" is read as May 1st; a year alone or
-// a date without a year ("5月6号") is 'ambiguous'. 今天 / 昨天 are accepted (a newborn).
+// A birth date: an 18-digit ID number (checked; its errors are returned as they are), a Gregorian
+// or lunar date in the past, 1930 or later, or her age. Kept as precise as she gave it
+// (birthDateFact.ts): "1980年5月6日" is the day, "83年10月" a month, "1976年" / "七六年" / "五九年的" a
+// year, "我今年52了" / "52岁" an age on today. Two-digit years: 30–99 → 19xx, otherwise 20xx (so a
+// year after this one is 'in_future'). A date without a year ("5月6号") is 'ambiguous'. 今天 / 昨天
+// are accepted (a newborn).
+//
+// With what she gave before (`known`: asked again because it left an age limit undecided), an
+// answer without a year is read in the year she gave ("3月5号", or "3" for the month after a year,
+// "5" for the day after a month); an answer that says no more than `known` is 'incomplete'.
+import { type BirthDateFact, compareBirthDates } from './birthDateFact.js';
+import { dayParts } from '../calendarDay.js';
+import { parseChineseNumber } from './chineseNumber.js';
 import { normalizeText } from './normalizeText.js';
 import { parseIdNumber } from './parseIdNumber.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 import { readDate } from './readDate.js';
+import { replaceChineseNumerals } from './replaceChineseNumerals.js';
 
 export interface BirthDateValue {
-  birthDate: string;
+  birthDate: BirthDateFact;
   fromIdNumber: boolean;
 }
 
 const OLDEST = '1930-01-01';
+const OLDEST_AGE = 110;
 
 const widenYear = (yy: number): number => (yy >= 30 ? 1900 + yy : 2000 + yy);
 
-export function parseBirthDate(text: string, today: string): ParseResult<BirthDateValue> {
+/** 52岁, 52周岁, 虚岁52, 我今年52了, 今年五十二: an age, and how she counted it when she said. */
+const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
+  [/(?<!\d)(\d{1,3})周岁/u, 'full'],
+  [/(?<!\d)(\d{1,3})虚岁/u, 'nominal'],
+  [/周岁(\d{1,3})(?!\d)/u, 'full'],
+  [/虚岁(\d{1,3})(?!\d)/u, 'nominal'],
+  [/(?<!\d)(\d{1,3})岁/u, undefined],
+  [/(?:今年|现在)(?:已经|都)?(\d{1,3})(?:了|啦)?(?![\d年月日号./-])/u, undefined],
+  // a number alone with 了: 六十三了, 都52了
+  [/^(?:我)?(?:已经|都)?(\d{1,3})(?:了|啦)$/u, undefined],
+];
+
+function readAge(text: string, today: string): BirthDateFact | undefined {
+  const plain = replaceChineseNumerals(normalizeText(text)).replace(/[\s,.!?~]+/gu, '');
+  for (const [pattern, counting] of AGE_PATTERNS) {
+    const m = pattern.exec(plain);
+    if (!m) continue;
+    const age = Number(m[1]);
+    if (age < 1 || age > OLDEST_AGE) return undefined;
+    return { age, on: today, ...(counting ? { counting } : {}) };
+  }
+  return undefined;
+}
+
+/** A date answer, as precise as she gave it. */
+function readBirth(text: string, today: string): ParseResult<BirthDateFact> {
+  const read = readDate(text, { today, calendar: 'gregorian', direction: 'past', widenYear, requireYear: true });
+  if (!read.ok) {
+    // a year far in the past is "too old", not "out of range"
+    const year = /(?<!\d)(1[0-9]{3})(?!\d)/u.exec(normalizeText(text));
+    if (read.error === 'out_of_range' && year && Number(year[1]) < 1930) return fail('too_old');
+    return fail(read.error);
+  }
+  const { date, precision } = read.value;
+  if ((precision === 'year' ? `${date.slice(0, 4)}-12-31` : precision === 'month' ? `${date.slice(0, 7)}-31` : date) < OLDEST) return fail('too_old');
+  return ok(precision === 'day' ? date : { date, precision });
+}
+
+/** An answer without a year, read in the year (and month) she gave before. */
+function readInKnown(text: string, known: BirthDateFact, today: string): ParseResult<BirthDateFact> | undefined {
+  if (typeof known === 'string' || !('date' in known)) return undefined;
+  const { y, m } = dayParts(known.date)!;
+  const plain = normalizeText(text).replace(/[\s吧的啊呀了]+/gu, '');
+  const n = /^\d{1,2}$/u.test(plain) ? Number(plain) : parseChineseNumber(plain);
+  if (n !== undefined && Number.isInteger(n)) {
+    // "3" after a year is the month; "5" after a month is the day
+    if (known.precision === 'year') return n >= 1 && n <= 12 ? readBirth(`${y}年${n}月`, today) : fail('out_of_range');
+    return readBirth(`${y}年${m}月${n}日`, today);
+  }
+  const withYear = known.precision === 'month' && !/月/u.test(plain) ? `${y}年${m}月${plain}` : `${y}年${plain}`;
+  return readBirth(withYear, today);
+}
+
+export function parseBirthDate(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
 
@@ -29,15 +93,11 @@ export function parseBirthDate(text: string, today: string): ParseResult<BirthDa
     return ok({ birthDate: id.value.birthDate, fromIdNumber: true });
   }
 
-  const read = readDate(text, { today, calendar: 'gregorian', direction: 'past', widenYear, requireYear: true });
-  if (!read.ok) {
-    // a year far in the past is "too old", not "out of range"
-    const year = /(?<!\d)(1[0-9]{3})(?!\d)/u.exec(compact);
-    if (read.error === 'out_of_range' && year && Number(year[1]) < 1930) return fail('too_old');
-    return fail(read.error);
-  }
-  // a birth date without its day could put her on the wrong side of an age limit: ask for the day
-  if (read.value.precision !== 'day') return fail('incomplete');
-  if (read.value.date < OLDEST) return fail('too_old');
-  return ok({ birthDate: read.value.date, fromIdNumber: false });
+  let read = readBirth(text, today);
+  if (!read.ok && known) read = readInKnown(text, known, today) ?? read;
+  const birthDate = read.ok ? read.value : readAge(text, today);
+  if (birthDate === undefined) return fail(read.ok ? 'unrecognised' : read.error);
+  // asked again for more: the same again is not an answer to that
+  if (known && compareBirthDates(known, birthDate) === 'same') return fail('incomplete');
+  return ok({ birthDate, fromIdNumber: false });
 }

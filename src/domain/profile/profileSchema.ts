@@ -111,6 +111,9 @@ const questionSchema = z
     // how long an answer is reused when she asks again: 'always' (a birth date), or a number of
     // days (0: asked again every time, e.g. whether she is pregnant now)
     remember: z.union([z.literal('always'), z.number().int().min(0)]).default(30),
+    // a birth date: asked instead of `text` when what she gave (a year, a month, an age) leaves her
+    // on either side of an age limit; {known} is what she gave (1991年, 1991年3月, 52岁)
+    askMore: z.object({ year: textSchema, month: textSchema, age: textSchema }).strict().optional(),
   })
   .strict();
 
@@ -295,6 +298,8 @@ export type Profile = z.infer<typeof profileSchema>;
 export const COMMON_VARS = ['programme'] as const;
 /** Values question texts may use besides COMMON_VARS: the county's name (e.g. 您的户口在{countyName}吗). */
 export const QUESTION_VARS = ['programme', 'countyName'] as const;
+/** What a question's `askMore` texts may use besides QUESTION_VARS: what she gave before. */
+export const ASK_MORE_VARS = [...QUESTION_VARS, 'known'] as const;
 /**
  * Which variables the eligibility outcome provides for each text (besides COMMON_VARS). Exclusion
  * texts (named by the rule) get `excluded` (the screenings it removes). Question texts and
@@ -305,6 +310,9 @@ export const OUTCOME_VARS: Record<string, readonly string[]> = {
   alternatives: [],
   age_below: ['min', 'max', 'age', 'date'],
   age_above: ['min', 'max', 'age'],
+  // the same when her birth date is known only to the month, the year or as an age (no day, no exact age)
+  age_below_about: ['min', 'max'],
+  age_above_about: ['min', 'max'],
   residence: [],
   group: [],
   pregnant: [],
@@ -338,7 +346,7 @@ export const NEWBORN_VARS = ['screening', 'birthDate', 'from', 'to', 'days', 'ag
 export function textKeysForRule(rule: Rule): string[] {
   switch (rule.type) {
     case 'age':
-      return ['age_below', 'age_above'];
+      return ['age_below', 'age_above', 'age_below_about', 'age_above_about'];
     case 'notPregnant':
       return ['pregnant'];
     case 'pregnant':

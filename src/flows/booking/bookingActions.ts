@@ -2,6 +2,7 @@
 // change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml, offer_reply.yaml), over the BookingPort.
 import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
+import { SESSION_WORDS } from '../../domain/booking/readDay.js';
 import { windowDays } from '../../domain/pregnancy/gestation.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
 import { bookingMenu } from '../../profiles/bookable.js';
@@ -243,14 +244,14 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), serviceIds, ctx.now);
       const byDay = new Map<string, number>();
       for (const s of seats) if (allowed.has(s.day)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.left);
-      return [...byDay.entries()].slice(0, settings.daysListed).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left) }));
+      return [...byDay.entries()].slice(0, settings.daysListed).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left), day }));
     },
 
     'booking.sessions': async (ctx) => {
       const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), servicesOf(ctx), ctx.now);
       return seats
         .filter((s) => s.day === str(ctx.vars.day))
-        .map((s) => ({ value: s.session, label: texts.sessionOption(s.session, s.left), words: [texts.session(s.session)] }));
+        .map((s) => ({ value: s.session, label: texts.sessionOption(s.session, s.left), words: [texts.session(s.session), ...SESSION_WORDS[s.session]] }));
     },
 
     'booking.mine': async (ctx) =>

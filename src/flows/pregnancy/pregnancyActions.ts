@@ -3,6 +3,7 @@
 import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
+import { ageRangeOn, asBirthDateFact, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { NewbornAnswers, PregnancyPort, PregnancyView, RegisterInput } from './pregnancyPort.js';
 import type { PregnancyTexts } from './pregnancyTexts.js';
 
@@ -13,7 +14,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.current', ['none', 'active'], SUMMARY],
   ['pregnancy.needsCycle', ['ask', 'skip']],
   ['pregnancy.needsTwins', ['ask', 'skip']],
-  ['pregnancy.needsBirthDate', ['ask', 'skip']],
+  ['pregnancy.needsBirthDate', ['ask', 'more', 'skip'], ['birthKnown']],
   ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'implausibleReason']],
   ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'implausibleReason']],
@@ -44,11 +45,10 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
   /** The newborn reminders end this many days after the birth. */
   const newbornDays = Math.max(0, ...port.settings.newborn.map((s) => s.window.toDay));
 
-  /** Her birth date, when the programme needs her age on the due date and she told it. */
-  async function birthDateFor(ctx: ActionContext): Promise<string | undefined> {
+  /** Her birth date (as precise as she gave it), when the programme needs her age on the due date and she told it. */
+  async function birthDateFor(ctx: ActionContext): Promise<BirthDateFact | undefined> {
     if (!port.needsAge()) return undefined;
-    const b = (await ctx.facts()).birthDate;
-    return typeof b === 'string' ? b : undefined;
+    return asBirthDateFact((await ctx.facts()).birthDate);
   }
 
   /** What she answered (flows/pregnancy.yaml: dating, cycleDays, twins; her birthDate fact). */
@@ -107,9 +107,16 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
 
     'pregnancy.needsTwins': async (): Promise<ActionResult> => ({ outcome: port.needsTwins() ? 'ask' : 'skip' }),
 
-    'pregnancy.needsBirthDate': async (ctx): Promise<ActionResult> => ({
-      outcome: port.needsAge() && typeof (await ctx.facts()).birthDate !== 'string' ? 'ask' : 'skip',
-    }),
+    // asked when her age on the due date matters; again for more when what she gave (a year, a
+    // month, an age) leaves two ages on the due date that the screenings tell apart
+    'pregnancy.needsBirthDate': async (ctx): Promise<ActionResult> => {
+      if (!port.needsAge()) return { outcome: 'skip' };
+      const input = await registerInput(ctx);
+      if (!input.birthDate) return { outcome: 'ask' };
+      const ages = ageRangeOn(input.birthDate, port.adjustedDueDate(input));
+      if (!port.ageDecides(ages, input.twins ?? false)) return { outcome: 'skip' };
+      return { outcome: 'more', vars: { birthKnown: texts.birthDate(input.birthDate) } };
+    },
 
     'pregnancy.preview': async (ctx): Promise<ActionResult> => {
       const input = await registerInput(ctx);

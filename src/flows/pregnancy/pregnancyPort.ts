@@ -1,5 +1,6 @@
 // What the pregnancy conversations need from the pregnancy and booking services. createApp binds it
 // to PregnancyService (servicesPregnancyPort); the flow actions only see this.
+import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
 import type { PregnancyView, RegisterInput, ScreeningState } from '../../services/pregnancy/PregnancyService.js';
 
@@ -23,6 +24,8 @@ export interface PregnancyPort {
   settings: PregnancySettings;
   /** Whether her age on the due date decides a screening (then her birth date is asked). */
   needsAge(): boolean;
+  /** Whether the ages she can be on the due date (a birth date given as a year…) lead to different screenings. */
+  ageDecides(ages: { min: number; max: number }, twins: boolean): boolean;
   /** Whether twins decide a screening (then she is asked). */
   needsTwins(): boolean;
   /** A due date that can belong to a pregnancy going on today. */
@@ -51,7 +54,7 @@ export interface PregnancyPort {
     contactId: string,
     dueDate: string,
     now: Date,
-    birthDate?: string,
+    birthDate?: BirthDateFact,
   ): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
   reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
   newbornConsent(contactId: string, answers: NewbornAnswers, now: Date): Promise<PregnancyView | undefined>;

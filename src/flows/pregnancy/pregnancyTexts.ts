@@ -7,6 +7,8 @@ import { formatGestationalAge, gestationalAgeDays } from '../../domain/pregnancy
 import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
 import { renderTemplate } from '../../domain/template.js';
 import type { PregnancyView, ScreeningState } from './pregnancyPort.js';
+import { ageRangeOn, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
+import { describeBirthDate } from '../describeBirthDate.js';
 
 export class PregnancyTexts {
   constructor(private readonly messages: () => Messages) {}
@@ -17,6 +19,11 @@ export class PregnancyTexts {
 
   date(day: string): string {
     return formatChineseDate(day);
+  }
+
+  /** Her birth date as she gave it (1990年, 1990年3月, 36岁（…告诉我的）). */
+  birthDate(b: BirthDateFact): string {
+    return describeBirthDate(b, this.messages());
   }
 
   /** '12周3天': how far along she is on `now`'s day with this due date. */
@@ -87,16 +94,25 @@ export class PregnancyTexts {
     return renderTemplate(this.m.itemNewborn, { screening: name });
   }
 
+  /**
+   * Her age on the due date for 我的信息: from her birth date as she gave it (two ages when it was a
+   * year, a month or an age: the kept age is only the younger), else the age kept with the pregnancy.
+   */
+  private ageOnDueDate(p: PregnancyView, birth: BirthDateFact | undefined): string {
+    const m = this.m.myData;
+    if (!birth) return p.ageOnDueDate !== null ? renderTemplate(m.age, { age: p.ageOnDueDate }) : '';
+    const ages = ageRangeOn(birth, p.dueDate);
+    return ages.min === ages.max ? renderTemplate(m.age, { age: ages.min }) : renderTemplate(m.ageAbout, ages);
+  }
+
   /** 我的信息: what is stored about each pregnancy (and the baby, with her consent as guardian). */
-  myData(pregnancies: { pregnancy: PregnancyView; screenings: ScreeningState[] }[]): string[] {
+  myData(pregnancies: { pregnancy: PregnancyView; screenings: ScreeningState[] }[], birth?: BirthDateFact): string[] {
     const m = this.m.myData;
     const lines: string[] = [];
     for (const { pregnancy: p, screenings } of pregnancies) {
-      const parts = [
-        p.cycleDays !== null ? renderTemplate(m.cycle, { cycleDays: p.cycleDays }) : '',
-        p.twins ? m.twins : '',
-        p.ageOnDueDate !== null ? renderTemplate(m.age, { age: p.ageOnDueDate }) : '',
-      ].join('');
+      const parts = [p.cycleDays !== null ? renderTemplate(m.cycle, { cycleDays: p.cycleDays }) : '', p.twins ? m.twins : '', this.ageOnDueDate(p, birth)].join(
+        '',
+      );
       const vars = {
         registeredOn: this.date(p.registeredOn),
         dueDate: this.date(p.dueDate),

@@ -13,6 +13,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
   return {
     settings: d.settings,
     needsAge: () => pregnancy.needsAge(),
+    ageDecides: (ages, twins) => pregnancy.ageDecides(ages, twins),
     needsTwins: () => pregnancy.needsTwins(),
     plausibleDueDate,
     adjustedDueDate: (input) => PregnancyService.adjustedDueDate(input),

@@ -23,6 +23,8 @@ import type {
 import { adjustedDueDate, redatePregnancy, registerPregnancy } from './registerPregnancy.js';
 import { recordBirthOnly, reportBirth } from './reportBirth.js';
 import { reportLoss } from './reportLoss.js';
+import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
+import { ageDecidesScreenings } from '../../domain/pregnancy/ageOnDueDate.js';
 import { programmeNeedsAge, programmeNeedsTwins, screeningStates } from './screeningStates.js';
 import { missedScreenings, setReferred } from './staffPregnancies.js';
 
@@ -66,7 +68,7 @@ export class PregnancyService {
   }
 
   /** A new due date (an early ultrasound): every pending reminder moves with it. */
-  redate(contactId: string, dueDate: string, now: Date, birthDate?: string): Promise<RedateResult> {
+  redate(contactId: string, dueDate: string, now: Date, birthDate?: BirthDateFact): Promise<RedateResult> {
     return redatePregnancy(this.ctx, contactId, dueDate, now, birthDate);
   }
 
@@ -123,6 +125,11 @@ export class PregnancyService {
   /** Whether the programme needs her age on the due date (a screening depends on it). */
   needsAge(): boolean {
     return programmeNeedsAge(this.ctx);
+  }
+
+  /** Whether ages she can be on the due date (from a birth date given as a year, a month or an age) lead to different screenings. */
+  ageDecides(ages: { min: number; max: number }, twins: boolean): boolean {
+    return ageDecidesScreenings(this.ctx.prenatal(), ages, twins);
   }
 
   /** Whether the programme needs to know about twins (a screening depends on it). */

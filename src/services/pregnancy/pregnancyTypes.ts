@@ -1,5 +1,6 @@
 // The pregnancy service's inputs and outputs. Days are Asia/Shanghai 'YYYY-MM-DD'; every change gets
 // `now` (the clock is injected).
+import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 
 /** birth: she told of the baby's birth without having registered the pregnancy (its due date is the birth date). */
 export type DatingFrom = 'weeks' | 'dueDate' | 'lastPeriod' | 'corrected' | 'birth';
@@ -29,8 +30,8 @@ export interface RegisterInput {
   /** Her regular cycle when she gave her last period: the due date moves by (cycle − 28) days. */
   cycleDays?: number;
   twins?: boolean;
-  /** Her birth date, when the programme's rules depend on her age on the due date. */
-  birthDate?: string;
+  /** Her birth date (as precise as she gave it), when the programme's rules depend on her age on the due date. */
+  birthDate?: BirthDateFact;
 }
 
 /** A screening of her pregnancy as she sees it now: its window and where it stands. */

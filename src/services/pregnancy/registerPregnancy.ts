@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import { runTransaction } from '../../db/transaction.js';
 import { addDays, shanghaiDay } from '../../domain/calendarDay.js';
-import { ageOn } from '../../domain/parse/ageOn.js';
+import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
+import { keptAgeOnDueDate } from '../../domain/pregnancy/ageOnDueDate.js';
 import { plausibleDueDate } from '../../domain/pregnancy/plausibleDueDate.js';
 import type { PregnancyContext } from './pregnancyContext.js';
 import { pregnancyView, writeDueDateFact } from './pregnancyRows.js';
@@ -32,7 +33,7 @@ export async function registerPregnancy(ctx: PregnancyContext, contactId: string
         datingFrom: input.datingFrom,
         cycleDays: input.cycleDays ?? null,
         twins: input.twins ?? false,
-        ageOnDueDate: input.birthDate ? ageOn(input.birthDate, dueDate) : null,
+        ageOnDueDate: input.birthDate ? keptAgeOnDueDate(input.birthDate, dueDate) : null,
         registeredOn: today,
         createdAt: now,
       },
@@ -44,14 +45,14 @@ export async function registerPregnancy(ctx: PregnancyContext, contactId: string
 }
 
 /** A new due date (an early ultrasound): every pending reminder moves with it. */
-export async function redatePregnancy(ctx: PregnancyContext, contactId: string, dueDate: string, now: Date, birthDate?: string): Promise<RedateResult> {
+export async function redatePregnancy(ctx: PregnancyContext, contactId: string, dueDate: string, now: Date, birthDate?: BirthDateFact): Promise<RedateResult> {
   if (!plausibleDueDate(dueDate, shanghaiDay(now))) return { ok: false, reason: 'implausible' };
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
     if (!p) return { ok: false as const, reason: 'none' as const };
     const updated = await tx.pregnancy.update({
       where: { id: p.id },
-      data: { dueDate, datingFrom: 'corrected', ageOnDueDate: birthDate ? ageOn(birthDate, dueDate) : p.ageOnDueDate },
+      data: { dueDate, datingFrom: 'corrected', ageOnDueDate: birthDate ? keptAgeOnDueDate(birthDate, dueDate) : p.ageOnDueDate },
     });
     await remarkAfterRedating(tx, updated, ctx.prenatal(), now);
     await writeDueDateFact(tx, contactId, dueDate, now);

@@ -4,7 +4,7 @@
 // (两癌 waits until after the pregnancy) or known to be past the programme's age range on the day.
 import type { Db, Tx } from '../../db/client.js';
 import { daysYearsBefore, isCalendarDay, shanghaiAt } from '../../domain/calendarDay.js';
-import { ageOn } from '../../domain/parse/ageOn.js';
+import { ageRangeOn, asBirthDateFact, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
@@ -23,7 +23,7 @@ export function rescreenVisitDays(day: string, years: number): string[] {
 /**
  * Of these women, the ones not to remind of 两癌 on `day`, read for the whole page at once: pregnant
  * now (an active registered pregnancy), or known to be older than the programme's maximum age on the
- * day (her birth date fact; without one, her latest 两癌 answer saying she was over the age). A woman
+ * day (her birth date fact, even a year or an age she gave; without one, her latest 两癌 answer saying she was over the age). A woman
  * whose birth date is not known is reminded: the text invites her to check.
  */
 async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[], day: string): Promise<Set<string>> {
@@ -34,16 +34,17 @@ async function notToRemind(q: Tx | Db, cfg: ReminderConfig, contactIds: string[]
   const range = cfg.rescreen.age;
   if (!range) return out;
   const facts = await q.fact.findMany({ where: { contactId: { in: ids }, key: range.fact }, select: { contactId: true, valueJson: true } });
-  const birthOf = new Map<string, string>();
+  const birthOf = new Map<string, BirthDateFact>();
   for (const f of facts) {
-    const value = parseJson(f.valueJson);
-    if (isCalendarDay(value)) birthOf.set(f.contactId, value);
+    const value = asBirthDateFact(parseJson(f.valueJson));
+    if (value !== undefined) birthOf.set(f.contactId, value);
   }
   const unknown: string[] = [];
   for (const id of ids) {
     const birthDate = birthOf.get(id);
     if (birthDate === undefined) unknown.push(id);
-    else if (ageOn(birthDate, day) > range.max) out.add(id);
+    // (a year, a month or an age she gave: only when she is over the age whichever day it was)
+    else if (ageRangeOn(birthDate, day).min > range.max) out.add(id);
   }
   if (unknown.length > 0) {
     const checks = await q.eligibilityCheck.findMany({

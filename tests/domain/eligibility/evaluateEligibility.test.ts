@@ -229,3 +229,53 @@ describe('evaluateEligibility input checks', () => {
     expect(() => evaluateEligibility(twoCancer('national'), OK, '2026-3-5')).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('两癌 eligibility with a birth date given as a month, a year or an age (today 2026-03-05)', () => {
+  const p = twoCancer('henan');
+  const year = (y: number) => ({ date: `${y}-01-01`, precision: 'year' });
+  const month = (y: number, m: number) => ({ date: `${y}-${String(m).padStart(2, '0')}-01`, precision: 'month' });
+  const cases: { name: string; birthDate: unknown; want: Expect }[] = [
+    // decided when every day it can be gives the same answer
+    { name: '1976年: 49 or 50', birthDate: year(1976), want: { status: 'eligible' } },
+    { name: '83年10月: 42', birthDate: month(1983, 10), want: { status: 'eligible' } },
+    { name: '52岁 (50 to 52)', birthDate: { age: 52, on: TODAY }, want: { status: 'eligible' } },
+    { name: '五九年的: 66 or 67', birthDate: year(1959), want: { status: 'ineligible', reason: 'age_above', textKey: 'age_above_about' } },
+    { name: '1961年2月: 65', birthDate: month(1961, 2), want: { status: 'ineligible', reason: 'age_above', textKey: 'age_above_about' } },
+    { name: '70岁 (68 to 70)', birthDate: { age: 70, on: TODAY }, want: { status: 'ineligible', reason: 'age_above', textKey: 'age_above_about' } },
+    // too young whichever day: eligible again from the day she surely is 35
+    {
+      name: '1995年: 30 or 31',
+      birthDate: year(1995),
+      want: { status: 'ineligible', reason: 'age_below', textKey: 'age_below_about', nextEligibleOn: '2030-12-31' },
+    },
+    {
+      name: '1991年10月: 34',
+      birthDate: month(1991, 10),
+      want: { status: 'ineligible', reason: 'age_below', textKey: 'age_below_about', nextEligibleOn: '2026-10-31' },
+    },
+    // the year she turns 35 or 65: the day decides, ask for more
+    { name: '1991年: 34 or 35', birthDate: year(1991), want: { status: 'needs', fact: 'birthDate' } },
+    { name: '1961年: 64 or 65', birthDate: year(1961), want: { status: 'needs', fact: 'birthDate' } },
+    { name: '1991年3月: born before or after the 5th', birthDate: month(1991, 3), want: { status: 'needs', fact: 'birthDate' } },
+    { name: '1991年2月: 35', birthDate: month(1991, 2), want: { status: 'eligible' } },
+    { name: '36岁: may be 34', birthDate: { age: 36, on: TODAY }, want: { status: 'needs', fact: 'birthDate' } },
+    { name: '36周岁', birthDate: { age: 36, on: TODAY, counting: 'full' }, want: { status: 'eligible' } },
+    // an age said two years ago is two years more now
+    { name: '33周岁 two years ago', birthDate: { age: 33, on: '2024-03-05', counting: 'full' }, want: { status: 'eligible' } },
+    // a year after this one is not an answer
+    { name: 'a year to come', birthDate: year(2027), want: { status: 'needs', fact: 'birthDate' } },
+  ];
+  it.each(cases)('$name', ({ birthDate, want }) => {
+    const outcome = evaluateEligibility(p, { ...OK, birthDate }, TODAY);
+    check(outcome, want);
+    if (outcome.status !== 'needs') expect(renderOutcome(p, outcome)).not.toMatch(/[{}]/);
+  });
+
+  it('says neither a day nor an age she did not give', () => {
+    const below = renderOutcome(p, evaluateEligibility(p, { ...OK, birthDate: year(1995) }, TODAY));
+    expect(below).toContain('按您说的，您现在还不到35岁。');
+    expect(below).not.toMatch(/\d+年\d+月\d+日/);
+    const above = renderOutcome(p, evaluateEligibility(p, { ...OK, birthDate: year(1959) }, TODAY));
+    expect(above).toContain('您已经过了64岁');
+  });
+});

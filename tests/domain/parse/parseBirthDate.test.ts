@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseBirthDate } from '../../../src/domain/parse/parseBirthDate.js';
 import type { ParseErrorCode } from '../../../src/domain/parse/parseResult.js';
+import type { BirthDateFact } from '../../../src/domain/parse/birthDateFact.js';
 import { withCheckChar, withWrongCheckChar } from './idTestHelpers.js';
 
 const T = '2026-03-10';
-const typed = (birthDate: string) => ({ birthDate, fromIdNumber: false });
+const typed = (birthDate: BirthDateFact) => ({ birthDate, fromIdNumber: false });
+const year = (y: number) => typed({ date: `${y}-01-01`, precision: 'year' });
+const month = (y: number, m: number) => typed({ date: `${y}-${String(m).padStart(2, '0')}-01`, precision: 'month' });
+const age = (n: number, counting?: 'full' | 'nominal') => typed({ age: n, on: T, ...(counting ? { counting } : {}) });
 const fromId = (birthDate: string) => ({ birthDate, fromIdNumber: true });
 const E = (error: ParseErrorCode) => ({ error });
 
-const cases: [input: string, expected: { birthDate: string; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
+const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
   // Gregorian dates
   ['1980年5月6日', typed('1980-05-06')],
   ['1980年5月6号', typed('1980-05-06')],
@@ -33,11 +37,31 @@ const cases: [input: string, expected: { birthDate: string; fromIdNumber: boolea
   ['农历1980年四月初二', typed('1980-05-15')],
   ['阴历80年四月初二', typed('1980-05-15')],
   ['1980年农历四月初二', typed('1980-05-15')],
-  // without its day a birth date could fall on the wrong side of an age limit: ask for it
-  ['1980年5月', E('incomplete')],
-  ['1980年', E('incomplete')],
-  ['1980', E('incomplete')],
-  ['80年', E('incomplete')],
+  // a month or a year alone: kept as precise as she gave it (the age rules decide whether it is enough)
+  ['1980年5月', month(1980, 5)],
+  ['83年10月', month(1983, 10)],
+  ['1980年', year(1980)],
+  ['1980', year(1980)],
+  ['80年', year(1980)],
+  ['1976年', year(1976)],
+  ['七六年', year(1976)],
+  ['五九年的', year(1959)],
+  ['我是76年的', year(1976)],
+  ['1929年', E('too_old')],
+  // her age on today: as she counted it, when she says (周岁 full years, 虚岁 the traditional count)
+  ['我今年52了', age(52)],
+  ['今年五十二', age(52)],
+  ['52岁', age(52)],
+  ['五十二岁了', age(52)],
+  ['52周岁', age(52, 'full')],
+  ['虚岁52', age(52, 'nominal')],
+  ['52虚岁', age(52, 'nominal')],
+  ['六十三了', age(63)],
+  ['都52了', age(52)],
+  ['52', E('unrecognised')],
+  ['200岁', E('unrecognised')],
+  // a year and an age: the year
+  ['80年的，今年46岁', year(1980)],
 
   ['5月6号', E('ambiguous')],
   ['农历四月初二', E('ambiguous')],
@@ -70,6 +94,39 @@ const cases: [input: string, expected: { birthDate: string; fromIdNumber: boolea
 describe('parseBirthDate (today 2026-03-10)', () => {
   it.each(cases)('%j → %j', (input, expected) => {
     const result = parseBirthDate(input, T);
+    if ('error' in expected) expect(result).toEqual({ ok: false, error: expected.error });
+    else expect(result).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe('parseBirthDate asked again for more (she gave a year, a month or an age)', () => {
+  const inYear: BirthDateFact = { date: '1991-01-01', precision: 'year' };
+  const inMonth: BirthDateFact = { date: '1991-03-01', precision: 'month' };
+  const anAge: BirthDateFact = { age: 35, on: '2026-03-01' };
+  const more: [input: string, known: BirthDateFact, expected: { birthDate: BirthDateFact; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
+    // without a year: in the year she gave
+    ['3月5号', inYear, typed('1991-03-05')],
+    ['三月五号', inYear, typed('1991-03-05')],
+    ['十月', inYear, month(1991, 10)],
+    ['3', inYear, month(1991, 3)],
+    ['13', inYear, E('out_of_range')],
+    ['5号', inMonth, typed('1991-03-05')],
+    ['5', inMonth, typed('1991-03-05')],
+    ['3月5号', inMonth, typed('1991-03-05')],
+    // a whole date, or an ID number, as usual (a correction too)
+    ['1991年3月5日', inYear, typed('1991-03-05')],
+    ['1990年12月1日', inYear, typed('1990-12-01')],
+    [withCheckChar('41010219910305124'), inYear, fromId('1991-03-05')],
+    // no more than she said: not an answer
+    ['1991年', inYear, E('incomplete')],
+    ['1991年3月', inMonth, E('incomplete')],
+    ['91年的', inMonth, E('incomplete')],
+    // an age gives no year to read a day in
+    ['3月5号', anAge, E('ambiguous')],
+    ['1991年3月5号', anAge, typed('1991-03-05')],
+  ];
+  it.each(more)('%j after %j → %j', (input, known, expected) => {
+    const result = parseBirthDate(input, T, known);
     if ('error' in expected) expect(result).toEqual({ ok: false, error: expected.error });
     else expect(result).toEqual({ ok: true, value: expected });
   });

@@ -126,6 +126,22 @@ describe.skipIf(dbUnavailable)(`re-screening reminders: age, pregnancy, 29 Feb (
       }
     });
 
+    it('a birth date she gave as a year, a month or an age: not reminded only when she is over the age whichever day it was', async () => {
+      await visit('born1959');
+      await fact('born1959', 'birthDate', { date: '1959-01-01', precision: 'year' });
+      await visit('born1961');
+      await fact('born1961', 'birthDate', { date: '1961-01-01', precision: 'year' });
+      await visit('bornFeb1961');
+      await fact('bornFeb1961', 'birthDate', { date: '1961-02-01', precision: 'month' });
+      await visit('said70');
+      await fact('said70', 'birthDate', { age: 70, on: '2021-03-01' });
+      await visit('said50');
+      await fact('said50', 'birthDate', { age: 50, on: '2021-03-01' });
+
+      expect(await f.planner.planDay('2026-03-10', sh('2026-03-09 20:00'))).toEqual({ planned: 2, queued: 2 });
+      expect((await rows()).map((r) => r[0])).toEqual(['rescreen:born1961:2026-03-10', 'rescreen:said50:2026-03-10']);
+    });
+
     it('birth date unknown: her latest 两癌 answer saying she was over the age counts; a later answer replaces it', async () => {
       await visit('saidTooOld');
       await check('saidTooOld', { reasonCode: 'age_above' });

@@ -1,0 +1,144 @@
+// The day a woman names when she picks from a list of offered days, the way she says it: the day of
+// the month (5号, 12号, 3月5日, 3.5), a weekday (周三, 星期三, 礼拜三, 这周三, 下周三), a day counted
+// from today (明天, 后天, 大后天), with or without a session (星期三上午, 还是8号吧 上午去). A bare
+// number ("5") is either the option's position or the day of the month: chooseDay decides against
+// the list shown, and says when it is both. Pure: today is passed in ('YYYY-MM-DD', Asia/Shanghai).
+import { addDays, daysBetween, isoWeekday } from '../calendarDay.js';
+import { findDateExpressions, prepareDateText, type DateExpression } from '../parse/dateExpression.js';
+import { normalizeText } from '../parse/normalizeText.js';
+import { resolveDateExpression } from '../parse/resolveDateExpression.js';
+
+export type Session = 'am' | 'pm';
+
+/** Words for the two sessions of a clinic day (the session question reads them too). */
+export const SESSION_WORDS: Record<Session, readonly string[]> = {
+  // (上晌 / 前晌 / 下晌 / 后晌: Henan; 早点 / 晚点: early or late in the day)
+  am: ['上午', '早上', '早晨', '上半天', '上晌', '前晌', '早晌', '早点', '早些'],
+  pm: ['下午', '下半天', '下晌', '后晌', '晚点', '晚些'],
+};
+
+export type DayWords =
+  /** a calendar day she named */
+  | { kind: 'day'; day: string; session?: Session }
+  /** a number alone: a position in the list, or the day of the month */
+  | { kind: 'number'; n: number; session?: Session }
+  /** two different days */
+  | { kind: 'conflict' }
+  /** no day in her words */
+  | { kind: 'none'; session?: Session };
+
+export type DayChoice =
+  /** the option at `index` of the list */
+  | { kind: 'chosen'; index: number; session?: Session }
+  /** a bare number that is the position of one day and the day of the month of another: ask which */
+  | { kind: 'which'; n: number; positionIndex: number; dayIndex: number; session?: Session }
+  /** a day she named that the list does not offer */
+  | { kind: 'notOffered'; day: string }
+  | { kind: 'conflict' }
+  /** not a day: read her answer as an ordinary choice */
+  | { kind: 'none' };
+
+const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
+const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };
+/** A day she turns down (6号不行, 不要周三, 周三去不了): not the day she picks. */
+const REJECTED_AFTER = /^(?:那天|那一天)?(?:不行|不去|不要|不方便|不可以|不好|没空|没时间|去不了|来不了|有事)/u;
+const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
+/** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */
+const CALENDAR_MARKERS = /农历|阴历|旧历|老历|阳历|公历|新历/u;
+/** What may stand around a number alone: 还是5吧, 就5, 5啊. */
+const AROUND_NUMBER = /^(?:还是|那就|就|那|要|约)*(\d{1,2})(?:吧|啊|呀|呢|哦|的|了|行|好|去|可以)*$/u;
+
+/** Which session her words name, if exactly one. */
+function sessionOf(prepared: string): Session | undefined {
+  const am = SESSION_WORDS.am.some((w) => prepared.includes(w));
+  const pm = SESSION_WORDS.pm.some((w) => prepared.includes(w));
+  return am === pm ? undefined : am ? 'am' : 'pm';
+}
+
+/**
+ * The day of a weekday word: 周三 alone is the next Wednesday after today (today itself is never
+ * offered); 这周三 is the Wednesday of this week (Monday to Sunday), 下周三 of the next, 下下周三
+ * the one after, 上周三 of the last.
+ */
+function weekdayDay(pre: string | undefined, wd: string, today: string): string {
+  const target = wd === '日' || wd === '天' ? 7 : Number(wd);
+  const current = isoWeekday(today);
+  if (pre === undefined) return addDays(today, ((target - current + 6) % 7) + 1);
+  return addDays(today, target - current + 7 * WEEK_SHIFT[pre]);
+}
+
+/** Two-digit years (26年3月5号) in a booking are this century. */
+const widenYear = (yy: number): number => 2000 + yy;
+
+/** A day she names without a year is ahead of today, unless that is half a year away (3月1日 said on 3月2日 is yesterday). */
+const FAR_AHEAD_DAYS = 180;
+
+/** The day a date expression names, to the day (undefined for a month, a year or a vague date). */
+function dayNamed(e: DateExpression, today: string): string | undefined {
+  const [ahead, before] = (['future', 'past'] as const).map((direction) => {
+    const r = resolveDateExpression(e, { today, direction, widenYear });
+    return r.ok && r.value.precision === 'day' ? r.value.date : undefined;
+  });
+  if (ahead && before && daysBetween(today, ahead) > FAR_AHEAD_DAYS) return before;
+  return ahead ?? before;
+}
+
+/** The day (or number) her words name. */
+export function readDayWords(text: string, today: string): DayWords {
+  const prepared = prepareDateText(text);
+  const session = sessionOf(normalizeText(text));
+  const days = new Set<string>();
+  const rejected = (before: string, after: string) => REJECTED_BEFORE.test(before) || REJECTED_AFTER.test(after);
+  // weekdays first, cut out so that their digit (周3) is not read as a date
+  const rest = prepared.replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
+    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) days.add(weekdayDay(pre, wd, today));
+    return ',';
+  });
+  const positionsHold = !CALENDAR_MARKERS.test(rest);
+  for (const e of findDateExpressions(rest)) {
+    if (positionsHold && rejected(rest.slice(0, e.start), rest.slice(e.end))) continue;
+    const day = dayNamed(e, today);
+    if (day) days.add(day);
+  }
+  if (days.size > 1) return { kind: 'conflict' };
+  if (days.size === 1) return { kind: 'day', day: [...days][0], session };
+  let bare = rest.replace(/[^\p{L}\p{N}]+/gu, '');
+  for (const w of [...SESSION_WORDS.am, ...SESSION_WORDS.pm]) bare = bare.replaceAll(w, '');
+  const number = AROUND_NUMBER.exec(bare);
+  return number ? { kind: 'number', n: Number(number[1]), session } : { kind: 'none', session };
+}
+
+/** The day of the month `n` names (as 5号 would; undefined when n is not a day of a month). */
+function dayOfMonth(n: number, today: string): string | undefined {
+  if (n < 1 || n > 31) return undefined;
+  return dayNamed({ day: n, lunarWords: false, vague: false, start: 0, end: 0 }, today);
+}
+
+/**
+ * Her answer against the days shown (in their order, 'YYYY-MM-DD'). A day she names is chosen when
+ * it is in the list, and said to be not offered otherwise. A bare number is the position when it
+ * is only a position, the day of the month when it is only that; when it is the position of one
+ * day and the day of the month of another, `which`.
+ */
+export function chooseDay(text: string, shown: readonly string[], today: string): DayChoice {
+  const words = readDayWords(text, today);
+  switch (words.kind) {
+    case 'none':
+    case 'conflict':
+      return { kind: words.kind };
+    case 'day': {
+      const index = shown.indexOf(words.day);
+      return index >= 0 ? { kind: 'chosen', index, session: words.session } : { kind: 'notOffered', day: words.day };
+    }
+    case 'number': {
+      const { n, session } = words;
+      const positionIndex = n >= 1 && n <= shown.length ? n - 1 : -1;
+      const day = dayOfMonth(n, today);
+      const dayIndex = day === undefined ? -1 : shown.indexOf(day);
+      if (positionIndex >= 0 && dayIndex >= 0 && positionIndex !== dayIndex) return { kind: 'which', n, positionIndex, dayIndex, session };
+      if (positionIndex >= 0) return { kind: 'chosen', index: positionIndex, session };
+      if (dayIndex >= 0) return { kind: 'chosen', index: dayIndex, session };
+      return day === undefined ? { kind: 'none' } : { kind: 'notOffered', day };
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Reads her answer to a dynamicChoice question against the options she was shown (kept in the
+// conversation when the question was asked). Options that are calendar days (`day`: the booking
+// days) are first read by the day she names (src/domain/booking/readDay.ts): 5号 is the 5th, never
+// option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once,
+// naming both; a day that is not in the list gets a kind answer and the list again. A session she
+// names with the day (8号上午) answers the next question too. Anything else: parseChoice.
+import { isoWeekday } from '../domain/calendarDay.js';
+import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
+import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
+import { normalizeText } from '../domain/parse/normalizeText.js';
+import { parseChoice } from '../domain/parse/parseChoice.js';
+import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { renderTemplate } from '../domain/template.js';
+import type { ShownOption } from '../services/conversationStore.js';
+import type { Messages } from './flowSchema.js';
+
+export type ShownChoiceRead =
+  /** her answer read (`nextAnswer`: the value her words also gave the next question, a session) */
+  | { kind: 'read'; read: ParseResult<string>; nextAnswer?: string; say?: undefined; shown?: undefined }
+  /** not an answer yet: say this and wait for her answer to the same question, against `shown` */
+  | { kind: 'again'; say: string; shown: ShownOption[]; read?: undefined; nextAnswer?: undefined };
+
+/** Her answer to "您是说A，还是B？" by its place: 前面那个, 后一个, 第二个… */
+const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
+const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
+
+/** The options as a numbered list, as the question showed them. */
+export function optionLines(shown: readonly { label: string }[]): string {
+  return shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+}
+
+export function readShownChoice(text: string, shown: readonly ShownOption[], today: string, messages: Messages): ShownChoiceRead {
+  const days = shown.map((o) => o.day);
+  const plain = (): ShownChoiceRead => ({ kind: 'read', read: parseChoice(text, [...shown]) });
+  const chosen = (value: string, nextAnswer?: string): ShownChoiceRead => ({ kind: 'read', read: ok(value), ...(nextAnswer ? { nextAnswer } : {}) });
+  if (shown.length === 0 || days.some((d) => d === undefined)) return plain();
+
+  const m = messages.booking;
+  const date = (day: string) => (day.slice(0, 4) === today.slice(0, 4) ? formatMonthDay(day) : formatChineseDate(day));
+  const weekday = (day: string) => m.weekdays[isoWeekday(day) - 1];
+  const cleared = shown.map(({ which: _which, ...o }) => o);
+
+  // the answer to "您是说第5个……，还是5号……？"
+  if (shown.some((o) => o.which)) {
+    const reply = normalizeText(text)
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .replace(/[吧啊呀的了]+$/u, '');
+    const reading = FIRST_READING.test(reply) ? 'position' : SECOND_READING.test(reply) ? 'day' : undefined;
+    const picked = reading && shown.find((o) => o.which === reading);
+    if (picked) return chosen(picked.value);
+    // a number alone is neither reading, nor a new pick from the list she was asked about
+    if (readDayWords(text, today).kind === 'number') return { kind: 'read', read: fail('ambiguous') };
+  }
+
+  const choice = chooseDay(text, days as string[], today);
+  switch (choice.kind) {
+    case 'chosen':
+      return chosen(shown[choice.index].value, choice.session);
+    case 'which': {
+      const position = shown[choice.positionIndex];
+      const dayOption = shown[choice.dayIndex];
+      const say = renderTemplate(m.dayWhich, {
+        position: choice.n,
+        positionDate: date(position.day!),
+        positionWeekday: weekday(position.day!),
+        number: choice.n,
+        date: date(dayOption.day!),
+        weekday: weekday(dayOption.day!),
+      });
+      const marked = cleared.map((o, i): ShownOption =>
+        i === choice.positionIndex ? { ...o, which: 'position' } : i === choice.dayIndex ? { ...o, which: 'day' } : o,
+      );
+      return { kind: 'again', say, shown: marked };
+    }
+    case 'notOffered':
+      return {
+        kind: 'again',
+        say: `${renderTemplate(m.dayNotOffered, { date: date(choice.day), weekday: weekday(choice.day) })}\n${optionLines(shown)}`,
+        shown: cleared,
+      };
+    case 'conflict':
+      return { kind: 'read', read: fail('ambiguous') };
+    case 'none':
+      return plain();
+  }
+}

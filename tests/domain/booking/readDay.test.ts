@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDay, readDayWords } from '../../../src/domain/booking/readDay.js';
+
+// Monday 2 March 2026; the list a woman sees for 两癌 (weekdays, nothing for today)
+const TODAY = '2026-03-02';
+const SHOWN = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10', '2026-03-11'];
+
+describe('readDayWords', () => {
+  it.each([
+    ['5号', '2026-03-05'],
+    ['五号', '2026-03-05'],
+    ['12号', '2026-03-12'],
+    ['3月5日', '2026-03-05'],
+    ['3月5号', '2026-03-05'],
+    ['3.5', '2026-03-05'],
+    ['2026年3月9日 周一', '2026-03-09'],
+    ['就9号', '2026-03-09'],
+    ['三号吧', '2026-03-03'],
+    // weekdays: alone, the next one after today; 这周 / 下周 / 下下周 by the week (Monday to Sunday)
+    ['周三', '2026-03-04'],
+    ['星期三', '2026-03-04'],
+    ['礼拜三', '2026-03-04'],
+    ['这周三', '2026-03-04'],
+    ['本周五', '2026-03-06'],
+    ['下周三', '2026-03-11'],
+    ['下个星期一', '2026-03-09'],
+    ['下礼拜一', '2026-03-09'],
+    ['下下周五', '2026-03-20'],
+    ['周一', '2026-03-09'],
+    ['周日', '2026-03-08'],
+    ['星期天', '2026-03-08'],
+    ['这周一', '2026-03-02'],
+    // counted from today
+    ['今天', '2026-03-02'],
+    ['明天', '2026-03-03'],
+    ['后天', '2026-03-04'],
+    ['大后天', '2026-03-05'],
+    // a date without a year lies ahead, unless that is half a year away
+    ['28号', '2026-03-28'],
+    ['3月1日', '2026-03-01'],
+    // the option copied back
+    ['2026年3月5日 周四（还剩60个）', '2026-03-05'],
+    ['3月5日（周四）', '2026-03-05'],
+  ])('%s is %s', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it.each([
+    ['星期三上午', 'am'],
+    ['还是8号吧 上午去', 'am'],
+    ['10号下午', 'pm'],
+    ['明天早上', 'am'],
+    ['后天下半天', 'pm'],
+  ])('%s also names the session %s', (text, session) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
+  });
+
+  it.each([
+    ['明天上晌', 'am'],
+    ['周四前晌', 'am'],
+    ['周五后晌', 'pm'],
+    ['下周一下晌', 'pm'],
+    ['明天早点去', 'am'],
+  ])('%s names the session %s in the words of Henan', (text, session) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
+  });
+
+  it.each([
+    ['6号不行 9号吧', '2026-03-09'],
+    ['周三不行，周四吧', '2026-03-05'],
+    ['不要周三 要周五', '2026-03-06'],
+    ['3月5号那天不行，6号', '2026-03-06'],
+    ['明天有事，后天', '2026-03-04'],
+  ])('%s: the day she turns down is not the one she picks', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it('a day turned down alone names no day', () => {
+    expect(readDayWords('6号不行', TODAY).kind).toBe('none');
+    expect(readDayWords('周三去不了', TODAY).kind).toBe('none');
+  });
+
+  it.each([
+    ['週三', '2026-03-04'],
+    ['禮拜四', '2026-03-05'],
+    ['這週五', '2026-03-06'],
+  ])('%s (繁体) is %s', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it('does not name a session when it names both', () => {
+    expect(readDayWords('明天上午下午都行', TODAY)).toEqual({ kind: 'day', day: '2026-03-03', session: undefined });
+  });
+
+  it.each([
+    ['5', 5],
+    ['5吧', 5],
+    ['还是5吧', 5],
+    ['五', 5],
+    ['12', 12],
+    ['5 上午', 5],
+  ])('a number alone: %s', (text, n) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'number', n });
+  });
+
+  it.each(['第5个', '选5', '项城市妇幼保健院', '上午', '不知道', ''])('%s names no day', (text) => {
+    expect(readDayWords(text, TODAY).kind).toBe('none');
+  });
+
+  it.each(['3月5号周三', '5号或者6号', '明天或者后天'])('%s names two different days', (text) => {
+    expect(readDayWords(text, TODAY)).toEqual({ kind: 'conflict' });
+  });
+
+  it('agrees when the date and the weekday are the same day', () => {
+    expect(readDayWords('3月5号周四', TODAY)).toMatchObject({ kind: 'day', day: '2026-03-05' });
+  });
+});
+
+describe('chooseDay', () => {
+  it('chooses by the day of the month, never the option number', () => {
+    expect(chooseDay('5号', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 2, session: undefined });
+    expect(chooseDay('9号', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 4, session: undefined });
+  });
+
+  it('asks which when a bare number is the position of one day and the day of the month of another', () => {
+    expect(chooseDay('5', SHOWN, TODAY)).toEqual({ kind: 'which', n: 5, positionIndex: 4, dayIndex: 2, session: undefined });
+    expect(chooseDay('3 上午', SHOWN, TODAY)).toEqual({ kind: 'which', n: 3, positionIndex: 2, dayIndex: 0, session: 'am' });
+  });
+
+  it('takes a bare number that is only one of them as that one', () => {
+    // 2号 is today, not in the list: the second option
+    expect(chooseDay('2', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 1 });
+    // no 9th option: the 9th
+    expect(chooseDay('9', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 4 });
+    expect(chooseDay('1', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 0 });
+  });
+
+  it('takes a number that is the same day both ways without asking', () => {
+    const fromFirst = ['2026-03-01', '2026-03-02', '2026-03-03'];
+    expect(chooseDay('3', fromFirst, '2026-02-27')).toMatchObject({ kind: 'chosen', index: 2 });
+  });
+
+  it('says a day she names is not offered when it is not in the list', () => {
+    expect(chooseDay('8号', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
+    expect(chooseDay('周日', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
+    expect(chooseDay('今天', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-02' });
+    expect(chooseDay('25', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-25' });
+  });
+
+  it('weekdays and days counted from today', () => {
+    expect(chooseDay('周三', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 1 });
+    expect(chooseDay('下周三', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 6 });
+    expect(chooseDay('星期三上午', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 1, session: 'am' });
+    expect(chooseDay('大后天', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 2 });
+  });
+
+  it('leaves anything else to the ordinary choice', () => {
+    expect(chooseDay('第5个', SHOWN, TODAY)).toEqual({ kind: 'none' });
+    expect(chooseDay('40', SHOWN, TODAY)).toEqual({ kind: 'none' });
+    expect(chooseDay('5号或6号', SHOWN, TODAY)).toEqual({ kind: 'conflict' });
+  });
+});

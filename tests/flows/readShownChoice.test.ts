@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messagesSchema } from '../../src/flows/flowSchema.js';
+import { readShownChoice } from '../../src/flows/readShownChoice.js';
+import type { ShownOption } from '../../src/services/conversationStore.js';
+import { readYamlFile } from '../../src/support/readYaml.js';
+
+const messages = readYamlFile(path.resolve('flows/messages.yaml'), messagesSchema);
+const TODAY = '2026-03-02';
+const days: ShownOption[] = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10', '2026-03-11'].map((day) => ({
+  value: day,
+  label: `${day} 的名额`,
+  words: [],
+  day,
+}));
+const hospitals: ShownOption[] = [
+  { value: 'a', label: '项城市妇幼保健院', words: [] },
+  { value: 'b', label: '项城市第一人民医院', words: [] },
+];
+const read = (text: string, shown: ShownOption[] = days) => readShownChoice(text, shown, TODAY, messages);
+const chosen = (value: string, nextAnswer?: string) => ({ kind: 'read', read: { ok: true, value }, ...(nextAnswer ? { nextAnswer } : {}) });
+const failed = (error: string) => ({ kind: 'read', read: { ok: false, error } });
+
+describe('readShownChoice', () => {
+  it('reads options without days as an ordinary choice', () => {
+    expect(read('2', hospitals)).toEqual(chosen('b'));
+    expect(read('5号', hospitals)).toEqual(failed('out_of_range'));
+    expect(read('妇幼', hospitals)).toEqual(chosen('a'));
+  });
+
+  it('reads a day by the day she names, and hands a session on to the next question', () => {
+    expect(read('5号')).toEqual(chosen('2026-03-05'));
+    expect(read('星期三上午')).toEqual(chosen('2026-03-04', 'am'));
+    expect(read('第5个')).toEqual(chosen('2026-03-09'));
+  });
+
+  it('asks once which a bare number means, naming the two days, and reads the answer', () => {
+    const asked = read('5');
+    expect(asked).toEqual({ kind: 'again', say: '您是说第5个（3月9日 周一），还是5号（3月5日 周四）？', shown: expect.any(Array) });
+    const shown = (asked as { shown: ShownOption[] }).shown;
+    expect(shown.filter((o) => o.which).map((o) => [o.value, o.which])).toEqual([
+      ['2026-03-05', 'day'],
+      ['2026-03-09', 'position'],
+    ]);
+    expect(read('5号', shown)).toEqual(chosen('2026-03-05'));
+    expect(read('第5个', shown)).toEqual(chosen('2026-03-09'));
+    expect(read('前面那个', shown)).toEqual(chosen('2026-03-09'));
+    expect(read('后一个吧', shown)).toEqual(chosen('2026-03-05'));
+    expect(read('周一', shown)).toEqual(chosen('2026-03-09'));
+    // the same number again, or another number alone: not read as either, nor as a new pick (the ordinary re-prompt follows)
+    expect(read('5', shown)).toEqual(failed('ambiguous'));
+    expect(read('2', shown)).toEqual(failed('ambiguous'));
+  });
+
+  it('answers a day not in the list kindly, with the list again', () => {
+    const r = read('8号');
+    expect(r.kind).toBe('again');
+    expect((r as { say: string }).say.split('\n')).toEqual([
+      '抱歉，3月8日（周日）这天约不了。下面这些日子可以约，回复数字或者日子都行：',
+      ...days.map((d, i) => `${i + 1}. ${d.label}`),
+    ]);
+  });
+
+  it('gives the year of a day not in this year', () => {
+    const r = readShownChoice('1月5号', days, '2026-12-28', messages);
+    expect((r as { say: string }).say).toContain('抱歉，2027年1月5日（周二）这天约不了。');
+  });
+
+  it('two different days are ambiguous', () => {
+    expect(read('5号或者6号')).toEqual(failed('ambiguous'));
+  });
+});
