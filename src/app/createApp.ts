@@ -15,6 +15,7 @@ import type { ConversationEngine } from '../flows/engine.js';
 import type { FlowSet } from '../flows/loadFlows.js';
 import type { JobScheduler } from '../jobs/JobScheduler.js';
 import type { County } from '../profiles/countySchema.js';
+import type { Profile } from '../domain/profile/profileSchema.js';
 import type { BookingService } from '../services/booking/BookingService.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import type { PregnancyService } from '../services/pregnancy/PregnancyService.js';
@@ -51,6 +52,8 @@ export interface App {
   dbHandle: DbHandle;
   flowSet: FlowSet;
   county: County;
+  /** The region profile whose rules apply in the county. */
+  profile: Profile;
   engine: ConversationEngine;
   router: InboundRouter;
   simulator?: SimulatorChannel;
@@ -94,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     dbHandle: services.dbHandle,
     flowSet: files.flowSet,
     county: files.county,
+    profile: files.profile,
     engine,
     router,
     simulator,

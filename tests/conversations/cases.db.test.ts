@@ -10,7 +10,7 @@ import { loadCases } from '../support/conversations/loadCases.js';
 const cases = loadCases(path.join(__dirname, 'cases'));
 
 describe.skipIf(dbUnavailable)('conversation cases', () => {
-  const harness = new ConversationHarness(createTestDatabase);
+  const harness = new ConversationHarness(createTestDatabase, { turnsToGoal: false });
   afterAll(() => harness.close());
 
   it.each(cases.map((c) => [c.name, c.conversation] as const))('%s', async (_name, conversation) => {
