@@ -89,6 +89,7 @@ export class CaseRunner {
       data: {
         channel: 'simulator',
         externalId,
+        account: app.config.BOT_ACCOUNT,
         consent: given.consent,
         consentAt: given.consent === 'given' ? clock.now() : null,
         healthConsentAt: given.healthConsent ? clock.now() : null,

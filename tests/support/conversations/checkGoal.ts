@@ -46,7 +46,7 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
   const missing: string[] = [];
   const contact = await db.contact.findUnique({ where: { channel_externalId: { channel: 'simulator', externalId: woman.externalId } } });
   if (goal.deleted) await checkDeleted(db, woman.contactId, contact?.id, missing);
-  else if (contact?.id !== woman.contactId) missing.push('she is no longer the contact she was (her data was deleted)');
+  else if (o.whole && contact?.id !== woman.contactId) missing.push('she is no longer the contact she was (her data was deleted)');
   const contactId = contact?.id ?? '';
   const [facts, checks, bookings, waitlist, pregnancies, conversation] = await Promise.all([
     db.fact.findMany({ where: { contactId } }),

@@ -96,11 +96,15 @@ export function checkPregnancy(
   if (g.guardianConsent !== undefined && !!p.guardianConsentAt !== g.guardianConsent) missing.push(`guardian consent is ${!!p.guardianConsentAt}`);
 }
 
-/** A dedupe key as a case names it: without the row ids in it (cuids). */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Row ids (uuids, several joined by +, or cuids) and instants in milliseconds. */
+const ID_PART = new RegExp(`^(${UUID}(\\+${UUID})*|c[a-z0-9]{20,}|\\d{12,})$`);
+
+/** A dedupe key as a case names it: without the row ids and instants in it. */
 export function outboxKey(dedupeKey: string): string {
   return dedupeKey
     .split(':')
-    .filter((part) => !/^c[a-z0-9]{20,}$/.test(part))
+    .filter((part) => !ID_PART.test(part))
     .join(':');
 }
 
