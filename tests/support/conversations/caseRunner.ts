@@ -4,6 +4,7 @@
 import { isQuiet } from '../../../src/services/outbox/quietHours.js';
 import type { CaseGiven, CaseGoal, ConversationCase, TextExpectation } from './caseSchema.js';
 import { checkGoal, type Woman } from './checkGoal.js';
+import { visitCode } from './checkRows.js';
 import type { CaseRun, CountyApp, TurnRun } from './conversationHarness.js';
 import { jsonContains, textFailures, type Said } from './expectText.js';
 import { isReprompt } from './reprompt.js';
@@ -155,11 +156,10 @@ export class CaseRunner {
     return { turn, replies: replies.map((r) => ({ text: r, at })) };
   }
 
-  /** Her latest booking's code as she was told it (a visit of several services shares one code). */
+  /** Her latest booking's code as she was told it. */
   private async bookingCode(woman: WomanRun): Promise<string> {
     const contact = await this.db.contact.findUnique({ where: { channel_externalId: { channel: 'simulator', externalId: woman.externalId } } });
-    const latest = contact ? await this.db.booking.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: 'desc' } }) : null;
-    return latest?.code.replace(/-\d+$/, '') ?? '';
+    return visitCode(this.db, contact?.id);
   }
 
   private async expect(where: string, woman: WomanRun, what: string, got: Said[], e: TextExpectation | undefined, state?: CaseGoal): Promise<void> {

@@ -62,6 +62,8 @@ const outboxRow = z
     sentAt: instant.optional(),
     priority: z.number().int().optional(),
     account: z.string().optional(),
+    /** Its whole text ({bookingCode}: hers). */
+    text: z.string().optional(),
   })
   .strict();
 

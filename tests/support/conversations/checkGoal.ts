@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../../src/db/client.js';
 import type { CaseGoal, CaseGiven } from './caseSchema.js';
-import { checkContact, checkDeleted, checkOutbox, checkPregnancy, checkSeats } from './checkRows.js';
+import { checkContact, checkDeleted, checkOutbox, checkPregnancy, checkSeats, visitCode } from './checkRows.js';
 
 export interface GoalCheck {
   reached: boolean;
@@ -126,7 +126,10 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
       got.length === want.length && want.every((w, i) => w.screening === got[i].screening && w.status === got[i].status && (!w.day || w.day === got[i].day));
     if (!same) missing.push(`pregnancy screenings are ${JSON.stringify(got)}`);
   }
-  if (goal.outbox) await checkOutbox(db, contactId, goal.outbox, missing);
+  if (goal.outbox) {
+    const code = await visitCode(db, contactId);
+    await checkOutbox(db, contactId, goal.outbox, (s) => s.replaceAll('{bookingCode}', code), missing);
+  }
 
   if (goal.waitingAt) {
     const at = conversation?.flowId ? `${conversation.flowId}.${conversation.stepId}` : 'none';

@@ -5,6 +5,12 @@ import type { CaseGoal, OutboxRowGoal } from './caseSchema.js';
 
 type Contact = Awaited<ReturnType<Db['contact']['findUnique']>>;
 
+/** Her latest booking's code as she was told it (a visit of several services shares one code, stored as CODE, CODE-2…). */
+export async function visitCode(db: Db, contactId: string | undefined): Promise<string> {
+  const latest = contactId ? await db.booking.findFirst({ where: { contactId }, orderBy: { createdAt: 'desc' } }) : null;
+  return latest?.code.replace(/-\d+$/, '') ?? '';
+}
+
 const sameInstant = (a: Date | null | undefined, b: string | null) => (b === null ? a == null : a?.getTime() === new Date(b).getTime());
 
 export function checkContact(contact: Contact, g: NonNullable<CaseGoal['contact']>, missing: string[]): void {
@@ -108,7 +114,7 @@ export function outboxKey(dedupeKey: string): string {
     .join(':');
 }
 
-export async function checkOutbox(db: Db, contactId: string, want: OutboxRowGoal[], missing: string[]): Promise<void> {
+export async function checkOutbox(db: Db, contactId: string, want: OutboxRowGoal[], fill: (s: string) => string, missing: string[]): Promise<void> {
   const rows = (await db.outboxMessage.findMany({ where: { contactId }, orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }] }))
     .map((r) => ({ ...r, key: outboxKey(r.dedupeKey) }))
     .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.key.localeCompare(b.key));
@@ -130,8 +136,12 @@ export async function checkOutbox(db: Db, contactId: string, want: OutboxRowGoal
         (w.due === undefined || sameInstant(r.notBefore, w.due)) &&
         (w.sentAt === undefined || sameInstant(r.sentAt, w.sentAt)) &&
         (w.priority === undefined || r.priority === w.priority) &&
-        (w.account === undefined || r.account === w.account)
+        (w.account === undefined || r.account === w.account) &&
+        (w.text === undefined || r.text === fill(w.text))
       );
     });
-  if (!same) missing.push(`her outbox is: ${show()}`);
+  if (!same) {
+    const texts = want.some((w) => w.text !== undefined) ? `\n${rows.map((r) => r.text).join('\n---\n')}` : '';
+    missing.push(`her outbox is: ${show()}${texts}`);
+  }
 }
