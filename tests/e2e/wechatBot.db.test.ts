@@ -1,0 +1,42 @@
+// The WeChat channel end to end: a real Wechaty bot on wechaty-puppet-mock in front of the real app.
+// Only what the channel itself does is tested here (her messages in, the replies and the outbox's
+// proactive sends out, state across a restart, several women at once); every other chat test is a
+// conversation case (tests/conversations). 项城市; today is Monday 2026-03-02, 09:00.
+import { afterEach, describe, expect, it } from 'vitest';
+import { dbUnavailable } from '../support/testDb.js';
+import { eligibleWoman, joined, sentTo, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+
+describe.skipIf(dbUnavailable)('the WeChat bot', () => {
+  let bot: E2EBot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  it('a booking made in WeChat is reminded in WeChat the evening before, once, outside the quiet hours', async () => {
+    bot = await startE2EBot();
+    const w = await eligibleWoman(bot);
+    for (const answer of ['预约', '1', '丁集', '1', '2', '上午']) await w.say(answer); // Wed 3月4日 上午
+    const details = joined(await w.say('是'));
+    expect(details).toContain('约好了');
+    const code = details.match(/预约号：([A-Z2-9]{6})/)![1];
+    await bot.advanceClock('2026-03-04T12:00:00+08:00');
+    expect(await sentTo(bot, w)).toEqual([
+      [
+        '2026-03-03',
+        '18:00',
+        [
+          '明天别忘了去检查：',
+          '项目：宫颈癌筛查、乳腺癌筛查',
+          '时间：2026年3月4日 周三 上午',
+          '医院：项城市妇幼保健院',
+          '地址：项城市莲花大道与团结路交叉口向东200米（示例地址，请核对）',
+          `要带：身份证，报预约号 ${code}。`,
+          '查宫颈不要在来月经的时候去；去之前3天不要同房，不要冲洗下身，不要往阴道里放药。',
+          '去不了请打电话告诉医院：0394-4316120',
+        ].join('\n'),
+      ],
+    ]);
+    expect(w.received.filter((t) => t.startsWith('明天别忘了去检查'))).toHaveLength(1);
+  });
+});
