@@ -4,7 +4,7 @@
 // conversation case (tests/conversations). 项城市; today is Monday 2026-03-02, 09:00.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbUnavailable } from '../support/testDb.js';
-import { eligibleWoman, joined, sentTo, startE2EBot, type E2EBot } from '../support/e2eBot.js';
+import { contactOf, eligibleWoman, factsOf, joined, sentTo, startE2EBot, type E2EBot } from '../support/e2eBot.js';
 
 describe.skipIf(dbUnavailable)('the WeChat bot', () => {
   let bot: E2EBot | undefined;
@@ -38,5 +38,52 @@ describe.skipIf(dbUnavailable)('the WeChat bot', () => {
       ],
     ]);
     expect(w.received.filter((t) => t.startsWith('明天别忘了去检查'))).toHaveLength(1);
+  });
+
+  it('a restart in the middle of a flow resumes at the same question', async () => {
+    bot = await startE2EBot();
+    const w = bot.woman();
+    await w.say('你好');
+    await w.say('同意');
+    await w.say('1');
+    expect(joined(await w.say('1978年5月6日'))).toContain('户口在本地');
+    await bot.restart();
+    expect(joined(await w.say('1'))).toContain('农村');
+    const contact = (await contactOf(bot.db(), w))!;
+    expect(await factsOf(bot.db(), contact.id)).toEqual({ birthDate: '1978-05-06', residence: 'hukou' });
+  });
+
+  it('two women writing at the same time keep their own state', async () => {
+    bot = await startE2EBot();
+    const a = bot.woman('A');
+    const b = bot.woman('B');
+    await Promise.all([a.say('你好'), b.say('你好')]);
+    await Promise.all([a.say('同意'), b.say('同意')]);
+    const [ra, rb] = await Promise.all([a.say('1'), b.say('2')]);
+    expect(joined(ra)).toContain('出生日期');
+    expect(joined(rb)).toContain('敏感个人信息');
+    const [ra2, rb2] = await Promise.all([a.say('1991年7月20日'), b.say('同意')]);
+    expect(joined(ra2)).toContain('您在2026年7月20日满35岁');
+    expect(joined(rb2)).toContain('您现在怀孕了吗');
+    const ca = (await contactOf(bot.db(), a))!;
+    const cb = (await contactOf(bot.db(), b))!;
+    expect(await factsOf(bot.db(), ca.id)).toEqual({ birthDate: '1991-07-20' });
+    expect(await factsOf(bot.db(), cb.id)).toEqual({});
+    expect(ca.healthConsentAt).toBeNull();
+    expect(cb.healthConsentAt).not.toBeNull();
+  });
+
+  it("one woman's quick messages are answered strictly in order", async () => {
+    bot = await startE2EBot();
+    const w = bot.woman();
+    w.post('你好');
+    w.post('同意');
+    w.post('1');
+    w.post('1991年7月20日');
+    await bot.harness.idle();
+    const all = joined(w.received);
+    const order = ['【隐私说明】', '谢谢您的信任', '请告诉我您的出生日期', '您在2026年7月20日满35岁'].map((s) => all.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
   });
 });
