@@ -2,6 +2,10 @@
 // Only what the channel itself does is tested here (her messages in, the replies and the outbox's
 // proactive sends out, state across a restart, several women at once); every other chat test is a
 // conversation case (tests/conversations). 项城市; today is Monday 2026-03-02, 09:00.
+// No personal data in logs: a whole conversation at trace level leaves no text she wrote, no birth
+// date, no ID number and not her WeChat name in the log lines of the channel or the app (ids and
+// counts only).
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbUnavailable } from '../support/testDb.js';
 import { contactOf, eligibleWoman, factsOf, joined, sentTo, startE2EBot, type E2EBot } from '../support/e2eBot.js';
@@ -85,5 +89,20 @@ describe.skipIf(dbUnavailable)('the WeChat bot', () => {
     const order = ['【隐私说明】', '谢谢您的信任', '请告诉我您的出生日期', '您在2026年7月20日满35岁'].map((s) => all.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it('the logs of the channel and the app hold ids and counts, never what she wrote', async () => {
+    const lines: string[] = [];
+    bot = await startE2EBot({ logger: pino({ level: 'trace' }, { write: (l: string) => void lines.push(l) }) });
+    const w = bot.woman('王秀兰');
+    const id = '41162719780506' + '0023';
+    for (const text of ['你好', '同意', '1', '身份证' + id, '我家住在丁集镇东街村', '菜单', '我的信息', '删除我的信息', '是']) await w.say(text);
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(log).toContain('wechat: inbound text');
+    expect(log).toContain('message handled');
+    for (const secret of ['19780506', '1978-05-06', '1978年', id, '丁集镇', '东街村', '身份证', '王秀兰']) {
+      expect(log).not.toContain(secret);
+    }
   });
 });
