@@ -100,6 +100,11 @@ export const goalSchema = z
       .strict()
       .optional(),
     noBooking: z.boolean().optional(),
+    /** She held a booking of this day and session and meant to move it: while it stands, the goal is not reached (it is not a wrong action). */
+    changedFrom: z
+      .object({ day, session: z.enum(['am', 'pm']).optional() })
+      .strict()
+      .optional(),
     /** A cancellation she asked for (without it, any cancelled booking is a wrong action). */
     bookingCancelled: z.boolean().optional(),
     /** She is on a waitlist for this service. */

@@ -103,7 +103,17 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
     (!g?.hospital || b.hospitalId === g.hospital) &&
     (!g?.status || b.status === g.status) &&
     (!g?.heldUntil || b.heldUntil?.getTime() === new Date(g.heldUntil).getTime());
-  if (o.whole || g) for (const b of active) if (!matches(b)) wrong.push(`booking ${b.serviceId} ${b.day} ${b.session} (${b.status}) she did not mean`);
+  const stillToMove = (b: (typeof bookings)[number]) =>
+    goal.bookingCancelled || (goal.changedFrom && b.day === goal.changedFrom.day && (!goal.changedFrom.session || b.session === goal.changedFrom.session));
+  if (o.whole || g) {
+    for (const b of active) {
+      if (matches(b)) continue;
+      // the booking she asked to cancel or move is still there: not done yet, not done wrong
+      if (stillToMove(b) && bookings.indexOf(b) === bookings.findIndex((x) => x.serviceId === b.serviceId))
+        missing.push(`she still holds ${b.serviceId} ${b.day} ${b.session}`);
+      else wrong.push(`booking ${b.serviceId} ${b.day} ${b.session} (${b.status}) she did not mean`);
+    }
+  }
   for (const service of wantedServices) if (!active.some((b) => b.serviceId === service && matches(b))) missing.push(`no booking of ${service}`);
   if (goal.noBooking && active.length > 0) missing.push('she still holds a booking');
   if (o.whole) {
