@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../../src/app/createApp.js';
 import { loadConfig } from '../../../src/config/config.js';
+import { loadDataFiles, type DataFiles } from '../../../src/config/loadDataFiles.js';
 import { FixedClock } from '../../../src/support/clock.js';
 import { createLogger } from '../../../src/support/logger.js';
 import type { ConversationCase } from './caseSchema.js';
@@ -48,12 +49,14 @@ export interface HarnessOptions {
 }
 
 /** The shipped profiles with a test fixture county added (tests/fixtures/counties), when the county is one. */
-function profilesDirFor(county: string, made: string[]): string {
+function profilesDirFor(county: string, made: Map<string, string>): string {
   if (existsSync(path.join(ROOT, 'profiles', 'counties', `${county}.yaml`))) return path.join(ROOT, 'profiles');
+  const done = made.get(county);
+  if (done) return done;
   const fixture = path.join(ROOT, 'tests', 'fixtures', 'counties', `${county}.yaml`);
   if (!existsSync(fixture)) throw new Error(`county "${county}" is neither in profiles/counties nor in tests/fixtures/counties`);
   const dir = mkdtempSync(path.join(os.tmpdir(), `county-${county}-`));
-  made.push(dir);
+  made.set(county, dir);
   for (const f of readdirSync(path.join(ROOT, 'profiles')).filter((n) => n.endsWith('.yaml'))) copyFileSync(path.join(ROOT, 'profiles', f), path.join(dir, f));
   mkdirSync(path.join(dir, 'counties'));
   copyFileSync(fixture, path.join(dir, 'counties', `${county}.yaml`));
@@ -76,7 +79,10 @@ export interface CountyApp {
 
 export class ConversationHarness {
   private readonly apps = new Map<string, Promise<CountyApp>>();
-  private readonly tempDirs: string[] = [];
+  /** Profile folders made for fixture counties, by county. */
+  private readonly tempDirs = new Map<string, string>();
+  /** The data files by county and folders: read once, shared by the apps opened for cases of their own. */
+  private readonly files = new Map<string, DataFiles>();
   private serial = 0;
 
   /** `newDatabase` gives a fresh, migrated database (one per county). */
@@ -108,7 +114,10 @@ export class ConversationHarness {
       FLOWS_DIR: path.join(ROOT, 'flows'),
       ...env,
     });
-    const app = await createApp({ config, clock, logger: createLogger('silent'), migrate: false, realTimeSending: false });
+    const key = `${config.COUNTY_ID}|${config.PROFILES_DIR}|${config.FLOWS_DIR}`;
+    if (!this.files.has(key)) this.files.set(key, loadDataFiles(config));
+    const files = this.files.get(key);
+    const app = await createApp({ config, clock, logger: createLogger('silent'), migrate: false, realTimeSending: false, files });
     const port = await app.start();
     return { app, port, clock, database, markers: repromptMarkers(app.flowSet), staffToken: STAFF_TOKEN };
   }
@@ -138,6 +147,6 @@ export class ConversationHarness {
   async close(): Promise<void> {
     for (const pending of this.apps.values()) await this.closeCounty(await pending);
     this.apps.clear();
-    for (const d of this.tempDirs) rmSync(d, { recursive: true, force: true });
+    for (const d of this.tempDirs.values()) rmSync(d, { recursive: true, force: true });
   }
 }
