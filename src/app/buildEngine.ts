@@ -2,11 +2,12 @@
 // router that hands it one contact's messages at a time.
 import type { DataFiles } from '../config/loadDataFiles.js';
 import { InboundRouter } from '../channels/inboundRouter.js';
-import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import { renderTemplate } from '../domain/template.js';
 import { createActions } from '../flows/actions.js';
 import { createBookingFlow } from '../flows/booking/bookingActions.js';
 import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
 import { ConversationEngine } from '../flows/engine.js';
+import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
@@ -17,7 +18,8 @@ import { factsKnownFromRecords } from '../services/pregnancy/knownFacts.js';
 import type { Logger } from '../support/logger.js';
 import type { Services } from './buildServices.js';
 
-function countyTemplateVars(county: DataFiles['county']): TemplateVars {
+/** The county's values for every text (exactly the names start-up checks the texts against). */
+function countyTemplateVars(county: DataFiles['county']): Record<(typeof COUNTY_VARS)[number], string> {
   return {
     countyName: county.name,
     operator: county.operator.name,

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
 import { loadFlows } from '../flows/loadFlows.js';
-import { ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../flows/registry.js';
+import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../flows/registry.js';
 import { DataFileError, displayPath } from '../support/readYaml.js';
 import type { Config } from './config.js';
 
@@ -13,7 +13,7 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
   const county = counties.get(config.COUNTY_ID);
   if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
   const profile = profiles.get(county.profile)!;
-  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
+  const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ALL_ACTIONS, ALL_CHOICE_SOURCES);
   // 我的信息 names every fact she can be asked about
   const labels = flowSet.messages.myData.factLabels;
   for (const programme of Object.values(profile.programmes)) {

@@ -38,6 +38,32 @@ export interface FlowAction {
   run(ctx: ActionContext): Promise<ActionResult>;
 }
 
+/**
+ * What an action may return, known before the flows are loaded: its outcomes (for checking the
+ * branches) and the variables it may set (for checking the {placeholders} of the texts after it).
+ */
+export interface ActionSpec {
+  outcomes: readonly string[];
+  vars: readonly string[];
+}
+
+/** The action `run` under `spec`: a variable it sets that it does not declare is a programming error. */
+export function declaredAction(name: string, spec: ActionSpec, run: FlowAction['run']): FlowAction {
+  return {
+    outcomes: spec.outcomes,
+    async run(ctx) {
+      const result = await run(ctx);
+      const undeclared = Object.keys(result.vars ?? {}).filter((v) => !spec.vars.includes(v));
+      if (undeclared.length > 0) throw new Error(`action "${name}" set variables it does not declare: ${undeclared.join(', ')}`);
+      return result;
+    },
+  };
+}
+
+/** Specs from [name, outcomes, vars] rows. */
+export const actionSpecs = (rows: [name: string, outcomes: readonly string[], vars?: readonly string[]][]): ReadonlyMap<string, ActionSpec> =>
+  new Map(rows.map(([name, outcomes, vars = []]) => [name, { outcomes, vars }]));
+
 export interface ActionDeps {
   /** The county this bot serves: her region once she consents. */
   countyId: string;
@@ -48,8 +74,8 @@ export interface ActionDeps {
   extraLines?: (contactId: string) => Promise<string[]>;
 }
 
-/** The outcomes of every action, known before the flows are loaded (for checking them). */
-export const ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
+/** The outcomes and variables of every action here, known before the flows are loaded (for checking them). */
+export const ACTIONS = actionSpecs([
   ['consent.give', ['done']],
   ['consent.decline', ['done']],
   ['consent.giveHealth', ['done']],
@@ -77,7 +103,7 @@ export function createActions(d: ActionDeps): Map<string, FlowAction> {
     },
   };
   const map = new Map<string, FlowAction>();
-  for (const [name, outcomes] of ACTION_OUTCOMES) map.set(name, { outcomes, run: actions[name] });
+  for (const [name, spec] of ACTIONS) map.set(name, declaredAction(name, spec, actions[name]));
   return map;
 }
 

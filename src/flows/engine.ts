@@ -4,17 +4,21 @@
 import type { Clock } from '../support/clock.js';
 import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
-import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import type { TemplateVars } from '../domain/template.js';
 import type { ContactService } from '../services/contactService.js';
-import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore } from '../services/conversationStore.js';
+import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore, type ShownOption } from '../services/conversationStore.js';
+import { emptyEngineState } from '../services/conversationState.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
-import { matchCommand, matchTrigger } from './matchWords.js';
+import { EligibilityInterview } from './eligibilityInterview.js';
+import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
-import { Turn } from './turn.js';
+import { Turn, type Next } from './turn.js';
+import { labelOf, Prompts } from './prompts.js';
+import type { ParseResult } from '../domain/parse/parseResult.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -37,14 +41,41 @@ export interface EngineOptions {
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
 }
 
+/** The privacy notice every new contact reads first, and the menu it goes on with by default. */
+const NOTICE = 'consent';
+const MENU = 'menu';
+
+/** What her message asked for, kept while the privacy notice waits. */
+interface HeldRequest {
+  flowId: string;
+  vars: Record<string, string>;
+  text?: string;
+}
+
+const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
+  flowId: trigger.flowId,
+  vars: trigger.vars,
+  text: trigger.answers ? text : undefined,
+});
+
 const MAX_STEPS_PER_TURN = 50;
-/** The message that started the current flow, until the first question after it (see `fromTrigger`). */
-const TRIGGER_TEXT = '__triggerText';
-const MAX_FAILURES = 3;
 const MAX_TURN_ATTEMPTS = 3;
 
 export class ConversationEngine {
-  constructor(private readonly o: EngineOptions) {}
+  private readonly interview: EligibilityInterview;
+  /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
+  private readonly say: Prompts;
+
+  constructor(private readonly o: EngineOptions) {
+    this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
+    this.interview = new EligibilityInterview(
+      { ...o, prompts: this.say },
+      {
+        resolve: (turn, flow, target) => this.resolve(turn, flow, target),
+        healthConsentFirst: (turn, flow, stepId) => this.healthConsentFirst(turn, flow, stepId),
+      },
+    );
+  }
 
   async handle(message: InboundMessage): Promise<string[]> {
     for (let attempt = 1; ; attempt++) {
@@ -66,9 +97,12 @@ export class ConversationEngine {
     const idleMs = this.o.idleMinutes * 60_000;
     const idle = stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
     if (stored && (stored.idleResetAt || idle)) {
-      turn.say(this.text(this.o.flowSet.messages.idleReset, turn));
+      turn.say(this.say.text(this.o.flowSet.messages.idleReset, turn));
       turn.rest();
       turn.idleReset = true;
+    } else if (stored && now.getTime() - stored.lastActiveAt.getTime() > idleMs) {
+      // waiting at the notice or the menu keeps its place, not what she asked before she went silent
+      turn.state.engine = emptyEngineState();
     }
     await this.route(turn, message.text);
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
@@ -81,76 +115,93 @@ export class ConversationEngine {
     const { flows, commands, messages } = this.o.flowSet;
     const command = matchCommand(text, commands);
     if (command) {
-      const wasAtNotice = !turn.consented && turn.state.flowId === 'consent';
+      const atNotice = !turn.consented && turn.state.flowId === NOTICE;
+      const held = turn.engine.stack;
       turn.rest();
+      // (one that needs her consent is kept, and the notice shown again)
       await this.startFlow(turn, command);
-      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting
-      if (wasAtNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) turn.waitAt('consent', 'notice');
+      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting, with what she asked
+      if (atNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) {
+        turn.engine.stack = held;
+        turn.waitAt(NOTICE, flows.get(NOTICE)!.steps[0].id);
+      }
       return;
     }
     const waiting = turn.waitingStep(flows);
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
       return this.answer(turn, waiting, text);
     }
-    if (!turn.consented) return this.startFlow(turn, 'consent');
     const trigger = matchTrigger(text, flows.values());
-    if (trigger) {
+    if (!turn.consented) {
       turn.rest();
-      Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
-      return this.startFlow(turn, trigger.flowId);
+      const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
+      return this.run(turn, next.flow, next.step);
     }
+    if (trigger) return this.startTriggered(turn, trigger, text);
     // after an idle reset the note already explains why the bot starts over
-    if (!turn.idleReset) turn.say(this.text(messages.notUnderstood, turn));
-    return this.startFlow(turn, 'menu');
+    if (!turn.idleReset) turn.say(this.say.text(messages.notUnderstood, turn));
+    return this.startFlow(turn, MENU);
+  }
+
+  /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
+  private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
+    turn.rest();
+    Object.assign(turn.state.vars, trigger.vars);
+    if (trigger.answers) turn.engine.trigger = { text, tried: [] };
+    return this.startFlow(turn, trigger.flowId);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
-    const flow = this.o.flowSet.flows.get(flowId)!;
-    if (!turn.consented && !flow.beforeConsent) return this.startFlow(turn, 'consent');
-    return this.run(turn, flow, flow.steps[0]);
+    const next = this.resolve(turn, undefined, `flow:${flowId}`)!;
+    return this.run(turn, next.flow, next.step);
+  }
+
+  /**
+   * The privacy notice first, keeping what her message asked for (the flow, its trigger's variables,
+   * her words if they answer it) as the frame the notice returns to once she agrees. A request for
+   * the menu is not kept: the notice goes on with the menu anyway.
+   */
+  private noticeFirst(turn: Turn, request: HeldRequest | undefined): { flow: Flow; step: Step } {
+    const { flows } = this.o.flowSet;
+    const asked = request && flows.get(request.flowId);
+    if (asked && asked.id !== MENU && asked.id !== NOTICE) {
+      turn.engine.stack = [{ flowId: asked.id, target: asked.steps[0].id, request: { vars: request.vars, text: request.text, consented: false } }];
+    }
+    const notice = flows.get(NOTICE)!;
+    return { flow: notice, step: notice.steps[0] };
   }
 
   /** Walks steps from `step` until one waits for her answer or the flow ends. */
   private async run(turn: Turn, flow: Flow, step: Step | undefined): Promise<void> {
-    let current: { flow: Flow; step: Step } | undefined = step ? { flow, step } : undefined;
+    let current: Next = step ? { flow, step } : undefined;
     for (let guard = 0; current && guard < MAX_STEPS_PER_TURN; guard++) {
       current = await this.enter(turn, current.flow, current.step);
     }
   }
 
   /** Runs one step; returns the next step to run now, or undefined when waiting or done. */
-  private async enter(turn: Turn, flow: Flow, step: Step): Promise<{ flow: Flow; step: Step } | undefined> {
+  private async enter(turn: Turn, flow: Flow, step: Step): Promise<Next> {
     switch (step.kind) {
       case 'say':
-        turn.say(this.text(step.text, turn));
+        turn.say(this.say.text(step.text, turn));
         return this.resolve(turn, flow, step.next);
       case 'ask': {
         if (step.skipIfSet && step.save && turn.state.vars[step.save] !== undefined) {
           return this.afterAnswer(turn, flow, step, turn.state.vars[step.save]);
         }
-        // the words that started the flow answer only the first question asked after them
-        const triggerText = turn.state.vars[TRIGGER_TEXT];
-        delete turn.state.vars[TRIGGER_TEXT];
-        if (step.fromTrigger && typeof triggerText === 'string' && step.input.type !== 'dynamicChoice' && (!step.sensitive || turn.contact.healthConsentAt)) {
-          const read = parseInput(step.input, triggerText, turn.today);
-          if (read.ok) return this.afterAnswer(turn, flow, step, read.value);
-        }
-        if (step.sensitive && !turn.contact.healthConsentAt) {
-          turn.pushReturn(flow.id, step.id);
-          const hc = this.o.flowSet.flows.get('health_consent')!;
-          return { flow: hc, step: hc.steps[0] };
-        }
+        // (her words that started the flow, too, wait for the health consent before they are read)
+        if (step.sensitive && !turn.contact.healthConsentAt) return this.healthConsentFirst(turn, flow, step.id);
+        let options: ShownOption[] | undefined;
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
-          const options = source ? await source(this.actionContext(turn)) : [];
+          options = (source ? await source(this.actionContext(turn)) : []).map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
           if (options.length === 1 && step.autoPickSingle) return this.afterAnswer(turn, flow, step, options[0].value);
-          turn.state.vars.__options = options.map((o) => ({ value: o.value, label: o.label, words: o.words ?? [] }));
-          turn.say(`${this.text(step.text, turn)}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`);
-          turn.waitAt(flow.id, step.id);
-          return undefined;
         }
-        turn.say(this.text(step.text, turn));
+        const fromTrigger = this.readTrigger(turn, flow, step, options);
+        if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
+        if (options) turn.engine.options = options;
+        turn.say(this.say.question(turn, step, options));
         turn.waitAt(flow.id, step.id);
         return undefined;
       }
@@ -165,208 +216,137 @@ export class ConversationEngine {
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
       }
       case 'eligibility':
-        delete turn.state.vars[TRIGGER_TEXT];
-        return this.eligibility(turn, flow, step, undefined);
+        return this.interview.run(turn, flow, step, undefined);
+      case 'call': {
+        turn.pushFrame({ flowId: flow.id, target: step.next });
+        const callee = this.o.flowSet.flows.get(step.flow)!;
+        return { flow: callee, step: callee.steps[0] };
+      }
     }
   }
 
-  private resolve(turn: Turn, flow: Flow, target: string | undefined): { flow: Flow; step: Step } | undefined {
+  /**
+   * The message that started the flow, read as the answer to a question marked `fromTrigger` ("宝宝昨天
+   * 生的" answers the birth day); each such question tries it once. Undefined when it does not read.
+   */
+  private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
+    const trigger = turn.engine.trigger;
+    const key = `${flow.id}.${step.id}`;
+    if (!step.fromTrigger || !trigger || trigger.tried.includes(key)) return undefined;
+    trigger.tried.push(key);
+    const read = options ? parseChoice(trigger.text, options) : parseInput(step.input, trigger.text, turn.today);
+    return read.ok ? { value: read.value } : undefined;
+  }
+
+  /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
+  private healthConsentFirst(turn: Turn, flow: Flow, stepId: string): Next {
+    turn.pushFrame({ flowId: flow.id, target: stepId });
+    const hc = this.o.flowSet.flows.get('health_consent')!;
+    return { flow: hc, step: hc.steps[0] };
+  }
+
+  /** Where `target` of `flow` leads (`flow` is undefined for a flow started by her message). */
+  private resolve(turn: Turn, flow: Flow | undefined, target: string | undefined): Next {
+    const { flows } = this.o.flowSet;
     if (!target || target === 'end') {
       turn.rest();
       return undefined;
     }
     if (target === 'return') {
-      const back = turn.popReturn();
-      const backFlow = back && this.o.flowSet.flows.get(back.flowId);
-      const backStep = backFlow?.steps.find((s) => s.id === back!.stepId);
-      if (!backFlow || !backStep) {
+      const back = turn.popFrame();
+      // the notice goes on with the menu when her message asked for nothing (or it was dropped)
+      if (!back && flow?.id === NOTICE && turn.consented) return this.resolve(turn, flow, `flow:${MENU}`);
+      const backFlow = back && flows.get(back.flowId);
+      if (!back || !backFlow || (back.request && !turn.consented)) {
         turn.rest();
         return undefined;
       }
-      return { flow: backFlow, step: backStep };
+      if (back.request) {
+        // what her message asked for before she agreed: its variables, and her words for its questions
+        Object.assign(turn.state.vars, back.request.vars);
+        if (back.request.text !== undefined) turn.engine.trigger = { text: back.request.text, tried: [] };
+      }
+      return this.resolve(turn, backFlow, back.target);
     }
     if (target.startsWith('flow:')) {
-      const next = this.o.flowSet.flows.get(target.slice(5))!;
-      if (!turn.consented && !next.beforeConsent) return { flow: this.o.flowSet.flows.get('consent')!, step: this.o.flowSet.flows.get('consent')!.steps[0] };
+      const next = flows.get(target.slice(5))!;
+      if (!turn.consented && !next.beforeConsent) return this.noticeFirst(turn, { flowId: next.id, vars: {} });
       return { flow: next, step: next.steps[0] };
     }
-    return { flow, step: flow.steps.find((s) => s.id === target)! };
+    // (a stored frame may name a step that a changed flow file no longer has: at rest then)
+    const next = flow?.steps.find((s) => s.id === target);
+    if (!next) turn.rest();
+    return next && { flow: flow!, step: next };
   }
 
   private async answer(turn: Turn, waiting: { flow: Flow; step: Step }, text: string): Promise<void> {
     const { flow, step } = waiting;
     if (step.kind === 'eligibility') {
-      const next = await this.eligibility(turn, flow, step, text);
+      const next = await this.interview.run(turn, flow, step, text);
       return next ? this.run(turn, next.flow, next.step) : undefined;
     }
     if (step.kind !== 'ask') return;
-    const shown = turn.state.vars.__options as { value: string; label: string; words: string[] }[] | undefined;
-    const parsed = step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
+    const shown = turn.engine.options;
+    if (flow.id === NOTICE && !turn.consented) {
+      // something asked for while the notice waits is kept instead of her first message
+      const trigger = matchTrigger(text, this.o.flowSet.flows.values());
+      if (trigger && trigger.flowId !== MENU) this.noticeFirst(turn, requestOf(trigger, text));
+    }
+    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
+    const side = matchSideAnswer(text, step.sideAnswers);
+    if (side) {
+      turn.say(`${this.say.text(side.text, turn)}\n${step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown)}`);
+      return;
+    }
+    const confirmed = this.say.readConfirmation(turn, text);
+    if (confirmed?.said === 'no') {
+      // not what she meant: the question again, not counted as a failed answer
+      turn.say(this.say.question(turn, step, shown));
+      return;
+    }
+    const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : this.parseAnswer(turn, step, text, shown);
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-      if (trigger) {
-        turn.rest();
-        Object.assign(turn.state.vars, trigger.vars, trigger.answers ? { [TRIGGER_TEXT]: text } : {});
-        return this.startFlow(turn, trigger.flowId);
-      }
-      const repeat =
-        step.input.type === 'choice'
-          ? step.text
-          : step.input.type === 'dynamicChoice' && shown
-            ? `${step.text}\n${shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
-            : undefined;
-      this.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
+      if (trigger) return this.startTriggered(turn, trigger, text);
+      const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
+      this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
+    // a refusal is never the result of a guess: she confirms it first
+    if (parsed.guessed && confirmsGuess(step, parsed.value)) return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
     turn.state.failures = 0;
-    delete turn.state.vars.__options;
+    delete turn.engine.options;
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }
 
-  private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): { flow: Flow; step: Step } | undefined {
+  private parseAnswer(turn: Turn, step: AskStep, text: string, shown: ShownOption[] | undefined): ParseResult<unknown> {
+    return step.input.type === 'dynamicChoice' ? parseChoice(text, shown ?? []) : parseInput(step.input, text, turn.today);
+  }
+
+  private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): Next {
     if (step.save) turn.state.vars[step.save] = value;
     if (step.fact && turn.consented) turn.setFact(step.fact, value, step.sensitive);
     const target = step.on?.[String(value)] ?? step.next;
     return this.resolve(turn, flow, target);
   }
 
-  private reprompt(turn: Turn, error: keyof FlowSet['messages']['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
-    const m = this.o.flowSet.messages;
-    turn.state.failures += 1;
-    if (turn.state.failures >= MAX_FAILURES) {
-      turn.state.failures = 0;
-      turn.say(this.text(m.tooManyFailures, turn));
-      return;
-    }
-    // the question's own reason first (e.g. why a due date cannot be right), else the general one
-    const lines = [own?.[error] ? this.text(own[error], turn) : m.reprompt[error]];
-    if (repeat) lines.push(this.text(repeat, turn));
-    lines.push(renderTemplate(m.example, { example }));
-    turn.say(lines.join('\n'));
-  }
-
-  /**
-   * The eligibility interview: asks the facts the county's rules need, one at a time (asking for the
-   * health consent before the first health question), then gives the answer.
-   */
-  private async eligibility(
-    turn: Turn,
-    flow: Flow,
-    step: Extract<Step, { kind: 'eligibility' }>,
-    answerText: string | undefined,
-  ): Promise<{ flow: Flow; step: Step } | undefined> {
-    const programme = this.text(step.programme, turn);
-    if (!this.o.programmes.has(programme)) {
-      turn.say(this.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
-      return this.resolve(turn, flow, step.next);
-    }
-    const pendingFact = turn.state.vars.__fact as string | undefined;
-    // the profile may have changed while she was away: a question it no longer has is dropped
-    const pendingQuestion = pendingFact ? this.o.programmes.question(programme, pendingFact) : undefined;
-    if (answerText !== undefined && pendingFact && pendingQuestion) {
-      const q = pendingQuestion;
-      const parsed = parseInput(q.input, answerText, turn.today);
-      if (!parsed.ok) {
-        this.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
-        return undefined;
-      }
-      turn.state.failures = 0;
-      turn.setFact(pendingFact, parsed.value, q.sensitive);
-      const answered = (turn.state.vars.__answered as string[] | undefined) ?? [];
-      turn.state.vars.__answered = [...answered, pendingFact];
-    }
-    delete turn.state.vars.__fact;
-    const facts = await this.currentFacts(turn, programme);
-    const decision = this.o.programmes.decide(programme, facts, turn.today);
-    if (decision.status === 'needs') {
-      const q = this.o.programmes.question(programme, decision.fact)!;
-      if (q.sensitive && !turn.contact.healthConsentAt) {
-        turn.pushReturn(flow.id, step.id);
-        const hc = this.o.flowSet.flows.get('health_consent')!;
-        return { flow: hc, step: hc.steps[0] };
-      }
-      turn.state.vars.__fact = decision.fact;
-      turn.say(this.text(q.text, turn));
-      turn.waitAt(flow.id, step.id);
-      return undefined;
-    }
-    turn.recordCheck({
-      programme,
-      eligible: decision.eligible,
-      reasonCode: decision.reasonCode,
-      nextEligibleOn: decision.nextEligibleOn,
-      checkedAt: turn.now,
-    });
-    turn.say(decision.text);
-    delete turn.state.vars.programme;
-    delete turn.state.vars.__answered;
-    turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
-    return this.resolve(turn, flow, step.next);
-  }
-
-  /** Everything stored about her, with this turn's answers on top. */
-  private async allFacts(turn: Turn): Promise<Record<string, unknown>> {
-    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
-    const facts: Record<string, unknown> = {};
-    for (const [key, f] of turn.factCache) facts[key] = f.value;
-    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
-    return facts;
-  }
-
-  /**
-   * What is known about her for this programme: all facts, less stored answers past their
-   * question's `remember` time that she has not given again in this interview.
-   */
-  private async currentFacts(turn: Turn, programme: string): Promise<Record<string, unknown>> {
-    const facts = await this.allFacts(turn);
-    const answeredNow = new Set((turn.state.vars.__answered as string[] | undefined) ?? []);
-    for (const [key, f] of turn.factCache!) {
-      if (answeredNow.has(key) || turn.factWrites.has(key)) continue;
-      const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
-      const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
-      if (!fresh) delete facts[key];
-    }
-    if (this.o.knownFacts) {
-      for (const [key, value] of Object.entries(await this.o.knownFacts(turn.contact.id))) {
-        if (!answeredNow.has(key) && !turn.factWrites.has(key)) facts[key] = value;
-      }
-    }
-    return facts;
-  }
-
   private actionContext(turn: Turn) {
     return {
       contact: turn.contact,
       now: turn.now,
-      vars: this.vars(turn),
-      facts: () => this.allFacts(turn),
+      vars: this.say.vars(turn),
+      facts: () => this.interview.allFacts(turn),
     };
-  }
-
-  /** The conversation's values for texts and actions; an answer with parts (a date, a dating) also as `name.part`. */
-  private vars(turn: Turn): TemplateVars {
-    const own: TemplateVars = {};
-    const plain = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
-    for (const [k, v] of Object.entries(turn.state.vars)) {
-      if (plain(v)) own[k] = v;
-      else if (v && typeof v === 'object' && !Array.isArray(v) && !k.startsWith('__')) {
-        for (const [part, x] of Object.entries(v)) if (plain(x)) own[`${k}.${part}`] = x;
-      }
-    }
-    return { ...this.o.countyVars, ...own };
-  }
-
-  private text(template: string, turn: Turn): string {
-    return renderTemplate(template, this.vars(turn));
   }
 
   private async persist(turn: Turn): Promise<void> {
     if (turn.contactDeleted) return;
     if (!turn.consented) {
-      // before consent nothing but the consent step is kept: no answers, no facts
+      // before consent nothing but the consent step is kept, and what her message asked for: no answers, no facts
       turn.state.vars = {};
+      turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request) };
       turn.factWrites.clear();
       turn.checks.length = 0;
     }
@@ -381,4 +361,9 @@ export class ConversationEngine {
       now: turn.now,
     });
   }
+}
+
+/** Whether a guessed `value` at `step` must be confirmed before it is acted on (its `confirmIfGuessed`). */
+function confirmsGuess(step: AskStep, value: unknown): boolean {
+  return step.confirmIfGuessed === true || (Array.isArray(step.confirmIfGuessed) && step.confirmIfGuessed.includes(String(value)));
 }

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { inputSpecSchema } from '../domain/parse/inputSpec.js';
 
-/** Where to go next: a step id of the same flow, `flow:<id>` to start another flow, `end`, or `return`. */
+/**
+ * Where to go next: a step id of the same flow, `flow:<id>` to go on in another flow (as a jump: it
+ * returns where this one would have), `end` (at rest, whatever called it), or `return` (back to the
+ * flow that called this one: a `call` step, a question that needed the health consent; at rest if none).
+ */
 const targetSchema = z.string().regex(/^(end|return|flow:[a-z0-9_]+|[a-z0-9_]+)$/, 'a step id, flow:<id>, end or return');
 
 /** Why an answer could not be read (src/domain/parse/parseResult.ts); each has a re-prompt in messages.yaml. */
@@ -60,12 +64,25 @@ const askStepSchema = z.object({
   fromTrigger: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
+  /**
+   * Questions she may write instead of an answer (要钱吗, 你是谁): when any of `words` is in her
+   * message, `text` answers it and the question is asked again. Not counted as a failed answer.
+   */
+  sideAnswers: z.array(z.object({ words: z.array(z.string().min(1)).min(1), text: z.string().min(1) })).default([]),
+  /** A short form of the question, asked again after a side answer (default: the question itself). */
+  askAgain: z.string().min(1).optional(),
   /** This question's own re-prompts, by why the answer could not be read (instead of messages.yaml's `reprompt`). */
   reprompt: z.record(parseErrorSchema, z.string().min(1)).optional(),
   /** dynamicChoice: where to go when there is nothing to choose from. */
   onEmpty: targetSchema.optional(),
   /** dynamicChoice: with a single option, take it without asking. */
   autoPickSingle: z.boolean().default(false),
+  /**
+   * An answer read only from part of her words (a guess) that would cancel, end or refuse something
+   * is confirmed first ("您是说：…，对吗？"): `true` for any answer, or the values that do (choice
+   * values, "true"/"false" for yes/no). A refusal is never the result of a guess.
+   */
+  confirmIfGuessed: z.union([z.boolean(), z.array(z.string()).min(1)]).default(false),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),
@@ -89,7 +106,15 @@ const eligibilityStepSchema = z.object({
   next: targetSchema.default('end'),
 });
 
-const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema]);
+const callStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('call'),
+  /** The flow to run now; when it comes to `return`, this flow goes on at `next` (with its variables). */
+  flow: z.string().regex(/^[a-z0-9_]+$/, 'a flow id'),
+  next: targetSchema.default('end'),
+});
+
+const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema, callStepSchema]);
 
 const triggerSchema = z.object({
   /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
@@ -233,6 +258,8 @@ export const messagesSchema = z.object({
       hearing: z.object({ passed: z.string(), failed: z.string(), notDone: z.string(), unknown: z.string() }),
     }),
   }),
+  /** Before acting on a guessed answer that refuses her: {label} is the answer as she would say it. */
+  confirmGuess: z.string(),
   groupMention: z.string(),
   textOnly: z.string(),
   yes: z.string(),

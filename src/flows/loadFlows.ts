@@ -3,6 +3,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { DataFileError, displayPath, readYamlFile, yamlFilesIn } from '../support/readYaml.js';
+import type { ActionSpec } from './actions.js';
+import { checkFlowPlaceholders } from './flowVars.js';
 import { checkMessageVars } from './messageVars.js';
 import { commandsSchema, flowSchema, messagesSchema, type Commands, type Flow, type Messages, type Step } from './flowSchema.js';
 
@@ -14,7 +16,7 @@ export interface FlowSet {
 
 const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml']);
 
-export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonly string[]>, knownSources: ReadonlySet<string> = new Set()): FlowSet {
+export function loadFlows(dir: string, knownActions: ReadonlyMap<string, ActionSpec>, knownSources: ReadonlySet<string> = new Set()): FlowSet {
   const flows = new Map<string, Flow>();
   const fileOf = new Map<string, string>();
   for (const file of yamlFilesIn(dir)) {
@@ -35,6 +37,7 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonl
   for (const [where, reason] of checkMessageVars(messages)) throw new DataFileError(displayPath(messagesFile), where, reason);
 
   for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions, knownSources);
+  checkFlowPlaceholders(flows, fileOf, knownActions);
   commands.commands.forEach((c, i) => {
     const where = `commands[${i}] (id "${c.id}")`;
     if (!flows.has(c.target.slice(5))) {
@@ -47,13 +50,7 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, readonl
   return { flows, commands, messages };
 }
 
-function checkFlow(
-  flow: Flow,
-  file: string,
-  flows: Map<string, Flow>,
-  knownActions: ReadonlyMap<string, readonly string[]>,
-  knownSources: ReadonlySet<string>,
-): void {
+function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActions: ReadonlyMap<string, ActionSpec>, knownSources: ReadonlySet<string>): void {
   const ids = new Set<string>();
   flow.steps.forEach((step, i) => {
     if (ids.has(step.id)) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'duplicate step id');
@@ -98,6 +95,13 @@ function checkFlow(
           throw new DataFileError(file, `steps[${i}] (id "${step.id}").on`, 'every choice value needs a branch, or give next');
         }
       }
+      if (Array.isArray(step.confirmIfGuessed)) {
+        const values = step.input.type === 'choice' ? step.input.options.map((o) => o.value) : step.input.type === 'yesno' ? ['true', 'false'] : undefined;
+        for (const v of step.confirmIfGuessed) {
+          if (values && !values.includes(v))
+            throw new DataFileError(file, `steps[${i}] (id "${step.id}").confirmIfGuessed`, `"${v}" is not one of the answer values (${values.join(', ')})`);
+        }
+      }
       if (step.on && step.input.type === 'yesno') {
         for (const k of Object.keys(step.on)) {
           if (k !== 'true' && k !== 'false')
@@ -105,8 +109,11 @@ function checkFlow(
         }
       }
     }
+    if (step.kind === 'call' && !flows.has(step.flow)) {
+      throw new DataFileError(file, `steps[${i}] (id "${step.id}").flow`, `unknown flow "${step.flow}"`);
+    }
     if (step.kind === 'action') {
-      const outcomes = knownActions.get(step.action);
+      const outcomes = knownActions.get(step.action)?.outcomes;
       if (!outcomes)
         throw new DataFileError(
           file,

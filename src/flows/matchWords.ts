@@ -52,3 +52,9 @@ export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch 
   }
   return best?.match;
 }
+
+/** The first side answer (a step's `sideAnswers`) whose words are in her message. */
+export function matchSideAnswer<T extends { words: string[] }>(text: string, sideAnswers: readonly T[]): T | undefined {
+  const s = text.replace(PUNCTUATION, '').toLowerCase();
+  return sideAnswers.find((a) => a.words.some((w) => s.includes(w.replace(PUNCTUATION, '').toLowerCase())));
+}

@@ -1,13 +1,10 @@
 // Every action and choice source a flow file may name, known before the flows are loaded, so
 // start-up can check the flows against them.
-import { ACTION_OUTCOMES } from './actions.js';
-import { BOOKING_ACTION_OUTCOMES, BOOKING_CHOICE_SOURCES } from './booking/bookingActions.js';
-import { PREGNANCY_ACTION_OUTCOMES, PREGNANCY_CHOICE_SOURCES } from './pregnancy/pregnancyActions.js';
+import { ACTIONS, type ActionSpec } from './actions.js';
+import { BOOKING_ACTIONS, BOOKING_CHOICE_SOURCES } from './booking/bookingActions.js';
+import { PREGNANCY_ACTIONS, PREGNANCY_CHOICE_SOURCES } from './pregnancy/pregnancyActions.js';
 
-export const ALL_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ...ACTION_OUTCOMES,
-  ...BOOKING_ACTION_OUTCOMES,
-  ...PREGNANCY_ACTION_OUTCOMES,
-]);
+/** Each action's outcomes and the variables it may set. */
+export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([...ACTIONS, ...BOOKING_ACTIONS, ...PREGNANCY_ACTIONS]);
 
 export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES]);

@@ -2,8 +2,12 @@
 // the facts and outcomes to save together at the end.
 import { shanghaiDay } from '../domain/calendarDay.js';
 import type { ContactRecord } from '../services/contactService.js';
-import type { CheckWrite, ContactPatch, ConversationState, FactWrite, StoredFact } from '../services/conversationStore.js';
+import type { CheckWrite, ContactPatch, ConversationState, EngineState, FactWrite, Frame, StoredFact } from '../services/conversationStore.js';
+import { emptyEngineState } from '../services/conversationState.js';
 import type { Flow, Step } from './flowSchema.js';
+
+/** The step to run next in a turn, or undefined when the bot waits for her or the conversation is at rest. */
+export type Next = { flow: Flow; step: Step } | undefined;
 
 export class Turn {
   readonly replies: string[] = [];
@@ -24,9 +28,14 @@ export class Turn {
     readonly now: Date,
   ) {
     this.state = stored
-      ? { ...stored, vars: { ...stored.vars } }
-      : { flowId: '', stepId: '', vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null, version: null };
+      ? { ...stored, vars: { ...stored.vars }, engine: structuredClone(stored.engine) }
+      : { flowId: '', stepId: '', vars: {}, engine: emptyEngineState(), failures: 0, lastActiveAt: now, idleResetAt: null, version: null };
     this.today = shanghaiDay(now);
+  }
+
+  /** The engine's bookkeeping of this conversation (never her answers). */
+  get engine(): EngineState {
+    return this.state.engine;
   }
 
   get consented(): boolean {
@@ -49,22 +58,22 @@ export class Turn {
     this.state.stepId = stepId;
   }
 
-  /** Back at rest: no flow running, conversation variables forgotten. */
+  /** Back at rest: no flow running, conversation variables and the flows to return to forgotten. */
   rest(): void {
     this.state.flowId = '';
     this.state.stepId = '';
     this.state.vars = {};
+    this.state.engine = emptyEngineState();
     this.state.failures = 0;
   }
 
-  pushReturn(flowId: string, stepId: string): void {
-    this.state.vars.__return = { flowId, stepId };
+  /** A flow is called from `flowId`: when it returns, that flow goes on at `target`. */
+  pushFrame(frame: Frame): void {
+    this.state.engine.stack.push(frame);
   }
 
-  popReturn(): { flowId: string; stepId: string } | undefined {
-    const r = this.state.vars.__return as { flowId: string; stepId: string } | undefined;
-    delete this.state.vars.__return;
-    return r;
+  popFrame(): Frame | undefined {
+    return this.state.engine.stack.pop();
   }
 
   setFact(key: string, value: unknown, sensitive: boolean): void {

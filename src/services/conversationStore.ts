@@ -2,20 +2,12 @@
 // together in one transaction at the end of the turn, so nothing is half-written.
 import type { Db, Tx } from '../db/client.js';
 import { isUniqueViolation, runTransaction } from '../db/transaction.js';
+import { readEngineState, writeEngineState, type ConversationState } from './conversationState.js';
+
+export type { ConversationState, EngineState, Frame, ShownOption } from './conversationState.js';
 
 /** Waiting on these never times out: the privacy notice, and the menu (an answer to it is always welcome). */
 export const IDLE_EXEMPT_FLOWS: ReadonlySet<string> = new Set(['consent', 'menu']);
-
-export interface ConversationState {
-  flowId: string;
-  stepId: string;
-  vars: Record<string, unknown>;
-  failures: number;
-  lastActiveAt: Date;
-  idleResetAt: Date | null;
-  /** The stored version this state was read at; null for a conversation not stored yet. */
-  version: number | null;
-}
 
 /** Changes to her contact row a turn made (consent, health consent, subscription). */
 export interface ContactPatch {
@@ -77,10 +69,12 @@ export class ConversationStore {
   async load(contactId: string): Promise<ConversationState | null> {
     const row = await this.db.conversation.findUnique({ where: { contactId } });
     if (!row) return null;
+    const vars = JSON.parse(row.varsJson) as Record<string, unknown>;
     return {
       flowId: row.flowId,
       stepId: row.stepId,
-      vars: JSON.parse(row.varsJson) as Record<string, unknown>,
+      vars,
+      engine: readEngineState(row.engineJson, vars),
       failures: row.failures,
       lastActiveAt: row.lastActiveAt,
       idleResetAt: row.idleResetAt,
@@ -100,6 +94,7 @@ export class ConversationStore {
       flowId: state.flowId,
       stepId: state.stepId,
       varsJson: JSON.stringify(state.vars),
+      engineJson: writeEngineState(state.engine),
       failures: state.failures,
       lastActiveAt: state.lastActiveAt,
       idleResetAt: state.idleResetAt,
@@ -138,14 +133,21 @@ export class ConversationStore {
 
   /**
    * Resets conversations left in the middle of a question for longer than `idleMs`: they go back to
-   * the start, and the next reply begins with a short note. Idempotent; returns how many were reset.
+   * the start, and the next reply begins with a short note. One waiting at the privacy notice or the
+   * menu keeps its place, but the engine state is dropped (what her first message asked for, kept
+   * while she read the notice, is not kept while she is silent). Idempotent; returns how many
+   * conversations were reset or dropped their engine state.
    */
   async resetIdle(now: Date, idleMs: number): Promise<number> {
     const cutoff = new Date(now.getTime() - idleMs);
-    const result = await this.db.conversation.updateMany({
+    const reset = await this.db.conversation.updateMany({
       where: { lastActiveAt: { lt: cutoff }, stepId: { not: '' }, flowId: { notIn: [...IDLE_EXEMPT_FLOWS] } },
-      data: { flowId: '', stepId: '', varsJson: '{}', failures: 0, idleResetAt: now, version: { increment: 1 } },
+      data: { flowId: '', stepId: '', varsJson: '{}', engineJson: '{}', failures: 0, idleResetAt: now, version: { increment: 1 } },
     });
-    return result.count;
+    const purged = await this.db.conversation.updateMany({
+      where: { lastActiveAt: { lt: cutoff }, flowId: { in: [...IDLE_EXEMPT_FLOWS] }, engineJson: { not: '{}' } },
+      data: { engineJson: '{}', version: { increment: 1 } },
+    });
+    return reset.count + purged.count;
   }
 }

@@ -26,6 +26,9 @@ describe.skipIf(dbUnavailable)('consent', () => {
     expect(await bot.db().eligibilityCheck.count()).toBe(0);
     const conv = await bot.db().conversation.findUniqueOrThrow({ where: { contactId: contact!.id } });
     expect(conv).toMatchObject({ flowId: 'consent', stepId: 'notice', varsJson: '{}' });
+
+    // once she agrees, what she asked goes on (not the menu)
+    expect(await w.say('同意')).toEqual(['谢谢您的信任！', '请告诉我您的出生日期（阳历），也可以直接发身份证号。']);
   });
 
   it('consent given: thanks her, records the consent and offers the menu', async () => {

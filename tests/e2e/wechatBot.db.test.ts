@@ -105,4 +105,16 @@ describe.skipIf(dbUnavailable)('the WeChat bot', () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it('never logs what her first message asked for while the privacy notice waits', async () => {
+    const lines: string[] = [];
+    bot = await startE2EBot({ logger: pino({ level: 'trace' }, { write: (l: string) => void lines.push(l) }) });
+    const w = bot.woman('李红梅');
+    await w.say('我怀孕了 孕12周');
+    await w.say('要钱吗');
+    await w.say('同意');
+    const log = lines.join('\n');
+    expect(log).toContain('message handled');
+    for (const secret of ['怀孕', '孕12周', 'pregnancy', '李红梅']) expect(log).not.toContain(secret);
+  });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAllProfiles } from '../../src/profiles/loadProfiles.js';
 import { loadFlows } from '../../src/flows/loadFlows.js';
-import { ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
+import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 import { BookingTexts } from '../../src/flows/booking/bookingTexts.js';
 import { createBookingFlow } from '../../src/flows/booking/bookingActions.js';
 import type { BookingPort, Seeker } from '../../src/flows/booking/bookingPort.js';
@@ -13,7 +13,7 @@ import type { ActionContext } from '../../src/flows/actions.js';
 import type { Profile } from '../../src/domain/profile/profileSchema.js';
 
 const { profiles, counties } = loadAllProfiles(path.resolve('profiles'));
-const flowSet = loadFlows(path.resolve('flows'), ALL_ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
+const flowSet = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES);
 const county = counties.get('xiangcheng')!;
 const NOW = new Date('2026-03-02T09:00:00+08:00');
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loadFlows.js';
-import { ALL_ACTION_OUTCOMES as ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
+import { varsBeforeSteps } from '../../src/flows/flowVars.js';
+import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 
 const flowsDir = path.resolve('flows');
 let dirs: string[] = [];
@@ -30,7 +31,7 @@ afterEach(() => {
 
 describe('loadFlows', () => {
   it('loads the shipped flows, commands and messages', () => {
-    const set = loadFlows(flowsDir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
+    const set = loadFlows(flowsDir, ALL_ACTIONS, ALL_CHOICE_SOURCES);
     expect([...set.flows.keys()].sort()).toEqual(
       [
         'booking',
@@ -133,13 +134,70 @@ describe('loadFlows', () => {
       /pregnancy\.yaml: steps\[4\]\.reprompt\.in_futur: .*Invalid enum value/,
     ],
     [
+      'a step text naming a value no path before it sets (the booking preview, before the booking is previewed)',
+      (d) => replaceIn(d, 'booking.yaml', 'text: 预约前，先帮您看看您能不能参加这个项目。', 'text: 预约前，先帮您看看您能不能参加这个项目。{bookingPreview}'),
+      /booking\.yaml: steps\[4\] \(id "check_first"\)\.text: placeholder \{bookingPreview\} is not provided here \(available: .*\{services\}/,
+    ],
+    [
+      'a mistyped county value',
+      (d) => replaceIn(d, 'consent.yaml', '也可以打电话 {servicePhone} 问工作人员', '也可以打电话 {servicePhon} 问工作人员'),
+      /consent\.yaml: steps\[4\] \(id "declined"\)\.text: placeholder \{servicePhon\} is not provided here/,
+    ],
+    [
+      'a side answer naming an answer not given yet',
+      (d) => replaceIn(d, 'consent.yaml', '可以打电话 {servicePhone} 问工作人员。\n', '可以打电话 {servicePhone} 问工作人员（{birthDate}）。\n'),
+      /consent\.yaml: steps\[0\] \(id "notice"\)\.sideAnswers\[2\]\.text: placeholder \{birthDate\} is not provided here/,
+    ],
+    [
+      'a re-prompt naming a value only another flow sets',
+      (d) =>
+        replaceIn(
+          d,
+          'pregnancy.yaml',
+          '      incomplete: 请告诉我是哪一天，要有几月几号。\n      months: 几个月算不准，检查要按周算。请告诉我末次月经',
+          '      incomplete: 请告诉我是哪一天（{newbornPlan}）。\n      months: 几个月算不准，检查要按周算。请告诉我末次月经',
+        ),
+      /pregnancy\.yaml: steps\[4\] \(id "dating"\)\.reprompt\.incomplete: placeholder \{newbornPlan\} is not provided here/,
+    ],
+    [
+      'an engine text naming a value of one flow',
+      (d) => replaceIn(d, 'messages.yaml', 'tooManyFailures: "没关系，', 'tooManyFailures: "{ga}没关系，'),
+      /messages\.yaml: tooManyFailures: placeholder \{ga\} is not provided here/,
+    ],
+    [
+      'a 我的信息 line naming a value it is not given',
+      (d) => replaceIn(d, 'messages.yaml', 'factLine: "· {label}：{value}"', 'factLine: "· {label}：{value}（{date}）"'),
+      /messages\.yaml: myData\.factLine: placeholder \{date\} is not provided here/,
+    ],
+    [
+      'a call of a missing flow',
+      (d) => replaceIn(d, 'booking.yaml', 'flow: eligibility', 'flow: eligible'),
+      /booking\.yaml: steps\[5\] \(id "check"\)\.flow: unknown flow "eligible"/,
+    ],
+    [
+      'a guess to confirm on a value the question does not have',
+      (d) => replaceIn(d, 'my_bookings.yaml', 'confirmIfGuessed: [cancel]', 'confirmIfGuessed: [cancelled]'),
+      /my_bookings\.yaml: steps\[3\] \(id "what"\)\.confirmIfGuessed: "cancelled" is not one of the answer values \(change, cancel, nothing\)/,
+    ],
+    [
       'an unknown choice source',
       (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'),
       /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/,
     ],
   ];
+  it('gives each step the values a path before it sets, across the flows it comes from', () => {
+    const set = loadFlows(flowsDir, ALL_ACTIONS, ALL_CHOICE_SOURCES);
+    const before = varsBeforeSteps(set.flows, ALL_ACTIONS);
+    // the menu's answer (save: programme) and a trigger's vars reach eligibility; booking's call returns with `eligible`
+    expect([...before.get('eligibility.check')!]).toEqual(expect.arrayContaining(['programme']));
+    expect([...before.get('booking.after_check')!]).toEqual(expect.arrayContaining(['eligible', 'services']));
+    // an answer with parts gives its parts
+    expect([...before.get('pregnancy.cycle_check')!]).toEqual(expect.arrayContaining(['dating', 'dating.dueDate', 'dating.from']));
+    expect(before.get('booking.check_first')!.has('bookingPreview')).toBe(false);
+  });
+
   it.each(broken)('stops on %s, naming the file, the step and the reason', (_name, edit, message) => {
     const dir = copyFlows(edit);
-    expect(() => loadFlows(dir, ACTION_OUTCOMES, ALL_CHOICE_SOURCES)).toThrow(message);
+    expect(() => loadFlows(dir, ALL_ACTIONS, ALL_CHOICE_SOURCES)).toThrow(message);
   });
 });

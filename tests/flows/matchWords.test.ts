@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loadFlows.js';
-import { ALL_ACTION_OUTCOMES as ACTION_OUTCOMES, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
+import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 import { matchCommand, matchTrigger } from '../../src/flows/matchWords.js';
 import type { Flow } from '../../src/flows/flowSchema.js';
 
-const set = loadFlows(path.resolve('flows'), ACTION_OUTCOMES, ALL_CHOICE_SOURCES);
+const set = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES);
 
 describe('matchCommand', () => {
   it.each([

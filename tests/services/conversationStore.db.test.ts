@@ -20,7 +20,7 @@ describe.skipIf(dbUnavailable)('ConversationStore.saveTurn', () => {
   });
 
   const write = (version: number | null, stepId: string, facts: TurnWrite['facts'] = []): TurnWrite => ({
-    state: { flowId: 'menu', stepId, vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null, version },
+    state: { flowId: 'menu', stepId, vars: {}, engine: { stack: [] }, failures: 0, lastActiveAt: now, idleResetAt: null, version },
     facts,
     checks: [],
     contact: {},
@@ -53,5 +53,41 @@ describe.skipIf(dbUnavailable)('ConversationStore.saveTurn', () => {
     const before = await store.load(c.id);
     expect(await store.resetIdle(new Date('2026-03-03T01:00:00Z'), 30 * 60_000)).toBe(1);
     await expect(store.saveTurn(c.id, write(before!.version, 'x'))).rejects.toBeInstanceOf(StaleTurnError);
+  });
+
+  it('the idle reset forgets her answers and the engine state (the flows to return to, the options shown)', async () => {
+    const c = await h.db.contact.create({ data: { channel: 'simulator', externalId: 'idle-engine' } });
+    const w = write(null, 'ask');
+    w.state.flowId = 'health_consent';
+    w.state.vars = { services: 'nt' };
+    w.state.engine = {
+      stack: [{ flowId: 'booking', target: 'after_check' }],
+      options: [{ value: 'a', label: 'A', words: [] }],
+      trigger: { text: '18周了', tried: [] },
+    };
+    await store.saveTurn(c.id, w);
+    expect(await store.resetIdle(new Date('2026-03-03T01:00:00Z'), 30 * 60_000)).toBe(1);
+    const row = await h.db.conversation.findUniqueOrThrow({ where: { contactId: c.id } });
+    expect(row).toMatchObject({ flowId: '', stepId: '', varsJson: '{}', engineJson: '{}' });
+    expect((await store.load(c.id))?.engine).toEqual({ stack: [] });
+  });
+
+  it('a conversation saved with the bookkeeping in her variables (before its own column) goes on', async () => {
+    const c = await h.db.contact.create({ data: { channel: 'simulator', externalId: 'legacy' } });
+    const varsJson = JSON.stringify({
+      services: 'nt',
+      __options: [{ value: 'xc-mch', label: '项城市妇幼保健院', words: [] }],
+      __return: { flowId: 'eligibility', stepId: 'check' },
+      __fact: 'pregnant',
+      __answered: ['birthDate'],
+    });
+    await h.db.conversation.create({ data: { contactId: c.id, flowId: 'health_consent', stepId: 'ask', varsJson, lastActiveAt: now, version: 1 } });
+    const state = await store.load(c.id);
+    expect(state?.vars).toEqual({ services: 'nt' });
+    expect(state?.engine).toEqual({
+      stack: [{ flowId: 'eligibility', target: 'check' }],
+      options: [{ value: 'xc-mch', label: '项城市妇幼保健院', words: [] }],
+      interview: { asking: 'pregnant', answered: ['birthDate'] },
+    });
   });
 });

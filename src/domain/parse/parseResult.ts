@@ -14,7 +14,11 @@ export type ParseErrorCode =
   /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
   | 'months';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseErrorCode };
+/**
+ * `guessed`: the value was read only from part of her words (a choice matched by one word of a
+ * longer reply): the engine confirms it before acting on it when acting would refuse her.
+ */
+export type ParseResult<T> = { ok: true; value: T; guessed?: true } | { ok: false; error: ParseErrorCode };
 
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 export const fail = <T = never>(error: ParseErrorCode): ParseResult<T> => ({ ok: false, error });

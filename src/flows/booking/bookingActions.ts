@@ -1,6 +1,6 @@
 // The booking conversation's actions and choice lists (flows/booking.yaml, my_bookings.yaml,
 // change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml), over the BookingPort.
-import type { ActionContext, ActionResult, ChoiceSource, FlowAction } from '../actions.js';
+import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { windowDays } from '../../domain/pregnancy/gestation.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
@@ -8,22 +8,26 @@ import { bookingMenu } from '../../profiles/bookable.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 
-export const BOOKING_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
+/** What commonVars() sets: the booking settings the texts name. */
+const COMMON = ['horizonDays', 'holdHours', 'cutoffHour'];
+
+export const BOOKING_ACTIONS = actionSpecs([
   [
     'booking.prepare',
     ['ready', 'has_active', 'has_offer', 'check_first', 'not_eligible', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered'],
+    [...COMMON, 'activeSummary', 'changeCode', 'programme', 'windowNote'],
   ],
   ['booking.continueAfterCheck', ['book', 'done']],
-  ['booking.startChange', ['ready', 'too_late']],
-  ['booking.preview', ['done']],
-  ['booking.book', ['booked', 'full', 'gone', 'has_active', 'too_late']],
-  ['booking.noneFree', ['changing', 'booking']],
+  ['booking.startChange', ['ready', 'too_late'], [...COMMON, 'hospitalPhone', 'services', 'hospitalId', 'changeCode']],
+  ['booking.preview', ['done'], ['bookingPreview']],
+  ['booking.book', ['booked', 'full', 'gone', 'has_active', 'too_late'], ['bookingDetails', 'activeSummary', 'hospitalPhone']],
+  ['booking.noneFree', ['changing', 'booking'], COMMON],
   ['booking.declineOffer', ['declined', 'none']],
-  ['booking.joinWaitlist', ['joined', 'already']],
+  ['booking.joinWaitlist', ['joined', 'already'], COMMON],
   ['booking.showMine', ['none', 'some', 'waiting']],
-  ['booking.describeChosen', ['done']],
-  ['booking.cancel', ['cancelled', 'too_late']],
-  ['booking.acceptOffer', ['booked', 'none', 'expired']],
+  ['booking.describeChosen', ['done'], ['chosenSummary']],
+  ['booking.cancel', ['cancelled', 'too_late'], [...COMMON, 'hospitalPhone']],
+  ['booking.acceptOffer', ['booked', 'none', 'expired'], ['bookingDetails']],
 ]);
 
 export const BOOKING_CHOICE_SOURCES = [
@@ -115,7 +119,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         // (just answered in this conversation: not saved yet, but known)
         const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
         if (!check || ctx.now.getTime() - check.checkedAt.getTime() > settings.eligibilityValidDays * 86_400_000) {
-          return { outcome: 'check_first', vars: { ...vars, programme, thenBook: 'yes' } };
+          return { outcome: 'check_first', vars: { ...vars, programme } };
         }
         if (!check.eligible) return { outcome: 'not_eligible', vars };
       }
@@ -134,8 +138,8 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       return { outcome: 'ready', vars };
     },
 
-    // after the eligibility answer: on to booking if she came from 预约 and qualifies
-    'booking.continueAfterCheck': async (ctx) => ({ outcome: ctx.vars.thenBook === 'yes' && ctx.vars.eligible === 'yes' ? 'book' : 'done' }),
+    // after the eligibility answer (booking.yaml calls eligibility.yaml): on to booking if she qualifies
+    'booking.continueAfterCheck': async (ctx) => ({ outcome: ctx.vars.eligible === 'yes' ? 'book' : 'done' }),
 
     'booking.startChange': async (ctx) => {
       const visit = await visitByCode(ctx);
@@ -247,7 +251,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   };
 
   const actionMap = new Map<string, FlowAction>();
-  for (const [name, outcomes] of BOOKING_ACTION_OUTCOMES) actionMap.set(name, { outcomes, run: actions[name] });
+  for (const [name, spec] of BOOKING_ACTIONS) actionMap.set(name, declaredAction(name, spec, actions[name]));
   return { actions: actionMap, sources: new Map(Object.entries(sources)) };
 }
 

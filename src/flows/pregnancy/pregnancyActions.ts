@@ -1,29 +1,32 @@
 // The pregnancy conversations' actions and choice list (flows/pregnancy.yaml, pregnancy_redate.yaml,
 // birth.yaml, newborn.yaml, pregnancy_loss.yaml, screening_done.yaml), over the PregnancyPort.
-import type { ActionContext, ActionResult, ChoiceSource, FlowAction } from '../actions.js';
+import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import type { NewbornAnswers, PregnancyPort, PregnancyView, RegisterInput } from './pregnancyPort.js';
 import type { PregnancyTexts } from './pregnancyTexts.js';
 
-export const PREGNANCY_ACTION_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['pregnancy.current', ['none', 'active']],
+/** What summary() sets. */
+const SUMMARY = ['dueDate', 'ga'];
+
+export const PREGNANCY_ACTIONS = actionSpecs([
+  ['pregnancy.current', ['none', 'active'], SUMMARY],
   ['pregnancy.needsCycle', ['ask', 'skip']],
   ['pregnancy.needsTwins', ['ask', 'skip']],
   ['pregnancy.needsBirthDate', ['ask', 'skip']],
-  ['pregnancy.preview', ['ok', 'implausible']],
-  ['pregnancy.register', ['registered', 'exists', 'implausible']],
-  ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none']],
-  ['pregnancy.redate', ['moved', 'implausible', 'none']],
-  ['pregnancy.birthStatus', ['active', 'born', 'none']],
-  ['pregnancy.reportBirth', ['born', 'implausible', 'none']],
-  ['pregnancy.recordBirthOnly', ['born', 'too_late', 'implausible', 'exists']],
-  ['newborn.status', ['ask', 'given', 'too_late', 'none']],
-  ['newborn.consent', ['saved', 'all_done', 'none']],
+  ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'implausibleReason']],
+  ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
+  ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'implausibleReason']],
+  ['pregnancy.redate', ['moved', 'implausible', 'none'], [...SUMMARY, 'oldDueDate', 'screeningPlan', 'implausibleReason']],
+  ['pregnancy.birthStatus', ['active', 'born', 'none'], ['birthDate', 'newbornScreens']],
+  ['pregnancy.reportBirth', ['born', 'implausible', 'none'], ['birthDate', 'newbornScreens', 'implausibleReason']],
+  ['pregnancy.recordBirthOnly', ['born', 'too_late', 'implausible', 'exists'], ['birthDate', 'newbornScreens', 'implausibleReason']],
+  ['newborn.status', ['ask', 'given', 'too_late', 'none'], ['birthDate']],
+  ['newborn.consent', ['saved', 'all_done', 'none'], ['newbornPlan', 'reminderTime']],
   ['pregnancy.loss', ['stopped', 'stopped_bookings', 'baby', 'none']],
-  ['pregnancy.markDone', ['done', 'none']],
-  ['pregnancy.earlierCheck', ['ask', 'skip']],
-  ['pregnancy.recordEarlier', ['done']],
+  ['pregnancy.markDone', ['done', 'none'], ['screeningName']],
+  ['pregnancy.earlierCheck', ['ask', 'skip'], ['earlierId', 'earlierName', 'earlierOpens', 'earlierCloses']],
+  ['pregnancy.recordEarlier', ['done'], ['screeningPlan']],
 ]);
 
 export const PREGNANCY_CHOICE_SOURCES = ['pregnancy.openItems'] as const;
@@ -249,6 +252,6 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
   };
 
   const actionMap = new Map<string, FlowAction>();
-  for (const [name, outcomes] of PREGNANCY_ACTION_OUTCOMES) actionMap.set(name, { outcomes, run: actions[name] });
+  for (const [name, spec] of PREGNANCY_ACTIONS) actionMap.set(name, declaredAction(name, spec, actions[name]));
   return { actions: actionMap, sources: new Map(Object.entries(sources)) };
 }

@@ -853,7 +853,7 @@ describe.skipIf(dbUnavailable)(`reminder planner (${testProvider})`, () => {
       const appointment = `reminder:${r.bookings[0].id}:2026-03-23:am`;
       const turn = (version: number | null, subscribed: boolean, now: Date) =>
         store.saveTurn('w', {
-          state: { flowId: 'menu', stepId: '', vars: {}, failures: 0, lastActiveAt: now, idleResetAt: null, version },
+          state: { flowId: 'menu', stepId: '', vars: {}, engine: { stack: [] }, failures: 0, lastActiveAt: now, idleResetAt: null, version },
           facts: [],
           checks: [],
           contact: { subscribed },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "engineJson" TEXT NOT NULL DEFAULT '{}';

@@ -1,0 +1,128 @@
+// The eligibility interview (a step of kind `eligibility`): asks the facts the county's rules need,
+// one at a time (the health consent before the first health question), then gives the answer.
+import type { ConversationStore } from '../services/conversationStore.js';
+import type { Flow, Step } from './flowSchema.js';
+import type { FlowSet } from './loadFlows.js';
+import type { ParseResult } from '../domain/parse/parseResult.js';
+import { parseInput } from './parseInput.js';
+import type { ProgrammePort } from './programmePort.js';
+import type { Next, Turn } from './turn.js';
+import { labelOf, type Prompts } from './prompts.js';
+
+export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
+
+/** What the interview needs of the engine that runs it. */
+export interface InterviewHost {
+  resolve(turn: Turn, flow: Flow, target: string | undefined): Next;
+  /** Asks the health consent first; the step runs again once she agrees. */
+  healthConsentFirst(turn: Turn, flow: Flow, stepId: string): Next;
+}
+
+export interface InterviewOptions {
+  flowSet: FlowSet;
+  programmes: ProgrammePort;
+  store: ConversationStore;
+  prompts: Prompts;
+  /** Facts known from what she registered rather than answered (see EngineOptions.knownFacts). */
+  knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
+}
+
+export class EligibilityInterview {
+  constructor(
+    private readonly o: InterviewOptions,
+    private readonly host: InterviewHost,
+  ) {}
+
+  /** Runs the step: takes her answer to the question asked (if any), then asks the next or answers. */
+  async run(turn: Turn, flow: Flow, step: EligibilityStep, answerText: string | undefined): Promise<Next> {
+    const { programmes, prompts } = this.o;
+    const programme = prompts.text(step.programme, turn);
+    if (!programmes.has(programme)) {
+      turn.say(prompts.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
+      return this.host.resolve(turn, flow, step.next);
+    }
+    const interview = (turn.engine.interview ??= { answered: [] });
+    const asking = interview.asking;
+    // the profile may have changed while she was away: a question it no longer has is dropped
+    const q = asking ? programmes.question(programme, asking) : undefined;
+    if (answerText !== undefined && asking && q) {
+      const confirmed = prompts.readConfirmation(turn, answerText);
+      if (confirmed?.said === 'no') {
+        // not what she meant: the question again, not counted as a failed answer
+        turn.say(prompts.text(q.text, turn));
+        return undefined;
+      }
+      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : parseInput(q.input, answerText, turn.today);
+      if (!parsed.ok) {
+        prompts.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+        return undefined;
+      }
+      // a refusal is never the result of a guess: an answer read from part of her words that makes
+      // her not eligible is confirmed first
+      if (parsed.guessed) {
+        const facts = { ...(await this.currentFacts(turn, programme)), [asking]: parsed.value };
+        const decision = programmes.decide(programme, facts, turn.today);
+        if (decision.status === 'decided' && !decision.eligible) {
+          prompts.confirmGuess(turn, parsed.value, labelOf(q.input, parsed.value, undefined));
+          return undefined;
+        }
+      }
+      turn.state.failures = 0;
+      turn.setFact(asking, parsed.value, q.sensitive);
+      interview.answered.push(asking);
+    }
+    delete interview.asking;
+    const facts = await this.currentFacts(turn, programme);
+    const decision = programmes.decide(programme, facts, turn.today);
+    if (decision.status === 'needs') {
+      const next = programmes.question(programme, decision.fact)!;
+      if (next.sensitive && !turn.contact.healthConsentAt) return this.host.healthConsentFirst(turn, flow, step.id);
+      interview.asking = decision.fact;
+      turn.say(prompts.text(next.text, turn));
+      turn.waitAt(flow.id, step.id);
+      return undefined;
+    }
+    turn.recordCheck({
+      programme,
+      eligible: decision.eligible,
+      reasonCode: decision.reasonCode,
+      nextEligibleOn: decision.nextEligibleOn,
+      checkedAt: turn.now,
+    });
+    turn.say(decision.text);
+    delete turn.state.vars.programme;
+    delete turn.engine.interview;
+    turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
+    return this.host.resolve(turn, flow, step.next);
+  }
+
+  /** Everything stored about her, with this turn's answers on top. */
+  async allFacts(turn: Turn): Promise<Record<string, unknown>> {
+    if (!turn.factCache) turn.factCache = await this.o.store.facts(turn.contact.id);
+    const facts: Record<string, unknown> = {};
+    for (const [key, f] of turn.factCache) facts[key] = f.value;
+    for (const w of turn.factWrites.values()) facts[w.key] = w.value;
+    return facts;
+  }
+
+  /**
+   * What is known about her for this programme: all facts, less stored answers past their
+   * question's `remember` time that she has not given again in this interview.
+   */
+  private async currentFacts(turn: Turn, programme: string): Promise<Record<string, unknown>> {
+    const facts = await this.allFacts(turn);
+    const answeredNow = new Set(turn.engine.interview?.answered ?? []);
+    for (const [key, f] of turn.factCache!) {
+      if (answeredNow.has(key) || turn.factWrites.has(key)) continue;
+      const remember = this.o.programmes.question(programme, key)?.remember ?? 0;
+      const fresh = remember === 'always' || turn.now.getTime() - f.updatedAt.getTime() <= remember * 86_400_000;
+      if (!fresh) delete facts[key];
+    }
+    if (this.o.knownFacts) {
+      for (const [key, value] of Object.entries(await this.o.knownFacts(turn.contact.id))) {
+        if (!answeredNow.has(key) && !turn.factWrites.has(key)) facts[key] = value;
+      }
+    }
+    return facts;
+  }
+}

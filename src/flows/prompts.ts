@@ -1,0 +1,84 @@
+// What the engine itself says around a question: texts filled in with the conversation's values,
+// the question again, re-prompts, and the short confirmation of an answer read only from part of
+// her words before it refuses her ("您是说：城镇，不是低保户，对吗？").
+import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { parseYesNo } from '../domain/parse/parseYesNo.js';
+import type { ShownOption } from '../services/conversationStore.js';
+import type { AskStep, Messages } from './flowSchema.js';
+import type { Turn } from './turn.js';
+
+const MAX_FAILURES = 3;
+
+/** Her reply to "您是说……，对吗？": yes (the guessed value), no, or neither (read it as an answer). */
+export type Confirmation = { said: 'yes'; value: unknown } | { said: 'no' } | undefined;
+
+export class Prompts {
+  constructor(
+    private readonly messages: () => Messages,
+    /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
+    private readonly countyVars: TemplateVars,
+  ) {}
+
+  /** The conversation's values for texts and actions; an answer with parts (a date, a dating) also as `name.part`. */
+  vars(turn: Turn): TemplateVars {
+    const own: TemplateVars = {};
+    const plain = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+    for (const [k, v] of Object.entries(turn.state.vars)) {
+      if (plain(v)) own[k] = v;
+      else if (v && typeof v === 'object' && !Array.isArray(v)) {
+        for (const [part, x] of Object.entries(v)) if (plain(x)) own[`${k}.${part}`] = x;
+      }
+    }
+    return { ...this.countyVars, ...own };
+  }
+
+  text(template: string, turn: Turn): string {
+    return renderTemplate(template, this.vars(turn));
+  }
+
+  /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
+  question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
+    const text = this.text(step.text, turn);
+    return options ? `${text}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}` : text;
+  }
+
+  /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
+  reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
+    const m = this.messages();
+    turn.state.failures += 1;
+    if (turn.state.failures >= MAX_FAILURES) {
+      turn.state.failures = 0;
+      turn.say(this.text(m.tooManyFailures, turn));
+      return;
+    }
+    const lines = [own?.[error] ? this.text(own[error], turn) : m.reprompt[error]];
+    if (repeat) lines.push(this.text(repeat, turn));
+    lines.push(renderTemplate(m.example, { example }));
+    turn.say(lines.join('\n'));
+  }
+
+  /** Asks her to confirm a guessed answer before it is acted on; the question keeps waiting. */
+  confirmGuess(turn: Turn, value: unknown, label: string): void {
+    turn.engine.guess = { value, label };
+    turn.say(renderTemplate(this.messages().confirmGuess, { label }));
+  }
+
+  /** Her reply to a guess waiting for her yes (and the guess forgotten); undefined when none waits or she said neither. */
+  readConfirmation(turn: Turn, text: string): Confirmation {
+    const guess = turn.engine.guess;
+    if (!guess) return undefined;
+    delete turn.engine.guess;
+    // a number picks from the question's list (parseYesNo would read 1 and 2 as yes and no)
+    if (/^\s*[0-9０-９]+\s*$/u.test(text)) return undefined;
+    const read = parseYesNo(text);
+    if (!read.ok || read.guessed) return undefined;
+    return read.value ? { said: 'yes', value: guess.value } : { said: 'no' };
+  }
+}
+
+/** How a value she chose is named back to her: the option's label, else the value itself. */
+export function labelOf(input: InputSpec, value: unknown, shown: ShownOption[] | undefined): string {
+  const options = input.type === 'choice' ? input.options : (shown ?? []);
+  return options.find((o) => o.value === value)?.label ?? String(value);
+}
