@@ -151,6 +151,8 @@ export const goalSchema = z
       .string()
       .regex(/^([a-z0-9_]+\.[a-z0-9_]+|none)$/, 'flow.step or none')
       .optional(),
+    /** The answers her conversation holds now (its variables), exactly. */
+    answers: z.record(z.string(), z.unknown()).optional(),
     replied: words.optional(),
     nothingStored: z.boolean().optional(),
     /** She deleted her data: nothing refers to the contact she was (if she wrote again, she is a new contact). */

@@ -145,6 +145,10 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
     const at = conversation?.flowId ? `${conversation.flowId}.${conversation.stepId}` : 'none';
     if (at !== goal.waitingAt) missing.push(`waiting at ${at}, not ${goal.waitingAt}`);
   }
+  if (goal.answers) {
+    const answers = JSON.parse(conversation?.varsJson ?? '{}') as unknown;
+    if (!isDeepStrictEqual(answers, goal.answers)) missing.push(`her conversation holds ${JSON.stringify(answers)}`);
+  }
   for (const w of goal.replied ?? []) if (!o.replies.some((r) => r.includes(w))) missing.push(`no reply says "${w}"`);
   if (goal.nothingStored && facts.length + checks.length + bookings.length + pregnancies.length + waitlist.length > 0) {
     wrong.push('something was stored about her');
