@@ -17,6 +17,22 @@ describe.skipIf(dbUnavailable)('the WeChat bot', () => {
     bot = undefined;
   });
 
+  it("a new woman's first message: the privacy notice, nothing kept but her WeChat id and consent state; after 同意 her question goes on", async () => {
+    bot = await startE2EBot();
+    const w = bot.woman();
+    const notice = await w.say('我能免费做两癌筛查吗?');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toContain('【隐私说明】');
+    expect(notice[0]).toContain('同意请回复“同意”');
+    const contact = (await contactOf(bot.db(), w))!;
+    expect(contact).toMatchObject({ channel: 'wechat', externalId: w.id, consent: 'none', consentAt: null, regionId: null });
+    expect(await bot.db().fact.count()).toBe(0);
+    expect(await w.say('同意')).toEqual(['谢谢您的信任！', '请告诉我您的出生日期（阳历），也可以直接发身份证号。']);
+    expect(joined(await w.say('1978年5月6日'))).toContain('户口在本地');
+    expect((await contactOf(bot.db(), w))!).toMatchObject({ consent: 'given', regionId: 'xiangcheng' });
+    expect(await factsOf(bot.db(), contact.id)).toEqual({ birthDate: '1978-05-06' });
+  });
+
   it('a booking made in WeChat is reminded in WeChat the evening before, once, outside the quiet hours', async () => {
     bot = await startE2EBot();
     const w = await eligibleWoman(bot);
