@@ -78,6 +78,8 @@ export const goalSchema = z
         /** The reason code of a refusal (age_below, residence, exclusion:employerCheckup…), null for none. */
         reason: z.string().nullable().optional(),
         nextEligibleOn: day.nullable().optional(),
+        /** How many checks of this programme are stored (she was asked once, or again). */
+        checks: z.number().int().optional(),
       })
       .strict()
       .optional(),

@@ -70,7 +70,9 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
     }
   }
   if (e) {
-    const last = checks.filter((k) => k.programme === e.programme).at(-1);
+    const ofProgramme = checks.filter((k) => k.programme === e.programme);
+    if (e.checks !== undefined && ofProgramme.length !== e.checks) missing.push(`${ofProgramme.length} eligibility checks for ${e.programme}, not ${e.checks}`);
+    const last = ofProgramme.at(-1);
     if (!last) missing.push(`no eligibility check for ${e.programme}`);
     else {
       if (e.reason !== undefined && last.reasonCode !== e.reason) wrong.push(`eligibility ${e.programme}: reason ${last.reasonCode}, not ${e.reason}`);
