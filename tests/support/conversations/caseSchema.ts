@@ -15,6 +15,7 @@ const messageExpectation = z.union([
       contains: words.optional(),
       notContains: words.optional(),
       matches: words.optional(),
+      notMatches: words.optional(),
       at: instant.optional(),
     })
     .strict(),
@@ -24,6 +25,7 @@ interface MessageCheck {
   contains?: string[];
   notContains?: string[];
   matches?: string[];
+  notMatches?: string[];
   at?: string;
 }
 
@@ -32,8 +34,9 @@ const textExpectation = z
     contains: words.optional(),
     notContains: words.optional(),
     equals: z.string().optional(),
-    /** Regular expressions the text must match. */
+    /** Regular expressions the text must match, and must not. */
     matches: words.optional(),
+    notMatches: words.optional(),
     /** The messages one by one: exactly this many, in this order. */
     messages: z.array(messageExpectation).optional(),
   })

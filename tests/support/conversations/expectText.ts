@@ -17,10 +17,11 @@ export function textFailures(what: string, got: Said[], e: TextExpectation | und
   if (!e) return [];
   const failures: string[] = [];
   const text = got.map((m) => m.text).join('\n');
-  const lacks = (t: string, label: string, x: { contains?: string[]; notContains?: string[]; matches?: string[]; equals?: string }) => {
+  const lacks = (t: string, label: string, x: { contains?: string[]; notContains?: string[]; matches?: string[]; notMatches?: string[]; equals?: string }) => {
     for (const w of (x.contains ?? []).map(fill)) if (!t.includes(w)) failures.push(`${label} lacks "${w}"; got:\n${t}`);
     for (const w of (x.notContains ?? []).map(fill)) if (t.includes(w)) failures.push(`${label} has "${w}"; got:\n${t}`);
     for (const r of (x.matches ?? []).map(fill)) if (!new RegExp(r).test(t)) failures.push(`${label} does not match /${r}/; got:\n${t}`);
+    for (const r of (x.notMatches ?? []).map(fill)) if (new RegExp(r).test(t)) failures.push(`${label} matches /${r}/; got:\n${t}`);
     if (x.equals !== undefined && t !== fill(x.equals)) failures.push(`${label} is not as expected; got:\n${t}\n--- expected:\n${fill(x.equals)}`);
   };
   lacks(text, what, e);
