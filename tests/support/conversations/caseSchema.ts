@@ -138,6 +138,8 @@ export const goalSchema = z
       })
       .strict()
       .optional(),
+    /** How many pregnancies she registered (or told of), whatever became of them. */
+    pregnancies: z.number().int().optional(),
     /** Her contact row. */
     contact: z
       .object({

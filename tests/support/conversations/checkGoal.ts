@@ -128,6 +128,7 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
   if (goal.waitlist && !waitlist.some((w) => w.serviceId === goal.waitlist!.service)) missing.push(`not on the waitlist for ${goal.waitlist.service}`);
   if (goal.seats) await checkSeats(db, goal.seats, missing);
 
+  if (goal.pregnancies !== undefined && pregnancies.length !== goal.pregnancies) missing.push(`${pregnancies.length} pregnancies, not ${goal.pregnancies}`);
   checkPregnancy(pregnancies, contactId, goal, { whole: o.whole, given: woman.given.pregnancy }, wrong, missing);
   if (goal.pregnancy?.screenings) {
     const p = pregnancies.at(-1);
