@@ -8,6 +8,10 @@ import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
+import { carriedClauses } from '../domain/parse/carriedClauses.js';
+
+/** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
+const INTERVIEW = 'eligibility.interview';
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
 
@@ -43,6 +47,13 @@ export class EligibilityInterview {
     }
     const interview = (turn.engine.interview ??= { answered: [] });
     const asking = interview.asking;
+    // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too
+    const carried: string[] = [];
+    const trigger = turn.engine.trigger;
+    if (trigger && !trigger.tried.includes(INTERVIEW)) {
+      trigger.tried.push(INTERVIEW);
+      carried.push(...carriedClauses(trigger.text));
+    }
     // the profile may have changed while she was away: a question it no longer has is dropped
     const q = asking ? programmes.question(programme, asking) : undefined;
     if (answerText !== undefined && asking && q) {
@@ -70,10 +81,18 @@ export class EligibilityInterview {
       turn.state.failures = 0;
       turn.setFact(asking, parsed.value, q.sensitive);
       interview.answered.push(asking);
+      // the rest of her message may answer what comes next ("82年的，户口在这")
+      carried.push(...carriedClauses(answerText, (c) => parseInput(q.input, c, turn.today).ok));
     }
     delete interview.asking;
-    const facts = await this.currentFacts(turn, programme);
-    const decision = programmes.decide(programme, facts, turn.today);
+    let facts = await this.currentFacts(turn, programme);
+    let decision = programmes.decide(programme, facts, turn.today);
+    for (let read = this.readCarried(turn, programme, facts, carried); read; read = this.readCarried(turn, programme, facts, carried)) {
+      turn.setFact(read.fact, read.value, read.sensitive);
+      interview.answered.push(read.fact);
+      facts = await this.currentFacts(turn, programme);
+      decision = programmes.decide(programme, facts, turn.today);
+    }
     if (decision.status === 'needs') {
       const next = programmes.question(programme, decision.fact)!;
       if (next.sensitive && !turn.contact.healthConsentAt) return this.host.healthConsentFirst(turn, flow, step.id);
@@ -94,6 +113,33 @@ export class EligibilityInterview {
     delete turn.engine.interview;
     turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
     return this.host.resolve(turn, flow, step.next);
+  }
+
+  /**
+   * The next question's answer from the words she already wrote (`carried`, used up as read): only a
+   * clause that reads by itself, not a guess, not a health answer before the health consent, and not
+   * one that would refuse her — a refusal comes only from an answer to the question asked.
+   */
+  private readCarried(
+    turn: Turn,
+    programme: string,
+    facts: Record<string, unknown>,
+    carried: string[],
+  ): { fact: string; value: unknown; sensitive: boolean } | undefined {
+    const { programmes } = this.o;
+    const decision = programmes.decide(programme, facts, turn.today);
+    if (decision.status !== 'needs' || carried.length === 0) return undefined;
+    const q = programmes.question(programme, decision.fact);
+    if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
+    for (const [i, clause] of carried.entries()) {
+      const read = parseInput(q.input, clause, turn.today);
+      if (!read.ok || read.guessed) continue;
+      const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
+      if (after.status === 'decided' && !after.eligible) continue;
+      carried.splice(i, 1);
+      return { fact: decision.fact, value: read.value, sensitive: q.sensitive };
+    }
+    return undefined;
   }
 
   /** Everything stored about her, with this turn's answers on top. */
