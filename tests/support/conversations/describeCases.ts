@@ -1,6 +1,8 @@
-// The one loader of tests/conversations/cases for vitest: each tests/conversations/<group>.db.test.ts
-// runs the case folders of its group, so that vitest can run the groups side by side; the folders
-// of no group (a new area) run with the group `other`.
+// The one loader of tests/conversations/cases for vitest: every case under it (or under the folders
+// named), run against the real engine, services and database. One test file runs them all: on this
+// project's 2-core machines vitest runs one file at a time, and a file per group of folders was
+// slower (each file imports the app and opens its own databases); a machine with more cores may
+// split them again by calling describeCases with a few folders from several files.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,26 +13,10 @@ import { loadCases } from './loadCases.js';
 
 const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'conversations', 'cases');
 
-/** Case folders by test file (about the same time each); `other` takes every folder not named here. */
-export const CASE_GROUPS = {
-  booking: ['booking', 'prenatal-booking', 'waitlist'],
-  reminders: ['reminders', 'pregnancy-timeline', 'resilience'],
-  other: [] as string[],
-};
-
-function foldersOf(group: keyof typeof CASE_GROUPS): string[] {
-  if (group !== 'other') return CASE_GROUPS[group];
-  const named = new Set(Object.values(CASE_GROUPS).flat());
-  return fs
-    .readdirSync(CASES, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !named.has(e.name))
-    .map((e) => e.name);
-}
-
-/** Every case of the group's folders, run against the real engine, services and database. */
-export function describeCases(group: keyof typeof CASE_GROUPS): void {
-  const cases = foldersOf(group).flatMap((folder) => loadCases(path.join(CASES, folder)).map((c) => ({ ...c, name: `${folder}/${c.name}` })));
-  describe.skipIf(dbUnavailable)(`conversation cases: ${group}`, () => {
+export function describeCases(folders?: string[]): void {
+  const names = folders ?? fs.readdirSync(CASES, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name] : []));
+  const cases = names.flatMap((folder) => loadCases(path.join(CASES, folder)).map((c) => ({ ...c, name: `${folder}/${c.name}` })));
+  describe.skipIf(dbUnavailable)('conversation cases', () => {
     const harness = new ConversationHarness(createTestDatabase, { turnsToGoal: false });
     afterAll(() => harness.close());
 
