@@ -126,10 +126,13 @@ export class ConversationEngine {
       turn.rest();
       // (one that needs her consent is kept, and the notice shown again)
       await this.startFlow(turn, command);
-      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting, with what she asked
-      if (atNotice && !turn.consented && !turn.contactDeleted && !turn.state.stepId) {
+      // a command used while the privacy notice waits (人工, 我的信息…) leaves the notice waiting, with what she asked;
+      // one used before she ever saw it is followed by the notice, so that her 同意 next counts
+      if (!turn.consented && !turn.contactDeleted && !turn.state.stepId) {
+        const notice = flows.get(NOTICE)!;
+        if (!atNotice) return flows.get(command)?.noticeAfter ? this.run(turn, notice, notice.steps[0]) : undefined;
         turn.engine.stack = held;
-        turn.waitAt(NOTICE, flows.get(NOTICE)!.steps[0].id);
+        turn.waitAt(NOTICE, notice.steps[0].id);
       }
       return;
     }

@@ -151,6 +151,11 @@ export const flowSchema = z.object({
   description: z.string().min(1),
   /** May run before she has consented (it stores nothing about her). Other flows lead to the privacy notice first. */
   beforeConsent: z.boolean().default(false),
+  /**
+   * Run before she ever saw the privacy notice (her first message was 我的信息 or 人工), the flow is
+   * followed by the notice, so that her 同意 next counts. Not for news such as a loss.
+   */
+  noticeAfter: z.boolean().default(false),
   triggers: z.array(triggerSchema).default([]),
   steps: z.array(stepSchema).min(1),
 });

@@ -62,6 +62,7 @@ describe('matchTrigger: unless', () => {
     id,
     description: id,
     beforeConsent: false,
+    noticeAfter: false,
     triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
