@@ -20,6 +20,7 @@ import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
+import { datingWhich, readingChosen } from './datingWhich.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -317,9 +318,17 @@ export class ConversationEngine {
       turn.say(read.say);
       return;
     }
+    // (options shown for another kind of question: the readings of a date she wrote alone)
+    const reading = !read && shown ? readingChosen(text, shown) : undefined;
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.value)
-      : (read?.read ?? parseInput(step.input, text, turn.today, await this.known(turn, step)));
+      : (read?.read ?? reading ?? parseInput(step.input, text, turn.today, await this.known(turn, step)));
+    const which = !parsed.ok && parsed.error === 'ambiguous' ? datingWhich(step.input, text, turn.today, this.o.flowSet.messages) : undefined;
+    if (which) {
+      turn.engine.options = which.shown;
+      turn.say(which.say);
+      return;
+    }
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
