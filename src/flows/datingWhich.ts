@@ -34,5 +34,10 @@ export function datingWhich(input: InputSpec, text: string, today: string, messa
 /** Her answer to that question: the reading she picked, or undefined (then her words are read as a new answer). */
 export function readingChosen(text: string, shown: ShownOption[]): ParseResult<unknown> | undefined {
   const r = parseChoice(text, shown);
-  return r.ok ? { ...ok(JSON.parse(r.value) as unknown), ...(r.guessed ? { guessed: true as const } : {}) } : undefined;
+  if (!r.ok) return undefined;
+  try {
+    return { ...ok(JSON.parse(r.value) as unknown), ...(r.guessed ? { guessed: true as const } : {}) };
+  } catch {
+    return undefined; // (not readings kept by datingWhich)
+  }
 }

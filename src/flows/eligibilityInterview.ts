@@ -5,6 +5,7 @@ import type { Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
+import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
@@ -65,11 +66,15 @@ export class EligibilityInterview {
         turn.say(prompts.text(q.text, turn));
         return undefined;
       }
-      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : parseInput(q.input, answerText, turn.today, known);
+      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
-        prompts.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
+        // a plain 不是 that fits several options: which, with only those listed (once)
+        const which = askWhich(q.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
+        if (which) turn.say(which);
+        else prompts.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
         return undefined;
       }
+      forgetShortList(turn.engine);
       // a refusal is never the result of a guess: an answer read from part of her words that makes
       // her not eligible is confirmed first
       if (parsed.guessed) {

@@ -10,17 +10,19 @@ import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore, type ShownOp
 import { emptyEngineState } from '../services/conversationState.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
+import { messageReader } from '../domain/parse/readMessage.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
+import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
 import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
-import { datingWhich, readingChosen } from './datingWhich.js';
+import { datingWhich } from './datingWhich.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -67,8 +69,11 @@ export class ConversationEngine {
   private readonly interview: EligibilityInterview;
   /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
   private readonly say: Prompts;
+  /** 繁体 → 简体 and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
+  private readonly read: (text: string) => string;
 
   constructor(private readonly o: EngineOptions) {
+    this.read = messageReader(o.flowSet.spokenForms);
     this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
     this.interview = new EligibilityInterview(
       { ...o, prompts: this.say },
@@ -106,7 +111,7 @@ export class ConversationEngine {
       // waiting at the notice or the menu keeps its place, not what she asked before she went silent
       turn.state.engine = emptyEngineState();
     }
-    await this.route(turn, message.text);
+    await this.route(turn, this.read(message.text));
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
     await this.persist(turn);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
@@ -133,7 +138,8 @@ export class ConversationEngine {
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
       return this.answer(turn, waiting, text);
     }
-    const trigger = matchTrigger(text, flows.values());
+    // a plain yes at rest answers an offer only once she consented (before, it is not a request)
+    const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented });
     if (!turn.consented) {
       turn.rest();
       const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
@@ -296,7 +302,7 @@ export class ConversationEngine {
     const shown = turn.engine.options;
     if (flow.id === NOTICE && !turn.consented) {
       // something asked for while the notice waits is kept instead of her first message
-      const trigger = matchTrigger(text, this.o.flowSet.flows.values());
+      const trigger = matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false });
       if (trigger && trigger.flowId !== MENU) this.noticeFirst(turn, requestOf(trigger, text));
     }
     // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
@@ -311,28 +317,29 @@ export class ConversationEngine {
       turn.say(this.say.question(turn, step, shown));
       return;
     }
-    // a list of days also by the day she names; a number that is two of them is asked about once
-    const read = !confirmed && step.input.type === 'dynamicChoice' ? readShownChoice(text, shown ?? [], turn.today, this.o.flowSet.messages) : undefined;
-    if (read?.kind === 'again') {
-      turn.engine.options = read.shown;
-      turn.say(read.say);
-      return;
-    }
-    // (options shown for another kind of question: the readings of a date she wrote alone)
-    const reading = !read && shown ? readingChosen(text, shown) : undefined;
+    // a list of days also by the day she names; the readings of a date she wrote alone, when asked
+    const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.value)
-      : (read?.read ?? reading ?? parseInput(step.input, text, turn.today, await this.known(turn, step)));
-    const which = !parsed.ok && parsed.error === 'ambiguous' ? datingWhich(step.input, text, turn.today, this.o.flowSet.messages) : undefined;
-    if (which) {
-      turn.engine.options = which.shown;
-      turn.say(which.say);
-      return;
+      : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
+    // a number that is two days shown, a date that reads two ways: asked about once, naming both
+    const again =
+      read?.kind === 'again'
+        ? read
+        : !parsed.ok && parsed.error === 'ambiguous'
+          ? datingWhich(step.input, text, turn.today, this.o.flowSet.messages)
+          : undefined;
+    if (again) {
+      turn.engine.options = again.shown;
+      return void turn.say(again.say);
     }
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);
+      // a plain 不是 that fits several options: which, with only those listed (once)
+      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
+      if (which) return void turn.say(which);
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
@@ -342,6 +349,7 @@ export class ConversationEngine {
     turn.state.failures = 0;
     delete turn.engine.options;
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
+    forgetShortList(turn.engine);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

@@ -116,26 +116,35 @@ const callStepSchema = z.object({
 
 const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, actionStepSchema, eligibilityStepSchema, callStepSchema]);
 
-const triggerSchema = z.object({
-  /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
-  words: z.array(z.string().min(1)).min(1),
-  /**
-   * Words that stop this trigger when any of them is also in her message: worry is not news
-   * (怕流产 is not 流产了), a question about something else is not this flow (我怀孕了能做两癌吗).
-   */
-  unless: z.array(z.string().min(1)).default([]),
-  /**
-   * When given, the trigger counts only if one of these words is also in her message: a loss word
-   * with a question word (胎停了，是什么原因) is news to confirm, not news to act on at once.
-   */
-  also: z.array(z.string().min(1)).default([]),
-  /** Variables set when this trigger starts the flow. */
-  vars: z.record(z.string(), z.string()).default({}),
-  /** Her message also answers the flow's first question that has `fromTrigger` (宝宝昨天生的: the day). */
-  answers: z.boolean().default(false),
-  /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
-  priority: z.number().int().min(0).max(9).default(0),
-});
+const triggerSchema = z
+  .object({
+    /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
+    words: z.array(z.string().min(1)).default([]),
+    /**
+     * Instead of words: a message that is nothing but a yes (要, 好的, 行, 可以, 嗯) starts the flow, when
+     * no trigger word matched; `yesWords` are more words for that yes (约 for an offer).
+     */
+    answer: z.literal('yes').optional(),
+    yesWords: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that stop this trigger when any of them is also in her message: worry is not news
+     * (怕流产 is not 流产了), a question about something else is not this flow (我怀孕了能做两癌吗).
+     */
+    unless: z.array(z.string().min(1)).default([]),
+    /**
+     * When given, the trigger counts only if one of these words is also in her message: a loss word
+     * with a question word (胎停了，是什么原因) is news to confirm, not news to act on at once.
+     */
+    also: z.array(z.string().min(1)).default([]),
+    /** Variables set when this trigger starts the flow. */
+    vars: z.record(z.string(), z.string()).default({}),
+    /** Her message also answers the flow's first question that has `fromTrigger` (宝宝昨天生的: the day). */
+    answers: z.boolean().default(false),
+    /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
+    priority: z.number().int().min(0).max(9).default(0),
+  })
+  .refine((t) => t.words.length > 0 !== (t.answer !== undefined), 'give words, or answer: yes (not both)')
+  .refine((t) => t.yesWords.length === 0 || t.answer !== undefined, { message: 'yesWords go with answer: yes', path: ['yesWords'] });
 
 export const flowSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -183,6 +192,8 @@ export const messagesSchema = z.object({
   example: z.string(),
   tooManyFailures: z.string(),
   notUnderstood: z.string(),
+  /** Before the short list of the options a plain 不是 still fits (src/flows/choiceAnswer.ts). */
+  choiceWhich: z.string().min(1),
   idleReset: z.string(),
   eligibilityUnavailable: z.string(),
   myData: z.object({

@@ -7,14 +7,17 @@ import type { ActionSpec } from './actions.js';
 import { checkFlowPlaceholders } from './flowVars.js';
 import { checkMessageVars } from './messageVars.js';
 import { commandsSchema, flowSchema, messagesSchema, type Commands, type Flow, type Messages, type Step } from './flowSchema.js';
+import { spokenFormsSchema, type SpokenForms } from '../domain/parse/spokenForms.js';
 
 export interface FlowSet {
   flows: Map<string, Flow>;
   commands: Commands;
   messages: Messages;
+  /** Spoken and dialect forms read as the standard word before anything reads her message (spoken.yaml). */
+  spokenForms: SpokenForms;
 }
 
-const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml']);
+const SPECIAL_FILES = new Set(['commands.yaml', 'messages.yaml', 'spoken.yaml']);
 
 export function loadFlows(dir: string, knownActions: ReadonlyMap<string, ActionSpec>, knownSources: ReadonlySet<string> = new Set()): FlowSet {
   const flows = new Map<string, Flow>();
@@ -29,11 +32,13 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, ActionS
   }
   const commandsFile = path.join(dir, 'commands.yaml');
   const messagesFile = path.join(dir, 'messages.yaml');
-  for (const f of [commandsFile, messagesFile]) {
+  const spokenFile = path.join(dir, 'spoken.yaml');
+  for (const f of [commandsFile, messagesFile, spokenFile]) {
     if (!fs.existsSync(f)) throw new DataFileError(displayPath(f), '', 'file is missing');
   }
   const commands = readYamlFile(commandsFile, commandsSchema);
   const messages = readYamlFile(messagesFile, messagesSchema);
+  const spokenForms = readYamlFile(spokenFile, spokenFormsSchema);
   for (const [where, reason] of checkMessageVars(messages)) throw new DataFileError(displayPath(messagesFile), where, reason);
 
   for (const [id, flow] of flows) checkFlow(flow, fileOf.get(id)!, flows, knownActions, knownSources);
@@ -47,7 +52,7 @@ export function loadFlows(dir: string, knownActions: ReadonlyMap<string, ActionS
   for (const required of ['consent', 'menu', 'health_consent']) {
     if (!flows.has(required)) throw new DataFileError(displayPath(dir), '', `the flow "${required}" is required but no file defines it`);
   }
-  return { flows, commands, messages };
+  return { flows, commands, messages, spokenForms };
 }
 
 function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActions: ReadonlyMap<string, ActionSpec>, knownSources: ReadonlySet<string>): void {

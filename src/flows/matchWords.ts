@@ -1,6 +1,7 @@
 // Recognising global commands and the words that start a flow, in the short, loose way women
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
 import type { Commands, Flow } from './flowSchema.js';
+import { plainYesNo } from '../domain/parse/parseYesNo.js';
 
 const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
@@ -29,13 +30,15 @@ export interface TriggerMatch {
 }
 
 /**
- * The flow her message asks for, by the words inside it. A trigger whose `unless` words are also in
+ * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
+ * not with `plainYes: false`: before she consented, a yes is not a request). A trigger whose `unless` words are also in
  * the message does not count (怕流产 is worry, not a loss); one with `also` words counts only when one
  * of them is in the message too (流产了 with 吗 or 原因 is news with a question). A higher-priority
  * trigger wins (an action such as 预约 over a topic such as 两癌); then one that also sets variables (a
  * specific programme); then the longer word.
  */
-export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch | undefined {
+export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYes?: boolean } = {}): TriggerMatch | undefined {
+  const flows = [...flowsIn];
   const s = text.replace(PUNCTUATION, '').toLowerCase();
   let best: { match: TriggerMatch; rank: [number, number, number] } | undefined;
   const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -50,7 +53,14 @@ export function matchTrigger(text: string, flows: Iterable<Flow>): TriggerMatch 
       }
     }
   }
-  return best?.match;
+  if (best || o.plainYes === false) return best?.match;
+  // no word matched: a message that is only a yes (要, 好的, 行) answers what was offered her at rest
+  for (const flow of flows) {
+    for (const t of flow.triggers) {
+      if (t.answer === 'yes' && plainYesNo(text, { yes: t.yesWords }) === true) return { flowId: flow.id, vars: t.vars, answers: t.answers };
+    }
+  }
+  return undefined;
 }
 
 /** The first side answer (a step's `sideAnswers`) whose words are in her message. */

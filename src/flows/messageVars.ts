@@ -41,6 +41,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   example: ['example'],
   tooManyFailures: COUNTY,
   notUnderstood: COUNTY,
+  // the short list of options follows it
+  choiceWhich: NONE,
   idleReset: COUNTY,
   eligibilityUnavailable: COUNTY,
   // src/flows/actions.ts describeMyData

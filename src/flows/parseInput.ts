@@ -35,9 +35,9 @@ function saysNone(text: string, noneWords: readonly string[]): boolean {
 export function parseInput(spec: InputSpec, text: string, today: string, known?: unknown): ParseResult<AnswerValue> {
   switch (spec.type) {
     case 'yesno':
-      return parseYesNo(text);
+      return parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
     case 'choice':
-      return parseChoice(text, spec.options);
+      return parseChoice(text, spec.options, spec);
     case 'dynamicChoice':
       // the engine parses these against the options it showed (kept in the conversation)
       return parseChoice(text, []);

@@ -93,15 +93,18 @@ export function loadAllProfiles(dir: string): { profiles: Map<string, Profile>; 
   return { profiles, counties: loadCounties(path.join(dir, 'counties'), profiles) };
 }
 
+/** Objects replaced whole, not merged: a question's `input` (its options and the ones a yes or a no means go together). */
+const WHOLE = new Set(['input']);
+
 /**
- * Deep merge for `extends`: objects merged key by key, arrays and scalars replaced by the
- * override, and an override of `null` removes the key.
+ * Deep merge for `extends`: objects merged key by key (but a question's `input` replaced whole),
+ * arrays and scalars replaced by the override, and an override of `null` removes the key.
  */
 export function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete out[key];
-    else if (isPlainObject(value) && isPlainObject(out[key])) out[key] = deepMerge(out[key] as Record<string, unknown>, value);
+    else if (isPlainObject(value) && isPlainObject(out[key]) && !WHOLE.has(key)) out[key] = deepMerge(out[key] as Record<string, unknown>, value);
     else out[key] = value;
   }
   return out;

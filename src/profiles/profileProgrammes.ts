@@ -8,10 +8,27 @@ import { formatChineseDate } from '../domain/parse/formatChineseDate.js';
 import { asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import { describeBirthDate } from '../flows/describeBirthDate.js';
 import { renderTemplate } from '../domain/template.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { County } from './countySchema.js';
 import type { Profile, ProgrammeId, ProgrammeProfile } from '../domain/profile/profileSchema.js';
 
 export function createProgrammePort(profile: Profile, county: County, messages: () => Messages): ProgrammePort {
+  // words of a choice may name the county ({countyName}): as written, and as women say it (项城市 → 项城)
+  const short = county.name.length > 2 ? county.name.replace(/[市县区旗]$/u, '') : county.name;
+  const names = [...new Set([county.name, short])];
+  const render = (words: readonly string[]) => [
+    ...new Set(words.flatMap((w) => (w.includes('{countyName}') ? names.map((n) => renderTemplate(w, { countyName: n })) : [w]))),
+  ];
+  const withCountyName = (input: InputSpec): InputSpec =>
+    input.type === 'choice'
+      ? {
+          ...input,
+          yesWords: render(input.yesWords),
+          noWords: render(input.noWords),
+          options: input.options.map((o) => ({ ...o, words: render(o.words), notWords: render(o.notWords) })),
+        }
+      : input;
+
   const programmes = new Map<string, ProgrammeProfile>();
   for (const id of county.programmes) programmes.set(id, profile.programmes[id]);
 
@@ -28,7 +45,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
     const vars = { programme: programme.name, countyName: county.name, known: partial !== undefined ? describeBirthDate(partial, messages()) : '' };
     let text = renderTemplate(more ?? q.text, vars).trim();
     if (q.input.type === 'choice') text += '\n' + q.input.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
-    return { text, example: q.example, input: q.input, sensitive: q.sensitive, remember: q.remember };
+    return { text, example: q.example, input: withCountyName(q.input), sensitive: q.sensitive, remember: q.remember };
   };
 
   const choiceLabel = (fact: string, value: string): string | undefined => {

@@ -46,6 +46,8 @@ export const engineStateSchema = z.object({
   nextAnswer: z.string().optional(),
   /** An answer read only from part of her words, waiting for her yes before it is acted on. */
   guess: z.object({ value: z.unknown(), label: z.string() }).optional(),
+  /** The short list she was asked to choose from after a plain 不是 that fits several options (choice values). */
+  among: z.array(z.string()).optional(),
 });
 
 export type EngineState = z.infer<typeof engineStateSchema>;

@@ -92,6 +92,25 @@ describe.skipIf(dbUnavailable)('waitlist and no-shows', () => {
     expect(held.map((x) => x.status)).toEqual(['confirmed', 'confirmed']);
   });
 
+  it('排吧 joins the waiting list, and a plain 好的 to the offer takes the seat as 确认预约 does', async () => {
+    const a = await eligibleWoman(bot);
+    const d = await eligibleWoman(bot);
+    await bookFirstDay(a);
+    await bookFirstDay(d);
+    const b = await eligibleWoman(bot);
+    expect(await startBooking(b)).toContain('要排队等号吗');
+    expect(joined(await b.say('排吧'))).toContain('已经帮您排上队了');
+
+    await a.say('取消预约');
+    await a.say('是');
+    await bot.advanceClock('2026-03-02T09:01:00+08:00');
+    expect(b.received.some((t) => t.startsWith('有空位了'))).toBe(true);
+
+    expect(joined(await b.say('好的'))).toContain('约好了！预约号');
+    const held = await bot.db().booking.findMany({ where: { contactId: (await contactOf(bot.db(), b))!.id } });
+    expect(held.map((x) => x.status)).toEqual(['confirmed', 'confirmed']);
+  });
+
   it('an offer not confirmed in time passes to the next woman, and the first is told', async () => {
     const a = await eligibleWoman(bot);
     const d = await eligibleWoman(bot);

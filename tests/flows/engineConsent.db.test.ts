@@ -46,7 +46,9 @@ describe.skipIf(dbUnavailable)('her first message through the privacy notice', (
       flowId: 'consent',
       stepId: 'notice',
       vars: {},
-      engine: { stack: [{ flowId: 'eligibility', target: 'choose', request: { vars: { programme: 'twoCancer' }, consented: false } }] },
+      engine: {
+        stack: [{ flowId: 'eligibility', target: 'choose', request: { vars: { programme: 'twoCancer' }, text: '我能免费做两癌筛查吗?', consented: false } }],
+      },
     });
     await expectNothingStored('q');
     expect(await chat.say('q', '同意')).toEqual([THANKS, BIRTH_DATE_Q]);
@@ -54,7 +56,8 @@ describe.skipIf(dbUnavailable)('her first message through the privacy notice', (
       flowId: 'eligibility',
       stepId: 'check',
       vars: { programme: 'twoCancer' },
-      engine: { interview: { asking: 'birthDate', answered: [] }, stack: [] },
+      // her words were read by the interview (they answer none of its questions)
+      engine: { interview: { asking: 'birthDate', answered: [] }, stack: [], trigger: { text: '我能免费做两癌筛查吗?', tried: ['eligibility.interview'] } },
     });
   });
 

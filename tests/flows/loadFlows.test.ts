@@ -39,6 +39,7 @@ describe('loadFlows', () => {
         'cancel_booking',
         'change_booking',
         'confirm_offer',
+        'offer_reply',
         'consent',
         'correct_answers',
         'decline_offer',
@@ -184,6 +185,32 @@ describe('loadFlows', () => {
       (d) => replaceIn(d, 'screening_done.yaml', 'source: pregnancy.openItems', 'source: pregnancy.items'),
       /screening_done\.yaml: steps\[0\] \(id "choose"\)\.input\.source: unknown choice source "pregnancy\.items"/,
     ],
+    [
+      'a yes/no-shaped choice naming an option it does not have',
+      (d) => replaceIn(d, 'newborn.yaml', 'no: notDone', 'no: notYet'),
+      /newborn\.yaml: steps\[6\]\.input\.no: "notYet" is not one of the option values \(done, notDone, unknown\)/,
+    ],
+    [
+      'a yes/no-shaped choice whose yes is also a no',
+      (d) => replaceIn(d, 'my_bookings.yaml', 'no: nothing', 'no: [nothing, cancel]'),
+      /my_bookings\.yaml: steps\[\d\]\.input\.no\[1\]: "cancel" is both the yes and a no option/,
+    ],
+    [
+      'a trigger with both words and a plain yes',
+      (d) => replaceIn(d, 'offer_reply.yaml', '  - answer: yes', '  - answer: yes\n    words: [好]'),
+      /offer_reply\.yaml: triggers\[0\]: give words, or answer: yes \(not both\)/,
+    ],
+    [
+      'a spoken form written in 繁体',
+      (d) => replaceIn(d, 'spoken.yaml', '  木有: 没有', '  沒有: 没有'),
+      /spoken\.yaml: anywhere\.沒有: write it in Simplified characters/,
+    ],
+    [
+      'a spoken form whose word is a form again',
+      (d) => replaceIn(d, 'spoken.yaml', '  咋: 怎么', '  咋: 俺怎么'),
+      /spoken\.yaml: anywhere\.咋: its word "俺怎么" contains the form "俺"/,
+    ],
+    ['a missing spoken-form table', (d) => fs.rmSync(path.join(d, 'spoken.yaml')), /spoken\.yaml: file is missing/],
   ];
   it('gives each step the values a path before it sets, across the flows it comes from', () => {
     const set = loadFlows(flowsDir, ALL_ACTIONS, ALL_CHOICE_SOURCES);

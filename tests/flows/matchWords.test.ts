@@ -62,7 +62,7 @@ describe('matchTrigger: unless', () => {
     id,
     description: id,
     beforeConsent: false,
-    triggers: [{ words, unless, also, vars: {}, priority, answers: false }],
+    triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
   const flows = [flow('loss', ['流产了', '胎停'], ['怕', '担心', '吗'], 3), flow('topic', ['怀孕'])];
@@ -232,5 +232,25 @@ describe('matchTrigger', () => {
 
   it('finds nothing in unrelated words', () => {
     expect(matchTrigger('今天天气不错', set.flows.values())).toBeUndefined();
+  });
+});
+
+describe('matchTrigger: a plain yes (answer: yes)', () => {
+  it.each([
+    ['好的', 'offer_reply'],
+    ['要', 'offer_reply'],
+    ['行', 'offer_reply'],
+    ['可以的', 'offer_reply'],
+    ['约吧', 'offer_reply'],
+    ['嗯', 'offer_reply'],
+    // a word of another flow wins
+    ['好的，谢谢', 'thanks'],
+    ['好的，预约', 'booking'],
+    // not a plain yes
+    ['不要', undefined],
+    ['好的不过我想问一下', undefined],
+    ['中午', undefined],
+  ])('"%s" → %s', (text, flowId) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe(flowId);
   });
 });

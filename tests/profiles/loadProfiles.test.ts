@@ -117,6 +117,15 @@ describe('broken profiles', () => {
       want: ["henan.yaml: programmes.twoCancer.rules.0.accept.1: 'spouseHukou' is not an option of question 'residence'"],
     },
     {
+      name: 'a yes/no-shaped choice naming an option it does not have',
+      files: {
+        'henan.yaml': henan(
+          'programmes:\n  twoCancer:\n    questions:\n      residence:\n        text: 户口在本地吗\n        example: "1"\n        input: { type: choice, options: [{ value: hukou, label: 是 }, { value: none, label: 不是 }], yes: local, no: none }\n',
+        ),
+      },
+      want: ['henan.yaml: programmes.twoCancer.questions.residence.input.yes: "local" is not one of the option values (hukou, none)'],
+    },
+    {
       name: 'bad extends',
       files: { 'henan.yaml': 'id: henan\nname: 河南省\nextends: nowhere\n' },
       want: ["henan.yaml: extends: unknown profile 'nowhere'"],
@@ -216,5 +225,11 @@ describe('deepMerge', () => {
     const over = { a: { c: [3], d: 'y' }, f: null, h: true };
     expect(deepMerge(base, over)).toEqual({ a: { b: 1, c: [3], d: 'y' }, e: 1, h: true });
     expect(base.a.c).toEqual([1, 2]);
+  });
+
+  it("replaces a question's input whole: its options go with the ones a yes or a no means", () => {
+    const base = { q: { text: 'a', input: { type: 'choice', options: [1, 2, 3], yes: 'x', no: ['y', 'z'] } } };
+    const over = { q: { input: { type: 'choice', options: [1, 2] } } };
+    expect(deepMerge(base, over)).toEqual({ q: { text: 'a', input: { type: 'choice', options: [1, 2] } } });
   });
 });

@@ -1,29 +1,54 @@
-// One option of a list, by its number ("2", "２", "二", "第二个", "2号", "选2", "②") or by its label
-// or one of its words appearing in the reply (or the reply appearing in them: "宫颈" picks
-// "宫颈癌筛查"). A word that is part of a longer matching word of another option loses to it
-// ("不需要" is not "需要"); a word right after 不/没/不要/不是 is not counted ("不要乳腺的").
+// One option of a list, by its number ("2", "２", "二", "第二个", "2号", "选2", "②"), by its label or
+// one of its words, or (for a question worded as yes/no, `ChoiceAnswers`) by a plain yes or no:
+// "是的", "在", "嗯" pick the option a yes means, "不是", "没有" the option a no means, or, when several
+// options mean it, 'ambiguous' `among` just those (she is asked which).
+// Anything longer is read clause by clause (choiceReading.ts): a negated clause excludes what it
+// names and says no, a clause about her husband is about him, one about both of them says yes for
+// her. Then her words inside a label ("宫颈" picks "宫颈癌筛查"), then an answer that opens with a yes
+// or a no. A reading from part of her words only is marked `guessed`.
 // Words of two options → 'ambiguous'; a number outside the list → 'out_of_range'.
 import { parseChineseNumber } from './chineseNumber.js';
 import { normalizeText } from './normalizeText.js';
-import { fail, ok, type ParseResult } from './parseResult.js';
+import { readByClauses } from './choiceReading.js';
+import { fail, guessed, ok, type ParseResult } from './parseResult.js';
+import { parseYesNo, plainYesNo } from './parseYesNo.js';
 
 export interface ChoiceOptionInput {
   value: string;
   label: string;
   words: string[];
+  /** Words that rule this option out ("刚搬来两个月" for "住了半年以上"). */
+  notWords?: string[];
+}
+
+/** Which options a plain yes or no means, and the question's own words for them (src/domain/parse/inputSpec.ts). */
+export interface ChoiceAnswers {
+  yes?: readonly string[];
+  no?: readonly string[];
+  yesWords?: readonly string[];
+  noWords?: readonly string[];
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const PARTICLES = /[吧啊呀呢哦的了嘛哈]+$/u;
 const NUMBER_REPLY = /^(?:我)?(?:选择?|要|是|就|选的是|我选)?(?:第)?([0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})(?:个|号|项|条|种|个选项|选项)?$/u;
-const NEGATION = /(不要|不是|不想|不选|不|没|没有|别)$/u;
+const NEGATION = /[不没无未非别]/u;
 
 const compact = (s: string): string =>
   normalizeText(s)
     .replace(/[^\p{L}\p{N}]+/gu, '')
     .replace(PARTICLES, '');
 
-export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseResult<string> {
+/** The option(s) a yes or no means, if the question says. */
+function bySide(said: boolean | undefined, answers: ChoiceAnswers | undefined): ParseResult<string> | undefined {
+  if (said === undefined || !answers) return undefined;
+  const meant = (said ? answers.yes : answers.no) ?? [];
+  if (meant.length === 1) return ok(meant[0]);
+  if (meant.length > 1) return { ok: false, error: 'ambiguous', among: [...meant] };
+  return undefined;
+}
+
+export function parseChoice(text: string, options: ChoiceOptionInput[], answers?: ChoiceAnswers): ParseResult<string> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
   const reply = compact([...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''));
@@ -43,27 +68,32 @@ export function parseChoice(text: string, options: ChoiceOptionInput[]): ParseRe
     if (n !== undefined) return n >= 1 && n <= options.length ? ok(options[n - 1].value) : fail('out_of_range');
   }
 
-  // 3. a label or word inside the reply
-  const spans: { option: number; start: number; end: number }[] = [];
-  candidates.forEach((words, option) => {
-    for (const w of words) {
-      for (let at = reply.indexOf(w); at >= 0; at = reply.indexOf(w, at + 1)) {
-        if (NEGATION.test(reply.slice(0, at))) continue;
-        spans.push({ option, start: at, end: at + w.length });
-      }
-    }
-  });
-  // drop a match lying inside a longer match of another option
-  const kept = spans.filter((s) => !spans.some((o) => o.option !== s.option && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
-  const inside = [...new Set(kept.map((s) => s.option))];
-  if (inside.length === 1) return ok(options[inside[0]].value);
-  if (inside.length > 1) return fail('ambiguous');
+  // 3. a plain yes or no, when the question says which option it means
+  const hasSides = !!answers && (!!answers.yes?.length || !!answers.no?.length);
+  const words = { yes: answers?.yesWords, no: answers?.noWords };
+  const side = hasSides ? bySide(plainYesNo(normalized, words), answers) : undefined;
+  if (side) return side;
 
-  // 4. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查")
+  // 4. clause by clause: what each names, said of whom, negated or not
+  const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [] };
+  const reading = options.map((o, i) => ({ value: o.value, words: candidates[i], label: compact(o.label), notWords: (o.notWords ?? []).map(compact) }));
+  const byClauses = readByClauses(normalized, reading, sides);
+  if (byClauses) return byClauses;
+
+  // 5. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查"); with a
+  // negation in it ("不是低保户" for "城镇，不是低保户") it is a guess
   if ([...reply].length >= 2) {
     const containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
-    if (containing.length === 1) return ok(containing[0].value);
+    if (containing.length === 1) return NEGATION.test(reply) ? guessed(containing[0].value) : ok(containing[0].value);
     if (containing.length > 1) return fail('ambiguous');
+  }
+
+  // 6. an answer that opens with a yes or a no ("是的，我一直在这边"): a guess
+  if (hasSides) {
+    const opening = parseYesNo(normalized, words);
+    const r = bySide(opening.ok ? opening.value : undefined, answers);
+    if (r?.ok) return guessed(r.value);
+    if (r) return r;
   }
   return fail('unrecognised');
 }

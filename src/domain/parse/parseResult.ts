@@ -16,9 +16,19 @@ export type ParseErrorCode =
 
 /**
  * `guessed`: the value was read only from part of her words (a choice matched by one word of a
- * longer reply): the engine confirms it before acting on it when acting would refuse her.
+ * longer reply, or decided by a negation): the engine confirms it before acting on it when acting
+ * would refuse her.
  */
-export type ParseResult<T> = { ok: true; value: T; guessed?: true } | { ok: false; error: ParseErrorCode };
+export type ParseResult<T> =
+  | { ok: true; value: T; guessed?: true }
+  | {
+      ok: false;
+      error: ParseErrorCode;
+      /** 'ambiguous' between these choice values only (a plain 不是 fitting three options): ask which, with the short list. */
+      among?: string[];
+    };
 
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+/** A reading from part of her words (see `guessed`). */
+export const guessed = <T>(value: T): ParseResult<T> => ({ ok: true, value, guessed: true });
 export const fail = <T = never>(error: ParseErrorCode): ParseResult<T> => ({ ok: false, error });

@@ -5,6 +5,8 @@
 // - anything else ("我想问一下…", "有点不舒服") is ignored.
 // Yes and no together ("是不是", "是的，不是") or with "don't know" is 'ambiguous'; 嗯/恩 is a weak yes
 // that a no overrides ("嗯，不要" is no); only "don't know" is 'unrecognised'.
+// A question may add its own words (`AnswerWords`): its verb echoed back (排 for 要排队吗, 约 for an
+// offer, 在 for 您的户口在…吗), which 不/没 before them turn into a no (不排了, 不在).
 import { normalizeText } from './normalizeText.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 
@@ -48,6 +50,38 @@ const LEXICON = new Map<string, Sense>([
 ]);
 const MAX_WORD = Math.max(...[...LEXICON.keys()].map((w) => w.length));
 
+/** A question's own answer words (see the top of this file). */
+export interface AnswerWords {
+  yes?: readonly string[];
+  no?: readonly string[];
+}
+
+/** The words a reply is read with: the lexicon, and the question's own words on top. */
+interface Lexicon {
+  sense(word: string): Sense | undefined;
+  maxWord: number;
+  /** verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做", "不排了") */
+  negatable(word: string): boolean;
+}
+
+// verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
+const NEGATABLE = new Set(['去', '做', '参加', '要', '想', '想要', '会', '能', '有', '需要']);
+
+const BASE: Lexicon = { sense: (w) => LEXICON.get(w), maxWord: MAX_WORD, negatable: (w) => NEGATABLE.has(w) };
+
+function lexiconWith(words: AnswerWords | undefined): Lexicon {
+  if (!words || (!words.yes?.length && !words.no?.length)) return BASE;
+  const own = new Map<string, Sense>();
+  for (const w of words.yes ?? []) own.set(normalizeText(w), 'yes');
+  for (const w of words.no ?? []) own.set(normalizeText(w), 'no');
+  const longest = Math.max(MAX_WORD, ...[...own.keys()].map((w) => w.length));
+  return {
+    sense: (w) => own.get(w) ?? LEXICON.get(w),
+    maxWord: longest,
+    negatable: (w) => NEGATABLE.has(w) || own.get(w) === 'yes',
+  };
+}
+
 // WeChat sends its emoticons as text codes; a few common emoji mean yes or no too.
 const EMOTICONS: [RegExp, string][] = [
   [/\[(强|ok|好的|耶|胜利|握手|抱拳)\]|👍|👌|✅|✔|🙆|🆗/gu, ' 好 '],
@@ -65,15 +99,15 @@ function collapseRepeats(clause: string): string {
   return clause;
 }
 
-/** Splits a clause into lexicon words (longest first); undefined at the first unknown character. */
-function tokenize(clause: string): { tokens: [string, Sense][]; rest: string } {
+/** Splits a clause into lexicon words (longest first), up to the first unknown character. */
+function tokenize(clause: string, lex: Lexicon): { tokens: [string, Sense][]; rest: string } {
   const tokens: [string, Sense][] = [];
   let i = 0;
   while (i < clause.length) {
     let found: [string, Sense] | undefined;
-    for (let len = Math.min(MAX_WORD, clause.length - i); len >= 1; len -= 1) {
+    for (let len = Math.min(lex.maxWord, clause.length - i); len >= 1; len -= 1) {
       const w = clause.slice(i, i + len);
-      const sense = LEXICON.get(w);
+      const sense = lex.sense(w);
       if (sense) {
         found = [w, sense];
         break;
@@ -86,13 +120,10 @@ function tokenize(clause: string): { tokens: [string, Sense][]; rest: string } {
   return { tokens, rest: clause.slice(i) };
 }
 
-// verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
-const NEGATABLE = new Set(['去', '做', '参加', '要', '想', '想要', '会', '能', '有', '需要']);
-
 /** The senses one clause contributes. */
-function readClause(raw: string): Sense[] {
+function readClause(raw: string, lex: Lexicon): Sense[] {
   const clause = collapseRepeats(raw);
-  const { tokens, rest } = tokenize(clause);
+  const { tokens, rest } = tokenize(clause, lex);
   const senses: Sense[] = [];
   for (const [word, sense] of tokens) {
     if (sense === 'filler') continue;
@@ -100,14 +131,14 @@ function readClause(raw: string): Sense[] {
       // "好的不过…": an answer before a non-answer word still counts; "有点不舒服" has none
       return senses;
     }
-    if (sense === 'yes' && senses[senses.length - 1] === 'no' && NEGATABLE.has(word)) continue;
+    if (sense === 'yes' && senses[senses.length - 1] === 'no' && lex.negatable(word)) continue;
     senses.push(sense);
   }
   if (rest === '') return senses;
 
   // the clause goes on with words we do not know: only its opening can be an answer
   const core = clause.replace(/^(我们|我|俺|那就|那|就|应该)+/u, '');
-  const lead = tokenize(core).tokens.find(([, s]) => s !== 'filler');
+  const lead = tokenize(core, lex).tokens.find(([, s]) => s !== 'filler');
   if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
     return [lead[1]];
   }
@@ -119,10 +150,20 @@ function readClause(raw: string): Sense[] {
   return [];
 }
 
-export function parseYesNo(text: string): ParseResult<boolean> {
+/** Her reply with emoticons read as words, or undefined when it is empty. */
+function prepare(text: string): string | undefined {
   let t = normalizeText(text);
-  if (t === '') return fail('empty');
+  if (t === '') return undefined;
   for (const [pattern, word] of EMOTICONS) t = t.replace(pattern, word);
+  return t;
+}
+
+const clausesOf = (t: string): string[] => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boolean> {
+  const t = prepare(text);
+  if (t === undefined) return fail('empty');
+  const lex = lexiconWith(words);
 
   const whole = t.replace(/[^\p{L}\p{N}]+/gu, '');
   if (whole === '1') return ok(true);
@@ -130,10 +171,7 @@ export function parseYesNo(text: string): ParseResult<boolean> {
   if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
   if (whole === 'n') return ok(false);
 
-  const senses = t
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .flatMap(readClause);
+  const senses = clausesOf(t).flatMap((c) => readClause(c, lex));
   const has = (s: Sense): boolean => senses.includes(s);
   if (has('question')) return fail('ambiguous');
   if (has('yes') && has('no')) return fail('ambiguous');
@@ -142,4 +180,31 @@ export function parseYesNo(text: string): ParseResult<boolean> {
   if (has('no')) return ok(false);
   if (has('weakYes')) return t.includes('?') ? fail('unrecognised') : ok(true); // "嗯?" is "pardon?"
   return fail('unrecognised');
+}
+
+/**
+ * A reply that is nothing but a yes or a no ("是的", "好的谢谢", "嗯", "不是", "没有", "不在"): every
+ * clause made only of answer words and fillers. Undefined for anything else ("是的，老公是本地的",
+ * "嗯?", "是不是"), which a choice question reads by its options instead.
+ */
+export function plainYesNo(text: string, words?: AnswerWords): boolean | undefined {
+  const t = prepare(text);
+  if (t === undefined || t.includes('?')) return undefined;
+  const lex = lexiconWith(words);
+  const senses: Sense[] = [];
+  for (const clause of clausesOf(t)) {
+    // as written ("谢谢"), or with a repeat collapsed ("是是是", "好的好的")
+    const read = [clause, collapseRepeats(clause)].map((c) => tokenize(c, lex)).find((r) => r.rest === '');
+    if (!read) return undefined;
+    const { tokens } = read;
+    senses.push(...readClause(clause, lex));
+    if (tokens.some(([, s]) => s === 'other')) return undefined;
+  }
+  if (senses.some((s) => s === 'question' || s === 'unsure')) return undefined;
+  const yes = senses.includes('yes');
+  const no = senses.includes('no');
+  if (yes && no) return undefined;
+  if (no) return false;
+  if (yes || senses.includes('weakYes')) return true;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // The booking conversation's actions and choice lists (flows/booking.yaml, my_bookings.yaml,
-// change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml), over the BookingPort.
+// change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml, offer_reply.yaml), over the BookingPort.
 import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { SESSION_WORDS } from '../../domain/booking/readDay.js';
@@ -29,6 +29,7 @@ export const BOOKING_ACTIONS = actionSpecs([
   ['booking.describeChosen', ['done'], ['chosenSummary']],
   ['booking.cancel', ['cancelled', 'too_late'], [...COMMON, 'hospitalPhone']],
   ['booking.acceptOffer', ['booked', 'none', 'expired'], ['bookingDetails']],
+  ['booking.offerHeld', ['held', 'none']],
 ]);
 
 export const BOOKING_CHOICE_SOURCES = [
@@ -208,6 +209,12 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const result = await port.cancel(ctx.contact.id, str(ctx.vars.changeCode), ctx.now);
       if (result.ok || result.reason === 'not_found') return { outcome: 'cancelled' };
       return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: phone } };
+    },
+
+    // a seat the waitlist holds for her now (a plain 要/好的 at rest answers its offer)
+    'booking.offerHeld': async (ctx) => {
+      const held = (await port.active(ctx.contact.id)).filter((b) => b.status === 'held' && b.heldUntil !== null && b.heldUntil > ctx.now);
+      return { outcome: held.length > 0 ? 'held' : 'none' };
     },
 
     'booking.acceptOffer': async (ctx) => {

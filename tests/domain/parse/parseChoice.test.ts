@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChoice, type ChoiceOptionInput } from '../../../src/domain/parse/parseChoice.js';
+import { parseChoice, type ChoiceAnswers, type ChoiceOptionInput } from '../../../src/domain/parse/parseChoice.js';
 import type { ParseErrorCode } from '../../../src/domain/parse/parseResult.js';
 
 const screens: ChoiceOptionInput[] = [
@@ -76,5 +76,134 @@ const cases: [input: string, options: ChoiceOptionInput[], expected: ReturnType<
 describe('parseChoice', () => {
   it.each(cases)('%j → %j', (input, options, expected) => {
     expect(parseChoice(input, options)).toEqual(expected);
+  });
+});
+
+// 您的户口在项城市吗？1. … 5. … (profiles/national.yaml)
+const residence: ChoiceOptionInput[] = [
+  { value: 'hukou', label: '我的户口在本地', words: ['本地户口', '本地人', '在本地'] },
+  { value: 'spouseHukou', label: '我不是，丈夫的户口在本地', words: ['丈夫', '老公', '爱人'] },
+  { value: 'residencePermit', label: '都不是，但我有本地居住证', words: ['居住证', '暂住证'] },
+  { value: 'livedSixMonths', label: '都不是，但我在本地住了半年以上', words: ['半年', '常住'] },
+  { value: 'none', label: '都不是', words: ['外地', '不是本地'] },
+];
+const residenceAnswers: ChoiceAnswers = {
+  yes: ['hukou'],
+  no: ['spouseHukou', 'residencePermit', 'livedSixMonths', 'none'],
+  yesWords: ['在', '本地', '在这', '在这里'],
+};
+// 宝宝的足跟血做了吗？(flows/newborn.yaml)
+const heel: ChoiceOptionInput[] = [
+  { value: 'done', label: '做了', words: ['做过'] },
+  { value: 'notDone', label: '还没', words: ['没做'] },
+  { value: 'unknown', label: '不知道', words: ['不清楚'] },
+];
+const heelAnswers: ChoiceAnswers = { yes: ['done'], no: ['notDone'] };
+const among = (values: string[]) => ({ ok: false, error: 'ambiguous', among: values });
+
+describe('parseChoice: a choice question worded as yes/no', () => {
+  it.each(['是', '在', '对', '嗯', '对的', '是的', '本地的', '是本地的', '在这里', '对，在', '嗯嗯', '是的是的', '是的，谢谢'])(
+    '%j is the option a yes means',
+    (text) => {
+      expect(parseChoice(text, residence, residenceAnswers)).toEqual(ok('hukou'));
+    },
+  );
+
+  it.each(['不是', '没有', '不在', '不是的', '不在这', '没在'])('%j fits every option a no means: ambiguous among them', (text) => {
+    expect(parseChoice(text, residence, residenceAnswers)).toEqual(among(['spouseHukou', 'residencePermit', 'livedSixMonths', 'none']));
+  });
+
+  it.each([
+    ['是的', 'done'],
+    ['嗯', 'done'],
+    ['没有', 'notDone'],
+    ['还没呢', 'notDone'],
+    ['没', 'notDone'],
+    ['不是', 'notDone'],
+    ['不知道', 'unknown'],
+  ])('%j → %s when exactly one option means no', (text, value) => {
+    expect(parseChoice(text, heel, heelAnswers)).toEqual(ok(value));
+  });
+
+  it('reads numbers, labels and words first', () => {
+    expect(parseChoice('5', residence, residenceAnswers)).toEqual(ok('none'));
+    expect(parseChoice('都不是', residence, residenceAnswers)).toEqual(ok('none'));
+    expect(parseChoice('老公是本地的', residence, residenceAnswers)).toEqual(ok('spouseHukou'));
+    expect(parseChoice('有居住证', residence, residenceAnswers)).toEqual(ok('residencePermit'));
+  });
+
+  it('a yes, a no or a question mixed is not a plain answer', () => {
+    expect(parseChoice('是不是', heel, heelAnswers)).toEqual(err('unrecognised'));
+    expect(parseChoice('嗯?', heel, heelAnswers)).toEqual(err('unrecognised'));
+  });
+
+  it('without yes/no in the question, a plain yes or no is read as before', () => {
+    expect(parseChoice('是', residence)).toEqual(err('unrecognised'));
+    expect(parseChoice('不是', residence)).toEqual(err('ambiguous'));
+  });
+
+  it('a plain yes with no yes option says nothing', () => {
+    expect(parseChoice('是', residence, { no: ['none'] })).toEqual(err('unrecognised'));
+  });
+});
+
+// with the words the shipped profiles give (profiles/national.yaml)
+const residenceWords: ChoiceOptionInput[] = [
+  { value: 'hukou', label: '我的户口在本地', words: ['本地户口', '本地人', '在本地', '迁过来', '户口在项城'] },
+  { value: 'spouseHukou', label: '我不是，丈夫的户口在本地', words: ['丈夫', '老公', '爱人'] },
+  { value: 'residencePermit', label: '都不是，但我有本地居住证', words: ['居住证', '暂住证'] },
+  { value: 'livedSixMonths', label: '都不是，但我在本地住了半年以上', words: ['半年', '常住'], notWords: ['刚搬来', '两个月', '几个月', '俩月'] },
+  { value: 'none', label: '都不是', words: ['外地', '不是本地'] },
+];
+const group: ChoiceOptionInput[] = [
+  { value: 'rural', label: '农村', words: ['村里', '农民', '乡下'] },
+  { value: 'urbanLowIncome', label: '城镇，是低保户', words: ['低保', '低保户', '城里低保'] },
+  { value: 'urban', label: '城镇，不是低保户', words: ['城里', '县城', '城市'] },
+];
+const groupAnswers: ChoiceAnswers = { no: ['rural', 'urban'] };
+const guess = (value: string) => ({ ok: true, value, guessed: true });
+
+describe('parseChoice: negation and "both" are read, not matched as words', () => {
+  it.each([
+    // a negated clause excludes what it names, and says no
+    ['户口不在这，居住证也没有', among(['spouseHukou', 'livedSixMonths', 'none'])],
+    ['户口不在这，居住证也没有，刚搬来两个月', among(['spouseHukou', 'none'])],
+    ['没有居住证', among(['spouseHukou', 'livedSixMonths', 'none'])],
+    ['不在 我户口在安徽 在这有居住证', guess('residencePermit')],
+    // both of them: her own is local
+    ['我跟我爱人户口都在这', ok('hukou')],
+    ['我们都是本地的', ok('hukou')],
+    ['都在这', ok('hukou')],
+    ['我和老公都是外地的', ok('none')],
+    ['我们俩户口都不在这', among(['residencePermit', 'livedSixMonths', 'none'])],
+    // a clause about her husband is about him
+    ['老公户口在本地', ok('spouseHukou')],
+    ['不是本地的 老公是本地的', guess('spouseHukou')],
+    ['老公也不是本地的 我有居住证', ok('residencePermit')],
+    // a word inside a longer piece of another option's label is that option's
+    ['我在本地住了半年', ok('livedSixMonths')],
+    ['户口在本地，也有居住证', guess('hukou')],
+    ['嫁过来十几年了 户口早迁过来了', guess('hukou')],
+    ['户口在项城 人在郑州打工', guess('hukou')],
+    ['住了快两个月', err('unrecognised')],
+  ])('residence: %j', (text, expected) => {
+    expect(parseChoice(text, residenceWords, residenceAnswers)).toEqual(expected);
+  });
+
+  it.each([
+    ['不是低保户', guess('urban')], // 您是说：城镇，不是低保户，对吗？
+    ['县城的 不是低保户', ok('urban')],
+    ['城镇的 不是低保', guess('urban')],
+    ['城里低保户', ok('urbanLowIncome')],
+    ['不是农村 是低保户', ok('urbanLowIncome')],
+    ['不是', among(['rural', 'urban'])],
+    ['是不是低保户我也不清楚', err('unrecognised')],
+  ])('group: %j', (text, expected) => {
+    expect(parseChoice(text, group, groupAnswers)).toEqual(expected);
+  });
+
+  it('reads other lists as before', () => {
+    expect(parseChoice('不要乳腺，要宫颈', screens)).toEqual(ok('cervical'));
+    expect(parseChoice('宫颈和乳腺', screens)).toEqual(err('ambiguous'));
   });
 });

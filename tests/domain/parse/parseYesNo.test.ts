@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParseErrorCode } from '../../../src/domain/parse/parseResult.js';
-import { parseYesNo } from '../../../src/domain/parse/parseYesNo.js';
+import { parseYesNo, plainYesNo } from '../../../src/domain/parse/parseYesNo.js';
 
 type Expected = boolean | { error: ParseErrorCode };
 const E = (error: ParseErrorCode): Expected => ({ error });
@@ -127,5 +127,59 @@ describe('parseYesNo: a verb echoed back from the question', () => {
     ['算了', false],
   ])('%s → %s', (text, value) => {
     expect(parseYesNo(text)).toEqual({ ok: true, value });
+  });
+});
+
+describe("parseYesNo: a question's own words", () => {
+  const waitlist = { yes: ['排', '排队', '等号'] }; // 要排队等号吗？
+  const confirm = { yes: ['约'], no: ['换', '换个日子'] }; // 请确认：… 没问题请回复“是”；要换日子请回复“否”
+  it.each([
+    ['排吧', waitlist, true],
+    ['那就排队吧', waitlist, true],
+    ['排', waitlist, true],
+    ['好', waitlist, true],
+    ['不排了', waitlist, false],
+    ['不用排', waitlist, false],
+    ['约吧', confirm, true],
+    ['那就约吧', confirm, true],
+    ['换个日子', confirm, false],
+    ['不约了', confirm, false],
+  ] as const)('%j → %s', (text, words, expected) => {
+    expect(parseYesNo(text, words)).toEqual({ ok: true, value: expected });
+  });
+
+  it('without them, the words are not answers', () => {
+    expect(parseYesNo('排吧').ok).toBe(false);
+    expect(parseYesNo('约吧').ok).toBe(false);
+  });
+});
+
+describe('plainYesNo: a reply that is nothing but a yes or a no', () => {
+  it.each([
+    ['是', true],
+    ['是的', true],
+    ['好的谢谢', true],
+    ['要', true],
+    ['可以的', true],
+    ['嗯', true],
+    ['嗯嗯', true],
+    ['对对对', true],
+    ['不是', false],
+    ['没有', false],
+    ['不要了', false],
+    ['嗯，不要', false],
+  ] as const)('%j → %s', (text, expected) => {
+    expect(plainYesNo(text)).toBe(expected);
+  });
+
+  it.each(['是的，老公是本地的', '有点不舒服', '嗯?', '是不是', '不知道', '好的不过我想问一下', '做过了', '我怀孕了', '中午', '', '1'])('%j is not', (text) => {
+    expect(plainYesNo(text)).toBeUndefined();
+  });
+
+  it("reads the question's own words, and 不 before them as no", () => {
+    expect(plainYesNo('在', { yes: ['在'] })).toBe(true);
+    expect(plainYesNo('在的', { yes: ['在'] })).toBe(true);
+    expect(plainYesNo('不在', { yes: ['在'] })).toBe(false);
+    expect(plainYesNo('在')).toBeUndefined();
   });
 });

@@ -99,6 +99,17 @@ export const caseSchema = z
         healthConsent: z.boolean().default(false),
         facts: z.record(z.string(), z.unknown()).default({}),
         pregnancy: z.object({ dueDate: day }).strict().optional(),
+        /** A booking she holds: `held` is a seat the waiting list offers her (for two hours from `now`). */
+        booking: z
+          .object({
+            service: words,
+            hospital: z.string(),
+            day,
+            session: z.enum(['am', 'pm']).default('am'),
+            status: z.enum(['confirmed', 'held']).default('confirmed'),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({}),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../../src/app/createApp.js';
 import { loadConfig } from '../../../src/config/config.js';
+import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { FixedClock } from '../../../src/support/clock.js';
 import { createLogger } from '../../../src/support/logger.js';
 import type { ConversationCase, TextExpectation } from './caseSchema.js';
@@ -128,6 +129,26 @@ export class ConversationHarness {
     });
     for (const [key, value] of Object.entries(c.given.facts)) {
       await db.fact.create({ data: { contactId: contact.id, key, valueJson: JSON.stringify(value), sensitive: false } });
+    }
+    if (c.given.booking) {
+      const b = c.given.booking;
+      const capacity = new CapacityService({ db, provider: app.dbHandle.provider });
+      for (const service of b.service) await capacity.ensureSlots(b.hospital, service, b.day, b.day);
+      const booked = await app.booking.book({
+        contactId: contact.id,
+        hospitalId: b.hospital,
+        serviceIds: b.service,
+        day: b.day,
+        session: b.session,
+        now: clock.now(),
+        regionIds: [],
+        priority: false,
+      });
+      if (!booked.ok) throw new Error(`given.booking: cannot book (${booked.reason})`);
+      if (b.status === 'held') {
+        const heldUntil = new Date(clock.now().getTime() + 2 * 3_600_000);
+        await db.booking.updateMany({ where: { contactId: contact.id }, data: { status: 'held', heldUntil } });
+      }
     }
     if (c.given.pregnancy) {
       const birthDate = typeof c.given.facts.birthDate === 'string' ? c.given.facts.birthDate : undefined;

@@ -9,7 +9,8 @@ function fixedPart(text: string): string {
 
 export function repromptMarkers(flowSet: FlowSet): string[] {
   const m = flowSet.messages;
-  const texts = [...Object.values(m.reprompt), m.notUnderstood, m.tooManyFailures, m.example];
+  // choiceWhich asks her to choose among the options a plain 不是 still fits: a question again, too
+  const texts = [...Object.values(m.reprompt), m.notUnderstood, m.tooManyFailures, m.example, m.choiceWhich];
   for (const flow of flowSet.flows.values()) {
     for (const step of flow.steps) if (step.kind === 'ask' && step.reprompt) texts.push(...Object.values(step.reprompt));
   }

@@ -1,0 +1,258 @@
+// Reading a choice answer by its clauses, the way a health worker would, when it is neither a number,
+// nor a label, nor a plain yes or no (src/domain/parse/parseChoice.ts):
+// - a negated clause excludes the options its words name ("居住证也没有" is not "我有本地居住证",
+//   "不是低保户" is not the 低保 option) and, when the question is worded as yes/no, says no;
+// - a clause about her husband ("老公是本地的") is about him: its words choose the option that names
+//   him; a clause about both of them ("我跟我爱人户口都在这") says yes for her;
+// - an option's `notWords` rule it out ("刚搬来两个月" is not "住了半年以上");
+// - a word of one option inside a longer piece of another option's label is that other option's
+//   ("我在本地住了半年" is the 半年 option, not 在本地).
+// The result is `guessed` when it rests on part of her words only: other content words unexplained,
+// or a negation that decided it.
+import { fail, guessed, ok, type ParseResult } from './parseResult.js';
+import { plainYesNo } from './parseYesNo.js';
+
+export interface ReadingOption {
+  value: string;
+  /** Label and words, compacted (no punctuation, no closing particle). */
+  words: string[];
+  /** The label alone, compacted. */
+  label: string;
+  notWords: string[];
+}
+
+export interface ReadingSides {
+  yes: readonly string[];
+  no: readonly string[];
+  yesWords: readonly string[];
+  noWords: readonly string[];
+}
+
+// who a clause is about besides her (her husband, by the names women use)
+const PERSON = /老公|丈夫|爱人|对象|男人|孩子他爸|孩子爸|娃他爸|他爸|老伴|当家的|(?<!其)他(?!们)/u;
+const PERSON_WORDS = ['老公', '丈夫', '爱人', '对象', '男人', '孩子他爸', '孩子爸', '娃他爸', '他爸', '老伴', '当家的'];
+// the two of them together
+const BOTH = /都|俩|两口子|夫妻|我们|咱们/u;
+const NEGATION = /[不没无未非别]/gu;
+// 不/没… that do not negate
+const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|无论|别的|非常|不知道|不清楚|不记得/gu;
+// characters that carry no content of their own
+const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
+// where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人)
+const SUBJECT_SPLIT = /(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺])(?=老公|丈夫|爱人|对象|孩子他爸|老伴)/u;
+const CONTRAST = /但是|但|可是|不过|只是/u;
+
+interface Span {
+  option: number;
+  start: number;
+  end: number;
+}
+
+interface Clause {
+  text: string;
+  /** The whole clause is a negated piece of one option's label ("不是低保户" of 城镇，不是低保户): a guess. */
+  piece: boolean;
+  /** 是不是…, 在不在…, …吗: a question, not an answer */
+  question: boolean;
+  about: 'her' | 'other' | 'both';
+  negated: boolean;
+  /** A subject named in the clause (我, or her husband): a negation is about that one only. */
+  explicitSubject: boolean;
+  spans: Span[];
+}
+
+/** Her clauses; one that ends in a question mark is marked with a trailing "?". */
+function splitClauses(reply: string): string[] {
+  return reply
+    .split(/(?<=\?)|[^\p{L}\p{N}?]+/u)
+    .flatMap((c) => c.split(CONTRAST))
+    .flatMap((c) => c.split(SUBJECT_SPLIT))
+    .filter((c) => c !== '');
+}
+
+/** The longest piece of `label` (3+ characters) found in `text` starting at each position. */
+function labelPieces(text: string, label: string, option: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let best = 0;
+    for (let j = 0; j < label.length; j++) {
+      let k = 0;
+      while (i + k < text.length && j + k < label.length && text[i + k] === label[j + k]) k++;
+      best = Math.max(best, k);
+    }
+    if (best >= 3) spans.push({ option, start: i, end: i + best });
+  }
+  return spans;
+}
+
+function wordSpans(text: string, options: readonly ReadingOption[]): Span[] {
+  const spans: Span[] = [];
+  options.forEach((o, option) => {
+    for (const w of o.words) {
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) spans.push({ option, start: at, end: at + w.length });
+    }
+  });
+  const pieces = options.flatMap((o, option) => labelPieces(text, o.label, option));
+  const covers = (b: Span, a: Span) => b.start <= a.start && b.end >= a.end;
+  // the longest piece of her words that an option's label or word has, around a span
+  const reach = (a: Span, option: number) =>
+    Math.max(0, ...[...spans, ...pieces].filter((b) => b.option === option && covers(b, a)).map((b) => b.end - b.start));
+  const overlapsEarlier = (a: Span, b: Span) => b.option !== a.option && b.start < a.start && b.end > a.start && b.end < a.end;
+  // a word inside a longer word or label piece of another option loses to it ("我在本地住了半年" is the
+  // 半年 option's label, not 在本地); of two words that overlap, the one that starts first stands
+  // ("不是本地人" is 不是本地, not 本地人)
+  return spans.filter(
+    (s) =>
+      !spans.some((o) => overlapsEarlier(s, o)) &&
+      ![...spans, ...pieces].some((o) => o.option !== s.option && covers(o, s) && o.end - o.start > reach(s, s.option)),
+  );
+}
+
+/** A clause that is, beyond a negation and fillers, a piece of one option's label ("不是低保户"). */
+function labelPieceClause(text: string, options: readonly ReadingOption[]): number | undefined {
+  if ([...text].length < 4 || text.replace(/[不没是的了我都也]/gu, '').length < 2) return undefined;
+  const holders = options.flatMap((o, i) => (o.label.includes(text) ? [i] : []));
+  return holders.length === 1 ? holders[0] : undefined;
+}
+
+function negationsIn(text: string, spans: readonly Span[]): number[] {
+  const skip = new Set<number>();
+  for (const m of text.matchAll(NOT_NEGATION)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
+  for (const s of spans) for (let i = s.start; i < s.end; i++) skip.add(i);
+  return [...text.matchAll(NEGATION)].map((m) => m.index).filter((i) => !skip.has(i));
+}
+
+function readClause(raw: string, options: readonly ReadingOption[]): Clause {
+  const text = raw.replace(/\?+$/u, '');
+  const question = raw.endsWith('?') || /吗|(.)[不没]\1/u.test(text);
+  const piece = labelPieceClause(text, options);
+  const spans = piece !== undefined ? [{ option: piece, start: 0, end: text.length }] : wordSpans(text, options);
+  const person = PERSON.test(text);
+  const both = person && BOTH.test(text) ? true : /我们|咱们|俩|两口子|夫妻/u.test(text) && /都|也/u.test(text);
+  // said of her husband (or both), a negation inside an option's word is about them too (老公也不是本地的)
+  const negated = negationsIn(text, person || both ? [] : spans).length > 0;
+  return {
+    text,
+    piece: piece !== undefined && /[不没无未非别]/u.test(text),
+    question,
+    about: both ? 'both' : person ? 'other' : 'her',
+    negated,
+    explicitSubject: person || /^(我|俺)/u.test(text),
+    spans,
+  };
+}
+
+/** Her content characters that nothing read explains (not an option word, a label's, a filler…). */
+function unexplained(clauses: readonly Clause[], options: readonly ReadingOption[], extra: readonly string[]): number {
+  let count = 0;
+  for (const c of clauses) {
+    const covered = new Set<number>();
+    for (const s of c.spans) for (let i = s.start; i < s.end; i++) covered.add(i);
+    for (const w of [...extra, ...PERSON_WORDS]) {
+      for (let at = c.text.indexOf(w); at >= 0; at = c.text.indexOf(w, at + 1)) for (let i = at; i < at + w.length; i++) covered.add(i);
+    }
+    const chars = [...c.text];
+    chars.forEach((ch, i) => {
+      if (covered.has(i) || !/\p{Script=Han}/u.test(ch) || FILLER.test(ch)) return;
+      // a character of a pair that some label has (户口, 本地, 城镇) is the question's own word
+      const pair = (chars[i - 1] ?? '') + ch;
+      const next = ch + (chars[i + 1] ?? '');
+      if (!options.some((o) => o.label.includes(pair) || o.label.includes(next))) count += 1;
+    });
+  }
+  return count;
+}
+
+/**
+ * Her answer read clause by clause; undefined when the clauses say nothing about the options (the
+ * caller tries what is left: her words inside a label, an opening yes or no).
+ */
+export function readByClauses(reply: string, options: readonly ReadingOption[], sides: ReadingSides): ParseResult<string> | undefined {
+  const clauses = splitClauses(reply)
+    .map((c) => readClause(c, options))
+    .filter((c) => c.text !== '' && !c.question);
+  const personOptions = new Set(options.flatMap((o, i) => (o.words.some((w) => PERSON_WORDS.some((p) => w.includes(p))) ? [i] : [])));
+  const index = (v: string) => options.findIndex((o) => o.value === v);
+  const yes = sides.yes.map(index).filter((i) => i >= 0);
+  const no = sides.no.map(index).filter((i) => i >= 0);
+  const herYes = yes.filter((i) => !personOptions.has(i));
+  const multiYesWords = sides.yesWords.filter((w) => [...w].length >= 2);
+
+  const her = new Set<number>();
+  const other = new Set<number>();
+  const excluded = new Set<number>();
+  let saidYes = false;
+  let saidNo = false;
+  // "我不是…", "我户口不在这": not her own, nothing said of her husband
+  let notHers = false;
+  let byNegation = false;
+  for (const c of clauses) {
+    for (const o of options.keys()) if (options[o].notWords.some((w) => c.text.includes(w))) excluded.add(o);
+    const named = new Set(c.spans.map((s) => s.option));
+    const hasYesWord = multiYesWords.some((w) => c.text.includes(w));
+    const plain = plainYesNo(c.text, { yes: sides.yesWords, no: sides.noWords });
+    if (c.negated) {
+      byNegation = true;
+      for (const o of named) excluded.add(o);
+      if (c.about === 'other') {
+        for (const o of personOptions) excluded.add(o);
+      } else if (c.about === 'both') {
+        for (const o of [...herYes, ...personOptions]) excluded.add(o);
+        saidNo = true;
+      } else if (c.explicitSubject) {
+        if (named.size === 0) for (const o of herYes) excluded.add(o);
+        notHers ||= named.size === 0;
+      } else {
+        // a negated clause answers the question as asked ("户口不在这", "居住证也没有")
+        saidNo = true;
+      }
+    } else if (c.about === 'both') {
+      // both of them: her own is the yes ("我跟我爱人户口都在这"), or what they both are (我和老公都是外地的)
+      const said = [...named].filter((o) => !personOptions.has(o));
+      if (said.some((o) => herYes.includes(o)) || (said.length === 0 && hasYesWord)) for (const o of herYes) her.add(o);
+      else if (said.length > 0) {
+        for (const o of said) her.add(o);
+        for (const o of [...herYes, ...personOptions]) excluded.add(o);
+      }
+    } else if (c.about === 'other') {
+      for (const o of named) if (personOptions.has(o)) other.add(o);
+    } else if (named.size > 0) {
+      for (const o of named) her.add(o);
+    } else if (plain === true || hasYesWord) {
+      saidYes = true;
+    } else if (plain === false) {
+      saidNo = true;
+    }
+  }
+
+  const guess = (option: number, sure: boolean): ParseResult<string> => {
+    const value = options[option].value;
+    const content = unexplained(clauses, options, [...sides.yesWords, ...sides.noWords]);
+    // a negated label piece alone is a guess; with her own word for the same option it is not
+    const byPieceOnly =
+      clauses.some((c) => c.piece && c.spans[0].option === option) && !clauses.some((c) => !c.piece && c.spans.some((x) => x.option === option));
+    return sure && content < 2 && !byPieceOnly ? ok(value) : guessed(value);
+  };
+  const herNamed = [...her].filter((o) => !excluded.has(o));
+  const otherNamed = [...other].filter((o) => !excluded.has(o));
+  if (herNamed.length + otherNamed.length > 0) {
+    const mine = herNamed.filter((o) => herYes.includes(o));
+    // her own yes stands over what else she has (户口在本地，也有居住证): she is local
+    if (mine.length === 1) return guess(mine[0], herNamed.length === 1 && otherNamed.length === 0);
+    // said of her husband, over "not me" (不是本地的 老公是本地的)
+    if (otherNamed.length === 1) return guess(otherNamed[0], herNamed.length === 0);
+    if (herNamed.length === 1 && otherNamed.length === 0) return guess(herNamed[0], true);
+    return fail('ambiguous');
+  }
+  if (saidYes && saidNo) return undefined;
+  const sideOf = (): number[] => {
+    if (saidYes) return herYes.length > 0 ? herYes : yes;
+    if (saidNo) return no;
+    // not her own: any other option of a yes/no question
+    return notHers && yes.length > 0 ? [...options.keys()] : [];
+  };
+  const side = sideOf().filter((o) => !excluded.has(o));
+  if (side.length === 1) return guess(side[0], !byNegation);
+  if (side.length > 1) return { ok: false, error: 'ambiguous', among: side.map((o) => options[o].value) };
+  return undefined;
+}

@@ -1,0 +1,61 @@
+// How women in Henan and Hunan write some words (俺, 咋, 啥, 木有, 中…), read as the standard word
+// before anything reads her message. The table is data (flows/spoken.yaml), checked at start.
+import { z } from 'zod';
+import { toSimplified } from './toSimplified.js';
+
+const formSchema = z
+  .string()
+  .min(1)
+  .refine((s) => toSimplified(s) === s, 'write it in Simplified characters (her message is made Simplified first)');
+
+export const spokenFormsSchema = z
+  .object({
+    /** Read as the word wherever it appears: 俺 → 我, 咋 → 怎么. */
+    anywhere: z.record(formSchema, z.string().min(1)).default({}),
+    /**
+     * Read as the word only when it is a whole answer (her whole message, or a part of it between
+     * punctuation, give or take a closing particle or a repeat): 中 alone is yes, not in 中午 or 中医.
+     */
+    whole: z.record(formSchema, z.string().min(1)).default({}),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    // one pass, longest form first: a word must not be a form again (俺 → 我 → … never loops)
+    for (const [form, word] of Object.entries(t.anywhere)) {
+      for (const other of Object.keys(t.anywhere)) {
+        if (word.includes(other)) ctx.addIssue({ code: 'custom', path: ['anywhere', form], message: `its word "${word}" contains the form "${other}"` });
+      }
+    }
+  });
+export type SpokenForms = z.infer<typeof spokenFormsSchema>;
+
+const PARTICLES = /[啊呀吧嘛哦呢的了哈啦嘞呗]+$/u;
+
+/** "中中中" → "中", "要得要得" → "要得". */
+function collapseRepeats(s: string): string {
+  const chars = [...s];
+  for (let size = 1; size <= chars.length / 2; size += 1) {
+    if (chars.length % size !== 0) continue;
+    const unit = chars.slice(0, size).join('');
+    if (unit.repeat(chars.length / size) === s) return unit;
+  }
+  return s;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the reader of a table once (at start): the text with every spoken form read as its word. */
+export function spokenFormReader(forms: SpokenForms): (text: string) => string {
+  const anywhere = Object.keys(forms.anywhere).sort((a, b) => b.length - a.length);
+  const pattern = anywhere.length > 0 ? new RegExp(anywhere.map(escape).join('|'), 'gu') : undefined;
+  return (text) => {
+    // a whole clause first (中 alone), on her own words; separators are kept as they were
+    const parts = text.split(/([^\p{L}\p{N}]+)/u).map((part, i) => {
+      if (i % 2 === 1) return part;
+      const core = collapseRepeats(part.replace(PARTICLES, ''));
+      return forms.whole[core] ?? part;
+    });
+    const joined = parts.join('');
+    return pattern ? joined.replace(pattern, (form) => forms.anywhere[form]) : joined;
+  };
+}
