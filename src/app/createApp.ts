@@ -9,12 +9,13 @@ import type { Channel } from '../channels/channel.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
 import type { WechatChannel } from '../channels/wechat/WechatChannel.js';
 import type { Config } from '../config/config.js';
-import { loadDataFiles } from '../config/loadDataFiles.js';
+import { loadDataFiles, type DataFiles } from '../config/loadDataFiles.js';
 import type { DbHandle } from '../db/client.js';
 import type { ConversationEngine } from '../flows/engine.js';
 import type { FlowSet } from '../flows/loadFlows.js';
 import type { JobScheduler } from '../jobs/JobScheduler.js';
 import type { County } from '../profiles/countySchema.js';
+import type { Profile } from '../domain/profile/profileSchema.js';
 import type { BookingService } from '../services/booking/BookingService.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import type { PregnancyService } from '../services/pregnancy/PregnancyService.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   realTimeSending?: boolean;
   /** Channels started elsewhere (tests: a WeChat bot on the mock puppet) that the outbox may send through. */
   externalChannels?: Channel[];
+  /** The data files of this configuration, already loaded and checked (tests that open many apps); loaded by default. */
+  files?: DataFiles;
 }
 
 export interface App {
@@ -51,6 +54,8 @@ export interface App {
   dbHandle: DbHandle;
   flowSet: FlowSet;
   county: County;
+  /** The region profile whose rules apply in the county. */
+  profile: Profile;
   engine: ConversationEngine;
   router: InboundRouter;
   simulator?: SimulatorChannel;
@@ -71,7 +76,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const files = loadDataFiles(config);
+  const files = options.files ?? loadDataFiles(config);
   const services = await buildServices(config, files, { clock: options.clock, migrate: options.migrate });
   const { clock } = services;
   const { engine, router, countyVars } = buildEngine(files, services, {
@@ -94,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     dbHandle: services.dbHandle,
     flowSet: files.flowSet,
     county: files.county,
+    profile: files.profile,
     engine,
     router,
     simulator,

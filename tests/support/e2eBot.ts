@@ -22,7 +22,8 @@ export interface E2EBot {
 export async function startE2EBot(options: TestAppOptions = {}): Promise<E2EBot> {
   let app: TestApp | undefined;
   const harness = await createWechatHarness((m: InboundMessage) => app!.app.router.handle(m), {
-    logger: createLogger('silent'),
+    // the same logger as the app's (a test may read the lines of both)
+    logger: options.logger ?? createLogger('silent'),
     // the outbox paces proactive sends; the bot itself answers at once in tests
     channelOptions: { minSendIntervalMs: 0 },
   });

@@ -2,7 +2,7 @@
 // or lunar date in the past, 1930 or later, or her age. Kept as precise as she gave it
 // (birthDateFact.ts): "1980年5月6日" is the day, "83年10月" a month, "1976年" / "七六年" / "五九年的" a
 // year, "我今年52了" / "52岁" an age on today. Two-digit years: 30–99 → 19xx, otherwise 20xx (so a
-// year after this one is 'in_future'). A date without a year ("5月6号") is 'ambiguous'. 今天 / 昨天
+// year after this one is 'in_future'). A date without a year ("5月6号") is 'incomplete'. 今天 / 昨天
 // are accepted (a newborn).
 //
 // With what she gave before (`known`: asked again because it left an age limit undecided), an

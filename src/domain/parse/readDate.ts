@@ -8,7 +8,7 @@ import { fail, type ParseResult } from './parseResult.js';
 import { resolveDateExpression, type ResolveContext } from './resolveDateExpression.js';
 
 export interface ReadDateContext extends ResolveContext {
-  /** a date without a year (3月5号) is 'ambiguous' instead of being placed near today */
+  /** a date without a year (3月5号) is 'incomplete' (she is asked for the whole date) instead of being placed near today */
   requireYear?: boolean;
 }
 
@@ -34,7 +34,7 @@ export function readDate(text: string, ctx: ReadDateContext): ParseResult<Parsed
   const concrete = found.filter(isConcrete);
   const chosen = concrete.length > 0 ? concrete : found;
   if (ctx.requireYear && chosen.some((e) => e.relDays === undefined && e.year === undefined)) {
-    return fail('ambiguous');
+    return fail('incomplete');
   }
   const results = chosen.map((e) => resolveDateExpression(e, ctx));
   const [first] = results;

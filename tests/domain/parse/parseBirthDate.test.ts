@@ -63,8 +63,8 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   // a year and an age: the year
   ['80年的，今年46岁', year(1980)],
 
-  ['5月6号', E('ambiguous')],
-  ['农历四月初二', E('ambiguous')],
+  ['5月6号', E('incomplete')],
+  ['农历四月初二', E('incomplete')],
   // limits
   ['1930年1月1日', typed('1930-01-01')],
   ['1929年12月31日', E('too_old')],
@@ -122,7 +122,7 @@ describe('parseBirthDate asked again for more (she gave a year, a month or an ag
     ['1991年3月', inMonth, E('incomplete')],
     ['91年的', inMonth, E('incomplete')],
     // an age gives no year to read a day in
-    ['3月5号', anAge, E('ambiguous')],
+    ['3月5号', anAge, E('incomplete')],
     ['1991年3月5号', anAge, typed('1991-03-05')],
   ];
   it.each(more)('%j after %j → %j', (input, known, expected) => {
