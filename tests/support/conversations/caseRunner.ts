@@ -4,7 +4,7 @@
 import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { isQuiet } from '../../../src/services/outbox/quietHours.js';
 import type { CaseGiven, CaseGoal, ConversationCase, TextExpectation } from './caseSchema.js';
-import { checkGoal, type Woman } from './checkGoal.js';
+import { checkGoal, sameFact, type Woman } from './checkGoal.js';
 import { visitCode } from './checkRows.js';
 import type { CaseRun, CountyApp, TurnRun } from './conversationHarness.js';
 import { jsonContains, textFailures, type Said } from './expectText.js';
@@ -73,6 +73,7 @@ export class CaseRunner {
       await this.expect(where, woman, 'what she received', received, t.received);
       await this.expect(where, woman, 'the reply', replies, t.replies, t.state);
       if (turn.reprompt && t.ifReprompted) await this.send(woman, t.ifReprompted, true, [], t.woman);
+      if (this.measureTurnsToGoal) await this.answerConfirmation(woman);
     }
     this.result.goal = await checkGoal(this.db, this.woman(undefined), c.goal, { replies: this.allReplies, whole: true });
     this.quietHours();
@@ -175,6 +176,23 @@ export class CaseRunner {
       if (check.reached) this.result.turnsToGoal = this.sent;
     }
     return { turn, replies: replies.map((r) => ({ text: r, at })) };
+  }
+
+  /**
+   * The corpus: when the bot asks her to confirm what it read from part of her words ("您是说：…，对吗？"),
+   * she answers as she meant: 对 when the reading is the goal's value of the fact asked (or the goal
+   * says nothing of it), 不是 otherwise. A confirmation is not a re-prompt; her answer is a turn.
+   */
+  private async answerConfirmation(woman: WomanRun): Promise<void> {
+    const contact = await this.db.contact.findUnique({ where: { channel_externalId: { channel: 'simulator', externalId: woman.externalId } } });
+    const row = contact && (await this.db.conversation.findUnique({ where: { contactId: contact.id } }));
+    if (!row) return;
+    const engine = JSON.parse(row.engineJson) as { guess?: { value: unknown }; interview?: { asking?: string } };
+    if (!engine.guess) return;
+    const step = this.county.app.flowSet.flows.get(row.flowId)?.steps.find((s) => s.id === row.stepId);
+    const fact = engine.interview?.asking ?? (step?.kind === 'ask' ? (step.fact ?? step.save) : undefined);
+    const wanted = fact ? this.c.goal.facts?.[fact] : undefined;
+    await this.send(woman, wanted === undefined || sameFact(engine.guess.value, wanted) ? '对' : '不是', false, []);
   }
 
   /** Her latest booking's code as she was told it. */

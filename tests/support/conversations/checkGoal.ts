@@ -34,7 +34,7 @@ export interface CheckOptions {
 const ACTIVE = ['held', 'confirmed'];
 
 /** A stored fact equals the goal's value; a date fact may be given as its day alone. */
-function sameFact(stored: unknown, wanted: unknown): boolean {
+export function sameFact(stored: unknown, wanted: unknown): boolean {
   if (isDeepStrictEqual(stored, wanted)) return true;
   if (typeof wanted === 'string' && stored && typeof stored === 'object' && 'date' in stored) return (stored as { date: unknown }).date === wanted;
   if (typeof wanted === 'string' && stored && typeof stored === 'object' && 'dueDate' in stored) return (stored as { dueDate: unknown }).dueDate === wanted;
