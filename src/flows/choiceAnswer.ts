@@ -18,8 +18,10 @@ function shortList(spec: InputSpec, kept: Kept): ChoiceOptionInput[] | undefined
   return options.length > 1 ? options : undefined;
 }
 
-/** Her answer to a question: against the short list she was last shown, if any, else as the question reads it. */
-/** `known`: what she gave for this question before, when she is asked again for more (see parseInput). */
+/**
+ * Her answer to a question: against the short list she was last shown, if any, else as the question
+ * reads it (`known`: what she gave for its fact before, see parseInput).
+ */
 export function readAnswer(spec: InputSpec, text: string, today: string, kept: Kept, known?: unknown): ParseResult<AnswerValue> {
   const short = shortList(spec, kept);
   if (short) {

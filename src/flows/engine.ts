@@ -22,6 +22,7 @@ import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
+import { datingWhich } from './datingWhich.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -319,16 +320,22 @@ export class ConversationEngine {
       turn.say(this.say.question(turn, step, shown));
       return;
     }
-    // a list of days also by the day she names; a number that is two of them is asked about once
-    const read = !confirmed && step.input.type === 'dynamicChoice' ? readShownChoice(text, shown ?? [], turn.today, this.o.flowSet.messages) : undefined;
-    if (read?.kind === 'again') {
-      turn.engine.options = read.shown;
-      turn.say(read.say);
-      return;
-    }
+    // a list of days also by the day she names; the readings of a date she wrote alone, when asked
+    const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.value)
       : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
+    // a number that is two days shown, a date that reads two ways: asked about once, naming both
+    const again =
+      read?.kind === 'again'
+        ? read
+        : !parsed.ok && parsed.error === 'ambiguous'
+          ? datingWhich(step.input, text, turn.today, this.o.flowSet.messages)
+          : undefined;
+    if (again) {
+      turn.engine.options = again.shown;
+      return void turn.say(again.say);
+    }
     if (!parsed.ok) {
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
@@ -344,8 +351,8 @@ export class ConversationEngine {
     if (parsed.guessed && confirmsGuess(step, parsed.value)) return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
     turn.state.failures = 0;
     delete turn.engine.options;
-    forgetShortList(turn.engine);
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
+    forgetShortList(turn.engine);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

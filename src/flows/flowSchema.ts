@@ -264,6 +264,8 @@ export const messagesSchema = z.object({
     itemAhead: z.string(),
     itemPast: z.string(),
     itemNewborn: z.string(),
+    // a date she wrote alone that reads as her last period and as a due date (src/flows/datingWhich.ts)
+    datingWhich: z.string().min(1),
     myData: z.object({
       active: z.string(),
       born: z.string(),

@@ -109,6 +109,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     itemAhead: ITEM,
     itemPast: ITEM,
     itemNewborn: ['screening'],
+    // src/flows/datingWhich.ts
+    datingWhich: ['lastPeriod', 'lmpDueDate', 'dueDate'],
     myData: {
       active: PREGNANCY_LINE,
       born: PREGNANCY_LINE,

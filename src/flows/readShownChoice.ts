@@ -13,10 +13,12 @@ import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { renderTemplate } from '../domain/template.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { Messages } from './flowSchema.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { readingChosen } from './datingWhich.js';
 
 export type ShownChoiceRead =
   /** her answer read (`nextAnswer`: the value her words also gave the next question, a session) */
-  | { kind: 'read'; read: ParseResult<string>; nextAnswer?: string; say?: undefined; shown?: undefined }
+  | { kind: 'read'; read: ParseResult<unknown>; nextAnswer?: string; say?: undefined; shown?: undefined }
   /** not an answer yet: say this and wait for her answer to the same question, against `shown` */
   | { kind: 'again'; say: string; shown: ShownOption[]; read?: undefined; nextAnswer?: undefined };
 
@@ -29,7 +31,23 @@ export function optionLines(shown: readonly { label: string }[]): string {
   return shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
 }
 
-export function readShownChoice(text: string, shown: readonly ShownOption[], today: string, messages: Messages): ShownChoiceRead {
+/**
+ * Her answer against the options shown; for another kind of question with options kept (the two
+ * readings of a date she wrote alone, src/flows/datingWhich.ts) the reading she picked, if she did.
+ * Undefined: read her words as the question reads them.
+ */
+export function readShownChoice(
+  text: string,
+  input: InputSpec,
+  kept: readonly ShownOption[] | undefined,
+  today: string,
+  messages: Messages,
+): ShownChoiceRead | undefined {
+  if (input.type !== 'dynamicChoice') {
+    const reading = kept ? readingChosen(text, [...kept]) : undefined;
+    return reading ? { kind: 'read', read: reading } : undefined;
+  }
+  const shown = kept ?? [];
   const days = shown.map((o) => o.day);
   const plain = (): ShownChoiceRead => ({ kind: 'read', read: parseChoice(text, [...shown]) });
   const chosen = (value: string, nextAnswer?: string): ShownChoiceRead => ({ kind: 'read', read: ok(value), ...(nextAnswer ? { nextAnswer } : {}) });

@@ -17,7 +17,8 @@ const hospitals: ShownOption[] = [
   { value: 'a', label: '项城市妇幼保健院', words: [] },
   { value: 'b', label: '项城市第一人民医院', words: [] },
 ];
-const read = (text: string, shown: ShownOption[] = days) => readShownChoice(text, shown, TODAY, messages);
+const DYNAMIC = { type: 'dynamicChoice', source: 'booking.days' } as const;
+const read = (text: string, shown: ShownOption[] = days) => readShownChoice(text, DYNAMIC, shown, TODAY, messages)!;
 const chosen = (value: string, nextAnswer?: string) => ({ kind: 'read', read: { ok: true, value }, ...(nextAnswer ? { nextAnswer } : {}) });
 const failed = (error: string) => ({ kind: 'read', read: { ok: false, error } });
 
@@ -62,8 +63,13 @@ describe('readShownChoice', () => {
   });
 
   it('gives the year of a day not in this year', () => {
-    const r = readShownChoice('1月5号', days, '2026-12-28', messages);
+    const r = readShownChoice('1月5号', DYNAMIC, days, '2026-12-28', messages);
     expect((r as { say: string }).say).toContain('抱歉，2027年1月5日（周二）这天约不了。');
+  });
+
+  it('for another kind of question, only the readings kept for it', () => {
+    expect(readShownChoice('2', { type: 'yesno', yesWords: [], noWords: [] }, undefined, TODAY, messages)).toBeUndefined();
+    expect(readShownChoice('5号', { type: 'dating' }, days, TODAY, messages)).toBeUndefined();
   });
 
   it('two different days are ambiguous', () => {

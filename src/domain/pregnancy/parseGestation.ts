@@ -5,8 +5,10 @@
 // too (plausibleDueDate: due at most 43 weeks ahead and at most two weeks past), and a due date she
 // writes must lie ahead. Refused on purpose:
 // - months ("怀孕三个月了", "两个多月"): 'months', too coarse for windows three weeks wide;
-// - a date without a year and without a word saying which it is ("10月12日") that reads both as a
-//   last period in the past and as a due date in the future: 'ambiguous'.
+// - a date without a year and without a word saying which it is ("10月12日", "农历三月初五") that reads
+//   both as a last period in the past and as a due date in the future: 'ambiguous' (the conversation
+//   asks which with both days: bareDateReadings, src/flows/datingWhich.ts); one that fits a pregnancy
+//   going on today only one way is read that way.
 // A count of days or weeks followed by 前/后 ("3天前", "两个星期前") is a date, read by parseDate.
 import { parseChineseNumber } from '../parse/chineseNumber.js';
 import { findDateExpressions, type DateExpression } from '../parse/dateExpression.js';
@@ -67,6 +69,26 @@ function withoutYear(text: string): boolean {
 
 const dayOf = (r: ParseResult<ParsedDate>): string | undefined => (r.ok && r.value.precision === 'day' ? r.value.date : undefined);
 
+/**
+ * A date written alone, without a year and without a word saying which it is (10月12日, 农历三月初五):
+ * the day it is as a last period (the latest such day before today) and as a due date (the next one),
+ * each only when it can belong to a pregnancy going on today. Undefined when her words say which, or
+ * give a year or weeks.
+ */
+export function bareDateReadings(text: string, today: string): { lastPeriod?: { date: string; dueDate: string }; dueDate?: string } | undefined {
+  const t = normalizeText(text);
+  if (!t || DUE_WORDS.test(t) || LMP_WORDS.test(t) || !withoutYear(text)) return undefined;
+  if (!NOT_GESTATION.test(t) && (WEEKS.test(t) || WEEKS_PLUS.test(t))) return undefined;
+  const asLmp = dayOf(parseDate(text, { today, direction: 'past' }));
+  const asDue = dayOf(parseDate(text, { today, direction: 'future' }));
+  const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) >= 0 && plausibleDueDate(addDays(asLmp, 280), today);
+  const duePlausible = asDue !== undefined && plausibleDueDate(asDue, today);
+  return {
+    ...(lmpPlausible ? { lastPeriod: { date: asLmp, dueDate: addDays(asLmp, 280) } } : {}),
+    ...(duePlausible ? { dueDate: asDue } : {}),
+  };
+}
+
 export function parseGestation(text: string, today: string): ParseResult<Gestation> {
   const t = normalizeText(text);
   if (!t) return fail('empty');
@@ -93,15 +115,10 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
   }
   const isDue = DUE_WORDS.test(t);
   const isLmp = LMP_WORDS.test(t);
-  if (!isDue && !isLmp && withoutYear(text)) {
-    // no word says which, no year: take the reading that is plausible, ask when both are
-    const asLmp = dayOf(parseDate(text, { today, direction: 'past' }));
-    const asDue = dayOf(parseDate(text, { today, direction: 'future' }));
-    const lmpPlausible = asLmp !== undefined && daysBetween(asLmp, today) >= 0 && plausibleDueDate(addDays(asLmp, 280), today);
-    const duePlausible = asDue !== undefined && plausibleDueDate(asDue, today);
-    if (lmpPlausible && duePlausible) return fail('ambiguous');
-    if (duePlausible) return ok({ dueDate: asDue, from: 'dueDate' });
-  }
+  // no word says which, no year (农历三月初五): take the reading that is plausible, ask when both are
+  const readings = bareDateReadings(text, today);
+  if (readings?.lastPeriod && readings.dueDate) return fail('ambiguous');
+  if (readings?.dueDate) return ok({ dueDate: readings.dueDate, from: 'dueDate' });
   const date = parseDate(text, { today, direction: isDue ? 'future' : 'past' });
   const asFuture = !isLmp && !date.ok ? parseDate(text, { today, direction: 'future' }) : undefined;
   const read = date.ok ? date : asFuture?.ok ? asFuture : date;
