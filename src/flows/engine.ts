@@ -14,7 +14,7 @@ import { messageReader } from '../domain/parse/readMessage.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
-import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
+import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
@@ -119,7 +119,8 @@ export class ConversationEngine {
 
   private async route(turn: Turn, text: string): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
-    const command = matchCommand(text, commands);
+    const waiting = turn.waitingStep(flows);
+    const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     if (command) {
       const atNotice = !turn.consented && turn.state.flowId === NOTICE;
       const held = turn.engine.stack;
@@ -133,7 +134,6 @@ export class ConversationEngine {
       }
       return;
     }
-    const waiting = turn.waitingStep(flows);
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
       return this.answer(turn, waiting, text);
     }
