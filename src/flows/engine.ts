@@ -14,7 +14,7 @@ import { messageReader } from '../domain/parse/readMessage.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
-import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
+import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
@@ -299,16 +299,25 @@ export class ConversationEngine {
     }
     if (step.kind !== 'ask') return;
     const shown = turn.engine.options;
+    const again = () => (step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown));
+    let requestKept = false;
     if (flow.id === NOTICE && !turn.consented) {
       // something asked for while the notice waits is kept instead of her first message
       const trigger = matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false });
-      if (trigger && trigger.flowId !== MENU) this.noticeFirst(turn, requestOf(trigger, text));
+      if (trigger && trigger.flowId !== MENU) {
+        this.noticeFirst(turn, requestOf(trigger, text));
+        requestKept = true;
+      }
     }
-    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
+    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again; with
+    // an answer beside it (不同意，你们是不是骗子): the short answer, and her answer taken
     const side = matchSideAnswer(text, step.sideAnswers);
     if (side) {
-      turn.say(`${this.say.text(side.text, turn)}\n${step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown)}`);
-      return;
+      const rest = withoutSideClauses(text, step.sideAnswers);
+      const answered = rest ? parseInput(step.input, rest, turn.today) : undefined;
+      if (!answered?.ok || answered.guessed) return void turn.say(`${this.say.text(side.text, turn)}\n${again()}`);
+      turn.say(this.say.text(side.text, turn));
+      text = rest;
     }
     const confirmed = this.say.readConfirmation(turn, text);
     if (confirmed?.said === 'no') {
@@ -327,6 +336,8 @@ export class ConversationEngine {
       ? ok(confirmed.value)
       : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
     if (!parsed.ok) {
+      // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
+      if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);

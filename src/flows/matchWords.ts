@@ -81,3 +81,14 @@ export function matchSideAnswer<T extends { words: string[] }>(text: string, sid
   const s = text.replace(PUNCTUATION, '').toLowerCase();
   return sideAnswers.find((a) => a.words.some((w) => s.includes(w.replace(PUNCTUATION, '').toLowerCase())));
 }
+
+/**
+ * Her message without the clauses (split at punctuation and spaces) that hold a side answer's words:
+ * what is left may answer the question ("不同意 你们是不是骗子": 不同意). Empty when nothing is left.
+ */
+export function withoutSideClauses(text: string, sideAnswers: readonly { words: string[] }[]): string {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((clause) => clause && !matchSideAnswer(clause, sideAnswers))
+    .join(' ');
+}
