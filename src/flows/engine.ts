@@ -320,7 +320,7 @@ export class ConversationEngine {
       text = rest;
     }
     const confirmed = this.say.readConfirmation(turn, text);
-    if (confirmed?.said === 'no') {
+    if (confirmed?.said === 'no' && confirmed.instead === undefined) {
       // not what she meant: the question again, not counted as a failed answer
       turn.say(this.say.question(turn, step, shown));
       return;
@@ -329,11 +329,12 @@ export class ConversationEngine {
     const read = !confirmed && step.input.type === 'dynamicChoice' ? readShownChoice(text, shown ?? [], turn.today, this.o.flowSet.messages) : undefined;
     if (read?.kind === 'again') {
       turn.engine.options = read.shown;
+      if (read.guess) turn.engine.guess = read.guess;
       turn.say(read.say);
       return;
     }
     const parsed: ParseResult<unknown> = confirmed
-      ? ok(confirmed.value)
+      ? ok(confirmed.said === 'yes' ? confirmed.value : confirmed.instead)
       : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
     if (!parsed.ok) {
       // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
