@@ -14,7 +14,7 @@ import { messageReader } from '../domain/parse/readMessage.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
-import { matchCommand, matchSideAnswer, matchTrigger, type TriggerMatch } from './matchWords.js';
+import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammePort } from './programmePort.js';
@@ -120,7 +120,8 @@ export class ConversationEngine {
 
   private async route(turn: Turn, text: string): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
-    const command = matchCommand(text, commands);
+    const waiting = turn.waitingStep(flows);
+    const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     if (command) {
       const atNotice = !turn.consented && turn.state.flowId === NOTICE;
       const held = turn.engine.stack;
@@ -137,7 +138,6 @@ export class ConversationEngine {
       }
       return;
     }
-    const waiting = turn.waitingStep(flows);
     if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
       return this.answer(turn, waiting, text);
     }
@@ -303,19 +303,28 @@ export class ConversationEngine {
     }
     if (step.kind !== 'ask') return;
     const shown = turn.engine.options;
+    const again = () => (step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown));
+    let requestKept = false;
     if (flow.id === NOTICE && !turn.consented) {
       // something asked for while the notice waits is kept instead of her first message
       const trigger = matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false });
-      if (trigger && trigger.flowId !== MENU) this.noticeFirst(turn, requestOf(trigger, text));
+      if (trigger && trigger.flowId !== MENU) {
+        this.noticeFirst(turn, requestOf(trigger, text));
+        requestKept = true;
+      }
     }
-    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again
+    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again; with
+    // an answer beside it (不同意，你们是不是骗子): the short answer, and her answer taken
     const side = matchSideAnswer(text, step.sideAnswers);
     if (side) {
-      turn.say(`${this.say.text(side.text, turn)}\n${step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown)}`);
-      return;
+      const rest = withoutSideClauses(text, step.sideAnswers);
+      const answered = rest ? parseInput(step.input, rest, turn.today) : undefined;
+      if (!answered?.ok || answered.guessed) return void turn.say(`${this.say.text(side.text, turn)}\n${again()}`);
+      turn.say(this.say.text(side.text, turn));
+      text = rest;
     }
     const confirmed = this.say.readConfirmation(turn, text);
-    if (confirmed?.said === 'no') {
+    if (confirmed?.said === 'no' && confirmed.instead === undefined) {
       // not what she meant: the question again, not counted as a failed answer
       turn.say(this.say.question(turn, step, shown));
       return;
@@ -323,20 +332,24 @@ export class ConversationEngine {
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
-      ? ok(confirmed.value)
+      ? ok(confirmed.said === 'yes' ? confirmed.value : confirmed.instead)
       : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
     // a number that is two days shown, a date that reads two ways: asked about once, naming both
-    const again =
+    const twoWays =
       read?.kind === 'again'
         ? read
         : !parsed.ok && parsed.error === 'ambiguous'
           ? datingWhich(step.input, text, turn.today, this.o.flowSet.messages)
           : undefined;
-    if (again) {
-      turn.engine.options = again.shown;
-      return void turn.say(again.say);
+    if (twoWays) {
+      turn.engine.options = twoWays.shown;
+      // asked as "did you mean A?": her yes means A, her no the other reading
+      if (read?.kind === 'again' && read.guess) turn.engine.guess = read.guess;
+      return void turn.say(twoWays.say);
     }
     if (!parsed.ok) {
+      // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
+      if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
       if (trigger) return this.startTriggered(turn, trigger, text);

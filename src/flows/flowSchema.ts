@@ -71,6 +71,11 @@ const askStepSchema = z.object({
   sideAnswers: z.array(z.object({ words: z.array(z.string().min(1)).min(1), text: z.string().min(1) })).default([]),
   /** A short form of the question, asked again after a side answer (default: the question itself). */
   askAgain: z.string().min(1).optional(),
+  /**
+   * The privacy notice: what a request written while it waits (在哪里预约, 想约唐筛) gets, before
+   * `askAgain`: the request is kept for after she agrees, and this is not counted as a failed answer.
+   */
+  requestKept: z.string().min(1).optional(),
   /** This question's own re-prompts, by why the answer could not be read (instead of messages.yaml's `reprompt`). */
   reprompt: z.record(parseErrorSchema, z.string().min(1)).optional(),
   /** dynamicChoice: where to go when there is nothing to choose from. */

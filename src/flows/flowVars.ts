@@ -125,6 +125,7 @@ function textsOf(step: Step): [string, string][] {
       return [
         ['text', step.text],
         ...(step.askAgain ? [['askAgain', step.askAgain] as [string, string]] : []),
+        ...(step.requestKept ? [['requestKept', step.requestKept] as [string, string]] : []),
         ...Object.entries(step.reprompt ?? {}).map(([why, t]): [string, string] => [`reprompt.${why}`, t]),
         ...step.sideAnswers.map((a, i): [string, string] => [`sideAnswers[${i}].text`, a.text]),
       ];

@@ -1,6 +1,6 @@
 // Recognising global commands and the words that start a flow, in the short, loose way women
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
-import type { Commands, Flow } from './flowSchema.js';
+import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 
 const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
@@ -20,6 +20,19 @@ export function matchCommand(text: string, commands: Commands): string | undefin
     if (c.words.some((w) => stripForCommand(w) === s)) return c.target.slice('flow:'.length);
   }
   return undefined;
+}
+
+/**
+ * Whether the whole message is one of the waiting question's own answer words (its yesWords/noWords,
+ * an option's words): 取消 to 确定要取消吗 or to 要改约或取消吗 answers the question, it does not
+ * stop it as the command 取消 would.
+ */
+export function isOwnAnswerWord(text: string, step: Step | undefined): boolean {
+  if (step?.kind !== 'ask') return false;
+  const input = step.input;
+  const own = input.type === 'yesno' ? [...input.yesWords, ...input.noWords] : input.type === 'choice' ? input.options.flatMap((o) => o.words ?? []) : [];
+  const s = stripForCommand(text);
+  return s !== '' && own.some((w) => stripForCommand(w) === s);
 }
 
 export interface TriggerMatch {
@@ -67,4 +80,15 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
 export function matchSideAnswer<T extends { words: string[] }>(text: string, sideAnswers: readonly T[]): T | undefined {
   const s = text.replace(PUNCTUATION, '').toLowerCase();
   return sideAnswers.find((a) => a.words.some((w) => s.includes(w.replace(PUNCTUATION, '').toLowerCase())));
+}
+
+/**
+ * Her message without the clauses (split at punctuation and spaces) that hold a side answer's words:
+ * what is left may answer the question ("不同意 你们是不是骗子": 不同意). Empty when nothing is left.
+ */
+export function withoutSideClauses(text: string, sideAnswers: readonly { words: string[] }[]): string {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((clause) => clause && !matchSideAnswer(clause, sideAnswers))
+    .join(' ');
 }

@@ -11,7 +11,7 @@ import type { Turn } from './turn.js';
 const MAX_FAILURES = 3;
 
 /** Her reply to "您是说……，对吗？": yes (the guessed value), no, or neither (read it as an answer). */
-export type Confirmation = { said: 'yes'; value: unknown } | { said: 'no' } | undefined;
+export type Confirmation = { said: 'yes'; value: unknown } | { said: 'no'; instead?: unknown } | undefined;
 
 export class Prompts {
   constructor(
@@ -73,7 +73,7 @@ export class Prompts {
     if (/^\s*[0-9０-９]+\s*$/u.test(text)) return undefined;
     const read = parseYesNo(text);
     if (!read.ok || read.guessed) return undefined;
-    return read.value ? { said: 'yes', value: guess.value } : { said: 'no' };
+    return read.value ? { said: 'yes', value: guess.value } : { said: 'no', ...(guess.instead === undefined ? {} : { instead: guess.instead }) };
   }
 }
 

@@ -1,8 +1,8 @@
 // Reads her answer to a dynamicChoice question against the options she was shown (kept in the
 // conversation when the question was asked). Options that are calendar days (`day`: the booking
 // days) are first read by the day she names (src/domain/booking/readDay.ts): 5号 is the 5th, never
-// option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once,
-// naming both; a day that is not in the list gets a kind answer and the list again. A session she
+// option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once
+// ("您是说第5个……，对吗？要是5号……，请回复“不是”": yes, no, 第5个, 5号 answer it); a day that is not in the list gets a kind answer and the list again. A session she
 // names with the day (8号上午) answers the next question too. Anything else: parseChoice.
 import { isoWeekday } from '../domain/calendarDay.js';
 import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
@@ -19,8 +19,11 @@ import { readingChosen } from './datingWhich.js';
 export type ShownChoiceRead =
   /** her answer read (`nextAnswer`: the value her words also gave the next question, a session) */
   | { kind: 'read'; read: ParseResult<unknown>; nextAnswer?: string; say?: undefined; shown?: undefined }
-  /** not an answer yet: say this and wait for her answer to the same question, against `shown` */
-  | { kind: 'again'; say: string; shown: ShownOption[]; read?: undefined; nextAnswer?: undefined };
+  /**
+   * not an answer yet: say this and wait for her answer to the same question, against `shown`
+   * (`guess`: what her yes to it means, and her no, when it asks whether she meant one of two readings)
+   */
+  | { kind: 'again'; say: string; shown: ShownOption[]; guess?: { value: string; instead: string; label: string }; read?: undefined; nextAnswer?: undefined };
 
 /** Her answer to "您是说A，还是B？" by its place: 前面那个, 后一个, 第二个… */
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
@@ -88,7 +91,8 @@ export function readShownChoice(
       const marked = cleared.map((o, i): ShownOption =>
         i === choice.positionIndex ? { ...o, which: 'position' } : i === choice.dayIndex ? { ...o, which: 'day' } : o,
       );
-      return { kind: 'again', say, shown: marked };
+      // 对 is the position (the list is numbered), 不是 the day of the month
+      return { kind: 'again', say, shown: marked, guess: { value: position.value, instead: dayOption.value, label: position.label } };
     }
     case 'notOffered':
       return {

@@ -44,8 +44,11 @@ export const engineStateSchema = z.object({
   interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]) }).optional(),
   /** A value her answer also gave the next question (8号上午: the session), read by it in the same turn. */
   nextAnswer: z.string().optional(),
-  /** An answer read only from part of her words, waiting for her yes before it is acted on. */
-  guess: z.object({ value: z.unknown(), label: z.string() }).optional(),
+  /**
+   * An answer read only from part of her words, waiting for her yes before it is acted on; `instead`:
+   * the answer her no means, when there are only two readings (a bare 5: the 5th day listed, or the 5th).
+   */
+  guess: z.object({ value: z.unknown(), label: z.string(), instead: z.unknown().optional() }).optional(),
   /** The short list she was asked to choose from after a plain 不是 that fits several options (choice values). */
   among: z.array(z.string()).optional(),
 });

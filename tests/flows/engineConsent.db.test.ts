@@ -148,7 +148,8 @@ describe.skipIf(dbUnavailable)('her first message through the privacy notice', (
     await chat.say('later', '你好');
     expect((await chat.conversation('later'))!.engine).toEqual({});
     const r = await chat.say('later', '我想登记孕期');
-    expect(r).toEqual(['抱歉，我没看懂您的回答。\n请这样回复，例如：同意']);
+    // (a short answer that it is kept, and the question again: not a re-prompt)
+    expect(r).toEqual(['好的，您同意后我马上接着帮您办。\n同意请回复“同意”；不同意请回复“不同意”，我们不会保存您的任何信息。']);
     expect((await chat.conversation('later'))!.engine.stack).toEqual([
       { flowId: 'pregnancy', target: 'check', request: { vars: {}, text: '我想登记孕期', consented: false } },
     ]);

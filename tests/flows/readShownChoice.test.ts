@@ -35,9 +35,15 @@ describe('readShownChoice', () => {
     expect(read('第5个')).toEqual(chosen('2026-03-09'));
   });
 
-  it('asks once which a bare number means, naming the two days, and reads the answer', () => {
+  it('asks once whether a bare number is the position, naming the two days, and reads the answer', () => {
     const asked = read('5');
-    expect(asked).toEqual({ kind: 'again', say: '您是说第5个（3月9日 周一），还是5号（3月5日 周四）？', shown: expect.any(Array) });
+    expect(asked).toEqual({
+      kind: 'again',
+      say: '您是说第5个（3月9日 周一），对吗？要是5号（3月5日 周四），请回复“不是”。',
+      shown: expect.any(Array),
+      // her yes is the position, her no the day of the month (the engine reads them)
+      guess: { value: '2026-03-09', instead: '2026-03-05', label: expect.any(String) },
+    });
     const shown = (asked as { shown: ShownOption[] }).shown;
     expect(shown.filter((o) => o.which).map((o) => [o.value, o.which])).toEqual([
       ['2026-03-05', 'day'],

@@ -180,8 +180,8 @@ export class CaseRunner {
 
   /**
    * The corpus: when the bot asks her to confirm what it read from part of her words ("您是说：…，对吗？"),
-   * she answers as she meant: 对 when the reading is the goal's value of the fact asked (or the goal
-   * says nothing of it), 不是 otherwise. A confirmation is not a re-prompt; her answer is a turn.
+   * she answers as she meant: 对 when the reading is the goal's value of the fact asked (a day of a
+   * booking list: the goal's booking day; or the goal says nothing of it), 不是 otherwise. A confirmation is not a re-prompt; her answer is a turn.
    */
   private async answerConfirmation(woman: WomanRun): Promise<void> {
     const contact = await this.db.contact.findUnique({ where: { channel_externalId: { channel: 'simulator', externalId: woman.externalId } } });
@@ -191,7 +191,9 @@ export class CaseRunner {
     if (!engine.guess) return;
     const step = this.county.app.flowSet.flows.get(row.flowId)?.steps.find((s) => s.id === row.stepId);
     const fact = engine.interview?.asking ?? (step?.kind === 'ask' ? (step.fact ?? step.save) : undefined);
-    const wanted = fact ? this.c.goal.facts?.[fact] : undefined;
+    // (a day of a booking list: the day of the booking she meant)
+    const day = typeof engine.guess.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(engine.guess.value) ? this.c.goal.booking?.day : undefined;
+    const wanted = fact ? (this.c.goal.facts?.[fact] ?? day) : day;
     await this.send(woman, wanted === undefined || sameFact(engine.guess.value, wanted) ? '对' : '不是', false, []);
   }
 
