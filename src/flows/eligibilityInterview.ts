@@ -6,7 +6,9 @@ import type { FlowSet } from './loadFlows.js';
 import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
-import type { ProgrammePort } from './programmePort.js';
+import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
@@ -68,6 +70,13 @@ export class EligibilityInterview {
       }
       const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
+        // a plain 不是 that fits several options all giving her the same answer: no need to ask which
+        const same = await this.sameDecision(turn, programme, asking, q.input, answerText, parsed.among);
+        if (same) {
+          forgetShortList(turn.engine);
+          turn.state.failures = 0;
+          return this.answer(turn, flow, step, programme, same);
+        }
         // a plain 不是 that fits several options: which, with only those listed (once)
         const which = askWhich(q.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
         if (which) turn.say(which);
@@ -108,6 +117,11 @@ export class EligibilityInterview {
       turn.waitAt(flow.id, step.id);
       return undefined;
     }
+    return this.answer(turn, flow, step, programme, decision);
+  }
+
+  /** The interview's answer: the check recorded, told, and the flow goes on. */
+  private answer(turn: Turn, flow: Flow, step: EligibilityStep, programme: string, decision: Extract<ProgrammeDecision, { status: 'decided' }>): Next {
     turn.recordCheck({
       programme,
       eligible: decision.eligible,
@@ -120,6 +134,36 @@ export class EligibilityInterview {
     delete turn.engine.interview;
     turn.state.vars.eligible = decision.eligible ? 'yes' : 'no';
     return this.host.resolve(turn, flow, step.next);
+  }
+
+  /**
+   * A plain yes or no (不是, 在) that fits several options, when every one of them gives her the same
+   * answer (河南两癌: any 户口 but her own is not local): that answer, and no fact stored, since she did
+   * not say which. Undefined when they differ or her words were more than a plain yes or no.
+   */
+  private async sameDecision(
+    turn: Turn,
+    programme: string,
+    fact: string,
+    input: InputSpec,
+    text: string,
+    among: readonly string[] | undefined,
+  ): Promise<Extract<ProgrammeDecision, { status: 'decided' }> | undefined> {
+    if (input.type !== 'choice' || !among || among.length < 2) return undefined;
+    if (plainYesNo(text, { yes: input.yesWords, no: input.noWords }) === undefined) return undefined;
+    const facts = await this.currentFacts(turn, programme);
+    const decisions = among.map((value) => this.o.programmes.decide(programme, { ...facts, [fact]: value }, turn.today));
+    const [first] = decisions;
+    if (first.status !== 'decided') return undefined;
+    const alike = decisions.every(
+      (d) =>
+        d.status === 'decided' &&
+        d.eligible === first.eligible &&
+        d.reasonCode === first.reasonCode &&
+        d.nextEligibleOn === first.nextEligibleOn &&
+        d.text === first.text,
+    );
+    return alike ? first : undefined;
   }
 
   /**

@@ -26,6 +26,8 @@ export interface ReadingSides {
   no: readonly string[];
   yesWords: readonly string[];
   noWords: readonly string[];
+  /** The option for none of the others (都不是). */
+  none?: string;
 }
 
 // who a clause is about besides her (her husband, by the names women use)
@@ -253,6 +255,14 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
   };
   const side = sideOf().filter((o) => !excluded.has(o));
   if (side.length === 1) return guess(side[0], !byNegation);
+  // she went through her own situation, ruling options out (户口不在这，居住证也没有，刚搬来两个月), and
+  // said nothing of her husband: none of them, as a guess
+  const none = sides.none === undefined ? -1 : index(sides.none);
+  const aboutHerOnly = clauses.every((c) => c.about === 'her');
+  const ruledOut = no.some((o) => excluded.has(o));
+  if (none >= 0 && side.includes(none) && aboutHerOnly && ruledOut && side.every((o) => o === none || personOptions.has(o))) {
+    return guessed(options[none].value);
+  }
   if (side.length > 1) return { ok: false, error: 'ambiguous', among: side.map((o) => options[o].value) };
   return undefined;
 }

@@ -27,6 +27,9 @@ export const inputSpecSchema = z
       // option(s) a plain no means (several: she is asked which, with only those listed)
       yes: values,
       no: values,
+      // the option for none of the others (都不是): a no that rules out what she said of herself, and
+      // says nothing of her husband, is read as it (a guess, confirmed before a refusal)
+      none: z.string().min(1).optional(),
       // words that answer yes or no to this question besides 是/对/不是/没有… (read only with yes/no)
       yesWords: answerWords,
       noWords: answerWords,
@@ -74,6 +77,8 @@ export const inputSpecSchema = z
         else if (side === 'no' && sides.yes.includes(v)) ctx.addIssue({ code: 'custom', path, message: `"${v}" is both the yes and a no option` });
       });
     }
+    if (spec.none !== undefined && !(spec.no ?? []).includes(spec.none))
+      ctx.addIssue({ code: 'custom', path: ['none'], message: `"${spec.none}" is not a no option` });
     if (sides.yes.length === 0 && spec.yesWords.length > 0) ctx.addIssue({ code: 'custom', path: ['yesWords'], message: 'needs yes: the option they mean' });
     if (sides.no.length === 0 && spec.noWords.length > 0) ctx.addIssue({ code: 'custom', path: ['noWords'], message: 'needs no: the option(s) they mean' });
   });

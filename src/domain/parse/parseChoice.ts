@@ -27,6 +27,8 @@ export interface ChoiceAnswers {
   no?: readonly string[];
   yesWords?: readonly string[];
   noWords?: readonly string[];
+  /** The option for none of the others (都不是). */
+  none?: string;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
@@ -75,7 +77,7 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
   if (side) return side;
 
   // 4. clause by clause: what each names, said of whom, negated or not
-  const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [] };
+  const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [], none: answers?.none };
   const reading = options.map((o, i) => ({ value: o.value, words: candidates[i], label: compact(o.label), notWords: (o.notWords ?? []).map(compact) }));
   const byClauses = readByClauses(normalized, reading, sides);
   if (byClauses) return byClauses;

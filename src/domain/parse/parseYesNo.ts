@@ -6,7 +6,8 @@
 // Yes and no together ("是不是", "是的，不是") or with "don't know" is 'ambiguous'; 嗯/恩 is a weak yes
 // that a no overrides ("嗯，不要" is no); only "don't know" is 'unrecognised'.
 // A question may add its own words (`AnswerWords`): its verb echoed back (排 for 要排队吗, 约 for an
-// offer, 在 for 您的户口在…吗), which 不/没 before them turn into a no (不排了, 不在).
+// offer, 在 for 您的户口在…吗), which 不/没 before them turn into a no (不排了, 不在); a clause that
+// ends with one of them answers too ("单位体检会查的", "早结扎了").
 import { normalizeText } from './normalizeText.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 
@@ -62,12 +63,14 @@ interface Lexicon {
   maxWord: number;
   /** verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做", "不排了") */
   negatable(word: string): boolean;
+  /** the question's own words (its verb echoed back: 查, 怀着, 结扎) */
+  own(word: string): boolean;
 }
 
 // verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
 const NEGATABLE = new Set(['去', '做', '参加', '要', '想', '想要', '会', '能', '有', '需要']);
 
-const BASE: Lexicon = { sense: (w) => LEXICON.get(w), maxWord: MAX_WORD, negatable: (w) => NEGATABLE.has(w) };
+const BASE: Lexicon = { sense: (w) => LEXICON.get(w), maxWord: MAX_WORD, negatable: (w) => NEGATABLE.has(w), own: () => false };
 
 function lexiconWith(words: AnswerWords | undefined): Lexicon {
   if (!words || (!words.yes?.length && !words.no?.length)) return BASE;
@@ -79,6 +82,7 @@ function lexiconWith(words: AnswerWords | undefined): Lexicon {
     sense: (w) => own.get(w) ?? LEXICON.get(w),
     maxWord: longest,
     negatable: (w) => NEGATABLE.has(w) || own.get(w) === 'yes',
+    own: (w) => own.has(w),
   };
 }
 
@@ -120,6 +124,22 @@ function tokenize(clause: string, lex: Lexicon): { tokens: [string, Sense][]; re
   return { tokens, rest: clause.slice(i) };
 }
 
+/**
+ * A clause that ends with the question's own word ("单位体检会查的", "早结扎了"): that word's sense, a
+ * no when 不/没/未/别 comes just before it ("单位不给查"). Undefined when it does not end so.
+ */
+function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
+  const core = clause.replace(/[了的啊呀吧呢哦嘛啦过]+$/u, '');
+  for (let i = 1; i < core.length; i += 1) {
+    const { tokens, rest } = tokenize(core.slice(i), lex);
+    if (rest !== '' || !tokens.some(([w]) => lex.own(w))) continue;
+    const senses = readClause(core.slice(i), lex).filter((s) => s === 'yes' || s === 'no');
+    if (senses.length === 0 || new Set(senses).size > 1) return undefined;
+    return /[不没未别]/u.test(core.slice(Math.max(0, i - 2), i)) ? ['no'] : senses;
+  }
+  return undefined;
+}
+
 /** The senses one clause contributes. */
 function readClause(raw: string, lex: Lexicon): Sense[] {
   const clause = collapseRepeats(raw);
@@ -142,6 +162,8 @@ function readClause(raw: string, lex: Lexicon): Sense[] {
   if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
     return [lead[1]];
   }
+  const tail = tailSense(clause, lex);
+  if (tail) return tail;
   const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
   if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return ['no']; // 没做过, 不舒服
   if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return ['yes']; // 做过, 查过了

@@ -190,6 +190,20 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     expect(parseChoice(text, residenceWords, residenceAnswers)).toEqual(expected);
   });
 
+  // with the option for none of the others (none: none), as the shipped profiles say
+  it.each([
+    // she ruled out what she said of herself and said nothing of her husband: none, a guess
+    ['户口不在这，居住证也没有，刚搬来两个月', guess('none')],
+    ['户口没在这边 居住证也没有 才来几个月', guess('none')],
+    // a plain no, or one that leaves an option of her own open: still which
+    ['不是', among(['spouseHukou', 'residencePermit', 'livedSixMonths', 'none'])],
+    ['户口不在这，居住证也没有', among(['spouseHukou', 'livedSixMonths', 'none'])],
+    // she spoke of her husband: not a guess of none
+    ['我们俩户口都不在这', among(['residencePermit', 'livedSixMonths', 'none'])],
+  ])('residence with its none option: %j', (text, expected) => {
+    expect(parseChoice(text, residenceWords, { ...residenceAnswers, none: 'none' })).toEqual(expected);
+  });
+
   it.each([
     ['不是低保户', guess('urban')], // 您是说：城镇，不是低保户，对吗？
     ['县城的 不是低保户', ok('urban')],

@@ -148,6 +148,20 @@ describe("parseYesNo: a question's own words", () => {
     expect(parseYesNo(text, words)).toEqual({ ok: true, value: expected });
   });
 
+  const checkup = { yes: ['查', '会查', '给查'] }; // 您的单位每年体检，会给您查宫颈和乳腺吗？
+  const pregnant = { yes: ['怀着', '怀上了'], no: ['结扎', '上环'] }; // 您现在怀孕了吗？
+  it.each([
+    ['单位体检会查的', checkup, true],
+    ['单位体检不查', checkup, false],
+    ['单位不给查', checkup, false],
+    ['单位体检没查过', checkup, false],
+    ['怀着呢', pregnant, true],
+    ['没 早结扎了', pregnant, false],
+    ['早就上环了', pregnant, false],
+  ] as const)('a clause that ends with one: %j → %s', (text, words, expected) => {
+    expect(parseYesNo(text, words)).toEqual({ ok: true, value: expected });
+  });
+
   it('without them, the words are not answers', () => {
     expect(parseYesNo('排吧').ok).toBe(false);
     expect(parseYesNo('约吧').ok).toBe(false);
