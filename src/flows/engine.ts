@@ -11,6 +11,7 @@ import { emptyEngineState } from '../services/conversationState.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import { messageReader } from '../domain/parse/readMessage.js';
+import { keepRestOfAnswer, readEarlierWords } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
@@ -241,17 +242,10 @@ export class ConversationEngine {
     }
   }
 
-  /**
-   * The message that started the flow, read as the answer to a question marked `fromTrigger` ("宝宝昨天
-   * 生的" answers the birth day); each such question tries it once. Undefined when it does not read.
-   */
+  /** Her words already written, read as the answer to a question marked `fromTrigger` (earlierWords.ts). */
   private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
-    const trigger = turn.engine.trigger;
-    const key = `${flow.id}.${step.id}`;
-    if (!step.fromTrigger || !trigger || trigger.tried.includes(key)) return undefined;
-    trigger.tried.push(key);
-    const read = options ? parseChoice(trigger.text, options) : parseInput(step.input, trigger.text, turn.today);
-    return read.ok ? { value: read.value } : undefined;
+    if (!step.fromTrigger) return undefined;
+    return readEarlierWords(turn.engine, `${flow.id}.${step.id}`, (text) => (options ? parseChoice(text, options) : parseInput(step.input, text, turn.today)));
   }
 
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
@@ -366,6 +360,8 @@ export class ConversationEngine {
     delete turn.engine.options;
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
     forgetShortList(turn.engine);
+    // what else her answer said, for the questions that follow (孕11周 一个宝宝)
+    keepRestOfAnswer(turn.engine, confirmed ? '' : text, (c) => parseInput(step.input, c, turn.today).ok);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

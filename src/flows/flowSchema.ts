@@ -58,8 +58,10 @@ const askStepSchema = z.object({
   /** Skip the question when `save` already holds a value (e.g. set by the words that started the flow). */
   skipIfSet: z.boolean().default(false),
   /**
-   * The first question after a trigger with `answers`: the message that started the flow is tried
-   * as the answer first ("宝宝昨天生的" answers "宝宝是哪天出生的？"); if it does not read, she is asked.
+   * Her words already written are tried as the answer first: the message that started the flow (a
+   * trigger with `answers`: "宝宝昨天生的" answers "宝宝是哪天出生的？"), then what an earlier answer
+   * said besides (孕11周 一个宝宝: the twins). Only a reading of her words that is not a guess; if
+   * none reads, she is asked.
    */
   fromTrigger: z.boolean().default(false),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */

@@ -40,6 +40,11 @@ export const engineStateSchema = z.object({
    * question marked `fromTrigger` (`tried`: flowId.stepId) until the conversation comes to rest.
    */
   trigger: z.object({ text: z.string(), tried: z.array(z.string()).default([]) }).optional(),
+  /**
+   * The clauses of an earlier answer that said more than its question asked ("11周 一个宝宝": 一个宝宝),
+   * tried by later questions marked `fromTrigger`; used up as read, forgotten at rest.
+   */
+  carried: z.array(z.string()).optional(),
   /** The eligibility interview under way: the fact asked, and the facts she answered in it. */
   interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]) }).optional(),
   /** A value her answer also gave the next question (8号上午: the session), read by it in the same turn. */

@@ -214,6 +214,11 @@ describe('matchTrigger', () => {
   it('only the birth words with a day hand the message to the date question', () => {
     expect(matchTrigger('宝宝昨天生的', set.flows.values())).toMatchObject({ flowId: 'birth', answers: true });
     expect(matchTrigger('宝宝出生了，今天出院了', set.flows.values())).toMatchObject({ flowId: 'birth', answers: false });
+    expect(matchTrigger('生了 前天夜里剖的', set.flows.values())).toMatchObject({ flowId: 'birth', answers: true });
+    expect(matchTrigger('俺生了个闺女 3月1号生的', set.flows.values())).toMatchObject({ flowId: 'birth', answers: true });
+    // someone else's baby, a ward number: not her baby's day
+    expect(matchTrigger('我妹妹昨天生了个儿子', set.flows.values())).toMatchObject({ answers: false });
+    expect(matchTrigger('生了个儿子 住在3号病房', set.flows.values())).toMatchObject({ flowId: 'birth', answers: false });
   });
 
   it.each([

@@ -1,0 +1,39 @@
+// Her words already written, read as the answer to a question marked `fromTrigger`: the message
+// that started the flow ("宝宝昨天生的" answers "宝宝是哪天出生的？"), then what an earlier answer said
+// besides ("孕11周 一个宝宝": the twins). A reading of part of her words (a guess) only by the first
+// question her message was about: words written for another question are not taken on part of them.
+import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import type { ParseResult } from '../domain/parse/parseResult.js';
+import type { EngineState } from '../services/conversationState.js';
+
+/**
+ * The answer her earlier words give the question `key` (flowId.stepId), read by `read`: the message
+ * that started the flow, tried once by each question; then the clauses an earlier answer left, used
+ * up as read. Undefined when none reads.
+ */
+export function readEarlierWords(engine: EngineState, key: string, read: (text: string) => ParseResult<unknown>): { value: unknown } | undefined {
+  const trigger = engine.trigger;
+  if (trigger && !trigger.tried.includes(key)) {
+    // the question her message was about may take it on part of her words (想约唐筛: 唐氏筛查)
+    const first = trigger.tried.length === 0;
+    trigger.tried.push(key);
+    const r = read(trigger.text);
+    if (r.ok && (first || !r.guessed)) return { value: r.value };
+  }
+  const carried = engine.carried ?? [];
+  for (const [i, clause] of carried.entries()) {
+    const r = read(clause);
+    if (!r.ok || r.guessed) continue;
+    carried.splice(i, 1);
+    if (carried.length === 0) delete engine.carried;
+    return { value: r.value };
+  }
+  return undefined;
+}
+
+/** Keeps the clauses of her answer `text` that did not answer the question (`answered`), for the questions that follow. */
+export function keepRestOfAnswer(engine: EngineState, text: string, answered: (clause: string) => boolean): void {
+  const rest = text ? carriedClauses(text, answered) : [];
+  if (rest.length > 0) engine.carried = rest;
+  else delete engine.carried;
+}
