@@ -12,6 +12,7 @@ import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import { parseYesNo } from '../domain/parse/parseYesNo.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -53,10 +54,8 @@ export class EligibilityInterview {
     // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too
     const carried: string[] = [];
     const trigger = turn.engine.trigger;
-    if (trigger && !trigger.tried.includes(INTERVIEW)) {
-      trigger.tried.push(INTERVIEW);
-      carried.push(...carriedClauses(trigger.text));
-    }
+    const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
+    if (readTrigger) carried.push(...carriedClauses(trigger.text));
     // the profile may have changed while she was away: a question it no longer has is dropped
     // (`known`: what she gave for it before, when she is asked again for more)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
@@ -103,11 +102,20 @@ export class EligibilityInterview {
     delete interview.asking;
     let facts = await this.currentFacts(turn, programme);
     let decision = programmes.decide(programme, facts, turn.today);
-    for (let read = this.readCarried(turn, programme, facts, carried); read; read = this.readCarried(turn, programme, facts, carried)) {
+    let read = this.readCarried(turn, programme, facts, carried);
+    for (; read?.kind === 'answer'; read = this.readCarried(turn, programme, facts, carried)) {
       turn.setFact(read.fact, read.value, read.sensitive);
       interview.answered.push(read.fact);
       facts = await this.currentFacts(turn, programme);
       decision = programmes.decide(programme, facts, turn.today);
+    }
+    if (readTrigger) trigger.tried.push(INTERVIEW);
+    if (read?.kind === 'refusal') {
+      // her own words would refuse her (我怀孕了，能做两癌吗): she confirms them first, in her words
+      interview.asking = read.fact;
+      prompts.confirmGuess(turn, read.value, read.clause);
+      turn.waitAt(flow.id, step.id);
+      return undefined;
     }
     if (decision.status === 'needs') {
       const next = programmes.question(programme, decision.fact, facts[decision.fact])!;
@@ -168,27 +176,34 @@ export class EligibilityInterview {
 
   /**
    * The next question's answer from the words she already wrote (`carried`, used up as read): only a
-   * clause that reads by itself, not a guess, not a health answer before the health consent, and not
-   * one that would refuse her — a refusal comes only from an answer to the question asked.
+   * clause that reads by itself, not a guess, and not a health answer before the health consent. One
+   * that would refuse her is not acted on: it comes back as `refusal`, for her to confirm first.
    */
   private readCarried(
     turn: Turn,
     programme: string,
     facts: Record<string, unknown>,
     carried: string[],
-  ): { fact: string; value: unknown; sensitive: boolean } | undefined {
+  ): { kind: 'answer' | 'refusal'; fact: string; value: unknown; sensitive: boolean; clause: string } | undefined {
     const { programmes } = this.o;
     const decision = programmes.decide(programme, facts, turn.today);
     if (decision.status !== 'needs' || carried.length === 0) return undefined;
     const q = programmes.question(programme, decision.fact, facts[decision.fact]);
     if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
+    // a yes or a no means nothing without the question it answered: only one that ends in this
+    // question's own words of two characters or more (我怀孕了 to 您现在怀孕了吗; not 两癌筛查 to 会查吗)
+    const ownWords =
+      q.input.type === 'yesno' || q.input.type === 'choice' ? [...(q.input.yesWords ?? []), ...(q.input.noWords ?? [])].filter((w) => w.length >= 2) : [];
     for (const [i, clause] of carried.entries()) {
+      const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
+      const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
+      if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
       const read = parseInput(q.input, clause, turn.today, facts[decision.fact]);
       if (!read.ok || read.guessed) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
-      if (after.status === 'decided' && !after.eligible) continue;
       carried.splice(i, 1);
-      return { fact: decision.fact, value: read.value, sensitive: q.sensitive };
+      const kind = after.status === 'decided' && !after.eligible ? 'refusal' : 'answer';
+      return { kind, fact: decision.fact, value: read.value, sensitive: q.sensitive, clause };
     }
     return undefined;
   }

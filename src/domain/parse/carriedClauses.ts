@@ -1,19 +1,34 @@
 // A message that answers more than the question asked ("82年的，户口在这"; "我45了 能查两癌吗"):
 // the clauses of it that may answer the questions that follow. A clause is a run of words between
-// punctuation or spaces. Questions (能查吗, 要钱不) and bare yes/no words are never carried: a "是"
-// or "在" means nothing without the question it answered.
+// punctuation or spaces. Questions (能查吗, 要钱不) are never carried (and the reader of the next
+// question takes no bare 是/对/没有 from them: see EligibilityInterview.readCarried). A statement run into a question is: the
+// words before the question (我怀孕了|能做两癌吗), and after one (…是不是免费的|我户口是项城的).
 import { normalizeText } from './normalizeText.js';
-import { parseYesNo } from './parseYesNo.js';
 
 // not at '.': 1978.5.6 and 3.5 are dates
 const SPLIT = /[\s,，。!！?？;；、~～]+/u;
 const QUESTION = /[吗么嘛]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
+
+/** A yes-or-no question closed by 的/吗/呢 in the middle of a run-on: what follows is a new clause. */
+const CLOSED_QUESTION = /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]/u;
+/** Where a question starts after a statement (我怀孕了|能做两癌吗). */
+const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|多少|什么|啥|哪/u;
+
+/** The statements of one clause: itself, or the parts of it around a question. */
+function statements(clause: string): string[] {
+  const closed = CLOSED_QUESTION.exec(clause);
+  if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
+  if (!QUESTION.test(clause)) return clause ? [clause] : [];
+  const start = QUESTION_START.exec(clause);
+  const head = start ? clause.slice(0, start.index) : '';
+  return head.length >= 2 && /[了的]$/u.test(head) ? [head] : [];
+}
 
 /** The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered). */
 export function carriedClauses(text: string, except: (clause: string) => boolean = () => false): string[] {
   const raw = normalizeText(text);
   return raw
     .split(SPLIT)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0 && !QUESTION.test(c) && !parseYesNo(c).ok && !except(c));
+    .flatMap((c) => statements(c.trim()))
+    .filter((c) => c.length > 0 && !except(c));
 }

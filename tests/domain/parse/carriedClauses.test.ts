@@ -5,8 +5,13 @@ describe('carriedClauses', () => {
   it('splits at punctuation and spaces, keeping dates with dots whole', () => {
     expect(carriedClauses('1978.5.6，本地户口 农村的')).toEqual(['1978.5.6', '本地户口', '农村的']);
   });
-  it('never carries a question or a bare yes/no', () => {
-    expect(carriedClauses('想查两癌 能免费吗？是 没有 我50了')).toEqual(['想查两癌', '我50了']);
+  it('never carries a question', () => {
+    expect(carriedClauses('想查两癌 能免费吗？是 我50了')).toEqual(['想查两癌', '是', '我50了']);
+  });
+  it('keeps the statement run into a question, before or after it', () => {
+    expect(carriedClauses('我怀孕了能做两癌吗')).toEqual(['我怀孕了']);
+    expect(carriedClauses('我想问一下唐氏筛查是不是免费的我户口是项城的')).toEqual(['我想问一下唐氏筛查', '我户口是项城的']);
+    expect(carriedClauses('怎么约时间')).toEqual([]);
   });
   it('leaves out the clause that answered', () => {
     expect(carriedClauses('82年的 户口在这', (c) => c.startsWith('82'))).toEqual(['户口在这']);
