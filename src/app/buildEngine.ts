@@ -10,6 +10,7 @@ import { ConversationEngine } from '../flows/engine.js';
 import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
+import { knownVocabulary } from '../flows/vocabulary.js';
 import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
 import { servicesPregnancyPort } from '../flows/pregnancy/servicesPregnancyPort.js';
 import { createProgrammePort } from '../profiles/profileProgrammes.js';
@@ -76,6 +77,7 @@ export function buildEngine(
     idleMinutes: o.idleMinutes,
     onContactDeleted: o.onContactDeleted,
     knownFacts: (contactId) => factsKnownFromRecords(s.pregnancy, contactId),
+    vocabulary: knownVocabulary(flowSet, profile, county),
   });
   const router = new InboundRouter(
     (m) => engine.handle(m),

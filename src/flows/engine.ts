@@ -44,6 +44,8 @@ export interface EngineOptions {
    * current whenever they are read; an answer of this turn still wins.
    */
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
+  /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
+  vocabulary?: readonly string[];
 }
 
 /** The privacy notice every new contact reads first, and the menu it goes on with by default. */
@@ -70,11 +72,11 @@ export class ConversationEngine {
   private readonly interview: EligibilityInterview;
   /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
   private readonly say: Prompts;
-  /** 繁体 → 简体 and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
+  /** 繁体 → 简体, pinyin typos and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
   private readonly read: (text: string) => string;
 
   constructor(private readonly o: EngineOptions) {
-    this.read = messageReader(o.flowSet.spokenForms);
+    this.read = messageReader(o.flowSet.spokenForms, o.vocabulary);
     this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
     this.interview = new EligibilityInterview(
       { ...o, prompts: this.say },

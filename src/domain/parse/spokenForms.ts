@@ -17,6 +17,11 @@ export const spokenFormsSchema = z
      * punctuation, give or take a closing particle or a repeat): 中 alone is yes, not in 中午 or 中医.
      */
     whole: z.record(formSchema, z.string().min(1)).default({}),
+    /**
+     * Real words that sound like a word the bot knows (toneless pinyin) and are read as written,
+     * never as a typo of it: 取笑 is not 取消, 酸了 is not 算了 (src/domain/parse/homophoneTypos.ts).
+     */
+    keep: z.array(formSchema).default([]),
   })
   .strict()
   .superRefine((t, ctx) => {

@@ -1,0 +1,83 @@
+// Pinyin keyboards offer the wrong character of the same sound, and women on small phones pick it:
+// 预越 for 预约, 唐晒 for 唐筛, 花圆 for 花园. A word of her message that sounds exactly like a word
+// the flows, profiles or county know (toneless pinyin) but is written otherwise is read as that
+// word. Built once at start from the vocabulary; pure.
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /^\p{Script=Han}$/u;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+/** 1978念5月6日: the 年 of a date typed as another nian character, right between a year and a month. */
+const YEAR_TYPO = /(\d{2,4})[念廿粘黏碾撵捻辇](?=\d{1,2}月)/gu;
+
+/** Toneless pinyin of each character, read in context (polyphones); '' for anything not Han. */
+function syllables(chars: readonly string[]): string[] {
+  const text = chars.join('');
+  const read = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'spaced' });
+  // one syllable a character; when the library groups otherwise, read each character alone
+  const each = read.length === chars.length ? read : chars.map((c) => pinyin(c, { toneType: 'none' }));
+  return chars.map((c, i) => (HAN.test(c) ? each[i] : ''));
+}
+
+/** The Han words (two characters or more) of vocabulary entries: 唐氏筛查（怀孕…） gives 唐氏筛查, 怀孕. */
+export function hanWords(entries: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const entry of entries) for (const m of entry.matchAll(HAN_RUN)) words.add(m[0]);
+  return words;
+}
+
+/**
+ * The reader of homophone typos for a vocabulary: each stretch of her message that is not a
+ * vocabulary word but sounds like exactly one (of the same length), replaced by it. Words that
+ * sound alike among themselves are ambiguous and never substituted for; `keep` are real words
+ * that sound like a vocabulary word and stay as she wrote them.
+ */
+export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<string> = []): (text: string) => string {
+  const known = hanWords(vocabulary);
+  const bySound = new Map<string, string | null>();
+  // words read as written: the vocabulary's, and real words that only sound like one of them
+  const words = new Set([...known, ...hanWords(keep)]);
+  for (const word of known) {
+    const key = syllables([...word]).join(' ');
+    const seen = bySound.get(key);
+    bySound.set(key, seen === undefined || seen === word ? word : null);
+  }
+  const lengths = [...new Set([...words].map((w) => [...w].length))].sort((a, b) => b - a);
+  return (text) => {
+    const withYear = text.replace(YEAR_TYPO, '$1年');
+    if (words.size === 0 || !/\p{Script=Han}/u.test(withYear)) return withYear;
+    const chars = [...withYear];
+    const sounds = syllables(chars);
+    const out: string[] = [];
+    let i = 0;
+    while (i < chars.length) {
+      const step = wordAt(chars, sounds, i, lengths, words, bySound);
+      out.push(step.text);
+      i += step.size;
+    }
+    return out.join('');
+  };
+}
+
+function wordAt(
+  chars: readonly string[],
+  sounds: readonly string[],
+  i: number,
+  lengths: readonly number[],
+  words: ReadonlySet<string>,
+  bySound: ReadonlyMap<string, string | null>,
+): { text: string; size: number } {
+  // a word she wrote right is kept as it is (and its characters are not read again)
+  for (const n of lengths) {
+    const typed = chars.slice(i, i + n).join('');
+    if (i + n <= chars.length && words.has(typed)) return { text: typed, size: n };
+  }
+  for (const n of lengths) {
+    if (i + n > chars.length) continue;
+    const part = sounds.slice(i, i + n);
+    if (part.some((s) => s === '')) continue;
+    const word = bySound.get(part.join(' '));
+    if (word) return { text: word, size: n };
+  }
+  return { text: chars[i], size: 1 };
+}

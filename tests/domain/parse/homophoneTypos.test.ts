@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { hanWords, homophoneReader } from '../../../src/domain/parse/homophoneTypos.js';
+
+const vocabulary = ['预约', '唐氏筛查（怀孕{opens}到{closes}周）', '唐筛', '花园街道', '花园', '取消', '算了', '有事', '是的'];
+const read = homophoneReader(vocabulary, ['取笑', '酸了']);
+
+describe('homophone typos (pinyin keyboards)', () => {
+  it.each([
+    ['预越', '预约'],
+    ['我想预越两癌', '我想预约两癌'],
+    ['唐晒下周一', '唐筛下周一'],
+    ['花圆街道', '花园街道'],
+    ['花圆', '花园'],
+    ['住在花圆的', '住在花园的'],
+    ['唐是筛查', '唐氏筛查'],
+  ])('%s → %s', (typed, read_) => expect(read(typed)).toBe(read_));
+
+  it('reads the 年 of a date typed as another nian character', () => {
+    expect(read('1978念5月6日')).toBe('1978年5月6日');
+    expect(read('78廿12月')).toBe('78年12月');
+  });
+
+  it.each([
+    // words she wrote right, and words that sound like none
+    '预约',
+    '花园街道',
+    '我想念孩子',
+    '念书',
+    '今天天气好',
+    // single characters never change (约 is not 越)
+    '越',
+    '我想约',
+    // 念 only between a year and a month
+    '念5月',
+    '1978念',
+    // real words kept as written though they sound like a known word
+    '取笑',
+    '酸了',
+    '腰酸了',
+    // digits and Latin letters are not read
+    'NT 11周',
+  ])('%s stays as written', (typed) => expect(read(typed)).toBe(typed));
+
+  it('never substitutes a sound that two known words share', () => {
+    const r = homophoneReader(['事情', '世情']);
+    expect(r('市情')).toBe('市情');
+    expect(r('事请')).toBe('事请');
+  });
+
+  it('keeps a known word whole and reads what follows', () => {
+    expect(read('预约唐晒')).toBe('预约唐筛');
+  });
+
+  it('with no vocabulary only the date 年 is read', () => {
+    const r = homophoneReader([]);
+    expect(r('预越 1978念5月')).toBe('预越 1978年5月');
+  });
+
+  it('takes the Han words of two characters or more from labels', () => {
+    expect([...hanWords(['唐氏筛查（怀孕{opens}到{closes}周）', 'NT', '是'])]).toEqual(['唐氏筛查', '怀孕']);
+  });
+});
