@@ -1,69 +1,25 @@
 // The conversation engine: runs the flows in flows/ for one inbound message of one woman and
 // returns the replies. State lives in the database (a restart mid-flow resumes); the caller makes
 // sure one contact's messages come one at a time.
-import type { Clock } from '../support/clock.js';
-import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
-import type { TemplateVars } from '../domain/template.js';
-import type { ContactService } from '../services/contactService.js';
-import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ConversationStore, type ShownOption } from '../services/conversationStore.js';
+import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
-import type { ChoiceSource, FlowAction } from './actions.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import { messageReader } from '../domain/parse/readMessage.js';
 import { keepRestOfAnswer, readEarlierWords } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
-import type { FlowSet } from './loadFlows.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
-import type { ProgrammePort } from './programmePort.js';
 import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
+import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 
-export interface EngineOptions {
-  flowSet: FlowSet;
-  programmes: ProgrammePort;
-  actions: ReadonlyMap<string, FlowAction>;
-  choiceSources?: ReadonlyMap<string, ChoiceSource>;
-  contacts: ContactService;
-  store: ConversationStore;
-  clock: Clock;
-  logger: Logger;
-  /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
-  countyVars: TemplateVars;
-  idleMinutes: number;
-  /** Called when a turn deleted everything about her (e.g. so the simulator forgets her transcript). */
-  onContactDeleted?: (message: InboundMessage) => void;
-  /**
-   * Facts known from what she registered rather than answered (a registered pregnancy: pregnant),
-   * current whenever they are read; an answer of this turn still wins.
-   */
-  knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
-  /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
-  vocabulary?: readonly string[];
-}
-
-/** The privacy notice every new contact reads first, and the menu it goes on with by default. */
-const NOTICE = 'consent';
-const MENU = 'menu';
-
-/** What her message asked for, kept while the privacy notice waits. */
-interface HeldRequest {
-  flowId: string;
-  vars: Record<string, string>;
-  text?: string;
-}
-
-const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
-  flowId: trigger.flowId,
-  vars: trigger.vars,
-  text: trigger.answers ? text : undefined,
-});
+export type { EngineOptions } from './engineOptions.js';
 
 const MAX_STEPS_PER_TURN = 50;
 const MAX_TURN_ATTEMPTS = 3;

@@ -1,0 +1,52 @@
+// What the conversation engine is built from (its options), and the few names it shares with its
+// helpers: the privacy notice and the menu, and what her message asked for while the notice waits.
+import type { Clock } from '../support/clock.js';
+import type { Logger } from '../support/logger.js';
+import type { InboundMessage } from '../channels/channel.js';
+import type { TemplateVars } from '../domain/template.js';
+import type { ContactService } from '../services/contactService.js';
+import type { ConversationStore } from '../services/conversationStore.js';
+import type { ChoiceSource, FlowAction } from './actions.js';
+import type { FlowSet } from './loadFlows.js';
+import type { TriggerMatch } from './matchWords.js';
+import type { ProgrammePort } from './programmePort.js';
+
+export interface EngineOptions {
+  flowSet: FlowSet;
+  programmes: ProgrammePort;
+  actions: ReadonlyMap<string, FlowAction>;
+  choiceSources?: ReadonlyMap<string, ChoiceSource>;
+  contacts: ContactService;
+  store: ConversationStore;
+  clock: Clock;
+  logger: Logger;
+  /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
+  countyVars: TemplateVars;
+  idleMinutes: number;
+  /** Called when a turn deleted everything about her (e.g. so the simulator forgets her transcript). */
+  onContactDeleted?: (message: InboundMessage) => void;
+  /**
+   * Facts known from what she registered rather than answered (a registered pregnancy: pregnant),
+   * current whenever they are read; an answer of this turn still wins.
+   */
+  knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
+  /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
+  vocabulary?: readonly string[];
+}
+
+/** The privacy notice every new contact reads first, and the menu it goes on with by default. */
+export const NOTICE = 'consent';
+export const MENU = 'menu';
+
+/** What her message asked for, kept while the privacy notice waits. */
+export interface HeldRequest {
+  flowId: string;
+  vars: Record<string, string>;
+  text?: string;
+}
+
+export const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
+  flowId: trigger.flowId,
+  vars: trigger.vars,
+  text: trigger.answers ? text : undefined,
+});
