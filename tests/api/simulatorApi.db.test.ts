@@ -119,7 +119,7 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(await r.json()).toMatchObject({
       status: 'ready',
       database: { ok: true, provider: process.env.TEST_DB },
-      config: { ok: true, flows: 26, profiles: 3, county: '项城市' },
+      config: { ok: true, flows: 27, profiles: 3, county: '项城市' },
       channels: [{ name: 'simulator', state: 'online' }],
     });
   });
