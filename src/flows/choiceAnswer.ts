@@ -1,6 +1,7 @@
 // A plain 不是 to a choice question worded as yes/no often fits several options (丈夫的户口在本地, 有居住证,
 // 住了半年, 都不是): she is asked which, once, with only those options listed, numbered afresh. Her
 // next answer is read against that short list first (its numbers), then against the whole list.
+import { optionLines } from '../domain/parse/optionLines.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseChoice, type ChoiceOptionInput } from '../domain/parse/parseChoice.js';
 import type { ParseResult } from '../domain/parse/parseResult.js';
@@ -45,7 +46,7 @@ export function askWhich(spec: InputSpec, parsed: ParseResult<unknown>, kept: Ke
   const among = parsed.among;
   kept.among = among;
   const options = spec.options.filter((o) => among.includes(o.value));
-  return [which, ...options.map((o, i) => `${i + 1}. ${o.label}`)].join('\n');
+  return `${which}\n${optionLines(options)}`;
 }
 
 /** The question is answered: the short list is forgotten. */

@@ -1,6 +1,7 @@
 // What the engine itself says around a question: texts filled in with the conversation's values,
 // the question again, re-prompts, and the short confirmation of an answer read only from part of
 // her words before it refuses her ("您是说：城镇，不是低保户，对吗？").
+import { optionLines } from '../domain/parse/optionLines.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
@@ -40,7 +41,7 @@ export class Prompts {
   /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
   question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
     const text = this.text(step.text, turn);
-    return options ? `${text}\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}` : text;
+    return options ? `${text}\n${optionLines(options)}` : text;
   }
 
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */

@@ -4,6 +4,7 @@
 // option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once
 // ("您是说第5个……，对吗？要是5号……，请回复“不是”": yes, no, 第5个, 5号 answer it); a day that is not in the list gets a kind answer and the list again. A session she
 // names with the day (8号上午) answers the next question too. Anything else: parseChoice.
+import { optionLines } from '../domain/parse/optionLines.js';
 import { isoWeekday } from '../domain/calendarDay.js';
 import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
 import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
@@ -30,10 +31,6 @@ const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|
 const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
 
 /** The options as a numbered list, as the question showed them. */
-export function optionLines(shown: readonly { label: string }[]): string {
-  return shown.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
-}
-
 /**
  * Her answer against the options shown; for another kind of question with options kept (the two
  * readings of a date she wrote alone, src/flows/datingWhich.ts) the reading she picked, if she did.

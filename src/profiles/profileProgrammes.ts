@@ -1,5 +1,6 @@
 // The engine's view of the county's programme profile (ProgrammePort): which fact to ask next, how
 // to ask it, and the answer in words.
+import { optionLines } from '../domain/parse/optionLines.js';
 import type { ProgrammeDecision, ProgrammePort, ProfileQuestion } from '../flows/programmePort.js';
 import type { Messages } from '../flows/flowSchema.js';
 import { isCalendarDay } from '../domain/calendarDay.js';
@@ -44,7 +45,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
         : undefined;
     const vars = { programme: programme.name, countyName: county.name, known: partial !== undefined ? describeBirthDate(partial, messages()) : '' };
     let text = renderTemplate(more ?? q.text, vars).trim();
-    if (q.input.type === 'choice') text += '\n' + q.input.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+    if (q.input.type === 'choice') text += '\n' + optionLines(q.input.options);
     return { text, example: q.example, input: withCountyName(q.input), sensitive: q.sensitive, remember: q.remember };
   };
 

@@ -31,8 +31,8 @@ export interface ReadingSides {
 }
 
 // who a clause is about besides her (her husband, by the names women use)
-const PERSON = /老公|丈夫|爱人|对象|男人|孩子他爸|孩子爸|娃他爸|他爸|老伴|当家的|(?<!其)他(?!们)/u;
 const PERSON_WORDS = ['老公', '丈夫', '爱人', '对象', '男人', '孩子他爸', '孩子爸', '娃他爸', '他爸', '老伴', '当家的'];
+const PERSON = new RegExp(`${PERSON_WORDS.join('|')}|(?<!其)他(?!们)`, 'u');
 // the two of them together
 const BOTH = /都|俩|两口子|夫妻|我们|咱们/u;
 const NEGATION = /[不没无未非别]/gu;

@@ -93,7 +93,8 @@ const EMOTICONS: [RegExp, string][] = [
 ];
 
 /** "是是是" → "是", "好的好的" → "好的". */
-function collapseRepeats(clause: string): string {
+/** A clause said twice or more over (对对对, 好的好的) as said once. */
+export function collapseRepeats(clause: string): string {
   const chars = [...clause];
   for (let size = 1; size <= chars.length / 2; size += 1) {
     if (chars.length % size !== 0) continue;

@@ -1,5 +1,6 @@
 // How women in Henan and Hunan write some words (俺, 咋, 啥, 木有, 中…), read as the standard word
 // before anything reads her message. The table is data (flows/spoken.yaml), checked at start.
+import { collapseRepeats } from './parseYesNo.js';
 import { z } from 'zod';
 import { toSimplified } from './toSimplified.js';
 
@@ -35,17 +36,6 @@ export const spokenFormsSchema = z
 export type SpokenForms = z.infer<typeof spokenFormsSchema>;
 
 const PARTICLES = /[啊呀吧嘛哦呢的了哈啦嘞呗]+$/u;
-
-/** "中中中" → "中", "要得要得" → "要得". */
-function collapseRepeats(s: string): string {
-  const chars = [...s];
-  for (let size = 1; size <= chars.length / 2; size += 1) {
-    if (chars.length % size !== 0) continue;
-    const unit = chars.slice(0, size).join('');
-    if (unit.repeat(chars.length / size) === s) return unit;
-  }
-  return s;
-}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
