@@ -3,7 +3,9 @@
 // SQLite database. Prints, for the whole corpus and for the set-aside part (holdout): the share of
 // cases understood the first time (goal reached, no re-prompt), the cases where the bot acted on a
 // wrong reading (must be 0) and the median number of her messages to reach the goal.
-// BENCH_VERBOSE=1 lists every case not understood the first time with its transcript.
+// BENCH_VERBOSE=1 lists every tuning case not understood the first time with its transcript (never
+// the set-aside ones: they are not read while tuning). BENCH_ONLY=c- runs only the tuning cases whose
+// name starts so (and no set-aside case), to look at a new batch.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { percentile } from './report.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = path.join(ROOT, 'tests', 'conversations', 'corpus');
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
+const ONLY = process.env.BENCH_ONLY;
 
 interface Scored {
   part: 'tuning' | 'holdout';
@@ -34,8 +37,11 @@ async function main(): Promise<void> {
   const scored: Scored[] = [];
   const started = Date.now();
   try {
-    for (const part of ['tuning', 'holdout'] as const) {
-      for (const c of loadCases(path.join(CORPUS, part))) scored.push({ part, name: c.name, run: await harness.run(c.conversation) });
+    for (const part of ONLY ? (['tuning'] as const) : (['tuning', 'holdout'] as const)) {
+      for (const c of loadCases(path.join(CORPUS, part))) {
+        if (ONLY && !c.name.startsWith(ONLY)) continue;
+        scored.push({ part, name: c.name, run: await harness.run(c.conversation) });
+      }
     }
   } finally {
     await harness.close();
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
   const seconds = (Date.now() - started) / 1000;
 
   if (VERBOSE) {
-    for (const s of scored.filter((x) => !x.run.understoodFirstTime)) {
+    for (const s of scored.filter((x) => x.part === 'tuning' && !x.run.understoodFirstTime)) {
       console.log(
         `\n--- ${s.part}/${s.name}: ${s.run.goal.wrong.length ? `WRONG ${s.run.goal.wrong.join('; ')}` : s.run.goal.missing.join('; ') || `${s.run.reprompts} re-prompt(s)`}`,
       );
