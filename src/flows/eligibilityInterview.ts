@@ -51,8 +51,9 @@ export class EligibilityInterview {
     }
     const interview = (turn.engine.interview ??= { answered: [] });
     const asking = interview.asking;
-    // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too
-    const carried: string[] = [];
+    // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too; the
+    // clauses not read yet wait for the questions after the next one (怀孕了…我户口是项城的)
+    const carried = (interview.carried ??= []);
     const trigger = turn.engine.trigger;
     const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
     if (readTrigger) carried.push(...carriedClauses(trigger.text));
@@ -97,7 +98,7 @@ export class EligibilityInterview {
       turn.setFact(asking, parsed.value, q.sensitive);
       interview.answered.push(asking);
       // the rest of her message may answer what comes next ("82年的，户口在这")
-      carried.push(...carriedClauses(answerText, (c) => parseInput(q.input, c, turn.today).ok));
+      carried.push(...carriedClauses(answerText, (c) => parseInput(q.input, c, turn.today, known).ok));
     }
     delete interview.asking;
     let facts = await this.currentFacts(turn, programme);
@@ -198,7 +199,8 @@ export class EligibilityInterview {
       const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
       const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
       if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
-      const read = parseInput(q.input, clause, turn.today, facts[decision.fact]);
+      // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
+      const read = parseInput(q.input, clause, turn.today);
       if (!read.ok || read.guessed) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
       carried.splice(i, 1);

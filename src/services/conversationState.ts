@@ -45,8 +45,11 @@ export const engineStateSchema = z.object({
    * tried by later questions marked `fromTrigger`; used up as read, forgotten at rest.
    */
   carried: z.array(z.string()).optional(),
-  /** The eligibility interview under way: the fact asked, and the facts she answered in it. */
-  interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]) }).optional(),
+  /**
+   * The eligibility interview under way: the fact asked, the facts she answered in it, and the clauses
+   * of her words not read yet (the message that started it, the rest of her answers), used up as read.
+   */
+  interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]), carried: z.array(z.string()).optional() }).optional(),
   /** A value her answer also gave the next question (8号上午: the session), read by it in the same turn. */
   nextAnswer: z.string().optional(),
   /**

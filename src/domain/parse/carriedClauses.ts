@@ -5,9 +5,11 @@
 // words before the question (我怀孕了|能做两癌吗), and after one (…是不是免费的|我户口是项城的).
 import { normalizeText } from './normalizeText.js';
 
-// not at '.': 1978.5.6 and 3.5 are dates
-const SPLIT = /[\s,，。!！?？;；、~～]+/u;
-const QUESTION = /[吗么嘛]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
+// not at '.': 1978.5.6 and 3.5 are dates. The fillers of speech typed by voice (那个, 就是说, 然后, 嗯)
+// end a clause too: 我想问一下就是怀孕了那个唐氏筛查 holds 怀孕了.
+const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+/u;
+// a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
+const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
 
 /** A yes-or-no question closed by 的/吗/呢 in the middle of a run-on: what follows is a new clause. */
 const CLOSED_QUESTION = /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]/u;

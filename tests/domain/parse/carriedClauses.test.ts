@@ -12,6 +12,13 @@ describe('carriedClauses', () => {
     expect(carriedClauses('我怀孕了能做两癌吗')).toEqual(['我怀孕了']);
     expect(carriedClauses('我想问一下唐氏筛查是不是免费的我户口是项城的')).toEqual(['我想问一下唐氏筛查', '我户口是项城的']);
     expect(carriedClauses('怎么约时间')).toEqual([]);
+    expect(carriedClauses('我怀孕了能做乳腺检查不')).toEqual(['我怀孕了']);
+    expect(carriedClauses('有免费的没')).toEqual([]);
+    expect(carriedClauses('户口不在这 居住证也没')).toEqual(['户口不在这', '居住证也没']);
+  });
+
+  it('ends a clause at the fillers of voice typing', () => {
+    expect(carriedClauses('我想问一下就是怀孕了那个唐氏筛查是不是免费的我户口是项城的')).toEqual(['我想问一下', '怀孕了', '唐氏筛查', '我户口是项城的']);
   });
   it('leaves out the clause that answered', () => {
     expect(carriedClauses('82年的 户口在这', (c) => c.startsWith('82'))).toEqual(['户口在这']);
