@@ -30,13 +30,16 @@ const widenYear = (yy: number): number => (yy >= 30 ? 1900 + yy : 2000 + yy);
 /** 52岁, 52周岁, 虚岁52, 我今年52了, 今年五十二: an age, and how she counted it when she said. */
 const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
   [/(?<!\d)(\d{1,3})周岁/u, 'full'],
+  // 满62了, 满了66岁: completed years
+  [/满了?(\d{1,3})(?:岁|了|啦)/u, 'full'],
   [/(?<!\d)(\d{1,3})虚岁/u, 'nominal'],
   [/周岁(\d{1,3})(?!\d)/u, 'full'],
   [/虚岁(\d{1,3})(?!\d)/u, 'nominal'],
   [/(?<!\d)(\d{1,3})岁/u, undefined],
   [/(?:今年|现在)(?:已经|都)?(\d{1,3})(?:了|啦)?(?![\d年月日号./-])/u, undefined],
-  // a number alone with 了: 六十三了, 都52了
+  // a number alone with 了: 六十三了, 都52了; or after other words (属猴的 五十八了)
   [/^(?:我)?(?:已经|都)?(\d{1,3})(?:了|啦)$/u, undefined],
+  [/(?<![\d年月日号./-])(\d{2,3})(?:了|啦)$/u, undefined],
 ];
 
 function readAge(text: string, today: string): BirthDateFact | undefined {
@@ -93,6 +96,10 @@ export function parseBirthDate(text: string, today: string, known?: BirthDateFac
     return ok({ birthDate: id.value.birthDate, fromIdNumber: true });
   }
 
+  // 我今年都62了: her age, not a birth in this year (今年 is a year only for a newborn's date, 今年3月5号)
+  const givesYear = /\d{2,4}年/u.test(replaceChineseNumerals(normalized));
+  const age = /今年|现在|已经/u.test(normalized) && !givesYear ? readAge(text, today) : undefined;
+  if (age) return ok({ birthDate: age, fromIdNumber: false });
   let read = readBirth(text, today);
   if (!read.ok && known) read = readInKnown(text, known, today) ?? read;
   const birthDate = read.ok ? read.value : readAge(text, today);

@@ -58,6 +58,12 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   ['52虚岁', age(52, 'nominal')],
   ['六十三了', age(63)],
   ['都52了', age(52)],
+  // 今年 with her age is not a birth this year (a wrong refusal as 'too young' before)
+  ['我今年都62了 还能查不', age(62)],
+  ['我现在54', age(54)],
+  ['属猴的 五十八了', age(58)],
+  ['满62了', age(62, 'full')],
+  ['满了66岁咯', age(66, 'full')],
   ['52', E('unrecognised')],
   ['200岁', E('unrecognised')],
   // a year and an age: the year
