@@ -5,7 +5,9 @@
 // wrong reading (must be 0) and the median number of her messages to reach the goal.
 // BENCH_VERBOSE=1 lists every tuning case not understood the first time with its transcript (never
 // the set-aside ones: they are not read while tuning). BENCH_ONLY=c- runs only the tuning cases whose
-// name starts so (and no set-aside case), to look at a new batch.
+// name starts so (and no set-aside case), to look at a new batch. A conversation ends once she has what
+// she came for (the goal holds, the bot asks nothing more, only her own lines are left: they were
+// written for a bot that asked more); BENCH_WHOLE_SCRIPT=1 plays every line of every case instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,11 +31,14 @@ interface Scored {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-understanding-'));
   let n = 0;
-  const harness = new ConversationHarness(async () => {
-    const url = `file:${path.join(dir, `corpus-${++n}.db`)}`;
-    await migrateDatabase(url);
-    return { url, drop: async () => undefined };
-  });
+  const harness = new ConversationHarness(
+    async () => {
+      const url = `file:${path.join(dir, `corpus-${++n}.db`)}`;
+      await migrateDatabase(url);
+      return { url, drop: async () => undefined };
+    },
+    { stopAtGoal: process.env.BENCH_WHOLE_SCRIPT !== '1' },
+  );
   const scored: Scored[] = [];
   const started = Date.now();
   try {

@@ -36,6 +36,7 @@ export class CaseRunner {
     private readonly c: ConversationCase,
     private readonly externalId: string,
     private readonly measureTurnsToGoal: boolean,
+    private readonly stopAtGoal: boolean,
   ) {}
 
   private get db() {
@@ -73,12 +74,24 @@ export class CaseRunner {
       await this.expect(where, woman, 'what she received', received, t.received);
       await this.expect(where, woman, 'the reply', replies, t.replies, t.state);
       if (turn.reprompt && t.ifReprompted) await this.send(woman, t.ifReprompted, true, [], t.woman);
-      if (this.measureTurnsToGoal) await this.answerConfirmation(woman);
+      if (this.measureTurnsToGoal) {
+        await this.answerConfirmation(woman);
+        // the corpus: she stops writing once she has what she came for and the bot asks nothing more
+        // (her later lines were written for a bot that asked more questions); not when time or staff still act
+        const onlyHers = c.turns.slice(i + 1).every((later) => 'she' in later && !later.woman);
+        if (this.stopAtGoal && onlyHers && this.result.turnsToGoal !== undefined && (await this.atRest(woman))) break;
+      }
     }
     this.result.goal = await checkGoal(this.db, this.woman(undefined), c.goal, { replies: this.allReplies, whole: true });
     this.quietHours();
     this.result.understoodFirstTime = this.result.goal.reached && this.result.goal.wrong.length === 0 && this.result.reprompts === 0;
     return this.result;
+  }
+
+  /** Whether no question waits for her answer. */
+  private async atRest(woman: WomanRun): Promise<boolean> {
+    const conversation = await this.db.conversation.findUnique({ where: { contactId: woman.contactId } });
+    return !conversation?.flowId;
   }
 
   private woman(name: string | undefined): WomanRun {

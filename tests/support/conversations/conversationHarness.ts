@@ -46,6 +46,8 @@ export interface CaseRun {
 export interface HarnessOptions {
   /** Checks the goal after each of her messages to count the turns to it (the bench); default true. */
   turnsToGoal?: boolean;
+  /** With turnsToGoal: she stops writing once the goal holds and the bot asks nothing more; default true. */
+  stopAtGoal?: boolean;
 }
 
 /** The shipped profiles with a test fixture county added (tests/fixtures/counties), when the county is one. */
@@ -128,7 +130,7 @@ export class ConversationHarness {
     const ownApp = c.env !== undefined || c.turns.some((t) => 'wait' in t || 'staff' in t || ('at' in t && t.at));
     const county = ownApp ? await this.openCounty(c.county, c.env) : await this.countyApp(c.county);
     try {
-      const runner = new CaseRunner(county, c, `case-${++this.serial}`, this.options.turnsToGoal ?? true);
+      const runner = new CaseRunner(county, c, `case-${++this.serial}`, this.options.turnsToGoal ?? true, this.options.stopAtGoal ?? true);
       try {
         return await runner.run();
       } finally {
