@@ -7,7 +7,6 @@ import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
-import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
@@ -16,6 +15,12 @@ import { parseYesNo } from '../domain/parse/parseYesNo.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
+
+/** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
+function amongOf(value: unknown): string[] | undefined {
+  const among = (value as { among?: unknown } | null)?.among;
+  return Array.isArray(among) ? among.map(String) : undefined;
+}
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
 
@@ -68,14 +73,29 @@ export class EligibilityInterview {
         turn.say(prompts.text(q.text, turn));
         return undefined;
       }
-      const parsed: ParseResult<unknown> = confirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
+      const sameConfirmed = confirmed?.said === 'yes' ? amongOf(confirmed.value) : undefined;
+      if (sameConfirmed) {
+        // her words (户口没迁过来 还在娘家), confirmed: the answer all their readings give, no fact stored
+        const same = await this.sameDecision(turn, programme, asking, sameConfirmed);
+        if (same) return this.answer(turn, flow, step, programme, same);
+      }
+      const parsed: ParseResult<unknown> =
+        confirmed && !sameConfirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
-        // a plain 不是 that fits several options all giving her the same answer: no need to ask which
-        const same = await this.sameDecision(turn, programme, asking, q.input, answerText, parsed.among);
-        if (same) {
+        // a 不是 that fits several options all giving her the same answer: no need to ask which; when
+        // her words were more than a plain no (户口在周口 不在项城) and the answer refuses her, she confirms them first
+        const input = q.input.type === 'choice' ? q.input : undefined;
+        const same = input && parsed.among ? await this.sameDecision(turn, programme, asking, parsed.among) : undefined;
+        const plain = !!input && plainYesNo(answerText, { yes: input.yesWords, no: input.noWords }) !== undefined;
+        if (same && (plain || same.eligible)) {
           forgetShortList(turn.engine);
           turn.state.failures = 0;
           return this.answer(turn, flow, step, programme, same);
+        }
+        if (same && parsed.among) {
+          forgetShortList(turn.engine);
+          prompts.confirmGuess(turn, { among: parsed.among }, answerText.trim());
+          return undefined;
         }
         // a plain 不是 that fits several options: which, with only those listed (once)
         const which = askWhich(q.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
@@ -146,20 +166,17 @@ export class EligibilityInterview {
   }
 
   /**
-   * A plain yes or no (不是, 在) that fits several options, when every one of them gives her the same
-   * answer (河南两癌: any 户口 but her own is not local): that answer, and no fact stored, since she did
-   * not say which. Undefined when they differ or her words were more than a plain yes or no.
+   * A yes or no (不是, 在, 户口没迁过来) that fits several options (`among`), when every one of them gives
+   * her the same answer (河南两癌: any 户口 but her own is not local): that answer, and no fact stored,
+   * since she did not say which. Undefined when they differ.
    */
   private async sameDecision(
     turn: Turn,
     programme: string,
     fact: string,
-    input: InputSpec,
-    text: string,
-    among: readonly string[] | undefined,
+    among: readonly string[],
   ): Promise<Extract<ProgrammeDecision, { status: 'decided' }> | undefined> {
-    if (input.type !== 'choice' || !among || among.length < 2) return undefined;
-    if (plainYesNo(text, { yes: input.yesWords, no: input.noWords }) === undefined) return undefined;
+    if (among.length < 2) return undefined;
     const facts = await this.currentFacts(turn, programme);
     const decisions = among.map((value) => this.o.programmes.decide(programme, { ...facts, [fact]: value }, turn.today));
     const [first] = decisions;

@@ -196,6 +196,11 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
     if (c.negated) {
       byNegation = true;
       for (const o of named) excluded.add(o);
+      if (c.about !== 'other' && named.size > 0 && [...named].every((o) => options[o].value === sides.none)) {
+        // not the "none of them" option: 不是外地的 is a yes ("我户口不是外地的")
+        saidYes = true;
+        continue;
+      }
       if (c.about === 'other') {
         for (const o of personOptions) excluded.add(o);
       } else if (c.about === 'both') {
@@ -235,8 +240,12 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       clauses.some((c) => c.piece && c.spans[0].option === option) && !clauses.some((c) => !c.piece && c.spans.some((x) => x.option === option));
     return sure && content < 2 && !byPieceOnly ? ok(value) : guessed(value);
   };
-  const herNamed = [...her].filter((o) => !excluded.has(o));
+  let herNamed = [...her].filter((o) => !excluded.has(o));
   const otherNamed = [...other].filter((o) => !excluded.has(o));
+  // an option she named in her own words stands over one named only by a negated piece of its label
+  // (村里的 不是低保: 农村, not 城镇，不是低保户)
+  const byOwnWords = herNamed.filter((o) => clauses.some((c) => !c.piece && c.spans.some((x) => x.option === o)));
+  if (herNamed.length > 1 && byOwnWords.length === 1) herNamed = byOwnWords;
   if (herNamed.length + otherNamed.length > 0) {
     const mine = herNamed.filter((o) => herYes.includes(o));
     // her own yes stands over what else she has (户口在本地，也有居住证): she is local

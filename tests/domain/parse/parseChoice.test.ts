@@ -200,6 +200,10 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     ['户口不在这，居住证也没有', among(['spouseHukou', 'livedSixMonths', 'none'])],
     // she spoke of her husband: not a guess of none
     ['我们俩户口都不在这', among(['residencePermit', 'livedSixMonths', 'none'])],
+    // not the none option is a yes: 不是外地的 (a double negation)
+    ['不是外地的 就是咱这的', guess('hukou')],
+    ['我不是外地人', guess('hukou')],
+    ['不是外地的', guess('hukou')],
   ])('residence with its none option: %j', (text, expected) => {
     expect(parseChoice(text, residenceWords, { ...residenceAnswers, none: 'none' })).toEqual(expected);
   });
@@ -212,6 +216,9 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     ['不是农村 是低保户', ok('urbanLowIncome')],
     ['不是', among(['rural', 'urban'])],
     ['是不是低保户我也不清楚', err('unrecognised')],
+    // her own word for one option stands over a negated piece of another's label
+    ['村里的 不是低保', ok('rural')],
+    ['俺是乡下的 不是低保户', ok('rural')],
   ])('group: %j', (text, expected) => {
     expect(parseChoice(text, group, groupAnswers)).toEqual(expected);
   });
