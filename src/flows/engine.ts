@@ -117,7 +117,7 @@ export class ConversationEngine {
   private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
     turn.rest();
     Object.assign(turn.state.vars, trigger.vars);
-    if (trigger.answers) turn.engine.trigger = { text, tried: [] };
+    if (trigger.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
     return this.startFlow(turn, trigger.flowId);
   }
 

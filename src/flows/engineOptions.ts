@@ -48,5 +48,5 @@ export interface HeldRequest {
 export const requestOf = (trigger: TriggerMatch, text: string): HeldRequest => ({
   flowId: trigger.flowId,
   vars: trigger.vars,
-  text: trigger.answers ? text : undefined,
+  text: trigger.answers ? (trigger.text ?? text) : undefined,
 });

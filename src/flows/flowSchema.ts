@@ -125,8 +125,25 @@ const stepSchema = z.discriminatedUnion('kind', [sayStepSchema, askStepSchema, a
 
 const triggerSchema = z
   .object({
-    /** Any of these words in her message starts the flow (when she is not in the middle of a question). */
+    /**
+     * Any of these words in her message starts the flow (when she is not in the middle of a question).
+     * A measure word or particle may sit inside a word (排号: 排个号; 取消预约: 取消了预约; see looseWords.ts).
+     */
     words: z.array(z.string().min(1)).default([]),
+    /**
+     * Instead of (or besides) words: classes of words, a word of each anywhere in her message (约 … NT:
+     * 约个NT, 排畸 约一个). With `near`, in the classes' order, each at most `near` characters after
+     * the one before (别 … 发 in 别老给我发消息).
+     */
+    all: z.array(z.array(z.string().min(1)).min(1)).default([]),
+    near: z.number().int().min(0).max(20).optional(),
+    /**
+     * Places in her message that do not count for this trigger's words (not the whole message, as
+     * `unless`): the 约 of 约好了 is news, the 约 of 不约 a no, while 约 elsewhere still asks
+     * (NT约好了 无创也想约). Her words for the flow's questions (`answers`) leave out the clauses that
+     * hold only such places (无创也想约, not the NT already booked).
+     */
+    except: z.array(z.string().min(1)).default([]),
     /**
      * Instead of words: a message that is nothing but a yes (要, 好的, 行, 可以, 嗯) starts the flow, when
      * no trigger word matched; `yesWords` are more words for that yes (约 for an offer).
@@ -150,7 +167,8 @@ const triggerSchema = z
     /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
     priority: z.number().int().min(0).max(9).default(0),
   })
-  .refine((t) => t.words.length > 0 !== (t.answer !== undefined), 'give words, or answer: yes (not both)')
+  .refine((t) => t.words.length + t.all.length > 0 !== (t.answer !== undefined), 'give words, or answer: yes (not both); all counts as words')
+  .refine((t) => t.near === undefined || t.all.length > 1, { message: 'near goes with two classes or more in all', path: ['near'] })
   .refine((t) => t.yesWords.length === 0 || t.answer !== undefined, { message: 'yesWords go with answer: yes', path: ['yesWords'] });
 
 export const flowSchema = z.object({
@@ -175,12 +193,22 @@ export type AskStep = z.infer<typeof askStepSchema>;
 export const commandsSchema = z.object({
   commands: z
     .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9_]+$/),
-        words: z.array(z.string().min(1)).min(1),
-        /** The flow the command starts. */
-        target: z.string().regex(/^flow:[a-z0-9_]+$/, 'flow:<id>'),
-      }),
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9_]+$/),
+          /** Her whole message is one of these (give or take 请, 我要, 吧…). */
+          words: z.array(z.string().min(1)).default([]),
+          /**
+           * Or: her message holds a word of each class, in their order (返回 … 主页: 先不约了 返回主页面吧),
+           * at most `near` characters apart, and none of `unless`.
+           */
+          all: z.array(z.array(z.string().min(1)).min(1)).default([]),
+          near: z.number().int().min(0).max(20).default(4),
+          unless: z.array(z.string().min(1)).default([]),
+          /** The flow the command starts. */
+          target: z.string().regex(/^flow:[a-z0-9_]+$/, 'flow:<id>'),
+        })
+        .refine((c) => c.words.length > 0 || c.all.length > 1, 'give words, or two classes or more in all'),
     )
     .min(1),
 });

@@ -2,9 +2,11 @@
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
 import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
 const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
+const CLAUSE = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]+/u;
 
 function stripForCommand(text: string): string {
   let s = text.replace(PUNCTUATION, '').toLowerCase();
@@ -12,12 +14,20 @@ function stripForCommand(text: string): string {
   return s;
 }
 
-/** The command a message is, if the whole message is one of its words (give or take fillers). */
+/**
+ * The command a message is: the whole message is one of its words (give or take fillers), or it
+ * holds a word of each of the command's classes (`all`), in order.
+ */
 export function matchCommand(text: string, commands: Commands): string | undefined {
   const s = stripForCommand(text);
   if (!s) return undefined;
   for (const c of commands.commands) {
     if (c.words.some((w) => stripForCommand(w) === s)) return c.target.slice('flow:'.length);
+  }
+  // a command in her own words: a word of each class, in order and close (先不约了 返回主页面吧)
+  const loose = text.replace(PUNCTUATION, '').toLowerCase();
+  for (const c of commands.commands) {
+    if (c.all.length > 1 && matchClasses(loose, c.all, c.near) && !hasWord(loose, c.unless)) return c.target.slice('flow:'.length);
   }
   return undefined;
 }
@@ -40,33 +50,68 @@ export interface TriggerMatch {
   vars: Record<string, string>;
   /** The message also answers the flow's first `fromTrigger` question. */
   answers: boolean;
+  /** Her words for those questions, when not the whole message (the clauses of news left out: NT约好了). */
+  text?: string;
+}
+
+type Trigger = Flow['triggers'][number];
+type Rank = [number, number, number];
+
+/** How well the trigger's words are in `s` (its `except` places blotted out): the length found, or 0. */
+function found(s: string, t: Trigger): number {
+  const m = maskWords(s, t.except);
+  const word = longestWord(m, t.words)?.word.length ?? 0;
+  const classes = t.all.length > 0 ? matchClasses(m, t.all, t.near) : undefined;
+  return Math.max(word, classes ? classes.reduce((n, h) => n + h.word.length, 0) : 0);
+}
+
+/**
+ * Her words for the flow's questions without the clauses that hold only places of `except` (news
+ * such as 排畸约好了 beside the request 糖耐量也帮我约一个); undefined when no clause is left out.
+ */
+function requestClauses(text: string, t: Trigger): string | undefined {
+  if (t.except.length === 0) return undefined;
+  const asks = [...t.words, ...(t.all[0] ?? [])];
+  const clauses = text.split(CLAUSE).filter(Boolean);
+  const kept = clauses.filter((c) => {
+    const s = c.toLowerCase();
+    return !hasWord(s, t.except) || hasWord(maskWords(s, t.except), asks);
+  });
+  return kept.length > 0 && kept.length < clauses.length ? kept.join(' ') : undefined;
 }
 
 /**
  * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
- * not with `plainYes: false`: before she consented, a yes is not a request). A trigger whose `unless` words are also in
- * the message does not count (怕流产 is worry, not a loss); one with `also` words counts only when one
- * of them is in the message too (流产了 with 吗 or 原因 is news with a question). A higher-priority
- * trigger wins (an action such as 预约 over a topic such as 两癌); then one that also sets variables (a
- * specific programme); then the longer word.
+ * not with `plainYes: false`: before she consented, a yes is not a request). Words are found the loose
+ * way she writes them (looseWords.ts: 排个号 is 排号; a word of each of `all` classes: 约个NT). A
+ * trigger whose `unless` words are also in the message does not count (怕流产 is worry, not a loss);
+ * one with `also` words counts only when one of them is in the message too (流产了 with 吗 or 原因 is
+ * news with a question); places of its `except` words do not count for it (约好了 is not a request).
+ * A higher-priority trigger wins (an action such as 预约 over a topic such as 两癌); then one that
+ * also sets variables (a specific programme); then the longer words.
  */
 export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYes?: boolean } = {}): TriggerMatch | undefined {
   const flows = [...flowsIn];
   const s = text.replace(PUNCTUATION, '').toLowerCase();
-  let best: { match: TriggerMatch; rank: [number, number, number] } | undefined;
-  const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  let best: { flow: Flow; t: Trigger; rank: Rank } | undefined;
+  const better = (a: Rank, b: Rank) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   for (const flow of flows) {
     for (const t of flow.triggers) {
-      if (t.unless.some((u) => s.includes(u.toLowerCase()))) continue;
-      if (t.also.length > 0 && !t.also.some((a) => s.includes(a.toLowerCase()))) continue;
-      for (const w of t.words) {
-        if (!s.includes(w.toLowerCase())) continue;
-        const rank: [number, number, number] = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, w.length];
-        if (!best || better(rank, best.rank) > 0) best = { match: { flowId: flow.id, vars: t.vars, answers: t.answers }, rank };
-      }
+      if (t.answer !== undefined) continue;
+      if (hasWord(s, t.unless)) continue;
+      if (t.also.length > 0 && !hasWord(s, t.also)) continue;
+      const length = found(s, t);
+      if (length === 0) continue;
+      const rank: Rank = [t.priority, Object.keys(t.vars).length > 0 ? 1 : 0, length];
+      if (!best || better(rank, best.rank) > 0) best = { flow, t, rank };
     }
   }
-  if (best || o.plainYes === false) return best?.match;
+  if (best) {
+    const { flow, t } = best;
+    const words = t.answers ? requestClauses(text, t) : undefined;
+    return { flowId: flow.id, vars: t.vars, answers: t.answers, ...(words ? { text: words } : {}) };
+  }
+  if (o.plainYes === false) return undefined;
   // no word matched: a message that is only a yes (要, 好的, 行) answers what was offered her at rest
   for (const flow of flows) {
     for (const t of flow.triggers) {

@@ -63,7 +63,7 @@ describe('matchTrigger: unless', () => {
     description: id,
     beforeConsent: false,
     noticeAfter: false,
-    triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false }],
+    triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false, all: [], except: [] }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
   const flows = [flow('loss', ['流产了', '胎停'], ['怕', '担心', '吗'], 3), flow('topic', ['怀孕'])];
