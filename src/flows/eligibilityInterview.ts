@@ -110,7 +110,8 @@ export class EligibilityInterview {
         const facts = { ...(await this.currentFacts(turn, programme)), [asking]: parsed.value };
         const decision = programmes.decide(programme, facts, turn.today);
         if (decision.status === 'decided' && !decision.eligible) {
-          prompts.confirmGuess(turn, parsed.value, labelOf(q.input, parsed.value, undefined));
+          // (a yes or a no has no label: her own words are asked about)
+          prompts.confirmGuess(turn, parsed.value, q.input.type === 'yesno' ? answerText.trim() : labelOf(q.input, parsed.value, undefined));
           return undefined;
         }
       }

@@ -14,7 +14,7 @@ import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
-import { ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
@@ -203,7 +203,11 @@ export class ConversationEngine {
   /** Her words already written, read as the answer to a question marked `fromTrigger` (earlierWords.ts). */
   private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
     if (!step.fromTrigger) return undefined;
-    return readEarlierWords(turn.engine, `${flow.id}.${step.id}`, (text) => (options ? parseChoice(text, options) : parseInput(step.input, text, turn.today)));
+    return readEarlierWords(turn.engine, `${flow.id}.${step.id}`, (text) => {
+      const r = options ? parseChoice(text, options) : parseInput(step.input, text, turn.today);
+      // a reading that must be confirmed is not taken from her earlier words: she is asked instead
+      return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
+    });
   }
 
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
@@ -312,8 +316,12 @@ export class ConversationEngine {
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
-    // a refusal is never the result of a guess: she confirms it first
-    if (parsed.guessed && confirmsGuess(step, parsed.value)) return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
+    // a refusal is never the result of a guess: she confirms it first (a yes/no question, read from part
+    // of her words, such as 我不识字 at the privacy notice, is asked again: it is its own confirmation)
+    if (parsed.guessed && confirmsGuess(step, parsed.value)) {
+      if (step.input.type === 'yesno') return void turn.say(again());
+      return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
+    }
     turn.state.failures = 0;
     delete turn.engine.options;
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;

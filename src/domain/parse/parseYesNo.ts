@@ -4,12 +4,21 @@
 // - 没/不/未 + a short verb ("没做过", "不去") is no; a short "…过" ("做过", "查过了") is yes;
 // - anything else ("我想问一下…", "有点不舒服") is ignored.
 // Yes and no together ("是不是", "是的，不是") or with "don't know" is 'ambiguous'; 嗯/恩 is a weak yes
-// that a no overrides ("嗯，不要" is no); only "don't know" is 'unrecognised'.
+// that a no overrides ("嗯，不要" is no); only "don't know" is 'unrecognised'. An acknowledgement
+// (知道了, 收到) and thanks (谢谢你们通知我) are fillers: neither a yes nor a no.
+// - "No problem" idioms (没问题, 没有问题, 不要紧, 无所谓) are yes, never a no because of their 没/不.
+// - A rhetorical question is no: a word split by 什么 (怀什么孕: 怀孕) or a verb said twice around it
+//   (查什么查), and 哪有 / 怎么可能.
+// - A clause she asks back (没有位置了？那我就等着) answers nothing; a thank-you clause (谢谢你们通知我)
+//   is a filler.
+// A reading from the opening of a clause, or from the short 没/不 + verb pattern, is `guessed`: her
+// words say more than the answer (我不会写字 is not a refusal of the privacy notice), and a question
+// that would refuse or end something on it asks again instead.
 // A question may add its own words (`AnswerWords`): its verb echoed back (排 for 要排队吗, 约 for an
 // offer, 在 for 您的户口在…吗), which 不/没 before them turn into a no (不排了, 不在); a clause that
 // ends with one of them answers too ("单位体检会查的", "早结扎了").
 import { normalizeText } from './normalizeText.js';
-import { fail, ok, type ParseResult } from './parseResult.js';
+import { fail, guessed, ok, type ParseResult } from './parseResult.js';
 
 type Sense = 'yes' | 'weakYes' | 'no' | 'question' | 'unsure' | 'filler' | 'other';
 
@@ -23,13 +32,17 @@ const LEXICON = new Map<string, Sense>([
   ...words(
     'yes',
     `是 是的 是滴 是呀 就是 对 对的 对滴 对头 没错 正确 好 好的 好滴 好嘞 好哒 好了 行 行的 中 可以 可以的
-     同意 愿意 要 要的 有 有的 需要 想 想要 当然 当然了 肯定 没问题 确定 确认 去 参加 做 会 能 妥 ok okay yes`,
+     同意 愿意 要 要的 有 有的 需要 想 想要 当然 当然了 肯定 确定 确认 去 参加 做 会 能 妥 ok okay yes
+     都行 都可以 都中 都好 行啊 可以啊`,
   ),
+  // "no problem": yes, though they hold a 没/不
+  ...words('yes', '没问题 没有问题 没什么问题 没多大问题 不成问题 没毛病 不要紧 没关系 无所谓 不碍事 没得说'),
   ...words('weakYes', '嗯 恩 嗯嗯 恩恩 嗯呐 嗯哪'),
   ...words(
     'no',
     `否 不 不是 不对 错 不要 没有 没 无 木有 没得 没了 没呢 还没 还没有 从来没有 从没 从来没 未 不同意 不愿意 不行 不中
-     算了 不用 不用了 不需要 不必 不想 不去 不参加 不做 不会 不能 不了 不好 拒绝 别 no nope`,
+     算了 不用 不用了 不需要 不必 不想 不去 不参加 不做 不会 不能 不了 不好 拒绝 别 no nope
+     没空 没有空 没时间 没有时间 去不了 来不了 去不成 来不成 做不了 约不了 赶不上 走不开 不可能 哪有 哪里有 哪来的 怎么可能`,
   ),
   ...words(
     'question',
@@ -44,12 +57,17 @@ const LEXICON = new Map<string, Sense>([
   ...words(
     'filler',
     `我 我们 俺 那 那就 就 应该 谢谢 谢谢你 谢谢您 谢谢医生 医生 你好 您好 哈哈 呵呵 的 了 滴 啊 呀 吧 呢 哦 噢 喔 啦 嘛
-     哈 呗 咯 哒 嗷 耶 诶 哎 唉 额 呃 哟 嘞 哇 呐`,
+     哈 呗 咯 哒 嗷 耶 诶 哎 唉 额 呃 哟 嘞 哇 呐 哩 噻 撒 唦 咧 嘛 啰 那我 那我就 我就 你 你们 您
+     感谢 多谢 麻烦你 麻烦您 麻烦你们 辛苦 辛苦了
+     知道 知道了 知道啦 晓得 晓得了 明白 明白了 收到 收到了 懂了`,
   ),
   // words that start like an answer but are not one
   ...words('other', '有点 有些 有时 有人 有事 要是 好多 好几 可是 但是 还是 不过 不错 对了 没事 中午 中间 中心 会不会是'),
 ]);
 const MAX_WORD = Math.max(...[...LEXICON.keys()].map((w) => w.length));
+
+/** The words a yes/no is read with (是的, 可以, 没有…): real words, never pinyin typos of another (可以咯 is not 可一个). */
+export const YES_NO_WORDS: readonly string[] = [...LEXICON.keys()];
 
 /** A question's own answer words (see the top of this file). */
 export interface AnswerWords {
@@ -65,12 +83,22 @@ interface Lexicon {
   negatable(word: string): boolean;
   /** the question's own words (its verb echoed back: 查, 怀着, 结扎) */
   own(word: string): boolean;
+  /** whether a yes word or the question's own words hold `part` (怀孕 in 怀孕了) */
+  knows(part: string): boolean;
 }
 
 // verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
 const NEGATABLE = new Set(['去', '做', '参加', '要', '想', '想要', '会', '能', '有', '需要']);
 
-const BASE: Lexicon = { sense: (w) => LEXICON.get(w), maxWord: MAX_WORD, negatable: (w) => NEGATABLE.has(w), own: () => false };
+const YES_WORDS = [...LEXICON].filter(([, s]) => s === 'yes').map(([w]) => w);
+
+const BASE: Lexicon = {
+  sense: (w) => LEXICON.get(w),
+  maxWord: MAX_WORD,
+  negatable: (w) => NEGATABLE.has(w),
+  own: () => false,
+  knows: (part) => YES_WORDS.some((w) => w.includes(part)),
+};
 
 function lexiconWith(words: AnswerWords | undefined): Lexicon {
   if (!words || (!words.yes?.length && !words.no?.length)) return BASE;
@@ -83,6 +111,7 @@ function lexiconWith(words: AnswerWords | undefined): Lexicon {
     maxWord: longest,
     negatable: (w) => NEGATABLE.has(w) || own.get(w) === 'yes',
     own: (w) => own.has(w),
+    knows: (part) => BASE.knows(part) || [...own.keys()].some((w) => w.includes(part)),
   };
 }
 
@@ -104,7 +133,13 @@ export function collapseRepeats(clause: string): string {
   return clause;
 }
 
-/** Splits a clause into lexicon words (longest first), up to the first unknown character. */
+// thanks, and whatever follows it in the clause (谢谢你们通知我): a courtesy, not an answer
+const COURTESY = new Set(['谢谢', '谢谢你', '谢谢您', '谢谢医生', '感谢', '多谢', '麻烦你', '麻烦您', '麻烦你们', '辛苦', '辛苦了']);
+
+/**
+ * Splits a clause into lexicon words (longest first), up to the first unknown character. Words after
+ * a thank-you (谢谢你们通知我) are its object: the clause is read as ending there.
+ */
 function tokenize(clause: string, lex: Lexicon): { tokens: [string, Sense][]; rest: string } {
   const tokens: [string, Sense][] = [];
   let i = 0;
@@ -122,8 +157,21 @@ function tokenize(clause: string, lex: Lexicon): { tokens: [string, Sense][]; re
     tokens.push(found);
     i += found[0].length;
   }
-  return { tokens, rest: clause.slice(i) };
+  const rest = clause.slice(i);
+  if (rest !== '' && tokens.some(([w]) => COURTESY.has(w))) return { tokens, rest: '' };
+  return { tokens, rest };
 }
+
+/** What one clause says: its senses, and whether they were read from only part of it (a guess). */
+interface Reading {
+  senses: Sense[];
+  guessed: boolean;
+  /** a rhetorical question (怀什么孕): a no even when she ends it with "?" */
+  rhetorical?: boolean;
+}
+
+const sure = (senses: Sense[]): Reading => ({ senses, guessed: false });
+const guess = (senses: Sense[]): Reading => ({ senses, guessed: true });
 
 /**
  * A clause that ends with the question's own word ("单位体检会查的", "早结扎了"): that word's sense, a
@@ -134,15 +182,26 @@ function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
   for (let i = 1; i < core.length; i += 1) {
     const { tokens, rest } = tokenize(core.slice(i), lex);
     if (rest !== '' || !tokens.some(([w]) => lex.own(w))) continue;
-    const senses = readClause(core.slice(i), lex).filter((s) => s === 'yes' || s === 'no');
+    const senses = readClause(core.slice(i), lex).senses.filter((s) => s === 'yes' || s === 'no');
     if (senses.length === 0 || new Set(senses).size > 1) return undefined;
     return /[不没未别]/u.test(core.slice(Math.max(0, i - 2), i)) ? ['no'] : senses;
   }
   return undefined;
 }
 
-/** The senses one clause contributes. */
-function readClause(raw: string, lex: Lexicon): Sense[] {
+/**
+ * A rhetorical question, a strong no: 什么 inside a word the question knows (怀什么孕 for 怀孕了吗,
+ * 结什么婚), or between a verb said twice (查什么查), at the end of the clause.
+ */
+function isRhetorical(clause: string, lex: Lexicon): boolean {
+  const m = /(\p{Script=Han})什么(\p{Script=Han})[了的啊呀吧呢哦嘛啦咯哟]*$/u.exec(clause);
+  if (!m) return false;
+  const [, a, b] = m;
+  return a === b || lex.knows(a + b);
+}
+
+/** What one clause says. */
+function readClause(raw: string, lex: Lexicon): Reading {
   const clause = collapseRepeats(raw);
   const { tokens, rest } = tokenize(clause, lex);
   const senses: Sense[] = [];
@@ -150,27 +209,28 @@ function readClause(raw: string, lex: Lexicon): Sense[] {
     if (sense === 'filler') continue;
     if (sense === 'other') {
       // "好的不过…": an answer before a non-answer word still counts; "有点不舒服" has none
-      return senses;
+      return sure(senses);
     }
     if (sense === 'yes' && senses[senses.length - 1] === 'no' && lex.negatable(word)) continue;
     senses.push(sense);
   }
-  if (rest === '') return senses;
+  if (rest === '') return sure(senses);
+  if (isRhetorical(clause, lex)) return { senses: ['no'], guessed: false, rhetorical: true };
 
-  // the clause goes on with words we do not know: only its opening can be an answer
+  // the clause goes on with words we do not know: only its opening can be an answer (a guess)
   const core = clause.replace(/^(我们|我|俺|那就|那|就|应该)+/u, '');
   const lead = tokenize(core, lex).tokens.find(([, s]) => s !== 'filler');
   if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
-    return [lead[1]];
+    return lead[1] === 'unsure' ? sure([lead[1]]) : guess([lead[1]]);
   }
   const tail = tailSense(clause, lex);
-  if (tail) return tail;
+  if (tail) return sure(tail);
   const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
-  if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return ['no']; // 没做过, 不舒服
-  if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return ['yes']; // 做过, 查过了
+  if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return guess(['no']); // 没做过, 不舒服 (but 不识字)
+  if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return sure(['yes']); // 做过, 查过了
   // a short verb echoed back with 了 ("怀了", "怀孕了", "切了") answers yes
-  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$/u.test(core)) return ['yes'];
-  return [];
+  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$/u.test(core)) return sure(['yes']);
+  return sure([]);
 }
 
 /** Her reply with emoticons read as words, or undefined when it is empty. */
@@ -181,7 +241,31 @@ function prepare(text: string): string | undefined {
   return t;
 }
 
-const clausesOf = (t: string): string[] => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** Her clauses (split at punctuation and spaces), each marked when she closed it with "?". */
+function clausesOf(t: string): { text: string; asked: boolean }[] {
+  const parts = t.split(/([^\p{L}\p{N}]+)/u);
+  const out: { text: string; asked: boolean }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    if (parts[i]) out.push({ text: parts[i], asked: (parts[i + 1] ?? '').includes('?') });
+  }
+  return out;
+}
+
+/**
+ * What her clauses say together. A clause she asks back (没有位置了？) answers nothing but a question
+ * or a rhetorical no; the reading is a guess when every clause that answered was read from only part of it.
+ */
+function readClauses(t: string, lex: Lexicon): Reading {
+  const senses: Sense[] = [];
+  let guessed: boolean | undefined;
+  for (const { text, asked } of clausesOf(t)) {
+    const r = readClause(text, lex);
+    const kept = asked && !r.rhetorical ? r.senses.filter((s) => s === 'question') : r.senses;
+    senses.push(...kept);
+    if (kept.some((s) => s === 'yes' || s === 'no')) guessed = (guessed ?? true) && r.guessed;
+  }
+  return { senses, guessed: guessed ?? false };
+}
 
 export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boolean> {
   const t = prepare(text);
@@ -194,13 +278,14 @@ export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boole
   if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
   if (whole === 'n') return ok(false);
 
-  const senses = clausesOf(t).flatMap((c) => readClause(c, lex));
+  const { senses, guessed: partly } = readClauses(t, lex);
   const has = (s: Sense): boolean => senses.includes(s);
+  const answer = (value: boolean): ParseResult<boolean> => (partly ? guessed(value) : ok(value));
   if (has('question')) return fail('ambiguous');
   if (has('yes') && has('no')) return fail('ambiguous');
   if (has('unsure')) return has('yes') || has('no') ? fail('ambiguous') : fail('unrecognised');
-  if (has('yes')) return ok(true);
-  if (has('no')) return ok(false);
+  if (has('yes')) return answer(true);
+  if (has('no')) return answer(false);
   if (has('weakYes')) return t.includes('?') ? fail('unrecognised') : ok(true); // "嗯?" is "pardon?"
   return fail('unrecognised');
 }
@@ -215,12 +300,12 @@ export function plainYesNo(text: string, words?: AnswerWords): boolean | undefin
   if (t === undefined || t.includes('?')) return undefined;
   const lex = lexiconWith(words);
   const senses: Sense[] = [];
-  for (const clause of clausesOf(t)) {
+  for (const { text: clause } of clausesOf(t)) {
     // as written ("谢谢"), or with a repeat collapsed ("是是是", "好的好的")
     const read = [clause, collapseRepeats(clause)].map((c) => tokenize(c, lex)).find((r) => r.rest === '');
     if (!read) return undefined;
     const { tokens } = read;
-    senses.push(...readClause(clause, lex));
+    senses.push(...readClause(clause, lex).senses);
     if (tokens.some(([, s]) => s === 'other')) return undefined;
   }
   if (senses.some((s) => s === 'question' || s === 'unsure')) return undefined;

@@ -15,7 +15,8 @@ export const spokenFormsSchema = z
     anywhere: z.record(formSchema, z.string().min(1)).default({}),
     /**
      * Read as the word only when it is a whole answer (her whole message, or a part of it between
-     * punctuation, give or take a closing particle or a repeat): 中 alone is yes, not in 中午 or 中医.
+     * punctuation, give or take a closing particle, an opening 那/那就 or a repeat): 中 alone is yes,
+     * not in 中午 or 中医.
      */
     whole: z.record(formSchema, z.string().min(1)).default({}),
     /**
@@ -35,7 +36,9 @@ export const spokenFormsSchema = z
   });
 export type SpokenForms = z.infer<typeof spokenFormsSchema>;
 
-const PARTICLES = /[啊呀吧嘛哦呢的了哈啦嘞呗]+$/u;
+// around a whole answer: closing particles (要得咯, 中嘞) and opening padding (那中吧, 那我就要得)
+const PARTICLES = /[啊呀吧嘛哦呢的了哈啦嘞呗咯哒哩噻撒唦咧呐哟]+$/u;
+const PADDING = /^(那我就|那就|我就|那|就)/u;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -47,7 +50,7 @@ export function spokenFormReader(forms: SpokenForms): (text: string) => string {
     // a whole clause first (中 alone), on her own words; separators are kept as they were
     const parts = text.split(/([^\p{L}\p{N}]+)/u).map((part, i) => {
       if (i % 2 === 1) return part;
-      const core = collapseRepeats(part.replace(PARTICLES, ''));
+      const core = collapseRepeats(part.replace(PARTICLES, '').replace(PADDING, ''));
       return forms.whole[core] ?? part;
     });
     const joined = parts.join('');

@@ -112,7 +112,7 @@ const cases: [input: string, expected: Expected][] = [
 describe('parseYesNo', () => {
   it.each(cases)('%j → %j', (input, expected) => {
     const result = parseYesNo(input);
-    if (typeof expected === 'boolean') expect(result).toEqual({ ok: true, value: expected });
+    if (typeof expected === 'boolean') expect(result).toMatchObject({ ok: true, value: expected });
     else expect(result).toEqual({ ok: false, error: expected.error });
   });
 });
@@ -126,7 +126,7 @@ describe('parseYesNo: a verb echoed back from the question', () => {
     ['没怀孕', false],
     ['算了', false],
   ])('%s → %s', (text, value) => {
-    expect(parseYesNo(text)).toEqual({ ok: true, value });
+    expect(parseYesNo(text)).toMatchObject({ ok: true, value });
   });
 });
 
