@@ -59,6 +59,9 @@ describe('warning signs of any woman (两癌)', () => {
     '发烧了', // fever is a sign when pregnant, after a birth or of a newborn, not of 两癌
     '牙龈出血',
     '我1980年5月6号出生的',
+    '乳腺宫颈一块查', // 一块: together
+    '乳腺检查包括什么',
+    '下面这些日子哪天都行',
   ])('%s: not a sign', (text) => {
     expect(find(text)).toBeUndefined();
   });
