@@ -11,6 +11,9 @@ import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
+import { situationFromRecords } from '../flows/warningSignAnswer.js';
+import { warningHospital } from '../profiles/warningHospital.js';
+import { shanghaiDay } from '../domain/calendarDay.js';
 import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
 import { servicesPregnancyPort } from '../flows/pregnancy/servicesPregnancyPort.js';
 import { createProgrammePort } from '../profiles/profileProgrammes.js';
@@ -77,6 +80,11 @@ export function buildEngine(
     idleMinutes: o.idleMinutes,
     onContactDeleted: o.onContactDeleted,
     knownFacts: (contactId) => factsKnownFromRecords(s.pregnancy, contactId),
+    warningSigns: profile.warningSigns && {
+      signs: profile.warningSigns,
+      hospital: (group, township) => warningHospital(county, group, township),
+      situation: (contactId, now) => situationFromRecords(s.pregnancy, contactId, shanghaiDay(now)),
+    },
     vocabulary: knownVocabulary(flowSet, profile, county),
   });
   const router = new InboundRouter(

@@ -46,6 +46,14 @@ export class EligibilityInterview {
     private readonly host: InterviewHost,
   ) {}
 
+  /** The question the interview waits on (its text filled in, and its input), to ask again after a warning sign's answer. */
+  async waitingQuestion(turn: Turn, step: EligibilityStep): Promise<{ text: string; input: InputSpec } | undefined> {
+    const asking = turn.engine.interview?.asking;
+    const programme = this.o.prompts.text(step.programme, turn);
+    const q = asking && this.o.programmes.has(programme) ? this.o.programmes.question(programme, asking, (await this.allFacts(turn))[asking]) : undefined;
+    return q && { text: this.o.prompts.text(q.text, turn), input: q.input };
+  }
+
   /** Runs the step: takes her answer to the question asked (if any), then asks the next or answers. */
   async run(turn: Turn, flow: Flow, step: EligibilityStep, answerText: string | undefined): Promise<Next> {
     const { programmes, prompts } = this.o;

@@ -18,6 +18,7 @@ import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
+import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -77,8 +78,11 @@ export class ConversationEngine {
     return turn.replies;
   }
 
-  private async route(turn: Turn, text: string): Promise<void> {
+  private async route(turn: Turn, text: string, signRead = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
+    // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
+    const sign = signRead ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
+    if (sign) return this.carryOn(turn, sign.rest);
     const waiting = turn.waitingStep(flows);
     const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     if (command) {
@@ -111,6 +115,21 @@ export class ConversationEngine {
     // after an idle reset the note already explains why the bot starts over
     if (!turn.idleReset) turn.say(this.say.text(messages.notUnderstood, turn));
     return this.startFlow(turn, MENU);
+  }
+
+  /** After a warning sign's answer: her other words read as usual, or the question she was on again. */
+  private async carryOn(turn: Turn, rest: string): Promise<void> {
+    const { flows } = this.o.flowSet;
+    const found = turn.waitingStep(flows);
+    const waiting = found && (turn.consented || found.flow.beforeConsent) ? found : undefined;
+    const eligibility = waiting?.step.kind === 'eligibility' ? await this.interview.waitingQuestion(turn, waiting.step) : undefined;
+    const input = waiting?.step.kind === 'ask' ? waiting.step.input : eligibility?.input;
+    const shown = turn.engine.options;
+    const go = afterSign(rest, { waiting: waiting && { input }, consented: turn.consented, shown, today: turn.today }, this.o.flowSet);
+    if (go === 'none') return;
+    if (go !== 'again') return this.route(turn, go.route, true);
+    if (waiting?.step.kind === 'ask') turn.say(this.say.question(turn, waiting.step, shown));
+    else if (eligibility) turn.say(eligibility.text);
   }
 
   /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */

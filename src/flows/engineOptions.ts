@@ -10,6 +10,7 @@ import type { ChoiceSource, FlowAction } from './actions.js';
 import type { FlowSet } from './loadFlows.js';
 import type { TriggerMatch } from './matchWords.js';
 import type { ProgrammePort } from './programmePort.js';
+import type { WarningSignsPort } from './warningSignAnswer.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -30,6 +31,8 @@ export interface EngineOptions {
    * current whenever they are read; an answer of this turn still wins.
    */
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
+  /** The warning signs answered at once, at any step (profile `warningSigns`); none without it. */
+  warningSigns?: WarningSignsPort;
   /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
   vocabulary?: readonly string[];
 }

@@ -181,6 +181,11 @@ export const flowSchema = z.object({
    * followed by the notice, so that her 同意 next counts. Not for news such as a loss.
    */
   noticeAfter: z.boolean().default(false),
+  /**
+   * Only safety advice that a warning sign's answer (profile `warningSigns`) already gives: not started
+   * by the rest of a message whose warning sign was just answered (见红了，怕流产 gets one answer).
+   */
+  adviceOnly: z.boolean().optional(),
   triggers: z.array(triggerSchema).default([]),
   steps: z.array(stepSchema).min(1),
 });

@@ -83,6 +83,9 @@ export const countySchema = z
     quotas: quotasSchema.optional(),
     townships: z.array(townshipSchema).min(1),
     hospitals: z.array(hospitalSchema).min(1),
+    // the county maternal and child health hospital (妇幼保健院), named for a warning sign when no
+    // hospital serves her township first (default: the first hospital listed)
+    mchHospital: slugSchema.optional(),
   })
   .strict();
 export type County = z.infer<typeof countySchema>;
@@ -136,6 +139,9 @@ export function crossCheckCounty(county: County, profileIds: ReadonlySet<string>
       if (!townshipIds.has(t)) issues.push({ path: ['hospitals', i, 'servesFirst', j], message: `unknown township '${t}'` });
     });
   });
+  if (county.mchHospital && !county.hospitals.some((h) => h.id === county.mchHospital)) {
+    issues.push({ path: ['mchHospital'], message: `unknown hospital '${county.mchHospital}'` });
+  }
   for (const p of county.programmes) {
     if (!county.hospitals.some((h) => h.programmes.includes(p))) {
       issues.push({ path: ['hospitals'], message: `no hospital screens for programme '${p}'` });

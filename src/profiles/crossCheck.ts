@@ -2,6 +2,7 @@
 // texts named by rules must exist, and placeholders must be values the outcome provides.
 import { templatePlaceholders } from '../domain/template.js';
 import { crossCheckBooking } from './crossCheckBooking.js';
+import { crossCheckWarningSigns } from './crossCheckWarningSigns.js';
 import {
   ASK_MORE_VARS,
   COMMON_VARS,
@@ -43,6 +44,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
   }
   issues.push(...crossCheckReminders(profile));
   issues.push(...crossCheckBooking(profile));
+  issues.push(...crossCheckWarningSigns(profile));
   return issues;
 }
 

@@ -188,6 +188,26 @@ describe('broken profiles', () => {
       want: ['national.yaml: programmes.twoCancer.rules.0.max: Expected number, received string'],
     },
     {
+      name: 'a warning-sign group the bot does not know',
+      files: { 'henan.yaml': henan('warningSigns:\n  groups:\n    elderly: { text: 去医院, signs: [{ id: fall, words: [摔倒] }] }\n') },
+      want: ["henan.yaml: warningSigns.groups: Unrecognized key(s) in object: 'elderly'"],
+    },
+    {
+      name: 'a warning-sign answer with a placeholder it is not given',
+      files: { 'henan.yaml': henan('warningSigns:\n  groups:\n    twoCancer:\n      text: 请去{hospitalAddress}\n') },
+      want: ['henan.yaml: warningSigns.groups.twoCancer.text: placeholder {hospitalAddress} is not provided here'],
+    },
+    {
+      name: 'a warning sign named by no words',
+      files: { 'henan.yaml': henan('warningSigns:\n  groups:\n    newborn:\n      signs: [{ id: quiet }]\n') },
+      want: ['henan.yaml: warningSigns.groups.newborn.signs.0: give words or parts that name the sign'],
+    },
+    {
+      name: 'county naming an unknown MCH hospital',
+      files: { 'counties/xiangcheng.yaml': COUNTY.replace('mchHospital: xc-mch', 'mchHospital: xc-nowhere') },
+      want: ["counties/xiangcheng.yaml: mchHospital: unknown hospital 'xc-nowhere'"],
+    },
+    {
       name: 'county naming an unknown profile',
       files: { 'counties/xiangcheng.yaml': COUNTY.replace('profile: henan', 'profile: shandong') },
       want: ["counties/xiangcheng.yaml: profile: unknown profile 'shandong'"],

@@ -6,6 +6,7 @@
 // {placeholder} in a text is a value the eligibility outcome provides (OUTCOME_VARS below).
 import { z } from 'zod';
 import { inputSpecSchema } from '../parse/inputSpec.js';
+import { warningSignsSchema } from './warningSignsSchema.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
@@ -290,6 +291,8 @@ export const profileSchema = z
     booking: bookingSettingsSchema.default({}),
     messaging: messagingSettingsSchema.default({}),
     reminders: remindersSettingsSchema.default({}),
+    // the warning signs answered at once, at any step (warningSignsSchema.ts)
+    warningSigns: warningSignsSchema.optional(),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
