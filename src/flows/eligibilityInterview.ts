@@ -6,6 +6,7 @@ import type { FlowSet } from './loadFlows.js';
 import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
