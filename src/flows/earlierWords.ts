@@ -1,9 +1,12 @@
 // Her words already written, read as the answer to a question marked `fromTrigger`: the message
 // that started the flow ("宝宝昨天生的" answers "宝宝是哪天出生的？"), then what an earlier answer said
 // besides ("孕11周 一个宝宝": the twins). A reading of part of her words (a guess) only by the first
-// question her message was about: words written for another question are not taken on part of them.
+// question her message was about: words written for another question are not taken on part of them,
+// but a clause of them that reads by itself is.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
-import type { ParseResult } from '../domain/parse/parseResult.js';
+import { ageRangeOn, asBirthDateFact } from '../domain/parse/birthDateFact.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState } from '../services/conversationState.js';
 
 /**
@@ -19,6 +22,11 @@ export function readEarlierWords(engine: EngineState, key: string, read: (text: 
     trigger.tried.push(key);
     const r = read(trigger.text);
     if (r.ok && (first || !r.guessed)) return { value: r.value };
+    // else a clause of it that reads by itself (登记孕期 孕9周 双胞胎: 双胞胎; 糖耐量预约 周四去: 周四)
+    for (const clause of carriedClauses(trigger.text)) {
+      const c = clause === trigger.text ? undefined : read(clause);
+      if (c?.ok && !c.guessed) return { value: c.value };
+    }
   }
   const carried = engine.carried ?? [];
   for (const [i, clause] of carried.entries()) {
@@ -36,4 +44,17 @@ export function keepRestOfAnswer(engine: EngineState, text: string, answered: (c
   const rest = text ? carriedClauses(text, answered) : [];
   if (rest.length > 0) engine.carried = rest;
   else delete engine.carried;
+}
+
+/** The youngest a woman giving her own birth date is: a younger one read from other words is not hers. */
+const YOUNGEST_MOTHER = 12;
+
+/**
+ * A reading of her earlier words for a question of type `input`, kept only when it fits the question
+ * asked: a birth date is a grown woman's (not 末次月经2026年3月1日, 宝宝1岁了, written for another question).
+ */
+export function earlierAnswer(input: InputSpec, r: ParseResult<unknown>, today: string): ParseResult<unknown> {
+  if (!r.ok || input.type !== 'birthDate') return r;
+  const fact = asBirthDateFact(r.value);
+  return fact && ageRangeOn(fact, today).max >= YOUNGEST_MOTHER ? r : fail('unrecognised');
 }

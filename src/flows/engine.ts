@@ -4,9 +4,8 @@
 import type { InboundMessage } from '../channels/channel.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
-import { parseChoice } from '../domain/parse/parseChoice.js';
 import { messageReader } from '../domain/parse/readMessage.js';
-import { keepRestOfAnswer, readEarlierWords } from './earlierWords.js';
+import { earlierAnswer, keepRestOfAnswer, readEarlierWords } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
@@ -15,7 +14,7 @@ import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import { Turn, type Next } from './turn.js';
 import { labelOf, Prompts } from './prompts.js';
 import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
-import { readShownChoice } from './readShownChoice.js';
+import { readEarlierChoice, readShownChoice, restatedDay } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
@@ -222,11 +221,22 @@ export class ConversationEngine {
   /** Her words already written, read as the answer to a question marked `fromTrigger` (earlierWords.ts). */
   private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
     if (!step.fromTrigger) return undefined;
-    return readEarlierWords(turn.engine, `${flow.id}.${step.id}`, (text) => {
-      const r = options ? parseChoice(text, options) : parseInput(step.input, text, turn.today);
+    // a day she named also names the session (后天上午): the next question's answer
+    let nextAnswer: string | undefined;
+    const read = (text: string): ParseResult<unknown> => {
+      let r: ParseResult<unknown>;
+      if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, turn.today), turn.today);
+      else {
+        const shown = readEarlierChoice(text, options, turn.today);
+        nextAnswer = shown.nextAnswer;
+        r = shown.read;
+      }
       // a reading that must be confirmed is not taken from her earlier words: she is asked instead
       return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
-    });
+    };
+    const found = readEarlierWords(turn.engine, `${flow.id}.${step.id}`, read);
+    if (found && nextAnswer) turn.engine.nextAnswer = nextAnswer;
+    return found;
   }
 
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
@@ -308,7 +318,7 @@ export class ConversationEngine {
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.said === 'yes' ? confirmed.value : confirmed.instead)
-      : (read?.read ?? readAnswer(step.input, text, turn.today, turn.engine, await this.known(turn, step)));
+      : (read?.read ?? this.readOwnAnswer(turn, flow, step, text, await this.known(turn, step)));
     // a number that is two days shown, a date that reads two ways: asked about once, naming both
     const twoWays =
       read?.kind === 'again'
@@ -349,6 +359,12 @@ export class ConversationEngine {
     keepRestOfAnswer(turn.engine, confirmed ? '' : text, (c) => parseInput(step.input, c, turn.today).ok);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
+  }
+
+  /** Her answer as the question reads it; at a confirmation of a day, a day or session she names instead (readShownChoice.ts). */
+  private readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown): ParseResult<unknown> {
+    const r = readAnswer(step.input, text, turn.today, turn.engine, known);
+    return r.ok ? r : (restatedDay(text, flow, step, turn.state.vars, turn.today) ?? r);
   }
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */

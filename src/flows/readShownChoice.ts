@@ -3,17 +3,20 @@
 // days) are first read by the day she names (src/domain/booking/readDay.ts): 5号 is the 5th, never
 // option 5; a bare 5 that is the 5th option and also the 5th of the month shown is asked about once
 // ("您是说第5个……，对吗？要是5号……，请回复“不是”": yes, no, 第5个, 5号 answer it); a day that is not in the list gets a kind answer and the list again. A session she
-// names with the day (8号上午) answers the next question too. Anything else: parseChoice.
+// names with the day (8号上午) answers the next question too. Anything else: parseChoice, then a
+// part of one option's name (妇幼 for 项城市妇幼保健院, src/domain/parse/namePart.ts).
 import { optionLines } from '../domain/parse/optionLines.js';
 import { isoWeekday } from '../domain/calendarDay.js';
 import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
 import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
 import { normalizeText } from '../domain/parse/normalizeText.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
+import { choiceByNamePart } from '../domain/parse/namePart.js';
 import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { renderTemplate } from '../domain/template.js';
 import type { ShownOption } from '../services/conversationStore.js';
-import type { Messages } from './flowSchema.js';
+import type { AskStep, Flow, Messages } from './flowSchema.js';
+import { isCalendarDay } from '../domain/calendarDay.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { readingChosen } from './datingWhich.js';
 
@@ -30,7 +33,20 @@ export type ShownChoiceRead =
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
 const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
 
-/** The options as a numbered list, as the question showed them. */
+/**
+ * Her words written before the question (the message that started the flow, a clause of an earlier
+ * answer) read against its options: a list of days only by a day of the list she names (糖耐量预约
+ * 周四去; with the session too: 后天上午), never by a bare number or a day it does not offer; any
+ * other list as an ordinary choice.
+ */
+export function readEarlierChoice(text: string, options: readonly ShownOption[], today: string): { read: ParseResult<string>; nextAnswer?: string } {
+  const days = options.map((o) => o.day);
+  if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, [...options]) };
+  const choice = readDayWords(text, today).kind === 'day' ? chooseDay(text, days as string[], today) : undefined;
+  if (choice?.kind !== 'chosen') return { read: fail('unrecognised') };
+  return { read: ok(options[choice.index].value), ...(choice.session ? { nextAnswer: choice.session } : {}) };
+}
+
 /**
  * Her answer against the options shown; for another kind of question with options kept (the two
  * readings of a date she wrote alone, src/flows/datingWhich.ts) the reading she picked, if she did.
@@ -49,7 +65,12 @@ export function readShownChoice(
   }
   const shown = kept ?? [];
   const days = shown.map((o) => o.day);
-  const plain = (): ShownChoiceRead => ({ kind: 'read', read: parseChoice(text, [...shown]) });
+  const plain = (): ShownChoiceRead => {
+    const read = parseChoice(text, [...shown]);
+    // 妇幼保健院那个, 就去人民医院吧: a part of one option's name
+    const part = !read.ok && read.error === 'unrecognised' ? choiceByNamePart(text, shown) : undefined;
+    return { kind: 'read', read: part ?? read };
+  };
   const chosen = (value: string, nextAnswer?: string): ShownChoiceRead => ({ kind: 'read', read: ok(value), ...(nextAnswer ? { nextAnswer } : {}) });
   if (shown.length === 0 || days.some((d) => d === undefined)) return plain();
 
@@ -102,4 +123,23 @@ export function readShownChoice(
     case 'none':
       return plain();
   }
+}
+
+/**
+ * Her answer to a yes/no question whose no goes back to a list of days (请确认：…3月19日 周四 上午…),
+ * when she names a day or a session instead of yes or no: the day and session it asks about is yes
+ * (就周五, 上午), another no (还是20号吧: the list of days then reads it, as the rest of her answer).
+ * Undefined for any other question or answer.
+ */
+export function restatedDay(text: string, flow: Flow, step: AskStep, vars: Readonly<Record<string, unknown>>, today: string): ParseResult<boolean> | undefined {
+  if (step.input.type !== 'yesno') return undefined;
+  const back = flow.steps.find((s) => s.id === step.on?.['false']);
+  const asked = back?.kind === 'ask' && back.save ? vars[back.save] : undefined;
+  if (!back || back.kind !== 'ask' || !isCalendarDay(asked)) return undefined;
+  const after = flow.steps.find((s) => s.id === back.next);
+  const session = after?.kind === 'ask' && after.save ? vars[after.save] : undefined;
+  const words = readDayWords(text, today);
+  if (words.kind === 'day') return ok(words.day === asked && (!words.session || words.session === session));
+  if (words.kind === 'none' && words.session && session) return ok(words.session === session);
+  return undefined;
 }

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messagesSchema } from '../../src/flows/flowSchema.js';
-import { readShownChoice } from '../../src/flows/readShownChoice.js';
+import { loadFlows } from '../../src/flows/loadFlows.js';
+import { readEarlierChoice, readShownChoice, restatedDay } from '../../src/flows/readShownChoice.js';
+import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
+import type { AskStep } from '../../src/flows/flowSchema.js';
 import type { ShownOption } from '../../src/services/conversationStore.js';
 import { readYamlFile } from '../../src/support/readYaml.js';
 
@@ -27,6 +30,13 @@ describe('readShownChoice', () => {
     expect(read('2', hospitals)).toEqual(chosen('b'));
     expect(read('5号', hospitals)).toEqual(failed('out_of_range'));
     expect(read('妇幼', hospitals)).toEqual(chosen('a'));
+  });
+
+  it('reads a hospital by a part of its name that no other has', () => {
+    expect(read('妇幼保健院那个', hospitals)).toEqual({ kind: 'read', read: { ok: true, value: 'a', guessed: true } });
+    expect(read('就去人民医院吧', hospitals)).toEqual({ kind: 'read', read: { ok: true, value: 'b', guessed: true } });
+    expect(read('一院', hospitals)).toEqual({ kind: 'read', read: { ok: true, value: 'b', guessed: true } });
+    expect(read('医院', hospitals)).toEqual(failed('unrecognised'));
   });
 
   it('reads a day by the day she names, and hands a session on to the next question', () => {
@@ -80,5 +90,54 @@ describe('readShownChoice', () => {
 
   it('two different days are ambiguous', () => {
     expect(read('5号或者6号')).toEqual(failed('ambiguous'));
+  });
+});
+
+describe('readEarlierChoice', () => {
+  const earlier = (text: string, shown: ShownOption[] = days) => readEarlierChoice(text, shown, TODAY);
+
+  it('takes a day of the list she named with the booking, and its session', () => {
+    expect(earlier('糖耐量预约 周四去')).toEqual({ read: { ok: true, value: '2026-03-05' } });
+    expect(earlier('我要约无创 这个星期五上午')).toEqual({ read: { ok: true, value: '2026-03-06' }, nextAnswer: 'am' });
+    expect(earlier('那再帮我约个NT 后天下午')).toEqual({ read: { ok: true, value: '2026-03-04' }, nextAnswer: 'pm' });
+    expect(earlier('我要预约NT 这个礼拜三去')).toEqual({ read: { ok: true, value: '2026-03-04' } });
+  });
+
+  it('never a bare number, a day not offered, or two days', () => {
+    expect(earlier('3').read.ok).toBe(false);
+    expect(earlier('预约 8号').read.ok).toBe(false);
+    expect(earlier('周三或者周四').read.ok).toBe(false);
+    expect(earlier('想约NT 12周了').read.ok).toBe(false);
+  });
+
+  it('reads any other list as an ordinary choice', () => {
+    expect(earlier('2', hospitals)).toEqual({ read: { ok: true, value: 'b' } });
+  });
+});
+
+describe('restatedDay', () => {
+  const booking = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES).flows.get('booking')!;
+  const confirm = booking.steps.find((s) => s.id === 'confirm') as AskStep;
+  const vars = { day: '2026-03-06', session: 'am' };
+  const restated = (text: string) => restatedDay(text, booking, confirm, vars, TODAY);
+
+  it('the day and session asked about is yes', () => {
+    expect(restated('就周五')).toEqual({ ok: true, value: true });
+    expect(restated('3月6号')).toEqual({ ok: true, value: true });
+    expect(restated('周五上午')).toEqual({ ok: true, value: true });
+    expect(restated('上午')).toEqual({ ok: true, value: true });
+  });
+
+  it('another day or session is no', () => {
+    expect(restated('还是20号吧')).toEqual({ ok: true, value: false });
+    expect(restated('周五下午')).toEqual({ ok: true, value: false });
+    expect(restated('下午')).toEqual({ ok: true, value: false });
+  });
+
+  it('nothing else, and no other question', () => {
+    expect(restated('3')).toBeUndefined();
+    expect(restated('不知道')).toBeUndefined();
+    const keep = booking.steps.find((s) => s.id === 'has_active') as AskStep;
+    expect(restatedDay('就周五', booking, keep, vars, TODAY)).toBeUndefined();
   });
 });

@@ -41,7 +41,15 @@ export type DayChoice =
 const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
 const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };
 /** A day she turns down (6号不行, 不要周三, 周三去不了): not the day she picks. */
-const REJECTED_AFTER = /^(?:那天|那一天)?(?:不行|不去|不要|不方便|不可以|不好|没空|没时间|去不了|来不了|有事)/u;
+const REJECTED_AFTER =
+  /^(?:那天|那一天)?(?:我|我们|家里|家里头)?(?:不行|不去|不要|不方便|不可以|不好|不中|没空|没时间|去不了|来不了|走不开|有事|要上班|上班|不在家|请不下)/u;
+/**
+ * She corrects herself: the day named after one of these is the day she settles on (7号 哦不对 还是8号吧;
+ * 周三吧 算了 改成周四). 还是 right between two days joins them (8号还是9号 asks which), unless she
+ * settles on the second (还是9号吧).
+ */
+const CORRECTION = /不对|不是不是|不不|哦不|噢不|算了|错了|说错|写错|打错|改成|改到|改为|换成|换到|换为|还是/gu;
+const SETTLING = /^(?:吧|好了|好|行|可以|去|那天)/u;
 const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
 /** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */
 const CALENDAR_MARKERS = /农历|阴历|旧历|老历|阳历|公历|新历/u;
@@ -83,23 +91,48 @@ function dayNamed(e: DateExpression, today: string): string | undefined {
   return ahead ?? before;
 }
 
+/** A day named in her words, and where (in the text read for dates). */
+interface Named {
+  day: string;
+  at: number;
+  end: number;
+}
+
+/** The days she settles on: those named after her last correction of a day named before it, else all. */
+function settled(named: Named[], text: string, positionsHold: boolean): Named[] {
+  if (!positionsHold || new Set(named.map((n) => n.day)).size < 2) return named;
+  const last = named.reduce((a, b) => (b.at > a.at ? b : a));
+  const settles = SETTLING.test(text.slice(last.end));
+  for (const m of [...text.matchAll(CORRECTION)].reverse()) {
+    // 8号还是9号: a question, not a correction
+    if (m[0] === '还是' && !settles && named.some((n) => n.end === m.index)) continue;
+    const after = named.filter((n) => n.at >= m.index);
+    if (after.length > 0 && after.length < named.length) return after;
+  }
+  return named;
+}
+
 /** The day (or number) her words name. */
 export function readDayWords(text: string, today: string): DayWords {
   const prepared = prepareDateText(text);
   const session = sessionOf(normalizeText(text));
   const days = new Set<string>();
+  const named: Named[] = [];
   const rejected = (before: string, after: string) => REJECTED_BEFORE.test(before) || REJECTED_AFTER.test(after);
   // weekdays first, cut out so that their digit (周3) is not read as a date
+  let cut = 0;
   const rest = prepared.replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
-    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) days.add(weekdayDay(pre, wd, today));
+    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) named.push({ day: weekdayDay(pre, wd, today), at: at - cut, end: at - cut + 1 });
+    cut += all.length - 1;
     return ',';
   });
   const positionsHold = !CALENDAR_MARKERS.test(rest);
   for (const e of findDateExpressions(rest)) {
     if (positionsHold && rejected(rest.slice(0, e.start), rest.slice(e.end))) continue;
     const day = dayNamed(e, today);
-    if (day) days.add(day);
+    if (day) named.push({ day, at: e.start, end: e.end });
   }
+  for (const { day } of settled(named, rest, positionsHold)) days.add(day);
   if (days.size > 1) return { kind: 'conflict' };
   if (days.size === 1) return { kind: 'day', day: [...days][0], session };
   let bare = rest.replace(/[^\p{L}\p{N}]+/gu, '');

@@ -77,7 +77,20 @@ function wordAt(
     const part = sounds.slice(i, i + n);
     if (part.some((s) => s === '')) continue;
     const word = bySound.get(part.join(' '));
-    if (word) return { text: word, size: n };
+    if (word && !cutsWord(chars, i, n, lengths, words)) return { text: word, size: n };
   }
   return { text: chars[i], size: 1 };
+}
+
+/**
+ * Whether reading chars[i, i+n) as another word would cut a word she wrote right that starts
+ * inside it and ends after it (这礼拜六 is not 这里拜六: 礼拜 is a word).
+ */
+function cutsWord(chars: readonly string[], i: number, n: number, lengths: readonly number[], words: ReadonlySet<string>): boolean {
+  for (let j = i + 1; j < i + n; j++) {
+    for (const m of lengths) {
+      if (j + m > i + n && j + m <= chars.length && words.has(chars.slice(j, j + m).join(''))) return true;
+    }
+  }
+  return false;
 }

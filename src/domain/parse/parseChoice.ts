@@ -10,6 +10,7 @@
 import { parseChineseNumber } from './chineseNumber.js';
 import { normalizeText } from './normalizeText.js';
 import { readByClauses } from './choiceReading.js';
+import { onlyKind } from './namePart.js';
 import { fail, guessed, ok, type ParseResult } from './parseResult.js';
 import { parseYesNo, plainYesNo } from './parseYesNo.js';
 
@@ -84,9 +85,10 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
 
   // 5. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查"); with a
   // negation in it ("不是低保户" for "城镇，不是低保户") it is a guess
+  // (a word that only says what kind of place or service it is names none: 医院 is no hospital)
   if ([...reply].length >= 2) {
     const containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
-    if (containing.length === 1) return NEGATION.test(reply) ? guessed(containing[0].value) : ok(containing[0].value);
+    if (containing.length === 1 && !onlyKind(reply)) return NEGATION.test(reply) ? guessed(containing[0].value) : ok(containing[0].value);
     if (containing.length > 1) return fail('ambiguous');
   }
 

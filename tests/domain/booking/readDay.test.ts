@@ -75,6 +75,34 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 
+  it.each([
+    ['7号 哦不对 还是8号吧', '2026-03-08'],
+    ['7号哦不对还是8号吧', '2026-03-08'],
+    ['周三吧 算了 改成周四', '2026-03-05'],
+    ['下周三 哦不 下周四', '2026-03-12'],
+    ['明天 不对不对 后天', '2026-03-04'],
+    ['5号，说错了，6号', '2026-03-06'],
+    ['9号 换成10号吧', '2026-03-10'],
+    ['8号还是9号吧', '2026-03-09'],
+    ['礼拜三 还是礼拜五吧', '2026-03-06'],
+  ])('%s: the day she settles on after correcting herself', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it.each([
+    ['19号我有事 还是20号吧', '2026-03-20'],
+    ['19号我有事，20号', '2026-03-20'],
+    ['13号要上班 14号吧', '2026-03-14'],
+    ['周三我不行 周五', '2026-03-06'],
+    ['周二家里有事 周四吧', '2026-03-05'],
+  ])('%s: a day she cannot come (in her words) is not the one she picks', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it.each(['8号还是9号', '周三还是周四', '7号还是8号都行'])('%s asks between two days: not a correction', (text) => {
+    expect(readDayWords(text, TODAY)).toEqual({ kind: 'conflict' });
+  });
+
   it('a day turned down alone names no day', () => {
     expect(readDayWords('6号不行', TODAY).kind).toBe('none');
     expect(readDayWords('周三去不了', TODAY).kind).toBe('none');
@@ -84,6 +112,11 @@ describe('readDayWords', () => {
     ['週三', '2026-03-04'],
     ['禮拜四', '2026-03-05'],
     ['這週五', '2026-03-06'],
+    ['这礼拜六', '2026-03-07'],
+    ['这个礼拜三', '2026-03-04'],
+    ['这个星期五', '2026-03-06'],
+    ['下礼拜天', '2026-03-15'],
+    ['本礼拜日', '2026-03-08'],
   ])('%s (繁体) is %s', (text, day) => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });

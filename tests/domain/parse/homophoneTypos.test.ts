@@ -47,6 +47,14 @@ describe('homophone typos (pinyin keyboards)', () => {
     expect(r('事请')).toBe('事请');
   });
 
+  it('never reads a stretch as a word when that cuts a word she wrote right (这礼拜六: 礼拜)', () => {
+    const r = homophoneReader(['这里', '礼拜', '星期', '预约']);
+    expect(r('这礼拜六')).toBe('这礼拜六');
+    expect(r('这礼拜天行不')).toBe('这礼拜天行不');
+    expect(r('这礼')).toBe('这里');
+    expect(r('住这礼 预越')).toBe('住这里 预约');
+  });
+
   it('keeps a known word whole and reads what follows', () => {
     expect(read('预约唐晒')).toBe('预约唐筛');
   });
