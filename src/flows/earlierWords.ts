@@ -7,7 +7,11 @@ import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { ageRangeOn, asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { fail, type ParseResult } from '../domain/parse/parseResult.js';
-import type { EngineState } from '../services/conversationState.js';
+import type { EngineState, ShownOption } from '../services/conversationState.js';
+import type { AskStep } from './flowSchema.js';
+import { parseInput } from './parseInput.js';
+import { confirmsGuess } from './prompts.js';
+import { readEarlierChoice } from './readShownChoice.js';
 
 /**
  * The answer her earlier words give the question `key` (flowId.stepId), read by `read`: the message
@@ -57,4 +61,33 @@ export function earlierAnswer(input: InputSpec, r: ParseResult<unknown>, today: 
   if (!r.ok || input.type !== 'birthDate') return r;
   const fact = asBirthDateFact(r.value);
   return fact && ageRangeOn(fact, today).max >= YOUNGEST_MOTHER ? r : fail('unrecognised');
+}
+
+/**
+ * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
+ * of options shown: `options`). A day she named also names the session (后天上午): kept as the next
+ * question's answer. A reading that must be confirmed is not taken: she is asked instead.
+ */
+export function readStepFromEarlierWords(
+  engine: EngineState,
+  today: string,
+  flowId: string,
+  step: AskStep,
+  options: ShownOption[] | undefined,
+): { value: unknown } | undefined {
+  if (!step.fromTrigger) return undefined;
+  let nextAnswer: string | undefined;
+  const read = (text: string): ParseResult<unknown> => {
+    let r: ParseResult<unknown>;
+    if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, today), today);
+    else {
+      const shown = readEarlierChoice(text, options, today);
+      nextAnswer = shown.nextAnswer;
+      r = shown.read;
+    }
+    return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
+  };
+  const found = readEarlierWords(engine, `${flowId}.${step.id}`, read);
+  if (found && nextAnswer) engine.nextAnswer = nextAnswer;
+  return found;
 }

@@ -5,16 +5,16 @@ import type { InboundMessage } from '../channels/channel.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
 import { messageReader } from '../domain/parse/readMessage.js';
-import { earlierAnswer, keepRestOfAnswer, readEarlierWords } from './earlierWords.js';
+import { keepRestOfAnswer, readStepFromEarlierWords } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import { Turn, type Next } from './turn.js';
-import { labelOf, Prompts } from './prompts.js';
-import { fail, ok, type ParseResult } from '../domain/parse/parseResult.js';
-import { readEarlierChoice, readShownChoice, restatedDay } from './readShownChoice.js';
+import { confirmsGuess, labelOf, Prompts } from './prompts.js';
+import { ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { readShownChoice, restatedDay } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
@@ -191,7 +191,7 @@ export class ConversationEngine {
           // (not among them: she sees what there is)
           if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
         }
-        const fromTrigger = this.readTrigger(turn, flow, step, options);
+        const fromTrigger = readStepFromEarlierWords(turn.engine, turn.today, flow.id, step, options);
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
         if (options) turn.engine.options = options;
         turn.say(this.say.question(turn, step, options));
@@ -216,27 +216,6 @@ export class ConversationEngine {
         return { flow: callee, step: callee.steps[0] };
       }
     }
-  }
-
-  /** Her words already written, read as the answer to a question marked `fromTrigger` (earlierWords.ts). */
-  private readTrigger(turn: Turn, flow: Flow, step: AskStep, options: ShownOption[] | undefined): { value: unknown } | undefined {
-    if (!step.fromTrigger) return undefined;
-    // a day she named also names the session (后天上午): the next question's answer
-    let nextAnswer: string | undefined;
-    const read = (text: string): ParseResult<unknown> => {
-      let r: ParseResult<unknown>;
-      if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, turn.today), turn.today);
-      else {
-        const shown = readEarlierChoice(text, options, turn.today);
-        nextAnswer = shown.nextAnswer;
-        r = shown.read;
-      }
-      // a reading that must be confirmed is not taken from her earlier words: she is asked instead
-      return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
-    };
-    const found = readEarlierWords(turn.engine, `${flow.id}.${step.id}`, read);
-    if (found && nextAnswer) turn.engine.nextAnswer = nextAnswer;
-    return found;
   }
 
   /** Asks the health consent (health_consent.yaml); when she agrees, `stepId` of `flow` runs again. */
@@ -408,9 +387,4 @@ export class ConversationEngine {
       now: turn.now,
     });
   }
-}
-
-/** Whether a guessed `value` at `step` must be confirmed before it is acted on (its `confirmIfGuessed`). */
-function confirmsGuess(step: AskStep, value: unknown): boolean {
-  return step.confirmIfGuessed === true || (Array.isArray(step.confirmIfGuessed) && step.confirmIfGuessed.includes(String(value)));
 }

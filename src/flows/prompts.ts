@@ -83,3 +83,8 @@ export function labelOf(input: InputSpec, value: unknown, shown: ShownOption[] |
   const options = input.type === 'choice' ? input.options : (shown ?? []);
   return options.find((o) => o.value === value)?.label ?? String(value);
 }
+
+/** Whether a guessed `value` at `step` must be confirmed before it is acted on (its `confirmIfGuessed`). */
+export function confirmsGuess(step: AskStep, value: unknown): boolean {
+  return step.confirmIfGuessed === true || (Array.isArray(step.confirmIfGuessed) && step.confirmIfGuessed.includes(String(value)));
+}

@@ -104,8 +104,9 @@ describe('matchTrigger: a request in her own words', () => {
   it.each([
     // a no, news of a booking made, or another flow's words
     ['不想约', undefined],
-    ['先不约了', undefined],
-    ['不约了 我怕疼', undefined],
+    // no booking request: the answer to a seat held for her, if one is (offer_reply: the menu otherwise)
+    ['先不约了', 'offer_reply'],
+    ['不约了 我怕疼', 'offer_reply'],
     ['我约好了 谢谢', 'thanks'],
     ['我大约20周 想问唐筛', 'eligibility'],
     ['宫颈癌那个检查', 'eligibility'],
@@ -122,8 +123,8 @@ describe('matchTrigger: a request in her own words', () => {
     ['是不是我填错了', undefined],
     ['没怀 能登记吗', undefined],
     ['我存的钱', undefined],
-    // a seat held for her given up is not a cancellation here (decline_offer)
-    ['明个我走亲戚没空 不要了', undefined],
+    // a seat held for her given up is not a cancellation (offer_reply)
+    ['明个我走亲戚没空 不要了', 'offer_reply'],
   ])('"%s" → %s', (text, flowId) => {
     expect(flowOf(text)).toBe(flowId);
   });
