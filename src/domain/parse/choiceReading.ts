@@ -124,8 +124,11 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
   return [...text.matchAll(NEGATION)].map((m) => m.index).filter((i) => !skip.has(i));
 }
 
+// a question closed by 不/没 (NT还能约上不, 有号没): asks for what it names, it does not negate it
+const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
+
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
-  const text = raw.replace(/\?+$/u, '');
+  const text = raw.replace(/\?+$/u, '').replace(CLOSING_NOT, '');
   const question = raw.endsWith('?') || /吗|(.)[不没]\1/u.test(text);
   const piece = labelPieceClause(text, options);
   const spans = piece !== undefined ? [{ option: piece, start: 0, end: text.length }] : wordSpans(text, options);

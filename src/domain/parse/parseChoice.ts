@@ -77,6 +77,10 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
   const side = hasSides ? bySide(plainYesNo(normalized, words), answers) : undefined;
   if (side) return side;
 
+  // 3b. words of two options or more, all in one other option's label: that one (查宫颈查乳腺: 两癌，一起查)
+  const together = optionNamingAll(reply, options, candidates);
+  if (together) return ok(together);
+
   // 4. clause by clause: what each names, said of whom, negated or not
   const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [], none: answers?.none };
   const reading = options.map((o, i) => ({ value: o.value, words: candidates[i], label: compact(o.label), notWords: (o.notWords ?? []).map(compact) }));
@@ -100,4 +104,18 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
     if (r) return r;
   }
   return fail('unrecognised');
+}
+
+/**
+ * The one option whose label holds every word she used of the other options, when she used words of
+ * two or more of them and no negation (宫颈 and 乳腺: 两癌筛查（宫颈癌和乳腺癌一起查）).
+ */
+function optionNamingAll(reply: string, options: ChoiceOptionInput[], candidates: string[][]): string | undefined {
+  if (NEGATION.test(reply)) return undefined;
+  const used = candidates.map((words) => words.filter((w) => [...w].length >= 2 && reply.includes(w)));
+  const namers = used.flatMap((words, i) => (words.length > 0 ? [i] : []));
+  if (namers.length < 2) return undefined;
+  const named = [...new Set(used.flat())];
+  const holders = options.flatMap((o, i) => (named.every((w) => compact(o.label).includes(w)) ? [i] : []));
+  return holders.length === 1 ? options[holders[0]].value : undefined;
 }

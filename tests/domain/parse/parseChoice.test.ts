@@ -228,3 +228,28 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     expect(parseChoice('宫颈和乳腺', screens)).toEqual(err('ambiguous'));
   });
 });
+
+// the booking menu's lines (profiles/national.yaml: programmes.*.bookable)
+const bookable: ChoiceOptionInput[] = [
+  { value: 'both', label: '两癌筛查（宫颈癌和乳腺癌一起查）', words: ['两癌', '一起', '都查'] },
+  { value: 'cervical', label: '只查宫颈癌', words: ['宫颈'] },
+  { value: 'breast', label: '只查乳腺癌', words: ['乳腺'] },
+  { value: 'nt', label: 'NT超声检查（怀孕11到13周）', words: ['NT', 'nt'] },
+];
+
+describe('parseChoice: what she names, as a health worker reads it', () => {
+  it.each([
+    // the words of two lines, both in a third line's label: that line
+    ['俺想约那个查宫颈查乳腺的', ok('both')],
+    ['宫颈乳腺', ok('both')],
+    ['乳腺和宫颈都想看看', ok('both')],
+    // one of them, or one refused: not the line of both
+    ['查乳腺', ok('breast')],
+    ['不要乳腺 只查宫颈', ok('cervical')],
+    // a question closed by 不 asks for what it names
+    ['NT还能约上不 预约一下', guess('nt')],
+    ['NT能做不', ok('nt')],
+  ])('%j', (text, expected) => {
+    expect(parseChoice(text, bookable)).toEqual(expected);
+  });
+});
