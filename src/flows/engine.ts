@@ -16,7 +16,7 @@ import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice, restatedDay } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
-import { MENU, NOTICE, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
+import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 
 export type { EngineOptions } from './engineOptions.js';
@@ -270,9 +270,11 @@ export class ConversationEngine {
     const again = () => (step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown));
     let requestKept = false;
     if (flow.id === NOTICE && !turn.consented) {
-      // something asked for while the notice waits is kept instead of her first message
-      const trigger = matchTrigger(text, this.o.flowSet.flows.values(), { plainYes: false });
-      if (trigger && trigger.flowId !== MENU) {
+      // something asked for while the notice waits is kept instead of her first message; not a word of
+      // a question the notice answers (你是机器人还是真人), nor a pleasantry (晓得哒 你问咯: thanks)
+      const asked = withoutSideClauses(text, step.sideAnswers);
+      const trigger = asked ? matchTrigger(asked, this.o.flowSet.flows.values(), { plainYes: false }) : undefined;
+      if (trigger && trigger.flowId !== MENU && trigger.flowId !== THANKS) {
         this.noticeFirst(turn, requestOf(trigger, text));
         requestKept = true;
       }

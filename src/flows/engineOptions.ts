@@ -40,6 +40,8 @@ export interface EngineOptions {
 /** The privacy notice every new contact reads first, and the menu it goes on with by default. */
 export const NOTICE = 'consent';
 export const MENU = 'menu';
+/** Thanks and acknowledgements: never a request to keep while the notice waits. */
+export const THANKS = 'thanks';
 
 /** What her message asked for, kept while the privacy notice waits. */
 export interface HeldRequest {
