@@ -228,7 +228,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       for (const o of named) if (personOptions.has(o)) other.add(o);
     } else if (named.size > 0) {
       for (const o of named) her.add(o);
-    } else if (plain === true || hasYesWord) {
+    } else if (plain === true || hasYesWord || /^我?也(?:是|一样)/u.test(c.text)) {
+      // (我也是, 我也一样: the same as what she said before)
       saidYes = true;
     } else if (plain === false) {
       saidNo = true;
@@ -253,6 +254,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
     const mine = herNamed.filter((o) => herYes.includes(o));
     // her own yes stands over what else she has (户口在本地，也有居住证): she is local
     if (mine.length === 1) return guess(mine[0], herNamed.length === 1 && otherNamed.length === 0);
+    // her husband's and then hers too (男人是本地的 俺也是): her own yes, which the husband's option says she is not
+    if (saidYes && !saidNo && herNamed.length === 0 && herYes.length === 1) return guess(herYes[0], !byNegation);
     // said of her husband, over "not me" (不是本地的 老公是本地的)
     if (otherNamed.length === 1) return guess(otherNamed[0], herNamed.length === 0);
     if (herNamed.length === 1 && otherNamed.length === 0) return guess(herNamed[0], true);

@@ -180,6 +180,9 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     ['老公户口在本地', ok('spouseHukou')],
     ['不是本地的 老公是本地的', guess('spouseHukou')],
     ['老公也不是本地的 我有居住证', ok('residencePermit')],
+    // his, then hers too: her own (the husband's option says she is not)
+    ['老公户口在这 我也在这', ok('hukou')],
+    ['老公是本地的 我也是', ok('hukou')],
     // a word inside a longer piece of another option's label is that option's
     ['我在本地住了半年', ok('livedSixMonths')],
     ['户口在本地，也有居住证', guess('hukou')],
