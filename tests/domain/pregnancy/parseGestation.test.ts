@@ -11,6 +11,10 @@ describe('parseGestation', () => {
     ['怀孕十二周', { dueDate: '2026-09-14', from: 'weeks' }],
     ['12周3天', { dueDate: '2026-09-11', from: 'weeks' }],
     ['12+3', { dueDate: '2026-09-11', from: 'weeks' }],
+    // the days after 周 with a 零/又/加/+ and no 天 (13周+2 was read as 13周 and stored a due date 2 days late)
+    ['12周+3', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['12周加3 周五去', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['十二周零三', { dueDate: '2026-09-11', from: 'weeks' }],
     ['预产期9月14号', { dueDate: '2026-09-14', from: 'dueDate' }],
     ['2026年9月14日', { dueDate: '2026-09-14', from: 'dueDate' }],
     ['末次月经12月8号', { dueDate: '2026-09-14', from: 'lastPeriod' }],
