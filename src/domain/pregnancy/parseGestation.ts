@@ -31,7 +31,10 @@ const DAY_NUM = '([0-9]{1,3}|[零一二两三四五六七八九十百]{1,6})';
 /** not a count from today (3天前, 两个星期以后); 8周前后 is about 8 weeks */
 const NOT_FROM_TODAY = '(?!\\s*(?:以|之)?\\s*[前后](?!后))';
 // 13周2天, 13周+2, 13周零2天 (with a 零/又/加/+ the 天 may be left out)
-const WEEKS = new RegExp(`${NUM}\\s*(?:多\\s*)?(?:个\\s*(?:多\\s*)?)?(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)\\s*${NUM}(?:\\s*天)?|\\s*${NUM}\\s*天)?${NOT_FROM_TODAY}`, 'u');
+const WEEKS = new RegExp(
+  `${NUM}\\s*(?:多\\s*)?(?:个\\s*(?:多\\s*)?)?(?:周|星期|礼拜)(?:\\s*(?:零|又|加|\\+)\\s*${NUM}(?:\\s*天)?|\\s*${NUM}\\s*天)?${NOT_FROM_TODAY}`,
+  'u',
+);
 const WEEKS_PLUS = /([0-9]{1,2})\s*\+\s*([0-6])/u;
 /** 50天, 五十多天 */
 const DAYS = new RegExp(`(?<!${NUMERAL})${DAY_NUM}\\s*(?:多|来)?\\s*天${NOT_FROM_TODAY}`, 'u');

@@ -8,6 +8,9 @@ const err = (error: ParseErrorCode) => ({ ok: false, error });
 
 const cases: [input: string, range: { min: number; max: number }, expected: object][] = [
   ['45', age, ok(45)],
+  // once (一回, 一次) is not a second number
+  ['三十天来一回', age, ok(30)],
+  ['28天一次', { min: 20, max: 60 }, ok(28)],
   ['４５', age, ok(45)],
   ['45岁', age, ok(45)],
   ['四十五', age, ok(45)],
