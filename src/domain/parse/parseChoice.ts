@@ -42,6 +42,13 @@ const compact = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '')
     .replace(PARTICLES, '');
 
+/** An option's word or label, compacted; its closing particle kept when it would leave one character (做了, 住了). */
+function compactWord(s: string): string {
+  const whole = normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
+  const cut = whole.replace(PARTICLES, '');
+  return [...cut].length >= 2 ? cut : whole;
+}
+
 /** The option(s) a yes or no means, if the question says. */
 function bySide(said: boolean | undefined, answers: ChoiceAnswers | undefined): ParseResult<string> | undefined {
   if (said === undefined || !answers) return undefined;
@@ -57,7 +64,7 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
   const reply = compact([...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''));
   if (reply === '') return fail('unrecognised');
 
-  const candidates = options.map((o) => [o.label, ...(o.words ?? [])].map(compact).filter((w) => w !== ''));
+  const candidates = options.map((o) => [o.label, ...(o.words ?? [])].map(compactWord).filter((w) => w !== ''));
 
   // 1. the reply is exactly a label or word
   const exact = options.filter((_, i) => candidates[i].includes(reply));
@@ -83,7 +90,13 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
 
   // 4. clause by clause: what each names, said of whom, negated or not
   const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [], none: answers?.none };
-  const reading = options.map((o, i) => ({ value: o.value, words: candidates[i], label: compact(o.label), notWords: (o.notWords ?? []).map(compact) }));
+  // (a one-character word names nothing inside her words)
+  const reading = options.map((o, i) => ({
+    value: o.value,
+    words: candidates[i].filter((w) => [...w].length >= 2),
+    label: compactWord(o.label),
+    notWords: (o.notWords ?? []).map(compactWord),
+  }));
   const byClauses = readByClauses(normalized, reading, sides);
   if (byClauses) return byClauses;
 

@@ -256,3 +256,16 @@ describe('parseChoice: what she names, as a health worker reads it', () => {
     expect(parseChoice(text, bookable)).toEqual(expected);
   });
 });
+
+describe('parseChoice: a word cut short by its particle names nothing inside her words', () => {
+  // 您做过了吗 (flows/pregnancy.yaml: the earlier screening)
+  const earlier: ChoiceOptionInput[] = [
+    { value: 'done', label: '做过了', words: ['做过', '做了', '查过', '查了'] },
+    { value: 'missed', label: '没做', words: ['没做', '没有做', '没查', '没有', '错过'] },
+    { value: 'unknown', label: '不记得', words: ['不知道', '不清楚', '记不清', '忘了'] },
+  ];
+  it('没做 那会儿不知道还有这个检查 is not done (检查 holds 查, the 查了 of done)', () => {
+    expect(parseChoice('没做 那会儿不知道还有这个检查', earlier, { yes: ['done'], no: ['missed'] })).not.toMatchObject({ value: 'done' });
+    expect(parseChoice('做了', earlier, { yes: ['done'], no: ['missed'] })).toEqual(ok('done'));
+  });
+});
