@@ -90,10 +90,9 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
 
   // 4. clause by clause: what each names, said of whom, negated or not
   const sides = { yes: answers?.yes ?? [], no: answers?.no ?? [], yesWords: answers?.yesWords ?? [], noWords: answers?.noWords ?? [], none: answers?.none };
-  // (a one-character word names nothing inside her words)
   const reading = options.map((o, i) => ({
     value: o.value,
-    words: candidates[i].filter((w) => [...w].length >= 2),
+    words: candidates[i],
     label: compactWord(o.label),
     notWords: (o.notWords ?? []).map(compactWord),
   }));

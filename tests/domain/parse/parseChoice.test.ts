@@ -257,7 +257,7 @@ describe('parseChoice: what she names, as a health worker reads it', () => {
   });
 });
 
-describe('parseChoice: a word cut short by its particle names nothing inside her words', () => {
+describe('parseChoice: a word is not cut short by its particle', () => {
   // 您做过了吗 (flows/pregnancy.yaml: the earlier screening)
   const earlier: ChoiceOptionInput[] = [
     { value: 'done', label: '做过了', words: ['做过', '做了', '查过', '查了'] },
