@@ -295,6 +295,9 @@ export class ConversationEngine {
       turn.say(this.say.question(turn, step, shown));
       return;
     }
+    // at a step like the menu, an action asked for in her words (约唐筛) goes before the list's topic words (唐筛: 产前筛查)
+    const action = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
+    if (action?.action && action.flowId !== flow.id) return this.startTriggered(turn, action, text);
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed

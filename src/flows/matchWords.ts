@@ -52,6 +52,8 @@ export interface TriggerMatch {
   answers: boolean;
   /** Her words for those questions, when not the whole message (the clauses of news left out: NT约好了). */
   text?: string;
+  /** An action asked for (the trigger's priority above 0: 预约, 取消预约), not only a topic named (两癌). */
+  action?: boolean;
 }
 
 type Trigger = Flow['triggers'][number];
@@ -109,7 +111,7 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   if (best) {
     const { flow, t } = best;
     const words = t.answers ? requestClauses(text, t) : undefined;
-    return { flowId: flow.id, vars: t.vars, answers: t.answers, ...(words ? { text: words } : {}) };
+    return { flowId: flow.id, vars: t.vars, answers: t.answers, ...(words ? { text: words } : {}), ...(t.priority > 0 ? { action: true } : {}) };
   }
   if (o.plainYes === false) return undefined;
   // no word matched: a message that is only a yes (要, 好的, 行) answers what was offered her at rest
