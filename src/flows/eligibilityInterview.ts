@@ -141,6 +141,7 @@ export class EligibilityInterview {
       decision = programmes.decide(programme, facts, turn.today);
     }
     if (readTrigger) trigger.tried.push(INTERVIEW);
+    if (carried.length === 0) delete interview.carried;
     if (read?.kind === 'refusal') {
       // her own words would refuse her (我怀孕了，能做两癌吗): she confirms them first, in her words
       interview.asking = read.fact;

@@ -49,7 +49,8 @@ describe.skipIf(dbUnavailable)('engine state', () => {
     const residence = await chat.say('stack', '是');
     expect(residence).toHaveLength(1);
     expect(residence[0]).toMatch(/^您或您丈夫的户口在河南吗？请选一个：\n1\. 我的户口在河南/);
-    expect((await chat.conversation('stack'))!.engine.interview).toEqual({ asking: 'residenceHenan', answered: ['pregnant'] });
+    // (the words that started it, not read yet, wait for its later questions)
+    expect((await chat.conversation('stack'))!.engine.interview).toEqual({ asking: 'residenceHenan', answered: ['pregnant'], carried: ['预约'] });
 
     // the answer, then back in booking where it called
     const answer = await chat.say('stack', '1');
