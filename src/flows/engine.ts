@@ -296,8 +296,8 @@ export class ConversationEngine {
       return;
     }
     // at a step like the menu, an action asked for in her words (约唐筛) goes before the list's topic words (唐筛: 产前筛查)
-    const action = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-    if (action?.action && action.flowId !== flow.id) return this.startTriggered(turn, action, text);
+    const asked = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
+    if (asked?.action && asked.flowId !== flow.id) return this.startTriggered(turn, asked, text);
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
@@ -320,8 +320,7 @@ export class ConversationEngine {
       // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
-      const trigger = step.letTriggersThrough && turn.consented ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-      if (trigger) return this.startTriggered(turn, trigger, text);
+      if (asked) return this.startTriggered(turn, asked, text);
       // a plain 不是 that fits several options: which, with only those listed (once)
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
       if (which) return void turn.say(which);
