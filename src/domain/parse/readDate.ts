@@ -1,6 +1,7 @@
 // Shared by parseDate and parseBirthDate: finds the date expressions in a reply and resolves the
 // one the woman meant. Several different dates ("3月5号还是6号") are 'ambiguous'; a bare 今天 /
-// 今年 / 这个月 next to a concrete date ("今天去的，3月5号") is context and is ignored.
+// 今年 / 这个月 next to a concrete date ("今天去的，3月5号") is context and is ignored, and a month
+// that holds the day she names is that day's month ("明年三月份 单子上写的3月9号": 9 March next year).
 import { findDateExpressions, prepareDateText, type DateExpression } from './dateExpression.js';
 import { normalizeText } from './normalizeText.js';
 import type { ParsedDate } from './parseDate.js';
@@ -23,6 +24,25 @@ function bareYear(text: string): DateExpression | undefined {
   return { year: { abs: Number(match[2]), twoDigit: false }, lunarWords: false, vague: false, start: 0, end: prepared.length };
 }
 
+/**
+ * A month or a year (明年三月份, 83年的) and, in other words, a day of it without a year (3月9号,
+ * 9号, 十月初五): one date, the day in the month's or the year's year. Other pairs are left as they are.
+ */
+function mergeYearAndDay(found: DateExpression[]): DateExpression[] {
+  if (found.length !== 2) return found;
+  const coarse = found.find(
+    (e) => e.day === undefined && e.relDays === undefined && ((e.month !== undefined && 'abs' in e.month) || (e.month === undefined && e.year !== undefined && 'abs' in e.year)),
+  );
+  const fine = found.find((e) => e !== coarse && e.day !== undefined && e.year === undefined && e.relDays === undefined);
+  if (!coarse || !fine) return found;
+  const cm = coarse.month;
+  const fm = fine.month;
+  const fits = cm === undefined ? fm !== undefined && 'abs' in fm : fm === undefined || ('abs' in fm && 'abs' in cm && fm.abs === cm.abs);
+  if (!fits) return found;
+  const marker = fine.marker ?? coarse.marker;
+  return [{ ...fine, ...(marker ? { marker } : {}), year: coarse.year, month: fm ?? cm, lunarWords: fine.lunarWords || coarse.lunarWords }];
+}
+
 export function readDate(text: string, ctx: ReadDateContext): ParseResult<ParsedDate> {
   if (normalizeText(text) === '') return fail('empty');
   let found = findDateExpressions(text);
@@ -31,6 +51,7 @@ export function readDate(text: string, ctx: ReadDateContext): ParseResult<Parsed
     if (!year) return fail('unrecognised');
     found = [year];
   }
+  found = mergeYearAndDay(found);
   const concrete = found.filter(isConcrete);
   const chosen = concrete.length > 0 ? concrete : found;
   if (ctx.requireYear && chosen.some((e) => e.relDays === undefined && e.year === undefined)) {

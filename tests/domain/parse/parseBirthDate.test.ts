@@ -68,6 +68,9 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   ['200岁', E('unrecognised')],
   // a year and an age: the year
   ['80年的，今年46岁', year(1980)],
+  // a year, then the day in other words
+  ['83年的 十月初五', typed('1983-11-09')],
+  ['1975年 生日是3月2号', typed('1975-03-02')],
 
   ['5月6号', E('incomplete')],
   ['农历四月初二', E('incomplete')],

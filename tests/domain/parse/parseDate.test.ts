@@ -186,6 +186,11 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['2026年3月5日，就是3月5号', past, day('2026-03-05')],
   ['好像是3月5号左右', past, day('2026-03-05')],
   ['我35岁，3月5号来的', past, day('2026-03-05')],
+  // a month or a year, then a day of it in other words: one date
+  ['明年三月份 单子上写的3月9号', future, day('2027-03-09')],
+  ['三月份 好像是9号', past, day('2026-03-09')],
+  ['24年 8月3号', past, day('2024-08-03')],
+  ['三月份 4月2号', past, E('ambiguous')],
   // ambiguous
   ['3月5号还是6号', past, E('ambiguous')],
   ['3月5号或者3月6号', past, E('ambiguous')],
