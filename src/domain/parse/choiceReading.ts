@@ -169,6 +169,22 @@ function unexplained(clauses: readonly Clause[], options: readonly ReadingOption
 }
 
 /**
+ * Of the options she named, the one a clause says alone (its word and fillers only) while each other
+ * is named inside a clause that says more, a reason or a story: 下午吧 上午要送孙子上学 (下午),
+ * 没做 那会儿不知道还有这个检查 (没做). Undefined unless exactly one option is said alone.
+ */
+function saidAlone(clauses: readonly Clause[], named: readonly number[], options: readonly ReadingOption[], extra: readonly string[]): number | undefined {
+  const optionsOf = (c: Clause) => new Set(c.spans.map((s) => s.option));
+  const bare = (c: Clause) => c.about === 'her' && !c.negated && optionsOf(c).size === 1 && unexplained([c], options, extra) === 0;
+  const alone = new Set(clauses.filter(bare).flatMap((c) => [...optionsOf(c)]));
+  if (alone.size !== 1) return undefined;
+  const [answer] = alone;
+  if (!named.includes(answer)) return undefined;
+  const others = clauses.filter((c) => [...optionsOf(c)].some((o) => o !== answer && named.includes(o)));
+  return others.every((c) => !bare(c) && unexplained([c], options, extra) > 0) ? answer : undefined;
+}
+
+/**
  * Her answer read clause by clause; undefined when the clauses say nothing about the options (the
  * caller tries what is left: her words inside a label, an opening yes or no).
  */
@@ -259,6 +275,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
     // said of her husband, over "not me" (不是本地的 老公是本地的)
     if (otherNamed.length === 1) return guess(otherNamed[0], herNamed.length === 0);
     if (herNamed.length === 1 && otherNamed.length === 0) return guess(herNamed[0], true);
+    const alone = otherNamed.length === 0 ? saidAlone(clauses, herNamed, options, [...sides.yesWords, ...sides.noWords]) : undefined;
+    if (alone !== undefined) return guessed(options[alone].value);
     return fail('ambiguous');
   }
   if (saidYes && saidNo) return undefined;

@@ -269,3 +269,27 @@ describe('parseChoice: a word is not cut short by its particle', () => {
     expect(parseChoice('做了', earlier, { yes: ['done'], no: ['missed'] })).toEqual(ok('done'));
   });
 });
+
+describe('parseChoice: the option said alone, the other inside a reason or a story', () => {
+  const sessions: ChoiceOptionInput[] = [
+    { value: 'am', label: '上午（还剩40个）', words: ['上午'] },
+    { value: 'pm', label: '下午（还剩20个）', words: ['下午'] },
+  ];
+  const earlier: ChoiceOptionInput[] = [
+    { value: 'done', label: '做过了', words: ['做过', '做了', '查过', '查了'] },
+    { value: 'missed', label: '没做', words: ['没做', '没有做', '没查', '没有', '错过'] },
+    { value: 'unknown', label: '不记得', words: ['不知道', '不清楚', '记不清', '忘了'] },
+  ];
+  it.each([
+    ['下午吧 上午要送孫子上學', guess('pm')],
+    ['上午吧，下午要下地干活', guess('am')],
+    // both said alone, or only in stories: she is asked
+    ['上午 下午也行', { ok: false, error: 'ambiguous' }],
+  ])('%j', (text, expected) => {
+    expect(parseChoice(text, sessions)).toEqual(expected);
+  });
+  it('没做 那会儿不知道还有这个检查 is 没做', () => {
+    expect(parseChoice('没做 那会儿不知道还有这个检查', earlier, { yes: ['done'], no: ['missed'] })).toEqual(guess('missed'));
+    expect(parseChoice('做了 不记得哪天了', earlier, { yes: ['done'], no: ['missed'] })).toEqual(guess('done'));
+  });
+});
