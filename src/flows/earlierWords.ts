@@ -65,7 +65,7 @@ export function earlierAnswer(input: InputSpec, r: ParseResult<unknown>, today: 
 
 /**
  * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
- * of options shown: `options`). A day she named also names the session (后天上午): kept as the next
+ * of options shown: `options`; what she gave for it before: `known`). A day she named also names the session (后天上午): kept as the next
  * question's answer. A reading that must be confirmed is not taken: she is asked instead.
  */
 export function readStepFromEarlierWords(
@@ -74,12 +74,13 @@ export function readStepFromEarlierWords(
   flowId: string,
   step: AskStep,
   options: ShownOption[] | undefined,
+  known?: unknown,
 ): { value: unknown } | undefined {
   if (!step.fromTrigger) return undefined;
   let nextAnswer: string | undefined;
   const read = (text: string): ParseResult<unknown> => {
     let r: ParseResult<unknown>;
-    if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, today), today);
+    if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, today, known), today);
     else {
       const shown = readEarlierChoice(text, options, today);
       nextAnswer = shown.nextAnswer;

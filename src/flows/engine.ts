@@ -191,7 +191,7 @@ export class ConversationEngine {
           // (not among them: she sees what there is)
           if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
         }
-        const fromTrigger = readStepFromEarlierWords(turn.engine, turn.today, flow.id, step, options);
+        const fromTrigger = readStepFromEarlierWords(turn.engine, turn.today, flow.id, step, options, await this.known(turn, step));
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
         if (options) turn.engine.options = options;
         turn.say(this.say.question(turn, step, options));
@@ -352,6 +352,8 @@ export class ConversationEngine {
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */
   private async known(turn: Turn, step: AskStep): Promise<unknown> {
+    // asked her pregnancy's dates again after 不对: what she gave, the kind of date she is correcting
+    if (step.input.type === 'dating') return step.save ? turn.state.vars[step.save] : undefined;
     return step.fact ? (await this.interview.allFacts(turn))[step.fact] : undefined;
   }
 

@@ -28,9 +28,13 @@ function saysNone(text: string, noneWords: readonly string[]): boolean {
   return noneWords.some((w) => plain === w || plain.includes(w));
 }
 
+/** The word that says which kind of date she wrote. */
+const DATE_WORD: Record<string, string> = { dueDate: '预产期', lastPeriod: '末次月经' };
+
 /**
  * `known`: the value of the question's fact she gave before, when she is asked it again for more
- * (a birth date given as a year: "3月5号" is then a day of that year).
+ * (a birth date given as a year: "3月5号" is then a day of that year), or, for her pregnancy's dates,
+ * the reading she is correcting.
  */
 export function parseInput(spec: InputSpec, text: string, today: string, known?: unknown): ParseResult<AnswerValue> {
   switch (spec.type) {
@@ -65,7 +69,10 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       return read.ok ? ok(read.value.dueDate) : read;
     }
     case 'dating': {
-      const r = parseGestation(text, today);
+      // a date that reads two ways, written to correct the one she gave: the same kind of date (预产期12月5号 → 不对 是12月15号)
+      const kind = known && typeof known === 'object' && 'from' in known ? DATE_WORD[String(known.from)] : undefined;
+      const first = parseGestation(text, today);
+      const r = !first.ok && first.error === 'ambiguous' && kind ? parseGestation(`${kind}${text}`, today) : first;
       return r.ok ? ok({ dueDate: r.value.dueDate, from: r.value.from }) : r;
     }
     case 'idNumber': {

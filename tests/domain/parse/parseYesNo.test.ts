@@ -58,6 +58,11 @@ const cases: [input: string, expected: Expected][] = [
   ['不是', false],
   ['不', false],
   ['不对', false],
+  // she wrote it wrong: a no, never the "…了" of a verb echoed back
+  ['我打错了', false],
+  ['写错了', false],
+  ['不对咯 我打错哒 是12月15号', false],
+  ['没错', true],
   ['不要', false],
   ['没有', false],
   ['没', false],
