@@ -33,6 +33,8 @@ export interface ReadingSides {
 // who a clause is about besides her (her husband, by the names women use)
 const PERSON_WORDS = ['老公', '丈夫', '爱人', '对象', '男人', '孩子他爸', '孩子爸', '娃他爸', '他爸', '老伴', '当家的'];
 const PERSON = new RegExp(`${PERSON_WORDS.join('|')}|(?<!其)他(?!们)`, 'u');
+// where she has it from (医生说怀的是双胞胎, B超上看着是俩): words that are not another answer
+const SOURCE_WORDS = ['医生说', '大夫说', '医生讲', '大夫讲', '说是', 'B超', 'b超', '彩超', '单子上', '查出来', '看着', '照出来'];
 // the two of them together
 const BOTH = /都|俩|两口子|夫妻|我们|咱们/u;
 const NEGATION = /[不没无未非别]/gu;
@@ -153,7 +155,7 @@ function unexplained(clauses: readonly Clause[], options: readonly ReadingOption
   for (const c of clauses) {
     const covered = new Set<number>();
     for (const s of c.spans) for (let i = s.start; i < s.end; i++) covered.add(i);
-    for (const w of [...extra, ...PERSON_WORDS]) {
+    for (const w of [...extra, ...PERSON_WORDS, ...SOURCE_WORDS]) {
       for (let at = c.text.indexOf(w); at >= 0; at = c.text.indexOf(w, at + 1)) for (let i = at; i < at + w.length; i++) covered.add(i);
     }
     const chars = [...c.text];
