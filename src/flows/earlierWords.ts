@@ -4,8 +4,6 @@
 // question her message was about: words written for another question are not taken on part of them,
 // but a clause of them that reads by itself is.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
-import { ageRangeOn, asBirthDateFact } from '../domain/parse/birthDateFact.js';
-import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import type { AskStep } from './flowSchema.js';
@@ -50,19 +48,6 @@ export function keepRestOfAnswer(engine: EngineState, text: string, answered: (c
   else delete engine.carried;
 }
 
-/** The youngest a woman giving her own birth date is: a younger one read from other words is not hers. */
-const YOUNGEST_MOTHER = 12;
-
-/**
- * A reading of her earlier words for a question of type `input`, kept only when it fits the question
- * asked: a birth date is a grown woman's (not 末次月经2026年3月1日, 宝宝1岁了, written for another question).
- */
-export function earlierAnswer(input: InputSpec, r: ParseResult<unknown>, today: string): ParseResult<unknown> {
-  if (!r.ok || input.type !== 'birthDate') return r;
-  const fact = asBirthDateFact(r.value);
-  return fact && ageRangeOn(fact, today).max >= YOUNGEST_MOTHER ? r : fail('unrecognised');
-}
-
 /**
  * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
  * of options shown: `options`; what she gave for it before: `known`). A day she named also names the session (后天上午): kept as the next
@@ -80,7 +65,7 @@ export function readStepFromEarlierWords(
   let nextAnswer: string | undefined;
   const read = (text: string): ParseResult<unknown> => {
     let r: ParseResult<unknown>;
-    if (!options) r = earlierAnswer(step.input, parseInput(step.input, text, today, known), today);
+    if (!options) r = parseInput(step.input, text, today, known);
     else {
       const shown = readEarlierChoice(text, options, today);
       nextAnswer = shown.nextAnswer;

@@ -23,6 +23,7 @@ const parseErrorSchema = z.enum([
   'ambiguous',
   'incomplete',
   'months',
+  'too_young',
 ]);
 
 const stepBase = {
@@ -233,6 +234,7 @@ export const messagesSchema = z.object({
     ambiguous: z.string(),
     incomplete: z.string(),
     months: z.string(),
+    too_young: z.string(),
   }),
   example: z.string(),
   tooManyFailures: z.string(),

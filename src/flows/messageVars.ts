@@ -37,6 +37,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     ambiguous: NONE,
     incomplete: NONE,
     months: NONE,
+    too_young: NONE,
   },
   example: ['example'],
   tooManyFailures: COUNTY,

@@ -9,7 +9,7 @@ import { parseDate } from '../domain/parse/parseDate.js';
 import { parseMobile } from '../domain/parse/parseMobile.js';
 import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
 import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
-import { asBirthDateFact } from '../domain/parse/birthDateFact.js';
+import { ageRangeOn, asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
@@ -27,6 +27,9 @@ function saysNone(text: string, noneWords: readonly string[]): boolean {
   const plain = normalizeText(text).replace(/[。.!！?？,，]+/g, '');
   return noneWords.some((w) => plain === w || plain.includes(w));
 }
+
+/** The youngest a woman giving her own birth date is. */
+const YOUNGEST_WOMAN = 12;
 
 /** The word that says which kind of date she wrote. */
 const DATE_WORD: Record<string, string> = { dueDate: '预产期', lastPeriod: '末次月经' };
@@ -58,7 +61,10 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
     }
     case 'birthDate': {
       const r = parseBirthDate(text, today, asBirthDateFact(known));
-      return r.ok ? ok(r.value.birthDate) : r;
+      if (!r.ok) return r;
+      // a woman writing her own birth date is no child: 好像是2019年 was her last screening, not her birth
+      const fact = asBirthDateFact(r.value.birthDate);
+      return fact && ageRangeOn(fact, today).max < YOUNGEST_WOMAN ? fail('too_young') : ok(r.value.birthDate);
     }
     case 'mobile':
       return parseMobile(text);

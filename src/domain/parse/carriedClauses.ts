@@ -16,14 +16,24 @@ const CLOSED_QUESTION = /(?:是不是|能不能|可不可以|要不要|有没有
 /** Where a question starts after a statement (我怀孕了|能做两癌吗). */
 const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|多少|什么|啥|哪/u;
 
+/**
+ * Where a voice-typed run-on turns to another fact of hers (…我是1972年3月15号的|户口就在咱项城…): each
+ * fact its own clause, so that one question does not use up the words of the next.
+ */
+const TOPIC_START = /(?<=\p{Script=Han}{2})(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年)/u;
+/** A long run-on (12 characters or more) split where it turns to another fact; a short clause (本地户口) as it is. */
+const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause.split(TOPIC_START) : [clause]);
+/** A statement before a question: closed by 了/的 (我怀孕了|能做两癌吗), or saying what she is or where (我是72年的, 户口在李寨). */
+const STATEMENT = /[了的]$|是|在/u;
+
 /** The statements of one clause: itself, or the parts of it around a question. */
 function statements(clause: string): string[] {
   const closed = CLOSED_QUESTION.exec(clause);
   if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
-  if (!QUESTION.test(clause)) return clause ? [clause] : [];
+  if (!QUESTION.test(clause)) return clause ? byTopic(clause) : [];
   const start = QUESTION_START.exec(clause);
   const head = start ? clause.slice(0, start.index) : '';
-  return head.length >= 2 && /[了的]$/u.test(head) ? [head] : [];
+  return head.length >= 2 && STATEMENT.test(head) ? byTopic(head).filter((c) => /[了的]$/u.test(c) || STATEMENT.test(c)) : [];
 }
 
 /** The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered). */

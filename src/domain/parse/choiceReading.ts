@@ -170,20 +170,24 @@ function unexplained(clauses: readonly Clause[], options: readonly ReadingOption
   return count;
 }
 
+// why not the other: something she has to do, or did, or did not know
+const REASON = /要|得|有事|没空|忙|因为|那会|那时|不知道|查过|做过|已经/u;
+
 /**
  * Of the options she named, the one a clause says alone (its word and fillers only) while each other
- * is named inside a clause that says more, a reason or a story: 下午吧 上午要送孙子上学 (下午),
- * 没做 那会儿不知道还有这个检查 (没做). Undefined unless exactly one option is said alone.
+ * is named inside a clause that gives a reason: 下午吧 上午要送孙子上学 (下午), 没做 那会儿不知道还有这个检查
+ * (没做). Undefined unless her first clause is that option alone.
  */
 function saidAlone(clauses: readonly Clause[], named: readonly number[], options: readonly ReadingOption[], extra: readonly string[]): number | undefined {
   const optionsOf = (c: Clause) => new Set(c.spans.map((s) => s.option));
   const bare = (c: Clause) => c.about === 'her' && !c.negated && optionsOf(c).size === 1 && unexplained([c], options, extra) === 0;
-  const alone = new Set(clauses.filter(bare).flatMap((c) => [...optionsOf(c)]));
-  if (alone.size !== 1) return undefined;
-  const [answer] = alone;
+  // said first, the answer; what follows, why not the other (住了十几年了 after 都不是 is no reason: she is asked)
+  const [first, ...rest] = clauses;
+  if (!first || !bare(first)) return undefined;
+  const [answer] = optionsOf(first);
   if (!named.includes(answer)) return undefined;
-  const others = clauses.filter((c) => [...optionsOf(c)].some((o) => o !== answer && named.includes(o)));
-  return others.every((c) => !bare(c) && unexplained([c], options, extra) > 0) ? answer : undefined;
+  const others = rest.filter((c) => [...optionsOf(c)].some((o) => o !== answer && named.includes(o)));
+  return others.every((c) => !bare(c) && REASON.test(c.text) && unexplained([c], options, extra) > 0) ? answer : undefined;
 }
 
 /**

@@ -12,7 +12,9 @@ export type ParseErrorCode =
   | 'ambiguous'
   | 'incomplete'
   /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
-  | 'months';
+  | 'months'
+  /** a birth date that makes her a child (2019年, written for another question): not hers */
+  | 'too_young';
 
 /**
  * `guessed`: the value was read only from part of her words (a choice matched by one word of a

@@ -23,4 +23,12 @@ describe('carriedClauses', () => {
   it('leaves out the clause that answered', () => {
     expect(carriedClauses('82年的 户口在这', (c) => c.startsWith('82'))).toEqual(['户口在这']);
   });
+  it('splits a long voice-typed run-on where it turns to another fact of hers', () => {
+    expect(carriedClauses('喂你好我想问一下那个两癌筛查我是1972年3月15号的户口就在咱项城李寨镇能不能给我查')).toEqual([
+      '喂你好我想问一下',
+      '我是1972年3月15号的',
+      '户口就在咱项城李寨镇',
+    ]);
+    expect(carriedClauses('医生能不能给我看')).toEqual([]);
+  });
 });
