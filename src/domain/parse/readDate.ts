@@ -31,7 +31,10 @@ function bareYear(text: string): DateExpression | undefined {
 function mergeYearAndDay(found: DateExpression[]): DateExpression[] {
   if (found.length !== 2) return found;
   const coarse = found.find(
-    (e) => e.day === undefined && e.relDays === undefined && ((e.month !== undefined && 'abs' in e.month) || (e.month === undefined && e.year !== undefined && 'abs' in e.year)),
+    (e) =>
+      e.day === undefined &&
+      e.relDays === undefined &&
+      ((e.month !== undefined && 'abs' in e.month) || (e.month === undefined && e.year !== undefined && 'abs' in e.year)),
   );
   const fine = found.find((e) => e !== coarse && e.day !== undefined && e.year === undefined && e.relDays === undefined);
   if (!coarse || !fine) return found;
