@@ -15,6 +15,8 @@ export interface ActionContext {
   vars: TemplateVars;
   /** Everything stored about her, with this turn's answers on top. */
   facts: () => Promise<Record<string, unknown>>;
+  /** The message that started the flow, when its trigger keeps it (`answers`). */
+  words?: string;
 }
 
 export interface ActionResult {

@@ -370,6 +370,7 @@ export class ConversationEngine {
       now: turn.now,
       vars: this.say.vars(turn),
       facts: () => this.interview.allFacts(turn),
+      words: turn.engine.trigger?.text,
     };
   }
 

@@ -75,6 +75,19 @@ function weekdayDay(pre: string | undefined, wd: string, today: string): string 
   return addDays(today, target - current + 7 * WEEK_SHIFT[pre]);
 }
 
+/**
+ * The day a weekday word of the past names (上礼拜三, 这周一, 礼拜五: the latest such day before
+ * today), when her words hold exactly one; undefined otherwise, or when it lies ahead (下周三).
+ */
+export function pastWeekdayDay(text: string, today: string): string | undefined {
+  const found = [...prepareDateText(text).matchAll(WEEKDAY)];
+  if (found.length !== 1) return undefined;
+  const { pre, wd } = found[0].groups as { pre?: string; wd: string };
+  const target = wd === '日' || wd === '天' ? 7 : Number(wd);
+  const day = pre === undefined ? addDays(today, -(((isoWeekday(today) - target + 6) % 7) + 1)) : weekdayDay(pre, wd, today);
+  return day <= today ? day : undefined;
+}
+
 /** Two-digit years (26年3月5号) in a booking are this century. */
 const widenYear = (yy: number): number => 2000 + yy;
 

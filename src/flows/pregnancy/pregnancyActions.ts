@@ -2,6 +2,7 @@
 // birth.yaml, newborn.yaml, pregnancy_loss.yaml, screening_done.yaml), over the PregnancyPort.
 import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
+import { lossDay } from '../../domain/pregnancy/lossDay.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { ageRangeOn, asBirthDateFact, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { NewbornAnswers, PregnancyPort, PregnancyView, RegisterInput } from './pregnancyPort.js';
@@ -223,7 +224,10 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     },
 
     'pregnancy.loss': async (ctx): Promise<ActionResult> => {
-      const r = await port.reportLoss(ctx.contact.id, ctx.now);
+      // the day she named (孩子没了 上礼拜三流掉了), else today
+      const active = ctx.words ? await port.active(ctx.contact.id) : undefined;
+      const endedOn = ctx.words ? lossDay(ctx.words, shanghaiDay(ctx.now), active?.dueDate) : undefined;
+      const r = await port.reportLoss(ctx.contact.id, ctx.now, endedOn);
       if (r.bookingsReleased > 0) return { outcome: 'stopped_bookings' };
       if (r.ended) return { outcome: 'stopped' };
       // after the birth: the baby died; its reminders stop

@@ -62,7 +62,8 @@ export interface PregnancyPort {
    * The pregnancy was lost: it ends and every message about it stops at once. `ended` is false when
    * she had none registered; `bookingsReleased` counts her prenatal bookings given up.
    */
-  reportLoss(contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }>;
+  /** `endedOn`: the day she named (上礼拜三流掉了); the day she tells it otherwise. */
+  reportLoss(contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }>;
   /** Her baby died: the newborn reminders stop and what she told about the baby's screens is forgotten. */
   stopNewborn(contactId: string, now: Date): Promise<boolean>;
   markDone(contactId: string, screeningId: string, now: Date): Promise<boolean>;

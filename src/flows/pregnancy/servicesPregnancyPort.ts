@@ -26,7 +26,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     redate: (contactId, dueDate, now, birthDate) => pregnancy.redate(contactId, dueDate, now, birthDate),
     reportBirth: (contactId, birthDate, now) => pregnancy.reportBirth(contactId, birthDate, now),
     newbornConsent: (contactId, answers, now) => pregnancy.newbornConsent(contactId, answers, now),
-    reportLoss: (contactId, now) => pregnancy.reportLoss(contactId, now),
+    reportLoss: (contactId, now, endedOn) => pregnancy.reportLoss(contactId, now, endedOn),
     stopNewborn: (contactId, now) => pregnancy.stopNewborn(contactId, now),
     markDone: (contactId, screeningId, now) => pregnancy.markDone(contactId, screeningId, now),
     earlierToAsk: (contactId, now) => pregnancy.earlierToAsk(contactId, now),

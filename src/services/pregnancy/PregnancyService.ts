@@ -88,8 +88,8 @@ export class PregnancyService {
   }
 
   /** The pregnancy was lost: returns whether she had one registered, and how many bookings were released. */
-  reportLoss(contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }> {
-    return reportLoss(this.ctx, contactId, now);
+  reportLoss(contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }> {
+    return reportLoss(this.ctx, contactId, now, endedOn);
   }
 
   /** Her baby died: the newborn reminders stop. */

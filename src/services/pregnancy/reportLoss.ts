@@ -1,4 +1,4 @@
-// The pregnancy was lost: it ends now, every message about it is cancelled and its screenings'
+// The pregnancy was lost: it ends (on the day she named, or today), every message about it is cancelled and its screenings'
 // bookings are released, in one transaction.
 import { runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
@@ -8,12 +8,16 @@ import { endPrenatalBookings } from './pregnancyRows.js';
 
 const LOST = 'pregnancy lost';
 
-/** Returns whether she had a pregnancy registered, and how many bookings were released. */
-export async function reportLoss(ctx: PregnancyContext, contactId: string, now: Date): Promise<{ ended: boolean; bookingsReleased: number }> {
+/**
+ * Returns whether she had a pregnancy registered, and how many bookings were released. `endedOn`:
+ * the day she said it ended (not after today); today otherwise.
+ */
+export async function reportLoss(ctx: PregnancyContext, contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }> {
+  const today = shanghaiDay(now);
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
     if (p) {
-      await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: shanghaiDay(now) } });
+      await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: endedOn && endedOn <= today ? endedOn : today } });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, LOST, now);
     }
     // not registered, she may still have booked a prenatal visit (the booking asks her dating itself):

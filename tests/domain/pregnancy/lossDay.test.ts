@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lossDay } from '../../../src/domain/pregnancy/lossDay.js';
+
+// 2026-05-18 is a Monday
+const TODAY = '2026-05-18';
+
+describe('lossDay', () => {
+  it.each([
+    ['孩子没了 上礼拜三流掉了 这两天才缓过来', '2026-05-13'],
+    ['上个礼拜五做的手术', '2026-05-15'],
+    ['礼拜五没的', '2026-05-15'],
+    ['前天做了清宮', '2026-05-16'],
+    ['5月3号没的', '2026-05-03'],
+    ['今天上午流掉了', TODAY],
+  ])('%j → %s', (words, day) => {
+    expect(lossDay(words, TODAY, '2026-12-01')).toBe(day);
+  });
+  it.each([
+    ['孩子没保住'],
+    // ahead, or before the pregnancy began (due 2026-12-01: began 2026-02-24)
+    ['下周三'],
+    ['2月1号流掉了'],
+    // two days: which is not known
+    ['3号还是5号没的'],
+  ])('%j names no day of the loss', (words) => {
+    expect(lossDay(words, TODAY, '2026-12-01')).toBeUndefined();
+  });
+});
