@@ -15,6 +15,7 @@ import { Turn, type Next } from './turn.js';
 import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice, restatedDay } from './readShownChoice.js';
+import { restatedDating } from './restatedDating.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
@@ -344,10 +345,11 @@ export class ConversationEngine {
     if (next) await this.run(turn, next.flow, next.step);
   }
 
-  /** Her answer as the question reads it; at a confirmation of a day, a day or session she names instead (readShownChoice.ts). */
+  /** Her answer as the question reads it; at a confirmation of a day or of her dates, the day or dates she names instead. */
   private readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown): ParseResult<unknown> {
     const r = readAnswer(step.input, text, turn.today, turn.engine, known);
-    return r.ok ? r : (restatedDay(text, flow, step, turn.state.vars, turn.today) ?? r);
+    const { vars } = turn.state;
+    return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedDating(text, flow, step, vars, turn.today) ?? r);
   }
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */

@@ -191,9 +191,11 @@ export function findDateExpressions(text: string): DateExpression[] {
   }
   found.sort((a, b) => a.start - b.start);
 
-  // a marker belongs to the first expression that ends at or after it, else to the last one
+  // a marker belongs to the first expression that ends at or after it, else to the last one; one
+  // between two dates that goes on into the second (腊月二十 阳历是2000年1月26号) belongs to the second
   for (const m of markers) {
-    const target = found.find((e) => e.end >= m.at) ?? found[found.length - 1];
+    const next = found.find((e) => e.start >= m.at && e.start - m.at <= 1);
+    const target = next ?? found.find((e) => e.end >= m.at) ?? found[found.length - 1];
     if (target && target.marker === undefined) target.marker = m.kind;
     else if (target && target.marker !== m.kind) target.markerConflict = true; // 阳历…农历
   }

@@ -8,6 +8,9 @@
 // With what she gave before (`known`: asked again because it left an age limit undecided), an
 // answer without a year is read in the year she gave ("3月5号", or "3" for the month after a year,
 // "5" for the day after a month); an answer that says no more than `known` is 'incomplete'.
+//
+// She may correct herself ("1968年11月20 不对不对 是12月20"): the date after the marker wins, in the
+// year she gave before it when it names none (selfCorrection.ts).
 import { type BirthDateFact, compareBirthDates } from './birthDateFact.js';
 import { dayParts } from '../calendarDay.js';
 import { parseChineseNumber } from './chineseNumber.js';
@@ -16,6 +19,7 @@ import { parseIdNumber } from './parseIdNumber.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 import { readDate } from './readDate.js';
 import { replaceChineseNumerals } from './replaceChineseNumerals.js';
+import { selfCorrection } from './selfCorrection.js';
 
 export interface BirthDateValue {
   birthDate: BirthDateFact;
@@ -83,7 +87,29 @@ function readInKnown(text: string, known: BirthDateFact, today: string): ParseRe
   return readBirth(withYear, today);
 }
 
+/** The date after her correction, in the year of the one she took back when it names none (是12月20). */
+function readCorrected(text: string, today: string, known: BirthDateFact | undefined): ParseResult<BirthDateValue> | undefined {
+  const c = selfCorrection(text);
+  if (!c) return undefined;
+  const later = readAnswer(c.after, today, known);
+  if (later.ok) return later;
+  const earlier = readBirth(c.before, today);
+  if (!earlier.ok) return undefined;
+  const year = (typeof earlier.value === 'string' ? earlier.value : 'date' in earlier.value ? earlier.value.date : '').slice(0, 4);
+  if (!year) return undefined;
+  // the first of her later words that makes a date in that year (是12月20 身份证上是12月: 12月20)
+  for (const words of c.after.split(' ')) {
+    const r = readBirth(`${year}年${words.replace(/^是/u, '')}`, today);
+    if (r.ok) return ok({ birthDate: r.value, fromIdNumber: false });
+  }
+  return undefined;
+}
+
 export function parseBirthDate(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {
+  return readCorrected(text, today, known) ?? readAnswer(text, today, known);
+}
+
+function readAnswer(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
 

@@ -6,13 +6,15 @@
 // names and says no, a clause about her husband is about him, one about both of them says yes for
 // her. Then her words inside a label ("宫颈" picks "宫颈癌筛查"), then an answer that opens with a yes
 // or a no. A reading from part of her words only is marked `guessed`.
-// Words of two options → 'ambiguous'; a number outside the list → 'out_of_range'.
+// Words of two options → 'ambiguous'; a number outside the list → 'out_of_range'. An option she takes
+// back for another (上午 不对 下午, 3号 哦不 5号: selfCorrection.ts) is the other.
 import { parseChineseNumber } from './chineseNumber.js';
 import { normalizeText } from './normalizeText.js';
 import { readByClauses } from './choiceReading.js';
 import { onlyKind } from './namePart.js';
 import { fail, guessed, ok, type ParseResult } from './parseResult.js';
 import { parseYesNo, plainYesNo } from './parseYesNo.js';
+import { selfCorrection } from './selfCorrection.js';
 
 export interface ChoiceOptionInput {
   value: string;
@@ -83,6 +85,13 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
   const words = { yes: answers?.yesWords, no: answers?.noWords };
   const side = hasSides ? bySide(plainYesNo(normalized, words), answers) : undefined;
   if (side) return side;
+
+  // 3a. one option taken back for another: the other (not 不是，丈夫的户口在本地: nothing taken back)
+  const corrected = selfCorrection(normalized);
+  if (corrected) {
+    const [before, after] = [corrected.before, corrected.after].map((t) => (t ? parseChoice(t, options, answers) : undefined));
+    if (before?.ok && after?.ok && !after.guessed) return after;
+  }
 
   // 3b. words of two options or more, all in one other option's label: that one (查宫颈查乳腺: 两癌，一起查)
   const together = optionNamingAll(reply, options, candidates);

@@ -8,7 +8,8 @@
 // (知道了, 收到) and thanks (谢谢你们通知我) are fillers: neither a yes nor a no.
 // - "No problem" idioms (没问题, 没有问题, 不要紧, 无所谓) are yes, never a no because of their 没/不.
 // - A rhetorical question is no: a word split by 什么 (怀什么孕: 怀孕) or a verb said twice around it
-//   (查什么查), and 哪有 / 怎么可能.
+//   (查什么查), 怎么会 / 哪能 before a word the question knows (怎么会怀孕呢, 哪能怀上), and 哪有 / 怎么可能.
+// - She takes her words back (我讲错了, 看错了): a no, never a short verb echoed with 了.
 // - A clause she asks back (没有位置了？那我就等着) answers nothing; a thank-you clause (谢谢你们通知我)
 //   is a filler.
 // A reading from the opening of a clause, or from the short 没/不 + verb pattern, is `guessed`: her
@@ -42,7 +43,7 @@ const LEXICON = new Map<string, Sense>([
     'no',
     `否 不 不是 不对 错 不要 没有 没 无 木有 没得 没了 没呢 还没 还没有 从来没有 从没 从来没 未 不同意 不愿意 不行 不中
      算了 不用 不用了 不需要 不必 不想 不去 不参加 不做 不会 不能 不了 不好 拒绝 别 no nope
-     错了 不对了 打错 写错 说错 答错 弄错 搞错 记错 填错 选错 按错 发错 点错 看错 算错
+     错了 不对了 打错 写错 说错 讲错 答错 弄错 搞错 记错 填错 选错 按错 发错 点错 看错 算错 听错 认错 输错 报错
      没空 没有空 没时间 没有时间 去不了 来不了 去不成 来不成 做不了 约不了 赶不上 走不开 不可能 哪有 哪里有 哪来的 怎么可能`,
   ),
   ...words(
@@ -195,6 +196,9 @@ function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
  * 结什么婚), or between a verb said twice (查什么查), at the end of the clause.
  */
 function isRhetorical(clause: string, lex: Lexicon): boolean {
+  // 怎么会怀孕呢, 哪能怀上, 咋可能怀孕: how could I; not 怎么就怀上了 (surprised: she is)
+  const how = /(?:怎么|哪里|哪儿|哪|怎)(?:还|再)?(?:会|能|可能)(?:还|再)?([^不没未别了]\p{Script=Han}{0,3}?)[的啊呀吧呢哦嘛啦咯哟]*$/u.exec(clause);
+  if (how && !clause.endsWith('了') && lex.knows(how[1])) return true;
   const m = /(\p{Script=Han})什么(\p{Script=Han})[了的啊呀吧呢哦嘛啦咯哟]*$/u.exec(clause);
   if (!m) return false;
   const [, a, b] = m;
@@ -230,7 +234,10 @@ function readClause(raw: string, lex: Lexicon): Reading {
   if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return guess(['no']); // 没做过, 不舒服 (but 不识字)
   if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return sure(['yes']); // 做过, 查过了
   // a short verb echoed back with 了 ("怀了", "怀孕了", "切了") answers yes
-  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$/u.test(core)) return sure(['yes']);
+  // (not 讲错了: taken back; nor 这岁数了, 都五十了: her age, not a verb)
+  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$|错了$|^[这那都也还太多好]|岁|数|[一二三四五六七八九十]/u.test(core))
+    return sure(['yes']);
+  if (/^\p{Script=Han}{1,2}错了?$/u.test(trimmed)) return guess(['no']);
   return sure([]);
 }
 

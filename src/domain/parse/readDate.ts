@@ -2,6 +2,8 @@
 // one the woman meant. Several different dates ("3月5号还是6号") are 'ambiguous'; a bare 今天 /
 // 今年 / 这个月 next to a concrete date ("今天去的，3月5号") is context and is ignored, and a month
 // that holds the day she names is that day's month ("明年三月份 单子上写的3月9号": 9 March next year).
+// A day given two ways, lunar and Gregorian, one with a year ("1961年农历冬月初三 身份证上是12月10号"),
+// is that day when the other, in a year next to it, is the same day; otherwise 'ambiguous'.
 import { findDateExpressions, prepareDateText, type DateExpression } from './dateExpression.js';
 import { normalizeText } from './normalizeText.js';
 import type { ParsedDate } from './parseDate.js';
@@ -46,6 +48,25 @@ function mergeYearAndDay(found: DateExpression[]): DateExpression[] {
   return [{ ...fine, ...(marker ? { marker } : {}), year: coarse.year, month: fm ?? cm, lunarWords: fine.lunarWords || coarse.lunarWords }];
 }
 
+const isLunar = (e: DateExpression): boolean => e.marker === 'lunar' || (e.marker === undefined && e.lunarWords);
+
+/** Two days, one with a year and one without, that are the same day in a year next to it. */
+function sameDayTwoWays(found: DateExpression[], ctx: ReadDateContext): ParseResult<ParsedDate> | undefined {
+  if (found.length !== 2) return undefined;
+  const full = found.find((e) => e.year !== undefined && 'abs' in e.year && e.day !== undefined && e.month !== undefined);
+  const other = found.find((e) => e !== full && e.year === undefined && e.relDays === undefined && e.day !== undefined && e.month !== undefined);
+  if (!full || !other) return undefined;
+  const read = resolveDateExpression(full, ctx);
+  if (!read.ok || read.value.precision !== 'day') return undefined;
+  const y = Number(read.value.date.slice(0, 4));
+  for (const abs of [y, y - 1, y + 1]) {
+    const r = resolveDateExpression({ ...other, year: { abs, twoDigit: false } }, ctx);
+    if (r.ok && r.value.date === read.value.date) return read;
+  }
+  // a lunar and a Gregorian day that differ: which she means is not for us to pick
+  return isLunar(full) !== isLunar(other) ? fail('ambiguous') : undefined;
+}
+
 export function readDate(text: string, ctx: ReadDateContext): ParseResult<ParsedDate> {
   if (normalizeText(text) === '') return fail('empty');
   let found = findDateExpressions(text);
@@ -57,6 +78,8 @@ export function readDate(text: string, ctx: ReadDateContext): ParseResult<Parsed
   found = mergeYearAndDay(found);
   const concrete = found.filter(isConcrete);
   const chosen = concrete.length > 0 ? concrete : found;
+  const twoWays = sameDayTwoWays(chosen, ctx);
+  if (twoWays) return twoWays;
   if (ctx.requireYear && chosen.some((e) => e.relDays === undefined && e.year === undefined)) {
     return fail('incomplete');
   }

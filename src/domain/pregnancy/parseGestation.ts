@@ -10,6 +10,8 @@
 //   asks which with both days: bareDateReadings, src/flows/datingWhich.ts); one that fits a pregnancy
 //   going on today only one way is read that way.
 // A count of days or weeks followed by 前/后 ("3天前", "两个星期前") is a date, read by parseDate.
+// She may correct herself in the answer ("十周了 哦不对 十一周零两天", "末次月经3月10号 不对 是3月1号"):
+// the value after the marker is read (selfCorrection.ts); a due date 9 days off otherwise.
 import { parseChineseNumber } from '../parse/chineseNumber.js';
 import { findDateExpressions, type DateExpression } from '../parse/dateExpression.js';
 import { normalizeText } from '../parse/normalizeText.js';
@@ -17,6 +19,7 @@ import { parseDate, type ParsedDate } from '../parse/parseDate.js';
 import { fail, ok, type ParseResult } from '../parse/parseResult.js';
 import { addDays, daysBetween } from '../calendarDay.js';
 import { plausibleDueDate } from './plausibleDueDate.js';
+import { selfCorrection } from '../parse/selfCorrection.js';
 
 export interface Gestation {
   dueDate: string;
@@ -94,11 +97,27 @@ export function bareDateReadings(text: string, today: string): { lastPeriod?: { 
 }
 
 export function parseGestation(text: string, today: string): ParseResult<Gestation> {
+  const corrected = selfCorrection(text);
+  if (corrected) {
+    // the words she took back may say which kind of date she corrects (末次月经3月10号 不对 3月1号)
+    const kind = LMP_WORDS.exec(corrected.before)?.[0] ?? DUE_WORDS.exec(corrected.before)?.[0];
+    const after = kind && !LMP_WORDS.test(corrected.after) && !DUE_WORDS.test(corrected.after) ? `${kind}${corrected.after}` : corrected.after;
+    const r = readGestation(after, today);
+    if (r.ok) return r;
+  }
+  return readGestation(text, today);
+}
+
+function readGestation(text: string, today: string): ParseResult<Gestation> {
   const t = normalizeText(text);
   if (!t) return fail('empty');
   const months = MONTHS.test(t);
   if (!NOT_GESTATION.test(t)) {
     const weeks = WEEKS.exec(t) ?? WEEKS_PLUS.exec(t);
+    // two counts of weeks without a word saying which she means (十三周 十四周): asked again (not
+    // 'ambiguous', whose re-prompt asks which kind of date a date is)
+    const counts = new Set([...t.matchAll(new RegExp(WEEKS.source, 'gu'))].map((m) => m[0].replace(/\s/gu, '')));
+    if (counts.size > 1) return fail('unrecognised');
     if (weeks) {
       const w = parseChineseNumber(weeks[1]);
       const dayCount = weeks[2] ?? weeks[3];

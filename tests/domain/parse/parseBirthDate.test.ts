@@ -140,3 +140,28 @@ describe('parseBirthDate asked again for more (she gave a year, a month or an ag
     else expect(result).toEqual({ ok: true, value: expected });
   });
 });
+
+describe('parseBirthDate: corrected, or given two ways', () => {
+  const today = '2026-03-10';
+  it.each([
+    ['1968年11月20 不對不對 是12月20 身份證上是12月', '1968-12-20'],
+    ['1975年3月8号 打错了 是3月18号', '1975-03-18'],
+    // the same day, lunar and Gregorian
+    ['俺是九九年腊月二十的 阳历是2000年1月26号', '2000-01-26'],
+    ['1961年农历冬月初三 身份证上是12月10号', '1961-12-10'],
+  ])('%j → %s', (text, date) => {
+    expect(parseBirthDate(text, today)).toEqual({ ok: true, value: { birthDate: date, fromIdNumber: false } });
+  });
+
+  it('a lunar day after the year she gave, and the Gregorian day of it', () => {
+    expect(parseBirthDate('农历冬月初三 身份证上是12月10号', today, { date: '1961-01-01', precision: 'year' })).toEqual({
+      ok: true,
+      value: { birthDate: '1961-12-10', fromIdNumber: false },
+    });
+  });
+
+  it('two ways that are not the same day are ambiguous', () => {
+    expect(parseBirthDate('九九年腊月二十的 阳历是2000年1月27号', today)).toEqual({ ok: false, error: 'ambiguous' });
+    expect(parseBirthDate('1961年农历冬月初三 身份证上是12月11号', today)).toEqual({ ok: false, error: 'ambiguous' });
+  });
+});

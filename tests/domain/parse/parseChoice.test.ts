@@ -293,3 +293,20 @@ describe('parseChoice: the option said alone, the other inside a reason or a sto
     expect(parseChoice('做了 不记得哪天了', earlier, { yes: ['done'], no: ['missed'] })).toEqual(guess('done'));
   });
 });
+
+describe('parseChoice: an option taken back for another', () => {
+  it.each([
+    ['上午 不对 下午', times, ok('pm')],
+    ['上午吧 哦不 下午', times, ok('pm')],
+    ['宫颈 说错了 乳腺', screens, ok('breast')],
+    ['1 不对 2', screens, ok('breast')],
+    // two options without a marker: which she means is not for us to pick
+    ['上午 下午', times, err('ambiguous')],
+  ] as const)('%j → %j', (text, options, expected) => {
+    expect(parseChoice(text, [...options])).toEqual(expected);
+  });
+
+  it('a 不是 that answers the question takes nothing back', () => {
+    expect(parseChoice('不是，丈夫的户口在本地', residence, residenceAnswers)).not.toEqual(ok('hukou'));
+  });
+});

@@ -202,3 +202,38 @@ describe('plainYesNo: a reply that is nothing but a yes or a no', () => {
     expect(plainYesNo('在')).toBeUndefined();
   });
 });
+
+describe('parseYesNo: she takes her words back, at a confirmation', () => {
+  it.each([
+    ['不是咯 是十四周 我讲错了'],
+    ['不对不对 是3月1号 不是10号 打错了'],
+    ['不对 看错了 单子上写的是十一月二十五'],
+    ['我讲错了'],
+    ['你们弄错了吧'],
+    ['听错了 是十五周'],
+  ])('%j → no', (text) => {
+    expect(parseYesNo(text)).toMatchObject({ ok: true, value: false });
+  });
+});
+
+describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
+  const pregnant = { yes: ['怀着', '怀上', '怀上了', '怀孕了', '怀了'], no: ['结扎', '绝经', '绝经了'] };
+  it.each([
+    ['这岁数了 怎么会怀孕', false],
+    ['怎么会怀孕呢', false],
+    ['都绝经了还怀什么孕', false],
+    ['哪能怀上', false],
+    ['我都这把年纪了 哪还能怀孕', false],
+    ['怎么会怀上呢？', false],
+    // surprised, not a no
+    ['我怎么就怀上了', true],
+  ] as const)('%j → %s', (text, value) => {
+    expect(parseYesNo(text, pregnant)).toMatchObject({ ok: true, value });
+  });
+
+  it('her age alone is no answer, nor a verb echoed back', () => {
+    expect(parseYesNo('这岁数了', pregnant).ok).toBe(false);
+    expect(parseYesNo('都五十多了', pregnant).ok).toBe(false);
+    expect(parseYesNo('怎么会怀孕了', pregnant).ok).toBe(false);
+  });
+});

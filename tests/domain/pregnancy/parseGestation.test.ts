@@ -157,3 +157,21 @@ describe('gestational age and windows', () => {
     expect(windowDays('2026-09-14', { opens: '11w0d', closes: '13w6d' })).toEqual({ from: '2026-02-23', to: '2026-03-15' });
   });
 });
+
+describe('parseGestation: she corrects herself, the later value wins', () => {
+  it.each([
+    // 11w2d on 2026-03-02: due 280 - 79 days later
+    ['十周了 哦不对 昨天检查说是十一周零两天', { dueDate: '2026-09-19', from: 'weeks' }],
+    ['孕13周 说错了 是14周', { dueDate: '2026-08-31', from: 'weeks' }],
+    ['十三周 是十四周才对', { dueDate: '2026-08-31', from: 'weeks' }],
+    // the kind of date she corrects is the one she took back
+    ['末次月经2月10号 不对 是2月1号', { dueDate: '2026-11-08', from: 'lastPeriod' }],
+    ['预产期9月23 不对不对 应该是9月25', { dueDate: '2026-09-25', from: 'dueDate' }],
+  ] as const)('%j → %j', (text, value) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: true, value });
+  });
+
+  it('two counts of weeks without a marker are not read', () => {
+    expect(parseGestation('十三周 十四周', TODAY).ok).toBe(false);
+  });
+});
