@@ -18,6 +18,7 @@ import { readShownChoice, restatedDay } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
+import { planRequest } from './alongside.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -84,8 +85,10 @@ export class ConversationEngine {
     if (sign) return this.carryOn(turn, sign.rest);
     const waiting = turn.waitingStep(flows);
     const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
+    // (one that runs alongside, such as 我的信息, comes back to the question she was on)
+    if (command && turn.consented) return this.startRequest(turn, command, text, waiting);
     if (command) {
-      const atNotice = !turn.consented && turn.state.flowId === NOTICE;
+      const atNotice = turn.state.flowId === NOTICE;
       const held = turn.engine.stack;
       turn.rest();
       // (one that needs her consent is kept, and the notice shown again)
@@ -133,10 +136,17 @@ export class ConversationEngine {
 
   /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
   private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
-    turn.rest();
-    Object.assign(turn.state.vars, trigger.vars);
-    if (trigger.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
-    return this.startFlow(turn, trigger.flowId);
+    return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
+  }
+
+  /** Starts `flowId` (alongside.ts: on top of the question she is on; with another request of her message). */
+  private startRequest(turn: Turn, flowId: string, text: string, waiting?: { flow: Flow; step: Step }, trigger?: TriggerMatch): Promise<void> {
+    const plan = planRequest(this.o.flowSet, flowId, text, waiting);
+    if (!plan.resume) turn.rest();
+    if (trigger) Object.assign(turn.state.vars, trigger.vars);
+    if (trigger?.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
+    for (const frame of plan.frames) turn.pushFrame(frame);
+    return this.startFlow(turn, plan.start);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
