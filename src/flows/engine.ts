@@ -113,7 +113,7 @@ export class ConversationEngine {
       const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
       return this.run(turn, next.flow, next.step);
     }
-    if (trigger) return this.startTriggered(turn, trigger, text);
+    if (trigger) return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
     // after an idle reset the note already explains why the bot starts over
     if (!turn.idleReset) turn.say(this.say.text(messages.notUnderstood, turn));
     return this.startFlow(turn, MENU);
@@ -134,12 +134,7 @@ export class ConversationEngine {
     else if (eligibility) turn.say(eligibility.text);
   }
 
-  /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
-  private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
-    return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
-  }
-
-  /** Starts `flowId` (alongside.ts: on top of the question she is on; with another request of her message). */
+  /** Starts the flow she asked for, with the trigger's variables and words (alongside.ts: with what else she is on). */
   private startRequest(turn: Turn, flowId: string, text: string, waiting?: { flow: Flow; step: Step }, trigger?: TriggerMatch): Promise<void> {
     const plan = planRequest(this.o.flowSet, flowId, text, waiting);
     if (!plan.resume) turn.rest();
@@ -307,7 +302,7 @@ export class ConversationEngine {
     }
     // at a step like the menu, an action asked for in her words (约唐筛) goes before the list's topic words (唐筛: 产前筛查)
     const asked = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-    if (asked?.action && asked.flowId !== flow.id) return this.startTriggered(turn, asked, text);
+    if (asked?.action && asked.flowId !== flow.id) return this.startRequest(turn, asked.flowId, text, undefined, asked);
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
@@ -330,7 +325,7 @@ export class ConversationEngine {
       // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
-      if (asked) return this.startTriggered(turn, asked, text);
+      if (asked) return this.startRequest(turn, asked.flowId, text, undefined, asked);
       // a plain 不是 that fits several options: which, with only those listed (once)
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
       if (which) return void turn.say(which);
