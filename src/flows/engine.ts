@@ -19,6 +19,7 @@ import { restatedDating } from './restatedDating.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
+import { planRequest } from './alongside.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -85,8 +86,10 @@ export class ConversationEngine {
     if (sign) return this.carryOn(turn, sign.rest);
     const waiting = turn.waitingStep(flows);
     const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
+    // (one that runs alongside, such as 我的信息, comes back to the question she was on)
+    if (command && turn.consented) return this.startRequest(turn, command, text, waiting);
     if (command) {
-      const atNotice = !turn.consented && turn.state.flowId === NOTICE;
+      const atNotice = turn.state.flowId === NOTICE;
       const held = turn.engine.stack;
       turn.rest();
       // (one that needs her consent is kept, and the notice shown again)
@@ -111,7 +114,7 @@ export class ConversationEngine {
       const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
       return this.run(turn, next.flow, next.step);
     }
-    if (trigger) return this.startTriggered(turn, trigger, text);
+    if (trigger) return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
     // after an idle reset the note already explains why the bot starts over
     if (!turn.idleReset) turn.say(this.say.text(messages.notUnderstood, turn));
     return this.startFlow(turn, MENU);
@@ -132,12 +135,14 @@ export class ConversationEngine {
     else if (eligibility) turn.say(eligibility.text);
   }
 
-  /** Starts the flow her words asked for, with the trigger's variables (and her words, if they answer). */
-  private startTriggered(turn: Turn, trigger: TriggerMatch, text: string): Promise<void> {
-    turn.rest();
-    Object.assign(turn.state.vars, trigger.vars);
-    if (trigger.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
-    return this.startFlow(turn, trigger.flowId);
+  /** Starts the flow she asked for, with the trigger's variables and words (alongside.ts: with what else she is on). */
+  private startRequest(turn: Turn, flowId: string, text: string, waiting?: { flow: Flow; step: Step }, trigger?: TriggerMatch): Promise<void> {
+    const plan = planRequest(this.o.flowSet, flowId, text, waiting);
+    if (!plan.resume) turn.rest();
+    if (trigger) Object.assign(turn.state.vars, trigger.vars);
+    if (trigger?.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
+    for (const frame of plan.frames) turn.pushFrame(frame);
+    return this.startFlow(turn, plan.start);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
@@ -298,7 +303,7 @@ export class ConversationEngine {
     }
     // at a step like the menu, an action asked for in her words (约唐筛) goes before the list's topic words (唐筛: 产前筛查)
     const asked = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
-    if (asked?.action && asked.flowId !== flow.id) return this.startTriggered(turn, asked, text);
+    if (asked?.action && asked.flowId !== flow.id) return this.startRequest(turn, asked.flowId, text, undefined, asked);
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
@@ -321,7 +326,7 @@ export class ConversationEngine {
       // a request while the notice waits (在哪里预约): kept for after she agrees, and the question again
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
-      if (asked) return this.startTriggered(turn, asked, text);
+      if (asked) return this.startRequest(turn, asked.flowId, text, undefined, asked);
       // a plain 不是 that fits several options: which, with only those listed (once)
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
       if (which) return void turn.say(which);

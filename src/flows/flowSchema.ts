@@ -187,6 +187,12 @@ export const flowSchema = z.object({
    * by the rest of a message whose warning sign was just answered (见红了，怕流产 gets one answer).
    */
   adviceOnly: z.boolean().optional(),
+  /**
+   * Runs beside what she is doing, and its ends `return`: asked for mid-flow (我的信息, 人工), the
+   * question she was on is asked again after it, her answers kept; asked for in one message with
+   * another request (俺约的唐筛是哪天 顺便给个人工电话), both run, one after the other.
+   */
+  alongside: z.boolean().optional(),
   triggers: z.array(triggerSchema).default([]),
   steps: z.array(stepSchema).min(1),
 });

@@ -34,6 +34,7 @@ describe('loadFlows', () => {
     const set = loadFlows(flowsDir, ALL_ACTIONS, ALL_CHOICE_SOURCES);
     expect([...set.flows.keys()].sort()).toEqual(
       [
+        'book_later',
         'booking',
         'cancel',
         'cancel_booking',
@@ -67,9 +68,12 @@ describe('loadFlows', () => {
       'menu',
       'cancel',
       'human',
+      'human_own_words',
       'unsubscribe',
       'subscribe',
       'my_data',
+      'my_data_look',
+      'my_data_kept',
       'book',
       'my_bookings',
       'change_booking',
@@ -78,6 +82,8 @@ describe('loadFlows', () => {
       'decline_offer',
       'correct',
       'delete_data',
+      'delete_data_own_words',
+      'delete_data_first',
       'pregnancy_loss',
       'pregnancy_worry',
     ]);

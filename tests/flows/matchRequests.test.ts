@@ -6,6 +6,7 @@ import { loadFlows } from '../../src/flows/loadFlows.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
 import { matchCommand, matchTrigger } from '../../src/flows/matchWords.js';
 import { findWord, maskWords, matchClasses } from '../../src/flows/looseWords.js';
+import { otherRequest, planRequest } from '../../src/flows/alongside.js';
 
 const set = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES);
 const flowOf = (text: string) => matchTrigger(text, set.flows.values())?.flowId;
@@ -97,6 +98,38 @@ describe('matchTrigger: a request in her own words', () => {
     ['我有了 想登记一下 到时候好提醒我', 'pregnancy'],
     ['医生说怀的是双胞胎 九周了 帮我登记下 到时候好提醒', 'pregnancy'],
     ['怀了三个月了 想建档', 'pregnancy'],
+    // registering without the word 怀孕: her weeks or dates before or after, or reminders asked for
+    ['我想登记一下 八周零一天', 'pregnancy'],
+    ['15周2天 来登记一下 是不是晚了', 'pregnancy'],
+    ['九周零四天 想登记下', 'pregnancy'],
+    ['帮我登记 末次月经是1月30号 B超讲是两个', 'pregnancy'],
+    ['那帮我登记上 到时候提醒我', 'pregnancy'],
+    ['十一周了 帮我建个档', 'pregnancy'],
+    ['预产期是腊月初八 登记一下', 'pregnancy'],
+    // her booking in more words: 约嘞, the weekday, where her sign-up got her, how to get ready
+    ['看看我约嘞什么时候', 'my_bookings'],
+    ['我约的是周几', 'my_bookings'],
+    ['我约的糖耐是星期几来着', 'my_bookings'],
+    ['帮我查查排到哪天了', 'my_bookings'],
+    ['我约的是周几 还有要空腹不', 'my_bookings'],
+    ['我那个检查要空腹吗', 'my_bookings'],
+    // changing it is not a new booking; not wanting it any more gives it back
+    ['明天那个预约改一下要得不 明天屋里要插秧', 'change_booking'],
+    ['约的NT能换一下不', 'change_booking'],
+    ['不想约了 取消吧', 'cancel_booking'],
+    ['不想去了 帮我退了', 'cancel_booking'],
+    // a test by its nickname with the day or session she wants: a booking
+    ['22周了该做四维了吧 后天下午中不中', 'booking'],
+    ['25周了 要做糖耐 周四得不得行', 'booking'],
+    ['后天上午能去妇幼查两癌不 我是秣陵的 55了', 'booking'],
+    ['唐筛下周三上午能做不', 'booking'],
+    ['NT明天能做不', 'booking'],
+    // replies to reminders: done elsewhere; later, not now
+    ['做了 在长沙我姐那边做的', 'screening_done'],
+    ['查了 在县医院查的', 'screening_done'],
+    ['这个周没有空 下个周再来约', 'book_later'],
+    ['这几天忙着收麦 去不了 过些天再约', 'book_later'],
+    ['过几天再预约吧', 'book_later'],
   ])('"%s" → %s', (text, flowId) => {
     expect(flowOf(text)).toBe(flowId);
   });
@@ -123,6 +156,13 @@ describe('matchTrigger: a request in her own words', () => {
     ['是不是我填错了', undefined],
     ['没怀 能登记吗', undefined],
     ['我存的钱', undefined],
+    // news of a test booked or done, a question about it, another kind of register: no booking, no registration
+    ['我约的NT是明天吗', 'eligibility'],
+    ['唐筛结果明天出来吗', 'eligibility'],
+    ['明天做NT要空腹吗', 'eligibility'],
+    ['我周三做的NT', 'eligibility'],
+    ['孩子出生了 想登记户口', 'birth'],
+    ['什么时候再约', undefined],
     // a seat held for her given up is not a cancellation (offer_reply)
     ['明个我走亲戚没空 不要了', 'offer_reply'],
   ])('"%s" → %s', (text, flowId) => {
@@ -148,7 +188,57 @@ describe('matchCommand: a command in her own words', () => {
     expect(matchCommand(text, set.commands)).toBe(flowId);
   });
 
-  it.each(['菜单里有什么筛查', '首页是什么', '我回来了'])('"%s" is not a command', (text) => {
-    expect(matchCommand(text, set.commands)).toBeUndefined();
+  it.each([
+    // what is kept about her, at any step
+    ['等会儿 我先看看我的信息 恁记的生日对不对', 'my_data'],
+    ['你们到底存了我什么信息 我先看下', 'my_data'],
+    ['先查一下我的资料', 'my_data'],
+    // deleting it (the flow always asks first)
+    ['把我的信息都删了吧 不弄了', 'delete_data'],
+    ['把我的资料删咯', 'delete_data'],
+    ['删了我的信息吧', 'delete_data'],
+    ['莫发消息了 把我的信息也删咯', 'delete_data'],
+    // a person
+    ['我要找你们工作人员讲下话 有个事问', 'human'],
+    ['找个人工 我婆婆六十三了想问问能不能查', 'human'],
+    ['能给个人工电话不', 'human'],
+  ])('"%s" → %s (in her own words)', (text, flowId) => {
+    expect(matchCommand(text, set.commands)).toBe(flowId);
+  });
+
+  it.each(['菜单里有什么筛查', '首页是什么', '我回来了', '别删我的信息', '我的信息删了吗', '工作人员说我能免费', '我做过人工流产', '我的信息对着哩'])(
+    '"%s" is not a command',
+    (text) => {
+      expect(matchCommand(text, set.commands)).toBeUndefined();
+    },
+  );
+});
+
+describe('alongside: two requests in one message, and back to the question she was on', () => {
+  it('finds the other request in another clause, and runs first the one that only answers', () => {
+    expect(otherRequest('我约的唐筛是哪天 顺便给个人工电话', 'human', set)?.id).toBe('my_bookings');
+    expect(planRequest(set, 'human', '我约的唐筛是哪天 顺便给个人工电话')).toMatchObject({ start: 'human', frames: [{ flowId: 'my_bookings' }] });
+    expect(planRequest(set, 'delete_data', '莫发消息了 把我的信息也删咯')).toMatchObject({ start: 'unsubscribe', frames: [{ flowId: 'delete_data' }] });
+    expect(planRequest(set, 'cancel_booking', '不想约了 取消吧 以后也别发消息了')).toMatchObject({
+      start: 'unsubscribe',
+      frames: [{ flowId: 'cancel_booking' }],
+    });
+  });
+
+  it('takes no other request whose own words rule it out in the whole message', () => {
+    expect(otherRequest('这几天忙着收麦 去不了 过些天再约', 'book_later', set)).toBeUndefined();
+    expect(otherRequest('帮我约个NT 后天上午', 'booking', set)).toBeUndefined();
+  });
+
+  it('keeps the question she is on under a flow that runs alongside', () => {
+    const booking = set.flows.get('booking')!;
+    const day = booking.steps.find((s) => s.id === 'day')!;
+    expect(planRequest(set, 'my_data', '我先看看我的信息', { flow: booking, step: day })).toEqual({
+      resume: true,
+      frames: [{ flowId: 'booking', target: 'day' }],
+      start: 'my_data',
+    });
+    // a flow that does not run alongside starts afresh
+    expect(planRequest(set, 'booking', '预约', { flow: booking, step: day }).resume).toBe(false);
   });
 });

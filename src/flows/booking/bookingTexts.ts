@@ -74,7 +74,7 @@ export class BookingTexts {
     return renderTemplate(this.messages().booking.sessionOption, { session: this.session(session), left });
   }
 
-  private visitVars(bookings: ActiveBooking[]) {
+  visitVars(bookings: ActiveBooking[]) {
     const b = bookings[0];
     return this.visitTextVars({ ...b, serviceIds: bookings.map((x) => x.serviceId) });
   }
