@@ -12,6 +12,7 @@ import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import { statesAge } from '../domain/parse/parseBirthDate.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
@@ -227,6 +228,8 @@ export class EligibilityInterview {
       const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
       const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
       if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
+      // her age is no other date (我今天满35了: not a screening today)
+      if (q.input.type !== 'birthDate' && statesAge(clause)) continue;
       // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
       const read = parseInput(q.input, clause, turn.today);
       if (!read.ok || read.guessed) continue;

@@ -35,7 +35,7 @@ const widenYear = (yy: number): number => (yy >= 30 ? 1900 + yy : 2000 + yy);
 const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
   [/(?<!\d)(\d{1,3})周岁/u, 'full'],
   // 满62了, 满了66岁: completed years
-  [/满了?(\d{1,3})(?:岁|了|啦)/u, 'full'],
+  [/满了?(\d{1,3})(?![\d个周天年月号日])/u, 'full'],
   [/(?<!\d)(\d{1,3})虚岁/u, 'nominal'],
   [/周岁(\d{1,3})(?!\d)/u, 'full'],
   [/虚岁(\d{1,3})(?!\d)/u, 'nominal'],
@@ -56,6 +56,11 @@ function readAge(text: string, today: string): BirthDateFact | undefined {
     return { age, on: today, ...(counting ? { counting } : {}) };
   }
   return undefined;
+}
+
+/** Her words state her age (我今天满35了, 52岁, 今年五十八了): they answer no other date question. */
+export function statesAge(text: string): boolean {
+  return readAge(text, '2000-01-01') !== undefined || /生日/u.test(text);
 }
 
 /** A date answer, as precise as she gave it. */
@@ -105,6 +110,8 @@ function readCorrected(text: string, today: string, known: BirthDateFact | undef
   return undefined;
 }
 
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 export function parseBirthDate(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {
   return readCorrected(text, today, known) ?? readAnswer(text, today, known);
 }
@@ -122,6 +129,15 @@ function readAnswer(text: string, today: string, known?: BirthDateFact): ParseRe
     return ok({ birthDate: id.value.birthDate, fromIdNumber: true });
   }
 
+  // 我今天满35了, 今天35岁生日: her birthday is today, N years back (not a birth today)
+  const birthdayToday = /今天|今儿/u.test(normalized) && /满|生日/u.test(normalized) && !/\d{2,4}年/u.test(replaceChineseNumerals(normalized));
+  const birthday = birthdayToday ? readAge(text.replace(/今天|今儿/gu, '今年'), today) : undefined;
+  if (birthday && typeof birthday !== 'string' && 'age' in birthday) {
+    const years = Number(today.slice(0, 4)) - birthday.age;
+    const day = `${years}${today.slice(4)}`;
+    // (born on 29 February: the 28th in a year without one)
+    return ok({ birthDate: day.endsWith('-02-29') && !isLeapYear(years) ? `${years}-02-28` : day, fromIdNumber: false });
+  }
   // 我今年都62了: her age, not a birth in this year (今年 is a year only for a newborn's date, 今年3月5号)
   const givesYear = /\d{2,4}年/u.test(replaceChineseNumerals(normalized));
   const age = /今年|现在|已经/u.test(normalized) && !givesYear ? readAge(text, today) : undefined;

@@ -63,6 +63,9 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   ['我现在54', age(54)],
   ['属猴的 五十八了', age(58)],
   ['满62了', age(62, 'full')],
+  // her birthday is today: the day, N years back
+  ['我今天满35哒 两癌可以做了么', typed('1991-03-10')],
+  ['今天35岁生日', typed('1991-03-10')],
   ['满了66岁咯', age(66, 'full')],
   ['52', E('unrecognised')],
   ['200岁', E('unrecognised')],
