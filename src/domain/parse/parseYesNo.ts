@@ -37,7 +37,7 @@ const LEXICON = new Map<string, Sense>([
      都行 都可以 都中 都好 行啊 可以啊`,
   ),
   // "no problem": yes, though they hold a 没/不
-  ...words('yes', '没问题 没有问题 没什么问题 没多大问题 不成问题 没毛病 不要紧 没关系 无所谓 不碍事 没得说'),
+  ...words('yes', '没问题 没有问题 没什么问题 没多大问题 不成问题 没毛病 不要紧 没关系 无所谓 不碍事 没得说 没意见 没有意见 没得意见 莫得意见 冇意见 冇得意见'),
   ...words('weakYes', '嗯 恩 嗯嗯 恩恩 嗯呐 嗯哪'),
   ...words(
     'no',

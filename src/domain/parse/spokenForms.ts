@@ -36,9 +36,9 @@ export const spokenFormsSchema = z
   });
 export type SpokenForms = z.infer<typeof spokenFormsSchema>;
 
-// around a whole answer: closing particles (要得咯, 中嘞) and opening padding (那中吧, 那我就要得)
+// around a whole answer: closing particles (要得咯, 中嘞) and opening padding (那中吧, 那我就要得, 嗯要得)
 const PARTICLES = /[啊呀吧嘛哦呢的了哈啦嘞呗咯哒哩噻撒唦咧呐哟]+$/u;
-const PADDING = /^(那我就|那就|我就|那|就)/u;
+const PADDING = /^[嗯恩哦噢]*(那我就|那就|我就|那|就)?/u;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -63,6 +63,9 @@ const cases: [input: string, expected: Expected][] = [
   ['写错了', false],
   ['不对咯 我打错哒 是12月15号', false],
   ['没错', true],
+  // no objection: a yes, never the no of its 没
+  ['没意见', true],
+  ['你说的俺都看了 没意见', true],
   ['不要', false],
   ['没有', false],
   ['没', false],
