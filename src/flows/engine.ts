@@ -15,7 +15,7 @@ import { Turn, type Next } from './turn.js';
 import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice, restatedDay } from './readShownChoice.js';
-import { restatedDating } from './restatedDating.js';
+import { restatedAnswer } from './restatedAnswer.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
@@ -354,7 +354,7 @@ export class ConversationEngine {
   private readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown): ParseResult<unknown> {
     const r = readAnswer(step.input, text, turn.today, turn.engine, known);
     const { vars } = turn.state;
-    return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedDating(text, flow, step, vars, turn.today) ?? r);
+    return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today) ?? r);
   }
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */

@@ -301,6 +301,7 @@ export const messagesSchema = z.object({
     planAhead: z.string(),
     planNone: z.string(),
     cycleNote: z.string(),
+    twinsNote: z.string(),
     dueDatePast: z.string(),
     dueDateTooFar: z.string(),
     birthNotDay: z.string(),

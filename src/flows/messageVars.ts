@@ -99,6 +99,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     planAhead: ['screening', 'from'],
     planNone: NONE,
     cycleNote: ['cycleDays', 'days'],
+    twinsNote: NONE,
     dueDatePast: ['dueDate'],
     dueDateTooFar: ['dueDate'],
     birthNotDay: NONE,

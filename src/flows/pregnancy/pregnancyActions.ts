@@ -16,7 +16,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.needsCycle', ['ask', 'skip']],
   ['pregnancy.needsTwins', ['ask', 'skip']],
   ['pregnancy.needsBirthDate', ['ask', 'more', 'skip'], ['birthKnown']],
-  ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'implausibleReason']],
+  ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'twinsNote', 'implausibleReason']],
   ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'implausibleReason']],
   ['pregnancy.redate', ['moved', 'implausible', 'none'], [...SUMMARY, 'oldDueDate', 'screeningPlan', 'implausibleReason']],
@@ -125,7 +125,8 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       const refused = checkDueDate(dueDate, ctx.now);
       if (refused) return refused;
       const moved = daysBetween(input.dueDate, dueDate);
-      return { outcome: 'ok', vars: { ...summary({ dueDate }, ctx.now), cycleNote: texts.cycleNote(input.cycleDays ?? 28, moved) } };
+      const notes = { cycleNote: texts.cycleNote(input.cycleDays ?? 28, moved), twinsNote: texts.twinsNote(input.twins) };
+      return { outcome: 'ok', vars: { ...summary({ dueDate }, ctx.now), ...notes } };
     },
 
     'pregnancy.register': async (ctx): Promise<ActionResult> => {

@@ -51,6 +51,10 @@ export class PregnancyTexts {
     return days > 0 ? renderTemplate(this.m.cycleNote, { cycleDays, days }) : '';
   }
 
+  twinsNote(twins: boolean | undefined): string {
+    return twins ? this.m.twinsNote : '';
+  }
+
   /** Why a due date cannot belong to a pregnancy going on today. */
   implausibleDueDate(dueDate: string, today: string): string {
     return renderTemplate(dueDate < today ? this.m.dueDatePast : this.m.dueDateTooFar, { dueDate: this.date(dueDate) });

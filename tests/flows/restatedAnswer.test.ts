@@ -2,18 +2,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loadFlows.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../../src/flows/registry.js';
-import { restatedDating } from '../../src/flows/restatedDating.js';
+import { restatedAnswer } from '../../src/flows/restatedAnswer.js';
 import type { AskStep } from '../../src/flows/flowSchema.js';
 
 const TODAY = '2026-05-06';
 
-describe('restatedDating: dates named at the confirmation of her pregnancy', () => {
+describe('restatedAnswer: dates named at the confirmation of her pregnancy', () => {
   const pregnancy = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES).flows.get('pregnancy')!;
   const confirm = pregnancy.steps.find((s) => s.id === 'confirm') as AskStep;
   const byDueDate = { dating: { dueDate: '2026-11-25', from: 'dueDate' } };
   // 13 weeks on 2026-05-06
   const byWeeks = { dating: { dueDate: '2026-11-11', from: 'weeks' } };
-  const restated = (text: string, vars: Record<string, unknown>) => restatedDating(text, pregnancy, confirm, vars, TODAY);
+  const restated = (text: string, vars: Record<string, unknown>) => restatedAnswer(text, pregnancy, confirm, vars, TODAY);
 
   it('the dates it confirms are yes', () => {
     expect(restated('十一月二十五', byDueDate)).toEqual({ ok: true, value: true });
@@ -30,6 +30,14 @@ describe('restatedDating: dates named at the confirmation of her pregnancy', () 
     expect(restated('不知道', byDueDate)).toBeUndefined();
     expect(restated('十三周', {})).toBeUndefined();
     const twins = pregnancy.steps.find((s) => s.id === 'show_active') as AskStep;
-    expect(restatedDating('十三周', pregnancy, twins, byWeeks, TODAY)).toBeUndefined();
+    expect(restatedAnswer('十三周', pregnancy, twins, byWeeks, TODAY)).toBeUndefined();
+  });
+
+  it('an option she chose before, said again, is yes (两个 for the twins she gave); a bare number is not', () => {
+    const withTwins = { ...byDueDate, twins: 'twins' };
+    expect(restated('两个', withTwins)).toEqual({ ok: true, value: true });
+    expect(restated('俩 B超看的', withTwins)).toEqual({ ok: true, value: true });
+    expect(restated('2', withTwins)).toBeUndefined();
+    expect(restated('一个', withTwins)).toBeUndefined();
   });
 });

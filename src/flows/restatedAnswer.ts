@@ -1,0 +1,57 @@
+// Her answer to a confirmation (按您说的…预产期是11月25日，怀的是双胞胎。对吗？) when she writes one of
+// her answers again instead of yes or no:
+// - a date or weeks: the dating it confirms is yes (十一月二十五, 3月1号 for the last period she gave),
+//   another is no ("是十四周" for 13 weeks: the question of her dates then reads it, as the rest of
+//   her answer);
+// - the words of an option she chose before in this flow (两个, for the twins she gave): yes.
+// Undefined for any other question or answer.
+import type { ParseResult } from '../domain/parse/parseResult.js';
+import { ok } from '../domain/parse/parseResult.js';
+import type { AskStep, Flow } from './flowSchema.js';
+import { parseInput } from './parseInput.js';
+
+/** The question her no goes back to, past the steps that only say something (没关系，我们再来一次). */
+function askedAgain(flow: Flow, step: AskStep): AskStep | undefined {
+  let target = step.on?.['false'];
+  for (let hops = 0; target && hops < 3; hops += 1) {
+    const next = flow.steps.find((s) => s.id === target);
+    if (!next) return undefined;
+    if (next.kind === 'ask') return next;
+    target = next.kind === 'say' ? next.next : undefined;
+  }
+  return undefined;
+}
+
+const dueDateOf = (v: unknown): unknown => (v && typeof v === 'object' && 'dueDate' in v ? v.dueDate : undefined);
+
+export function restatedAnswer(
+  text: string,
+  flow: Flow,
+  step: AskStep,
+  vars: Readonly<Record<string, unknown>>,
+  today: string,
+): ParseResult<boolean> | undefined {
+  if (step.input.type !== 'yesno') return undefined;
+  return restatedDating(text, flow, step, vars, today) ?? restatedChoice(text, flow, vars, today);
+}
+
+/** 两个 after 双胞胎 was chosen: a choice of this flow she made, said again (a bare number is a yes or a no here). */
+function restatedChoice(text: string, flow: Flow, vars: Readonly<Record<string, unknown>>, today: string): ParseResult<boolean> | undefined {
+  if (/^\s*\d+\s*$/u.test(text)) return undefined;
+  for (const s of flow.steps) {
+    if (s.kind !== 'ask' || s.input.type !== 'choice' || !s.save || vars[s.save] === undefined) continue;
+    const r = parseInput(s.input, text, today);
+    if (r.ok && !r.guessed && r.value === vars[s.save]) return ok(true);
+  }
+  return undefined;
+}
+
+function restatedDating(text: string, flow: Flow, step: AskStep, vars: Readonly<Record<string, unknown>>, today: string): ParseResult<boolean> | undefined {
+  const dating = askedAgain(flow, step);
+  if (dating?.input.type !== 'dating' || !dating.save) return undefined;
+  const given = dueDateOf(vars[dating.save]);
+  if (given === undefined) return undefined;
+  const r = parseInput(dating.input, text, today, vars[dating.save]);
+  if (!r.ok || r.guessed) return undefined;
+  return ok(dueDateOf(r.value) === given);
+}
