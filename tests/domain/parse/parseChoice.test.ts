@@ -249,6 +249,20 @@ describe('parseChoice: what she names, as a health worker reads it', () => {
     // one of them, or one refused: not the line of both
     ['查乳腺', ok('breast')],
     ['不要乳腺 只查宫颈', ok('cervical')],
+    // her own word of the line of both needs not be in its label
+    ['宫颈和乳腺都查', ok('both')],
+    // 只/光/就 before one of them: that one only; the other named with a reason she does not want it
+    ['预约 只查宫颈就中 乳腺年前在县医院自己花钱查过了', ok('cervical')],
+    ['预约 只查乳腺 宫颈去年在县医院查过了', ok('breast')],
+    ['光查乳腺就行 宫颈查过了', ok('breast')],
+    ['乳腺都查过了 这回就约宫颈', ok('cervical')],
+    ['我就想约宫颈 乳腺单位体检查了', ok('cervical')],
+    ['只查宫颈 乳腺呢', guess('cervical')],
+    // …but not when the limit is on both, or she adds the other
+    ['只查宫颈和乳腺', ok('both')],
+    ['就查宫颈跟乳腺', ok('both')],
+    ['只查宫颈 乳腺也想查', ok('both')],
+    ['乳腺也想查 就查宫颈吧', ok('both')],
     // a question closed by 不 asks for what it names
     ['NT还能约上不 预约一下', guess('nt')],
     ['NT能做不', ok('nt')],
