@@ -92,6 +92,12 @@ export class EligibilityInterview {
       const parsed: ParseResult<unknown> =
         confirmed && !sameConfirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
+        // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
+        // message said 俺是秣陵的): this question again, not a failed answer
+        if (await this.saidBefore(turn, programme, answerText)) {
+          turn.say(prompts.text(q.text, turn));
+          return undefined;
+        }
         // a 不是 that fits several options all giving her the same answer: no need to ask which; when
         // her words were more than a plain no (户口在周口 不在项城) and the answer refuses her, she confirms them first
         const input = q.input.type === 'choice' ? q.input : undefined;
@@ -202,6 +208,20 @@ export class EligibilityInterview {
         d.text === first.text,
     );
     return alike ? first : undefined;
+  }
+
+  /**
+   * Whether her words name again, in words of its options (not a plain yes or no), the answer she gave
+   * to a choice question of this interview: she is answering what she was asked before.
+   */
+  private async saidBefore(turn: Turn, programme: string, text: string): Promise<boolean> {
+    const facts = await this.allFacts(turn);
+    return (turn.engine.interview?.answered ?? []).some((fact) => {
+      const input = this.o.programmes.question(programme, fact)?.input;
+      if (input?.type !== 'choice' || plainYesNo(text, { yes: input.yesWords, no: input.noWords }) !== undefined) return false;
+      const read = parseInput(input, text, turn.today);
+      return read.ok && read.value === facts[fact];
+    });
   }
 
   /**

@@ -41,8 +41,13 @@ const DATE_WORD: Record<string, string> = { dueDate: '预产期', lastPeriod: '�
  */
 export function parseInput(spec: InputSpec, text: string, today: string, known?: unknown): ParseResult<AnswerValue> {
   switch (spec.type) {
-    case 'yesno':
-      return parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
+    case 'yesno': {
+      const r = parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
+      if (r.ok || r.error !== 'unrecognised' || !spec.gestationIsYes) return r;
+      // weeks or a due date said of her pregnancy: she is pregnant (not a last period alone: her age may have ended them)
+      const g = parseGestation(text, today);
+      return g.ok && !g.guessed && g.value.from !== 'lastPeriod' ? ok(true) : r;
+    }
     case 'choice':
       return parseChoice(text, spec.options, spec);
     case 'dynamicChoice':

@@ -13,12 +13,27 @@ import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { County } from './countySchema.js';
 import type { Profile, ProgrammeId, ProgrammeProfile } from '../domain/profile/profileSchema.js';
 
+const PLACE_SUFFIX = /(街道|办事处|社区|镇|乡|村)$/u;
+
 export function createProgrammePort(profile: Profile, county: County, messages: () => Messages): ProgrammePort {
   // words of a choice may name the county ({countyName}): as written, and as women say it (项城市 → 项城)
   const short = county.name.length > 2 ? county.name.replace(/[市县区旗]$/u, '') : county.name;
   const names = [...new Set([county.name, short])];
+  // …or any of its townships and villages ({place}: 户口在李寨 is in the county), with and without 镇/村
+  const places = [
+    ...new Set(
+      county.townships
+        .flatMap((t) => [t.name, ...t.villages.map((v) => v.name)])
+        .flatMap((n) => [n, n.replace(PLACE_SUFFIX, '')])
+        .filter((n) => [...n].length >= 2),
+    ),
+  ];
   const render = (words: readonly string[]) => [
-    ...new Set(words.flatMap((w) => (w.includes('{countyName}') ? names.map((n) => renderTemplate(w, { countyName: n })) : [w]))),
+    ...new Set(
+      words
+        .flatMap((w) => (w.includes('{place}') ? places.map((p) => w.replaceAll('{place}', p)) : [w]))
+        .flatMap((w) => (w.includes('{countyName}') ? names.map((n) => renderTemplate(w, { countyName: n })) : [w])),
+    ),
   ];
   const withCountyName = (input: InputSpec): InputSpec =>
     input.type === 'choice'

@@ -153,7 +153,7 @@ describe('loadFlows', () => {
     [
       'a side answer naming an answer not given yet',
       (d) => replaceIn(d, 'consent.yaml', '可以打电话 {servicePhone} 问工作人员。\n', '可以打电话 {servicePhone} 问工作人员（{birthDate}）。\n'),
-      /consent\.yaml: steps\[0\] \(id "notice"\)\.sideAnswers\[2\]\.text: placeholder \{birthDate\} is not provided here/,
+      /consent\.yaml: steps\[0\] \(id "notice"\)\.sideAnswers\[4\]\.text: placeholder \{birthDate\} is not provided here/,
     ],
     [
       'a re-prompt naming a value only another flow sets',

@@ -69,3 +69,22 @@ describe('integer with noneWords', () => {
     expect(read({ type: 'integer', min: 20, max: 60 }, '不记得')).toEqual({ ok: false, error: 'unrecognised' });
   });
 });
+
+describe('yesno with gestationIsYes (您现在怀孕了吗): how far along she is, said instead of a yes', () => {
+  const pregnant = { type: 'yesno', yesWords: ['怀着', '怀上了', '怀孕了'], noWords: ['绝经', '结扎'], gestationIsYes: true };
+  it.each(['医院说七周零五天', '孕8周', '12周3天', '怀孕50天', '预产期10月15'])('%j is a yes', (text) => {
+    expect(read(pregnant, text)).toEqual({ ok: true, value: true });
+  });
+  it.each([
+    // a no stays a no; a last period alone says nothing (she may be past them); a plain yes as before
+    ['没有 七周前流产了', { ok: true, value: false }],
+    ['绝经好几年了', { ok: true, value: false }],
+    ['末次月经2月10号', { ok: false, error: 'unrecognised' }],
+    ['是的', { ok: true, value: true }],
+  ])('%j → %j', (text, expected) => {
+    expect(read(pregnant, text)).toEqual(expected);
+  });
+  it('without it, weeks alone are not read as a yes', () => {
+    expect(read({ type: 'yesno' }, '医院说七周零五天')).toEqual({ ok: false, error: 'unrecognised' });
+  });
+});

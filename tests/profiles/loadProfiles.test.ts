@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deepMerge, loadAllProfiles, loadCounties, loadProfiles, ProfileError } from '../../src/profiles/loadProfiles.js';
+import { createProgrammePort } from '../../src/profiles/profileProgrammes.js';
+import { parseInput } from '../../src/flows/parseInput.js';
+import type { Messages } from '../../src/flows/flowSchema.js';
 
 const PROFILES_DIR = path.resolve(__dirname, '../../profiles');
 const NATIONAL = readFileSync(path.join(PROFILES_DIR, 'national.yaml'), 'utf8');
@@ -47,6 +50,18 @@ describe('shipped profiles', () => {
     expect(xc.townships.length).toBeGreaterThanOrEqual(5);
     expect(xc.hospitals.map((h) => h.id)).toEqual(['xc-mch', 'xc-first']);
     expect(xc.townships.find((t) => t.id === 'xiangcheng-dingji')?.name).toBe('丁集镇');
+  });
+
+  it('reads her 户口 in a township or village of the county as local ({place}), one she lives in or elsewhere not', () => {
+    const xc = counties.get('xiangcheng')!;
+    const port = createProgrammePort(profiles.get('henan')!, xc, () => ({}) as Messages);
+    const read = (programme: string, fact: string, text: string) => parseInput(port.question(programme, fact)!.input, text, '2026-06-01');
+    for (const text of ['户口在丁集镇', '户口在丁集', '户口就在秣陵 没迁过', '在李寨村', '我户口就在南顿']) {
+      expect(read('twoCancer', 'residence', text), text).toEqual({ ok: true, value: 'hukou' });
+      expect(read('prenatal', 'residenceHenan', text), text).toEqual({ ok: true, value: 'hukou' });
+    }
+    expect(read('twoCancer', 'residence', '户口在安徽')).not.toMatchObject({ value: 'hukou' });
+    expect(read('twoCancer', 'residence', '我在丁集住了好几年 户口在安徽')).not.toMatchObject({ value: 'hukou' });
   });
 });
 

@@ -35,15 +35,15 @@ const PERSON_WORDS = ['老公', '丈夫', '爱人', '对象', '男人', '孩子�
 const PERSON = new RegExp(`${PERSON_WORDS.join('|')}|(?<!其)他(?!们)`, 'u');
 // where she has it from (医生说怀的是双胞胎, B超上看着是俩): words that are not another answer
 const SOURCE_WORDS = ['医生说', '大夫说', '医生讲', '大夫讲', '说是', 'B超', 'b超', '彩超', '单子上', '查出来', '看着', '照出来'];
-// the two of them together
-const BOTH = /都|俩|两口子|夫妻|我们|咱们/u;
+// the two of them together (跟着老公一起落到这里: she went with him)
+const BOTH = /都|俩|两口子|夫妻|我们|咱们|一起|一块|跟着|随着/u;
 const NEGATION = /[不没无未非别]/gu;
 // 不/没… that do not negate
 const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|无论|别的|非常|不知道|不清楚|不记得/gu;
 // characters that carry no content of their own
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
-// where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人)
-const SUBJECT_SPLIT = /(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺])(?=老公|丈夫|爱人|对象|孩子他爸|老伴)/u;
+// where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公)
+const SUBJECT_SPLIT = /(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺着随])(?=老公|丈夫|爱人|对象|孩子他爸|老伴)/u;
 const CONTRAST = /但是|但|可是|不过|只是/u;
 
 interface Span {
@@ -89,12 +89,20 @@ function labelPieces(text: string, label: string, option: number): Span[] {
   return spans;
 }
 
-function wordSpans(text: string, options: readonly ReadingOption[]): Span[] {
+/** Where the words of `words` are in `text`. */
+function occurrences(text: string, words: readonly string[], option: number): Span[] {
   const spans: Span[] = [];
-  options.forEach((o, option) => {
-    for (const w of o.words) {
-      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) spans.push({ option, start: at, end: at + w.length });
-    }
+  for (const w of words) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) spans.push({ option, start: at, end: at + w.length });
+  }
+  return spans;
+}
+
+function wordSpans(text: string, options: readonly ReadingOption[]): Span[] {
+  // a word inside one of its option's notWords is not that word (没迁过 in 户口没迁过来)
+  const spans = options.flatMap((o, option) => {
+    const not = occurrences(text, o.notWords, option);
+    return occurrences(text, o.words, option).filter((s) => !not.some((n) => n.start <= s.start && n.end >= s.end));
   });
   const pieces = options.flatMap((o, option) => labelPieces(text, o.label, option));
   const covers = (b: Span, a: Span) => b.start <= a.start && b.end >= a.end;
@@ -191,6 +199,25 @@ function saidAlone(clauses: readonly Clause[], named: readonly number[], options
 }
 
 /**
+ * Of two options she named under one head, one the other's detail negated (城镇，是低保户 and 城镇，不是
+ * 低保户): her own word of the negated one (县城, 城里) can only say the head, her word of the other says
+ * its detail too (住县城 俺家是低保户): that other. Undefined otherwise.
+ */
+function withDetail(named: readonly number[], options: readonly ReadingOption[], clauses: readonly Clause[]): number | undefined {
+  if (named.length !== 2) return undefined;
+  const [a, b] = named.map((o) => options[o].label);
+  let head = 0;
+  while (head < a.length && a[head] === b[head]) head++;
+  if (head < 2) return undefined;
+  const [restA, restB] = [a.slice(head), b.slice(head)];
+  const negates = (x: string, y: string) => y !== x && y.replace(/^(?:不|没|非)/u, '') === x;
+  const [plain, negated] = negates(restA, restB) ? named : negates(restB, restA) ? [named[1], named[0]] : [];
+  if (plain === undefined) return undefined;
+  // the negated one named by her own words, not by a piece of its label (不是低保户)
+  return clauses.some((c) => c.piece && c.spans.some((x) => x.option === negated)) ? undefined : plain;
+}
+
+/**
  * Her answer read clause by clause; undefined when the clauses say nothing about the options (the
  * caller tries what is left: her words inside a label, an opening yes or no).
  */
@@ -281,6 +308,9 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
     // said of her husband, over "not me" (不是本地的 老公是本地的)
     if (otherNamed.length === 1) return guess(otherNamed[0], herNamed.length === 0);
     if (herNamed.length === 1 && otherNamed.length === 0) return guess(herNamed[0], true);
+    // (not with a negation beside it: 县城的 以前是低保户 现在不是了)
+    const detailed = otherNamed.length === 0 && !byNegation ? withDetail(herNamed, options, clauses) : undefined;
+    if (detailed !== undefined) return guess(detailed, true);
     const alone = otherNamed.length === 0 ? saidAlone(clauses, herNamed, options, [...sides.yesWords, ...sides.noWords]) : undefined;
     if (alone !== undefined) return guessed(options[alone].value);
     return fail('ambiguous');

@@ -93,7 +93,12 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
     if (before?.ok && after?.ok && !after.guessed) return after;
   }
 
-  // 3b. words of two options or more, all in one other option's label: that one (查宫颈查乳腺: 两癌，一起查)
+  // 3b. 只/光/就 before one option's words (只查宫颈就中 乳腺年前查过了): that one only
+  // (her closing particle kept: 乳腺单位体检查了 is a reason)
+  const only = limitedToOne(normalized.replace(/[^\p{L}\p{N}]+/gu, ''), candidates);
+  if (only) return only.sure ? ok(options[only.option].value) : guessed(options[only.option].value);
+
+  // 3c. words of two options or more, all in one other option's label: that one (查宫颈查乳腺: 两癌，一起查)
   const together = optionNamingAll(reply, options, candidates);
   if (together) return ok(together);
 
@@ -129,14 +134,64 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
 
 /**
  * The one option whose label holds every word she used of the other options, when she used words of
- * two or more of them and no negation (宫颈 and 乳腺: 两癌筛查（宫颈癌和乳腺癌一起查）).
+ * two or more of them and no negation (宫颈 and 乳腺: 两癌筛查（宫颈癌和乳腺癌一起查）); her words of
+ * that option itself need not be in it (宫颈和乳腺都查: 都查 is its word).
  */
 function optionNamingAll(reply: string, options: ChoiceOptionInput[], candidates: string[][]): string | undefined {
   if (NEGATION.test(reply)) return undefined;
   const used = candidates.map((words) => words.filter((w) => [...w].length >= 2 && reply.includes(w)));
-  const namers = used.flatMap((words, i) => (words.length > 0 ? [i] : []));
-  if (namers.length < 2) return undefined;
-  const named = [...new Set(used.flat())];
-  const holders = options.flatMap((o, i) => (named.every((w) => compact(o.label).includes(w)) ? [i] : []));
+  const holders = options.flatMap((o, h) => {
+    const others = used.flatMap((words, i) => (i !== h && words.length > 0 ? [words] : []));
+    return others.length >= 2 && others.flat().every((w) => compact(o.label).includes(w)) ? [h] : [];
+  });
   return holders.length === 1 ? options[holders[0]].value : undefined;
+}
+
+// 只/光/单/就 (and a verb) right before an option's word: that option only (只查宫颈, 光约乳腺, 就查乳腺)
+const LIMIT = '(?<!不)(?:只|光|单|就)(?:是|要|想|准备|打算){0,2}(?:检查|查|做|约|看)?(?:一下|一个|个)?';
+// joined to another option's word, the limit is on both (只查宫颈和乳腺)
+const JOINED = /^(?:和|跟|与|及|还有|加上|加|同|带)/u;
+// another option named as an addition (乳腺也想查) is asked for too
+const ADDED = /[也还都](?:想|要)?(?:检查|查|做|约)(?![过了])|一起|顺便|一块/u;
+// another option named with a reason she does not want it (乳腺年前查过了, 宫颈不用)
+const REASON = /过|了|[不没别]|已经/u;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * The option she limits her answer to (只查宫颈就中 乳腺年前在县医院自己花钱查过了: 只查宫颈): the only
+ * option whose words follow 只/光/就. Sure when every other option she names comes with a reason she
+ * does not want it (查过了, 不用); undefined when she adds one (乳腺也想查) or limits to two.
+ */
+function limitedToOne(reply: string, candidates: string[][]): { option: number; sure: boolean } | undefined {
+  const words = candidates.map((ws) => ws.filter((w) => [...w].length >= 2));
+  const limits: { option: number; start: number; end: number }[] = [];
+  words.forEach((ws, option) => {
+    for (const w of ws) {
+      for (const m of reply.matchAll(new RegExp(`${LIMIT}${escapeRegExp(w)}`, 'gu'))) {
+        const after = reply.slice(m.index + m[0].length);
+        const joined = JOINED.exec(after);
+        if (joined && words.some((other, j) => j !== option && other.some((x) => after.slice(joined[0].length).startsWith(x)))) continue;
+        limits.push({ option, start: m.index, end: m.index + m[0].length });
+      }
+    }
+  });
+  const limited = new Set(limits.map((l) => l.option));
+  if (limited.size !== 1) return undefined;
+  const [option] = limited;
+  let sure = true;
+  for (const [j, ws] of words.entries()) {
+    if (j === option) continue;
+    for (const w of ws) {
+      for (let at = reply.indexOf(w); at >= 0; at = reply.indexOf(w, at + 1)) {
+        if (limits.some((l) => at >= l.start && at < l.end)) continue;
+        // what she says of it: her words between the limits around it (不要乳腺 | 只查宫颈)
+        const before = limits.filter((l) => l.end <= at).reduce((end, l) => Math.max(end, l.end), 0);
+        const next = limits.find((l) => l.start > at);
+        const said = reply.slice(before, at) + reply.slice(at + w.length, next ? next.start : undefined);
+        if (ADDED.test(said)) return undefined;
+        sure &&= REASON.test(said);
+      }
+    }
+  }
+  return { option, sure };
 }

@@ -226,9 +226,62 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     expect(parseChoice(text, group, groupAnswers)).toEqual(expected);
   });
 
+  it.each([
+    // the 低保 option's word with a word of its sibling that only says 城镇: the 低保 option
+    ['住县城 俺家是低保户 男人瘫在床上好几年了', guess('urbanLowIncome')],
+    ['县城的 低保户', ok('urbanLowIncome')],
+    ['住城里 吃低保的', guess('urbanLowIncome')],
+    // …not when she says she is not, or no longer
+    ['县城的 不是低保户', ok('urban')],
+    ['县城的 以前是低保户 现在不是了', guess('urban')],
+  ])('group, 城镇 and 低保 in separate words: %j', (text, expected) => {
+    expect(parseChoice(text, group, groupAnswers)).toEqual(expected);
+  });
+
   it('reads other lists as before', () => {
     expect(parseChoice('不要乳腺，要宫颈', screens)).toEqual(ok('cervical'));
     expect(parseChoice('宫颈和乳腺', screens)).toEqual(err('ambiguous'));
+  });
+});
+
+// her 户口 in a township or village of the county ({place} in the profile's words: 李寨镇, 李寨, 秣陵…)
+const residencePlaces: ChoiceOptionInput[] = [
+  {
+    value: 'hukou',
+    label: '我的户口在本地',
+    words: ['本地户口', '在本地', '迁过来', '李寨镇', '李寨', '秣陵镇', '秣陵', '我村', '我们村', '没迁过', '一直没迁', '落到这'],
+    notWords: ['没迁过来', '还没迁', '李寨住', '住在李寨', '秣陵住', '住在秣陵'],
+  },
+  { value: 'spouseHukou', label: '我不是，丈夫的户口在本地', words: ['丈夫', '老公', '爱人'] },
+  { value: 'livedSixMonths', label: '都不是，但我在本地住了半年以上', words: ['半年', '住了', '好几年了'], notWords: ['两个月'] },
+  { value: 'none', label: '都不是', words: ['外地', '不是本地'] },
+];
+const placeAnswers: ChoiceAnswers = {
+  yes: ['hukou'],
+  no: ['spouseHukou', 'livedSixMonths', 'none'],
+  yesWords: ['在', '本地', '在这', '这里'],
+  noWords: ['娘家', '老家'],
+  none: 'none',
+};
+
+describe('parseChoice: her 户口 named by a place of the county', () => {
+  it.each([
+    ['户口在李寨镇', ok('hukou')],
+    ['户口就在秣陵 没迁过', ok('hukou')],
+    ['在李寨 俺娘家婆家都是这的', guess('hukou')],
+    ['户口就在我村 没迁过', ok('hukou')],
+    ['一直没迁过', ok('hukou')],
+    // her 户口 that moved with her husband is hers
+    ['户口跟着老公一起落到这里了', ok('hukou')],
+    ['户口跟着老公迁到李寨了', guess('hukou')],
+    // a place she lives in is not her 户口; one not moved here is not here
+    ['我在李寨住了好几年 户口在安徽', guess('livedSixMonths')],
+    ['户口没迁过来 还在娘家', among(['spouseHukou', 'livedSixMonths', 'none'])],
+    ['户口在安徽', err('unrecognised')],
+    // her husband's 户口 in the township is his
+    ['老公户口在李寨 我的在安徽', guess('spouseHukou')],
+  ])('%j', (text, expected) => {
+    expect(parseChoice(text, residencePlaces, placeAnswers)).toEqual(expected);
   });
 });
 
@@ -249,6 +302,20 @@ describe('parseChoice: what she names, as a health worker reads it', () => {
     // one of them, or one refused: not the line of both
     ['查乳腺', ok('breast')],
     ['不要乳腺 只查宫颈', ok('cervical')],
+    // her own word of the line of both needs not be in its label
+    ['宫颈和乳腺都查', ok('both')],
+    // 只/光/就 before one of them: that one only; the other named with a reason she does not want it
+    ['预约 只查宫颈就中 乳腺年前在县医院自己花钱查过了', ok('cervical')],
+    ['预约 只查乳腺 宫颈去年在县医院查过了', ok('breast')],
+    ['光查乳腺就行 宫颈查过了', ok('breast')],
+    ['乳腺都查过了 这回就约宫颈', ok('cervical')],
+    ['我就想约宫颈 乳腺单位体检查了', ok('cervical')],
+    ['只查宫颈 乳腺呢', guess('cervical')],
+    // …but not when the limit is on both, or she adds the other
+    ['只查宫颈和乳腺', ok('both')],
+    ['就查宫颈跟乳腺', ok('both')],
+    ['只查宫颈 乳腺也想查', ok('both')],
+    ['乳腺也想查 就查宫颈吧', ok('both')],
     // a question closed by 不 asks for what it names
     ['NT还能约上不 预约一下', guess('nt')],
     ['NT能做不', ok('nt')],
