@@ -178,8 +178,8 @@ function unexplained(clauses: readonly Clause[], options: readonly ReadingOption
   return count;
 }
 
-// why not the other: something she has to do, or did, or did not know
-const REASON = /要|得|有事|没空|忙|因为|那会|那时|不知道|查过|做过|已经/u;
+// why not the other: something she has to do, or did, or did not know, or was before (以前是低保户)
+const REASON = /要|得|有事|没空|忙|因为|那会|那时|不知道|查过|做过|已经|以前|原来|过去|早先/u;
 
 /**
  * Of the options she named, the one a clause says alone (its word and fillers only) while each other
