@@ -9,6 +9,7 @@ import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
 import { ConversationEngine } from '../flows/engine.js';
 import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
+import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
 import { situationFromRecords } from '../flows/warningSignAnswer.js';
@@ -54,7 +55,17 @@ export function buildEngine(
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
   const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });
-  const records = { bookings: bookingPort, bookingTexts: s.bookingTexts, pregnancies: pregnancyPort, pregnancyTexts, clock: s.clock };
+  const rc = s.reminders.config;
+  const nextReminders = new NextReminders({
+    pregnancies: pregnancyPort,
+    pregnancyTexts,
+    bookings: bookingPort,
+    bookingTexts: s.bookingTexts,
+    checks: async (contactId) => (await s.myData.collect(contactId))?.checks ?? [],
+    messages: () => flowSet.messages,
+    settings: { time: rc.time, appointmentTime: rc.appointmentTime, rescreenProgramme: rc.rescreen.programme, rescreenName: rc.rescreen.programmeName },
+  });
+  const records = { bookings: bookingPort, bookingTexts: s.bookingTexts, pregnancies: pregnancyPort, pregnancyTexts, clock: s.clock, nextReminders };
   const actions = new Map([
     ...createActions({
       countyId: county.id,
@@ -62,10 +73,11 @@ export function buildEngine(
       programmes,
       messages: () => flowSet.messages,
       // her bookings and pregnancies are part of what is stored about her
-      extraLines: (contactId, facts) => myDataRecordLines(records, contactId, facts),
+      extraLines: (contactId, facts, subscribed) => myDataRecordLines(records, contactId, facts, subscribed),
     }),
     ...bookingFlow.actions,
     ...pregnancyFlow.actions,
+    ...nextReminders.actions(),
   ]);
   const engine = new ConversationEngine({
     flowSet,

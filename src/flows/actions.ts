@@ -83,8 +83,8 @@ export interface ActionDeps {
   myData: MyDataService;
   programmes: ProgrammePort;
   messages: () => Messages;
-  /** More lines for 我的信息 (her bookings…), given her stored facts. */
-  extraLines?: (contactId: string, facts: Record<string, unknown>) => Promise<string[]>;
+  /** More lines for 我的信息 (her bookings, her next reminders…), given her stored facts and whether she receives reminders. */
+  extraLines?: (contactId: string, facts: Record<string, unknown>, subscribed: boolean) => Promise<string[]>;
 }
 
 /** The outcomes and variables of every action here, known before the flows are loaded (for checking them). */
@@ -147,7 +147,7 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
       }),
     );
   }
-  if (d.extraLines) lines.push(...(await d.extraLines(contactId, Object.fromEntries(data.facts.map((f) => [f.key, f.value])))));
+  if (d.extraLines) lines.push(...(await d.extraLines(contactId, Object.fromEntries(data.facts.map((f) => [f.key, f.value])), data.subscribed)));
   lines.push(m.footer);
   return lines.join('\n');
 }

@@ -51,6 +51,7 @@ describe('loadFlows', () => {
         'human',
         'menu',
         'my_data',
+        'next_reminder',
         'subscribe',
         'thanks',
         'unsubscribe',

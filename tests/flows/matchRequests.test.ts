@@ -124,6 +124,17 @@ describe('matchTrigger: a request in her own words', () => {
     ['后天上午能去妇幼查两癌不 我是秣陵的 55了', 'booking'],
     ['唐筛下周三上午能做不', 'booking'],
     ['NT明天能做不', 'booking'],
+    // when she will be reminded, what comes next in her plan (read as the engine reads them: 啥 → 什么)
+    ['下回什么时候提醒我做检查啊', 'next_reminder'],
+    ['什么时候再提醒我咯', 'next_reminder'],
+    ['你们什么时候给我发提醒', 'next_reminder'],
+    ['什么时候通知我去检查', 'next_reminder'],
+    ['下一个检查是什么时候', 'next_reminder'],
+    ['还有什么检查要做', 'next_reminder'],
+    ['我还有哪些检查没做', 'next_reminder'],
+    ['接下来要做什么检查', 'next_reminder'],
+    ['什么时候该做唐筛了', 'next_reminder'],
+    ['我几周做NT', 'next_reminder'],
     // replies to reminders: done elsewhere; later, not now
     ['做了 在长沙我姐那边做的', 'screening_done'],
     ['查了 在县医院查的', 'screening_done'],

@@ -2,6 +2,8 @@
 // to PregnancyService (servicesPregnancyPort); the flow actions only see this.
 import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
+import type { DueAlert } from '../../domain/reminders/prenatalAlerts.js';
+import type { AlertDay } from '../../domain/reminders/upcomingAlerts.js';
 import type { PregnancyView, RegisterInput, ScreeningState } from '../../services/pregnancy/PregnancyService.js';
 
 export type { PregnancyView, RegisterInput, ScreeningState };
@@ -71,5 +73,7 @@ export interface PregnancyPort {
   earlierToAsk(contactId: string, now: Date): Promise<{ id: string; name: string; opensDay: number; closesDay: number } | undefined>;
   recordEarlier(contactId: string, screeningId: string, done: boolean, now: Date): Promise<boolean>;
   screenings(pregnancy: PregnancyView, now: Date): Promise<ScreeningState[]>;
+  /** The days her prenatal alerts will come on from `fromDay` on, with the alerts of each. */
+  upcomingAlerts(pregnancy: PregnancyView, now: Date, fromDay: string): Promise<AlertDay<DueAlert>[]>;
   openNewbornScreens(contactId: string, now: Date): Promise<{ id: string; name: string }[]>;
 }

@@ -32,6 +32,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     earlierToAsk: (contactId, now) => pregnancy.earlierToAsk(contactId, now),
     recordEarlier: (contactId, screeningId, done, now) => pregnancy.recordEarlier(contactId, screeningId, done, now),
     screenings: (p, now) => pregnancy.screenings(p, now),
+    upcomingAlerts: (p, now, fromDay) => pregnancy.upcomingAlerts(p, now, fromDay),
     openNewbornScreens: (contactId, now) => pregnancy.openNewbornScreens(contactId, now),
   };
 }

@@ -27,6 +27,11 @@ import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import { ageDecidesScreenings } from '../../domain/pregnancy/ageOnDueDate.js';
 import { programmeNeedsAge, programmeNeedsTwins, screeningStates } from './screeningStates.js';
 import { missedScreenings, setReferred } from './staffPregnancies.js';
+import { upcomingPrenatalAlerts, type AlertDay } from '../../domain/reminders/upcomingAlerts.js';
+import type { DueAlert } from '../../domain/reminders/prenatalAlerts.js';
+
+/** The states of a screening the planner still alerts her of (not done, missed or booked). */
+const ALERTED_STATES: ReadonlySet<ScreeningState['state']> = new Set(['ahead', 'open', 'closed']);
 
 export type { DatingFrom, PregnancyView, RegisterInput, ScreeningState } from './pregnancyTypes.js';
 export { BABY_DIED } from './newbornScreens.js';
@@ -115,6 +120,12 @@ export class PregnancyService {
   /** Her prenatal screenings and where each stands today (for the confirmation and 做过了). */
   screenings(p: PregnancyView, now: Date): Promise<ScreeningState[]> {
     return screeningStates(this.ctx, p, now);
+  }
+
+  /** The days her prenatal alerts will come on from `fromDay` on, as the planner will send them (下回啥时候提醒我). */
+  async upcomingAlerts(p: PregnancyView, now: Date, fromDay: string): Promise<AlertDay<DueAlert>[]> {
+    const pending = new Set((await this.screenings(p, now)).filter((s) => ALERTED_STATES.has(s.state)).map((s) => s.id));
+    return upcomingPrenatalAlerts(this.ctx.prenatal(), p.dueDate, pending, fromDay);
   }
 
   /** The newborn screens still needed for her latest baby (for 做过了). */
