@@ -139,8 +139,8 @@ export class ConversationEngine {
     const given = side?.booked ? [MY_BOOKINGS] : [];
     const at = { waiting: waiting && { input, requests }, consented: turn.consented, shown, today: turn.today, given };
     // at rest without a booking, what her whole message asks for goes on too (NT在哪做 怀孕十二周 能免费不)
-    const asked = side && !side.booked && !waiting && matchTrigger(side.whole, this.o.flowSet.flows.values(), { plainYes: false });
-    const go = afterSign(asked ? side.whole : rest, at, this.o.flowSet);
+    const asked = side && !side.booked && !waiting && matchTrigger(side.unasked, this.o.flowSet.flows.values(), { plainYes: false });
+    const go = afterSign(asked ? side.unasked : rest, at, this.o.flowSet);
     if (go !== 'again') {
       if (side) turn.say(side.text);
       return go === 'none' ? undefined : this.route(turn, go.route, true);

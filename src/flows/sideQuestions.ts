@@ -38,8 +38,8 @@ export interface SideAnswer {
   rest: string;
   /** Her booking's line was said: a look at her bookings in her other words adds nothing. */
   booked: boolean;
-  /** Her whole message. */
-  whole: string;
+  /** Her message without the words of the side questions (NT在哪做 能免费不: NT做 能免费不): what else it asks for. */
+  unasked: string;
 }
 
 /** The answer to the side questions of `text`, if it asks any. */
@@ -50,23 +50,31 @@ export async function answerSideQuestion(
   own: { sideAnswers: readonly { words: string[]; text: string }[]; say: (template: string) => string; county: TemplateVars },
 ): Promise<SideAnswer | undefined> {
   const mine = matchSideAnswer(text, own.sideAnswers);
-  if (mine) return { text: own.say(mine.text), rest: withoutSideClauses(text, own.sideAnswers), booked: false, whole: text };
+  if (mine) return { text: own.say(mine.text), rest: withoutSideClauses(text, own.sideAnswers), booked: false, unasked: withoutWords(text, [mine]) };
   const asked = port ? matchSideAnswers(text, Object.values(port.questions)) : [];
   if (!port || asked.length === 0) return undefined;
   const named = port.named(text);
   const visit = asked.some((q) => q.aboutBooking) ? await port.visit(turn.contact.id, turn.now) : undefined;
   // her booking, unless she names another service (唐筛要空腹吗 with an NT booked)
   const booked = visit && (named.length === 0 || named.some((id) => visit.serviceIds.includes(id))) ? visit : undefined;
-  const services = booked?.serviceIds ?? (named.length > 0 ? named : beingBooked(turn));
+  // else the service she names, or the booking she is making (at its list of days), at the hospital she chose
+  const making = named.length > 0 ? undefined : beingBooked(turn);
+  const services = booked?.serviceIds ?? (named.length > 0 ? named : (making?.services ?? []));
   const lines = booked ? [booked.line] : [];
-  for (const q of asked) lines.push(answerOf(port, q, services, booked?.hospitalId, own.county));
-  return { text: lines.join('\n'), rest: withoutSideClauses(text, asked), booked: !!booked, whole: text };
+  for (const q of asked) lines.push(answerOf(port, q, services, booked?.hospitalId ?? making?.hospitalId, own.county));
+  return { text: lines.join('\n'), rest: withoutSideClauses(text, asked), booked: !!booked, unasked: withoutWords(text, asked) };
 }
 
-/** The services of the booking she is making (at its list of days: 要空腹吗 is about that one). */
-function beingBooked(turn: Turn): string[] {
-  const v = turn.state.vars.services;
-  return typeof v === 'string' ? v.split(',').filter(Boolean) : [];
+/** `text` without the side questions' words (a word that asks them names no request: 真人 in 你是机器人还是真人). */
+function withoutWords(text: string, asked: readonly { words: string[] }[]): string {
+  const words = asked.flatMap((q) => q.words).sort((a, b) => b.length - a.length);
+  return words.reduce((t, w) => t.split(w).join(' '), text);
+}
+
+/** The services and hospital of the booking she is making (at its list of days: 要空腹吗 is about that one). */
+function beingBooked(turn: Turn): { services: string[]; hospitalId?: string } {
+  const { services, hospitalId } = turn.state.vars;
+  return { services: typeof services === 'string' ? services.split(',').filter(Boolean) : [], hospitalId: typeof hospitalId === 'string' ? hospitalId : undefined };
 }
 
 /** One question's answer for `services` (none: the general one), a line per hospital where it names one. */
