@@ -108,7 +108,11 @@ export class ConversationEngine {
     }
     const open = waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent);
     // a side question (要带啥, 要空腹吗, 是机器人吗), at any step: the answer, then she goes on where she was
-    const ownSide = { sideAnswers: open && waiting.step.kind === 'ask' ? waiting.step.sideAnswers : [], say: (t: string) => this.say.text(t, turn), county: this.o.countyVars };
+    const ownSide = {
+      sideAnswers: open && waiting.step.kind === 'ask' ? waiting.step.sideAnswers : [],
+      say: (t: string) => this.say.text(t, turn),
+      county: this.o.countyVars,
+    };
     const side = read ? undefined : await answerSideQuestion(this.o.sideQuestions, turn, text, ownSide);
     if (side) return this.carryOn(turn, side.rest, side);
     if (open) return this.answer(turn, waiting, text);
@@ -386,5 +390,4 @@ export class ConversationEngine {
       words: turn.engine.trigger?.text,
     };
   }
-
 }

@@ -74,7 +74,10 @@ function withoutWords(text: string, asked: readonly { words: string[] }[]): stri
 /** The services and hospital of the booking she is making (at its list of days: 要空腹吗 is about that one). */
 function beingBooked(turn: Turn): { services: string[]; hospitalId?: string } {
   const { services, hospitalId } = turn.state.vars;
-  return { services: typeof services === 'string' ? services.split(',').filter(Boolean) : [], hospitalId: typeof hospitalId === 'string' ? hospitalId : undefined };
+  return {
+    services: typeof services === 'string' ? services.split(',').filter(Boolean) : [],
+    hospitalId: typeof hospitalId === 'string' ? hospitalId : undefined,
+  };
 }
 
 /** One question's answer for `services` (none: the general one), a line per hospital where it names one. */

@@ -2,7 +2,16 @@
 // the facts and outcomes to save together at the end.
 import { shanghaiDay } from '../domain/calendarDay.js';
 import type { ContactRecord } from '../services/contactService.js';
-import type { CheckWrite, ContactPatch, ConversationState, ConversationStore, EngineState, FactWrite, Frame, StoredFact } from '../services/conversationStore.js';
+import type {
+  CheckWrite,
+  ContactPatch,
+  ConversationState,
+  ConversationStore,
+  EngineState,
+  FactWrite,
+  Frame,
+  StoredFact,
+} from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
 import type { Flow, Step } from './flowSchema.js';
 

@@ -9,7 +9,8 @@ export function crossCheckSideQuestions(profile: Profile): Issue[] {
   const issues: Issue[] = [];
   const placeholders = (text: string, vars: readonly string[], path: (string | number)[]) => {
     for (const name of templatePlaceholders(text)) {
-      if (!vars.includes(name)) issues.push({ path, message: `placeholder {${name}} is not provided here (available: ${vars.map((v) => `{${v}}`).join(', ')})` });
+      if (!vars.includes(name))
+        issues.push({ path, message: `placeholder {${name}} is not provided here (available: ${vars.map((v) => `{${v}}`).join(', ')})` });
     }
   };
   const programmes = Object.keys(profile.programmes);
@@ -18,10 +19,18 @@ export function crossCheckSideQuestions(profile: Profile): Issue[] {
     const at = ['sideQuestions', id];
     placeholders(q.text, SIDE_QUESTION_VARS, [...at, 'text']);
     if (q.paid) placeholders(q.paid, PAID_VARS, [...at, 'paid']);
-    if (q.noHours) placeholders(q.noHours, SIDE_QUESTION_VARS.filter((v) => v !== 'hours'), [...at, 'noHours']);
+    if (q.noHours)
+      placeholders(
+        q.noHours,
+        SIDE_QUESTION_VARS.filter((v) => v !== 'hours'),
+        [...at, 'noHours'],
+      );
     for (const [key, text] of Object.entries(q.services)) {
       if (!screenings.includes(key) && !programmes.includes(key)) {
-        issues.push({ path: [...at, 'services', key], message: `'${key}' is not a screening or programme of the profile (${[...programmes, ...screenings].join(', ')})` });
+        issues.push({
+          path: [...at, 'services', key],
+          message: `'${key}' is not a screening or programme of the profile (${[...programmes, ...screenings].join(', ')})`,
+        });
       }
       placeholders(text, SIDE_QUESTION_VARS, [...at, 'services', key]);
     }

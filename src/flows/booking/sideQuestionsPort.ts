@@ -29,7 +29,10 @@ export function sideQuestionsPort(profile: Profile, port: BookingPort, texts: Bo
     },
     async visit(contactId, now) {
       const today = shanghaiDay(now);
-      const visit = texts.visits(await port.active(contactId)).filter((v) => v[0].status === 'confirmed' && v[0].day >= today).sort((a, b) => a[0].day.localeCompare(b[0].day))[0];
+      const visit = texts
+        .visits(await port.active(contactId))
+        .filter((v) => v[0].status === 'confirmed' && v[0].day >= today)
+        .sort((a, b) => a[0].day.localeCompare(b[0].day))[0];
       return visit && { serviceIds: visit.map((b) => b.serviceId), hospitalId: visit[0].hospitalId, line: texts.line(visit) };
     },
     hospitals(serviceIds, hospitalId) {
