@@ -6,6 +6,7 @@ import { renderTemplate } from '../domain/template.js';
 import { createActions } from '../flows/actions.js';
 import { createBookingFlow } from '../flows/booking/bookingActions.js';
 import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
+import { sideQuestionsPort } from '../flows/booking/sideQuestionsPort.js';
 import { ConversationEngine } from '../flows/engine.js';
 import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
@@ -97,6 +98,7 @@ export function buildEngine(
       hospital: (group, township) => warningHospital(county, group, township),
       situation: (contactId, now) => situationFromRecords(s.pregnancy, contactId, shanghaiDay(now)),
     },
+    sideQuestions: sideQuestionsPort(profile, bookingPort, s.bookingTexts),
     vocabulary: knownVocabulary(flowSet, profile, county),
   });
   const router = new InboundRouter(

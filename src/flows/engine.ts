@@ -8,18 +8,19 @@ import { messageReader } from '../domain/parse/readMessage.js';
 import { keepRestOfAnswer, readStepFromEarlierWords } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
-import { isOwnAnswerWord, matchCommand, matchSideAnswer, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
+import { isOwnAnswerWord, matchCommand, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
-import { Turn, type Next } from './turn.js';
+import { persistTurn, Turn, type Next } from './turn.js';
 import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readShownChoice, restatedDay } from './readShownChoice.js';
 import { restatedAnswer } from './restatedAnswer.js';
 import { datingWhich } from './datingWhich.js';
-import { MENU, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
+import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
+import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -74,15 +75,16 @@ export class ConversationEngine {
     }
     await this.route(turn, this.read(message.text));
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
-    await this.persist(turn);
+    await persistTurn(this.o.store, turn);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
     return turn.replies;
   }
 
-  private async route(turn: Turn, text: string, signRead = false): Promise<void> {
+  /** Her message (`read`: her words beside a warning sign or a side question already answered). */
+  private async route(turn: Turn, text: string, read = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
     // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
-    const sign = signRead ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
+    const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
     if (sign) return this.carryOn(turn, sign.rest);
     const waiting = turn.waitingStep(flows);
     const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
@@ -104,9 +106,16 @@ export class ConversationEngine {
       }
       return;
     }
-    if (waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent)) {
-      return this.answer(turn, waiting, text);
-    }
+    const open = waiting && (turn.consented || flows.get(turn.state.flowId)?.beforeConsent);
+    // a side question (要带啥, 要空腹吗, 是机器人吗), at any step: the answer, then she goes on where she was
+    const ownSide = {
+      sideAnswers: open && waiting.step.kind === 'ask' ? waiting.step.sideAnswers : [],
+      say: (t: string) => this.say.text(t, turn),
+      county: this.o.countyVars,
+    };
+    const side = read ? undefined : await answerSideQuestion(this.o.sideQuestions, turn, text, ownSide);
+    if (side) return this.carryOn(turn, side.rest, side);
+    if (open) return this.answer(turn, waiting, text);
     // a plain yes at rest answers an offer only once she consented (before, it is not a request)
     const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented });
     if (!turn.consented) {
@@ -120,19 +129,30 @@ export class ConversationEngine {
     return this.startFlow(turn, MENU);
   }
 
-  /** After a warning sign's answer: her other words read as usual, or the question she was on again. */
-  private async carryOn(turn: Turn, rest: string): Promise<void> {
+  /** After a warning sign's or a side question's answer: her other words read as usual, or the question she was on again. */
+  private async carryOn(turn: Turn, rest: string, side?: SideAnswer): Promise<void> {
     const { flows } = this.o.flowSet;
     const found = turn.waitingStep(flows);
     const waiting = found && (turn.consented || found.flow.beforeConsent) ? found : undefined;
     const eligibility = waiting?.step.kind === 'eligibility' ? await this.interview.waitingQuestion(turn, waiting.step) : undefined;
     const input = waiting?.step.kind === 'ask' ? waiting.step.input : eligibility?.input;
     const shown = turn.engine.options;
-    const go = afterSign(rest, { waiting: waiting && { input }, consented: turn.consented, shown, today: turn.today }, this.o.flowSet);
-    if (go === 'none') return;
-    if (go !== 'again') return this.route(turn, go.route, true);
-    if (waiting?.step.kind === 'ask') turn.say(this.say.question(turn, waiting.step, shown));
-    else if (eligibility) turn.say(eligibility.text);
+    // (a request beside a side question goes on at the menu, and is kept at the privacy notice)
+    const requests = waiting?.step.kind === 'ask' && (waiting.step.letTriggersThrough || (!turn.consented && waiting.flow.id === NOTICE));
+    // her booking's line already said when it is
+    const given = side?.booked ? [MY_BOOKINGS] : [];
+    const at = { waiting: waiting && { input, requests }, consented: turn.consented, shown, today: turn.today, given };
+    // at rest without a booking, what her whole message asks for goes on too (NT在哪做 怀孕十二周 能免费不)
+    const asked = side && !side.booked && !waiting && matchTrigger(side.unasked, this.o.flowSet.flows.values(), { plainYes: false });
+    const go = afterSign(asked ? side.unasked : rest, at, this.o.flowSet);
+    if (go !== 'again') {
+      if (side) turn.say(side.text);
+      return go === 'none' ? undefined : this.route(turn, go.route, true);
+    }
+    const step = waiting?.step.kind === 'ask' ? waiting.step : undefined;
+    // after a side answer, the short form of the question (the notice's request line)
+    const again = step ? (side && step.askAgain ? this.say.text(step.askAgain, turn) : this.say.question(turn, step, shown)) : eligibility?.text;
+    turn.say([side?.text, again].filter(Boolean).join('\n'));
   }
 
   /** Starts the flow she asked for, with the trigger's variables and words (alongside.ts: with what else she is on). */
@@ -285,16 +305,6 @@ export class ConversationEngine {
         requestKept = true;
       }
     }
-    // a question instead of an answer (要钱吗, 你是谁): a short answer, then the question again; with
-    // an answer beside it (不同意，你们是不是骗子): the short answer, and her answer taken
-    const side = matchSideAnswer(text, step.sideAnswers);
-    if (side) {
-      const rest = withoutSideClauses(text, step.sideAnswers);
-      const answered = rest ? parseInput(step.input, rest, turn.today) : undefined;
-      if (!answered?.ok || answered.guessed) return void turn.say(`${this.say.text(side.text, turn)}\n${again()}`);
-      turn.say(this.say.text(side.text, turn));
-      text = rest;
-    }
     const confirmed = this.say.readConfirmation(turn, text);
     if (confirmed?.said === 'no' && confirmed.instead === undefined) {
       // not what she meant: the question again, not counted as a failed answer
@@ -379,26 +389,5 @@ export class ConversationEngine {
       facts: () => this.interview.allFacts(turn),
       words: turn.engine.trigger?.text,
     };
-  }
-
-  private async persist(turn: Turn): Promise<void> {
-    if (turn.contactDeleted) return;
-    if (!turn.consented) {
-      // before consent nothing but the consent step is kept, and what her message asked for: no answers, no facts
-      turn.state.vars = {};
-      turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request) };
-      turn.factWrites.clear();
-      turn.checks.length = 0;
-    }
-    turn.state.lastActiveAt = turn.now;
-    turn.state.idleResetAt = null;
-    await this.o.store.saveTurn(turn.contact.id, {
-      state: turn.state,
-      facts: [...turn.factWrites.values()],
-      checks: turn.checks,
-      contact: turn.contactPatch,
-      clearFacts: turn.clearFacts,
-      now: turn.now,
-    });
   }
 }

@@ -11,6 +11,7 @@ import type { FlowSet } from './loadFlows.js';
 import type { TriggerMatch } from './matchWords.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { WarningSignsPort } from './warningSignAnswer.js';
+import type { SideQuestionsPort } from './sideQuestions.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -33,6 +34,8 @@ export interface EngineOptions {
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
   /** The warning signs answered at once, at any step (profile `warningSigns`); none without it. */
   warningSigns?: WarningSignsPort;
+  /** The profile's frequent questions answered at any step (要带啥, 要空腹吗…); a step's own `sideAnswers` without it. */
+  sideQuestions?: SideQuestionsPort;
   /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
   vocabulary?: readonly string[];
 }
@@ -40,6 +43,8 @@ export interface EngineOptions {
 /** The privacy notice every new contact reads first, and the menu it goes on with by default. */
 export const NOTICE = 'consent';
 export const MENU = 'menu';
+/** Her bookings: asked beside a side question answered with her booking's line, it adds nothing. */
+export const MY_BOOKINGS = 'my_bookings';
 /** Thanks and acknowledgements: never a request to keep while the notice waits. */
 export const THANKS = 'thanks';
 

@@ -123,17 +123,37 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   return undefined;
 }
 
-/** The first side answer (a step's `sideAnswers`) whose words are in her message. */
-export function matchSideAnswer<T extends { words: string[] }>(text: string, sideAnswers: readonly T[]): T | undefined {
-  const s = text.replace(PUNCTUATION, '').toLowerCase();
-  return sideAnswers.find((a) => a.words.some((w) => s.includes(w.replace(PUNCTUATION, '').toLowerCase())));
+type SideWords = { words: string[]; unless?: string[] };
+const squeeze = (w: string) => w.replace(PUNCTUATION, '').toLowerCase();
+
+/** Where in `s` (squeezed) the side answer's words first are, or -1 (also when one of its `unless` words is there). */
+function sideAt(s: string, a: SideWords): number {
+  if (a.unless?.some((w) => s.includes(squeeze(w)))) return -1;
+  const at = a.words.map((w) => s.indexOf(squeeze(w))).filter((i) => i >= 0);
+  return at.length > 0 ? Math.min(...at) : -1;
+}
+
+/** The first side answer (a step's `sideAnswers`, the profile's `sideQuestions`) whose words are in her message. */
+export function matchSideAnswer<T extends SideWords>(text: string, sideAnswers: readonly T[]): T | undefined {
+  const s = squeeze(text);
+  return sideAnswers.find((a) => sideAt(s, a) >= 0);
+}
+
+/** Every side answer whose words are in her message, in the order she asks them (要带啥 要不要空腹). */
+export function matchSideAnswers<T extends SideWords>(text: string, sideAnswers: readonly T[]): T[] {
+  const s = squeeze(text);
+  return sideAnswers
+    .map((a) => ({ a, at: sideAt(s, a) }))
+    .filter((m) => m.at >= 0)
+    .sort((x, y) => x.at - y.at)
+    .map((m) => m.a);
 }
 
 /**
  * Her message without the clauses (split at punctuation and spaces) that hold a side answer's words:
  * what is left may answer the question ("不同意 你们是不是骗子": 不同意). Empty when nothing is left.
  */
-export function withoutSideClauses(text: string, sideAnswers: readonly { words: string[] }[]): string {
+export function withoutSideClauses(text: string, sideAnswers: readonly SideWords[]): string {
   return text
     .split(/[^\p{L}\p{N}]+/u)
     .filter((clause) => clause && !matchSideAnswer(clause, sideAnswers))

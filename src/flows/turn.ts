@@ -2,7 +2,16 @@
 // the facts and outcomes to save together at the end.
 import { shanghaiDay } from '../domain/calendarDay.js';
 import type { ContactRecord } from '../services/contactService.js';
-import type { CheckWrite, ContactPatch, ConversationState, EngineState, FactWrite, Frame, StoredFact } from '../services/conversationStore.js';
+import type {
+  CheckWrite,
+  ContactPatch,
+  ConversationState,
+  ConversationStore,
+  EngineState,
+  FactWrite,
+  Frame,
+  StoredFact,
+} from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
 import type { Flow, Step } from './flowSchema.js';
 
@@ -95,4 +104,26 @@ export class Turn {
   recordCheck(check: CheckWrite): void {
     this.checks.push(check);
   }
+}
+
+/** Saves what the turn changed; before consent only the consent step and what her message asked for. */
+export async function persistTurn(store: ConversationStore, turn: Turn): Promise<void> {
+  if (turn.contactDeleted) return;
+  if (!turn.consented) {
+    // before consent nothing but the consent step is kept, and what her message asked for: no answers, no facts
+    turn.state.vars = {};
+    turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request) };
+    turn.factWrites.clear();
+    turn.checks.length = 0;
+  }
+  turn.state.lastActiveAt = turn.now;
+  turn.state.idleResetAt = null;
+  await store.saveTurn(turn.contact.id, {
+    state: turn.state,
+    facts: [...turn.factWrites.values()],
+    checks: turn.checks,
+    contact: turn.contactPatch,
+    clearFacts: turn.clearFacts,
+    now: turn.now,
+  });
 }

@@ -70,17 +70,18 @@ export async function situationFromRecords(
  */
 export function afterSign(
   rest: string,
-  at: { waiting?: { input?: InputSpec }; consented: boolean; shown?: readonly ShownOption[]; today: string },
+  at: { waiting?: { input?: InputSpec; requests?: boolean }; consented: boolean; shown?: readonly ShownOption[]; today: string; given?: string[] },
   flowSet: { flows: Map<string, Flow>; commands: Commands; messages: Messages },
 ): { route: string } | 'again' | 'none' {
-  // advice the sign's answer already gave (怕流产 beside 见红) is not given again
-  const asks = (flowId: string | undefined) => !!flowId && !flowSet.flows.get(flowId)?.adviceOnly;
+  // advice the sign's answer already gave (怕流产 beside 见红), or what a side answer said (`given`), is not given again
+  const asks = (flowId: string | undefined) => !!flowId && !flowSet.flows.get(flowId)?.adviceOnly && !at.given?.includes(flowId);
   const command = rest ? matchCommand(rest, flowSet.commands) : undefined;
+  const trigger = rest ? matchTrigger(rest, flowSet.flows.values(), { plainYes: false }) : undefined;
   if (at.waiting) {
     const input = at.waiting.input;
-    return asks(command) || (input && answersQuestion(rest, input, at.shown, at.today, flowSet.messages)) ? { route: rest } : 'again';
+    const request = at.waiting.requests && asks(trigger?.flowId);
+    return asks(command) || request || (input && answersQuestion(rest, input, at.shown, at.today, flowSet.messages)) ? { route: rest } : 'again';
   }
-  const trigger = rest ? matchTrigger(rest, flowSet.flows.values(), { plainYes: false }) : undefined;
   if (asks(command) || asks(trigger?.flowId)) return { route: rest };
   // before consent the notice follows as usual
   return at.consented ? 'none' : { route: '' };

@@ -15,7 +15,7 @@ export interface MenuLine {
 }
 
 /** The services a hospital provides: its `services`, else those it has capacity for. */
-function hospitalServices(h: Hospital): string[] {
+export function hospitalServices(h: Hospital): string[] {
   return h.services ?? [...new Set(h.capacity.map((c) => c.service))];
 }
 

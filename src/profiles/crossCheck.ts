@@ -3,6 +3,7 @@
 import { templatePlaceholders } from '../domain/template.js';
 import { crossCheckBooking } from './crossCheckBooking.js';
 import { crossCheckWarningSigns } from './crossCheckWarningSigns.js';
+import { crossCheckSideQuestions } from './crossCheckSideQuestions.js';
 import {
   ASK_MORE_VARS,
   COMMON_VARS,
@@ -45,6 +46,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
   issues.push(...crossCheckReminders(profile));
   issues.push(...crossCheckBooking(profile));
   issues.push(...crossCheckWarningSigns(profile));
+  issues.push(...crossCheckSideQuestions(profile));
   return issues;
 }
 

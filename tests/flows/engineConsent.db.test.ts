@@ -122,7 +122,7 @@ describe.skipIf(dbUnavailable)('her first message through the privacy notice', (
     await chat.say('side', '想约唐筛');
     expect(await chat.say('side', '要钱吗')).toEqual([`用这个小助手不花钱。能不能免费做筛查，要看您的年龄、户口这些情况，您同意后我帮您查。\n${ASK_AGAIN}`]);
     expect(await chat.say('side', '你是谁啊？')).toEqual([
-      `我是项城市免费妇女健康筛查小助手，是项城市卫生健康委员会的自动回复，不是真人。要找工作人员请回复“人工”。\n${ASK_AGAIN}`,
+      `我是项城市免费妇女健康筛查小助手，是项城市卫生健康委员会的自动回复，不是真人。要找工作人员请回复“人工”，或打电话 0394-4326120。\n${ASK_AGAIN}`,
     ]);
     expect(await chat.say('side', '要填啥')).toEqual([
       `不用填表。您同意后，我一个一个问您几个简单的问题（比如出生日期、户口在哪里），回复文字就行。\n${ASK_AGAIN}`,

@@ -106,13 +106,11 @@ describe('matchTrigger: a request in her own words', () => {
     ['那帮我登记上 到时候提醒我', 'pregnancy'],
     ['十一周了 帮我建个档', 'pregnancy'],
     ['预产期是腊月初八 登记一下', 'pregnancy'],
-    // her booking in more words: 约嘞, the weekday, where her sign-up got her, how to get ready
+    // her booking in more words: 约嘞, the weekday, where her sign-up got her (how to get ready: a side question)
     ['看看我约嘞什么时候', 'my_bookings'],
     ['我约的是周几', 'my_bookings'],
     ['我约的糖耐是星期几来着', 'my_bookings'],
     ['帮我查查排到哪天了', 'my_bookings'],
-    ['我约的是周几 还有要空腹不', 'my_bookings'],
-    ['我那个检查要空腹吗', 'my_bookings'],
     // changing it is not a new booking; not wanting it any more gives it back
     ['明天那个预约改一下要得不 明天屋里要插秧', 'change_booking'],
     ['约的NT能换一下不', 'change_booking'],

@@ -218,6 +218,21 @@ describe('broken profiles', () => {
       want: ['henan.yaml: warningSigns.groups.newborn.signs.0: give words or parts that name the sign'],
     },
     {
+      name: 'a side question answered for a screening the profile does not have',
+      files: { 'henan.yaml': henan('sideQuestions:\n  fasting:\n    services:\n      nt-scan: 不用空腹\n') },
+      want: ["henan.yaml: sideQuestions.fasting.services.nt-scan: 'nt-scan' is not a screening or programme of the profile"],
+    },
+    {
+      name: 'a side question with a placeholder it is not given',
+      files: { 'henan.yaml': henan('sideQuestions:\n  hours:\n    noHours: 请在{hours}前去\n') },
+      want: ['henan.yaml: sideQuestions.hours.noHours: placeholder {hours} is not provided here'],
+    },
+    {
+      name: 'a side question without words',
+      files: { 'henan.yaml': henan('sideQuestions:\n  parking:\n    text: 医院门口能停车\n') },
+      want: ['henan.yaml: sideQuestions.parking.words: Required'],
+    },
+    {
       name: 'county naming an unknown MCH hospital',
       files: { 'counties/xiangcheng.yaml': COUNTY.replace('mchHospital: xc-mch', 'mchHospital: xc-nowhere') },
       want: ["counties/xiangcheng.yaml: mchHospital: unknown hospital 'xc-nowhere'"],

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { inputSpecSchema } from '../parse/inputSpec.js';
 import { warningSignsSchema } from './warningSignsSchema.js';
+import { sideQuestionsSchema } from './sideQuestionsSchema.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
@@ -293,6 +294,8 @@ export const profileSchema = z
     reminders: remindersSettingsSchema.default({}),
     // the warning signs answered at once, at any step (warningSignsSchema.ts)
     warningSigns: warningSignsSchema.optional(),
+    // the frequent questions answered at any step (收费吗, 要带什么, 要空腹吗…: sideQuestionsSchema.ts)
+    sideQuestions: sideQuestionsSchema.default({}),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

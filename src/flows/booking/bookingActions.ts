@@ -193,10 +193,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
     'booking.showMine': async (ctx) => {
       const visits = await activeVisits(ctx);
       const waiting = await port.waiting(ctx.contact.id);
-      // asked how to get ready too (要空腹不): each visit's preparation under its line
-      const prep = ctx.vars.preparation === 'asked';
-      const line = (v: ActiveBooking[]) => [texts.line(v), ...(prep ? [texts.visitVars(v).preparation] : [])].filter(Boolean).join('\n');
-      const lines = [...visits.map(line), ...groupWaiting(waiting).map((w) => texts.waitingLine(w.hospitalId, w.serviceIds))];
+      const lines = [...visits.map((v) => texts.line(v)), ...groupWaiting(waiting).map((w) => texts.waitingLine(w.hospitalId, w.serviceIds))];
       if (lines.length === 0) return { outcome: 'none' };
       return { outcome: visits.some((v) => v[0].status === 'confirmed') ? 'some' : 'waiting', say: [lines.join('\n')] };
     },
