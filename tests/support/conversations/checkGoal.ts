@@ -120,7 +120,8 @@ export async function checkGoal(db: Db, woman: Woman, goal: CaseGoal, o: CheckOp
   if (goal.noBooking && active.length > 0) missing.push('she still holds a booking');
   if (o.whole) {
     for (const b of bookings.filter((x) => x.status === 'cancelled')) {
-      const changed = wantedServices.includes(b.serviceId);
+      // moved: cancelled for the new booking she holds; cancelled with nothing in its place is a wrong action
+      const changed = wantedServices.includes(b.serviceId) && active.some((a) => a.serviceId === b.serviceId);
       if (!goal.bookingCancelled && !goal.noBooking && !changed) wrong.push(`booking ${b.serviceId} ${b.day} cancelled`);
     }
   }
