@@ -4,7 +4,7 @@ import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
-const FILLERS = /^(请问|请|我要|我想|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
+const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 const CLAUSE = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]+/u;
 
@@ -23,6 +23,12 @@ export function matchCommand(text: string, commands: Commands): string | undefin
   if (!s) return undefined;
   for (const c of commands.commands) {
     if (c.words.some((w) => stripForCommand(w) === s)) return c.target.slice('flow:'.length);
+  }
+  // or each clause one of the same command's words (不弄了 俺先不查了)
+  const clauses = text.split(CLAUSE).map(stripForCommand).filter(Boolean);
+  if (clauses.length > 1) {
+    const command = commands.commands.find((c) => clauses.every((cl) => c.words.some((w) => stripForCommand(w) === cl)));
+    if (command) return command.target.slice('flow:'.length);
   }
   // a command in her own words: a word of each class, in order and close (先不约了 返回主页面吧)
   const loose = text.replace(PUNCTUATION, '').toLowerCase();

@@ -85,6 +85,16 @@ describe('warning signs in pregnancy', () => {
     ['发烧38度5', 'pregnant.fever'],
     ['吐得吃不下东西', 'pregnant.vomiting'],
     ['吃啥吐啥', 'pregnant.vomiting'],
+    // any belly pain or bleeding while pregnant, in her words, with a worry beside it
+    ['肚子一阵一阵哩疼 还有点往下坠 孩子不会有啥事吧', 'pregnant.bellyPain'],
+    ['小肚子坠着疼', 'pregnant.bellyPain'],
+    ['肚子有点痛 要紧不', 'pregnant.bellyPain'],
+    ['这两天老觉得往下坠', 'pregnant.bellyPain'],
+    ['昨晚上流哒点血 不多 是不是要流产哒', 'pregnant.bleeding'],
+    ['今早上淌血了', 'pregnant.bleeding'],
+    ['内裤上有血丝', 'pregnant.bleeding'],
+    ['上厕所擦着有点血', 'pregnant.bleeding'],
+    ['见了点红 咋办', 'pregnant.bleeding'],
   ])('%s → %s', (text, want) => {
     expect(sign(text, PREGNANT)).toBe(want);
   });
@@ -95,12 +105,27 @@ describe('warning signs in pregnancy', () => {
     expect(sign('胎动少了')).toBe('pregnant.fetalMovement');
   });
 
-  it.each(['腿抽筋', '晚上小腿抽筋', '没有见红', '怕见红', '会不会破水', '以前见过红', '怕流产', '保胎', '孕吐', '脚肿', '鼻子出血'])(
-    '%s: not a sign',
-    (text) => {
-      expect(find(text, PREGNANT)).toBeUndefined();
-    },
-  );
+  it.each([
+    '腿抽筋',
+    '晚上小腿抽筋',
+    '没有见红',
+    '怕见红',
+    '会不会破水',
+    '以前见过红',
+    '怕流产',
+    '保胎',
+    '孕吐',
+    '脚肿',
+    '鼻子出血',
+    '肚子不疼',
+    '拉肚子',
+    '有点血压高',
+    '肚子越来越大 腰疼',
+    '前几天感冒了吃了两顿感冒药 对孩儿有影响没',
+    '明天去抽血',
+  ])('%s: not a sign', (text) => {
+    expect(find(text, PREGNANT)).toBeUndefined();
+  });
 });
 
 describe('warning signs after a birth and of the newborn', () => {

@@ -24,11 +24,38 @@ describe('matchCommand', () => {
     ['请删除我的信息', 'delete_data'],
     ['撤回同意', 'delete_data'],
     ['我想看菜单吧', 'menu'],
+    // commands said as sentences, in the middle of an interview
+    ['等会儿 先给俺看看菜单', 'menu'],
+    ['菜单给我看下', 'menu'],
+    ['俺要菜单', 'menu'],
+    ['不弄了 我先不查了', 'cancel'], // (俺 is read as 我 before this: flows/spoken.yaml)
+    ['算了 不弄了', 'cancel'],
+    ['先不查了', 'cancel'],
+    ['我之前填了么子 给我看下', 'my_data'],
+    ['给我看看我填的', 'my_data'],
+    ['俺都说了些啥', 'my_data'],
+    ['俺眼神不好 这么多字看不清 能叫个人给俺打个电话不', 'human'],
+    ['有人能给我回个电话吗', 'human'],
+    ['找个人跟我说说', 'human'],
+    ['你们电话多少', 'human'],
   ])('%s → %s', (text, flow) => {
     expect(matchCommand(text, set.commands)).toBe(flow);
   });
 
-  it.each(['我的信息是什么时候删除', '菜单里有什么筛查', '', '1', '我能免费做两癌筛查吗'])('"%s" is not a command', (text) => {
+  // (不查, 不查了 answer 单位体检会给您查宫颈和乳腺吗; a phone reminder or 说说 about a topic is not a person)
+  it.each([
+    '我的信息是什么时候删除',
+    '菜单里有什么筛查',
+    '',
+    '1',
+    '我能免费做两癌筛查吗',
+    '不查',
+    '不查了',
+    '不弄了 俺要上班',
+    '要填啥',
+    '到时候打电话提醒我',
+    '给我说说两癌是啥',
+  ])('"%s" is not a command', (text) => {
     expect(matchCommand(text, set.commands)).toBeUndefined();
   });
 });
@@ -137,6 +164,9 @@ describe('matchTrigger', () => {
     ['上周引产了', 'pregnancy_loss', {}],
     // worry is never a loss
     ['先兆流产', 'pregnancy_worry', {}],
+    ['前几天感冒了吃了两顿感冒药 那时候不知道怀上了 对孩儿有影响没', 'pregnancy_worry', {}],
+    ['拍了片子 孩子能要不', 'pregnancy_worry', {}],
+    ['怀孕了打了疫苗对宝宝有没有影响', 'pregnancy_worry', {}],
     ['怕流产', 'pregnancy_worry', {}],
     ['会不会流产', 'pregnancy_worry', {}],
     ['担心胎停', 'pregnancy_worry', {}],
