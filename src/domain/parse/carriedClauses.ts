@@ -11,8 +11,12 @@ const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]
 // a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
 const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
 
-/** A yes-or-no question closed by 的/吗/呢 in the middle of a run-on: what follows is a new clause. */
-const CLOSED_QUESTION = /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]/u;
+/**
+ * A yes-or-no question closed by 的/吗/呢 in the middle of a run-on, or asked as 可以不 / 行不 / 中不
+ * with a particle (Hunan: 礼拜一早上去可以不咯我礼拜一才有空): what follows is a new clause.
+ */
+const CLOSED_QUESTION =
+  /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]|(?:可以|行|中|得行|要得|好)不(?:可以|行|中|得行|要得|好)?[咯啰哦撒嘛呀啊噻]/u;
 /** Where a question starts after a statement (我怀孕了|能做两癌吗). */
 const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|多少|什么|啥|哪/u;
 
