@@ -43,7 +43,8 @@ export function readEarlierChoice(text: string, options: readonly ShownOption[],
   const days = options.map((o) => o.day);
   if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, [...options]) };
   const choice = readDayWords(text, today).kind === 'day' ? chooseDay(text, days as string[], today) : undefined;
-  if (choice?.kind !== 'chosen') return { read: fail('unrecognised') };
+  // (后天那个预约换一下 后天要走亲戚: the day of the booking she moves is the day she leaves)
+  if (choice?.kind !== 'chosen' || options[choice.index].leaving) return { read: fail('unrecognised') };
   return { read: ok(options[choice.index].value), ...(choice.session ? { nextAnswer: choice.session } : {}) };
 }
 

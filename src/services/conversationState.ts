@@ -28,6 +28,8 @@ const optionSchema = z.object({
   day: z.string().optional(),
   /** Named in "您是说第5个……，还是5号……？": the reading by its position or by its day of the month. */
   which: z.enum(['position', 'day']).optional(),
+  /** The day of the booking she is moving: named in the words that asked to move it, it is the day she leaves. */
+  leaving: z.boolean().optional(),
 });
 
 export const engineStateSchema = z.object({

@@ -46,6 +46,7 @@ describe('loadFlows', () => {
         'decline_offer',
         'delete_data',
         'my_bookings',
+        'newborn_info',
         'eligibility',
         'health_consent',
         'human',

@@ -22,6 +22,8 @@ export type DayWords =
   | { kind: 'day'; day: string; session?: Session }
   /** a number alone: a position in the list, or the day of the month */
   | { kind: 'number'; n: number; session?: Session }
+  /** a place in the list, said as one (第5个, 头一个, 最后一个): `last` for the last day shown */
+  | { kind: 'position'; n: number | 'last'; session?: Session }
   /** two different days */
   | { kind: 'conflict' }
   /** no day in her words */
@@ -53,8 +55,14 @@ const SETTLING = /^(?:吧|好了|好|行|可以|去|那天)/u;
 const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
 /** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */
 const CALENDAR_MARKERS = /农历|阴历|旧历|老历|阳历|公历|新历/u;
-/** What may stand around a number alone: 还是5吧, 就5, 5啊. */
-const AROUND_NUMBER = /^(?:还是|那就|就|那|要|约)*(\d{1,2})(?:吧|啊|呀|呢|哦|的|了|行|好|去|可以)*$/u;
+/** What may stand before and after a number or a place alone: 还是5吧, 就5, 5啊, 第5个咯 (Hunan), 头1个嘛. */
+const BEFORE_NUMBER = '(?:还是|那就|就|那|要|约)*';
+const AFTER_NUMBER = '(?:吧|啊|呀|呢|哦|的|了|哒|行|好|去|可以|咯|哈|嘛|撒|噻|哩|嘞|中|那天|那个)*';
+const AROUND_NUMBER = new RegExp(`^${BEFORE_NUMBER}(\\d{1,2})${AFTER_NUMBER}$`, 'u');
+/** A place in the list said as one: 第5个, 第5天, 头1个 / 头个 / 头1天 (Henan: the first). */
+const PLACE = new RegExp(`^${BEFORE_NUMBER}(?:我?选|我要)?(?:第(?<n>\\d{1,2})(?:个|天|项)?|头(?:1)?(?:个|天|一个))${AFTER_NUMBER}$`, 'u');
+/** The last day of the list: 最后1个, 最后那天, 最晚那个. */
+const LAST_PLACE = new RegExp(`^${BEFORE_NUMBER}(?:最后|最晚)(?:1|那|面那)?(?:个|天)?${AFTER_NUMBER}$`, 'u');
 
 /** Which session her words name, if exactly one. */
 function sessionOf(prepared: string): Session | undefined {
@@ -151,7 +159,10 @@ export function readDayWords(text: string, today: string): DayWords {
   let bare = rest.replace(/[^\p{L}\p{N}]+/gu, '');
   for (const w of [...SESSION_WORDS.am, ...SESSION_WORDS.pm]) bare = bare.replaceAll(w, '');
   const number = AROUND_NUMBER.exec(bare);
-  return number ? { kind: 'number', n: Number(number[1]), session } : { kind: 'none', session };
+  if (number) return { kind: 'number', n: Number(number[1]), session };
+  const place = PLACE.exec(bare);
+  if (place) return { kind: 'position', n: place.groups?.n === undefined ? 1 : Number(place.groups.n), session };
+  return LAST_PLACE.test(bare) ? { kind: 'position', n: 'last', session } : { kind: 'none', session };
 }
 
 /** The day of the month `n` names (as 5号 would; undefined when n is not a day of a month). */
@@ -175,6 +186,10 @@ export function chooseDay(text: string, shown: readonly string[], today: string)
     case 'day': {
       const index = shown.indexOf(words.day);
       return index >= 0 ? { kind: 'chosen', index, session: words.session } : { kind: 'notOffered', day: words.day };
+    }
+    case 'position': {
+      const index = words.n === 'last' ? shown.length - 1 : words.n - 1;
+      return index >= 0 && index < shown.length ? { kind: 'chosen', index, session: words.session } : { kind: 'none' };
     }
     case 'number': {
       const { n, session } = words;

@@ -7,12 +7,18 @@ import { normalizeText } from './normalizeText.js';
 
 // not at '.': 1978.5.6 and 3.5 are dates. The fillers of speech typed by voice (那个, 就是说, 然后, 嗯)
 // end a clause too: 我想问一下就是怀孕了那个唐氏筛查 holds 怀孕了.
-const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+/u;
+// A closing particle run into the next words (Hunan: 是双胞胎咯现在有十四个星期哒…) ends a clause too (not
+// that of a question, 去可以不咯…: CLOSED_QUESTION keeps the words before it).
+const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+|(?<![不没])[咯啰](?=\p{Script=Han})/u;
 // a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
 const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
 
-/** A yes-or-no question closed by 的/吗/呢 in the middle of a run-on: what follows is a new clause. */
-const CLOSED_QUESTION = /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]/u;
+/**
+ * A yes-or-no question closed by 的/吗/呢 in the middle of a run-on, or asked as 可以不 / 行不 / 中不
+ * with a particle (Hunan: 礼拜一早上去可以不咯我礼拜一才有空): what follows is a new clause.
+ */
+const CLOSED_QUESTION =
+  /(?:是不是|能不能|可不可以|要不要|有没有|会不会)[^的吗呢]{0,6}[的吗呢]|(?:可以|行|中|得行|要得|好)不(?:可以|行|中|得行|要得|好)?[咯啰哦撒嘛呀啊噻]/u;
 /** Where a question starts after a statement (我怀孕了|能做两癌吗). */
 const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|多少|什么|啥|哪/u;
 
@@ -20,7 +26,9 @@ const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|�
  * Where a voice-typed run-on turns to another fact of hers (…我是1972年3月15号的|户口就在咱项城…): each
  * fact its own clause, so that one question does not use up the words of the next.
  */
-const TOPIC_START = /(?<=\p{Script=Han}{2})(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年)/u;
+const TOPIC_START = /(?<=\p{Script=Han}{2})(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|现在有|现在是|现在已经)/u;
+/** What a check found, said with who found it (检查出来是双胞胎, B超说是一个): the finding is the clause. */
+const FOUND_BY = /^(?:我|俺)?(?:检查|查|B超|b超|彩超|医生|大夫)(?:出来|上|说|看)*(?:的)?(?:是|有)(?=\p{Script=Han}{2})/u;
 /** A long run-on (12 characters or more) split where it turns to another fact; a short clause (本地户口) as it is. */
 const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause.split(TOPIC_START) : [clause]);
 /** A statement before a question: closed by 了/的 (我怀孕了|能做两癌吗), or saying what she is or where (我是72年的, 户口在李寨). */
@@ -42,5 +50,6 @@ export function carriedClauses(text: string, except: (clause: string) => boolean
   return raw
     .split(SPLIT)
     .flatMap((c) => statements(c.trim()))
+    .map((c) => c.replace(FOUND_BY, ''))
     .filter((c) => c.length > 0 && !except(c));
 }

@@ -22,20 +22,41 @@ export interface DateExpression {
   end: number;
 }
 
+// (Henan: 今儿个 / 今个, 明儿个 / 明个 / 赶明儿, 后儿个, 大后儿个, 昨儿个 / 夜儿个, 前儿个;
+// Hunan and the south: 后日, 前日, 大后日, as in 后日去得不)
 const REL_DAYS: Record<string, number> = {
   大前天: -3,
+  大前儿个: -3,
+  大前日: -3,
   前天: -2,
+  前日: -2,
+  前儿个: -2,
+  前儿: -2,
   昨天: -1,
   昨日: -1,
   昨儿: -1,
+  昨儿个: -1,
+  昨个: -1,
+  夜儿个: -1,
   今天: 0,
   今日: 0,
   今儿: 0,
+  今儿个: 0,
+  今个: 0,
   明天: 1,
   明日: 1,
   明儿: 1,
+  明儿个: 1,
+  明个: 1,
+  赶明儿: 1,
   后天: 2,
+  后日: 2,
+  后儿个: 2,
+  后儿: 2,
   大后天: 3,
+  大后日: 3,
+  大后儿个: 3,
+  大后儿: 3,
 };
 const REL_YEARS: Record<string, number> = {
   大前年: -3,
@@ -90,7 +111,8 @@ const CHINESE = new RegExp(
 );
 const YM = new RegExp(`${NUM_START}(?<y>(?:19|20|21)\\d{2})${SEP}(?<m>\\d{1,2})${NUM_END}`, 'gu');
 const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
-const REL_DAY = new RegExp(alt(REL_DAYS), 'gu');
+// not the 后 / 前 of 以后, 最后, 然后, 之前 (以后日子, 最后日期, 然后天天)
+const REL_DAY = new RegExp(`(?<![以最然之往])(?:${alt(REL_DAYS)})`, 'gu');
 // 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
 const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
 const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;

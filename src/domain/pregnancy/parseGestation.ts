@@ -108,8 +108,11 @@ export function parseGestation(text: string, today: string): ParseResult<Gestati
   return readGestation(text, today);
 }
 
+/** A difference, not her weeks: 比原来算的小了一个多礼拜, 差了3天, 大了两周. */
+const DIFFERENCE = new RegExp(`(?:小|大|差|早|晚|少|多|提前|推后)了?\\s*${NUM}\\s*(?:个\\s*)?(?:多\\s*)?(?:周|星期|礼拜|天)多?`, 'gu');
+
 function readGestation(text: string, today: string): ParseResult<Gestation> {
-  const t = normalizeText(text);
+  const t = normalizeText(text).replace(DIFFERENCE, ' ');
   if (!t) return fail('empty');
   const months = MONTHS.test(t);
   if (!NOT_GESTATION.test(t)) {

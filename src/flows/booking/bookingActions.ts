@@ -244,7 +244,11 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const seats = await port.availability(await seeker(ctx), str(ctx.vars.hospitalId), serviceIds, ctx.now);
       const byDay = new Map<string, number>();
       for (const s of seats) if (allowed.has(s.day)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.left);
-      return [...byDay.entries()].slice(0, settings.daysListed).map(([day, left]) => ({ value: day, label: texts.dayOption(day, left), day }));
+      // moving a booking: its own day may be offered again (for the other session), but is marked
+      const leaving = ctx.vars.changeCode ? (await visitByCode(ctx))?.[0].day : undefined;
+      return [...byDay.entries()]
+        .slice(0, settings.daysListed)
+        .map(([day, left]) => ({ value: day, label: texts.dayOption(day, left), day, ...(day === leaving ? { leaving: true } : {}) }));
     },
 
     'booking.sessions': async (ctx) => {

@@ -35,6 +35,16 @@ describe('readDayWords', () => {
     ['明天', '2026-03-03'],
     ['后天', '2026-03-04'],
     ['大后天', '2026-03-05'],
+    // Henan (今儿个, 明儿个, 后儿个, 大后儿个, 赶明儿) and Hunan (后日, 大后日)
+    ['今儿个', '2026-03-02'],
+    ['明儿个', '2026-03-03'],
+    ['赶明儿', '2026-03-03'],
+    ['后儿个', '2026-03-04'],
+    ['后儿个去', '2026-03-04'],
+    ['后日', '2026-03-04'],
+    ['后日去得不', '2026-03-04'],
+    ['大后儿个', '2026-03-05'],
+    ['大后日', '2026-03-05'],
     // a date without a year lies ahead, unless that is half a year away
     ['28号', '2026-03-28'],
     ['3月1日', '2026-03-01'],
@@ -51,6 +61,8 @@ describe('readDayWords', () => {
     ['10号下午', 'pm'],
     ['明天早上', 'am'],
     ['后天下半天', 'pm'],
+    ['大后儿个上午', 'am'],
+    ['明儿个后晌', 'pm'],
   ])('%s also names the session %s', (text, session) => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
   });
@@ -136,7 +148,23 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'number', n });
   });
 
-  it.each(['第5个', '选5', '项城市妇幼保健院', '上午', '不知道', ''])('%s names no day', (text) => {
+  it.each([
+    ['第5个', 5, undefined],
+    ['第五个 上午', 5, 'am'],
+    ['第五个咯', 5, undefined],
+    ['第5天下午', 5, 'pm'],
+    ['就第三个吧', 3, undefined],
+    ['选第2个', 2, undefined],
+    ['头一个', 1, undefined],
+    ['头一天', 1, undefined],
+    ['头个上晌', 1, 'am'],
+    ['最后一个', 'last', undefined],
+    ['最后那天 下午', 'last', 'pm'],
+  ])('a place in the list: %s', (text, n, session) => {
+    expect(readDayWords(text, TODAY)).toEqual({ kind: 'position', n, session });
+  });
+
+  it.each(['选5', '项城市妇幼保健院', '上午', '不知道', '头疼', '最后再说', ''])('%s names no day', (text) => {
     expect(readDayWords(text, TODAY).kind).toBe('none');
   });
 
@@ -187,8 +215,15 @@ describe('chooseDay', () => {
     expect(chooseDay('大后天', SHOWN, TODAY)).toMatchObject({ kind: 'chosen', index: 2 });
   });
 
+  it('takes a place said as one as that place, with its session', () => {
+    expect(chooseDay('第5个', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 4, session: undefined });
+    expect(chooseDay('第五个 上午', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 4, session: 'am' });
+    expect(chooseDay('头一个', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 0, session: undefined });
+    expect(chooseDay('最后一个', SHOWN, TODAY)).toEqual({ kind: 'chosen', index: 6, session: undefined });
+    expect(chooseDay('第9个', SHOWN, TODAY)).toEqual({ kind: 'none' });
+  });
+
   it('leaves anything else to the ordinary choice', () => {
-    expect(chooseDay('第5个', SHOWN, TODAY)).toEqual({ kind: 'none' });
     expect(chooseDay('40', SHOWN, TODAY)).toEqual({ kind: 'none' });
     expect(chooseDay('5号或6号', SHOWN, TODAY)).toEqual({ kind: 'conflict' });
   });

@@ -17,6 +17,20 @@ describe('carriedClauses', () => {
     expect(carriedClauses('户口不在这 居住证也没')).toEqual(['户口不在这', '居住证也没']);
   });
 
+  it('ends a clause at a question asked as 可以不 / 中不 with a particle, in the middle of a run-on', () => {
+    expect(carriedClauses('我想约一下两癌周一早上去可以不咯我周一才有空')).toEqual(['我想约一下两癌周一早上去', '我周一才有空']);
+    expect(carriedClauses('俺想约唐筛后天上午中不中啊俺后天有空')).toEqual(['俺想约唐筛后天上午', '俺后天有空']);
+  });
+
+  it('ends a clause at a closing particle run into the next words, and keeps what a check found', () => {
+    expect(carriedClauses('我那个检查出来是双胞胎咯现在有十四个星期了想登记一下到时候提醒我去检查')).toEqual([
+      '我',
+      '双胞胎',
+      '现在有十四个星期了想登记一下到时候提醒我去检查',
+    ]);
+    expect(carriedClauses('B超说是一个 12周了')).toEqual(['一个', '12周了']);
+  });
+
   it('ends a clause at the fillers of voice typing', () => {
     expect(carriedClauses('我想问一下就是怀孕了那个唐氏筛查是不是免费的我户口是项城的')).toEqual(['我想问一下', '怀孕了', '唐氏筛查', '我户口是项城的']);
   });

@@ -20,6 +20,10 @@ describe('parseGestation', () => {
     ['末次月经12月8号', { dueDate: '2026-09-14', from: 'lastPeriod' }],
     ['上次来月经是2025年12月8日', { dueDate: '2026-09-14', from: 'lastPeriod' }],
     ['农历十月十九来的月经', { dueDate: '2026-09-14', from: 'lastPeriod' }],
+    // a difference beside her weeks is not a second count of weeks (it was, and today was read as her last period)
+    ['今天做了B超 单子上写的孕周是12周 比原来算的小了一个多礼拜 要不要改', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['B超说差了3天 现在12周', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['比原来大了两周 B超上是12周3天', { dueDate: '2026-09-11', from: 'weeks' }],
   ])('%s → %o', (text, want) => {
     expect(parseGestation(text, TODAY)).toEqual({ ok: true, value: want });
   });
