@@ -24,6 +24,21 @@ function amongOf(value: unknown): string[] | undefined {
   return Array.isArray(among) ? among.map(String) : undefined;
 }
 
+/**
+ * Whether `clause` says "never" in words of the question's own (没查过, 从来没做过), not only with a
+ * plain 没有 or 没 that answers whatever was asked.
+ */
+function namesNone(input: InputSpec, clause: string): boolean {
+  const noneWords = input.type === 'date' || input.type === 'integer' ? input.noneWords : [];
+  return noneWords.some((w) => clause.includes(w) && !plainNo(w));
+}
+
+/** A word that is a whole no by itself (没有, 没, 从来没有), whatever the question. */
+function plainNo(word: string): boolean {
+  const r = parseYesNo(word);
+  return r.ok && !r.guessed;
+}
+
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
 
 /** What the interview needs of the engine that runs it. */
@@ -253,6 +268,8 @@ export class EligibilityInterview {
       // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
       const read = parseInput(q.input, clause, turn.today);
       if (!read.ok || read.guessed) continue;
+      // "never" read from a bare 没有 is the rest of the answer before (我没上班 单位都没有: not 没查过)
+      if (read.value === null && !namesNone(q.input, clause)) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
       carried.splice(i, 1);
       const kind = after.status === 'decided' && !after.eligible ? 'refusal' : 'answer';

@@ -13,6 +13,13 @@ const fromId = (birthDate: string) => ({ birthDate, fromIdNumber: true });
 const E = (error: ParseErrorCode) => ({ error });
 
 const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
+  // she takes back only the year: the month and day she gave stay (a month alone too)
+  ['1968年11月23 不对不对 是69年 俺属鸡嘞', typed('1969-11-23')],
+  ['72年3月5号 说错了 是73年的', typed('1973-03-05')],
+  ['1968年11月 不对 是69年', month(1969, 11)],
+  ['1968年 不对 是69年', year(1969)],
+  ['1968年2月29 不对 是69年', year(1969)],
+  ['1968年11月23 不对 是1969年1月', month(1969, 1)],
   // Gregorian dates
   ['1980年5月6日', typed('1980-05-06')],
   ['1980年5月6号', typed('1980-05-06')],
