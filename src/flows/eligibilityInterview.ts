@@ -18,6 +18,9 @@ import { parseYesNo } from '../domain/parse/parseYesNo.js';
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
 
+/** A clause that says what she wants (想查宫颈, 要约个乳腺彩超), not what is. */
+const WISH = /^(?:我|俺|我们|俺们)?(?:也|就|还)?(?:想|要|打算|准备|希望)/u;
+
 /** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
 function amongOf(value: unknown): string[] | undefined {
   const among = (value as { among?: unknown } | null)?.among;
@@ -263,6 +266,8 @@ export class EligibilityInterview {
       const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
       const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
       if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
+      // what she wants is no fact of hers (想查查宫颈癌和乳腺 is no 单位体检会查)
+      if (q.input.type === 'yesno' && WISH.test(clause)) continue;
       // her age is no other date (我今天满35了: not a screening today)
       if (q.input.type !== 'birthDate' && statesAge(clause)) continue;
       // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
