@@ -18,10 +18,28 @@ import { parseYesNo } from '../domain/parse/parseYesNo.js';
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
 
+/** A clause that says what she wants (想查宫颈, 要约个乳腺彩超), not what is. */
+const WISH = /^(?:我|俺|我们|俺们)?(?:也|就|还)?(?:想|要|打算|准备|希望)/u;
+
 /** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
 function amongOf(value: unknown): string[] | undefined {
   const among = (value as { among?: unknown } | null)?.among;
   return Array.isArray(among) ? among.map(String) : undefined;
+}
+
+/**
+ * Whether `clause` says "never" in words of the question's own (没查过, 从来没做过), not only with a
+ * plain 没有 or 没 that answers whatever was asked.
+ */
+function namesNone(input: InputSpec, clause: string): boolean {
+  const noneWords = input.type === 'date' || input.type === 'integer' ? input.noneWords : [];
+  return noneWords.some((w) => clause.includes(w) && !plainNo(w));
+}
+
+/** A word that is a whole no by itself (没有, 没, 从来没有), whatever the question. */
+function plainNo(word: string): boolean {
+  const r = parseYesNo(word);
+  return r.ok && !r.guessed;
 }
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
@@ -248,11 +266,15 @@ export class EligibilityInterview {
       const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
       const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
       if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
+      // what she wants is no fact of hers (想查查宫颈癌和乳腺 is no 单位体检会查)
+      if (q.input.type === 'yesno' && WISH.test(clause)) continue;
       // her age is no other date (我今天满35了: not a screening today)
       if (q.input.type !== 'birthDate' && statesAge(clause)) continue;
       // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
       const read = parseInput(q.input, clause, turn.today);
       if (!read.ok || read.guessed) continue;
+      // "never" read from a bare 没有 is the rest of the answer before (我没上班 单位都没有: not 没查过)
+      if (read.value === null && !namesNone(q.input, clause)) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
       carried.splice(i, 1);
       const kind = after.status === 'decided' && !after.eligible ? 'refusal' : 'answer';

@@ -97,8 +97,13 @@ function readCorrected(text: string, today: string, known: BirthDateFact | undef
   const c = selfCorrection(text);
   if (!c) return undefined;
   const later = readAnswer(c.after, today, known);
-  if (later.ok) return later;
   const earlier = readBirth(c.before, today);
+  // only the year taken back (1968年11月23 不对 是69年): the month and day she gave stay
+  if (later.ok && earlier.ok) {
+    const kept = inYearOf(earlier.value, later.value.birthDate, today);
+    if (kept) return ok({ birthDate: kept, fromIdNumber: false });
+  }
+  if (later.ok) return later;
   if (!earlier.ok) return undefined;
   const year = (typeof earlier.value === 'string' ? earlier.value : 'date' in earlier.value ? earlier.value.date : '').slice(0, 4);
   if (!year) return undefined;
@@ -108,6 +113,16 @@ function readCorrected(text: string, today: string, known: BirthDateFact | undef
     if (r.ok) return ok({ birthDate: r.value, fromIdNumber: false });
   }
   return undefined;
+}
+
+/** `earlier` (with a month, or a month and day) moved to the year of `later` (a year only), when that is a date. */
+function inYearOf(earlier: BirthDateFact, later: BirthDateFact, today: string): BirthDateFact | undefined {
+  if (typeof later === 'string' || !('date' in later) || later.precision !== 'year') return undefined;
+  const monthDay = typeof earlier === 'string' ? earlier.slice(4) : 'date' in earlier && earlier.precision === 'month' ? earlier.date.slice(4, 7) : '';
+  if (!monthDay) return undefined;
+  const [m, d] = monthDay.slice(1).split('-').map(Number);
+  const r = readBirth(`${later.date.slice(0, 4)}年${m}月${d ? `${d}日` : ''}`, today);
+  return r.ok ? r.value : undefined;
 }
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -87,6 +87,8 @@ interface Lexicon {
   own(word: string): boolean;
   /** whether a yes word or the question's own words hold `part` (怀孕 in 怀孕了) */
   knows(part: string): boolean;
+  /** whether the question's own words of two characters or more hold `part` (怀 in 怀上) */
+  ownKnows(part: string): boolean;
 }
 
 // verbs that a preceding 不/没/不想… negates instead of contradicting ("不想去", "没有做")
@@ -100,6 +102,7 @@ const BASE: Lexicon = {
   negatable: (w) => NEGATABLE.has(w),
   own: () => false,
   knows: (part) => YES_WORDS.some((w) => w.includes(part)),
+  ownKnows: () => false,
 };
 
 function lexiconWith(words: AnswerWords | undefined): Lexicon {
@@ -114,6 +117,7 @@ function lexiconWith(words: AnswerWords | undefined): Lexicon {
     negatable: (w) => NEGATABLE.has(w) || own.get(w) === 'yes',
     own: (w) => own.has(w),
     knows: (part) => BASE.knows(part) || [...own.keys()].some((w) => w.includes(part)),
+    ownKnows: (part) => [...own.keys()].some((w) => w.length >= 2 && w.includes(part)),
   };
 }
 
@@ -197,9 +201,12 @@ function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
  */
 function isRhetorical(clause: string, lex: Lexicon): boolean {
   // 怎么会怀孕呢, 哪能怀上, 咋可能怀孕: how could I; not 怎么就怀上了 (surprised: she is)
-  const how = /(?:怎么|哪里|哪儿|哪|怎)(?:还|再)?(?:会|能|可能)(?:还|再)?([^不没未别了]\p{Script=Han}{0,3}?)[的啊呀吧呢哦嘛啦咯哟]*$/u.exec(clause);
+  const how = /(?:怎么|哪里|哪儿|哪|怎)(?:还|再)?(?:会|能|可能)(?:还|再)?([^不没未别了]\p{Script=Han}{0,3}?)[的啊呀吧呢哦嘛啦咯哟哩嘞哒]*$/u.exec(clause);
   if (how && !clause.endsWith('了') && lex.knows(how[1])) return true;
-  const m = /(\p{Script=Han})什么(\p{Script=Han})[了的啊呀吧呢哦嘛啦咯哟]*$/u.exec(clause);
+  // 六十几岁了 怀什么, 还怀啥: a verb of the question's own words asked back with 什么, at the end
+  const verb = /(?:^|还|又|再)(\p{Script=Han})什么[的啊呀吧呢哦嘛啦咯哟哩嘞哒]*$/u.exec(clause);
+  if (verb && lex.ownKnows(verb[1])) return true;
+  const m = /(\p{Script=Han})什么(\p{Script=Han})[了的啊呀吧呢哦嘛啦咯哟哩嘞哒]*$/u.exec(clause);
   if (!m) return false;
   const [, a, b] = m;
   return a === b || lex.knows(a + b);
@@ -263,16 +270,23 @@ function clausesOf(t: string): { text: string; asked: boolean }[] {
  * What her clauses say together. A clause she asks back (没有位置了？) answers nothing but a question
  * or a rhetorical no; the reading is a guess when every clause that answered was read from only part of it.
  */
-function readClauses(t: string, lex: Lexicon): Reading {
+function readClauses(t: string, lex: Lexicon): Reading & { ownSure: Sense[]; guessedOnly: Sense[] } {
   const senses: Sense[] = [];
+  // what clauses said whole in the question's own words (怀上了), and what only a guess said (还没去建档)
+  const ownSure: Sense[] = [];
+  const sureSenses: Sense[] = [];
   let guessed: boolean | undefined;
   for (const { text, asked } of clausesOf(t)) {
     const r = readClause(text, lex);
     const kept = asked && !r.rhetorical ? r.senses.filter((s) => s === 'question') : r.senses;
     senses.push(...kept);
     if (kept.some((s) => s === 'yes' || s === 'no')) guessed = (guessed ?? true) && r.guessed;
+    if (r.guessed) continue;
+    sureSenses.push(...kept);
+    if (tokenize(collapseRepeats(text), lex).tokens.some(([w]) => lex.own(w))) ownSure.push(...kept);
   }
-  return { senses, guessed: guessed ?? false };
+  const guessedOnly = senses.filter((s) => !sureSenses.includes(s));
+  return { senses, guessed: guessed ?? false, ownSure, guessedOnly };
 }
 
 export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boolean> {
@@ -286,11 +300,18 @@ export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boole
   if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
   if (whole === 'n') return ok(false);
 
-  const { senses, guessed: partly } = readClauses(t, lex);
+  const { senses, guessed: partly, ownSure, guessedOnly } = readClauses(t, lex);
   const has = (s: Sense): boolean => senses.includes(s);
   const answer = (value: boolean): ParseResult<boolean> => (partly ? guessed(value) : ok(value));
   if (has('question')) return fail('ambiguous');
-  if (has('yes') && has('no')) return fail('ambiguous');
+  if (has('yes') && has('no')) {
+    // 怀上了 才俩月 还没去建档哩: a whole answer in the question's own words, against a 没 read only from
+    // the opening of another clause (about something else): the first, as a guess
+    const said = [...new Set(ownSure.filter((s) => s === 'yes' || s === 'no'))];
+    const other = said[0] === 'yes' ? 'no' : 'yes';
+    if (said.length === 1 && guessedOnly.includes(other) && !has('unsure')) return guessed(said[0] === 'yes');
+    return fail('ambiguous');
+  }
   if (has('unsure')) return has('yes') || has('no') ? fail('ambiguous') : fail('unrecognised');
   if (has('yes')) return answer(true);
   if (has('no')) return answer(false);

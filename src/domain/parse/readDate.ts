@@ -6,6 +6,7 @@
 // is that day when the other, in a year next to it, is the same day; otherwise 'ambiguous'.
 import { findDateExpressions, prepareDateText, type DateExpression } from './dateExpression.js';
 import { normalizeText } from './normalizeText.js';
+import { addDays } from '../calendarDay.js';
 import type { ParsedDate } from './parseDate.js';
 import { fail, type ParseResult } from './parseResult.js';
 import { resolveDateExpression, type ResolveContext } from './resolveDateExpression.js';
@@ -67,6 +68,32 @@ function sameDayTwoWays(found: DateExpression[], ctx: ReadDateContext): ParseRes
   return isLunar(full) !== isLunar(other) ? fail('ambiguous') : undefined;
 }
 
+/**
+ * A month given two ways (83年腊月 身份证上写的84年1月): a lunar month with a year and a Gregorian month
+ * (with a year, or in a year next to it) that overlap: the Gregorian month, as her papers say it; with
+ * a day in the other's month (腊月十五 身份证是84年1月, 83年腊月 1984年1月10号), that day.
+ */
+function sameMonthTwoWays(found: DateExpression[], ctx: ReadDateContext): ParseResult<ParsedDate> | undefined {
+  if (found.length !== 2 || found.some((e) => e.relDays !== undefined || e.month === undefined || !('abs' in e.month))) return undefined;
+  const lunar = found.find(isLunar);
+  const solar = found.find((e) => e !== lunar && !isLunar(e));
+  if (!lunar || !solar || (lunar.day !== undefined && solar.day !== undefined) || lunar.year === undefined || !('abs' in lunar.year)) return undefined;
+  const l = resolveDateExpression(lunar, ctx);
+  if (!l.ok || l.value.precision === 'year') return undefined;
+  // the lunar month's days: from its first, 29 or 30 days (a day: that day only)
+  const lStart = l.value.date;
+  const lEnd = l.value.precision === 'day' ? lStart : addDays(lStart, 29);
+  const y = Number(lStart.slice(0, 4));
+  const years = solar.year !== undefined ? [undefined] : [y, y + 1];
+  for (const abs of years) {
+    const r = resolveDateExpression(abs === undefined ? solar : { ...solar, year: { abs, twoDigit: false } }, ctx);
+    if (!r.ok || r.value.precision === 'year') continue;
+    const gEnd = r.value.precision === 'day' ? r.value.date : `${r.value.date.slice(0, 8)}31`;
+    if (r.value.date <= lEnd && lStart <= gEnd) return l.value.precision === 'day' ? l : r;
+  }
+  return undefined;
+}
+
 export function readDate(text: string, ctx: ReadDateContext): ParseResult<ParsedDate> {
   if (normalizeText(text) === '') return fail('empty');
   let found = findDateExpressions(text);
@@ -78,7 +105,7 @@ export function readDate(text: string, ctx: ReadDateContext): ParseResult<Parsed
   found = mergeYearAndDay(found);
   const concrete = found.filter(isConcrete);
   const chosen = concrete.length > 0 ? concrete : found;
-  const twoWays = sameDayTwoWays(chosen, ctx);
+  const twoWays = sameDayTwoWays(chosen, ctx) ?? sameMonthTwoWays(chosen, ctx);
   if (twoWays) return twoWays;
   if (ctx.requireYear && chosen.some((e) => e.relDays === undefined && e.year === undefined)) {
     return fail('incomplete');

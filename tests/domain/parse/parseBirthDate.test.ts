@@ -13,6 +13,21 @@ const fromId = (birthDate: string) => ({ birthDate, fromIdNumber: true });
 const E = (error: ParseErrorCode) => ({ error });
 
 const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
+  // she takes back only the year: the month and day she gave stay (a month alone too)
+  ['1968年11月23 不对不对 是69年 俺属鸡嘞', typed('1969-11-23')],
+  ['72年3月5号 说错了 是73年的', typed('1973-03-05')],
+  ['1968年11月 不对 是69年', month(1969, 11)],
+  ['1968年 不对 是69年', year(1969)],
+  ['1968年2月29 不对 是69年', year(1969)],
+  ['1968年11月23 不对 是1969年1月', month(1969, 1)],
+  // a month given two ways, lunar and as her ID card says it: the card's month (or the day named)
+  ['俺是83年腊月的 身份证上写的84年1月', month(1984, 1)],
+  ['身份证上是84年1月 其实是83年腊月', month(1984, 1)],
+  ['83年腊月 身份证上是1月', month(1984, 1)],
+  ['阴历八三年腊月十五 身份证是84年1月', typed('1984-01-17')],
+  ['83年腊月 1984年1月10号', typed('1984-01-10')],
+  ['83年腊月 身份证上是84年5月', E('ambiguous')],
+  ['83年腊月 1984年3月10号', E('ambiguous')],
   // Gregorian dates
   ['1980年5月6日', typed('1980-05-06')],
   ['1980年5月6号', typed('1980-05-06')],

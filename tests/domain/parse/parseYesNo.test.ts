@@ -230,8 +230,26 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     ['怎么会怀上呢？', false],
     // surprised, not a no
     ['我怎么就怀上了', true],
+    // 哪能 / 什么 at the end of a voice-typed clause (哩, 么子 read as 什么)
+    ['都五十多了 早不来例假了 哪能怀哩', false],
+    ['六十几岁了 怀什么', false],
+    ['六十多了还怀什么', false],
   ] as const)('%j → %s', (text, value) => {
     expect(parseYesNo(text, pregnant)).toMatchObject({ ok: true, value });
+  });
+
+  it("a 什么 after a verb that is not the question's own is no answer", () => {
+    expect(parseYesNo('要查什么', pregnant).ok).toBe(false);
+    expect(parseYesNo('干什么', pregnant).ok).toBe(false);
+  });
+
+  it("a whole answer in the question's own words wins over a 没 opening another clause, as a guess", () => {
+    expect(parseYesNo('怀上了 才俩月 还没去建档哩', pregnant)).toEqual({ ok: true, value: true, guessed: true });
+    expect(parseYesNo('怀着呢 还没去医院', pregnant)).toEqual({ ok: true, value: true, guessed: true });
+    // two whole answers, or a plain one against hers, are still both
+    expect(parseYesNo('怀上了 没有', pregnant)).toMatchObject({ ok: false, error: 'ambiguous' });
+    expect(parseYesNo('怀上了 不知道', pregnant)).toMatchObject({ ok: false, error: 'ambiguous' });
+    expect(parseYesNo('是的 还没去建档', pregnant)).toMatchObject({ ok: false, error: 'ambiguous' });
   });
 
   it('her age alone is no answer, nor a verb echoed back', () => {
