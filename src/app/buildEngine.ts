@@ -20,6 +20,7 @@ import { PregnancyTexts } from '../flows/pregnancy/pregnancyTexts.js';
 import { servicesPregnancyPort } from '../flows/pregnancy/servicesPregnancyPort.js';
 import { createProgrammePort } from '../profiles/profileProgrammes.js';
 import { lastEligibilityCheck } from '../services/eligibilityChecks.js';
+import { remindedScreenings } from '../services/reminders/remindedScreenings.js';
 import { factsKnownFromRecords } from '../services/pregnancy/knownFacts.js';
 import type { Logger } from '../support/logger.js';
 import type { Services } from './buildServices.js';
@@ -49,6 +50,7 @@ export function buildEngine(
     texts: s.bookingTexts,
     profile,
     lastCheck: (contactId, programme) => lastEligibilityCheck(s.db, contactId, programme),
+    reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
   });
   const pregnancyPort = servicesPregnancyPort({
     pregnancy: s.pregnancy,

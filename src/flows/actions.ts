@@ -41,6 +41,8 @@ export interface ChoiceOption {
   label: string;
   words?: string[];
   day?: string;
+  /** What the reminder she answers was about: taken when her words that started the flow name no option. */
+  reminded?: boolean;
 }
 
 /** Options of a dynamicChoice question, computed when it is asked. */

@@ -14,7 +14,7 @@ import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import { persistTurn, Turn, type Next } from './turn.js';
 import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
-import { readShownChoice, restatedDay } from './readShownChoice.js';
+import { readEarlierChoice, readShownChoice, restatedDay } from './readShownChoice.js';
 import { restatedAnswer } from './restatedAnswer.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
@@ -139,8 +139,8 @@ export class ConversationEngine {
     const shown = turn.engine.options;
     // (a request beside a side question goes on at the menu, and is kept at the privacy notice)
     const requests = waiting?.step.kind === 'ask' && (waiting.step.letTriggersThrough || (!turn.consented && waiting.flow.id === NOTICE));
-    // her booking's line already said when it is
-    const given = side?.booked ? [MY_BOOKINGS] : [];
+    // her booking's line already said when it is; 知道了 beside her question (知道了 明早就去 要空腹不) is not thanked
+    const given = side ? [THANKS, ...(side.booked ? [MY_BOOKINGS] : [])] : [];
     const at = { waiting: waiting && { input, requests }, consented: turn.consented, shown, today: turn.today, given };
     // at rest without a booking, what her whole message asks for goes on too (NT在哪做 怀孕十二周 能免费不)
     const asked = side && !side.booked && !waiting && matchTrigger(side.unasked, this.o.flowSet.flows.values(), { plainYes: false });
@@ -209,9 +209,12 @@ export class ConversationEngine {
         const given = turn.engine.nextAnswer;
         delete turn.engine.nextAnswer;
         let options: ShownOption[] | undefined;
+        let reminded: string[] = [];
         if (step.input.type === 'dynamicChoice') {
           const source = this.o.choiceSources?.get(step.input.source);
-          options = (source ? await source(this.actionContext(turn)) : []).map((o) => ({ ...o, words: o.words ?? [] }));
+          const computed = source ? await source(this.actionContext(turn)) : [];
+          reminded = computed.filter((o) => o.reminded).map((o) => o.value);
+          options = computed.map(({ reminded: _r, ...o }) => ({ ...o, words: o.words ?? [] }));
           if (options.length === 0) return this.resolve(turn, flow, step.onEmpty);
           if (options.some((o) => o.value === given)) return this.afterAnswer(turn, flow, step, given);
           // (not among them: she sees what there is)
@@ -219,6 +222,8 @@ export class ConversationEngine {
         }
         const fromTrigger = readStepFromEarlierWords(turn.engine, turn.today, flow.id, step, options, await this.known(turn, step));
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
+        // her words that started the flow name none, and the reminder she answers names one (收到了 给我约下礼拜三)
+        if (step.fromTrigger && turn.engine.trigger && given === undefined && reminded.length === 1) return this.afterAnswer(turn, flow, step, reminded[0]);
         if (options) turn.engine.options = options;
         turn.say(this.say.question(turn, step, options));
         turn.waitAt(flow.id, step.id);
@@ -355,7 +360,9 @@ export class ConversationEngine {
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
     forgetShortList(turn.engine);
     // what else her answer said, for the questions that follow (孕11周 一个宝宝)
-    keepRestOfAnswer(turn.engine, confirmed ? '' : text, (c) => parseInput(step.input, c, turn.today).ok);
+    // (a number that picked an option of a list answered it: not a hospital's number too)
+    const answered = (c: string) => (shown ? readEarlierChoice(c, shown, turn.today).read.ok : parseInput(step.input, c, turn.today).ok);
+    keepRestOfAnswer(turn.engine, confirmed ? '' : text, answered);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
   }

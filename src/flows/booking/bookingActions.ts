@@ -47,9 +47,21 @@ export interface BookingFlowDeps {
   profile: Profile;
   /** Her latest eligibility answer for a programme, if any. */
   lastCheck: (contactId: string, programme: string) => Promise<{ eligible: boolean; checkedAt: Date } | undefined>;
+  /** The screenings of the reminder she may be answering (src/services/reminders/remindedScreenings.ts). */
+  reminded?: (contactId: string, now: Date) => Promise<string[]>;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+/**
+ * A hospital as women name it (去妇幼, 在妇幼保健院): its name, without the county's (项城市妇幼保健院 →
+ * 妇幼保健院), and without 保健院 / 医院 as well (妇幼). Not the bare kind (医院 alone names none).
+ */
+function hospitalWords(name: string, countyName: string): string[] {
+  const county = countyName.replace(/(市|县|区)$/u, '');
+  const bare = name.startsWith(countyName) ? name.slice(countyName.length) : name.startsWith(county) ? name.slice(county.length) : name;
+  const short = bare.replace(/(保健院|卫生院|医院)$/u, '');
+  return [...new Set([name, bare, short])].filter((w) => w.length >= 2);
+}
 const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
 
 export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, FlowAction>; sources: Map<string, ChoiceSource> } {
@@ -225,7 +237,11 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   };
 
   const sources: Record<(typeof BOOKING_CHOICE_SOURCES)[number], ChoiceSource> = {
-    'booking.services': async () => menu.map((l) => ({ value: l.value, label: l.label, words: l.words })),
+    // the line of exactly the screening the reminder she answers named (NT快可以做了 → NT)
+    'booking.services': async (ctx) => {
+      const reminded = new Set((await d.reminded?.(ctx.contact.id, ctx.now)) ?? []);
+      return menu.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
+    },
 
     'booking.townships': async () => texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
 
@@ -234,7 +250,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const township = str((await ctx.facts()).township);
       const hospitals = texts.county.hospitals.filter((h) => offering.has(h.id));
       hospitals.sort((a, b) => Number(b.servesFirst.includes(township)) - Number(a.servesFirst.includes(township)));
-      return hospitals.map((h) => ({ value: h.id, label: h.name, words: [h.name] }));
+      return hospitals.map((h) => ({ value: h.id, label: h.name, words: hospitalWords(h.name, texts.county.name) }));
     },
 
     'booking.days': async (ctx) => {
