@@ -6,7 +6,8 @@
 // - the words of an option she chose before in this flow (两个, for the twins she gave): yes.
 // Undefined for any other question or answer.
 import type { ParseResult } from '../domain/parse/parseResult.js';
-import { ok } from '../domain/parse/parseResult.js';
+import { guessed, ok } from '../domain/parse/parseResult.js';
+import { normalizeText } from '../domain/parse/normalizeText.js';
 import type { AskStep, Flow } from './flowSchema.js';
 import { parseInput } from './parseInput.js';
 
@@ -30,9 +31,27 @@ export function restatedAnswer(
   step: AskStep,
   vars: Readonly<Record<string, unknown>>,
   today: string,
+  shown = '',
 ): ParseResult<boolean> | undefined {
   if (step.input.type !== 'yesno') return undefined;
-  return restatedDating(text, flow, step, vars, today) ?? restatedChoice(text, flow, vars, today);
+  return restatedDating(text, flow, step, vars, today) ?? restatedChoice(text, flow, vars, today) ?? restatedShown(text, shown);
+}
+
+/**
+ * Words of the confirmation itself, said back (人民医院 for 项城市第一人民医院, 周六上午): a yes, as a
+ * guess. Not the lines that say how to answer (要换日子请回复“否”), nor a negation or a question.
+ */
+function restatedShown(text: string, shown: string): ParseResult<boolean> | undefined {
+  const words = normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .replace(/[吧啊呀呢哦的了嘛哈咯哒]+$/u, '');
+  if ([...words.matchAll(/\p{Script=Han}/gu)].length < 2 || /[不没无非别否吗么?]/u.test(words)) return undefined;
+  const facts = shown
+    .split(/[。？?\n]/u)
+    .filter((line) => !line.includes('回复'))
+    .join('')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return facts.includes(words) ? guessed(true) : undefined;
 }
 
 /** 两个 after 双胞胎 was chosen: a choice of this flow she made, said again (a bare number is a yes or a no here). */

@@ -40,4 +40,16 @@ describe('restatedAnswer: dates named at the confirmation of her pregnancy', () 
     expect(restated('2', withTwins)).toBeUndefined();
     expect(restated('一个', withTwins)).toBeUndefined();
   });
+
+  it('words of the confirmation itself, said back, are a yes (a guess); not the lines saying how to answer', () => {
+    const booking = loadFlows(path.resolve('flows'), ALL_ACTIONS, ALL_CHOICE_SOURCES).flows.get('booking')!;
+    const confirm = booking.steps.find((s) => s.kind === 'ask' && s.input.type === 'yesno') as AskStep;
+    const shown = '请确认：\n宫颈癌筛查、乳腺癌筛查\n2026年4月18日 周六 上午\n项城市第一人民医院\n没问题请回复“是”；要换日子请回复“否”。';
+    const said = (text: string) => restatedAnswer(text, booking, confirm, {}, TODAY, shown);
+    expect(said('人民医院')).toEqual({ ok: true, value: true, guessed: true });
+    expect(said('周六上午吧')).toEqual({ ok: true, value: true, guessed: true });
+    expect(said('要换日子')).toBeUndefined();
+    expect(said('不是人民医院')).toBeUndefined();
+    expect(said('下午')).toBeUndefined();
+  });
 });
