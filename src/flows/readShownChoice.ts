@@ -29,8 +29,6 @@ export type ShownChoiceRead =
    */
   | { kind: 'again'; say: string; shown: ShownOption[]; guess?: { value: string; instead: string; label: string }; read?: undefined; nextAnswer?: undefined };
 
-const compactText = (s: string): string => normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** Her answer to "您是说A，还是B？" by its place: 前面那个, 后一个, 第二个… */
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
 const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
@@ -43,16 +41,7 @@ const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边
  */
 export function readEarlierChoice(text: string, options: readonly ShownOption[], today: string): { read: ParseResult<string>; nextAnswer?: string } {
   const days = options.map((o) => o.day);
-  if (options.length === 0 || days.some((d) => d === undefined)) {
-    // 俺想约两癌 去妇幼保健院: a part of one option's name (a hospital) in her request names it, whichever
-    // question her message was about: no other question reads it
-    // never a bare number: her words were written before this list was shown (预约, then 1 for 两癌, is
-    // not hospital 1)
-    if (/^\d+$/u.test(compactText(text))) return { read: fail('unrecognised') };
-    const read = parseChoice(text, [...options]);
-    const part = !read.ok && read.error === 'unrecognised' ? choiceByNamePart(text, options) : undefined;
-    return { read: part?.ok ? ok(part.value) : read };
-  }
+  if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, [...options]) };
   const choice = readDayWords(text, today).kind === 'day' ? chooseDay(text, days as string[], today) : undefined;
   // (后天那个预约换一下 后天要走亲戚: the day of the booking she moves is the day she leaves)
   if (choice?.kind !== 'chosen' || options[choice.index].leaving) return { read: fail('unrecognised') };

@@ -170,25 +170,6 @@ describe("parseYesNo: a question's own words", () => {
     expect(parseYesNo(text, words)).toEqual({ ok: true, value: expected });
   });
 
-  // the waiting list's and the employer check-up's words of the profiles (flows/booking.yaml, profiles/national.yaml)
-  const wait = { yes: ['排', '排队', '排个队', '等', '等一哈', '等着', '喊我', '喊俺', '通知我'], no: ['不等', '等不了'] };
-  const employer = { yes: ['查', '都查妇科', '乳腺B超', 'B超'], no: ['没单位', '退休', '退休了'] };
-  it.each([
-    ['那我等一哈 有人不去哒就喊我', wait, true],
-    ['等着吧', wait, true],
-    ['有了通知我', wait, true],
-    ['那俺先排个队 有人退了喊俺', wait, true],
-    ['不等了', wait, false],
-    ['等不了', wait, false],
-    ['俺早退休了 没单位', employer, false],
-    ['退休好几年了', employer, false],
-    ['俺在鞋厂上班 厂里每年体检都查妇科跟乳腺B超', employer, true],
-    ['厂里每年体检都查妇科', employer, true],
-    ['体检没有B超', employer, false],
-  ] as const)('in her words: %j → %s', (text, words, expected) => {
-    expect(parseYesNo(text, words)).toEqual({ ok: true, value: expected });
-  });
-
   it('without them, the words are not answers', () => {
     expect(parseYesNo('排吧').ok).toBe(false);
     expect(parseYesNo('约吧').ok).toBe(false);
