@@ -143,8 +143,9 @@ const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}$
 const REL_DAY = new RegExp(`(?<![以最然之往])(?:${alt(REL_DAYS)})`, 'gu');
 // 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
 const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
-// not 2026年30号, not 小年轻
-const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻)`, 'gu');
+// not 2026年30号, not 小年轻. Not a birthday (元宵节生的, 腊八那天出生): a day of every year, not a
+// calendar day (1972年农历正月十五 元宵节生哩 is not born this 元宵)
+const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`, 'gu');
 const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;
 
 type Groups = Record<string, string | undefined>;

@@ -214,6 +214,8 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['重阳节', future, lunar('2026-10-18', 2026, 9, 9)],
   ['阳历腊八', past, E('ambiguous')],
   ['小年轻', past, E('unrecognised')],
+  ['元宵节生哩', past, E('unrecognised')], // a birthday: every year's 元宵
+  ['腊八那天出生的', past, E('unrecognised')],
   // nothing
   ['', past, E('empty')],
   ['   ', past, E('empty')],
