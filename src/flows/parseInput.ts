@@ -55,7 +55,7 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       return parseChoice(text, []);
     case 'integer': {
       // a number wins over "none" words ("不太规律，大概35天" is 35)
-      const r = parseInteger(text, { min: spec.min, max: spec.max });
+      const r = parseInteger(text, { min: spec.min, max: spec.max }, spec.units);
       return !r.ok && saysNone(text, spec.noneWords) ? ok(null) : r;
     }
     case 'date': {

@@ -95,6 +95,14 @@ describe('warning signs in pregnancy', () => {
     ['内裤上有血丝', 'pregnant.bleeding'],
     ['上厕所擦着有点血', 'pregnant.bleeding'],
     ['见了点红 咋办', 'pregnant.bleeding'],
+    // the face or hands swollen, a bad headache, blurred sight: in her words
+    ['这两天脚肿得好厉害 脸上也有点肿 脑壳痛 要紧不', 'pregnant.swelling'],
+    ['手指头肿得戒指都取不下来', 'pregnant.swelling'],
+    ['早上起来眼皮有点肿', 'pregnant.swelling'],
+    ['脑壳痛得要命', 'pregnant.headache'],
+    ['这两天眼睛发花', 'pregnant.headache'],
+    ['看东西模模糊糊的', 'pregnant.headache'],
+    ['看东西重影 咋回事', 'pregnant.headache'],
   ])('%s → %s', (text, want) => {
     expect(sign(text, PREGNANT)).toBe(want);
   });
@@ -116,6 +124,9 @@ describe('warning signs in pregnancy', () => {
     '保胎',
     '孕吐',
     '脚肿',
+    '脚肿得好厉害 脸不肿',
+    '牙疼得脸都有点肿',
+    '脑壳有点痛',
     '鼻子出血',
     '肚子不疼',
     '拉肚子',

@@ -68,6 +68,12 @@ describe('integer with noneWords', () => {
   it('without noneWords a word is not read', () => {
     expect(read({ type: 'integer', min: 20, max: 60 }, '不记得')).toEqual({ ok: false, error: 'unrecognised' });
   });
+
+  it('units count weeks as days', () => {
+    const weeks = { ...cycle, units: { 礼拜: 7, 星期: 7 } };
+    expect(read(weeks, '差不多四个礼拜来一回')).toEqual({ ok: true, value: 28 });
+    expect(read(weeks, '五个星期')).toEqual({ ok: true, value: 35 });
+  });
 });
 
 describe('yesno with gestationIsYes (您现在怀孕了吗): how far along she is, said instead of a yes', () => {

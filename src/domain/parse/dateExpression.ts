@@ -16,6 +16,8 @@ export interface DateExpression {
   year?: { abs: number; twoDigit: boolean } | { rel: number };
   month?: { abs: number; leap: boolean } | { rel: number };
   day?: number;
+  /** the last day of the month, 29 or 30 by the year (除夕, 大年三十); day is 30 then */
+  monthEnd?: boolean;
   /** 月初, 月底, 中旬 …: a part of a month, not a day */
   vague: boolean;
   start: number;
@@ -87,6 +89,32 @@ const MONTH_NAMES: Record<string, { month: number; lunar: boolean }> = {
   腊: { month: 12, lunar: true },
 };
 
+// Lunar festivals she dates things by (末次月经是腊八那天). Matched on prepared text, so with
+// digits: 腊八 is 腊8. 小年 is 腊月二十三 as in the north (much of the south keeps 二十四); 除夕 and
+// 大年三十 are the last day of 腊月, 29 or 30 by the year. 春节 is left out: 春节前后, 过完春节
+// are weeks, not a day.
+const FESTIVALS: Record<string, { month: number; day: number; monthEnd?: boolean }> = {
+  腊8节: { month: 12, day: 8 },
+  腊8: { month: 12, day: 8 },
+  小年: { month: 12, day: 23 },
+  除夕: { month: 12, day: 30, monthEnd: true },
+  大年30: { month: 12, day: 30, monthEnd: true },
+  年30: { month: 12, day: 30, monthEnd: true },
+  大年初1: { month: 1, day: 1 },
+  元宵节: { month: 1, day: 15 },
+  元宵: { month: 1, day: 15 },
+  端午节: { month: 5, day: 5 },
+  端午: { month: 5, day: 5 },
+  端阳节: { month: 5, day: 5 },
+  端阳: { month: 5, day: 5 },
+  '7夕节': { month: 7, day: 7 },
+  '7夕': { month: 7, day: 7 },
+  中秋节: { month: 8, day: 15 },
+  中秋: { month: 8, day: 15 },
+  重阳节: { month: 9, day: 9 },
+  重阳: { month: 9, day: 9 },
+};
+
 const alt = (words: Record<string, unknown>): string =>
   Object.keys(words)
     .sort((a, b) => b.length - a.length)
@@ -115,6 +143,9 @@ const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}$
 const REL_DAY = new RegExp(`(?<![以最然之往])(?:${alt(REL_DAYS)})`, 'gu');
 // 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
 const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
+// not 2026年30号, not 小年轻. Not a birthday (元宵节生的, 腊八那天出生): a day of every year, not a
+// calendar day (1972年农历正月十五 元宵节生哩 is not born this 元宵)
+const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`, 'gu');
 const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;
 
 type Groups = Record<string, string | undefined>;
@@ -162,7 +193,14 @@ const daysAway: Builder = (g) => {
   return { relDays: g.dir === '前' ? -days : days, lunarWords: false, vague: false };
 };
 
+const festival: Builder = (g) => {
+  const f = FESTIVALS[g.all ?? ''];
+  if (!f) return undefined;
+  return { month: { abs: f.month, leap: false }, day: f.day, monthEnd: f.monthEnd, lunarWords: true, vague: false };
+};
+
 const PATTERNS: [RegExp, Builder][] = [
+  [FESTIVAL, festival],
   [DAYS_AWAY, daysAway],
   [YMD, numeric],
   [COMPACT_YMD, numeric],

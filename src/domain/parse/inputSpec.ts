@@ -46,6 +46,8 @@ export const inputSpecSchema = z
       max: z.number().int(),
       // words meaning "no number" (e.g. 不记得, 不规律), read when no number in range is found: the answer is then null
       noneWords: z.array(z.string().min(1)).default([]),
+      // words after a number that count several of what is asked (a cycle of 四个礼拜: { 礼拜: 7 } days)
+      units: z.record(z.string().min(1), z.number().int().positive()).default({}),
     }),
     z.object({
       type: z.literal('date'),

@@ -10,11 +10,15 @@ import { replaceChineseNumerals } from './replaceChineseNumerals.js';
 const NOT_NUMBERS = /一回|一次|一趟|一下|一直|一共|一起|一样|一点|一些|一般|一定|一会|一切|一向|万一|唯一|统一|星期[一二三四五六日天]|周[一二三四五六日]/gu;
 const LEFTOVER_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`, 'u');
 
-export function parseInteger(text: string, range: { min: number; max: number }): ParseResult<number> {
+/**
+ * units: words after a number that count that many of something else (a cycle of 四个礼拜 is
+ * 28 days: { 礼拜: 7 }); the number before one, with or without 个, is multiplied.
+ */
+export function parseInteger(text: string, range: { min: number; max: number }, units: Record<string, number> = {}): ParseResult<number> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
   const cleaned = normalized.replace(NOT_NUMBERS, ' ');
-  const converted = replaceChineseNumerals(cleaned);
+  const converted = withUnits(replaceChineseNumerals(cleaned), units);
 
   const numbers = converted.match(/\d+(?:\.\d+)?/gu) ?? [];
   if (numbers.some((n) => n.includes('.'))) return fail('unrecognised');
@@ -26,4 +30,12 @@ export function parseInteger(text: string, range: { min: number; max: number }):
   if (values.length === 0) return fail('unrecognised');
   const [value] = values;
   return value < range.min || value > range.max ? fail('out_of_range') : ok(value);
+}
+
+function withUnits(text: string, units: Record<string, number>): string {
+  const words = Object.keys(units).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return text;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const pattern = new RegExp(`(?<![\\d.])(\\d+)个?(${escaped.join('|')})`, 'gu');
+  return text.replace(pattern, (_all, n: string, unit: string) => String(Number(n) * (units[unit] ?? 1)));
 }

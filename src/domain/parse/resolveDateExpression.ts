@@ -130,7 +130,7 @@ function resolveLunar(e: DateExpression, yearGiven: number | undefined, todaySol
   const past = direction === 'past';
   const today = solarToLunar(todaySolar);
   const todayOrd = lunarMonthOrdinal(today.month, today.leap);
-  const d = e.day;
+  let d = e.day;
   let y: number;
   let m: number;
   let leap: boolean;
@@ -183,6 +183,7 @@ function resolveLunar(e: DateExpression, yearGiven: number | undefined, todaySol
   if (y < MIN_LUNAR_YEAR || y > MAX_LUNAR_YEAR) return fail('out_of_range');
   const days = lunarMonthDays(y, m, leap);
   if (days === undefined) return fail('out_of_range'); // 闰六月 in a year without one
+  if (e.monthEnd) d = days; // 除夕: 腊月二十九 in a short year
   if (d !== undefined && d > days) return fail('out_of_range'); // 三十 in a 29-day month
   const precision: Precision = d === undefined ? 'month' : 'day';
   const result = lunarResult({ year: y, month: m, day: d ?? 1, leap }, precision);

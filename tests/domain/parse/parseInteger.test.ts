@@ -48,3 +48,24 @@ describe('parseInteger', () => {
     expect(parseInteger(input, range)).toEqual(expected);
   });
 });
+
+describe('parseInteger with units', () => {
+  const cycle = { min: 20, max: 60 };
+  const weeks = { 星期: 7, 礼拜: 7, 周: 7 };
+  it.each([
+    ['差不多四个礼拜来一回', ok(28)],
+    ['五个星期', ok(35)],
+    ['4周', ok(28)],
+    ['大概三十天', ok(30)],
+    // a unit she did not use leaves the number as it is
+    ['四个月', err('out_of_range')],
+    // 四五个 is read as 45 (315 days): asked again
+    ['四五个礼拜', err('out_of_range')],
+  ])('%s → %j', (input, expected) => {
+    expect(parseInteger(input, cycle, weeks)).toEqual(expected);
+  });
+
+  it('without units a count of weeks is the bare number', () => {
+    expect(parseInteger('四个礼拜', cycle)).toEqual(err('out_of_range'));
+  });
+});
