@@ -371,7 +371,9 @@ export class ConversationEngine {
   private readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown): ParseResult<unknown> {
     const r = readAnswer(step.input, text, turn.today, turn.engine, known);
     const { vars } = turn.state;
-    return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today, this.say.text(step.text, turn)) ?? r);
+    return r.ok
+      ? r
+      : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today, this.say.text(step.text, turn)) ?? r);
   }
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */
