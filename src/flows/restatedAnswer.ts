@@ -38,10 +38,12 @@ export function restatedAnswer(
 }
 
 /**
- * Words of the confirmation itself, said back (人民医院 for 项城市第一人民医院, 周六上午): a yes, as a
- * guess. Not the lines that say how to answer (要换日子请回复“否”), nor a negation or a question.
+ * Words of a confirmation (请确认…, …对吗？) said back (人民医院 for 项城市第一人民医院, 周六上午): a
+ * yes, as a guess. Not the lines that say how to answer (要换日子请回复“否”), nor a negation or a question.
  */
 function restatedShown(text: string, shown: string): ParseResult<boolean> | undefined {
+  // only a confirmation of what is shown: never consent (免费筛查, a word of the privacy notice, is no yes)
+  if (!/请确认|对吗/u.test(shown)) return undefined;
   const words = normalizeText(text)
     .replace(/[^\p{L}\p{N}]+/gu, '')
     .replace(/[吧啊呀呢哦的了嘛哈咯哒]+$/u, '');

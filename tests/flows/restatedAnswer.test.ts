@@ -51,5 +51,8 @@ describe('restatedAnswer: dates named at the confirmation of her pregnancy', () 
     expect(said('要换日子')).toBeUndefined();
     expect(said('不是人民医院')).toBeUndefined();
     expect(said('下午')).toBeUndefined();
+    // a question that is no confirmation (the privacy notice): its words are no yes
+    const notice = '【隐私说明】判断您能不能参加免费筛查。同意请回复“同意”；不同意请回复“不同意”。';
+    expect(restatedAnswer('免费筛查', booking, confirm, {}, TODAY, notice)).toBeUndefined();
   });
 });
