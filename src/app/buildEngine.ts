@@ -54,7 +54,14 @@ export function buildEngine(
   });
   const pregnancyPort = servicesPregnancyPort({
     pregnancy: s.pregnancy,
-    settings: { askCycleLength: profile.reminders.askCycleLength, reminderTime: s.reminders.config.time, newborn: s.reminders.config.newborn },
+    settings: {
+      askCycleLength: profile.reminders.askCycleLength,
+      reminderTime: s.reminders.config.time,
+      newborn: s.reminders.config.newborn,
+      screeningWords: Object.fromEntries(
+        profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words]),
+      ),
+    },
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
   const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });

@@ -257,7 +257,7 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       prenatal.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
       const newborn = await port.openNewbornScreens(ctx.contact.id, ctx.now);
       return [
-        ...prenatal.map((s) => ({ value: s.id, label: texts.item(s), words: [s.name] })),
+        ...prenatal.map((s) => ({ value: s.id, label: texts.item(s), words: [s.name, ...(port.settings.screeningWords[s.id] ?? [])] })),
         ...newborn.map((s) => ({ value: s.id, label: texts.newbornItem(s.name), words: [s.name] })),
       ];
     },

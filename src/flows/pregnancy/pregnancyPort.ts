@@ -20,6 +20,8 @@ export interface PregnancySettings {
   reminderTime: string;
   /** The newborn screens of the profile, in its order. */
   newborn: readonly NewbornScreen[];
+  /** Her words for a screening besides its name (唐筛 for 中孕期唐氏筛查): the profile's words of the bookable item that books it alone. */
+  screeningWords: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PregnancyPort {
