@@ -58,9 +58,7 @@ export function buildEngine(
       askCycleLength: profile.reminders.askCycleLength,
       reminderTime: s.reminders.config.time,
       newborn: s.reminders.config.newborn,
-      screeningWords: Object.fromEntries(
-        profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words]),
-      ),
+      screeningWords: Object.fromEntries(profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words])),
     },
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);

@@ -136,6 +136,10 @@ describe('matchTrigger: a request in her own words', () => {
     // replies to reminders: done elsewhere; later, not now
     ['做了 在长沙我姐那边做的', 'screening_done'],
     ['查了 在县医院查的', 'screening_done'],
+    // done elsewhere with whether to book again (not a booking, not booked later), or with its result
+    ['NT我上礼拜三在周口市中心医院自己花钱做过了 还用再约不', 'screening_done'],
+    ['唐筛我上个礼拜六在长沙湘雅做了 低风险 不用再约了', 'screening_done'],
+    ['NT做了 想约唐筛', 'booking'],
     ['这个周没有空 下个周再来约', 'book_later'],
     ['这几天忙着收麦 去不了 过些天再约', 'book_later'],
     ['过几天再预约吧', 'book_later'],

@@ -296,7 +296,8 @@ export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boole
 
   const whole = t.replace(/[^\p{L}\p{N}]+/gu, '');
   if (whole === '1') return ok(true);
-  if (whole === '2') return ok(false);
+  // a bare 2 (the second of a list she was not shown: 同意 / 不同意 are words here) is a no only as a guess
+  if (whole === '2') return guessed(false);
   if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
   if (whole === 'n') return ok(false);
 

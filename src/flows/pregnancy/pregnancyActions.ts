@@ -2,7 +2,7 @@
 // birth.yaml, newborn.yaml, pregnancy_loss.yaml, screening_done.yaml), over the PregnancyPort.
 import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { daysBetween, shanghaiDay } from '../../domain/calendarDay.js';
-import { lossDay } from '../../domain/pregnancy/lossDay.js';
+import { pastPregnancyDay } from '../../domain/pregnancy/pastPregnancyDay.js';
 import { gestationalAgeDays } from '../../domain/pregnancy/gestation.js';
 import { ageRangeOn, asBirthDateFact, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import type { NewbornAnswers, PregnancyPort, PregnancyView, RegisterInput } from './pregnancyPort.js';
@@ -227,7 +227,7 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     'pregnancy.loss': async (ctx): Promise<ActionResult> => {
       // the day she named (孩子没了 上礼拜三流掉了), else today
       const active = ctx.words ? await port.active(ctx.contact.id) : undefined;
-      const endedOn = ctx.words ? lossDay(ctx.words, shanghaiDay(ctx.now), active?.dueDate) : undefined;
+      const endedOn = ctx.words ? pastPregnancyDay(ctx.words, shanghaiDay(ctx.now), active?.dueDate) : undefined;
       const r = await port.reportLoss(ctx.contact.id, ctx.now, endedOn);
       if (r.bookingsReleased > 0) return { outcome: 'stopped_bookings' };
       if (r.ended) return { outcome: 'stopped' };
@@ -242,7 +242,9 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       const latest = await port.latest(ctx.contact.id);
       const prenatal = latest ? await port.screenings(latest, ctx.now) : [];
       const name = port.settings.newborn.find((s) => s.id === id)?.name ?? prenatal.find((s) => s.id === id)?.name ?? id;
-      if (!(await port.markDone(ctx.contact.id, id, ctx.now))) return { outcome: 'none' };
+      // the day she named (NT上礼拜三在周口做过了), else today
+      const doneOn = ctx.words && latest ? pastPregnancyDay(ctx.words, shanghaiDay(ctx.now), latest.dueDate) : undefined;
+      if (!(await port.markDone(ctx.contact.id, id, ctx.now, doneOn))) return { outcome: 'none' };
       return { outcome: 'done', vars: { screeningName: name } };
     },
   };

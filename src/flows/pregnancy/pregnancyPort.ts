@@ -70,7 +70,8 @@ export interface PregnancyPort {
   reportLoss(contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }>;
   /** Her baby died: the newborn reminders stop and what she told about the baby's screens is forgotten. */
   stopNewborn(contactId: string, now: Date): Promise<boolean>;
-  markDone(contactId: string, screeningId: string, now: Date): Promise<boolean>;
+  /** `doneOn`: the day she says it was done (default today). */
+  markDone(contactId: string, screeningId: string, now: Date, doneOn?: string): Promise<boolean>;
   /** A screening whose window closed before she registered and that a follow-up depends on (NT): asked once. */
   earlierToAsk(contactId: string, now: Date): Promise<{ id: string; name: string; opensDay: number; closesDay: number } | undefined>;
   recordEarlier(contactId: string, screeningId: string, done: boolean, now: Date): Promise<boolean>;

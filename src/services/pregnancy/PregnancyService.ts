@@ -103,8 +103,8 @@ export class PregnancyService {
   }
 
   /** She says a screening (prenatal, or a newborn screen) is done: its alerts stop. */
-  markDone(contactId: string, screeningId: string, now: Date): Promise<boolean> {
-    return markScreeningDone(this.ctx, contactId, screeningId, now);
+  markDone(contactId: string, screeningId: string, now: Date, doneOn?: string): Promise<boolean> {
+    return markScreeningDone(this.ctx, contactId, screeningId, now, doneOn);
   }
 
   /** A screening to ask her about when she registers late, unless marked already. */

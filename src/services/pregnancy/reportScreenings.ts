@@ -8,7 +8,8 @@ import type { EarlierScreening } from './pregnancyTypes.js';
 import { markEarlier, writeMark } from './screeningMarks.js';
 
 /** She says a screening (prenatal, or a newborn screen) is done: its alerts stop. */
-export async function markScreeningDone(ctx: PregnancyContext, contactId: string, screeningId: string, now: Date): Promise<boolean> {
+/** `doneOn`: the day she says it was done (default today). */
+export async function markScreeningDone(ctx: PregnancyContext, contactId: string, screeningId: string, now: Date, doneOn?: string): Promise<boolean> {
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findFirst({ where: { contactId, status: { in: ['active', 'born'] } }, orderBy: { createdAt: 'desc' } });
     if (!p) return false;
@@ -16,7 +17,7 @@ export async function markScreeningDone(ctx: PregnancyContext, contactId: string
     if (newborn) {
       await tx.pregnancy.update({ where: { id: p.id }, data: newborn.skipWhen === 'heelBloodDone' ? { heelBloodDone: true } : { hearingFirst: 'passed' } });
     } else {
-      await writeMark(tx, p.id, screeningId, 'done', shanghaiDay(now), now);
+      await writeMark(tx, p.id, screeningId, 'done', doneOn ?? shanghaiDay(now), now);
     }
     await ctx.planner.reconcile(tx, contactId, now, ['prenatal', 'newborn']);
     return true;

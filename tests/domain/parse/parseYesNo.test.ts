@@ -243,6 +243,11 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     expect(parseYesNo('干什么', pregnant).ok).toBe(false);
   });
 
+  it('a bare 2 is a no only as a guess (a refusal is confirmed first); a bare 1 is a yes', () => {
+    expect(parseYesNo('2')).toEqual({ ok: true, value: false, guessed: true });
+    expect(parseYesNo('1')).toEqual({ ok: true, value: true });
+  });
+
   it("a whole answer in the question's own words wins over a 没 opening another clause, as a guess", () => {
     expect(parseYesNo('怀上了 才俩月 还没去建档哩', pregnant)).toEqual({ ok: true, value: true, guessed: true });
     expect(parseYesNo('怀着呢 还没去医院', pregnant)).toEqual({ ok: true, value: true, guessed: true });

@@ -1,6 +1,7 @@
-// The day she says her pregnancy ended, when her words name one (孩子没了 上礼拜三流掉了; 前天做了清宫;
-// 5月3号没的): a day of the past, not before the pregnancy began. Undefined when her words name no
-// day or several, or one that cannot be it: the loss is then dated the day she tells it.
+// A day of her pregnancy she names in her words: the day it ended (孩子没了 上礼拜三流掉了; 前天做了清宫;
+// 5月3号没的), the day a screening was done elsewhere (NT上礼拜三在周口做过了): a day of the past,
+// not before the pregnancy began. Undefined when her words name no day or several, or one that cannot
+// be it: the event is then dated the day she tells it.
 import { pastWeekdayDay } from '../booking/readDay.js';
 import { addDays } from '../calendarDay.js';
 import { parseDate } from '../parse/parseDate.js';
@@ -9,7 +10,7 @@ import { parseDate } from '../parse/parseDate.js';
 const LONGEST_DAYS = 43 * 7;
 
 /** `dueDate`: the pregnancy's, when one is registered; its first day is 280 days before. */
-export function lossDay(words: string, today: string, dueDate?: string): string | undefined {
+export function pastPregnancyDay(words: string, today: string, dueDate?: string): string | undefined {
   const date = parseDate(words, { today, direction: 'past' });
   const day = date.ok
     ? date.value.precision === 'day'
