@@ -4,7 +4,8 @@ import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
-const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好)|(吧|呢|啊|呀|哦|了|一下)$/g;
+// around a command: politeness, and when (今天不搞了, 那算了, 现在不问了)
+const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好|今天|今儿个|今儿|现在|这会儿|这会|暂时|那就|那)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 const CLAUSE = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]+/u;
 

@@ -197,6 +197,10 @@ describe('matchCommand: a command in her own words', () => {
     ['先不约了 返回主页面吧', 'menu'],
     ['回到首页', 'menu'],
     ['我想回菜单', 'menu'],
+    // with when (今天, 那, 现在) around it
+    ['算了 今天不搞了', 'cancel'],
+    ['那算了', 'cancel'],
+    ['现在不问了', 'cancel'],
   ])('"%s" → %s', (text, flowId) => {
     expect(matchCommand(text, set.commands)).toBe(flowId);
   });
@@ -219,12 +223,19 @@ describe('matchCommand: a command in her own words', () => {
     expect(matchCommand(text, set.commands)).toBe(flowId);
   });
 
-  it.each(['菜单里有什么筛查', '首页是什么', '我回来了', '别删我的信息', '我的信息删了吗', '工作人员说我能免费', '我做过人工流产', '我的信息对着哩'])(
-    '"%s" is not a command',
-    (text) => {
-      expect(matchCommand(text, set.commands)).toBeUndefined();
-    },
-  );
+  it.each([
+    '菜单里有什么筛查',
+    '首页是什么',
+    '我回来了',
+    '别删我的信息',
+    '我的信息删了吗',
+    '工作人员说我能免费',
+    '我做过人工流产',
+    '我的信息对着哩',
+    '今天上午',
+  ])('"%s" is not a command', (text) => {
+    expect(matchCommand(text, set.commands)).toBeUndefined();
+  });
 });
 
 describe('alongside: two requests in one message, and back to the question she was on', () => {

@@ -9,6 +9,8 @@ const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 /** 1978念5月6日: the 年 of a date typed as another nian character, right between a year and a month. */
 const YEAR_TYPO = /(\d{2,4})[念廿粘黏碾撵捻辇](?=\d{1,2}月)/gu;
+/** 1971年3越5号: the 月 of a date typed as another yue character, right between a month and a day. */
+const MONTH_TYPO = /(\d{1,2})[越阅跃悦粤岳钥](?=\d{1,2}[日号])/gu;
 
 /** Toneless pinyin of each character, read in context (polyphones); '' for anything not Han. */
 function syllables(chars: readonly string[]): string[] {
@@ -44,7 +46,7 @@ export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<str
   }
   const lengths = [...new Set([...words].map((w) => [...w].length))].sort((a, b) => b - a);
   return (text) => {
-    const withYear = text.replace(YEAR_TYPO, '$1年');
+    const withYear = text.replace(YEAR_TYPO, '$1年').replace(MONTH_TYPO, '$1月');
     if (words.size === 0 || !/\p{Script=Han}/u.test(withYear)) return withYear;
     const chars = [...withYear];
     const sounds = syllables(chars);

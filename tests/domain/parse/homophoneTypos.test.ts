@@ -20,6 +20,13 @@ describe('homophone typos (pinyin keyboards)', () => {
     expect(read('78廿12月')).toBe('78年12月');
   });
 
+  it('reads the 月 of a date typed as another yue character, between a month and a day', () => {
+    expect(read('1971年3越5号')).toBe('1971年3月5号');
+    expect(read('12阅20日')).toBe('12月20日');
+    // not a day after it: 越来越
+    expect(read('3越来越')).toBe('3越来越');
+  });
+
   it.each([
     // words she wrote right, and words that sound like none
     '预约',
