@@ -13,6 +13,7 @@ import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
+import { homePlaces } from '../profiles/homePlaces.js';
 import { situationFromRecords } from '../flows/warningSignAnswer.js';
 import { warningHospital } from '../profiles/warningHospital.js';
 import { shanghaiDay } from '../domain/calendarDay.js';
@@ -107,6 +108,7 @@ export function buildEngine(
     },
     sideQuestions: sideQuestionsPort(profile, bookingPort, s.bookingTexts),
     vocabulary: knownVocabulary(flowSet, profile, county),
+    home: homePlaces(county),
   });
   const router = new InboundRouter(
     (m) => engine.handle(m),

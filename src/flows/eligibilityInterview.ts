@@ -12,6 +12,7 @@ import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import { noteHome, type HomePlaces } from './heardHome.js';
 import { statesAge } from '../domain/parse/parseBirthDate.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
 
@@ -58,6 +59,8 @@ export interface InterviewOptions {
   prompts: Prompts;
   /** Facts known from what she registered rather than answered (see EngineOptions.knownFacts). */
   knownFacts?: (contactId: string) => Promise<Record<string, unknown>>;
+  /** The county's townships: one she names as her home in an answer is kept for the booking (src/flows/heardHome.ts). */
+  home?: HomePlaces;
 }
 
 export class EligibilityInterview {
@@ -94,6 +97,8 @@ export class EligibilityInterview {
     // (`known`: what she gave for it before, when she is asked again for more)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
     const q = asking ? programmes.question(programme, asking, known) : undefined;
+    // (whatever it answers: 户口就在秣陵 没迁过, at the next question, still says where she lives)
+    if (answerText !== undefined) noteHome(turn.engine, answerText, this.o.home);
     if (answerText !== undefined && asking && q) {
       const confirmed = prompts.readConfirmation(turn, answerText);
       if (confirmed?.said === 'no') {

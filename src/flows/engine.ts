@@ -5,7 +5,7 @@ import type { InboundMessage } from '../channels/channel.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
 import { messageReader } from '../domain/parse/readMessage.js';
-import { keepRestOfAnswer, readStepFromEarlierWords } from './earlierWords.js';
+import { keepRestOfAnswer } from './earlierWords.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
@@ -21,6 +21,7 @@ import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type 
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
+import { earlierAnswer, restatedHome } from './heardHome.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -220,7 +221,7 @@ export class ConversationEngine {
           // (not among them: she sees what there is)
           if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
         }
-        const fromTrigger = readStepFromEarlierWords(turn.engine, turn.today, flow.id, step, options, await this.known(turn, step));
+        const fromTrigger = earlierAnswer(turn, flow.id, step, options, this.o.home, await this.known(turn, step));
         if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
         // her words that started the flow name none, and the reminder she answers names one (收到了 给我约下礼拜三)
         if (step.fromTrigger && turn.engine.trigger && given === undefined && reminded.length === 1) return this.afterAnswer(turn, flow, step, reminded[0]);
@@ -342,8 +343,8 @@ export class ConversationEngine {
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       if (asked) return this.startRequest(turn, asked.flowId, text, undefined, asked);
-      // a plain 不是 that fits several options: which, with only those listed (once)
-      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
+      // a plain 不是 that fits several options: which, with only those listed (once); her township said again: the question again
+      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? restatedHome(turn, flow, text, this.o.home, again);
       if (which) return void turn.say(which);
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);

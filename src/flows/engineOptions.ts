@@ -8,6 +8,7 @@ import type { ContactService } from '../services/contactService.js';
 import type { ConversationStore } from '../services/conversationStore.js';
 import type { ChoiceSource, FlowAction } from './actions.js';
 import type { FlowSet } from './loadFlows.js';
+import type { HomePlaces } from './heardHome.js';
 import type { TriggerMatch } from './matchWords.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { WarningSignsPort } from './warningSignAnswer.js';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   sideQuestions?: SideQuestionsPort;
   /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
   vocabulary?: readonly string[];
+  /** The county's townships and villages, for the township she names as her home (src/flows/heardHome.ts). */
+  home?: HomePlaces;
 }
 
 /** The privacy notice every new contact reads first, and the menu it goes on with by default. */

@@ -65,6 +65,12 @@ const askStepSchema = z.object({
    * none reads, she is asked.
    */
   fromTrigger: z.boolean().default(false),
+  /**
+   * A question of where she lives, answered by the township she named as her home or her 户口 (户口在南顿镇,
+   * 俺是秣陵的, a village of it) in her words that started the flow, an earlier answer or an answer of the
+   * eligibility questions (src/flows/heardHome.ts): taken, and this line said ({answer}: the township).
+   */
+  fromHome: z.string().min(1).optional(),
   /** An answer that cannot be read but names another topic (a flow's trigger words) starts that flow. */
   letTriggersThrough: z.boolean().default(false),
   /**

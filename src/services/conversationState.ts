@@ -52,6 +52,8 @@ export const engineStateSchema = z.object({
    * of her words not read yet (the message that started it, the rest of her answers), used up as read.
    */
   interview: z.object({ asking: z.string().optional(), answered: z.array(z.string()).default([]), carried: z.array(z.string()).optional() }).optional(),
+  /** The township an answer of hers named as her home or her 户口 (户口就在秣陵): for a question marked `fromHome`; forgotten at rest. */
+  home: z.string().optional(),
   /** A value her answer also gave the next question (8号上午: the session), read by it in the same turn. */
   nextAnswer: z.string().optional(),
   /**

@@ -56,12 +56,14 @@ describe('shipped profiles', () => {
     const xc = counties.get('xiangcheng')!;
     const port = createProgrammePort(profiles.get('henan')!, xc, () => ({}) as Messages);
     const read = (programme: string, fact: string, text: string) => parseInput(port.question(programme, fact)!.input, text, '2026-06-01');
-    for (const text of ['户口在丁集镇', '户口在丁集', '户口就在秣陵 没迁过', '在李寨村', '我户口就在南顿']) {
+    // (with the county's name before it: 户口就在咱项城李寨镇, 咱 read as 我)
+    for (const text of ['户口在丁集镇', '户口在丁集', '户口就在秣陵 没迁过', '在李寨村', '我户口就在南顿', '户口就在我项城李寨镇', '项城市南顿镇的']) {
       expect(read('twoCancer', 'residence', text), text).toEqual({ ok: true, value: 'hukou' });
       expect(read('prenatal', 'residenceHenan', text), text).toEqual({ ok: true, value: 'hukou' });
     }
     expect(read('twoCancer', 'residence', '户口在安徽')).not.toMatchObject({ value: 'hukou' });
     expect(read('twoCancer', 'residence', '我在丁集住了好几年 户口在安徽')).not.toMatchObject({ value: 'hukou' });
+    expect(read('twoCancer', 'residence', '住在项城丁集 户口在安徽')).not.toMatchObject({ value: 'hukou' });
   });
 });
 
