@@ -4,8 +4,8 @@ import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
-// around a command: politeness, and when (今天不搞了, 那算了, 现在不问了)
-const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好|今天|今儿个|今儿|现在|这会儿|这会|暂时|那就|那)|(吧|呢|啊|呀|哦|了|一下)$/g;
+// around a command: politeness, and when (今天不搞了, 现在不问了); not 那 (那算了吧 俺不弄了 at the privacy notice is her no)
+const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好|今天|今儿个|今儿|现在|这会儿|这会|暂时)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 const CLAUSE = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]+/u;
 
@@ -40,16 +40,21 @@ export function matchCommand(text: string, commands: Commands): string | undefin
 }
 
 /**
- * Whether the whole message is one of the waiting question's own answer words (its yesWords/noWords,
- * an option's words): 取消 to 确定要取消吗 or to 要改约或取消吗 answers the question, it does not
- * stop it as the command 取消 would.
+ * Whether the whole message (or each of its clauses) is one of the waiting question's own answer words
+ * (its yesWords/noWords, an option's words): 取消 to 确定要取消吗 or to 要改约或取消吗 answers the
+ * question, it does not stop it as the command 取消 would.
  */
 export function isOwnAnswerWord(text: string, step: Step | undefined): boolean {
   if (step?.kind !== 'ask') return false;
   const input = step.input;
   const own = input.type === 'yesno' ? [...input.yesWords, ...input.noWords] : input.type === 'choice' ? input.options.flatMap((o) => o.words ?? []) : [];
+  const isOwn = (part: string): boolean => own.some((w) => stripForCommand(w) === part);
   const s = stripForCommand(text);
-  return s !== '' && own.some((w) => stripForCommand(w) === s);
+  if (s === '') return false;
+  if (isOwn(s)) return true;
+  // or each clause one of them (算了 不弄了, to the privacy notice: her no, not the command 取消)
+  const clauses = text.split(CLAUSE).map(stripForCommand).filter(Boolean);
+  return clauses.length > 1 && clauses.every(isOwn);
 }
 
 export interface TriggerMatch {

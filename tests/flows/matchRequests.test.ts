@@ -199,7 +199,6 @@ describe('matchCommand: a command in her own words', () => {
     ['我想回菜单', 'menu'],
     // with when (今天, 那, 现在) around it
     ['算了 今天不搞了', 'cancel'],
-    ['那算了', 'cancel'],
     ['现在不问了', 'cancel'],
   ])('"%s" → %s', (text, flowId) => {
     expect(matchCommand(text, set.commands)).toBe(flowId);
