@@ -345,6 +345,8 @@ export class ConversationEngine {
       // a plain 不是 that fits several options: which, with only those listed (once)
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich);
       if (which) return void turn.say(which);
+      // her answer to a question of the eligibility interview that follows (her birth date): kept for it
+      if (await this.interview.keptAtChoice(turn, flow, step, text, again())) return;
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
