@@ -1,7 +1,7 @@
 // The eligibility interview (a step of kind `eligibility`): asks the facts the county's rules need,
 // one at a time (the health consent before the first health question), then gives the answer.
 import type { ConversationStore } from '../services/conversationStore.js';
-import type { Flow, Step } from './flowSchema.js';
+import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import type { ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
@@ -13,34 +13,15 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
-import { statesAge } from '../domain/parse/parseBirthDate.js';
-import { parseYesNo } from '../domain/parse/parseYesNo.js';
+import { answersToOtherQuestions, keepForInterview, readsAs } from './otherAnswer.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
-
-/** A clause that says what she wants (想查宫颈, 要约个乳腺彩超), not what is. */
-const WISH = /^(?:我|俺|我们|俺们)?(?:也|就|还)?(?:想|要|打算|准备|希望)/u;
 
 /** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
 function amongOf(value: unknown): string[] | undefined {
   const among = (value as { among?: unknown } | null)?.among;
   return Array.isArray(among) ? among.map(String) : undefined;
-}
-
-/**
- * Whether `clause` says "never" in words of the question's own (没查过, 从来没做过), not only with a
- * plain 没有 or 没 that answers whatever was asked.
- */
-function namesNone(input: InputSpec, clause: string): boolean {
-  const noneWords = input.type === 'date' || input.type === 'integer' ? input.noneWords : [];
-  return noneWords.some((w) => clause.includes(w) && !plainNo(w));
-}
-
-/** A word that is a whole no by itself (没有, 没, 从来没有), whatever the question. */
-function plainNo(word: string): boolean {
-  const r = parseYesNo(word);
-  return r.ok && !r.guessed;
 }
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
@@ -121,6 +102,8 @@ export class EligibilityInterview {
           turn.say(prompts.text(q.text, turn));
           return undefined;
         }
+        // her answer to another question of this interview (农村的 at the 户口 question): kept for it
+        if (!parsed.among && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
         // a 不是 that fits several options all giving her the same answer: no need to ask which; when
         // her words were more than a plain no (户口在周口 不在项城) and the answer refuses her, she confirms them first
         const input = q.input.type === 'choice' ? q.input : undefined;
@@ -188,6 +171,31 @@ export class EligibilityInterview {
       return undefined;
     }
     return this.answer(turn, flow, step, programme, decision);
+  }
+
+  /**
+   * At the question that chooses the programme of the interview that follows (`step` of `flow`, the
+   * eligibility step next reading what it saves): her words for a question of that interview, kept
+   * for it, and she is told so before the question `again`. False when they answer none of its questions.
+   */
+  async keptAtChoice(turn: Turn, flow: Flow, step: AskStep, text: string, again: string): Promise<boolean> {
+    const next = flow.steps.find((s) => s.id === step.next);
+    if (step.input.type !== 'choice' || next?.kind !== 'eligibility' || next.programme !== `{${step.save}}`) return false;
+    const offered = step.input.options.map((o) => o.value).filter((p) => this.o.programmes.has(p));
+    return this.keptForLater(turn, offered, undefined, text, again);
+  }
+
+  /** Her words for other questions of the interview of `programmeIds` than `asking`, kept: said so, and the question `again`. */
+  private async keptForLater(turn: Turn, programmeIds: string[], asking: string | undefined, text: string, again: string): Promise<boolean> {
+    const { programmes, prompts } = this.o;
+    const facts = await this.allFacts(turn);
+    const healthConsent = !!turn.contact.healthConsentAt;
+    const words = answersToOtherQuestions(text, { programmes, programmeIds, asking, facts, healthConsent, today: turn.today });
+    if (!words) return false;
+    if (words.length > 0) keepForInterview(turn.engine, words);
+    turn.state.failures = 0;
+    turn.say(`${prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${again}`);
+    return true;
   }
 
   /** The interview's answer: the check recorded, told, and the flow goes on. */
@@ -263,23 +271,9 @@ export class EligibilityInterview {
     if (decision.status !== 'needs' || carried.length === 0) return undefined;
     const q = programmes.question(programme, decision.fact, facts[decision.fact]);
     if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
-    // a yes or a no means nothing without the question it answered: only one that ends in this
-    // question's own words of two characters or more (我怀孕了 to 您现在怀孕了吗; not 两癌筛查 to 会查吗)
-    const ownWords =
-      q.input.type === 'yesno' || q.input.type === 'choice' ? [...(q.input.yesWords ?? []), ...(q.input.noWords ?? [])].filter((w) => w.length >= 2) : [];
     for (const [i, clause] of carried.entries()) {
-      const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
-      const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
-      if ((q.input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) continue;
-      // what she wants is no fact of hers (想查查宫颈癌和乳腺 is no 单位体检会查)
-      if (q.input.type === 'yesno' && WISH.test(clause)) continue;
-      // her age is no other date (我今天满35了: not a screening today)
-      if (q.input.type !== 'birthDate' && statesAge(clause)) continue;
-      // by itself, not as the rest of a partial answer (两癌 is not the day 2 of a birth month she gave)
-      const read = parseInput(q.input, clause, turn.today);
-      if (!read.ok || read.guessed) continue;
-      // "never" read from a bare 没有 is the rest of the answer before (我没上班 单位都没有: not 没查过)
-      if (read.value === null && !namesNone(q.input, clause)) continue;
+      const read = readsAs(q.input, clause, turn.today);
+      if (!read) continue;
       const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
       carried.splice(i, 1);
       const kind = after.status === 'decided' && !after.eligible ? 'refusal' : 'answer';

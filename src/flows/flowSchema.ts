@@ -253,6 +253,8 @@ export const messagesSchema = z.object({
   notUnderstood: z.string(),
   /** Before the short list of the options a plain 不是 still fits (src/flows/choiceAnswer.ts). */
   choiceWhich: z.string().min(1),
+  /** Before the question asked again, when her words answered another question of the interview (src/flows/otherAnswer.ts). */
+  keptForLater: z.string().min(1),
   idleReset: z.string(),
   eligibilityUnavailable: z.string(),
   myData: z.object({

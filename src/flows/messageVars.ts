@@ -44,6 +44,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   notUnderstood: COUNTY,
   // the short list of options follows it
   choiceWhich: NONE,
+  // the question asked again follows it
+  keptForLater: NONE,
   idleReset: COUNTY,
   eligibilityUnavailable: COUNTY,
   // src/flows/actions.ts describeMyData

@@ -19,6 +19,8 @@ export interface ProgrammePort {
   /** The programme's name as the profile gives it (e.g. 两癌免费筛查). */
   name(programmeId: string): string | undefined;
   decide(programmeId: string, facts: Record<string, unknown>, today: string): ProgrammeDecision;
+  /** The facts its interview may ask (those of its rules that have a question), in the rules' order. */
+  facts(programmeId: string): string[];
   /**
    * How to ask a fact. `known`: what she gave for it before, when that was not enough (a birth date
    * given as a year leaves her on either side of an age limit): the question asks for more.

@@ -80,6 +80,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
     // a check kept from a programme the county no longer runs is still named by the profile
     name: (programmeId) => (profile.programmes as Record<string, ProgrammeProfile | undefined>)[programmeId]?.name,
     question,
+    facts: (programmeId) => [...new Set(programmes.get(programmeId)?.rules.map((r) => r.fact) ?? [])].filter((f) => question(programmeId, f)),
     decide(programmeId, facts, today): ProgrammeDecision {
       const programme = programmes.get(programmeId)!;
       const outcome = evaluateEligibility(programme, facts, today);

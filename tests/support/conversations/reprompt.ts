@@ -9,8 +9,9 @@ function fixedPart(text: string): string {
 
 export function repromptMarkers(flowSet: FlowSet): string[] {
   const m = flowSet.messages;
-  // choiceWhich asks her to choose among the options a plain 不是 still fits: a question again, too
-  const texts = [...Object.values(m.reprompt), m.notUnderstood, m.tooManyFailures, m.example, m.choiceWhich];
+  // choiceWhich asks her to choose among the options a plain 不是 still fits: a question again, too;
+  // so is keptForLater: her answer to another question kept, the question she is asked comes again
+  const texts = [...Object.values(m.reprompt), m.notUnderstood, m.tooManyFailures, m.example, m.choiceWhich, m.keptForLater];
   for (const flow of flowSet.flows.values()) {
     for (const step of flow.steps) if (step.kind === 'ask' && step.reprompt) texts.push(...Object.values(step.reprompt));
   }

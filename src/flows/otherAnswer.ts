@@ -1,0 +1,126 @@
+// Her answer to another question of the eligibility interview than the one she is asked: the next one
+// (农村的 at 您的户口在项城市吗), one further on (her birth date at 您想问哪一种免费筛查), one she answered
+// already. It is no answer to the question asked: her words are kept with the clauses the interview
+// reads when it comes to that question (`interview.carried`, read by readCarried, which then does not
+// ask it), she is told they were kept, and she is asked the question again. Only words that question's
+// own reader takes by themselves (`readsAs`), that no other question of the interview reads, and a
+// health answer only once she gave the health consent.
+import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { statesAge } from '../domain/parse/parseBirthDate.js';
+import { parseYesNo } from '../domain/parse/parseYesNo.js';
+import type { EngineState } from '../services/conversationState.js';
+import { parseInput } from './parseInput.js';
+import type { ProgrammePort } from './programmePort.js';
+
+/** A clause that says what she wants (想查宫颈, 要约个乳腺彩超), not what is. */
+const WISH = /^(?:我|俺|我们|俺们)?(?:也|就|还)?(?:想|要|打算|准备|希望)/u;
+/** A number alone (2, 第三个, ②): an option of the list she was shown, not of a list she was not. */
+const BARE_NUMBER = /^[\s第]*(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十]{1,3}|[①-⑩])[个号项条种]?[\s。.!！]*$/u;
+
+/** A word that is a whole no by itself (没有, 没, 从来没有), whatever the question. */
+function plainNo(word: string): boolean {
+  const r = parseYesNo(word);
+  return r.ok && !r.guessed;
+}
+
+/**
+ * Whether `clause` says "never" in words of the question's own (没查过, 从来没做过), not only with a
+ * plain 没有 or 没 that answers whatever was asked.
+ */
+function namesNone(input: InputSpec, clause: string): boolean {
+  const noneWords = input.type === 'date' || input.type === 'integer' ? input.noneWords : [];
+  return noneWords.some((w) => clause.includes(w) && !plainNo(w));
+}
+
+/**
+ * The answer words written for another question (or beside another answer) give the question of
+ * `input`, when they give it by themselves: not a guess, not a yes or a no but one in the question's
+ * own words (我怀孕了 to 您现在怀孕了吗), not a wish, not her age for another date, not a bare number.
+ */
+export function readsAs(input: InputSpec, clause: string, today: string): { value: unknown } | undefined {
+  if (input.type === 'choice' && BARE_NUMBER.test(clause)) return undefined;
+  // a yes or a no means nothing without the question it answered: only one that ends in this
+  // question's own words of two characters or more (not 两癌筛查 to 会查吗)
+  const ownWords = input.type === 'yesno' || input.type === 'choice' ? [...(input.yesWords ?? []), ...(input.noWords ?? [])].filter((w) => w.length >= 2) : [];
+  const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
+  const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
+  if ((input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) return undefined;
+  // what she wants is no fact of hers (想查查宫颈癌和乳腺 is no 单位体检会查)
+  if (input.type === 'yesno' && WISH.test(clause)) return undefined;
+  // her age is no other date (我今天满35了: not a screening today); beside a no in the question's own
+  // words it is a reason (都五十多了怀啥孕)
+  if (input.type !== 'birthDate' && input.type !== 'yesno' && statesAge(clause)) return undefined;
+  const read = parseInput(input, clause, today);
+  if (!read.ok || read.guessed) return undefined;
+  // "never" read from a bare 没有 is the rest of another answer (我没上班 单位都没有: not 没查过)
+  if (read.value === null && !namesNone(input, clause)) return undefined;
+  return { value: read.value };
+}
+
+export interface OtherQuestions {
+  programmes: ProgrammePort;
+  /** The programmes whose interview is under way or follows (at the programme choice: each it offers). */
+  programmeIds: readonly string[];
+  /** The fact she is asked (none at the programme choice): words it reads are its own, never kept. */
+  asking?: string;
+  /** What is known about her: a question answered with another value is not answered again this way. */
+  facts: Record<string, unknown>;
+  healthConsent: boolean;
+  today: string;
+}
+
+type Reader = { fact: string; value: unknown; sensitive: boolean } | 'asked' | 'again' | 'none' | undefined;
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The question of `programme` that takes `clause`: the first in the rules' order that reads it (the
+ * one readCarried gives carried words to), when it is not answered yet; 'again' when it was, with the
+ * same answer (none when with another: a year is her birth year before it is when she was screened);
+ * 'asked' when the question asked reads it.
+ */
+function readerIn(programme: string, clause: string, o: OtherQuestions): Reader {
+  let first: Reader;
+  for (const fact of o.programmes.facts(programme)) {
+    const q = o.programmes.question(programme, fact);
+    const read = q && readsAs(q.input, clause, o.today);
+    if (!q || !read) continue;
+    if (fact === o.asking) return 'asked';
+    if (first !== undefined) continue;
+    const known = o.facts[fact];
+    if (known === undefined) first = { fact, value: read.value, sensitive: q.sensitive };
+    else first = same(known, read.value) ? 'again' : 'none';
+  }
+  return first === 'none' ? undefined : first;
+}
+
+/** The reader of `clause` in every programme that has one, when they agree; a health question only after the health consent. */
+function readerOf(clause: string, o: OtherQuestions): Reader {
+  const readers = o.programmeIds.map((p) => readerIn(p, clause, o)).filter((r) => r !== undefined);
+  if (readers.includes('asked')) return 'asked';
+  const [one, ...more] = readers;
+  if (!more.every((r) => same(r, one))) return undefined;
+  return typeof one === 'object' && one.sensitive && !o.healthConsent ? undefined : one;
+}
+
+/**
+ * The words of `text` (all of it, else its clauses) that answer other questions of the interview,
+ * to keep for them (none: she only said again what she answered before); undefined when they answer
+ * none, or when the question asked reads any of them (its own answer wins, as before).
+ */
+export function answersToOtherQuestions(text: string, o: OtherQuestions): string[] | undefined {
+  const whole = readerOf(text.trim(), o);
+  if (whole === 'asked') return undefined;
+  if (whole) return whole === 'again' ? [] : [text.trim()];
+  const clauses = carriedClauses(text);
+  const readers = clauses.map((c) => readerOf(c, o));
+  if (readers.includes('asked') || readers.every((r) => r === undefined)) return undefined;
+  return clauses.filter((_, i) => typeof readers[i] === 'object');
+}
+
+/** Keeps `words` for the interview's questions that they answer: read when it comes to them. */
+export function keepForInterview(engine: EngineState, words: readonly string[]): void {
+  const interview = (engine.interview ??= { answered: [] });
+  (interview.carried ??= []).push(...words);
+}
