@@ -4,6 +4,7 @@
 // question her message was about: words written for another question are not taken on part of them,
 // but a clause of them that reads by itself is.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
 import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import type { AskStep } from './flowSchema.js';
@@ -42,11 +43,14 @@ export function readEarlierWords(engine: EngineState, key: string, read: (text: 
   return undefined;
 }
 
-/** Keeps the clauses of her answer `text` that did not answer the question (`answered`), for the questions that follow. */
+/**
+ * Keeps the clauses of her answer `text` that did not answer the question (`answered`), for the
+ * questions that follow. An answer that is all answer (同意 to the health consent, 1 at a list) leaves
+ * what an answer before it left (唐筛 我18周了: the weeks, for the weeks question after the consent).
+ */
 export function keepRestOfAnswer(engine: EngineState, text: string, answered: (clause: string) => boolean): void {
   const rest = text ? carriedClauses(text, answered) : [];
   if (rest.length > 0) engine.carried = rest;
-  else delete engine.carried;
 }
 
 /**
@@ -64,7 +68,10 @@ export function readStepFromEarlierWords(
 ): { value: unknown } | undefined {
   if (!step.fromTrigger) return undefined;
   let nextAnswer: string | undefined;
+  const dates = step.input.type === 'gestation' || step.input.type === 'dating';
   const read = (text: string): ParseResult<unknown> => {
+    // another woman's weeks are not hers (我妹妹怀孕12周 想约NT)
+    if (dates && speaksOfAnotherWoman(text)) return fail('unrecognised');
     let r: ParseResult<unknown>;
     if (!options) r = parseInput(step.input, text, today, known);
     else {

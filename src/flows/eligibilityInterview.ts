@@ -14,6 +14,7 @@ import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
 import { answersToOtherQuestions, keepForInterview, readsAs } from './otherAnswer.js';
+import { impliedYes, restatesGestation } from './impliedYes.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -84,6 +85,11 @@ export class EligibilityInterview {
       const confirmed = prompts.readConfirmation(turn, answerText);
       if (confirmed?.said === 'no') {
         // not what she meant: the question again, not counted as a failed answer
+        turn.say(prompts.text(q.text, turn));
+        return undefined;
+      }
+      // her weeks again with a yes (是的 十三周哒), after her pregnancy was taken from them: the question again
+      if (!confirmed && this.pregnancyTold(turn, programme, q.input) && restatesGestation(answerText, turn.today)) {
         turn.say(prompts.text(q.text, turn));
         return undefined;
       }
@@ -268,9 +274,23 @@ export class EligibilityInterview {
   ): { kind: 'answer' | 'refusal'; fact: string; value: unknown; sensitive: boolean; clause: string } | undefined {
     const { programmes } = this.o;
     const decision = programmes.decide(programme, facts, turn.today);
-    if (decision.status !== 'needs' || carried.length === 0) return undefined;
+    const earlier = turn.engine.carried ?? [];
+    if (decision.status !== 'needs' || carried.length + earlier.length === 0) return undefined;
     const q = programmes.question(programme, decision.fact, facts[decision.fact]);
     if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
+    // how far along she is (想约唐筛 18周了) is a yes to 您现在怀孕了吗, and not used up: the weeks
+    // question that follows reads the same words (impliedYes.ts); the rest of an answer before, too
+    const implied = impliedYes(q.input, [...carried, ...earlier], turn.today);
+    if (implied !== undefined) {
+      const after = programmes.decide(programme, { ...facts, [decision.fact]: true }, turn.today);
+      return {
+        kind: after.status === 'decided' && !after.eligible ? 'refusal' : 'answer',
+        fact: decision.fact,
+        value: true,
+        sensitive: q.sensitive,
+        clause: implied,
+      };
+    }
     for (const [i, clause] of carried.entries()) {
       const read = readsAs(q.input, clause, turn.today);
       if (!read) continue;
@@ -280,6 +300,12 @@ export class EligibilityInterview {
       return { kind, fact: decision.fact, value: read.value, sensitive: q.sensitive, clause };
     }
     return undefined;
+  }
+
+  /** Whether she answered, in this interview, a question her weeks answer (您现在怀孕了吗), and `input` is another. */
+  private pregnancyTold(turn: Turn, programme: string, input: InputSpec): boolean {
+    const byWeeks = (i: InputSpec | undefined) => i?.type === 'yesno' && !!i.gestationIsYes;
+    return !byWeeks(input) && (turn.engine.interview?.answered ?? []).some((f) => byWeeks(this.o.programmes.question(programme, f)?.input));
   }
 
   /** Everything stored about her, with this turn's answers on top. */

@@ -87,6 +87,8 @@ describe('yesno with gestationIsYes (您现在怀孕了吗): how far along she i
     ['绝经好几年了', { ok: true, value: false }],
     ['末次月经2月10号', { ok: false, error: 'unrecognised' }],
     ['是的', { ok: true, value: true }],
+    // another woman's weeks are not hers
+    ['我妹妹怀孕12周', { ok: false, error: 'unrecognised' }],
   ])('%j → %j', (text, expected) => {
     expect(read(pregnant, text)).toEqual(expected);
   });
