@@ -88,7 +88,9 @@ export class ConversationEngine {
     const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
     if (sign) return this.carryOn(turn, sign.rest);
     const waiting = turn.waitingStep(flows);
-    const command = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
+    const matched = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
+    // (a stop at the privacy notice, 算了 我回去问问再说, is her answer to it: no)
+    const command = matched === 'cancel' && turn.state.flowId === NOTICE ? undefined : matched;
     // (one that runs alongside, such as 我的信息, comes back to the question she was on)
     if (command && turn.consented) return this.startRequest(turn, command, text, waiting);
     if (command) {

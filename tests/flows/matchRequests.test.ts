@@ -175,6 +175,8 @@ describe('matchTrigger: a request in her own words', () => {
     ['明天做NT要空腹吗', 'eligibility'],
     ['我周三做的NT', 'eligibility'],
     ['孩子出生了 想登记户口', 'birth'],
+    // Henan 哩 after the verb (生哩: 生了), with the day
+    ['孩子前天夜里生哩 是个妮儿', 'birth'],
     ['什么时候再约', undefined],
     // a seat held for her given up is not a cancellation (offer_reply)
     ['明个我走亲戚没空 不要了', 'offer_reply'],
@@ -200,6 +202,8 @@ describe('matchCommand: a command in her own words', () => {
     // with when (今天, 那, 现在) around it
     ['算了 今天不搞了', 'cancel'],
     ['现在不问了', 'cancel'],
+    ['算了 不搞了 我回去问下屋里人再说', 'cancel'],
+    ['先不弄了 回去商量商量', 'cancel'],
   ])('"%s" → %s', (text, flowId) => {
     expect(matchCommand(text, set.commands)).toBe(flowId);
   });

@@ -46,7 +46,7 @@ export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<str
   }
   const lengths = [...new Set([...words].map((w) => [...w].length))].sort((a, b) => b - a);
   return (text) => {
-    const withYear = text.replace(YEAR_TYPO, '$1年').replace(MONTH_TYPO, '$1月');
+    const withYear = text.replace(MONTH_TYPO, '$1月').replace(YEAR_TYPO, '$1年');
     if (words.size === 0 || !/\p{Script=Han}/u.test(withYear)) return withYear;
     const chars = [...withYear];
     const sounds = syllables(chars);

@@ -23,6 +23,8 @@ describe('homophone typos (pinyin keyboards)', () => {
   it('reads the 月 of a date typed as another yue character, between a month and a day', () => {
     expect(read('1971年3越5号')).toBe('1971年3月5号');
     expect(read('12阅20日')).toBe('12月20日');
+    // both typed wrong
+    expect(read('1988念5越1号')).toBe('1988年5月1号');
     // not a day after it: 越来越
     expect(read('3越来越')).toBe('3越来越');
   });
