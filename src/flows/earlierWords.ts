@@ -24,9 +24,12 @@ export function readEarlierWords(engine: EngineState, key: string, read: (text: 
     trigger.tried.push(key);
     const r = read(trigger.text);
     if (r.ok && (first || !r.guessed)) return { value: r.value };
+    // two answers that differ in her words (13号那天去 礼拜四, 13 March being a Friday): not one
+    // clause's, on a guess; she is asked
+    const twoAnswers = !r.ok && r.error === 'ambiguous';
     // else a clause of it that reads by itself (登记孕期 孕9周 双胞胎: 双胞胎; 糖耐量预约 周四去: 周四),
     // or on part of it by the question her message was about (我想约一下两癌礼拜一早上去|可以不咯…)
-    for (const clause of carriedClauses(trigger.text)) {
+    for (const clause of twoAnswers ? [] : carriedClauses(trigger.text)) {
       const c = clause === trigger.text ? undefined : read(clause);
       if (c?.ok && (first || !c.guessed)) return { value: c.value };
     }
