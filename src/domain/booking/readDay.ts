@@ -202,9 +202,9 @@ function dayOfMonth(n: number, today: string): string | undefined {
  * of them are shown, numbered; the rest are days she may book that the list leaves out (a short list
  * reads better on a phone). A day she names is chosen when it is one of them, listed or not; after the
  * last of them it is `beyond`, otherwise not offered. A place in the list, or a bare number that is
- * one, counts only the days listed. A bare number is the position when it is only a position, the day
- * of the month when it is only that; when it is the position of one day and the day of the month of
- * another, `which`.
+ * one, counts only the days listed. A bare number is the position when it is only a position (or the
+ * day of the month of a day not listed), the day of the month when it is only that; when it is the
+ * position of one listed day and the day of the month of another, `which`.
  */
 export function chooseDay(text: string, shown: readonly string[], today: string, listed = shown.length): DayChoice {
   const words = readDayWords(text, today);
@@ -229,7 +229,8 @@ export function chooseDay(text: string, shown: readonly string[], today: string,
       const positionIndex = n >= 1 && n <= listed ? n - 1 : -1;
       const day = dayOfMonth(n, today);
       const dayIndex = day === undefined ? -1 : shown.indexOf(day);
-      if (positionIndex >= 0 && dayIndex >= 0 && positionIndex !== dayIndex) return { kind: 'which', n, positionIndex, dayIndex, session };
+      // (a day of the month she does not see in the list is not asked about: the number shown is hers)
+      if (positionIndex >= 0 && dayIndex >= 0 && dayIndex < listed && positionIndex !== dayIndex) return { kind: 'which', n, positionIndex, dayIndex, session };
       if (positionIndex >= 0) return { kind: 'chosen', index: positionIndex, session };
       if (dayIndex >= 0) return { kind: 'chosen', index: dayIndex, session };
       return day === undefined ? { kind: 'none' } : notChosen(day);

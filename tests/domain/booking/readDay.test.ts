@@ -265,6 +265,10 @@ describe('chooseDay', () => {
     expect(chooseDay('第9个', ALL, TODAY, 7)).toEqual({ kind: 'none' });
     expect(chooseDay('最后一个', ALL, TODAY, 7)).toEqual({ kind: 'chosen', index: 6, session: undefined });
     expect(chooseDay('8', ALL, TODAY, 7)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
+    // 1 shown, 1号 (1 April) not listed: the first day listed, not asked about
+    const late = ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-30', '2026-03-31', '2026-04-01'];
+    expect(chooseDay('1', late, '2026-03-18', 7)).toEqual({ kind: 'chosen', index: 0, session: undefined });
+    expect(chooseDay('1号', late, '2026-03-18', 7)).toEqual({ kind: 'chosen', index: 8, session: undefined });
   });
 
   it('asks about a date and a weekday that differ', () => {
