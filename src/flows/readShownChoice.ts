@@ -51,6 +51,13 @@ export function readEarlierChoice(text: string, options: readonly ShownOption[],
   return { read: ok(options[choice.index].value), ...(choice.session ? { nextAnswer: choice.session } : {}) };
 }
 
+/** Whether her words name two days that differ (5号或者6号; 13号 礼拜四, 13 March being a Friday), against a list of days. */
+export function namesDaysThatDiffer(text: string, options: readonly ShownOption[], today: string): boolean {
+  if (options.length === 0 || options.some((o) => o.day === undefined)) return false;
+  const kind = readDayWords(text, today).kind;
+  return kind === 'conflict' || kind === 'mismatch';
+}
+
 /**
  * Her answer against the options shown; for another kind of question with options kept (the two
  * readings of a date she wrote alone, src/flows/datingWhich.ts) the reading she picked, if she did.
