@@ -43,6 +43,8 @@ export interface ChoiceOption {
   day?: string;
   /** What the reminder she answers was about: taken when her words that started the flow name no option. */
   reminded?: boolean;
+  /** A day after the days listed: not shown, chosen only by naming it (13号 when a week is listed). */
+  more?: boolean;
 }
 
 /** Options of a dynamicChoice question, computed when it is asked. */

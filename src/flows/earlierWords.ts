@@ -10,14 +10,20 @@ import type { EngineState, ShownOption } from '../services/conversationState.js'
 import type { AskStep } from './flowSchema.js';
 import { parseInput } from './parseInput.js';
 import { confirmsGuess } from './prompts.js';
-import { readEarlierChoice } from './readShownChoice.js';
+import { namesDaysThatDiffer, readEarlierChoice } from './readShownChoice.js';
 
 /**
  * The answer her earlier words give the question `key` (flowId.stepId), read by `read`: the message
  * that started the flow, tried once by each question; then the clauses an earlier answer left, used
- * up as read. Undefined when none reads.
+ * up as read. Undefined when none reads. `whole`: her message is read only whole, not by its clauses
+ * (two days in it that differ: one clause's day would be a guess).
  */
-export function readEarlierWords(engine: EngineState, key: string, read: (text: string) => ParseResult<unknown>): { value: unknown } | undefined {
+export function readEarlierWords(
+  engine: EngineState,
+  key: string,
+  read: (text: string) => ParseResult<unknown>,
+  whole?: (text: string) => boolean,
+): { value: unknown } | undefined {
   const trigger = engine.trigger;
   if (trigger && !trigger.tried.includes(key)) {
     // the question her message was about may take it on part of her words (想约唐筛: 唐氏筛查)
@@ -27,7 +33,7 @@ export function readEarlierWords(engine: EngineState, key: string, read: (text: 
     if (r.ok && (first || !r.guessed)) return { value: r.value };
     // else a clause of it that reads by itself (登记孕期 孕9周 双胞胎: 双胞胎; 糖耐量预约 周四去: 周四),
     // or on part of it by the question her message was about (我想约一下两癌礼拜一早上去|可以不咯…)
-    for (const clause of carriedClauses(trigger.text)) {
+    for (const clause of whole?.(trigger.text) ? [] : carriedClauses(trigger.text)) {
       const c = clause === trigger.text ? undefined : read(clause);
       if (c?.ok && (first || !c.guessed)) return { value: c.value };
     }
@@ -81,7 +87,8 @@ export function readStepFromEarlierWords(
     }
     return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
   };
-  const found = readEarlierWords(engine, `${flowId}.${step.id}`, read);
+  // (13号那天去 礼拜四, 13 March being a Friday: not the day of one clause; she is asked)
+  const found = readEarlierWords(engine, `${flowId}.${step.id}`, read, (text) => !!options && namesDaysThatDiffer(text, options, today));
   if (found && nextAnswer) engine.nextAnswer = nextAnswer;
   return found;
 }

@@ -289,6 +289,9 @@ export const messagesSchema = z.object({
     // she named a number that is a position and a day of the month; a day not in the list
     dayWhich: z.string().min(1),
     dayNotOffered: z.string().min(1),
+    // a day after the last she may book; a date and a weekday that are not the same day
+    dayBeyond: z.string().min(1),
+    dayWeekdayMismatch: z.string().min(1),
     sessionOption: z.string(),
     bookingLine: z.string(),
     heldLine: z.string(),

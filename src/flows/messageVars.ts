@@ -99,6 +99,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     // src/flows/readShownChoice.ts
     dayWhich: ['position', 'positionDate', 'positionWeekday', 'number', 'date', 'weekday'],
     dayNotOffered: ['date', 'weekday'],
+    dayBeyond: ['date', 'weekday', 'lastDate', 'lastWeekday'],
+    dayWeekdayMismatch: ['date', 'weekday', 'named'],
     sessionOption: ['session', 'left'],
     bookingLine: VISIT,
     heldLine: [...VISIT, 'until'],

@@ -5,7 +5,7 @@
 // ("您是说第5个……，对吗？要是5号……，请回复“不是”": yes, no, 第5个, 5号 answer it); a day that is not in the list gets a kind answer and the list again. A session she
 // names with the day (8号上午) answers the next question too. Anything else: parseChoice, then a
 // part of one option's name (妇幼 for 项城市妇幼保健院, src/domain/parse/namePart.ts).
-import { optionLines } from '../domain/parse/optionLines.js';
+import { listedOptions, optionLines } from '../domain/parse/optionLines.js';
 import { isoWeekday } from '../domain/calendarDay.js';
 import { chooseDay, readDayWords } from '../domain/booking/readDay.js';
 import { formatChineseDate, formatMonthDay } from '../domain/parse/formatChineseDate.js';
@@ -41,11 +41,21 @@ const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边
  */
 export function readEarlierChoice(text: string, options: readonly ShownOption[], today: string): { read: ParseResult<string>; nextAnswer?: string } {
   const days = options.map((o) => o.day);
-  if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, [...options]) };
-  const choice = readDayWords(text, today).kind === 'day' ? chooseDay(text, days as string[], today) : undefined;
+  if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, listedOptions(options)) };
+  const words = readDayWords(text, today).kind;
+  // two days, or a date and a weekday that differ (13号 礼拜四): not one of them on a guess
+  if (words === 'conflict' || words === 'mismatch') return { read: fail('ambiguous') };
+  const choice = words === 'day' ? chooseDay(text, days as string[], today, listedOptions(options).length) : undefined;
   // (后天那个预约换一下 后天要走亲戚: the day of the booking she moves is the day she leaves)
   if (choice?.kind !== 'chosen' || options[choice.index].leaving) return { read: fail('unrecognised') };
   return { read: ok(options[choice.index].value), ...(choice.session ? { nextAnswer: choice.session } : {}) };
+}
+
+/** Whether her words name two days that differ (5号或者6号; 13号 礼拜四, 13 March being a Friday), against a list of days. */
+export function namesDaysThatDiffer(text: string, options: readonly ShownOption[], today: string): boolean {
+  if (options.length === 0 || options.some((o) => o.day === undefined)) return false;
+  const kind = readDayWords(text, today).kind;
+  return kind === 'conflict' || kind === 'mismatch';
 }
 
 /**
@@ -66,10 +76,12 @@ export function readShownChoice(
   }
   const shown = kept ?? [];
   const days = shown.map((o) => o.day);
+  // (the days after those listed are chosen only by naming them: not by a number, nor a part of a name)
+  const listed = listedOptions(shown);
   const plain = (): ShownChoiceRead => {
-    const read = parseChoice(text, [...shown]);
+    const read = parseChoice(text, listed);
     // 妇幼保健院那个, 就去人民医院吧: a part of one option's name
-    const part = !read.ok && read.error === 'unrecognised' ? choiceByNamePart(text, shown) : undefined;
+    const part = !read.ok && read.error === 'unrecognised' ? choiceByNamePart(text, listed) : undefined;
     return { kind: 'read', read: part ?? read };
   };
   const chosen = (value: string, nextAnswer?: string): ShownChoiceRead => ({ kind: 'read', read: ok(value), ...(nextAnswer ? { nextAnswer } : {}) });
@@ -92,7 +104,7 @@ export function readShownChoice(
     if (readDayWords(text, today).kind === 'number') return { kind: 'read', read: fail('ambiguous') };
   }
 
-  const choice = chooseDay(text, days as string[], today);
+  const choice = chooseDay(text, days as string[], today, listed.length);
   switch (choice.kind) {
     case 'chosen':
       return chosen(shown[choice.index].value, choice.session);
@@ -119,6 +131,14 @@ export function readShownChoice(
         say: `${renderTemplate(m.dayNotOffered, { date: date(choice.day), weekday: weekday(choice.day) })}\n${optionLines(shown)}`,
         shown: cleared,
       };
+    case 'beyond': {
+      const vars = { date: date(choice.day), weekday: weekday(choice.day), lastDate: date(choice.last), lastWeekday: weekday(choice.last) };
+      return { kind: 'again', say: `${renderTemplate(m.dayBeyond, vars)}\n${optionLines(shown)}`, shown: cleared };
+    }
+    case 'mismatch': {
+      const vars = { date: date(choice.day), weekday: weekday(choice.day), named: m.weekdays[choice.weekday - 1] };
+      return { kind: 'again', say: `${renderTemplate(m.dayWeekdayMismatch, vars)}\n${optionLines(shown)}`, shown: cleared };
+    }
     case 'conflict':
       return { kind: 'read', read: fail('ambiguous') };
     case 'none':

@@ -7,6 +7,7 @@ import { renderTemplate } from '../domain/template.js';
 import { findWarningSign, type SignSituation } from '../domain/warningSigns.js';
 import type { WarningGroup, WarningSigns } from '../domain/profile/warningSignsSchema.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { listedOptions } from '../domain/parse/optionLines.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { Commands, Flow, Messages } from './flowSchema.js';
@@ -47,7 +48,7 @@ export function answersQuestion(text: string, input: InputSpec, shown: readonly 
   if (!text) return false;
   const read = readShownChoice(text, input, shown, today, messages);
   if (read) return read.kind === 'again' || read.read.ok;
-  if (shown && input.type === 'dynamicChoice') return parseChoice(text, [...shown]).ok;
+  if (shown && input.type === 'dynamicChoice') return parseChoice(text, listedOptions(shown)).ok;
   return parseInput(input, text, today).ok;
 }
 

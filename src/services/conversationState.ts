@@ -30,6 +30,8 @@ const optionSchema = z.object({
   which: z.enum(['position', 'day']).optional(),
   /** The day of the booking she is moving: named in the words that asked to move it, it is the day she leaves. */
   leaving: z.boolean().optional(),
+  /** Not shown (after the days listed): a day she may still choose by naming it (src/flows/readShownChoice.ts). */
+  more: z.boolean().optional(),
 });
 
 export const engineStateSchema = z.object({

@@ -122,6 +122,9 @@ describe('matchTrigger: a request in her own words', () => {
     ['后天上午能去妇幼查两癌不 我是秣陵的 55了', 'booking'],
     ['唐筛下周三上午能做不', 'booking'],
     ['NT明天能做不', 'booking'],
+    // (礼拜 as 星期: 下下礼拜一, 这个礼拜五)
+    ['NT下下礼拜一能做不', 'booking'],
+    ['两癌 这个礼拜五上午去得不', 'booking'],
     // when she will be reminded, what comes next in her plan (read as the engine reads them: 啥 → 什么)
     ['下回什么时候提醒我做检查啊', 'next_reminder'],
     ['什么时候再提醒我咯', 'next_reminder'],

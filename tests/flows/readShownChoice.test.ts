@@ -79,8 +79,11 @@ describe('readShownChoice', () => {
   });
 
   it('gives the year of a day not in this year', () => {
-    const r = readShownChoice('1月5号', DYNAMIC, days, '2026-12-28', messages);
+    const late = ['2026-12-29', '2026-12-30', '2027-01-04', '2027-01-06'].map((day) => ({ value: day, label: day, words: [], day }));
+    const r = readShownChoice('1月5号', DYNAMIC, late, '2026-12-28', messages);
     expect((r as { say: string }).say).toContain('抱歉，2027年1月5日（周二）这天约不了。');
+    const after = readShownChoice('1月8号', DYNAMIC, late, '2026-12-28', messages);
+    expect((after as { say: string }).say).toContain('抱歉，2027年1月8日（周五）还太远，现在最晚只能约到2027年1月6日（周三）。');
   });
 
   it('for another kind of question, only the readings kept for it', () => {
@@ -90,6 +93,38 @@ describe('readShownChoice', () => {
 
   it('two different days are ambiguous', () => {
     expect(read('5号或者6号')).toEqual(failed('ambiguous'));
+  });
+
+  // the week listed, then the days she may book that the list leaves out
+  const more: ShownOption[] = ['2026-03-12', '2026-03-13', '2026-03-16'].map((day) => ({ value: day, label: `${day} 的名额`, words: [], day, more: true }));
+  const withMore = [...days, ...more];
+  const listLines = days.map((d, i) => `${i + 1}. ${d.label}`);
+
+  it('chooses a day after the list when she names it, never by a number or a place', () => {
+    expect(read('约两癌 13号那天去 礼拜五', withMore)).toEqual(chosen('2026-03-13'));
+    expect(read('下下礼拜一上午', withMore)).toEqual(chosen('2026-03-16', 'am'));
+    expect(read('12', withMore)).toEqual(chosen('2026-03-12'));
+    expect(read('第8个', withMore)).toEqual(failed('out_of_range'));
+    expect(read('最后一个', withMore)).toEqual(chosen('2026-03-11'));
+  });
+
+  it('answers a day after the last she may book with that last day, and the list (without the days not listed)', () => {
+    const r = read('17号', withMore);
+    expect(r.kind).toBe('again');
+    expect((r as { say: string }).say.split('\n')).toEqual([
+      '抱歉，3月17日（周二）还太远，现在最晚只能约到3月16日（周一）。下面这些日子可以约，回复数字或者日子都行：',
+      ...listLines,
+    ]);
+    expect((r as { shown: ShownOption[] }).shown).toHaveLength(10);
+  });
+
+  it('asks about a date and a weekday that are not the same day, never taking one', () => {
+    const r = read('13号那天去 礼拜四', withMore);
+    expect(r.kind).toBe('again');
+    expect((r as { say: string }).say.split('\n')).toEqual([
+      '3月13日是周五，不是周四。您要约哪一天？请回复日子（比如“3月13日”），或者下面的数字：',
+      ...listLines,
+    ]);
   });
 });
 
@@ -108,6 +143,12 @@ describe('readEarlierChoice', () => {
     expect(earlier('预约 8号').read.ok).toBe(false);
     expect(earlier('周三或者周四').read.ok).toBe(false);
     expect(earlier('想约NT 12周了').read.ok).toBe(false);
+  });
+
+  it('takes a day after the list she named, a date with its weekday; never a date and a weekday that differ', () => {
+    const more: ShownOption = { value: '2026-03-13', label: '3月13日', words: [], day: '2026-03-13', more: true };
+    expect(earlier('约两癌 13号那天去 礼拜五', [...days, more])).toEqual({ read: { ok: true, value: '2026-03-13' } });
+    expect(earlier('约两癌 13号那天去 礼拜四', [...days, more])).toEqual({ read: { ok: false, error: 'ambiguous' } });
   });
 
   it('reads any other list as an ordinary choice', () => {

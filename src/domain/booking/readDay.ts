@@ -26,6 +26,8 @@ export type DayWords =
   | { kind: 'position'; n: number | 'last'; session?: Session }
   /** two different days */
   | { kind: 'conflict' }
+  /** a date and a weekday that are not the same day (13号 礼拜四, 13 March being a Friday): `weekday` 1–7 */
+  | { kind: 'mismatch'; day: string; weekday: number }
   /** no day in her words */
   | { kind: 'none'; session?: Session };
 
@@ -36,7 +38,10 @@ export type DayChoice =
   | { kind: 'which'; n: number; positionIndex: number; dayIndex: number; session?: Session }
   /** a day she named that the list does not offer */
   | { kind: 'notOffered'; day: string }
+  /** a day she named after the last day she may book (`last`) */
+  | { kind: 'beyond'; day: string; last: string }
   | { kind: 'conflict' }
+  | { kind: 'mismatch'; day: string; weekday: number }
   /** not a day: read her answer as an ordinary choice */
   | { kind: 'none' };
 
@@ -112,11 +117,26 @@ function dayNamed(e: DateExpression, today: string): string | undefined {
   return ahead ?? before;
 }
 
-/** A day named in her words, and where (in the text read for dates). */
+/** A day named in her words, and where (in the text read for dates); `weekday`: named by a weekday word. */
 interface Named {
   day: string;
   at: number;
   end: number;
+  weekday?: { target: number; inWeek: boolean };
+}
+
+/**
+ * A date and weekday words beside it (13号那天去 礼拜五; 3月5号周四): one day when they agree (a weekday
+ * alone, 礼拜五, agrees with a date on that weekday; 下周五 only with that very day), a mismatch when
+ * one does not. Undefined for anything else (no weekday, no date, or two dates).
+ */
+function dateWithWeekday(named: Named[]): DayWords | undefined {
+  const weekdays = named.filter((n) => n.weekday);
+  const dates = new Set(named.filter((n) => !n.weekday).map((n) => n.day));
+  if (weekdays.length === 0 || dates.size !== 1) return undefined;
+  const day = [...dates][0];
+  const off = weekdays.find(({ weekday, day: d }) => (weekday!.inWeek ? d !== day : weekday!.target !== isoWeekday(day)));
+  return off ? { kind: 'mismatch', day, weekday: off.weekday!.target } : { kind: 'day', day };
 }
 
 /** The days she settles on: those named after her last correction of a day named before it, else all. */
@@ -143,7 +163,10 @@ export function readDayWords(text: string, today: string): DayWords {
   // weekdays first, cut out so that their digit (周3) is not read as a date
   let cut = 0;
   const rest = prepared.replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
-    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) named.push({ day: weekdayDay(pre, wd, today), at: at - cut, end: at - cut + 1 });
+    if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) {
+      const weekday = { target: wd === '日' || wd === '天' ? 7 : Number(wd), inWeek: pre !== undefined };
+      named.push({ day: weekdayDay(pre, wd, today), at: at - cut, end: at - cut + 1, weekday });
+    }
     cut += all.length - 1;
     return ',';
   });
@@ -153,7 +176,10 @@ export function readDayWords(text: string, today: string): DayWords {
     const day = dayNamed(e, today);
     if (day) named.push({ day, at: e.start, end: e.end });
   }
-  for (const { day } of settled(named, rest, positionsHold)) days.add(day);
+  const kept = settled(named, rest, positionsHold);
+  for (const { day } of kept) days.add(day);
+  const paired = days.size > 1 ? dateWithWeekday(kept) : undefined;
+  if (paired) return paired.kind === 'day' ? { ...paired, session } : paired;
   if (days.size > 1) return { kind: 'conflict' };
   if (days.size === 1) return { kind: 'day', day: [...days][0], session };
   let bare = rest.replace(/[^\p{L}\p{N}]+/gu, '');
@@ -172,34 +198,42 @@ function dayOfMonth(n: number, today: string): string | undefined {
 }
 
 /**
- * Her answer against the days shown (in their order, 'YYYY-MM-DD'). A day she names is chosen when
- * it is in the list, and said to be not offered otherwise. A bare number is the position when it
- * is only a position, the day of the month when it is only that; when it is the position of one
- * day and the day of the month of another, `which`.
+ * Her answer against the days she may choose from (in their order, 'YYYY-MM-DD'): the first `listed`
+ * of them are shown, numbered; the rest are days she may book that the list leaves out (a short list
+ * reads better on a phone). A day she names is chosen when it is one of them, listed or not; after the
+ * last of them it is `beyond`, otherwise not offered. A place in the list, or a bare number that is
+ * one, counts only the days listed. A bare number is the position when it is only a position (or the
+ * day of the month of a day not listed), the day of the month when it is only that; when it is the
+ * position of one listed day and the day of the month of another, `which`.
  */
-export function chooseDay(text: string, shown: readonly string[], today: string): DayChoice {
+export function chooseDay(text: string, shown: readonly string[], today: string, listed = shown.length): DayChoice {
   const words = readDayWords(text, today);
+  const last = shown.reduce((a, b) => (b > a ? b : a), '');
+  const notChosen = (day: string): DayChoice => (last && day > last ? { kind: 'beyond', day, last } : { kind: 'notOffered', day });
   switch (words.kind) {
     case 'none':
     case 'conflict':
       return { kind: words.kind };
+    case 'mismatch':
+      return words;
     case 'day': {
       const index = shown.indexOf(words.day);
-      return index >= 0 ? { kind: 'chosen', index, session: words.session } : { kind: 'notOffered', day: words.day };
+      return index >= 0 ? { kind: 'chosen', index, session: words.session } : notChosen(words.day);
     }
     case 'position': {
-      const index = words.n === 'last' ? shown.length - 1 : words.n - 1;
-      return index >= 0 && index < shown.length ? { kind: 'chosen', index, session: words.session } : { kind: 'none' };
+      const index = words.n === 'last' ? listed - 1 : words.n - 1;
+      return index >= 0 && index < listed ? { kind: 'chosen', index, session: words.session } : { kind: 'none' };
     }
     case 'number': {
       const { n, session } = words;
-      const positionIndex = n >= 1 && n <= shown.length ? n - 1 : -1;
+      const positionIndex = n >= 1 && n <= listed ? n - 1 : -1;
       const day = dayOfMonth(n, today);
       const dayIndex = day === undefined ? -1 : shown.indexOf(day);
-      if (positionIndex >= 0 && dayIndex >= 0 && positionIndex !== dayIndex) return { kind: 'which', n, positionIndex, dayIndex, session };
+      // (a day of the month she does not see in the list is not asked about: the number shown is hers)
+      if (positionIndex >= 0 && dayIndex >= 0 && dayIndex < listed && positionIndex !== dayIndex) return { kind: 'which', n, positionIndex, dayIndex, session };
       if (positionIndex >= 0) return { kind: 'chosen', index: positionIndex, session };
       if (dayIndex >= 0) return { kind: 'chosen', index: dayIndex, session };
-      return day === undefined ? { kind: 'none' } : { kind: 'notOffered', day };
+      return day === undefined ? { kind: 'none' } : notChosen(day);
     }
   }
 }

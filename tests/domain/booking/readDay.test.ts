@@ -168,12 +168,50 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY).kind).toBe('none');
   });
 
-  it.each(['3月5号周三', '5号或者6号', '明天或者后天'])('%s names two different days', (text) => {
+  it.each(['5号或者6号', '明天或者后天', '5号周四 还是6号'])('%s names two different days', (text) => {
     expect(readDayWords(text, TODAY)).toEqual({ kind: 'conflict' });
   });
 
   it('agrees when the date and the weekday are the same day', () => {
     expect(readDayWords('3月5号周四', TODAY)).toMatchObject({ kind: 'day', day: '2026-03-05' });
+  });
+
+  it.each([
+    // a weekday alone is the weekday of the date, in whatever week (13 March is next week's Friday)
+    ['约两癌 13号那天去 礼拜五', '2026-03-13'],
+    ['13号 星期五上午', '2026-03-13'],
+    ['礼拜五 就是13号', '2026-03-13'],
+    ['周一 16号', '2026-03-16'],
+    // a weekday of a week said: that very day
+    ['下周五 13号', '2026-03-13'],
+    ['下下礼拜一 16号', '2026-03-16'],
+    ['明天 礼拜二', '2026-03-03'],
+  ])('%s: a date and its weekday are one day', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it('keeps the session of a date said with its weekday', () => {
+    expect(readDayWords('13号 星期五上午', TODAY)).toEqual({ kind: 'day', day: '2026-03-13', session: 'am' });
+  });
+
+  it.each([
+    ['3月5号周三', '2026-03-05', 3],
+    ['13号 礼拜四', '2026-03-13', 4],
+    // 这周五 is 6 March, not the 13th (a Friday too)
+    ['这周五 13号', '2026-03-13', 5],
+    ['明天 礼拜五', '2026-03-03', 5],
+  ])('%s: a date and a weekday that differ are a mismatch, never one of them', (text, day, weekday) => {
+    expect(readDayWords(text, TODAY)).toEqual({ kind: 'mismatch', day, weekday });
+  });
+
+  it.each([
+    ['下下周一', '2026-03-16'],
+    ['下下礼拜一', '2026-03-16'],
+    ['下下个礼拜一', '2026-03-16'],
+    ['下下个星期五', '2026-03-20'],
+    ['下下周天 上午', '2026-03-22'],
+  ])('%s: the weekday of the week after next', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 });
 
@@ -205,7 +243,36 @@ describe('chooseDay', () => {
     expect(chooseDay('8号', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
     expect(chooseDay('周日', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
     expect(chooseDay('今天', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-02' });
-    expect(chooseDay('25', SHOWN, TODAY)).toEqual({ kind: 'notOffered', day: '2026-03-25' });
+  });
+
+  it('says a day after the last she may choose is beyond, with that last day', () => {
+    expect(chooseDay('25', SHOWN, TODAY)).toEqual({ kind: 'beyond', day: '2026-03-25', last: '2026-03-11' });
+    expect(chooseDay('下下周五', SHOWN, TODAY)).toEqual({ kind: 'beyond', day: '2026-03-20', last: '2026-03-11' });
+  });
+
+  // the week listed, and the days she may book after it (not shown)
+  const ALL = [...SHOWN, '2026-03-12', '2026-03-13', '2026-03-16'];
+
+  it('chooses a day after those listed when she names it', () => {
+    expect(chooseDay('约两癌 13号那天去 礼拜五', ALL, TODAY, 7)).toEqual({ kind: 'chosen', index: 8, session: undefined });
+    expect(chooseDay('下下周一 上午', ALL, TODAY, 7)).toEqual({ kind: 'chosen', index: 9, session: 'am' });
+    expect(chooseDay('12', ALL, TODAY, 7)).toEqual({ kind: 'chosen', index: 7, session: undefined });
+    expect(chooseDay('15号', ALL, TODAY, 7)).toEqual({ kind: 'notOffered', day: '2026-03-15' });
+    expect(chooseDay('17号', ALL, TODAY, 7)).toEqual({ kind: 'beyond', day: '2026-03-17', last: '2026-03-16' });
+  });
+
+  it('counts places and numbers as places only in the days listed', () => {
+    expect(chooseDay('第9个', ALL, TODAY, 7)).toEqual({ kind: 'none' });
+    expect(chooseDay('最后一个', ALL, TODAY, 7)).toEqual({ kind: 'chosen', index: 6, session: undefined });
+    expect(chooseDay('8', ALL, TODAY, 7)).toEqual({ kind: 'notOffered', day: '2026-03-08' });
+    // 1 shown, 1号 (1 April) not listed: the first day listed, not asked about
+    const late = ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-30', '2026-03-31', '2026-04-01'];
+    expect(chooseDay('1', late, '2026-03-18', 7)).toEqual({ kind: 'chosen', index: 0, session: undefined });
+    expect(chooseDay('1号', late, '2026-03-18', 7)).toEqual({ kind: 'chosen', index: 8, session: undefined });
+  });
+
+  it('asks about a date and a weekday that differ', () => {
+    expect(chooseDay('13号 礼拜四', ALL, TODAY, 7)).toEqual({ kind: 'mismatch', day: '2026-03-13', weekday: 4 });
   });
 
   it('weekdays and days counted from today', () => {
