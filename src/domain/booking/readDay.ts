@@ -52,10 +52,10 @@ const REJECTED_AFTER =
   /^(?:那天|那一天)?(?:我|我们|家里|家里头)?(?:不行|不去|不要|不方便|不可以|不好|不中|没空|没时间|去不了|来不了|走不开|有事|要上班|上班|不在家|请不下)/u;
 /**
  * She corrects herself: the day named after one of these is the day she settles on (7号 哦不对 还是8号吧;
- * 周三吧 算了 改成周四). 还是 right between two days joins them (8号还是9号 asks which), unless she
+ * 周三吧 算了 改成周四; a booking moved: 礼拜三那个号 挪到礼拜五). 还是 right between two days joins them (8号还是9号 asks which), unless she
  * settles on the second (还是9号吧).
  */
-const CORRECTION = /不对|不是不是|不不|哦不|噢不|算了|错了|说错|写错|打错|改成|改到|改为|换成|换到|换为|还是/gu;
+const CORRECTION = /不对|不是不是|不不|哦不|噢不|算了|错了|说错|写错|打错|改成|改到|改为|换成|换到|换为|挪到|推到|调到|移到|还是/gu;
 const SETTLING = /^(?:吧|好了|好|行|可以|去|那天)/u;
 const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
 /** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */

@@ -97,6 +97,9 @@ describe('readDayWords', () => {
     ['9号 换成10号吧', '2026-03-10'],
     ['8号还是9号吧', '2026-03-09'],
     ['礼拜三 还是礼拜五吧', '2026-03-06'],
+    // a booking moved from one day to another
+    ['礼拜三那个号 能往后挪到礼拜五不 家里有事', '2026-03-06'],
+    ['周三的推到周四', '2026-03-05'],
   ])('%s: the day she settles on after correcting herself', (text, day) => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
