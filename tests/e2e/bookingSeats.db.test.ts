@@ -32,7 +32,9 @@ describe.skipIf(dbUnavailable)('booking seats through the WeChat bot', () => {
   const bookingsOf = async (w: MockWoman) =>
     bot!.db().booking.findMany({ where: { contactId: await idOf(w) }, orderBy: [{ day: 'asc' }, { serviceId: 'asc' }] });
   const wait = async (w: MockWoman, serviceIds: string[], dateFrom: string, dateTo: string) => {
-    const r = await bot!.current().app.booking.joinWaitlist({ contactId: await idOf(w), hospitalId: HOSPITAL, serviceIds, dateFrom, dateTo, now: bot!.current().clock.now() });
+    const r = await bot!
+      .current()
+      .app.booking.joinWaitlist({ contactId: await idOf(w), hospitalId: HOSPITAL, serviceIds, dateFrom, dateTo, now: bot!.current().clock.now() });
     expect(r.ok).toBe(true);
   };
   const capacity = () => new CapacityService({ db: bot!.db(), provider: bot!.current().app.dbHandle.provider });
@@ -136,7 +138,15 @@ describe.skipIf(dbUnavailable)('booking seats through the WeChat bot', () => {
     await staff('POST', `/hospitals/${HOSPITAL}/closures`, { day: '2026-03-04', session: 'all', reason: '停电' });
     // something else still queued for her (a reminder), which 退订 must stop
     await bot.db().outboxMessage.create({
-      data: { contactId: aId, channel: 'wechat', externalId: a.id, text: '复查提醒', dedupeKey: `rescreen:${aId}:2026-03-03`, notBefore: new Date('2026-03-03T02:00:00Z'), createdAt: new Date() },
+      data: {
+        contactId: aId,
+        channel: 'wechat',
+        externalId: a.id,
+        text: '复查提醒',
+        dedupeKey: `rescreen:${aId}:2026-03-03`,
+        notBefore: new Date('2026-03-03T02:00:00Z'),
+        createdAt: new Date(),
+      },
     });
     expect(joined(await a.say('退订'))).not.toBe('');
     expect((await contactOf(bot.db(), a))!.subscribed).toBe(false);
@@ -169,7 +179,10 @@ describe.skipIf(dbUnavailable)('booking seats through the WeChat bot', () => {
     const lifted = await consentedWoman(bot);
     await wait(lifted, ['cervical'], '2026-03-06', '2026-03-06');
     // Monday 3月9日: every cervical seat reserved for a village until 10:00 today
-    for (const [session, seats] of [['am', 40], ['pm', 20]] as const) {
+    for (const [session, seats] of [
+      ['am', 40],
+      ['pm', 20],
+    ] as const) {
       await staff('POST', `/hospitals/${HOSPITAL}/reservations`, {
         serviceId: 'cervical',
         day: '2026-03-09',
@@ -212,6 +225,8 @@ describe.skipIf(dbUnavailable)('booking seats through the WeChat bot', () => {
     const sent = await sentTo(bot, w);
     expect(sent).toHaveLength(1);
     expect(sent[0].slice(0, 2)).toEqual(['2026-03-04', '08:00']);
-    expect(sent[0][2]).toBe('您排队等的项城市妇幼保健院宫颈癌筛查、乳腺癌筛查，到2026年3月3日还没有空出名额，这次排队结束了。想换个日子请回复“预约”，也可以打医院电话问问：0394-4316120');
+    expect(sent[0][2]).toBe(
+      '您排队等的项城市妇幼保健院宫颈癌筛查、乳腺癌筛查，到2026年3月3日还没有空出名额，这次排队结束了。想换个日子请回复“预约”，也可以打医院电话问问：0394-4316120',
+    );
   });
 });
