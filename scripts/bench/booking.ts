@@ -93,7 +93,15 @@ async function surge(db: Db, choices: number[]): Promise<{ seconds: number; late
   const service = new BookingService({
     db,
     settings: bookingSettingsSchema.parse({}),
-    texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
+    texts: {
+      waitlistOffer: '',
+      offerExpired: '',
+      noShow: '',
+      closed: '',
+      waitlistEnded: '',
+      sessions: { am: 'am', pm: 'pm' },
+      weekdays: ['1', '2', '3', '4', '5', '6', '7'],
+    },
     bookingsChanged: reminderHook(db),
   });
   const latencies: number[] = [];

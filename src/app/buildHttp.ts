@@ -46,7 +46,15 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   }
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
   app.use(
-    capacityRouter({ db, capacity: s.capacity, county, profile, clock, onClosed: async (ids, now) => void (await s.booking.cancelForClosure(ids, now)) }),
+    capacityRouter({
+      db,
+      capacity: s.capacity,
+      county,
+      profile,
+      clock,
+      onClosed: async (ids, now) => void (await s.booking.cancelForClosure(ids, now)),
+      seatsAdded: async (hospitalId, serviceId, now) => void (await s.booking.offerFreeSeats({ hospitalId, serviceId, now })),
+    }),
   );
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));

@@ -42,6 +42,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
       offerExpired: flowSet.messages.booking.noticeOfferExpired,
       noShow: flowSet.messages.booking.noticeNoShow,
       closed: flowSet.messages.booking.noticeClosed,
+      waitlistEnded: flowSet.messages.booking.noticeWaitlistEnded,
       sessions: flowSet.messages.booking.sessions,
       weekdays: flowSet.messages.booking.weekdays,
       listSeparator: flowSet.messages.booking.listSeparator,

@@ -25,9 +25,9 @@ export function createReminders(db: Db, profile: Profile, bookingTexts: BookingT
       ...(serviceIds.some((id) => rescreenIds.has(id)) ? (['rescreen'] as const) : []),
     ]);
 
-  /** Turn hook: 退订 cancels everything queued for her; 订阅 brings back what is still ahead; a new eligibility answer may set a re-screening day. */
+  /** Turn hook: 退订 cancels everything queued for her but news about a booking she holds; 订阅 brings back what is still ahead; a new eligibility answer may set a re-screening day. */
   const turnSaved: TurnSaved = async (tx, contactId, w) => {
-    if (w.contact.subscribed === false) await cancelQueuedMessages(tx, { contactId }, UNSUBSCRIBED, w.now);
+    if (w.contact.subscribed === false) await cancelQueuedMessages(tx, { contactId, keepBookingNews: true }, UNSUBSCRIBED, w.now);
     else if (w.contact.subscribed === true) await planner.reconcile(tx, contactId, w.now);
     else if (w.checks.length > 0) await planner.reconcile(tx, contactId, w.now, ['rescreen']);
   };

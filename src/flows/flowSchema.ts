@@ -306,6 +306,7 @@ export const messagesSchema = z.object({
     noticeOfferExpired: z.string(),
     noticeNoShow: z.string(),
     noticeClosed: z.string(),
+    noticeWaitlistEnded: z.string(),
   }),
   pregnancy: z.object({
     planOpen: z.string(),

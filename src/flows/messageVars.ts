@@ -114,6 +114,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     noticeOfferExpired: [...NOTICE, ...HOLD],
     noticeNoShow: NOTICE,
     noticeClosed: NOTICE,
+    noticeWaitlistEnded: NOTICE,
   },
   // src/flows/pregnancy/pregnancyTexts.ts
   pregnancy: {

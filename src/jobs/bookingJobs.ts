@@ -1,5 +1,6 @@
-// Booking's periodic jobs: waitlist offers that expire, no-shows after the day, and reserved seats
-// returned to everyone after their release time. Each is idempotent and safe in several processes.
+// Booking's periodic jobs: waitlist offers that expire, no-shows after the day, waiting places past
+// their last day (she is told), and reserved seats returned to everyone after their release time
+// (then offered to the waitlist). Each is idempotent and safe in several processes.
 import type { Logger } from '../support/logger.js';
 import type { BookingService } from '../services/booking/BookingService.js';
 import type { CapacityService } from '../services/capacity/CapacityService.js';
@@ -32,7 +33,7 @@ export function bookingJobs(booking: BookingService, capacity: CapacityService, 
       catchUp: 'latest',
       async run(now) {
         const n = await booking.endPastWaitlistPlaces(now);
-        if (n > 0) logger.info({ count: n }, 'waitlist places past their last day ended');
+        if (n > 0) logger.info({ count: n }, 'waitlist places past their last day ended, women told');
       },
     },
     {
@@ -42,6 +43,9 @@ export function bookingJobs(booking: BookingService, capacity: CapacityService, 
       async run(now) {
         const r = await capacity.releaseDue(now);
         if (r.seatsReturned > 0) logger.info({ seats: r.seatsReturned }, 'reserved seats returned to everyone');
+        // seats returned now, or earlier by a run that stopped before offering them: to the women waiting
+        const offered = await booking.offerFreeSeats({ now });
+        if (offered > 0) logger.info({ seats: offered }, 'free seats offered to the waitlist');
       },
     },
   ];

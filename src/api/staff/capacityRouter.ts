@@ -19,6 +19,11 @@ export interface CapacityRouterDeps {
   /** Called with the bookings on a day just closed (the app cancels them and tells the women). */
   onClosed?: (bookingIds: string[], now: Date) => Promise<void>;
   /**
+   * Called after seats may have been added (capacity set, a closure lifted, a reservation cancelled)
+   * at this hospital (and service, when one): the app offers them to the women waiting.
+   */
+  seatsAdded?: (hospitalId: string, serviceId: string | undefined, now: Date) => Promise<void>;
+  /**
    * The county's programme profile: a service must be a screening of a programme the hospital runs.
    * Without it, the services named in the county file's capacity lists are the known ones.
    */
@@ -124,7 +129,10 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const body = parseOr400(rulesBody, req.body, res);
       if (!body) return;
       try {
-        res.json(await capacity.setRules(k.hospital.id, serviceId, body.rules, clock.now()));
+        const now = clock.now();
+        const result = await capacity.setRules(k.hospital.id, serviceId, body.rules, now);
+        await deps.seatsAdded?.(k.hospital.id, serviceId, now);
+        res.json(result);
       } catch (err) {
         inputErrorOr(err, res);
       }
@@ -160,7 +168,9 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const params = parseOr400(closureParams, { day: req.params.day, session: req.params.session }, res);
       if (!params) return;
       try {
-        res.json(await capacity.removeClosure(k.hospital.id, params.day, params.session));
+        const result = await capacity.removeClosure(k.hospital.id, params.day, params.session);
+        if (result.slotsReopened > 0) await deps.seatsAdded?.(k.hospital.id, undefined, clock.now());
+        res.json(result);
       } catch (err) {
         inputErrorOr(err, res);
       }
@@ -210,7 +220,10 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       if (!q) return;
       if (!k.services.has(q.serviceId)) return invalid(res, 'serviceId', `'${q.serviceId}' is not a service of ${k.hospital.id}`);
       try {
-        res.json(await capacity.unreserve({ ...q, hospitalId: k.hospital.id }, clock.now()));
+        const now = clock.now();
+        const result = await capacity.unreserve({ ...q, hospitalId: k.hospital.id }, now);
+        if (result.seatsReturned > 0) await deps.seatsAdded?.(k.hospital.id, q.serviceId, now);
+        res.json(result);
       } catch (err) {
         inputErrorOr(err, res);
       }

@@ -249,7 +249,8 @@ export const bookingSettingsSchema = z
   .object({
     // how many days ahead (counting tomorrow as 1) a day can be booked
     horizonDays: z.number().int().min(1).max(90).default(14),
-    // after this hour (Asia/Shanghai) no booking, change or cancel for the next day; nothing for today
+    // after this hour (Asia/Shanghai) no booking or change for the next day; nothing for today (giving a
+    // booking back stays possible until its session ends)
     cutoffHour: z.number().int().min(0).max(23).default(16),
     // a seat offered from the waitlist is held this long for her answer
     offerHoldMinutes: z
@@ -266,6 +267,15 @@ export const bookingSettingsSchema = z
     eligibilityValidDays: z.number().int().min(0).max(365).default(30),
     // how many days with free seats are listed at once
     daysListed: z.number().int().min(1).max(31).default(7),
+    // when each session starts and ends: a booking may be given back until its session ends; a seat
+    // freed after the cut-off is offered to the waitlist only with a hold ending before it starts
+    sessionHours: z
+      .object({
+        am: z.object({ starts: clockTimeSchema, ends: clockTimeSchema }).strict().default({ starts: '08:00', ends: '12:00' }),
+        pm: z.object({ starts: clockTimeSchema, ends: clockTimeSchema }).strict().default({ starts: '14:00', ends: '17:00' }),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;

@@ -2,9 +2,9 @@
 // attendance and no-shows. Each use case lives in its own file; this class holds the dependencies.
 // Invariant 1: a seat is taken by one conditional write on a SlotPool row, in the transaction that
 // writes the booking; for every pool, booked == its held + confirmed bookings.
-import { shanghaiDay } from '../../domain/calendarDay.js';
 import { outsideQuietHours, type QuietHours } from '../outbox/quietHours.js';
 import { cancelForClosure } from './closedDay.js';
+import { endPastWaitlistPlaces, offerFreeSeats, type OfferFreeSeatsArgs } from './freeSeats.js';
 import crypto from 'node:crypto';
 import { providerOfDb, type Db, type Provider, type Tx } from '../../db/client.js';
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
@@ -90,7 +90,7 @@ export class BookingService {
     return change(this.ctx, a);
   }
 
-  /** Cancels up to the cut-off; the seat goes to the first woman waiting or back to the pool. */
+  /** Cancels until her session ends (the cut-off does not apply); the seat goes to the first woman waiting or back to the pool. */
   cancel(a: CancelArgs): Promise<CancelResult> {
     return cancel(this.ctx, a);
   }
@@ -141,13 +141,17 @@ export class BookingService {
     return cancelForClosure(this.ctx, bookingIds, now);
   }
 
-  /** Job: waitlist places whose last day has passed end, so she can join again later; returns how many. */
-  async endPastWaitlistPlaces(now: Date): Promise<number> {
-    const r = await this.ctx.db.waitlistEntry.updateMany({
-      where: { status: 'waiting', dateTo: { lt: shanghaiDay(now) } },
-      data: { status: 'expired', activeKey: null },
-    });
-    return r.count;
+  /** Job: waitlist places whose last day has passed end (she is told), so she can join again later; returns how many. */
+  endPastWaitlistPlaces(now: Date): Promise<number> {
+    return endPastWaitlistPlaces(this.ctx, now);
+  }
+
+  /**
+   * Seats added later (capacity raised, a closure lifted, reserved seats released) go to the women
+   * waiting at once, as a seat given back does; returns how many seats were offered.
+   */
+  offerFreeSeats(a: OfferFreeSeatsArgs): Promise<number> {
+    return offerFreeSeats(this.ctx, a);
   }
 
   /** Her waiting or offered waitlist places. */

@@ -22,6 +22,8 @@ export interface BookingTexts {
   noShow: string;
   /** The hospital closed the day of her booking: it is cancelled, she can rebook (dedupeKey `closed:<bookingId>`). */
   closed: string;
+  /** Her waiting place ended (its last day passed) with no seat: what she can do (dedupeKey `waitlist-ended:<contactId>:<hospitalId>:<last day>`); {date} is its last day. */
+  waitlistEnded: string;
   /** Names of the sessions, e.g. { am: 上午, pm: 下午 }. */
   sessions: Record<Session, string>;
   /** Names of the weekdays, Monday first (7). */
@@ -103,6 +105,7 @@ export interface CancelArgs {
   reason?: string;
 }
 
+/** too_late: her session is already over. */
 export type CancelResult = { ok: true; booking: BookingView; seat: SeatOutcome } | { ok: false; reason: 'not_found' | 'too_late' };
 
 /** What became of a released seat. */

@@ -1,9 +1,11 @@
-// Cancelling a booking up to the cut-off, and releasing everything of a woman who deletes her data.
-// The freed seat goes to the first woman waiting (held for her, offer queued in the same
-// transaction) or back to its pool.
+// Cancelling a booking, and releasing everything of a woman who deletes her data. The cut-off stops
+// new bookings and changes, never giving one back: a woman who cannot come may cancel until her
+// session ends (never a no-show then). The freed seat goes to the first woman waiting (held for her,
+// offer queued in the same transaction; after the cut-off with a hold ending before the session) or
+// back to its pool.
 import { runTransaction } from '../../db/transaction.js';
 import type { Tx } from '../../db/client.js';
-import { canChange } from '../../domain/booking/bookableDays.js';
+import { canCancel } from '../../domain/booking/bookableDays.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
 import type { CancelArgs, CancelResult, SeatOutcome } from './bookingTypes.js';
@@ -52,8 +54,8 @@ export async function cancel(ctx: BookingContext, a: CancelArgs): Promise<Cancel
   const settings = a.settings ?? ctx.settings;
   const b = await ctx.db.booking.findFirst({ where: { id: a.bookingId, contactId: a.contactId, status: { in: ['held', 'confirmed'] } } });
   if (!b) return { ok: false, reason: 'not_found' };
-  // a seat held for her (a waitlist offer) may always be given up
-  if (b.status === 'confirmed' && !canChange(b.day, a.now, settings)) return { ok: false, reason: 'too_late' };
+  // a seat held for her (a waitlist offer) may always be given up; a confirmed one until its session ends
+  if (b.status === 'confirmed' && !canCancel(b.day, b.session, a.now, settings)) return { ok: false, reason: 'too_late' };
   const seat = await runTransaction(ctx.db, (tx) => endBooking(tx, ctx, b, 'cancelled', a.now, settings));
   if (!seat) return { ok: false, reason: 'not_found' };
   return { ok: true, booking: viewOf({ ...b, status: 'cancelled', heldUntil: b.heldUntil }), seat };

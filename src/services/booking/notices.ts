@@ -9,7 +9,7 @@ import type { OutboxPriority } from '../outbox/outboxTypes.js';
 import type { BookingContext } from './bookingContext.js';
 import type { Session } from './bookingTypes.js';
 
-export type NoticeKind = 'waitlistOffer' | 'offerExpired' | 'noShow' | 'closed';
+export type NoticeKind = 'waitlistOffer' | 'offerExpired' | 'noShow' | 'closed' | 'waitlistEnded';
 
 export interface NoticeBooking {
   id: string;
@@ -60,16 +60,20 @@ const DEDUPE_PREFIX: Record<NoticeKind, string> = {
   offerExpired: 'waitlist-expired',
   noShow: 'noshow',
   closed: 'closed',
+  waitlistEnded: 'waitlist-ended',
 };
-const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1, closed: 0 };
+const PRIORITY: Record<NoticeKind, OutboxPriority> = { waitlistOffer: 0, offerExpired: 1, noShow: 1, closed: 0, waitlistEnded: 1 };
 
 /**
  * The dedupe key of a notice. A no-show is one per booking (the caller sends one per visit). An
  * offer or its expiry is one per woman, hospital, day, session and hold time: the seats of one
- * visit (两癌 = two services) passed to her together make one message, not one per service.
+ * visit (两癌 = two services) passed to her together make one message, not one per service. The end
+ * of her waiting places is one per woman, hospital and last day. `closed` and `noShow` are news
+ * about a booking she holds, sent even after 退订 (src/services/outbox/bookingNews.ts reads these keys).
  */
 export function noticeKey(kind: NoticeKind, b: NoticeBooking): string {
   if (kind === 'noShow' || kind === 'closed') return `${DEDUPE_PREFIX[kind]}:${b.id}`;
+  if (kind === 'waitlistEnded') return `${DEDUPE_PREFIX[kind]}:${b.contactId}:${b.hospitalId}:${b.day}`;
   return `${DEDUPE_PREFIX[kind]}:${b.contactId}:${b.hospitalId}:${b.day}:${b.session}:${b.heldUntil?.getTime() ?? ''}`;
 }
 
@@ -82,6 +86,7 @@ export async function queueNotice(
   services: string[],
   now: Date,
   holdMinutes: number,
+  notBefore: Date = now,
 ): Promise<boolean> {
   const contact = await tx.contact.findUnique({ where: { id: b.contactId }, select: { channel: true, externalId: true, account: true } });
   if (!contact) return false;
@@ -98,7 +103,7 @@ export async function queueNotice(
       text,
       priority: PRIORITY[kind],
       dedupeKey: noticeKey(kind, b),
-      notBefore: now,
+      notBefore,
     },
     now,
   );

@@ -1,11 +1,12 @@
-// A seat set free (cancel, change, decline, expired offer, deleted data) goes to the first woman
-// waiting for that hospital and service on that day (lowest rank, then earliest), held for her for
-// offerHoldMinutes with an offer message in the same transaction; the seat stays taken meanwhile.
-// Nobody waiting, a day that can no longer be booked, a closed slot, or a seat of a share still
-// reserved for a village or priority group (the waitlist does not know who belongs there): the seat
-// goes back to its pool.
+// A seat set free (cancel, change, decline, expired offer, deleted data, seats added by staff) goes
+// to the first woman waiting for that hospital and service on that day (lowest rank, then earliest),
+// held for her with an offer message in the same transaction; the seat stays taken meanwhile. On a
+// bookable day the hold lasts offerHoldMinutes; today, or tomorrow after the cut-off, it ends before
+// the session starts (offerHoldEnd). Nobody waiting, no time left for a hold, a closed slot, or a
+// seat of a share still reserved for a village or priority group (the waitlist does not know who
+// belongs there): the seat goes back to its pool.
 import type { Tx } from '../../db/client.js';
-import { isBookableDay } from '../../domain/booking/bookableDays.js';
+import { offerHoldEnd } from '../../domain/booking/bookableDays.js';
 import { generateBookingCode } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import type { BookingContext } from './bookingContext.js';
@@ -24,11 +25,14 @@ export interface FreedSeat {
 
 const CANDIDATES = 20;
 
-async function seatMayBeOffered(tx: Tx, seat: FreedSeat, now: Date, settings: BookingSettings): Promise<boolean> {
-  if (!isBookableDay(seat.day, now, settings)) return false;
+/** Until when the seat may be held for a woman waiting, or undefined when it goes back to its pool. */
+async function offerableUntil(tx: Tx, ctx: BookingContext, seat: FreedSeat, now: Date, settings: BookingSettings): Promise<Date | undefined> {
+  const heldUntil = offerHoldEnd(seat, now, ctx.offerStartsAt(now), settings);
+  if (!heldUntil) return undefined;
   const pool = await tx.slotPool.findUnique({ where: { id: seat.poolId }, select: { kind: true, releaseAt: true, slot: { select: { closed: true } } } });
-  if (!pool || pool.slot.closed) return false;
-  return pool.kind === 'general' || (pool.releaseAt !== null && pool.releaseAt.getTime() <= now.getTime());
+  if (!pool || pool.slot.closed) return undefined;
+  const open = pool.kind === 'general' || (pool.releaseAt !== null && pool.releaseAt.getTime() <= now.getTime());
+  return open ? heldUntil : undefined;
 }
 
 export async function passSeat(
@@ -39,7 +43,8 @@ export async function passSeat(
   settings: BookingSettings,
   skipContactId?: string,
 ): Promise<SeatOutcome> {
-  if (await seatMayBeOffered(tx, seat, now, settings)) {
+  const heldUntil = await offerableUntil(tx, ctx, seat, now, settings);
+  if (heldUntil) {
     const candidates = await tx.waitlistEntry.findMany({
       where: {
         hospitalId: seat.hospitalId,
@@ -59,7 +64,6 @@ export async function passSeat(
       // claim her entry: in two processes only one offers it
       const claimed = await tx.waitlistEntry.updateMany({ where: { id: entry.id, status: 'waiting' }, data: { status: 'offered', updatedAt: now } });
       if (claimed.count === 0) continue;
-      const heldUntil = new Date(ctx.offerStartsAt(now).getTime() + settings.offerHoldMinutes * 60_000);
       const held = await insertHeld(tx, ctx, seat, entry.contactId, heldUntil, now);
       if (!held) {
         // she booked this service meanwhile: she no longer waits
@@ -74,7 +78,7 @@ export async function passSeat(
         { ...seat, ...held, contactId: entry.contactId, heldUntil },
         [seat.serviceId],
         now,
-        settings.offerHoldMinutes,
+        Math.round((heldUntil.getTime() - ctx.offerStartsAt(now).getTime()) / 60_000),
       );
       await ctx.bookingsChanged(tx, entry.contactId, [seat.serviceId], now);
       return { passedTo: entry.contactId, heldBookingId: held.id };

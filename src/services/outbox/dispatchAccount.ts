@@ -1,6 +1,7 @@
 // One account's share of a dispatcher pass: claim its next due message, check she still wants it,
 // take the account's send permission, send, mark. Repeats while pacing allows (usually once).
 import type { MessageSender } from './senderPort.js';
+import { isBookingNews } from './bookingNews.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { Db, Provider } from '../../db/client.js';
 import type { Logger } from '../../support/logger.js';
@@ -36,7 +37,8 @@ async function cancelReason(ctx: DispatchContext, m: ClaimedMessage, now: Date):
   if (!m.contactId) return 'cancelled: no contact';
   const c = await ctx.db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
   if (!c) return 'cancelled: contact no longer exists';
-  if (!c.subscribed) return 'cancelled: unsubscribed';
+  // 退订 stops reminders and campaign notices, never news about a booking she holds
+  if (!c.subscribed && !isBookingNews(m.dedupeKey)) return 'cancelled: unsubscribed';
   if (c.consent !== 'given') return `cancelled: consent ${c.consent}`;
   const stale = await ctx.staleReason?.(m, now);
   return stale ? `cancelled: ${stale}` : undefined;

@@ -2,6 +2,7 @@
 // the change that caused it was committed (invariant 2). A dedupe key never queues the same message twice.
 import type { Db, Tx } from '../../db/client.js';
 import { join, sql } from '../../db/sql.js';
+import { BOOKING_NEWS_KEY_PREFIXES } from './bookingNews.js';
 import { outboxId } from './outboxId.js';
 import { DEFAULT_MAX_ATTEMPTS, type OutboxItem } from './outboxTypes.js';
 
@@ -49,6 +50,8 @@ export async function enqueueMessages(tx: Tx | Db, items: readonly OutboxItem[],
 export interface CancelWhere {
   contactId?: string;
   dedupeKeyPrefix?: string;
+  /** Leave news about a booking she holds queued (退订: it is still sent, see bookingNews.ts). */
+  keepBookingNews?: boolean;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function cancelQueuedMessages(tx: Tx | Db, where: CancelWhere, reas
       status: 'queued',
       ...(where.contactId !== undefined ? { contactId: where.contactId } : {}),
       ...(where.dedupeKeyPrefix !== undefined ? { dedupeKey: { startsWith: where.dedupeKeyPrefix } } : {}),
+      ...(where.keepBookingNews ? { NOT: BOOKING_NEWS_KEY_PREFIXES.map((p) => ({ dedupeKey: { startsWith: p } })) } : {}),
     },
     data: { status: 'cancelled', lastError: reason.slice(0, 200), claimedBy: null, claimedUntil: null },
   });

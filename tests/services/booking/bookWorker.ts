@@ -19,7 +19,15 @@ const h = openDb(url);
 const service = new BookingService({
   db: h.db,
   settings: bookingSettingsSchema.parse({}),
-  texts: { waitlistOffer: '', offerExpired: '', noShow: '', closed: '', sessions: { am: 'am', pm: 'pm' }, weekdays: ['1', '2', '3', '4', '5', '6', '7'] },
+  texts: {
+    waitlistOffer: '',
+    offerExpired: '',
+    noShow: '',
+    closed: '',
+    waitlistEnded: '',
+    sessions: { am: 'am', pm: 'pm' },
+    weekdays: ['1', '2', '3', '4', '5', '6', '7'],
+  },
 });
 await h.db.$queryRaw`SELECT 1`;
 process.stdout.write('ready\n');

@@ -18,6 +18,7 @@ export const texts: BookingTexts = {
   offerExpired: 'EXPIRED {date}|{session}|{services}',
   noShow: 'NOSHOW {hospital}|{date}|{session}|{services}|{code}',
   closed: 'CLOSED {hospital}|{date}|{session}|{services}',
+  waitlistEnded: 'ENDED {hospital}|{date}|{services}|{phone}',
   sessions: { am: 'AM', pm: 'PM' },
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };

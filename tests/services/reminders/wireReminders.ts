@@ -33,6 +33,7 @@ const noticeTexts: BookingTexts = {
   offerExpired: 'EXPIRED {services}',
   noShow: 'NOSHOW {services} {code}',
   closed: 'CLOSED {services} {date}',
+  waitlistEnded: 'ENDED {services} {date}',
   sessions: { am: 'AM', pm: 'PM' },
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };

@@ -1,0 +1,10 @@
+// News about a booking she holds (her visit cancelled by a closure, a visit the hospital did not
+// record her at) is sent even after 退订: 退订 stops reminders and campaign notices, never that. The
+// outbox has no kind column, so such messages are known by the prefix of their dedupe key (written
+// by the booking notices, src/services/booking/notices.ts noticeKey).
+export const BOOKING_NEWS_KEY_PREFIXES: readonly string[] = ['closed:', 'noshow:'];
+
+/** Whether a message with this dedupe key is news about a booking she holds. */
+export function isBookingNews(dedupeKey: string): boolean {
+  return BOOKING_NEWS_KEY_PREFIXES.some((p) => dedupeKey.startsWith(p));
+}
