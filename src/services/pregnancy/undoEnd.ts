@@ -30,8 +30,10 @@ export interface UndoableEnd {
 async function endedToday(q: Tx | PregnancyContext['db'], contactId: string, now: Date): Promise<Pregnancy | undefined> {
   const p = await q.pregnancy.findFirst({ where: { contactId }, orderBy: { createdAt: 'desc' } });
   if (!p || (p.status !== 'lost' && p.status !== 'born') || p.datingFrom === 'birth') return undefined;
-  // the end was told today (updatedAt: every change of a pregnancy writes it with the service's clock)
-  if (shanghaiDay(p.updatedAt) !== shanghaiDay(now)) return undefined;
+  // the end was told today: a birth's endedOn is the day she told it; a loss may name an earlier day,
+  // and nothing changes a lost pregnancy after (updatedAt: every change writes it with the service's clock)
+  const today = shanghaiDay(now);
+  if (p.status === 'born' ? p.endedOn !== today : shanghaiDay(p.updatedAt) !== today) return undefined;
   if (await q.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return undefined;
   return p;
 }
