@@ -44,13 +44,26 @@ export async function undoableEnd(ctx: PregnancyContext, contactId: string, now:
 }
 
 /** Undoes the end told today; undefined when there is none to undo (the next day, or already undone). */
-export async function undoEnd(ctx: PregnancyContext, contactId: string, now: Date): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
+export async function undoEnd(
+  ctx: PregnancyContext,
+  contactId: string,
+  now: Date,
+): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
   return runTransaction(ctx.db, async (tx) => {
     const p = await endedToday(tx, contactId, now);
     if (!p) return undefined;
     await tx.pregnancy.update({
       where: { id: p.id },
-      data: { status: 'active', activeKey: contactId, endedOn: null, birthDate: null, guardianConsentAt: null, heelBloodDone: null, hearingFirst: null, updatedAt: now },
+      data: {
+        status: 'active',
+        activeKey: contactId,
+        endedOn: null,
+        birthDate: null,
+        guardianConsentAt: null,
+        heelBloodDone: null,
+        hearingFirst: null,
+        updatedAt: now,
+      },
     });
     // the messages the end cancelled, at their own times (a day already over is not sent: staleReason)
     await tx.outboxMessage.updateMany({
