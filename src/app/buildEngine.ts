@@ -12,6 +12,7 @@ import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
+import { createUndoEndActions } from '../flows/pregnancy/undoEndActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
 import { homePlaces } from '../profiles/homePlaces.js';
 import { situationFromRecords } from '../flows/warningSignAnswer.js';
@@ -86,6 +87,7 @@ export function buildEngine(
     }),
     ...bookingFlow.actions,
     ...pregnancyFlow.actions,
+    ...createUndoEndActions({ pregnancy: pregnancyPort, booking: bookingPort }),
     ...nextReminders.actions(),
   ]);
   const engine = new ConversationEngine({

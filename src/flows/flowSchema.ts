@@ -173,6 +173,15 @@ const triggerSchema = z
     answers: z.boolean().default(false),
     /** When words of several flows appear, the higher priority wins (e.g. 预约 over 两癌). */
     priority: z.number().int().min(0).max(9).default(0),
+    /**
+     * News that ends her pregnancy (a loss, a birth) told of another woman, or not clearly of her
+     * (src/domain/parse/ofAnotherWoman.ts: 我妹妹孩子没保住, 她生了): this flow runs instead, with her
+     * words and the variables `news` (this flow's id) and `whose` (`another` or `unclear`).
+     */
+    ofAnother: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'a flow id')
+      .optional(),
   })
   .refine((t) => t.words.length + t.all.length > 0 !== (t.answer !== undefined), 'give words, or answer: yes (not both); all counts as words')
   .refine((t) => t.near === undefined || t.all.length > 1, { message: 'near goes with two classes or more in all', path: ['near'] })

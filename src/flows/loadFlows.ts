@@ -61,6 +61,9 @@ function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActi
     if (ids.has(step.id)) throw new DataFileError(file, `steps[${i}] (id "${step.id}")`, 'duplicate step id');
     ids.add(step.id);
   });
+  flow.triggers.forEach((t, i) => {
+    if (t.ofAnother && !flows.has(t.ofAnother)) throw new DataFileError(file, `triggers[${i}].ofAnother`, `unknown flow "${t.ofAnother}"`);
+  });
   const checkTarget = (i: number, step: Step, field: string, target: string) => {
     const where = `steps[${i}] (id "${step.id}").${field}`;
     if (target === 'end' || target === 'return') return;

@@ -2,6 +2,7 @@
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
 import type { Commands, Flow, Step } from './flowSchema.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { whoseNews } from '../domain/parse/ofAnotherWoman.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
 // around a command: politeness, and when (今天不搞了, 现在不问了); not 那 (那算了吧 俺不弄了 at the privacy notice is her no)
@@ -122,6 +123,11 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   }
   if (best) {
     const { flow, t } = best;
+    if (t.ofAnother) {
+      // whose news it is: the clauses that hold the trigger's words
+      const whose = whoseNews(text.split(CLAUSE).filter(Boolean), (c) => found(c.replace(PUNCTUATION, '').toLowerCase(), t) > 0);
+      if (whose !== 'self') return { flowId: t.ofAnother, vars: { ...t.vars, news: flow.id, whose }, answers: true, action: true };
+    }
     const words = t.answers ? requestClauses(text, t) : undefined;
     return { flowId: flow.id, vars: t.vars, answers: t.answers, ...(words ? { text: words } : {}), ...(t.priority > 0 ? { action: true } : {}) };
   }

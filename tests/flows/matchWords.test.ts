@@ -246,9 +246,34 @@ describe('matchTrigger', () => {
     expect(matchTrigger('宝宝出生了，今天出院了', set.flows.values())).toMatchObject({ flowId: 'birth', answers: false });
     expect(matchTrigger('生了 前天夜里剖的', set.flows.values())).toMatchObject({ flowId: 'birth', answers: true });
     expect(matchTrigger('俺生了个闺女 3月1号生的', set.flows.values())).toMatchObject({ flowId: 'birth', answers: true });
-    // someone else's baby, a ward number: not her baby's day
-    expect(matchTrigger('我妹妹昨天生了个儿子', set.flows.values())).toMatchObject({ answers: false });
+    // a ward number: not her baby's day
+
     expect(matchTrigger('生了个儿子 住在3号病房', set.flows.values())).toMatchObject({ flowId: 'birth', answers: false });
+  });
+
+  // someone else's baby, or unclear whose: others_news.yaml (ofAnother), which ends nothing or asks first
+  it.each([
+    ['我妹妹昨天生了个儿子', 'birth', 'another'],
+    ['我表姐生了', 'birth', 'another'],
+    ['我老妹昨天生了 是个满崽 我还有两个多月', 'birth', 'another'],
+    ['我妹妹孩子没保住', 'pregnancy_loss', 'another'],
+    ['我邻居家媳妇前几天流产了', 'pregnancy_loss', 'another'],
+    ['她孩子没了', 'pregnancy_loss', 'unclear'],
+    ['我媳妇流产了', 'pregnancy_loss', 'unclear'],
+    ['孩子没了 我嫂子说的', 'pregnancy_loss', 'unclear'],
+    ['我妹妹胎停了，是什么原因', 'pregnancy_loss_confirm', 'another'],
+  ])('"%s" is news of %s told of another woman (%s)', (text, news, whose) => {
+    expect(matchTrigger(text, set.flows.values())).toMatchObject({ flowId: 'others_news', vars: { news, whose }, answers: true });
+  });
+
+  it.each([
+    ['孩子没保住', 'pregnancy_loss'],
+    ['宝宝昨天出生了', 'birth'],
+    ['我生了', 'birth'],
+    ['我邻居家媳妇前几天胎停了 我这才十周 心里怕得很 怎么办', 'pregnancy_worry'],
+    ['生了两个孩子', undefined],
+  ])('"%s" → %s (her own news, or not news)', (text, flowId) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).toBe(flowId);
   });
 
   it.each([

@@ -64,22 +64,25 @@ function hospitalWords(name: string, countyName: string): string[] {
 }
 const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
 
+/** Who books, as the seats see her: her township and whether she is in a priority group (her answers). */
+export async function seekerOf(ctx: ActionContext, settings: { priorityGroups: readonly string[] }): Promise<Seeker> {
+  const facts = await ctx.facts();
+  const township = str(facts.township);
+  const group = str(facts.group);
+  return {
+    contactId: ctx.contact.id,
+    regionIds: township ? [township] : [],
+    priority: settings.priorityGroups.some((g) => g === group),
+  };
+}
+
 export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, FlowAction>; sources: Map<string, ChoiceSource> } {
   const { port, texts } = d;
   const settings = port.settings;
   // what her county offers: the profile's bookable lines that one of its hospitals provides
   const menu = bookingMenu(d.profile, texts.county);
 
-  async function seeker(ctx: ActionContext): Promise<Seeker> {
-    const facts = await ctx.facts();
-    const township = str(facts.township);
-    const group = str(facts.group);
-    return {
-      contactId: ctx.contact.id,
-      regionIds: township ? [township] : [],
-      priority: settings.priorityGroups.some((g) => g === group),
-    };
-  }
+  const seeker = (ctx: ActionContext): Promise<Seeker> => seekerOf(ctx, settings);
 
   /** The days her services may be done on: bookable now and, for prenatal services, inside their window. */
   async function allowedDays(

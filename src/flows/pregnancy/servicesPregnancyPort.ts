@@ -28,6 +28,8 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     newbornConsent: (contactId, answers, now) => pregnancy.newbornConsent(contactId, answers, now),
     reportLoss: (contactId, now, endedOn) => pregnancy.reportLoss(contactId, now, endedOn),
     stopNewborn: (contactId, now) => pregnancy.stopNewborn(contactId, now),
+    undoableEnd: (contactId, now) => pregnancy.undoableEnd(contactId, now),
+    undoEnd: (contactId, now) => pregnancy.undoEnd(contactId, now),
     markDone: (contactId, screeningId, now, doneOn) => pregnancy.markDone(contactId, screeningId, now, doneOn),
     earlierToAsk: (contactId, now) => pregnancy.earlierToAsk(contactId, now),
     recordEarlier: (contactId, screeningId, done, now) => pregnancy.recordEarlier(contactId, screeningId, done, now),

@@ -23,6 +23,7 @@ import type {
 import { adjustedDueDate, redatePregnancy, registerPregnancy } from './registerPregnancy.js';
 import { recordBirthOnly, reportBirth } from './reportBirth.js';
 import { reportLoss } from './reportLoss.js';
+import { undoableEnd, undoEnd, type ReleasedBooking, type UndoableEnd } from './undoEnd.js';
 import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import { ageDecidesScreenings } from '../../domain/pregnancy/ageOnDueDate.js';
 import { programmeNeedsAge, programmeNeedsTwins, screeningStates } from './screeningStates.js';
@@ -95,6 +96,16 @@ export class PregnancyService {
   /** The pregnancy was lost: returns whether she had one registered, and how many bookings were released. */
   reportLoss(contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }> {
     return reportLoss(this.ctx, contactId, now, endedOn);
+  }
+
+  /** A loss or a birth she told of today, which 不是我 / 弄错了 may still undo. */
+  undoableEnd(contactId: string, now: Date): Promise<UndoableEnd | undefined> {
+    return undoableEnd(this.ctx, contactId, now);
+  }
+
+  /** Undoes today's loss or birth: the pregnancy is active again, its messages come back; returns the bookings it released. */
+  undoEnd(contactId: string, now: Date): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
+    return undoEnd(this.ctx, contactId, now);
   }
 
   /** Her baby died: the newborn reminders stop. */

@@ -18,7 +18,7 @@ export async function giveNewbornConsent(ctx: PregnancyContext, contactId: strin
     if (!p) return undefined;
     const updated = await tx.pregnancy.update({
       where: { id: p.id },
-      data: { guardianConsentAt: now, heelBloodDone: answers.heelBloodDone, hearingFirst: answers.hearingFirst },
+      data: { guardianConsentAt: now, heelBloodDone: answers.heelBloodDone, hearingFirst: answers.hearingFirst, updatedAt: now },
     });
     await ctx.planner.reconcile(tx, contactId, now, ['newborn']);
     return pregnancyView(updated);
@@ -30,7 +30,7 @@ export async function stopNewbornReminders(ctx: PregnancyContext, contactId: str
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findFirst({ where: { contactId, status: 'born', guardianConsentAt: { not: null } }, orderBy: { createdAt: 'desc' } });
     if (!p) return false;
-    await tx.pregnancy.update({ where: { id: p.id }, data: { guardianConsentAt: null, heelBloodDone: null, hearingFirst: null } });
+    await tx.pregnancy.update({ where: { id: p.id }, data: { guardianConsentAt: null, heelBloodDone: null, hearingFirst: null, updatedAt: now } });
     await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `newborn:${p.id}:` }, BABY_DIED, now);
     return true;
   });

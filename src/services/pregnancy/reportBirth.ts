@@ -23,7 +23,7 @@ export async function reportBirth(ctx: PregnancyContext, contactId: string, birt
     if (birthDate < addDays(p.dueDate, -MIN_BIRTH_BEFORE_DUE_DAYS)) return { ok: false as const, reason: 'implausible' as const };
     // a baby born after the pregnancy was closed is not this pregnancy's
     if (p.status === 'lapsed' && p.endedOn && birthDate > p.endedOn) return { ok: false as const, reason: 'none' as const };
-    const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'born', activeKey: null, birthDate, endedOn: today } });
+    const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'born', activeKey: null, birthDate, endedOn: today, updatedAt: now } });
     await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, 'born', now);
     // a prenatal screening still booked is not needed any more: its seat goes back, no reminder of it is sent
     await endPrenatalBookings(tx, ctx, contactId, 'born', now);

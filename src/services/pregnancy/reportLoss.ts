@@ -17,7 +17,10 @@ export async function reportLoss(ctx: PregnancyContext, contactId: string, now: 
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findUnique({ where: { activeKey: contactId } });
     if (p) {
-      await tx.pregnancy.update({ where: { id: p.id }, data: { status: 'lost', activeKey: null, endedOn: endedOn && endedOn <= today ? endedOn : today } });
+      await tx.pregnancy.update({
+        where: { id: p.id },
+        data: { status: 'lost', activeKey: null, endedOn: endedOn && endedOn <= today ? endedOn : today, updatedAt: now },
+      });
       await cancelQueuedMessages(tx, { contactId, dedupeKeyPrefix: `preg:${p.id}:` }, LOST, now);
     }
     // not registered, she may still have booked a prenatal visit (the booking asks her dating itself):

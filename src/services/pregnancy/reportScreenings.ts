@@ -15,7 +15,10 @@ export async function markScreeningDone(ctx: PregnancyContext, contactId: string
     if (!p) return false;
     const newborn = ctx.newborn().find((n) => n.id === screeningId);
     if (newborn) {
-      await tx.pregnancy.update({ where: { id: p.id }, data: newborn.skipWhen === 'heelBloodDone' ? { heelBloodDone: true } : { hearingFirst: 'passed' } });
+      await tx.pregnancy.update({
+        where: { id: p.id },
+        data: newborn.skipWhen === 'heelBloodDone' ? { heelBloodDone: true, updatedAt: now } : { hearingFirst: 'passed', updatedAt: now },
+      });
     } else {
       await writeMark(tx, p.id, screeningId, 'done', doneOn ?? shanghaiDay(now), now);
     }

@@ -9,7 +9,7 @@ export async function setReferred(ctx: PregnancyContext, pregnancyId: string, re
   return runTransaction(ctx.db, async (tx) => {
     const p = await tx.pregnancy.findUnique({ where: { id: pregnancyId } });
     if (!p) return undefined;
-    const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { referred } });
+    const updated = await tx.pregnancy.update({ where: { id: p.id }, data: { referred, updatedAt: now } });
     await ctx.planner.reconcile(tx, p.contactId, now, ['prenatal']);
     return pregnancyView(updated);
   });

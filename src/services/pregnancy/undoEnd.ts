@@ -1,0 +1,85 @@
+// 不是我 / 弄错了 the same day: a loss or a birth she told of today is undone. The pregnancy is active
+// again, every message about it cancelled by that end is queued again at its own time, and the
+// prenatal bookings the end released are returned for the conversation to offer again (through the
+// booking service, with its capacity rules). One transaction.
+import type { Pregnancy, Tx } from '../../db/client.js';
+import { runTransaction } from '../../db/transaction.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
+import type { PregnancyContext } from './pregnancyContext.js';
+import { writeDueDateFact } from './pregnancyRows.js';
+
+/** The reasons reportLoss.ts and reportBirth.ts record on the messages they cancel. */
+const END_REASONS = ['pregnancy lost', 'born'];
+
+export interface ReleasedBooking {
+  hospitalId: string;
+  serviceId: string;
+  day: string;
+  session: string;
+}
+
+export interface UndoableEnd {
+  pregnancyId: string;
+  ended: 'lost' | 'born';
+}
+
+/**
+ * Her pregnancy ended (lost or born) by what she told today, and nothing registered since: the end
+ * she may undo. Not a birth told without a registered pregnancy (there was nothing to end).
+ */
+async function endedToday(q: Tx | PregnancyContext['db'], contactId: string, now: Date): Promise<Pregnancy | undefined> {
+  const p = await q.pregnancy.findFirst({ where: { contactId }, orderBy: { createdAt: 'desc' } });
+  if (!p || (p.status !== 'lost' && p.status !== 'born') || p.datingFrom === 'birth') return undefined;
+  // the end was told today: a birth's endedOn is the day she told it; a loss may name an earlier day,
+  // and nothing changes a lost pregnancy after (updatedAt: every change writes it with the service's clock)
+  const today = shanghaiDay(now);
+  if (p.status === 'born' ? p.endedOn !== today : shanghaiDay(p.updatedAt) !== today) return undefined;
+  if (await q.pregnancy.findUnique({ where: { activeKey: contactId }, select: { id: true } })) return undefined;
+  return p;
+}
+
+export async function undoableEnd(ctx: PregnancyContext, contactId: string, now: Date): Promise<UndoableEnd | undefined> {
+  const p = await endedToday(ctx.db, contactId, now);
+  return p && { pregnancyId: p.id, ended: p.status as UndoableEnd['ended'] };
+}
+
+/** Undoes the end told today; undefined when there is none to undo (the next day, or already undone). */
+export async function undoEnd(
+  ctx: PregnancyContext,
+  contactId: string,
+  now: Date,
+): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
+  return runTransaction(ctx.db, async (tx) => {
+    const p = await endedToday(tx, contactId, now);
+    if (!p) return undefined;
+    await tx.pregnancy.update({
+      where: { id: p.id },
+      data: {
+        status: 'active',
+        activeKey: contactId,
+        endedOn: null,
+        birthDate: null,
+        guardianConsentAt: null,
+        heelBloodDone: null,
+        hearingFirst: null,
+        updatedAt: now,
+      },
+    });
+    // the messages the end cancelled, at their own times (a day already over is not sent: staleReason)
+    await tx.outboxMessage.updateMany({
+      where: { contactId, dedupeKey: { startsWith: `preg:${p.id}:` }, status: 'cancelled', lastError: { in: END_REASONS } },
+      data: { status: 'queued', lastError: null, attempts: 0 },
+    });
+    await writeDueDateFact(tx, contactId, p.dueDate, now);
+    // the prenatal bookings the end released (in its transaction, at its instant)
+    const released = await tx.booking.findMany({
+      where: { contactId, status: 'cancelled', cancelledAt: p.updatedAt, serviceId: { in: ctx.prenatal().map((s) => s.id) } },
+      orderBy: [{ day: 'asc' }, { session: 'asc' }, { serviceId: 'asc' }],
+    });
+    await ctx.planner.reconcile(tx, contactId, now);
+    return {
+      ended: p.status as 'lost' | 'born',
+      released: released.map((b) => ({ hospitalId: b.hospitalId, serviceId: b.serviceId, day: b.day, session: b.session })),
+    };
+  });
+}
