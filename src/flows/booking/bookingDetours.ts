@@ -75,7 +75,10 @@ export function missedWindow(
   if (line) return { outcome: 'fallback_offer', vars: { windowNote: note, fallbackServices: line.value } };
   const county = d.texts.county;
   const hospital = county.hospitals.find((h) => h.id === county.mchHospital) ?? county.hospitals.find((h) => h.programmes.includes('prenatal'));
-  const call = d.texts.fallbackCall([fallback.id], hospital ? { name: hospital.name, phone: hospital.phone } : { name: county.name, phone: county.servicePhone });
+  const call = d.texts.fallbackCall(
+    [fallback.id],
+    hospital ? { name: hospital.name, phone: hospital.phone } : { name: county.name, phone: county.servicePhone },
+  );
   return { outcome: 'fallback_call', vars: { windowNote: note + call } };
 }
 
