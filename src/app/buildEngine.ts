@@ -47,13 +47,6 @@ export function buildEngine(
   const countyVars = countyTemplateVars(county);
   const programmes = createProgrammePort(profile, county, () => flowSet.messages);
   const bookingPort = servicesBookingPort(s.booking, s.capacity, profile.booking);
-  const bookingFlow = createBookingFlow({
-    port: bookingPort,
-    texts: s.bookingTexts,
-    profile,
-    lastCheck: (contactId, programme) => lastEligibilityCheck(s.db, contactId, programme),
-    reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
-  });
   const pregnancyPort = servicesPregnancyPort({
     pregnancy: s.pregnancy,
     settings: {
@@ -62,6 +55,14 @@ export function buildEngine(
       newborn: s.reminders.config.newborn,
       screeningWords: Object.fromEntries(profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words])),
     },
+  });
+  const bookingFlow = createBookingFlow({
+    hasPregnancy: async (contactId) => (await pregnancyPort.active(contactId)) !== undefined,
+    port: bookingPort,
+    texts: s.bookingTexts,
+    profile,
+    lastCheck: (contactId, programme) => lastEligibilityCheck(s.db, contactId, programme),
+    reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
   const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });

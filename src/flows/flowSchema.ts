@@ -311,6 +311,17 @@ export const messagesSchema = z.object({
     appointmentReminder: z.string().min(1),
     windowNotYet: z.string(),
     windowPast: z.string(),
+    // a window closed that a free fallback covers (profile onlyIf.missed): the closed one, then the fallback
+    windowMissed: z.string().min(1),
+    fallbackNote: z.string().min(1),
+    // the fallback is not booked in the chat here: whom to call
+    fallbackCall: z.string().min(1),
+    // every day full at her hospital: the other hospitals with free days, and the waitlist
+    otherHospital: z.string().min(1),
+    waitHere: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)) }),
+    noneOfThem: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)) }),
+    // 删除我的信息: her bookings, said before she confirms
+    beforeDelete: z.string().min(1),
     noticeWaitlistOffer: z.string(),
     noticeOfferExpired: z.string(),
     noticeNoShow: z.string(),

@@ -1,6 +1,6 @@
 // The booking conversation's actions and choice lists (flows/booking.yaml, my_bookings.yaml,
 // change_booking.yaml, cancel_booking.yaml, confirm_offer.yaml, offer_reply.yaml), over the BookingPort.
-import { actionSpecs, declaredAction, type ActionContext, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
+import { actionSpecs, declaredAction, type ActionContext, type ActionSpec, type ActionResult, type ChoiceSource, type FlowAction } from '../actions.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { SESSION_WORDS } from '../../domain/booking/readDay.js';
 import { windowDays } from '../../domain/pregnancy/gestation.js';
@@ -8,29 +8,47 @@ import type { Profile } from '../../domain/profile/profileSchema.js';
 import { bookingMenu } from '../../profiles/bookable.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
+import { hospitalWords } from './hospitalWords.js';
+import { createDetours, DETOUR_ACTIONS, DETOUR_CHOICE_SOURCES, missedWindow } from './bookingDetours.js';
 
 /** What commonVars() sets: the booking settings the texts name. */
 const COMMON = ['horizonDays', 'holdHours', 'cutoffHour'];
 
-export const BOOKING_ACTIONS = actionSpecs([
-  [
-    'booking.prepare',
-    ['ready', 'has_active', 'has_offer', 'check_first', 'not_eligible', 'needs_township', 'needs_pregnancy', 'outside_window', 'not_offered'],
-    [...COMMON, 'activeSummary', 'changeCode', 'programme', 'windowNote'],
-  ],
-  ['booking.continueAfterCheck', ['book', 'done']],
-  ['booking.startChange', ['ready', 'too_late'], [...COMMON, 'hospitalPhone', 'services', 'hospitalId', 'changeCode']],
-  ['booking.preview', ['done'], ['bookingPreview']],
-  ['booking.book', ['booked', 'full', 'gone', 'has_active', 'too_late'], ['bookingDetails', 'activeSummary', 'hospitalPhone']],
-  ['booking.noneFree', ['changing', 'booking'], COMMON],
-  ['booking.declineOffer', ['declined', 'none']],
-  ['booking.joinWaitlist', ['joined', 'already'], COMMON],
-  ['booking.showMine', ['none', 'some', 'waiting']],
-  ['booking.describeChosen', ['done'], ['chosenSummary']],
-  ['booking.cancel', ['cancelled', 'too_late'], [...COMMON, 'hospitalPhone']],
-  ['booking.acceptOffer', ['booked', 'none', 'expired'], ['bookingDetails']],
-  ['booking.offerHeld', ['held', 'none']],
-]);
+export const BOOKING_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([...bookingSpecs(), ...DETOUR_ACTIONS]);
+
+function bookingSpecs() {
+  return actionSpecs([
+    [
+      'booking.prepare',
+      [
+        'ready',
+        'has_active',
+        'has_offer',
+        'check_first',
+        'not_eligible',
+        'needs_township',
+        'needs_pregnancy',
+        'outside_window',
+        'fallback_offer',
+        'fallback_call',
+        'not_offered',
+      ],
+      [...COMMON, 'activeSummary', 'changeCode', 'programme', 'windowNote', 'fallbackServices'],
+    ],
+    ['booking.continueAfterCheck', ['book', 'done']],
+    ['booking.startChange', ['ready', 'too_late'], [...COMMON, 'hospitalPhone', 'services', 'hospitalId', 'changeCode']],
+    ['booking.preview', ['done'], ['bookingPreview']],
+    ['booking.book', ['booked', 'full', 'gone', 'has_active', 'too_late'], ['bookingDetails', 'activeSummary', 'hospitalPhone']],
+    ['booking.noneFree', ['changing', 'booking'], COMMON],
+    ['booking.declineOffer', ['declined', 'none']],
+    ['booking.joinWaitlist', ['joined', 'already'], COMMON],
+    ['booking.showMine', ['none', 'some', 'waiting']],
+    ['booking.describeChosen', ['done'], ['chosenSummary']],
+    ['booking.cancel', ['cancelled', 'too_late'], [...COMMON, 'hospitalPhone']],
+    ['booking.acceptOffer', ['booked', 'none', 'expired'], ['bookingDetails']],
+    ['booking.offerHeld', ['held', 'none']],
+  ]);
+}
 
 export const BOOKING_CHOICE_SOURCES = [
   'booking.services',
@@ -39,6 +57,7 @@ export const BOOKING_CHOICE_SOURCES = [
   'booking.days',
   'booking.sessions',
   'booking.mine',
+  ...DETOUR_CHOICE_SOURCES,
 ] as const;
 
 export interface BookingFlowDeps {
@@ -49,19 +68,11 @@ export interface BookingFlowDeps {
   lastCheck: (contactId: string, programme: string) => Promise<{ eligible: boolean; checkedAt: Date } | undefined>;
   /** The screenings of the reminder she may be answering (src/services/reminders/remindedScreenings.ts). */
   reminded?: (contactId: string, now: Date) => Promise<string[]>;
+  /** Whether she has a pregnancy registered now (a prenatal booking offers to register one). */
+  hasPregnancy?: (contactId: string) => Promise<boolean>;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-/**
- * A hospital as women name it (去妇幼, 在妇幼保健院): its name, without the county's (项城市妇幼保健院 →
- * 妇幼保健院), and without 保健院 / 医院 as well (妇幼). Not the bare kind (医院 alone names none).
- */
-function hospitalWords(name: string, countyName: string): string[] {
-  const county = countyName.replace(/(市|县|区)$/u, '');
-  const bare = name.startsWith(countyName) ? name.slice(countyName.length) : name.startsWith(county) ? name.slice(county.length) : name;
-  const short = bare.replace(/(保健院|卫生院|医院)$/u, '');
-  return [...new Set([name, bare, short])].filter((w) => w.length >= 2);
-}
 const servicesOf = (ctx: ActionContext): string[] => str(ctx.vars.services).split(',').filter(Boolean);
 
 /** Who books, as the seats see her: her township and whether she is in a priority group (her answers). */
@@ -140,17 +151,22 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         }
         if (!check.eligible) return { outcome: 'not_eligible', vars };
       }
+      // her weeks and the screening's window first: too early or too late is said before where she lives
       const facts = await ctx.facts();
-      if (!facts.township && texts.county.townships.length > 1) return { outcome: 'needs_township', vars };
       const windowed = serviceIds.some((id) => texts.service(id).window);
       // a due date already past belongs to an earlier pregnancy: ask again
       if (windowed && (!facts.dueDate || str(facts.dueDate) < shanghaiDay(ctx.now))) return { outcome: 'needs_pregnancy', vars };
       const { days, window } = await allowedDays(ctx, serviceIds);
       if (window && days.length === 0) {
         const bookable = port.bookableDays(ctx.now);
-        const kind = window.to < (bookable[0] ?? shanghaiDay(ctx.now)) ? 'past' : 'notYet';
+        const firstDay = bookable[0] ?? shanghaiDay(ctx.now);
+        const kind = window.to < firstDay ? 'past' : 'notYet';
+        // closed, and the profile has a free scan for who missed it: that one, booked here or not
+        const fallback = kind === 'past' ? missedWindow(detourDeps, serviceIds, window, str(facts.dueDate), firstDay) : undefined;
+        if (fallback) return { outcome: fallback.outcome, vars: { ...vars, ...fallback.vars } };
         return { outcome: 'outside_window', vars: { ...vars, windowNote: texts.windowNote(kind, serviceIds, window.spec, window.from, window.to) } };
       }
+      if (!facts.township && texts.county.townships.length > 1) return { outcome: 'needs_township', vars };
       if ((await port.hospitalsOffering(serviceIds)).length === 0) return { outcome: 'not_offered', vars };
       return { outcome: 'ready', vars };
     },
@@ -239,7 +255,10 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
     },
   };
 
-  const sources: Record<(typeof BOOKING_CHOICE_SOURCES)[number], ChoiceSource> = {
+  const detourDeps = { port, texts, profile: d.profile, menu, allowedDays, seeker, activeVisits, hasPregnancy: d.hasPregnancy };
+  const detours = createDetours(detourDeps);
+
+  const sources: Record<Exclude<(typeof BOOKING_CHOICE_SOURCES)[number], (typeof DETOUR_CHOICE_SOURCES)[number]>, ChoiceSource> = {
     // the line of exactly the screening the reminder she answers named (NT快可以做了 → NT)
     'booking.services': async (ctx) => {
       const reminded = new Set((await d.reminded?.(ctx.contact.id, ctx.now)) ?? []);
@@ -287,8 +306,8 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   };
 
   const actionMap = new Map<string, FlowAction>();
-  for (const [name, spec] of BOOKING_ACTIONS) actionMap.set(name, declaredAction(name, spec, actions[name]));
-  return { actions: actionMap, sources: new Map(Object.entries(sources)) };
+  for (const [name, spec] of BOOKING_ACTIONS) actionMap.set(name, declaredAction(name, spec, actions[name] ?? detours.actions[name]));
+  return { actions: actionMap, sources: new Map(Object.entries({ ...sources, ...detours.sources })) };
 }
 
 function groupWaiting(places: { hospitalId: string; serviceId: string }[]): { hospitalId: string; serviceIds: string[] }[] {

@@ -158,6 +158,48 @@ export class BookingTexts {
     });
   }
 
+  /** A window closed ({to} past), then the free fallback for who missed it, with its own days. */
+  missedWithFallback(
+    missed: { serviceIds: string[]; window: { opens: string; closes: string }; from: string; to: string },
+    fallback: { serviceIds: string[]; window: { opens: string; closes: string }; from: string; to: string },
+  ): string {
+    const m = this.messages().booking;
+    const vars = (w: typeof missed) => ({
+      services: this.serviceNames(w.serviceIds),
+      opens: formatGestationalAge(weeksDaysToDays(w.window.opens)),
+      closes: formatGestationalAge(weeksDaysToDays(w.window.closes)),
+      from: formatChineseDate(w.from),
+      to: formatChineseDate(w.to),
+    });
+    return renderTemplate(m.windowMissed, vars(missed)) + renderTemplate(m.fallbackNote, vars(fallback));
+  }
+
+  /** A service not booked in the chat here: the hospital to call. */
+  fallbackCall(serviceIds: string[], hospital: { name: string; phone: string }): string {
+    return renderTemplate(this.messages().booking.fallbackCall, { services: this.serviceNames(serviceIds), hospital: hospital.name, phone: hospital.phone });
+  }
+
+  /** Another hospital, with its first free days (full ones: the waitlist of hers). */
+  otherHospitalOption(hospitalId: string, days: string[]): string {
+    const list = days.map((d) => `${formatChineseDate(d)}${this.weekday(d)}`).join(this.messages().booking.listSeparator);
+    return renderTemplate(this.messages().booking.otherHospital, { hospital: this.hospital(hospitalId)?.name ?? hospitalId, days: list });
+  }
+
+  waitHereOption(hospitalId: string): { label: string; words: string[] } {
+    const w = this.messages().booking.waitHere;
+    return { label: renderTemplate(w.label, { hospital: this.hospital(hospitalId)?.name ?? hospitalId }), words: w.words };
+  }
+
+  noneOfThemOption(): { label: string; words: string[] } {
+    return this.messages().booking.noneOfThem;
+  }
+
+  /** Before 删除我的信息 is confirmed: her bookings, which will be cancelled ('' without any). */
+  beforeDelete(visits: ActiveBooking[][]): string {
+    if (visits.length === 0) return '';
+    return renderTemplate(this.messages().booking.beforeDelete, { lines: visits.map((v) => this.line(v)).join('\n') });
+  }
+
   waitingLine(hospitalId: string, serviceIds: string[]): string {
     return renderTemplate(this.messages().booking.waitingLine, {
       services: this.serviceNames(serviceIds),

@@ -18,6 +18,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.needsBirthDate', ['ask', 'more', 'skip'], ['birthKnown']],
   ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'twinsNote', 'implausibleReason']],
   ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
+  ['pregnancy.registerDueDate', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'implausibleReason']],
   ['pregnancy.redate', ['moved', 'implausible', 'none'], [...SUMMARY, 'oldDueDate', 'screeningPlan', 'implausibleReason']],
   ['pregnancy.birthStatus', ['active', 'born', 'none'], ['birthDate', 'newbornScreens']],
@@ -140,6 +141,23 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
         return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
       }
       return refuse(port.adjustedDueDate(await registerInput(ctx)), ctx.now);
+    },
+
+    // offered after a prenatal booking (booking.yaml): the due date she gave for it, not asked again
+    'pregnancy.registerDueDate': async (ctx): Promise<ActionResult> => {
+      const dueDate = str((await ctx.facts()).dueDate);
+      const refused = checkDueDate(dueDate, ctx.now);
+      if (refused) return refused;
+      const r = await port.register(ctx.contact.id, { dueDate, datingFrom: 'dueDate', twins: false, birthDate: await birthDateFor(ctx) }, ctx.now);
+      if (r.ok) {
+        const plan = texts.plan(await port.screenings(r.pregnancy, ctx.now));
+        return { outcome: 'registered', vars: { ...summary(r.pregnancy, ctx.now), screeningPlan: plan, reminderTime: port.settings.reminderTime } };
+      }
+      if (r.reason === 'exists') {
+        const p = await port.active(ctx.contact.id);
+        return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
+      }
+      return refuse(dueDate, ctx.now);
     },
 
     'pregnancy.earlierCheck': async (ctx): Promise<ActionResult> => {
