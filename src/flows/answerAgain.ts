@@ -36,9 +36,13 @@ export interface TurnHost {
   carryOn(turn: Turn, rest: string, side: SideAnswer): Promise<void>;
 }
 
-/** Notes an answered question (a flow's step that saves her answer, or a question of the interview: `fact`). */
+/**
+ * Notes an answered question: a flow's step that saves her answer, when it was asked (not one its
+ * variable or her first words answered without asking), or a question of the interview (`fact`).
+ */
 export function noteAnswer(turn: Turn, flowId: string, step: { id: string; save?: string; fact?: string }, fact?: string): void {
   if (!turn.consented || flowId === MENU || flowId === NOTICE || flowId === CORRECT) return;
+  if (!fact && (turn.state.flowId !== flowId || turn.state.stepId !== step.id)) return;
   const entry: Answered = { flowId, stepId: step.id, fact: fact ?? step.fact, save: fact ? undefined : step.save };
   if (!entry.fact && !entry.save) return;
   const list = (turn.engine.answered ?? []).filter((e) => !(e.flowId === entry.flowId && e.stepId === entry.stepId && e.fact === entry.fact));
