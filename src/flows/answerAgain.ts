@@ -103,7 +103,11 @@ export class AnswerAgain {
     const flow = flows.get(CORRECT)!;
     turn.rest();
     turn.state.vars[CORRECT_FACT] = named;
-    await host.run(turn, flow, flow.steps.find((s) => s.id === CORRECT_AGAIN)!);
+    await host.run(
+      turn,
+      flow,
+      flow.steps.find((s) => s.id === CORRECT_AGAIN)!,
+    );
     return true;
   }
 

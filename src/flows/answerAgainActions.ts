@@ -40,7 +40,10 @@ export function createAnswerAgain(d: AnswerAgainDeps): { actions: Map<string, Fl
     // her latest check that asks it, else the one programme that asks it
     const checks = (await d.myData.collect(contact.id))?.checks ?? [];
     const asks = (p: string) => d.programmes.has(p) && d.programmes.facts(p).includes(fact);
-    const latest = checks.map((c) => c.programme).filter(asks).at(-1);
+    const latest = checks
+      .map((c) => c.programme)
+      .filter(asks)
+      .at(-1);
     const asking = d.programmeIds.filter(asks);
     const programme = latest ?? (asking.length === 1 ? asking[0] : undefined);
     const m = d.messages().correction;

@@ -7,6 +7,12 @@ import { NEXT_REMINDER_ACTIONS } from './nextReminders.js';
 import { ANSWER_AGAIN_ACTIONS, ANSWER_AGAIN_SOURCES } from './answerAgainActions.js';
 
 /** Each action's outcomes and the variables it may set. */
-export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([...ACTIONS, ...BOOKING_ACTIONS, ...PREGNANCY_ACTIONS, ...NEXT_REMINDER_ACTIONS, ...ANSWER_AGAIN_ACTIONS]);
+export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
+  ...ACTIONS,
+  ...BOOKING_ACTIONS,
+  ...PREGNANCY_ACTIONS,
+  ...NEXT_REMINDER_ACTIONS,
+  ...ANSWER_AGAIN_ACTIONS,
+]);
 
 export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES, ...ANSWER_AGAIN_SOURCES]);

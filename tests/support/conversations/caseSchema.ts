@@ -189,8 +189,14 @@ const messageTurnSchema = z
   .object({
     she: z.union([
       z.union([z.string(), z.number()]).transform(String),
-      z.object({ voice: z.literal(true) }).strict().transform(() => '[语音]'),
-      z.object({ image: z.literal(true) }).strict().transform(() => '[图片]'),
+      z
+        .object({ voice: z.literal(true) })
+        .strict()
+        .transform(() => '[语音]'),
+      z
+        .object({ image: z.literal(true) })
+        .strict()
+        .transform(() => '[图片]'),
     ]),
     /** Another woman of the case (`women`) writes instead of her. */
     woman: womanName.optional(),
