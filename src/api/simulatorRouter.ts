@@ -8,7 +8,10 @@ import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js
 import { asyncHandler, parseOr400 } from './validate.js';
 
 const contactId = z.string().trim().min(1, 'required').max(64, 'at most 64 characters');
-const messageBody = z.object({ contactId, text: z.string().min(1, 'required').max(2000, 'at most 2000 characters') });
+// her text, or a voice message or a picture she sends ({ contactId, kind: 'voice' | 'image' })
+const messageBody = z
+  .object({ contactId, text: z.string().min(1, 'required').max(2000, 'at most 2000 characters').optional(), kind: z.enum(['voice', 'image']).optional() })
+  .refine((b) => b.text !== undefined || b.kind !== undefined, { message: 'required', path: ['text'] });
 const transcriptQuery = z.object({ contactId });
 const clockBody = z.object({ now: z.string().datetime({ offset: true, message: 'an ISO-8601 instant, e.g. 2026-03-05T09:00:00+08:00' }) });
 
@@ -32,7 +35,7 @@ export function simulatorRouter(
     asyncHandler(async (req, res) => {
       const body = parseOr400(messageBody, req.body, res);
       if (!body) return;
-      const replies = await channel.receive(body.contactId, body.text);
+      const replies = await channel.receive(body.contactId, body.kind ? { kind: body.kind } : body.text!);
       res.json({ replies });
     }),
   );

@@ -4,6 +4,7 @@ import type { DataFiles } from '../config/loadDataFiles.js';
 import { InboundRouter } from '../channels/inboundRouter.js';
 import { renderTemplate } from '../domain/template.js';
 import { createActions } from '../flows/actions.js';
+import { createAnswerAgain } from '../flows/answerAgainActions.js';
 import { createBookingFlow } from '../flows/booking/bookingActions.js';
 import { servicesBookingPort } from '../flows/booking/servicesBookingPort.js';
 import { sideQuestionsPort } from '../flows/booking/sideQuestionsPort.js';
@@ -76,6 +77,7 @@ export function buildEngine(
     messages: () => flowSet.messages,
     settings: { time: rc.time, appointmentTime: rc.appointmentTime, rescreenProgramme: rc.rescreen.programme, rescreenName: rc.rescreen.programmeName },
   });
+  const answerAgain = createAnswerAgain({ myData: s.myData, programmes, messages: () => flowSet.messages, programmeIds: county.programmes });
   const records = { bookings: bookingPort, bookingTexts: s.bookingTexts, pregnancies: pregnancyPort, pregnancyTexts, clock: s.clock, nextReminders };
   const actions = new Map([
     ...createActions({
@@ -90,12 +92,13 @@ export function buildEngine(
     ...pregnancyFlow.actions,
     ...createUndoEndActions({ pregnancy: pregnancyPort, booking: bookingPort }),
     ...nextReminders.actions(),
+    ...answerAgain.actions,
   ]);
   const engine = new ConversationEngine({
     flowSet,
     programmes,
     actions,
-    choiceSources: new Map([...bookingFlow.sources, ...pregnancyFlow.sources]),
+    choiceSources: new Map([...bookingFlow.sources, ...pregnancyFlow.sources, ...answerAgain.sources]),
     contacts: s.contacts,
     store: s.store,
     clock: s.clock,

@@ -9,6 +9,8 @@ export interface InboundMessage {
   /** The channel's stable id for this person (for WeChat: stable across logins, see the adapter). */
   externalId: string;
   text: string;
+  /** Not text: a voice message or a picture (`text` is empty). The engine answers it without reading it. */
+  kind?: 'voice' | 'image';
 }
 
 /** Handles one inbound message and returns the replies to send back to that person, in order. */

@@ -24,8 +24,8 @@ export interface ActionResult {
   say?: string[];
   /** Changes to her contact row: saved with the rest of the turn, in one transaction. */
   contact?: ContactPatch;
-  /** Forget her stored answers (saved with the turn). */
-  clearFacts?: boolean;
+  /** Forget her stored answers, or only these (saved with the turn). */
+  clearFacts?: boolean | string[];
   /** The contact and everything about her is gone: nothing of this turn is saved. */
   contactDeleted?: boolean;
   /** Values for the following texts and steps (kept in the conversation until it comes to rest). */

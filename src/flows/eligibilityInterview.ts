@@ -15,6 +15,7 @@ import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
 import { answersToOtherQuestions, keepForInterview, readsAs } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
+import { noteAnswer } from './answerAgain.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -146,6 +147,7 @@ export class EligibilityInterview {
       turn.state.failures = 0;
       turn.setFact(asking, parsed.value, q.sensitive);
       interview.answered.push(asking);
+      noteAnswer(turn, flow.id, step, asking);
       // the rest of her message may answer what comes next ("82年的，户口在这")
       carried.push(...carriedClauses(answerText, (c) => parseInput(q.input, c, turn.today, known).ok));
     }
@@ -156,6 +158,7 @@ export class EligibilityInterview {
     for (; read?.kind === 'answer'; read = this.readCarried(turn, programme, facts, carried)) {
       turn.setFact(read.fact, read.value, read.sensitive);
       interview.answered.push(read.fact);
+      noteAnswer(turn, flow.id, step, read.fact);
       facts = await this.currentFacts(turn, programme);
       decision = programmes.decide(programme, facts, turn.today);
     }

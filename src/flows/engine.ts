@@ -22,6 +22,7 @@ import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
+import { AnswerAgain, noteAnswer } from './answerAgain.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -33,7 +34,7 @@ export class ConversationEngine {
   /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
   private readonly say: Prompts;
   /** 繁体 → 简体, pinyin typos and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
-  private readonly read: (text: string) => string;
+  readonly read: (text: string) => string;
 
   constructor(private readonly o: EngineOptions) {
     this.read = messageReader(o.flowSet.spokenForms, o.vocabulary);
@@ -74,7 +75,7 @@ export class ConversationEngine {
       // waiting at the notice or the menu keeps its place, not what she asked before she went silent
       turn.state.engine = emptyEngineState();
     }
-    await this.route(turn, this.read(message.text));
+    await new AnswerAgain(this.o, this.say, this.interview).handle(turn, message, this);
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
     await persistTurn(this.o.store, turn);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
@@ -82,7 +83,7 @@ export class ConversationEngine {
   }
 
   /** Her message (`read`: her words beside a warning sign or a side question already answered). */
-  private async route(turn: Turn, text: string, read = false): Promise<void> {
+  async route(turn: Turn, text: string, read = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
     // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
     const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
@@ -133,7 +134,7 @@ export class ConversationEngine {
   }
 
   /** After a warning sign's or a side question's answer: her other words read as usual, or the question she was on again. */
-  private async carryOn(turn: Turn, rest: string, side?: SideAnswer): Promise<void> {
+  async carryOn(turn: Turn, rest: string, side?: SideAnswer): Promise<void> {
     const { flows } = this.o.flowSet;
     const found = turn.waitingStep(flows);
     const waiting = found && (turn.consented || found.flow.beforeConsent) ? found : undefined;
@@ -189,7 +190,7 @@ export class ConversationEngine {
   }
 
   /** Walks steps from `step` until one waits for her answer or the flow ends. */
-  private async run(turn: Turn, flow: Flow, step: Step | undefined): Promise<void> {
+  async run(turn: Turn, flow: Flow, step: Step | undefined): Promise<void> {
     let current: Next = step ? { flow, step } : undefined;
     for (let guard = 0; current && guard < MAX_STEPS_PER_TURN; guard++) {
       current = await this.enter(turn, current.flow, current.step);
@@ -237,7 +238,7 @@ export class ConversationEngine {
         const result = await action.run(this.actionContext(turn));
         for (const line of result.say ?? []) turn.say(line);
         if (result.contact) turn.patchContact(result.contact);
-        if (result.clearFacts) turn.forgetFacts();
+        if (result.clearFacts) turn.forgetFacts(result.clearFacts);
         if (result.contactDeleted) turn.contactDeleted = true;
         if (result.vars) Object.assign(turn.state.vars, result.vars);
         return this.resolve(turn, flow, step.on[result.outcome] ?? step.next ?? 'end');
@@ -391,6 +392,7 @@ export class ConversationEngine {
   private afterAnswer(turn: Turn, flow: Flow, step: AskStep, value: unknown): Next {
     if (step.save) turn.state.vars[step.save] = value;
     if (step.fact && turn.consented) turn.setFact(step.fact, value, step.sensitive);
+    noteAnswer(turn, flow.id, step);
     const target = step.on?.[String(value)] ?? step.next;
     return this.resolve(turn, flow, target);
   }

@@ -287,6 +287,24 @@ export const messagesSchema = z.object({
     factLabels: z.record(z.string(), z.string()),
   }),
   systemError: z.string(),
+  /**
+   * 重新回答 / 户口写错了 (src/flows/answerAgain.ts): `topics`, the words that name an answer of hers, by the
+   * fact (or flow variable) that holds it; `wrongWords`, the words that say it is wrong beside a topic.
+   */
+  correction: z.object({
+    topics: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    wrongWords: z.array(z.string().min(1)).min(1),
+    // not a correction beside these (别写错了, 写错了怎么办, 会不会弄错)
+    notWords: z.array(z.string().min(1)).default([]),
+    // before the question asked again
+    again: z.string().min(1),
+    // at rest, an answer no screening asks: forgotten ({label}: its name in 我的信息)
+    forgotten: z.string().min(1),
+    // an option of the list of her answers ({label}, {value})
+    option: z.string().min(1),
+  }),
+  /** A voice message or a photo: the bot reads only text ({servicePhone}); then the question she was on again. */
+  media: z.object({ voice: z.string().min(1), image: z.string().min(1) }),
   hospitalsHeader: z.string(),
   hospitalLine: z.string(),
   booking: z.object({

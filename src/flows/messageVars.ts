@@ -88,6 +88,10 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   },
   confirmGuess: ['label'],
   systemError: COUNTY,
+  // src/flows/answerAgain.ts, src/flows/answerAgainActions.ts
+  correction: { topics: {}, wrongWords: NONE, notWords: NONE, again: NONE, forgotten: ['label'], option: ['label', 'value'] },
+  // src/flows/answerAgain.ts: a voice message or a photo
+  media: { voice: COUNTY, image: COUNTY },
   // src/profiles/profileProgrammes.ts: the hospitals after an eligibility answer
   hospitalsHeader: NONE,
   hospitalLine: ['name', 'address', 'phone'],

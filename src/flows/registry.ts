@@ -5,6 +5,7 @@ import { BOOKING_ACTIONS, BOOKING_CHOICE_SOURCES } from './booking/bookingAction
 import { PREGNANCY_ACTIONS, PREGNANCY_CHOICE_SOURCES } from './pregnancy/pregnancyActions.js';
 import { NEXT_REMINDER_ACTIONS } from './nextReminders.js';
 import { UNDO_END_ACTIONS } from './pregnancy/undoEndActions.js';
+import { ANSWER_AGAIN_ACTIONS, ANSWER_AGAIN_SOURCES } from './answerAgainActions.js';
 
 /** Each action's outcomes and the variables it may set. */
 export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
@@ -13,6 +14,7 @@ export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
   ...PREGNANCY_ACTIONS,
   ...NEXT_REMINDER_ACTIONS,
   ...UNDO_END_ACTIONS,
+  ...ANSWER_AGAIN_ACTIONS,
 ]);
 
-export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES]);
+export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES, ...ANSWER_AGAIN_SOURCES]);

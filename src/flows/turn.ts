@@ -27,6 +27,8 @@ export class Turn {
   factCache?: Map<string, StoredFact>;
   readonly contactPatch: ContactPatch = {};
   clearFacts = false;
+  /** Her answers to forget (she answers their questions again). */
+  readonly forgottenFacts = new Set<string>();
   contactDeleted = false;
   /** The conversation was reset for being idle at the start of this turn. */
   idleReset = false;
@@ -95,7 +97,16 @@ export class Turn {
     Object.assign(this.contact, patch);
   }
 
-  forgetFacts(): void {
+  /** Forgets all her answers, or only those of `keys` (she answers those questions again). */
+  forgetFacts(keys: true | string[] = true): void {
+    if (keys !== true) {
+      for (const key of keys) {
+        this.forgottenFacts.add(key);
+        this.factWrites.delete(key);
+        this.factCache?.delete(key);
+      }
+      return;
+    }
     this.clearFacts = true;
     this.factCache = new Map();
     this.factWrites.clear();
@@ -124,6 +135,7 @@ export async function persistTurn(store: ConversationStore, turn: Turn): Promise
     checks: turn.checks,
     contact: turn.contactPatch,
     clearFacts: turn.clearFacts,
+    forgetFacts: [...turn.forgottenFacts],
     now: turn.now,
   });
 }

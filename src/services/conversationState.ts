@@ -65,6 +65,12 @@ export const engineStateSchema = z.object({
   guess: z.object({ value: z.unknown(), label: z.string(), instead: z.unknown().optional() }).optional(),
   /** The short list she was asked to choose from after a plain 不是 that fits several options (choice values). */
   among: z.array(z.string()).optional(),
+  /**
+   * The questions she answered in this conversation, oldest first (a flow's step, or a question of the
+   * eligibility interview: its step and `fact`): 重新回答 goes back to the last, 户口写错了 to the one it
+   * names (src/flows/answerAgain.ts). Forgotten at rest, as the rest.
+   */
+  answered: z.array(z.object({ flowId: z.string(), stepId: z.string(), fact: z.string().optional(), save: z.string().optional() })).optional(),
 });
 
 export type EngineState = z.infer<typeof engineStateSchema>;

@@ -25,6 +25,8 @@ export interface TurnWrite {
   contact: ContactPatch;
   /** Forget her answers (she wants to answer again, or declined the notice). */
   clearFacts: boolean;
+  /** Forget these of her answers (she answers that question again); `facts` written after. */
+  forgetFacts?: string[];
   now: Date;
 }
 
@@ -112,6 +114,7 @@ export class ConversationStore {
         }
         if (Object.keys(w.contact).length > 0) await tx.contact.update({ where: { id: contactId }, data: w.contact });
         if (w.clearFacts) await tx.fact.deleteMany({ where: { contactId } });
+        if (w.forgetFacts?.length) await tx.fact.deleteMany({ where: { contactId, key: { in: w.forgetFacts } } });
         for (const f of w.facts) {
           const valueJson = JSON.stringify(f.value);
           await tx.fact.upsert({

@@ -51,6 +51,22 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(body.messages.at(-1)).toEqual(expect.objectContaining({ from: 'bot', text: '明天上午请到医院' }));
   });
 
+  it('POST /simulator/messages takes a voice message or a picture: answered, then the notice as usual, [语音] in the transcript', async () => {
+    const r = await post('/simulator/messages', { contactId: 'sim-media', kind: 'voice' });
+    expect(r.status).toBe(200);
+    // her first message: the answer, then the privacy notice
+    const [voice, notice] = ((await r.json()) as { replies: string[] }).replies;
+    expect(voice).toContain('听不了语音');
+    expect(notice).toContain('【隐私说明】');
+    const picture = await post('/simulator/messages', { contactId: 'sim-media', kind: 'image' });
+    expect(((await picture.json()) as { replies: string[] }).replies.join('\n')).toContain('看不了图片');
+    const bad = await post('/simulator/messages', { contactId: 'sim-media', kind: 'video' });
+    expect(bad.status).toBe(400);
+    const t2 = await fetch(`${base}/simulator/messages?contactId=sim-media`);
+    const body = (await t2.json()) as { messages: { from: string; text: string }[] };
+    expect(body.messages.filter((m) => m.from === 'contact').map((m) => m.text)).toEqual(['[语音]', '[图片]']);
+  });
+
   it('a bad body gets 400 naming the field', async () => {
     const r = await post('/simulator/messages', { contactId: 'sim-2' });
     expect(r.status).toBe(400);

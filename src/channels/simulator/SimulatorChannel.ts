@@ -10,6 +10,7 @@ export interface TranscriptEntry {
 }
 
 const MAX_ENTRIES_PER_CONTACT = 2000;
+const MEDIA_LABELS = { voice: '[语音]', image: '[图片]' } as const;
 
 export class SimulatorChannel implements Channel {
   readonly name = 'simulator' as const;
@@ -22,11 +23,13 @@ export class SimulatorChannel implements Channel {
     this.handler = handler;
   }
 
-  /** She writes `text`; resolves with the bot's replies to this message. */
-  async receive(contactId: string, text: string): Promise<string[]> {
+  /** She writes `text` (or sends a voice message or a picture); resolves with the bot's replies to this message. */
+  async receive(contactId: string, text: string | { kind: 'voice' | 'image' }): Promise<string[]> {
     if (!this.handler) throw new Error('the simulator channel is not started');
-    this.record(contactId, 'contact', text);
-    const replies = await this.handler({ channel: 'simulator', externalId: contactId, text });
+    const kind = typeof text === 'string' ? undefined : text.kind;
+    // (the transcript shows what she sent, as WeChat does: [语音], [图片])
+    this.record(contactId, 'contact', typeof text === 'string' ? text : MEDIA_LABELS[text.kind]);
+    const replies = await this.handler({ channel: 'simulator', externalId: contactId, text: typeof text === 'string' ? text : '', ...(kind ? { kind } : {}) });
     for (const r of replies) this.record(contactId, 'bot', r);
     return replies;
   }

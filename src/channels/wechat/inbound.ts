@@ -3,21 +3,25 @@
 // Privacy: nothing here logs message text or contact names; contact ids only at debug level.
 import type { Logger } from 'pino';
 import { types, type Contact, type Friendship, type Message, type Room, type Wechaty } from 'wechaty';
-import type { InboundHandler } from '../channel.js';
+import type { InboundHandler, InboundMessage } from '../channel.js';
 import type { AccountSender } from './accountSender.js';
 import type { ContactIdentity } from './identity.js';
 
 /** What a new friend is treated as having written, so that she gets the bot's greeting. */
 export const FRIEND_GREETING_TEXT = '你好';
 
-/** Kinds of messages a woman sends that the bot cannot read: she is asked to type words instead. */
+/** A voice message or a picture: the engine answers it (the bot reads only text) and asks the question she was on again. */
+const MEDIA_KINDS = new Map<types.Message, NonNullable<InboundMessage['kind']>>([
+  [types.Message.Audio, 'voice'],
+  [types.Message.Image, 'image'],
+]);
+
+/** Other kinds of messages a woman sends that the bot cannot read: she is asked to type words instead. */
 const UNREADABLE_TYPES = new Set<types.Message>([
   types.Message.Attachment,
-  types.Message.Audio,
   types.Message.ChatHistory,
   types.Message.Contact,
   types.Message.Emoticon,
-  types.Message.Image,
   types.Message.Location,
   types.Message.MiniProgram,
   types.Message.Url,
@@ -67,8 +71,13 @@ export async function handleMessage(ctx: InboundContext, message: Message): Prom
   const talker = message.talker();
   if (isOfficialAccount(ctx, talker)) return; // subscription accounts, WeChat team notices
   const type = message.type();
+  const kind = MEDIA_KINDS.get(type);
   if (type === types.Message.Text) {
     await converse(ctx, talker, message.text());
+  } else if (kind) {
+    // (its content is never read nor logged)
+    ctx.logger.debug({ contactId: talker.id, kind }, 'wechat: voice or picture');
+    await converse(ctx, talker, '', kind);
   } else if (UNREADABLE_TYPES.has(type)) {
     ctx.logger.debug({ contactId: talker.id, type: types.Message[type] }, 'wechat: non-text message');
     await sendOrLog(ctx, talker, ctx.textOnlyReply);
@@ -85,8 +94,8 @@ function isOfficialAccount(ctx: InboundContext, contact: Contact): boolean {
   }
 }
 
-/** Passes her text to the engine and sends the replies to her, in order. Never throws. */
-export async function converse(ctx: InboundContext, contact: Contact, text: string): Promise<void> {
+/** Passes her text (or that she sent a voice message or a picture) to the engine and sends the replies to her, in order. Never throws. */
+export async function converse(ctx: InboundContext, contact: Contact, text: string, kind?: InboundMessage['kind']): Promise<void> {
   const identified = await identifyOrFallBack(ctx, contact);
   if ('answer' in identified) {
     await sendOrLog(ctx, contact, identified.answer); // she could not be identified: errorReply, no handler call
@@ -97,7 +106,7 @@ export async function converse(ctx: InboundContext, contact: Contact, text: stri
 
   let replies: string[];
   try {
-    const result = await ctx.handler({ channel: 'wechat', externalId, text });
+    const result = await ctx.handler({ channel: 'wechat', externalId, text, ...(kind ? { kind } : {}) });
     replies = Array.isArray(result) ? result : [];
   } catch (err) {
     ctx.logger.error({ err }, 'wechat: the inbound handler failed');

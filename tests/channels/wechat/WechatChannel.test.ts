@@ -121,17 +121,20 @@ describe('WechatChannel on the mock puppet', () => {
     expect(stats.calls).toEqual([{ channel: 'wechat', externalId: anna.id, text: '你好' }]);
   });
 
-  it('asks her to type words when she sends a picture, a voice message or a sticker, and ignores system notices', async () => {
+  it('passes a picture or a voice message to the handler as its kind, asks her to type words for a sticker, and ignores system notices', async () => {
     const { handler, stats } = echoHandler();
     const h = await setup(handler);
     const anna = h.newWoman('Anna');
 
-    expect(await anna.sendNonText(types.Message.Image)).toEqual([TEXT_ONLY]);
-    expect(await anna.sendNonText(types.Message.Audio)).toEqual([TEXT_ONLY]);
+    expect(await anna.sendNonText(types.Message.Image)).toEqual(['收到：', '再见：']);
+    expect(await anna.sendNonText(types.Message.Audio)).toEqual(['收到：', '再见：']);
     expect(await anna.sendNonText(types.Message.Emoticon)).toEqual([TEXT_ONLY]);
     expect(await anna.sendNonText(types.Message.Unknown)).toEqual([]);
     expect(await anna.sendNonText(types.Message.Recalled)).toEqual([]);
-    expect(stats.calls).toEqual([]);
+    expect(stats.calls).toEqual([
+      { channel: 'wechat', externalId: anna.id, text: '', kind: 'image' },
+      { channel: 'wechat', externalId: anna.id, text: '', kind: 'voice' },
+    ]);
   });
 
   it('ignores official accounts', async () => {

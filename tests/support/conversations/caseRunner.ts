@@ -4,6 +4,7 @@
 import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { isQuiet } from '../../../src/services/outbox/quietHours.js';
 import type { CaseGiven, CaseGoal, ConversationCase, TextExpectation } from './caseSchema.js';
+import { MEDIA_TURNS } from './caseSchema.js';
 import { checkGoal, sameFact, type Woman } from './checkGoal.js';
 import { visitCode } from './checkRows.js';
 import type { CaseRun, CountyApp, TurnRun } from './conversationHarness.js';
@@ -173,7 +174,8 @@ export class CaseRunner {
   }
 
   private async send(woman: WomanRun, text: string, retry: boolean, received: Said[], name?: string): Promise<{ turn: TurnRun; replies: Said[] }> {
-    const replies = await this.county.app.simulator!.receive(woman.externalId, text);
+    const media = (MEDIA_TURNS as Record<string, 'voice' | 'image' | undefined>)[text];
+    const replies = await this.county.app.simulator!.receive(woman.externalId, media ? { kind: media } : text);
     // the transcript may have been forgotten (she deleted her data): count what it holds now
     woman.seen = this.fromBot(woman).length;
     const turn: TurnRun = { she: text, woman: name, replies, received: received.map((m) => m.text), reprompt: false, retry };

@@ -181,10 +181,23 @@ export const goalSchema = z
 /** Checks of the stored state after a turn: any goal keys, and only those named are checked. */
 const stateSchema = goalSchema;
 
+/** What she sends that is not text (`she: { voice: true }`, `she: { image: true }`), as the simulator's transcript shows it. */
+export const MEDIA_TURNS = { '[语音]': 'voice', '[图片]': 'image' } as const;
+
 /** She writes; the clock first moves to `at` (running the jobs and sends due meanwhile). */
 const messageTurnSchema = z
   .object({
-    she: z.union([z.string(), z.number()]).transform(String),
+    she: z.union([
+      z.union([z.string(), z.number()]).transform(String),
+      z
+        .object({ voice: z.literal(true) })
+        .strict()
+        .transform(() => '[语音]'),
+      z
+        .object({ image: z.literal(true) })
+        .strict()
+        .transform(() => '[图片]'),
+    ]),
     /** Another woman of the case (`women`) writes instead of her. */
     woman: womanName.optional(),
     at: instant.optional(),

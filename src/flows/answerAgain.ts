@@ -1,0 +1,151 @@
+// 重新回答 / 写错了, and a voice message or a photo, before her message is routed as usual.
+//
+// At a question, 重新回答 (the command `correct`) goes back to the question she answered last in this
+// conversation (`engine.answered`): its answer (the fact it stored, the variable it set) is dropped and
+// it is asked again; an answer she names (户口写错了, 生日不对: messages.yaml `correction.topics`) goes back
+// to that question. Then the flow or the interview goes on from there (the answers after it are kept,
+// and the rules check them again). At rest, an answer she names is dropped and her latest check run
+// again (correct_answers.yaml, step `again`); plain 重新回答 at rest lists her answers (same flow).
+// A voice message or a photo gets its answer (messages.yaml `media`), then the question she was on.
+import type { InboundMessage } from '../channels/channel.js';
+import { renderTemplate } from '../domain/template.js';
+import type { EngineOptions } from './engineOptions.js';
+import { MENU, NOTICE } from './engineOptions.js';
+import type { EligibilityInterview } from './eligibilityInterview.js';
+import type { Flow, Step } from './flowSchema.js';
+import type { Messages } from './flowSchema.js';
+import { hasWord, longestWord } from './looseWords.js';
+import { isOwnAnswerWord, matchCommand } from './matchWords.js';
+import type { Prompts } from './prompts.js';
+import type { SideAnswer } from './sideQuestions.js';
+import type { Turn } from './turn.js';
+
+/** The flow of 重新回答 at rest (and of an answer she names at rest: its step `again`). */
+export const CORRECT = 'correct_answers';
+const CORRECT_AGAIN = 'again';
+/** The flow variable that holds the fact she names (read by the action answers.again). */
+export const CORRECT_FACT = 'correctFact';
+
+type Answered = NonNullable<Turn['engine']['answered']>[number];
+
+/** What the engine does for this module: read and route her words, run a step, answer beside the question she is on. */
+export interface TurnHost {
+  read(text: string): string;
+  route(turn: Turn, text: string): Promise<void>;
+  run(turn: Turn, flow: Flow, step: Step): Promise<void>;
+  carryOn(turn: Turn, rest: string, side: SideAnswer): Promise<void>;
+}
+
+/**
+ * Notes an answered question: a flow's step that saves her answer, when it was asked (not one its
+ * variable or her first words answered without asking), or a question of the interview (`fact`).
+ */
+export function noteAnswer(turn: Turn, flowId: string, step: { id: string; save?: string; fact?: string }, fact?: string): void {
+  if (!turn.consented || flowId === MENU || flowId === NOTICE || flowId === CORRECT) return;
+  if (!fact && (turn.state.flowId !== flowId || turn.state.stepId !== step.id)) return;
+  const entry: Answered = { flowId, stepId: step.id, fact: fact ?? step.fact, save: fact ? undefined : step.save };
+  if (!entry.fact && !entry.save) return;
+  const list = (turn.engine.answered ?? []).filter((e) => !(e.flowId === entry.flowId && e.stepId === entry.stepId && e.fact === entry.fact));
+  turn.engine.answered = [...list, entry];
+}
+
+/** The fact (or flow variable) her message names as answered wrong (户口写错了), if it does. */
+export function namedAnswer(text: string, correction: Messages['correction']): string | undefined {
+  if (!hasWord(text, correction.wrongWords) || hasWord(text, correction.notWords)) return undefined;
+  let best: { key: string; length: number } | undefined;
+  for (const [key, words] of Object.entries(correction.topics)) {
+    const hit = longestWord(text, words);
+    if (hit && (!best || hit.end - hit.start > best.length)) best = { key, length: hit.end - hit.start };
+  }
+  return best?.key;
+}
+
+export class AnswerAgain {
+  constructor(
+    private readonly o: EngineOptions,
+    private readonly say: Prompts,
+    private readonly interview: EligibilityInterview,
+  ) {}
+
+  /** Her message: a voice message or a photo, a correction, or else routed as usual. */
+  async handle(turn: Turn, message: InboundMessage, host: TurnHost): Promise<void> {
+    const { messages } = this.o.flowSet;
+    if (message.kind) {
+      const text = this.say.text(message.kind === 'voice' ? messages.media.voice : messages.media.image, turn);
+      return host.carryOn(turn, '', { text, rest: '', booked: false, unasked: '' });
+    }
+    const text = host.read(message.text);
+    if (!(await this.correct(turn, text, host))) await host.route(turn, text);
+  }
+
+  /** Whether her message went back to a question (handled); false: route it as usual. */
+  private async correct(turn: Turn, text: string, host: TurnHost): Promise<boolean> {
+    const { flows, commands, messages } = this.o.flowSet;
+    if (!turn.consented) return false;
+    const waiting = turn.waitingStep(flows);
+    if (waiting && isOwnAnswerWord(text, waiting.step)) return false;
+    const named = namedAnswer(text, messages.correction);
+    const plain = !named && matchCommand(text, commands) === CORRECT;
+    if (!named && !plain) return false;
+    const answered = turn.engine.answered ?? [];
+    if (waiting && waiting.flow.id !== CORRECT) {
+      const entry = plain ? answered.at(-1) : [...answered].reverse().find((e) => (e.fact ?? e.save) === named || e.save === named);
+      if (entry && (await this.back(turn, entry, host))) return true;
+      // her answer from before (a birth date kept from another day), at a question of the interview that asks it
+      const step = waiting.step;
+      const programme = step.kind === 'eligibility' ? this.say.text(step.programme, turn) : undefined;
+      if (named && programme && this.o.programmes.has(programme) && this.o.programmes.facts(programme).includes(named)) {
+        return this.back(turn, { flowId: waiting.flow.id, stepId: step.id, fact: named }, host);
+      }
+    }
+    // at rest (or a question of a flow that did not ask it): the list of her answers, or the one she names asked again
+    if (plain || !(named! in (await this.interview.allFacts(turn)))) return false;
+    const flow = flows.get(CORRECT)!;
+    turn.rest();
+    turn.state.vars[CORRECT_FACT] = named;
+    await host.run(
+      turn,
+      flow,
+      flow.steps.find((s) => s.id === CORRECT_AGAIN)!,
+    );
+    return true;
+  }
+
+  /** Back to the question of `entry`: her answer dropped, the flows called since left, and the question asked again. */
+  private async back(turn: Turn, entry: Answered, host: TurnHost): Promise<boolean> {
+    const { flows, messages } = this.o.flowSet;
+    const flow = flows.get(entry.flowId);
+    const step = flow?.steps.find((s) => s.id === entry.stepId);
+    if (!flow || !step) return false;
+    const { engine, state } = turn;
+    if (flow.id !== state.flowId) {
+      // a flow that called the one she is on (booking → eligibility): back in it
+      const at = engine.stack.map((f) => f.flowId).lastIndexOf(flow.id);
+      if (at < 0) return false;
+      engine.stack.length = at;
+    }
+    await this.interview.allFacts(turn);
+    engine.answered = (engine.answered ?? []).filter((e) => e !== entry && !(e.flowId === entry.flowId && e.stepId === entry.stepId && e.fact === entry.fact));
+    if (entry.save) delete state.vars[entry.save];
+    if (entry.fact) turn.forgetFacts([entry.fact]);
+    for (const k of ['options', 'guess', 'among', 'nextAnswer', 'carried'] as const) delete engine[k];
+    state.failures = 0;
+    if (step.kind === 'eligibility' && engine.interview) {
+      // the interview goes on from that question: the rules ask what they need, her other answers kept
+      const interview = engine.interview;
+      interview.answered = interview.answered.filter((f) => f !== entry.fact);
+      delete interview.asking;
+      delete interview.carried;
+    } else {
+      delete engine.interview;
+    }
+    turn.say(this.say.text(messages.correction.again, turn));
+    await host.run(turn, flow, step);
+    return true;
+  }
+}
+
+/** A line of the list of her answers (correct_answers.yaml), for the fact `key` of value `value` in words. */
+export function answerOption(correction: Messages['correction'], label: string, value: string): string {
+  return renderTemplate(correction.option, { label, value });
+}
