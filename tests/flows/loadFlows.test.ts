@@ -71,6 +71,7 @@ describe('loadFlows', () => {
     expect(set.commands.commands.map((c) => c.id)).toEqual([
       'menu',
       'cancel',
+      'cancel_with_reason',
       'human',
       'human_own_words',
       'human_call',
@@ -121,12 +122,12 @@ describe('loadFlows', () => {
     [
       'a yes/no branch on a word',
       (d) => replaceIn(d, 'delete_data.yaml', '"false": kept', 'nope: kept'),
-      /delete_data\.yaml: steps\[0\] \(id "confirm"\)\.on\.nope: a yes\/no answer branches on "true" or "false"/,
+      /delete_data\.yaml: steps\[1\] \(id "confirm"\)\.on\.nope: a yes\/no answer branches on "true" or "false"/,
     ],
     [
       'a command to a missing flow',
       (d) => replaceIn(d, 'commands.yaml', 'target: flow:human', 'target: flow:humans'),
-      /commands\.yaml: commands\[2\] \(id "human"\)\.target: unknown flow "humans"/,
+      /commands\.yaml: commands\[3\] \(id "human"\)\.target: unknown flow "humans"/,
     ],
     ['broken YAML', (d) => fs.writeFileSync(path.join(d, 'human.yaml'), 'id: human\nsteps: [\n'), /human\.yaml: line \d+, column \d+: not valid YAML/],
     ['a missing required flow', (d) => fs.rmSync(path.join(d, 'consent.yaml')), /the flow "consent" is required/],
