@@ -295,8 +295,9 @@ export function parseYesNo(text: string, words?: AnswerWords): ParseResult<boole
   const lex = lexiconWith(words);
 
   const whole = t.replace(/[^\p{L}\p{N}]+/gu, '');
-  if (whole === '1') return ok(true);
-  // a bare 2 (the second of a list she was not shown: 同意 / 不同意 are words here) is a no only as a guess
+  // a bare 1 or 2 (the first or second of a list she was not shown: 是 / 否 are words here) is a yes or
+  // a no only as a guess: what it would start or end is confirmed first where the question says so
+  if (whole === '1') return guessed(true);
   if (whole === '2') return guessed(false);
   if (whole === 'y' || whole === 'yeah' || whole === 'yep' || whole === 'sure') return ok(true);
   if (whole === 'n') return ok(false);

@@ -243,9 +243,9 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     expect(parseYesNo('干什么', pregnant).ok).toBe(false);
   });
 
-  it('a bare 2 is a no only as a guess (a refusal is confirmed first); a bare 1 is a yes', () => {
+  it('a bare 1 or 2 is a yes or a no only as a guess (what it would do is confirmed first where asked)', () => {
     expect(parseYesNo('2')).toEqual({ ok: true, value: false, guessed: true });
-    expect(parseYesNo('1')).toEqual({ ok: true, value: true });
+    expect(parseYesNo('1')).toEqual({ ok: true, value: true, guessed: true });
   });
 
   it("a whole answer in the question's own words wins over a 没 opening another clause, as a guess", () => {
