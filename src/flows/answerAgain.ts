@@ -19,6 +19,28 @@ import { isOwnAnswerWord, matchCommand } from './matchWords.js';
 import type { Prompts } from './prompts.js';
 import type { SideAnswer } from './sideQuestions.js';
 import type { Turn } from './turn.js';
+import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { parseInput } from './parseInput.js';
+
+const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
+
+/** Her words besides the clauses that say something was wrong ('' when there are none). */
+function restOf(text: string, wrongWords: readonly string[]): string {
+  return text
+    .split(CLAUSE)
+    .filter((clause) => clause && !hasWord(clause, wrongWords))
+    .join(' ')
+    .trim();
+}
+
+/** Whether her words read, not as a guess, as an answer to a question of this input (not a list chosen from: that needs its options). */
+function readsAsAnswer(input: InputSpec, text: string, today: string, whole = false): boolean {
+  if (input.type === 'dynamicChoice') return false;
+  const read = parseInput(input, text, today);
+  if (!read.ok || read.guessed) return false;
+  const value = read.value as { precision?: unknown } | null;
+  return !whole || typeof value !== 'object' || value === null || value.precision === undefined || value.precision === 'day';
+}
 
 /** The flow of 重新回答 at rest (and of an answer she names at rest: its step `again`). */
 export const CORRECT = 'correct_answers';
@@ -84,18 +106,21 @@ export class AnswerAgain {
     if (!turn.consented) return false;
     const waiting = turn.waitingStep(flows);
     if (waiting && isOwnAnswerWord(text, waiting.step)) return false;
+    // an answer to the question she is on, corrected as she wrote it (1968年11月20 不对 是12月20): its answer
+    const asked = waiting && this.askedInput(turn, waiting.step);
+    if (asked && restOf(text, messages.correction.wrongWords) && readsAsAnswer(asked, text, turn.today)) return false;
     const named = namedAnswer(text, messages.correction);
     const plain = !named && matchCommand(text, commands) === CORRECT;
     if (!named && !plain) return false;
     const answered = turn.engine.answered ?? [];
     if (waiting && waiting.flow.id !== CORRECT) {
       const entry = plain ? answered.at(-1) : [...answered].reverse().find((e) => (e.fact ?? e.save) === named || e.save === named);
-      if (entry && (await this.back(turn, entry, host))) return true;
+      if (entry && (await this.back(turn, entry, host))) return this.newAnswer(turn, text, host);
       // her answer from before (a birth date kept from another day), at a question of the interview that asks it
       const step = waiting.step;
       const programme = step.kind === 'eligibility' ? this.say.text(step.programme, turn) : undefined;
       if (named && programme && this.o.programmes.has(programme) && this.o.programmes.facts(programme).includes(named)) {
-        return this.back(turn, { flowId: waiting.flow.id, stepId: step.id, fact: named }, host);
+        return (await this.back(turn, { flowId: waiting.flow.id, stepId: step.id, fact: named }, host)) && this.newAnswer(turn, text, host);
       }
     }
     // at rest (or a question of a flow that did not ask it): the list of her answers, or the one she names asked again
@@ -108,7 +133,25 @@ export class AnswerAgain {
       flow,
       flow.steps.find((s) => s.id === CORRECT_AGAIN)!,
     );
+    return this.newAnswer(turn, text, host);
+  }
+
+  /** The right answer she wrote beside the correction (户口那个俺点错了 俺户口就在项城): read as her answer to the question asked again. */
+  private async newAnswer(turn: Turn, text: string, host: TurnHost): Promise<true> {
+    const rest = restOf(text, this.o.flowSet.messages.correction.wrongWords);
+    const waiting = rest ? turn.waitingStep(this.o.flowSet.flows) : undefined;
+    const asked = waiting && this.askedInput(turn, waiting.step);
+    // only a whole answer (应该是87年 is part of a birth date: she is asked it whole)
+    if (asked && readsAsAnswer(asked, rest, turn.today, true)) await host.route(turn, rest);
     return true;
+  }
+
+  /** What the question she is on reads: an ask step's input, or the interview's question. */
+  private askedInput(turn: Turn, step: Step): InputSpec | undefined {
+    if (step.kind === 'ask') return step.input;
+    if (step.kind !== 'eligibility') return undefined;
+    const fact = turn.engine.interview?.asking;
+    return fact ? this.o.programmes.question(this.say.text(step.programme, turn), fact)?.input : undefined;
   }
 
   /** Back to the question of `entry`: her answer dropped, the flows called since left, and the question asked again. */
