@@ -28,5 +28,6 @@ describe('namedAnswer', () => {
     ['户口写错了怎么办'],
     ['户口在项城'], // an answer, not a correction
     ['这两天子宫不对劲'],
+    ['等会儿 我先看看我的信息 你记的生日对不对'], // she asks to see it (我的信息)
   ])('%s names none', (text) => expect(namedAnswer(text, correction)).toBeUndefined());
 });

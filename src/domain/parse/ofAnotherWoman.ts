@@ -7,9 +7,9 @@ import { normalizeText } from './normalizeText.js';
 const NAMED_WOMAN = /妹妹|[我俺咱]老?妹|姐姐|[我俺咱]老?姐|嫂子|[我俺咱]嫂|弟媳|儿媳|朋友|同事|邻居|亲戚|侄女|外甥女|表妹|表姐|堂妹|堂姐|小姑子|大姑子/u;
 /**
  * Words that may be another woman or the writer herself: 她 (who?), 我媳妇 / 老婆 (her husband may be
- * writing), 俺闺女 (her grown daughter, or the baby girl she had: 俺闺女前儿个生了).
+ * writing), 俺闺女 (her grown daughter, or the baby girl she had: 俺闺女前儿个生了); not the babies counted (剖了 俩闺女).
  */
-const UNNAMED_WOMAN = /[我俺咱]家?媳妇|老婆|她|(?<![个是])(?:闺女|女儿)/u;
+const UNNAMED_WOMAN = /[我俺咱]家?媳妇|老婆|她|(?<![个是俩双对])(?:闺女|女儿)/u;
 
 /** Whether `text` speaks of another woman than the one writing (of a pregnancy: 俺闺女怀孕四个月了 is not hers). */
 export function speaksOfAnotherWoman(text: string): boolean {

@@ -34,5 +34,6 @@ describe('whoseNews', () => {
     ['俺闺女前儿个早上生了 顺的', 'unclear'],
     ['孩子没保住', 'self'],
     ['俺生了个闺女', 'self'],
+    ['俺前天剖了 俩闺女 都挺好', 'self'],
   ])('%j is news of %s', (text, whose) => expect(whoseNews(clauses(text), loss)).toBe(whose));
 });
