@@ -10,12 +10,12 @@ import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
-import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
+import { askWhich, forgetShortList } from './choiceAnswer.js';
+import { readOwnAnswer } from './ownAnswer.js';
 import { persistTurn, Turn, type Next } from './turn.js';
 import { confirmsGuess, labelOf, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
-import { readEarlierChoice, readShownChoice, restatedDay } from './readShownChoice.js';
-import { restatedAnswer } from './restatedAnswer.js';
+import { readEarlierChoice, readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
@@ -327,7 +327,7 @@ export class ConversationEngine {
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.said === 'yes' ? confirmed.value : confirmed.instead)
-      : (read?.read ?? this.readOwnAnswer(turn, flow, step, text, await this.known(turn, step)));
+      : (read?.read ?? readOwnAnswer(turn, flow, step, text, await this.known(turn, step), this.say.text(step.text, turn)));
     // a number that is two days shown, a date that reads two ways: asked about once, naming both
     const twoWays =
       read?.kind === 'again'
@@ -371,15 +371,6 @@ export class ConversationEngine {
     keepRestOfAnswer(turn.engine, confirmed ? '' : text, answered);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);
-  }
-
-  /** Her answer as the question reads it; at a confirmation of a day or of her dates, the day or dates she names instead. */
-  private readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown): ParseResult<unknown> {
-    const r = readAnswer(step.input, text, turn.today, turn.engine, known);
-    const { vars } = turn.state;
-    return r.ok
-      ? r
-      : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today, this.say.text(step.text, turn)) ?? r);
   }
 
   /** What she gave for the step's fact before: asked again for more, her answer may build on it. */
