@@ -69,12 +69,12 @@ export interface PregnancyPort {
   /** `endedOn`: the day she named (上礼拜三流掉了); the day she tells it otherwise. */
   reportLoss(contactId: string, now: Date, endedOn?: string): Promise<{ ended: boolean; bookingsReleased: number }>;
   /** A loss or a birth she told of today (不是我 / 弄错了 may undo it). */
-  undoableEnd(contactId: string, now: Date): Promise<{ ended: 'lost' | 'born' } | undefined>;
-  /** Undoes today's loss or birth: the pregnancy active again, its reminders back; the bookings it released. */
+  undoableEnd(contactId: string, now: Date): Promise<{ ended: 'lost' | 'born' | 'redated' } | undefined>;
+  /** Undoes today's loss, birth or re-dating: the pregnancy (or its dating) back, its reminders back; the bookings it released. */
   undoEnd(
     contactId: string,
     now: Date,
-  ): Promise<{ ended: 'lost' | 'born'; released: { hospitalId: string; serviceId: string; day: string; session: string }[] } | undefined>;
+  ): Promise<{ ended: 'lost' | 'born' | 'redated'; released: { hospitalId: string; serviceId: string; day: string; session: string }[] } | undefined>;
   /** Her baby died: the newborn reminders stop and what she told about the baby's screens is forgotten. */
   stopNewborn(contactId: string, now: Date): Promise<boolean>;
   /** `doneOn`: the day she says it was done (default today). */

@@ -9,7 +9,7 @@ import type { PregnancyPort } from './pregnancyPort.js';
 export const UNDO_END_ACTIONS = actionSpecs([
   ['news.whose', ['another_loss', 'another_birth', 'unclear']],
   ['news.own', ['loss', 'birth']],
-  ['pregnancy.undoable', ['lost', 'born', 'none']],
+  ['pregnancy.undoable', ['lost', 'born', 'redated', 'none']],
   ['pregnancy.undoEnd', ['undone', 'undone_booking', 'none'], ['hospitalId', 'services', 'day', 'session']],
 ]);
 

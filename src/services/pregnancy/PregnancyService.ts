@@ -104,7 +104,7 @@ export class PregnancyService {
   }
 
   /** Undoes today's loss or birth: the pregnancy is active again, its messages come back; returns the bookings it released. */
-  undoEnd(contactId: string, now: Date): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
+  undoEnd(contactId: string, now: Date): Promise<{ ended: UndoableEnd['ended']; released: ReleasedBooking[] } | undefined> {
     return undoEnd(this.ctx, contactId, now);
   }
 

@@ -52,7 +52,15 @@ export async function redatePregnancy(ctx: PregnancyContext, contactId: string, 
     if (!p) return { ok: false as const, reason: 'none' as const };
     const updated = await tx.pregnancy.update({
       where: { id: p.id },
-      data: { dueDate, datingFrom: 'corrected', ageOnDueDate: birthDate ? keptAgeOnDueDate(birthDate, dueDate) : p.ageOnDueDate },
+      data: {
+        dueDate,
+        datingFrom: 'corrected',
+        ageOnDueDate: birthDate ? keptAgeOnDueDate(birthDate, dueDate) : p.ageOnDueDate,
+        // what it was, for an undo the same day (the first dating of the day, when she redates twice)
+        redatedFrom:
+          p.redatedOn === shanghaiDay(now) ? p.redatedFrom : JSON.stringify({ dueDate: p.dueDate, datingFrom: p.datingFrom, ageOnDueDate: p.ageOnDueDate }),
+        redatedOn: shanghaiDay(now),
+      },
     });
     await remarkAfterRedating(tx, updated, ctx.prenatal(), now);
     await writeDueDateFact(tx, contactId, dueDate, now);

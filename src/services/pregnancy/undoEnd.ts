@@ -7,6 +7,7 @@ import { runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { PregnancyContext } from './pregnancyContext.js';
 import { writeDueDateFact } from './pregnancyRows.js';
+import { remarkAfterRedating } from './screeningMarks.js';
 
 /** The reasons reportLoss.ts and reportBirth.ts record on the messages they cancel. */
 const END_REASONS = ['pregnancy lost', 'born'];
@@ -20,7 +21,25 @@ export interface ReleasedBooking {
 
 export interface UndoableEnd {
   pregnancyId: string;
-  ended: 'lost' | 'born';
+  ended: 'lost' | 'born' | 'redated';
+}
+
+/** Her active pregnancy re-dated today (its dating before kept): the re-dating she may undo. */
+async function redatedToday(q: Tx | PregnancyContext['db'], contactId: string, now: Date): Promise<Pregnancy | undefined> {
+  const p = await q.pregnancy.findUnique({ where: { activeKey: contactId } });
+  return p && p.redatedFrom && p.redatedOn === shanghaiDay(now) ? p : undefined;
+}
+
+/** Puts back the dating before today's re-dating; its reminders move back with it (the planner reconciles). */
+async function undoRedate(ctx: PregnancyContext, tx: Tx, p: Pregnancy, now: Date): Promise<void> {
+  const before = JSON.parse(p.redatedFrom!) as { dueDate: string; datingFrom: string; ageOnDueDate: number | null };
+  const restored = await tx.pregnancy.update({
+    where: { id: p.id },
+    data: { dueDate: before.dueDate, datingFrom: before.datingFrom, ageOnDueDate: before.ageOnDueDate, redatedFrom: null, redatedOn: null, updatedAt: now },
+  });
+  await remarkAfterRedating(tx, restored, ctx.prenatal(), now);
+  await writeDueDateFact(tx, p.contactId, before.dueDate, now);
+  await ctx.planner.reconcile(tx, p.contactId, now);
 }
 
 /**
@@ -40,7 +59,9 @@ async function endedToday(q: Tx | PregnancyContext['db'], contactId: string, now
 
 export async function undoableEnd(ctx: PregnancyContext, contactId: string, now: Date): Promise<UndoableEnd | undefined> {
   const p = await endedToday(ctx.db, contactId, now);
-  return p && { pregnancyId: p.id, ended: p.status as UndoableEnd['ended'] };
+  if (p) return { pregnancyId: p.id, ended: p.status as UndoableEnd['ended'] };
+  const redated = await redatedToday(ctx.db, contactId, now);
+  return redated && { pregnancyId: redated.id, ended: 'redated' };
 }
 
 /** Undoes the end told today; undefined when there is none to undo (the next day, or already undone). */
@@ -48,10 +69,15 @@ export async function undoEnd(
   ctx: PregnancyContext,
   contactId: string,
   now: Date,
-): Promise<{ ended: 'lost' | 'born'; released: ReleasedBooking[] } | undefined> {
+): Promise<{ ended: UndoableEnd['ended']; released: ReleasedBooking[] } | undefined> {
   return runTransaction(ctx.db, async (tx) => {
     const p = await endedToday(tx, contactId, now);
-    if (!p) return undefined;
+    if (!p) {
+      const redated = await redatedToday(tx, contactId, now);
+      if (!redated) return undefined;
+      await undoRedate(ctx, tx, redated, now);
+      return { ended: 'redated' as const, released: [] };
+    }
     await tx.pregnancy.update({
       where: { id: p.id },
       data: {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Pregnancy" ADD COLUMN     "redatedFrom" TEXT,
+ADD COLUMN     "redatedOn" TEXT;
