@@ -81,6 +81,19 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
 
   const summary = (p: Pick<PregnancyView, 'dueDate'>, now: Date) => ({ dueDate: texts.date(p.dueDate), ga: texts.ga(p.dueDate, now) });
 
+  /** What registering told her: registered with its plan, one registered already, or a due date refused. */
+  async function registered(ctx: ActionContext, r: Awaited<ReturnType<PregnancyPort['register']>>, dueDate: string): Promise<ActionResult> {
+    if (r.ok) {
+      const plan = texts.plan(await port.screenings(r.pregnancy, ctx.now));
+      return { outcome: 'registered', vars: { ...summary(r.pregnancy, ctx.now), screeningPlan: plan, reminderTime: port.settings.reminderTime } };
+    }
+    if (r.reason === 'exists') {
+      const p = await port.active(ctx.contact.id);
+      return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
+    }
+    return refuse(dueDate, ctx.now);
+  }
+
   /** The newborn screens still to come for her latest baby, with their days. */
   async function newbornPlan(contactId: string, birthDate: string, now: Date): Promise<string> {
     const open = new Set((await port.openNewbornScreens(contactId, now)).map((s) => s.id));
@@ -131,16 +144,8 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
     },
 
     'pregnancy.register': async (ctx): Promise<ActionResult> => {
-      const r = await port.register(ctx.contact.id, await registerInput(ctx), ctx.now);
-      if (r.ok) {
-        const plan = texts.plan(await port.screenings(r.pregnancy, ctx.now));
-        return { outcome: 'registered', vars: { ...summary(r.pregnancy, ctx.now), screeningPlan: plan, reminderTime: port.settings.reminderTime } };
-      }
-      if (r.reason === 'exists') {
-        const p = await port.active(ctx.contact.id);
-        return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
-      }
-      return refuse(port.adjustedDueDate(await registerInput(ctx)), ctx.now);
+      const input = await registerInput(ctx);
+      return registered(ctx, await port.register(ctx.contact.id, input, ctx.now), port.adjustedDueDate(input));
     },
 
     // offered after a prenatal booking (booking.yaml): the due date she gave for it, not asked again
@@ -149,15 +154,7 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       const refused = checkDueDate(dueDate, ctx.now);
       if (refused) return refused;
       const r = await port.register(ctx.contact.id, { dueDate, datingFrom: 'dueDate', twins: false, birthDate: await birthDateFor(ctx) }, ctx.now);
-      if (r.ok) {
-        const plan = texts.plan(await port.screenings(r.pregnancy, ctx.now));
-        return { outcome: 'registered', vars: { ...summary(r.pregnancy, ctx.now), screeningPlan: plan, reminderTime: port.settings.reminderTime } };
-      }
-      if (r.reason === 'exists') {
-        const p = await port.active(ctx.contact.id);
-        return { outcome: 'exists', vars: p ? summary(p, ctx.now) : {} };
-      }
-      return refuse(dueDate, ctx.now);
+      return registered(ctx, r, dueDate);
     },
 
     'pregnancy.earlierCheck': async (ctx): Promise<ActionResult> => {
