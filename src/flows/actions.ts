@@ -100,7 +100,6 @@ export const ACTIONS = actionSpecs([
   ['subscription.start', ['done']],
   ['myData.show', ['done']],
   ['myData.deleteAll', ['done']],
-  ['myData.clearAnswers', ['done']],
 ]);
 
 export function createActions(d: ActionDeps): Map<string, FlowAction> {
@@ -112,7 +111,6 @@ export function createActions(d: ActionDeps): Map<string, FlowAction> {
     'consent.giveHealth': async ({ now }) => done({ contact: { healthConsentAt: now } }),
     'subscription.stop': async () => done({ contact: { subscribed: false } }),
     'subscription.start': async () => done({ contact: { subscribed: true } }),
-    'myData.clearAnswers': async () => done({ clearFacts: true }),
     'myData.show': async ({ contact, vars }) => done({ say: [await describeMyData(d, contact.id, vars)] }),
     'myData.deleteAll': async ({ contact, now }) => {
       await d.myData.deleteAll(contact.id, now);
