@@ -13,7 +13,7 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
-import { answersToOtherQuestions, keepForInterview, readsAs } from './otherAnswer.js';
+import { answersToOtherQuestions, keepForInterview, otherAnswers, readsAs } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
 
@@ -185,13 +185,32 @@ export class EligibilityInterview {
   /**
    * At the question that chooses the programme of the interview that follows (`step` of `flow`, the
    * eligibility step next reading what it saves): her words for a question of that interview, kept
-   * for it, and she is told so before the question `again`. False when they answer none of its questions.
+   * for it, and she is told so before the question `again`. At any other question, one answered before
+   * said again (restatedAfter). False when they answer none of its questions.
    */
   async keptAtChoice(turn: Turn, flow: Flow, step: AskStep, text: string, again: string): Promise<boolean> {
     const next = flow.steps.find((s) => s.id === step.next);
-    if (step.input.type !== 'choice' || next?.kind !== 'eligibility' || next.programme !== `{${step.save}}`) return false;
+    if (step.input.type !== 'choice' || next?.kind !== 'eligibility' || next.programme !== `{${step.save}}`) return this.restatedAfter(turn, text, again);
     const offered = step.input.options.map((o) => o.value).filter((p) => this.o.programmes.has(p));
     return this.keptForLater(turn, offered, undefined, text, again);
+  }
+
+  /**
+   * At a question after the interview (a day list, a confirmation, an offer): her answer to a question
+   * of the interview, said again (户口在本县咯, when she said so before: her messages and the bot's
+   * crossed) or said more exactly (户口在本县 after a 是的 that fitted her own 户口 and her husband's):
+   * stored, said so, and the question `again`, not 没看懂.
+   */
+  async restatedAfter(turn: Turn, text: string, again: string): Promise<boolean> {
+    const { programmes } = this.o;
+    const facts = await this.allFacts(turn);
+    const healthConsent = !!turn.contact.healthConsentAt;
+    const answers = turn.consented ? otherAnswers(text, { programmes, programmeIds: programmes.ids(), facts, healthConsent, today: turn.today }) : undefined;
+    if (!answers) return false;
+    for (const { answer } of answers) turn.setFact(answer.fact, answer.value, answer.sensitive);
+    turn.state.failures = 0;
+    turn.say(`${this.o.prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${again}`);
+    return true;
   }
 
   /** Her words for other questions of the interview of `programmeIds` than `asking`, kept: said so, and the question `again`. */

@@ -349,7 +349,7 @@ export class ConversationEngine {
       // a plain 不是 that fits several options: which, with only those listed (once); her township said again: the question again
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? restatedHome(turn, flow, text, this.o.home, again);
       if (which) return void turn.say(which);
-      // her answer to a question of the eligibility interview that follows (her birth date): kept for it
+      // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
       if (await this.interview.keptAtChoice(turn, flow, step, text, again())) return;
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);

@@ -104,19 +104,30 @@ function readerOf(clause: string, o: OtherQuestions): Reader {
   return typeof one === 'object' && one.sensitive && !o.healthConsent ? undefined : one;
 }
 
+type Answer = Extract<Reader, object>;
+
 /**
- * The words of `text` (all of it, else its clauses) that answer other questions of the interview,
- * to keep for them (none: she only said again what she answered before); undefined when they answer
- * none, or when the question asked reads any of them (its own answer wins, as before).
+ * The answers `text` (all of it, else its clauses) gives other questions of the interview, each with
+ * the words that give it ([] when she only said again what she answered before); undefined when they
+ * answer none, or when the question asked reads any of them (its own answer wins, as before).
  */
-export function answersToOtherQuestions(text: string, o: OtherQuestions): string[] | undefined {
+export function otherAnswers(text: string, o: OtherQuestions): { words: string; answer: Answer }[] | undefined {
   const whole = readerOf(text.trim(), o);
   if (whole === 'asked') return undefined;
-  if (whole) return whole === 'again' ? [] : [text.trim()];
+  if (whole === 'again') return [];
+  if (typeof whole === 'object') return [{ words: text.trim(), answer: whole }];
   const clauses = carriedClauses(text);
   const readers = clauses.map((c) => readerOf(c, o));
   if (readers.includes('asked') || readers.every((r) => r === undefined)) return undefined;
-  return clauses.filter((_, i) => typeof readers[i] === 'object');
+  return clauses.flatMap((words, i) => {
+    const answer = readers[i];
+    return typeof answer === 'object' ? [{ words, answer }] : [];
+  });
+}
+
+/** The words of `text` that answer other questions of the interview, to keep for them (see otherAnswers). */
+export function answersToOtherQuestions(text: string, o: OtherQuestions): string[] | undefined {
+  return otherAnswers(text, o)?.map((a) => a.words);
 }
 
 /** Keeps `words` for the interview's questions that they answer: read when it comes to them. */

@@ -16,6 +16,8 @@ export type ProgrammeDecision =
 
 export interface ProgrammePort {
   has(programmeId: string): boolean;
+  /** The programmes the county runs. */
+  ids(): string[];
   /** The programme's name as the profile gives it (e.g. 两癌免费筛查). */
   name(programmeId: string): string | undefined;
   decide(programmeId: string, facts: Record<string, unknown>, today: string): ProgrammeDecision;

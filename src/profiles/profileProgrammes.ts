@@ -77,6 +77,7 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
 
   return {
     has: (programmeId) => programmes.has(programmeId),
+    ids: () => [...programmes.keys()],
     // a check kept from a programme the county no longer runs is still named by the profile
     name: (programmeId) => (profile.programmes as Record<string, ProgrammeProfile | undefined>)[programmeId]?.name,
     question,
