@@ -3,7 +3,7 @@
 import type { ConversationStore } from '../services/conversationStore.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
-import type { ParseResult } from '../domain/parse/parseResult.js';
+import type { ParseErrorCode, ParseResult } from '../domain/parse/parseResult.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
@@ -188,10 +188,13 @@ export class EligibilityInterview {
    * for it, and she is told so before the question `again`. At any other question, one answered before
    * said again (restatedAfter). False when they answer none of its questions.
    */
-  async keptAtChoice(turn: Turn, flow: Flow, step: AskStep, text: string, again: string): Promise<boolean> {
+  async keptAtChoice(turn: Turn, flow: Flow, step: AskStep, text: string, again: string, error: ParseErrorCode): Promise<boolean> {
     const next = flow.steps.find((s) => s.id === step.next);
-    if (step.input.type !== 'choice' || next?.kind !== 'eligibility' || next.programme !== `{${step.save}}`) return this.restatedAfter(turn, text, again);
-    const offered = step.input.options.map((o) => o.value).filter((p) => this.o.programmes.has(p));
+    const { input } = step;
+    const atChoice = input.type === 'choice' && next?.kind === 'eligibility' && next.programme === `{${step.save}}`;
+    // (words the question asked reads but refuses, 预产期 too far ahead, are no answer to another)
+    if (!atChoice || input.type !== 'choice') return error === 'unrecognised' && this.restatedAfter(turn, text, again);
+    const offered = input.options.map((o) => o.value).filter((p) => this.o.programmes.has(p));
     return this.keptForLater(turn, offered, undefined, text, again);
   }
 
@@ -206,8 +209,10 @@ export class EligibilityInterview {
     const facts = await this.allFacts(turn);
     const healthConsent = !!turn.contact.healthConsentAt;
     const answers = turn.consented ? otherAnswers(text, { programmes, programmeIds: programmes.ids(), facts, healthConsent, today: turn.today }) : undefined;
-    if (!answers) return false;
-    for (const { answer } of answers) turn.setFact(answer.fact, answer.value, answer.sensitive);
+    // (only a choice's answer is taken after the interview: a date read there may be of anything)
+    const taken = answers?.every(({ answer }) => !answer.sensitive && answer.choice);
+    if (!answers || !taken) return false;
+    for (const { answer } of answers) turn.setFact(answer.fact, answer.value, false);
     turn.state.failures = 0;
     turn.say(`${this.o.prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${again}`);
     return true;

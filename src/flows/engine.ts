@@ -350,7 +350,7 @@ export class ConversationEngine {
       const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? restatedHome(turn, flow, text, this.o.home, again);
       if (which) return void turn.say(which);
       // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
-      if (await this.interview.keptAtChoice(turn, flow, step, text, again())) return;
+      if (await this.interview.keptAtChoice(turn, flow, step, text, again(), parsed.error)) return;
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;

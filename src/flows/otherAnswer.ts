@@ -70,7 +70,7 @@ export interface OtherQuestions {
   today: string;
 }
 
-type Reader = { fact: string; value: unknown; sensitive: boolean } | 'asked' | 'again' | 'none' | undefined;
+type Reader = { fact: string; value: unknown; sensitive: boolean; choice: boolean } | 'asked' | 'again' | 'none' | undefined;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -89,7 +89,7 @@ function readerIn(programme: string, clause: string, o: OtherQuestions): Reader 
     if (fact === o.asking) return 'asked';
     if (first !== undefined) continue;
     const known = o.facts[fact];
-    if (known === undefined) first = { fact, value: read.value, sensitive: q.sensitive };
+    if (known === undefined) first = { fact, value: read.value, sensitive: q.sensitive, choice: q.input.type === 'choice' };
     else first = same(known, read.value) ? 'again' : 'none';
   }
   return first === 'none' ? undefined : first;
