@@ -11,9 +11,9 @@ import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
 import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList } from './choiceAnswer.js';
-import { readOwnAnswer } from './ownAnswer.js';
+import { guessLabel, readOwnAnswer } from './ownAnswer.js';
 import { persistTurn, Turn, type Next } from './turn.js';
-import { confirmsGuess, labelOf, Prompts } from './prompts.js';
+import { confirmsGuess, Prompts } from './prompts.js';
 import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readEarlierChoice, readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
@@ -355,11 +355,10 @@ export class ConversationEngine {
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
       return;
     }
-    // a refusal is never the result of a guess: she confirms it first (a yes/no question, read from part
-    // of her words, such as 我不识字 at the privacy notice, is asked again: it is its own confirmation)
+    // a refusal is never the result of a guess: she confirms it first (see guessLabel: else the question again)
     if (parsed.guessed && confirmsGuess(step, parsed.value)) {
-      if (step.input.type === 'yesno') return void turn.say(again());
-      return this.say.confirmGuess(turn, parsed.value, labelOf(step.input, parsed.value, shown));
+      const label = guessLabel(step, parsed.value, text, shown);
+      return label === undefined ? void turn.say(again()) : this.say.confirmGuess(turn, parsed.value, label);
     }
     turn.state.failures = 0;
     delete turn.engine.options;

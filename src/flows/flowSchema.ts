@@ -97,6 +97,12 @@ const askStepSchema = z.object({
    * values, "true"/"false" for yes/no). A refusal is never the result of a guess.
    */
   confirmIfGuessed: z.union([z.boolean(), z.array(z.string()).min(1)]).default(false),
+  /**
+   * yes/no: a no in her own words about what the question asks her to allow (不用记俺的, 别登记, 我就问问
+   * 先不用了; src/domain/parse/ownWordsNo.ts), read when her answer is no sure yes or no: a guess, always
+   * confirmed first, naming it `label` ("您是说：不同意，对吗？").
+   */
+  ownNo: z.object({ verbs: z.array(z.string().min(1)).default([]), onlyAsking: z.array(z.string().min(1)).default([]), label: z.string().min(1) }).optional(),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),

@@ -110,6 +110,7 @@ function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActi
             throw new DataFileError(file, `steps[${i}] (id "${step.id}").confirmIfGuessed`, `"${v}" is not one of the answer values (${values.join(', ')})`);
         }
       }
+      if (step.ownNo && step.input.type !== 'yesno') throw new DataFileError(file, `steps[${i}] (id "${step.id}").ownNo`, 'only for a yes/no question');
       if (step.on && step.input.type === 'yesno') {
         for (const k of Object.keys(step.on)) {
           if (k !== 'true' && k !== 'false')

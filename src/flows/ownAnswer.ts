@@ -1,15 +1,35 @@
 // Her answer to the question she is asked, read as the question reads it; at a confirmation of a day
 // or of her dates, the day or the dates she names instead (restated, not a new answer).
-import type { ParseResult } from '../domain/parse/parseResult.js';
+import { guessed, type ParseResult } from '../domain/parse/parseResult.js';
+import { saysNoInOwnWords } from '../domain/parse/ownWordsNo.js';
 import { readAnswer } from './choiceAnswer.js';
 import type { AskStep, Flow } from './flowSchema.js';
 import { restatedDay } from './readShownChoice.js';
+import { labelOf } from './prompts.js';
 import { restatedAnswer } from './restatedAnswer.js';
+import type { ShownOption } from '../services/conversationStore.js';
 import type { Turn } from './turn.js';
 
 /** `known`: what she gave for the step's fact before; `shownText`: the question as she read it. */
 export function readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown, shownText: string): ParseResult<unknown> {
   const r = readAnswer(step.input, text, turn.today, turn.engine, known);
+  // a no in her own words (不用记俺的): no sure yes or no stands against it
+  if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
   const { vars } = turn.state;
   return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today, shownText) ?? r);
+}
+
+/** How her own words' no is named back to her (the step's `ownNo`), when they say one. */
+export function ownNoLabel(step: AskStep, text: string): string | undefined {
+  return step.ownNo && saysNoInOwnWords(text, step.ownNo) ? step.ownNo.label : undefined;
+}
+
+/**
+ * How a guess is named when she is asked to confirm it: a yes/no question's no in her own words by its
+ * label; undefined for another guess of a yes/no question (a question read from part of her words, such
+ * as 我不识字 at the privacy notice, is asked again: it is its own confirmation); else the option's label.
+ */
+export function guessLabel(step: AskStep, value: unknown, text: string, shown: ShownOption[] | undefined): string | undefined {
+  if (step.input.type === 'yesno') return value === false ? ownNoLabel(step, text) : undefined;
+  return labelOf(step.input, value, shown);
 }

@@ -121,9 +121,11 @@ export class Turn {
 export async function persistTurn(store: ConversationStore, turn: Turn): Promise<void> {
   if (turn.contactDeleted) return;
   if (!turn.consented) {
-    // before consent nothing but the consent step is kept, and what her message asked for: no answers, no facts
+    // before consent nothing but the consent step is kept, and what her message asked for: no answers, no
+    // facts; and a yes or no waiting for her confirmation (您是说：不同意，对吗？), which says nothing of her
+    const guess = typeof turn.engine.guess?.value === 'boolean' ? { guess: turn.engine.guess } : {};
     turn.state.vars = {};
-    turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request) };
+    turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request), ...guess };
     turn.factWrites.clear();
     turn.checks.length = 0;
   }

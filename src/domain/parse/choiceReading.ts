@@ -332,6 +332,25 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
   if (none >= 0 && side.includes(none) && aboutHerOnly && ruledOut && side.every((o) => o === none || personOptions.has(o))) {
     return guessed(options[none].value);
   }
+  // or she denied her husband's too, and one of the others (户口不在这 也没有居住证 俺男人也不是这哩):
+  // she went through the options saying no to each she named, none of them, as a guess
+  if (none >= 0 && side.includes(none) && deniedAll(clauses, no, personOptions, excluded, none)) return guessed(options[none].value);
   if (side.length > 1) return { ok: false, error: 'ambiguous', among: side.map((o) => options[o].value) };
   return undefined;
+}
+
+/**
+ * Whether her clauses deny her husband's option (a negated clause about him, or about both of them) and
+ * one of the other options a no means (`no`: not his, not the none option), and say nothing but denials of him.
+ */
+function deniedAll(
+  clauses: readonly Clause[],
+  no: readonly number[],
+  personOptions: ReadonlySet<number>,
+  excluded: ReadonlySet<number>,
+  none: number,
+): boolean {
+  if (personOptions.size === 0 || ![...personOptions].every((o) => excluded.has(o))) return false;
+  if (!clauses.some((c) => c.about !== 'her' && c.negated) || clauses.some((c) => c.about !== 'her' && !c.negated)) return false;
+  return no.some((o) => o !== none && !personOptions.has(o) && excluded.has(o));
 }

@@ -238,11 +238,16 @@ function readClause(raw: string, lex: Lexicon): Reading {
   const tail = tailSense(clause, lex);
   if (tail) return sure(tail);
   const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
-  if (/^(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return guess(['no']); // 没做过, 不舒服 (but 不识字)
+  // 没做过, 不舒服 (but 不识字); after 先/暂时/还是 too (先不用了, 暂时不去)
+  if (/^(?:先|暂时|还是)?(没有|没|不|未)\p{Script=Han}{1,3}$/u.test(trimmed)) return guess(['no']);
   if (/^[^不没未]\p{Script=Han}{0,2}过$/u.test(trimmed)) return sure(['yes']); // 做过, 查过了
   // a short verb echoed back with 了 ("怀了", "怀孕了", "切了") answers yes
   // (not 讲错了: taken back; nor 这岁数了, 都五十了: her age, not a verb)
-  if (/^[^不没未别]\p{Script=Han}{0,2}了$/u.test(core) && !/^(算|完|好多|对)了$|错了$|^[这那都也还太多好]|岁|数|[一二三四五六七八九十]/u.test(core))
+  // (not with a 不/没 inside: 先不用了 is no yes)
+  if (
+    /^[^不没未别](?:(?![不没未别])\p{Script=Han}){0,2}了$/u.test(core) &&
+    !/^(算|完|好多|对)了$|错了$|^[这那都也还太多好]|岁|数|[一二三四五六七八九十]/u.test(core)
+  )
     return sure(['yes']);
   if (/^\p{Script=Han}{1,2}错了?$/u.test(trimmed)) return guess(['no']);
   return sure([]);

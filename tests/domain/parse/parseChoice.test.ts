@@ -203,6 +203,14 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     ['户口不在这，居住证也没有', among(['spouseHukou', 'livedSixMonths', 'none'])],
     // she spoke of her husband: not a guess of none
     ['我们俩户口都不在这', among(['residencePermit', 'livedSixMonths', 'none'])],
+    ['户口不在这 老公也不在这', among(['residencePermit', 'livedSixMonths', 'none'])],
+    // unless she said no of him too, and of another option: none, a guess
+    ['户口不在这 在周口川汇区 也没有居住证 我男人也不是这里', guess('none')],
+    ['户口不是这的 丈夫也不是 也没办居住证', guess('none')],
+    ['我们俩户口都不在这 也没居住证', guess('none')],
+    ['不是 老公也不是 没有暂住证', guess('none')],
+    // his is local: his option, not none
+    ['老公也不是本地的 我有居住证', ok('residencePermit')],
     // not the none option is a yes: 不是外地的 (a double negation)
     ['不是外地的 就是咱这的', guess('hukou')],
     ['我不是外地人', guess('hukou')],

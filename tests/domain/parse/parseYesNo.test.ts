@@ -243,6 +243,13 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     expect(parseYesNo('干什么', pregnant).ok).toBe(false);
   });
 
+  it('a 不/没 after 先/暂时/还是 is a no, as a guess, never a verb echoed with 了 (先不用了 is no yes)', () => {
+    expect(parseYesNo('先不用了')).toEqual({ ok: true, value: false, guessed: true });
+    expect(parseYesNo('暂时不去')).toEqual({ ok: true, value: false, guessed: true });
+    expect(parseYesNo('先不用了 我就问下')).toEqual({ ok: true, value: false, guessed: true });
+    expect(parseYesNo('做了')).toEqual({ ok: true, value: true });
+  });
+
   it('a bare 1 or 2 is a yes or a no only as a guess (what it would do is confirmed first where asked)', () => {
     expect(parseYesNo('2')).toEqual({ ok: true, value: false, guessed: true });
     expect(parseYesNo('1')).toEqual({ ok: true, value: true, guessed: true });
