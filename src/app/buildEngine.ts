@@ -13,6 +13,7 @@ import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
+import { twinsSaidBy } from '../flows/pregnancy/twinsSaid.js';
 import { createUndoEndActions } from '../flows/pregnancy/undoEndActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
 import { homePlaces } from '../profiles/homePlaces.js';
@@ -66,7 +67,7 @@ export function buildEngine(
     reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
-  const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts });
+  const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts, twinsSaid: twinsSaidBy(flowSet) });
   const rc = s.reminders.config;
   const nextReminders = new NextReminders({
     pregnancies: pregnancyPort,

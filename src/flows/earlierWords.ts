@@ -5,6 +5,7 @@
 // but a clause of them that reads by itself is.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
+import { monthsPregnant } from '../domain/pregnancy/monthsPregnant.js';
 import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import type { AskStep } from './flowSchema.js';
@@ -59,6 +60,9 @@ export function keepRestOfAnswer(engine: EngineState, text: string, answered: (c
   if (rest.length > 0) engine.carried = rest;
 }
 
+/** What her earlier words give a question: its answer, or why they cannot (months, not weeks: that question's re-prompt). */
+export type EarlierAnswer = { value: unknown } | { why: 'months' };
+
 /**
  * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
  * of options shown: `options`; what she gave for it before: `known`). A day she named also names the session (后天上午): kept as the next
@@ -71,7 +75,7 @@ export function readStepFromEarlierWords(
   step: AskStep,
   options: ShownOption[] | undefined,
   known?: unknown,
-): { value: unknown } | undefined {
+): EarlierAnswer | undefined {
   if (!step.fromTrigger) return undefined;
   let nextAnswer: string | undefined;
   const dates = step.input.type === 'gestation' || step.input.type === 'dating';
@@ -88,7 +92,11 @@ export function readStepFromEarlierWords(
     return r.ok && r.guessed && confirmsGuess(step, r.value) ? fail('unrecognised') : r;
   };
   // (13号那天去 礼拜四, 13 March being a Friday: not the day of one clause; she is asked)
-  const found = readEarlierWords(engine, `${flowId}.${step.id}`, read, (text) => !!options && namesDaysThatDiffer(text, options, today));
+  const key = `${flowId}.${step.id}`;
+  const unread = dates && engine.trigger && !engine.trigger.tried.includes(key) ? engine.trigger.text : undefined;
+  const found = readEarlierWords(engine, key, read, (text) => !!options && namesDaysThatDiffer(text, options, today));
   if (found && nextAnswer) engine.nextAnswer = nextAnswer;
-  return found;
+  // her months (怀孕三个月了 帮俺登记一下): asked for what dates it, saying why, as an answer in months is
+  const months = unread !== undefined && !speaksOfAnotherWoman(unread) && [unread, ...carriedClauses(unread)].some((c) => monthsPregnant(c, today));
+  return found ?? (months ? { why: 'months' } : undefined);
 }

@@ -225,11 +225,11 @@ export class ConversationEngine {
           if (options.length === 1 && step.autoPickSingle && given === undefined) return this.afterAnswer(turn, flow, step, options[0].value);
         }
         const fromTrigger = earlierAnswer(turn, flow.id, step, options, this.o.home, await this.known(turn, step));
-        if (fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
+        if (fromTrigger && 'value' in fromTrigger) return this.afterAnswer(turn, flow, step, fromTrigger.value);
         // her words that started the flow name none, and the reminder she answers names one (收到了 给我约下礼拜三)
         if (step.fromTrigger && turn.engine.trigger && given === undefined && reminded.length === 1) return this.afterAnswer(turn, flow, step, reminded[0]);
         if (options) turn.engine.options = options;
-        turn.say(this.say.question(turn, step, options));
+        this.say.ask(turn, step, options, fromTrigger && 'why' in fromTrigger ? fromTrigger.why : undefined);
         turn.waitAt(flow.id, step.id);
         return undefined;
       }

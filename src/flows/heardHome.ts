@@ -7,7 +7,7 @@ import { homeTownship, type HomePlace } from '../domain/parse/homePlace.js';
 import { fail, ok } from '../domain/parse/parseResult.js';
 import { renderTemplate } from '../domain/template.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
-import { readEarlierWords, readStepFromEarlierWords } from './earlierWords.js';
+import { readEarlierWords, readStepFromEarlierWords, type EarlierAnswer } from './earlierWords.js';
 import type { AskStep, Flow } from './flowSchema.js';
 import type { Turn } from './turn.js';
 
@@ -72,6 +72,6 @@ export function earlierAnswer(
   options: ShownOption[] | undefined,
   home: HomePlaces | undefined,
   known: unknown,
-): { value: unknown } | undefined {
+): EarlierAnswer | undefined {
   return takeHome(turn, flowId, step, options, home) ?? readStepFromEarlierWords(turn.engine, turn.today, flowId, step, options, known);
 }

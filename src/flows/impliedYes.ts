@@ -1,4 +1,5 @@
-// One clause of her words may answer two questions: how far along she is (想约唐筛 18周了; 预产期10月15)
+// One clause of her words may answer two questions: how far along she is (想约唐筛 18周了; 预产期10月15;
+// 俺怀孕四个月了: months, that date nothing)
 // says yes to 您现在怀孕了吗 (a question marked `gestationIsYes`) by implication, and still gives the
 // weeks the booking or the dating asks next. So the clause is not used up by the yes: it stays for
 // the weeks question, wherever it waits (the words that started the flow, or the rest of an answer).
@@ -6,14 +7,8 @@ import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
-import { parseGestation } from '../domain/pregnancy/parseGestation.js';
+import { statesGestation } from '../domain/pregnancy/statesGestation.js';
 import { parseInput } from './parseInput.js';
-
-/** Whether `clause` says how far along a pregnancy is: weeks or a due date (not a last period: her age may have ended them). */
-export function statesGestation(clause: string, today: string): boolean {
-  const g = parseGestation(clause, today);
-  return g.ok && !g.guessed && g.value.from !== 'lastPeriod';
-}
 
 /**
  * The clause of `clauses` (her earlier words, all of them) that answers `input` with a yes by

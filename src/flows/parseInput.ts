@@ -11,6 +11,7 @@ import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
 import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
 import { ageRangeOn, asBirthDateFact } from '../domain/parse/birthDateFact.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
+import { statesGestation } from '../domain/pregnancy/statesGestation.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
 
 /** A parsed answer: JSON-safe, as it is kept in conversation variables and facts. */
@@ -45,10 +46,9 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
     case 'yesno': {
       const r = parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
       if (r.ok || r.error !== 'unrecognised' || !spec.gestationIsYes) return r;
-      // weeks or a due date said of her pregnancy: she is pregnant (not a last period alone: her age may
-      // have ended them); not those of another woman (我妹妹怀孕12周)
-      const g = parseGestation(text, today);
-      return g.ok && !g.guessed && g.value.from !== 'lastPeriod' && !speaksOfAnotherWoman(text) ? ok(true) : r;
+      // weeks, a due date or months said of her pregnancy: she is pregnant (not a last period alone: her
+      // age may have ended them); not those of another woman (我妹妹怀孕12周)
+      return statesGestation(text, today) && !speaksOfAnotherWoman(text) ? ok(true) : r;
     }
     case 'choice':
       return parseChoice(text, spec.options, spec);

@@ -44,6 +44,15 @@ export class Prompts {
     return options ? `${text}\n${optionLines(options)}` : text;
   }
 
+  /**
+   * Asks the question; when her words that started the flow answer it in a form it cannot take (months,
+   * not weeks: `why`), she gets the reply such an answer gets instead (why, and what to give).
+   */
+  ask(turn: Turn, step: AskStep, options: ShownOption[] | undefined, why: 'months' | undefined): void {
+    if (why) this.reprompt(turn, why, step.example, undefined, step.reprompt);
+    else turn.say(this.question(turn, step, options));
+  }
+
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
   reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
     const m = this.messages();

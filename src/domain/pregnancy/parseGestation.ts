@@ -1,5 +1,5 @@
 // Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周", "8个星期",
-// "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天"), a due date ("预产期9月1号", any
+// "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天", "五十多天了"), a due date ("预产期9月1号", any
 // date in the future), or the first day of her last period ("末次月经3月1号", any date in the past;
 // lunar dates too). Implausible answers are refused by the one rule the pregnancy service applies
 // too (plausibleDueDate: due at most 43 weeks ahead and at most two weeks past), and a due date she
@@ -9,6 +9,8 @@
 //   both as a last period in the past and as a due date in the future: 'ambiguous' (the conversation
 //   asks which with both days: bareDateReadings, src/flows/datingWhich.ts); one that fits a pregnancy
 //   going on today only one way is read that way.
+// - a count of days that may be her cycle ("三十天左右", "35天来一回": 20 to 60 days) without words tying it
+//   to the pregnancy (怀孕, 孕, 了): 'unrecognised'; no one says a pregnancy is 30 days but with them.
 // A count of days or weeks followed by 前/后 ("3天前", "两个星期前") is a date, read by parseDate.
 // She may correct herself in the answer ("十周了 哦不对 十一周零两天", "末次月经3月10号 不对 是3月1号"):
 // the value after the marker is read (selfCorrection.ts); a due date 9 days off otherwise.
@@ -45,6 +47,10 @@ const DAYS = new RegExp(`(?<!${NUMERAL})${DAY_NUM}\\s*(?:多|来)?\\s*天${NOT_F
 const PREGNANT_BARE = new RegExp(`孕\\s*(?:第\\s*)?${NUM}(?!\\s*(?:${NUMERAL}|[个月天日号年周星礼产次胎+./-]))`, 'u');
 /** 三个月, 两个多月, 三个半月, 孕3月 */
 const MONTHS = new RegExp(`${NUM}\\s*(?:多\\s*)?个\\s*(?:多|半)?\\s*月|孕\\s*${NUM}\\s*多?\\s*月(?!\\s*(?:${NUMERAL}|份|初|中|底|末|上旬|下旬))`, 'u');
+/** Words that tie a count of days to the pregnancy (怀孕50天, 孕五十天, 五十多天了, 有了40天). */
+const DAYS_OF_PREGNANCY = /怀|孕|了/u;
+/** The longest cycle she may give (flows/pregnancy.yaml, cycle): a longer count of days alone is her gestation. */
+const LONGEST_CYCLE_DAYS = 60;
 /** words that make a number of days or weeks something other than her gestational age */
 const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
 const DUE_WORDS = /预产期|生|出生|到期/u;
@@ -131,10 +137,10 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
     // "3个月20天" is months, not 20 days
     if (!months && !findDateExpressions(text).some((e) => !isToday(e))) {
       const days = DAYS.exec(t);
-      if (days) {
-        const ga = parseChineseNumber(days[1]);
-        return ga === undefined ? fail('unrecognised') : fromGestationalAge(ga, today);
-      }
+      const ga = days ? parseChineseNumber(days[1]) : undefined;
+      if (days && ga === undefined) return fail('unrecognised');
+      // (三十天左右 alone may be her cycle: not read as her gestation)
+      if (ga !== undefined) return DAYS_OF_PREGNANCY.test(t) || ga > LONGEST_CYCLE_DAYS ? fromGestationalAge(ga, today) : fail('unrecognised');
       const bare = PREGNANT_BARE.exec(t);
       const w = bare ? parseChineseNumber(bare[1]) : undefined;
       if (w !== undefined) return fromGestationalAge(w * 7, today);

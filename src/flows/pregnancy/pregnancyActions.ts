@@ -37,6 +37,8 @@ export const PREGNANCY_CHOICE_SOURCES = ['pregnancy.openItems'] as const;
 export interface PregnancyFlowDeps {
   port: PregnancyPort;
   texts: PregnancyTexts;
+  /** Whether her words say she carries twins (twinsSaid.ts): for a registration that does not ask it. */
+  twinsSaid?: (words: string, today: string) => boolean;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -148,12 +150,14 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       return registered(ctx, await port.register(ctx.contact.id, input, ctx.now), port.adjustedDueDate(input));
     },
 
-    // offered after a prenatal booking (booking.yaml): the due date she gave for it, not asked again
+    // offered after a prenatal booking (booking.yaml): the due date she gave for it, not asked again;
+    // twins when her words that started the booking said so (俺想约个NT 十二周了 怀的双胞胎), else one
     'pregnancy.registerDueDate': async (ctx): Promise<ActionResult> => {
       const dueDate = str((await ctx.facts()).dueDate);
       const refused = checkDueDate(dueDate, ctx.now);
       if (refused) return refused;
-      const r = await port.register(ctx.contact.id, { dueDate, datingFrom: 'dueDate', twins: false, birthDate: await birthDateFor(ctx) }, ctx.now);
+      const twins = !!ctx.words && !!d.twinsSaid?.(ctx.words, shanghaiDay(ctx.now));
+      const r = await port.register(ctx.contact.id, { dueDate, datingFrom: 'dueDate', twins, birthDate: await birthDateFor(ctx) }, ctx.now);
       return registered(ctx, r, dueDate);
     },
 

@@ -54,10 +54,12 @@ describe('parseGestation', () => {
     ['怀孕50天', { dueDate: '2026-10-18', from: 'weeks' }],
     ['50天了', { dueDate: '2026-10-18', from: 'weeks' }],
     ['孕五十天', { dueDate: '2026-10-18', from: 'weeks' }],
-    ['五十多天', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['五十多天了', { dueDate: '2026-10-18', from: 'weeks' }],
+    ['有了50天', { dueDate: '2026-10-18', from: 'weeks' }],
     ['今天怀孕50天', { dueDate: '2026-10-18', from: 'weeks' }],
+    // alone, longer than any cycle (60 days)
     ['一百天', { dueDate: '2026-08-29', from: 'weeks' }],
-    ['14天', { dueDate: '2026-11-23', from: 'weeks' }],
+    ['怀孕14天', { dueDate: '2026-11-23', from: 'weeks' }],
     // 42 weeks: due two weeks ago, the latest plausibleDueDate allows
     ['294天', { dueDate: '2026-02-16', from: 'weeks' }],
   ])('days: %s → %o', (text, want) => {
@@ -138,12 +140,20 @@ describe('parseGestation', () => {
     ['3月2日', 'ambiguous'],
     // days of gestation: 14 to 294 (a due date at most two weeks past: plausibleDueDate, the rule the
     // pregnancy service applies too)
-    ['10天', 'out_of_range'],
+    ['怀孕10天', 'out_of_range'],
     ['295天', 'out_of_range'],
     ['301天', 'out_of_range'],
     ['孕43周', 'out_of_range'],
     // days or weeks that are not her gestational age
     ['月经推迟了10天', 'unrecognised'],
+    // a count of days alone that may be her cycle (20 to 60 days): not her gestation
+    ['三十天左右', 'unrecognised'],
+    ['30天', 'unrecognised'],
+    ['五十多天', 'unrecognised'],
+    ['三十天来一回', 'unrecognised'],
+    ['俺一般35天才来一回', 'unrecognised'],
+    ['28天 挺准的', 'unrecognised'],
+    ['14天', 'unrecognised'],
     ['大姨妈推迟两个星期', 'unrecognised'],
     ['孕2产1', 'unrecognised'],
   ])('%s → %s', (text, error) => {

@@ -1,0 +1,54 @@
+// Whether her words say how far along she is (a yes to 您现在怀孕了吗): weeks, a due date, months.
+import { describe, expect, it } from 'vitest';
+import { monthsPregnant } from '../../../src/domain/pregnancy/monthsPregnant.js';
+import { statesGestation } from '../../../src/domain/pregnancy/statesGestation.js';
+
+const TODAY = '2026-03-02';
+
+describe('statesGestation', () => {
+  it.each([
+    ['孕12周', true],
+    ['预产期10月15', true],
+    ['怀孕50天', true],
+    ['怀孕三个月了', true],
+    ['5个月了', true],
+    // a last period alone says nothing (she may be past them); a count of days that may be her cycle
+    ['末次月经2月10号', false],
+    ['三十天左右', false],
+  ])('%j → %j', (text, expected) => {
+    expect(statesGestation(text, TODAY)).toBe(expected);
+  });
+});
+
+describe('monthsPregnant', () => {
+  it.each([
+    '俺怀孕四个月了',
+    '怀孕三个月了 帮俺登记一下',
+    '三个月',
+    '四个多月',
+    '5个月了',
+    '孕5月',
+    '差不多五个月了吧',
+    '现在快四个月了',
+    '有三个多月了',
+    '肚子四个多月了',
+    '怀孕三个月 能做唐筛吗',
+  ])('%j: her pregnancy in months', (text) => {
+    expect(monthsPregnant(text, TODAY)).toBe(true);
+  });
+  it.each([
+    // a baby's age, a time ago or ahead, a period missed, trying, living somewhere, another woman's
+    '宝宝三个月了',
+    '三个月前',
+    '三个月以后',
+    '月经三个月没来',
+    '备孕三个月了',
+    '在这住了五个月',
+    '俺闺女怀孕四个月了',
+    // weeks date it: not months
+    '怀孕12周',
+    '不知道',
+  ])('%j: not', (text) => {
+    expect(monthsPregnant(text, TODAY)).toBe(false);
+  });
+});
