@@ -46,6 +46,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   choiceWhich: NONE,
   // the question asked again follows it
   keptForLater: NONE,
+  monthsHeard: NONE,
   idleReset: COUNTY,
   eligibilityUnavailable: COUNTY,
   // src/flows/actions.ts describeMyData

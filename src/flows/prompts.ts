@@ -46,11 +46,10 @@ export class Prompts {
 
   /**
    * Asks the question; when her words that started the flow answer it in a form it cannot take (months,
-   * not weeks: `why`), she gets the reply such an answer gets instead (why, and what to give).
+   * not weeks: `why`), it says why it asks for more, and what (not as a failed answer: she was not asked yet).
    */
   ask(turn: Turn, step: AskStep, options: ShownOption[] | undefined, why: 'months' | undefined): void {
-    if (why) this.reprompt(turn, why, step.example, undefined, step.reprompt);
-    else turn.say(this.question(turn, step, options));
+    turn.say(why ? this.text(this.messages().monthsHeard, turn) : this.question(turn, step, options));
   }
 
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
