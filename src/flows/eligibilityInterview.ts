@@ -13,7 +13,7 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
-import { answersToOtherQuestions, keepForInterview, otherAnswers, readsAs } from './otherAnswer.js';
+import { answersAsked, answersToOtherQuestions, keepForInterview, otherAnswers, readsAs } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
 
@@ -149,7 +149,12 @@ export class EligibilityInterview {
       interview.answered.push(asking);
       noteAnswer(turn, flow.id, step, asking);
       // the rest of her message may answer what comes next ("82年的，户口在这")
-      carried.push(...carriedClauses(answerText, (c) => parseInput(q.input, c, turn.today, known).ok));
+      // (a "never" in the words of a later question is kept for it: 没有查过 也没有做过啥手术)
+      const later = programmes
+        .facts(programme)
+        .filter((f) => f !== asking)
+        .flatMap((f) => programmes.question(programme, f)?.input ?? []);
+      carried.push(...carriedClauses(answerText, (c) => answersAsked(q.input, c, turn.today, known, later)));
     }
     delete interview.asking;
     let facts = await this.currentFacts(turn, programme);

@@ -360,6 +360,7 @@ export const messagesSchema = z.object({
     planNone: z.string(),
     cycleNote: z.string(),
     twinsNote: z.string(),
+    redateFarNote: z.string(),
     dueDatePast: z.string(),
     dueDateTooFar: z.string(),
     birthNotDay: z.string(),

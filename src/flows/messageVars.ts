@@ -135,6 +135,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     planNone: NONE,
     cycleNote: ['cycleDays', 'days'],
     twinsNote: NONE,
+    redateFarNote: ['oldDueDate', 'oldGa', 'weeks'],
     dueDatePast: ['dueDate'],
     dueDateTooFar: ['dueDate'],
     birthNotDay: NONE,

@@ -7,6 +7,7 @@
 // health answer only once she gave the health consent.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
+import { endsInOwnWord } from '../domain/parse/ownWords.js';
 import { statesAge } from '../domain/parse/parseBirthDate.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
 import type { EngineState } from '../services/conversationState.js';
@@ -34,6 +35,16 @@ function namesNone(input: InputSpec, clause: string): boolean {
 }
 
 /**
+ * Whether a clause of her answer is the answer to the question asked (`input`), not words to keep for the
+ * questions that follow (`later`, their inputs): one it reads, but not a "never" that a later question
+ * reads in its own words (没有查过 也没有做过啥手术: the second clause is the hysterectomy question's).
+ */
+export function answersAsked(input: InputSpec, clause: string, today: string, known: unknown, later: readonly InputSpec[]): boolean {
+  const read = parseInput(input, clause, today, known);
+  return read.ok && !(read.value === null && later.some((i) => readsAs(i, clause, today)));
+}
+
+/**
  * The answer words written for another question (or beside another answer) give the question of
  * `input`, when they give it by themselves: not a guess, not a yes or a no but one in the question's
  * own words (我怀孕了 to 您现在怀孕了吗), not a wish, not her age for another date, not a bare number.
@@ -45,13 +56,15 @@ export function readsAs(input: InputSpec, clause: string, today: string): { valu
   const ownWords = input.type === 'yesno' || input.type === 'choice' ? [...(input.yesWords ?? []), ...(input.noWords ?? [])].filter((w) => w.length >= 2) : [];
   const plain = clause.replace(/[了的呢啊呀吧]+$/u, '');
   const inOwnWords = ownWords.some((w) => clause.endsWith(w) || plain.endsWith(w));
-  if ((input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords) return undefined;
+  // …or in their spoken variants (也没有做过啥手术, 子宫也没切过): read as the words they stand for
+  const spoken = inOwnWords ? undefined : endsInOwnWord(clause, ownWords);
+  if ((input.type === 'yesno' || parseYesNo(clause).ok) && !inOwnWords && !spoken) return undefined;
   // what she wants is no fact of hers (想查查宫颈癌和乳腺 is no 单位体检会查)
   if (input.type === 'yesno' && WISH.test(clause)) return undefined;
   // her age is no other date (我今天满35了: not a screening today); beside a no in the question's own
   // words it is a reason (都五十多了怀啥孕)
   if (input.type !== 'birthDate' && input.type !== 'yesno' && statesAge(clause)) return undefined;
-  const read = parseInput(input, clause, today);
+  const read = parseInput(input, spoken?.text ?? clause, today);
   if (!read.ok || read.guessed) return undefined;
   // "never" read from a bare 没有 is the rest of another answer (我没上班 单位都没有: not 没查过)
   if (read.value === null && !namesNone(input, clause)) return undefined;

@@ -14,6 +14,13 @@ const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]
 const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
 
 /**
+ * 啥 / 什么 that mean "any" after a negation, not "what" (没做过啥手术, 啥手术也没做过, 没什么事): no question
+ * (not after 有没/是不/能不…: 有没有啥要带的 asks; nor 为啥都不让查).
+ */
+const INDEFINITE =
+  /(?:(?<!有)没|(?<![是能可要会行好中])不(?![知晓]))[^啥什吗么?？]{0,6}?(?:啥子?|什么)|(?<![为干])(?:啥子?|什么)[^吗么?？]{0,4}?[也都](?:没|不)/gu;
+
+/**
  * A yes-or-no question closed by 的/吗/呢 in the middle of a run-on, or asked as 可以不 / 行不 / 中不
  * with a particle (Hunan: 礼拜一早上去可以不咯我礼拜一才有空): what follows is a new clause.
  */
@@ -38,7 +45,7 @@ const STATEMENT = /[了的]$|是|在/u;
 function statements(clause: string): string[] {
   const closed = CLOSED_QUESTION.exec(clause);
   if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
-  if (!QUESTION.test(clause)) return clause ? byTopic(clause) : [];
+  if (!QUESTION.test(clause.replace(INDEFINITE, ' '))) return clause ? byTopic(clause) : [];
   const start = QUESTION_START.exec(clause);
   const head = start ? clause.slice(0, start.index) : '';
   return head.length >= 2 && STATEMENT.test(head) ? byTopic(head).filter((c) => /[了的]$/u.test(c) || STATEMENT.test(c)) : [];

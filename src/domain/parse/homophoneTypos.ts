@@ -3,6 +3,7 @@
 // the flows, profiles or county know (toneless pinyin) but is written otherwise is read as that
 // word. Built once at start from the vocabulary; pure.
 import { pinyin } from 'pinyin-pro';
+import { CHINESE_NUMERAL_CHARS } from './chineseNumber.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -11,6 +12,28 @@ const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const YEAR_TYPO = /(\d{2,4})[念廿粘黏碾撵捻辇](?=\d{1,2}月)/gu;
 /** 1971年3越5号: the 月 of a date typed as another yue character, right between a month and a day. */
 const MONTH_TYPO = /(\d{1,2})[越阅跃悦粤岳钥](?=\d{1,2}[日号])/gu;
+
+const NUMERAL = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]$`, 'u');
+/** what follows a number that makes it a date, a time or a count (十月, 二十号, 三点, 两个) */
+const NUMBER_UNIT = /^[月号日年周天岁点个次胎块]$/u;
+
+/**
+ * Whether reading chars[i, i+n) as `word` would change a Chinese numeral that is part of a number
+ * (改成十月二十号: 成十 sounds like 城市, but 十 starts 十月): one that runs on past the stretch, or is
+ * followed by a unit of a date or a count.
+ */
+function eatsNumber(chars: readonly string[], i: number, n: number, word: string): boolean {
+  const replaced = [...word];
+  for (let k = i; k < i + n; k++) {
+    if (!NUMERAL.test(chars[k]) || replaced[k - i] === chars[k]) continue;
+    let start = k;
+    while (start > 0 && NUMERAL.test(chars[start - 1])) start--;
+    let end = k + 1;
+    while (end < chars.length && NUMERAL.test(chars[end])) end++;
+    if (start < i || end > i + n || (end < chars.length && NUMBER_UNIT.test(chars[end]))) return true;
+  }
+  return false;
+}
 
 /** Toneless pinyin of each character, read in context (polyphones); '' for anything not Han. */
 function syllables(chars: readonly string[]): string[] {
@@ -79,7 +102,7 @@ function wordAt(
     const part = sounds.slice(i, i + n);
     if (part.some((s) => s === '')) continue;
     const word = bySound.get(part.join(' '));
-    if (word && !cutsWord(chars, i, n, lengths, words)) return { text: word, size: n };
+    if (word && !cutsWord(chars, i, n, lengths, words) && !eatsNumber(chars, i, n, word)) return { text: word, size: n };
   }
   return { text: chars[i], size: 1 };
 }

@@ -217,8 +217,10 @@ function readClause(raw: string, lex: Lexicon): Reading {
   const clause = collapseRepeats(raw);
   const { tokens, rest } = tokenize(clause, lex);
   const senses: Sense[] = [];
-  for (const [word, sense] of tokens) {
+  for (const [i, [word, sense]] of tokens.entries()) {
     if (sense === 'filler') continue;
+    // 就是 before a no is "only": 就是没怀上, 就是没查过
+    if (word === '就是' && tokens[i + 1]?.[1] === 'no') continue;
     if (sense === 'other') {
       // "好的不过…": an answer before a non-answer word still counts; "有点不舒服" has none
       return sure(senses);
@@ -230,7 +232,7 @@ function readClause(raw: string, lex: Lexicon): Reading {
   if (isRhetorical(clause, lex)) return { senses: ['no'], guessed: false, rhetorical: true };
 
   // the clause goes on with words we do not know: only its opening can be an answer (a guess)
-  const core = clause.replace(/^(我们|我|俺|那就|那|就|应该)+/u, '');
+  const core = clause.replace(/^(我们|我|俺|那就|那|就是(?=[不没未])|就|应该)+/u, '');
   const lead = tokenize(core, lex).tokens.find(([, s]) => s !== 'filler');
   if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
     return lead[1] === 'unsure' ? sure([lead[1]]) : guess([lead[1]]);

@@ -19,7 +19,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'twinsNote', 'implausibleReason']],
   ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.registerDueDate', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
-  ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'implausibleReason']],
+  ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'redateNote', 'implausibleReason']],
   ['pregnancy.redate', ['moved', 'implausible', 'none'], [...SUMMARY, 'oldDueDate', 'screeningPlan', 'implausibleReason']],
   ['pregnancy.birthStatus', ['active', 'born', 'none'], ['birthDate', 'newbornScreens']],
   ['pregnancy.reportBirth', ['born', 'implausible', 'none'], ['birthDate', 'newbornScreens', 'implausibleReason']],
@@ -185,7 +185,8 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       if (dueDate === p.dueDate) return { outcome: 'same', vars: summary(p, ctx.now) };
       const refused = checkDueDate(dueDate, ctx.now);
       if (refused) return refused;
-      return { outcome: 'ok', vars: { newDueDateText: texts.date(dueDate), newGa: texts.ga(dueDate, ctx.now) } };
+      const redateNote = texts.redateFarNote(p.dueDate, dueDate, ctx.now);
+      return { outcome: 'ok', vars: { newDueDateText: texts.date(dueDate), newGa: texts.ga(dueDate, ctx.now), redateNote } };
     },
 
     'pregnancy.redate': async (ctx): Promise<ActionResult> => {

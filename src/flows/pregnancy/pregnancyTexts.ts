@@ -10,6 +10,9 @@ import type { PregnancyView, ScreeningState } from './pregnancyPort.js';
 import { ageRangeOn, type BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import { describeBirthDate } from '../describeBirthDate.js';
 
+/** How far (days) a new due date may be from the one kept before its confirmation says so. */
+const REDATE_FAR_DAYS = 4 * 7;
+
 export class PregnancyTexts {
   constructor(private readonly messages: () => Messages) {}
 
@@ -53,6 +56,13 @@ export class PregnancyTexts {
 
   twinsNote(twins: boolean | undefined): string {
     return twins ? this.m.twinsNote : '';
+  }
+
+  /** A new due date more than four weeks from the one kept: said in its confirmation ('' otherwise). */
+  redateFarNote(oldDueDate: string, newDueDate: string, now: Date): string {
+    const days = Math.abs(daysBetween(oldDueDate, newDueDate));
+    if (days <= REDATE_FAR_DAYS) return '';
+    return renderTemplate(this.m.redateFarNote, { oldDueDate: this.date(oldDueDate), oldGa: this.ga(oldDueDate, now), weeks: Math.round(days / 7) });
   }
 
   /** Why a due date cannot belong to a pregnancy going on today. */

@@ -45,4 +45,14 @@ describe('carriedClauses', () => {
     ]);
     expect(carriedClauses('医生能不能给我看')).toEqual([]);
   });
+  it('keeps a 啥 / 什么 that means "any" after a negation: a statement, not a question', () => {
+    expect(carriedClauses('没有查过 也没有做过啥手术')).toEqual(['没有查过', '也没有做过啥手术']);
+    expect(carriedClauses('从来没查过 啥手术都没做过')).toEqual(['从来没查过', '啥手术都没做过']);
+    expect(carriedClauses('没做过什么手术 能查吗')).toEqual(['没做过什么手术']);
+    // still questions
+    expect(carriedClauses('有没有啥要带的')).toEqual([]);
+    expect(carriedClauses('为啥都不让查')).toEqual([]);
+    expect(carriedClauses('不知道啥时候能查')).toEqual([]);
+    expect(carriedClauses('要带啥')).toEqual([]);
+  });
 });

@@ -64,6 +64,17 @@ describe('homophone typos (pinyin keyboards)', () => {
     expect(r('住这礼 预越')).toBe('住这里 预约');
   });
 
+  it('never reads away a Chinese numeral that is part of a number (改成十月: 成十 is not 城市)', () => {
+    const r = homophoneReader(['城市', '预约', '是的']);
+    expect(r('改成十月二十号了')).toBe('改成十月二十号了');
+    expect(r('预产期改成十一月三号')).toBe('预产期改成十一月三号');
+    expect(r('变成十二月五日')).toBe('变成十二月五日');
+    expect(r('改成十号')).toBe('改成十号');
+    expect(r('改成十点')).toBe('改成十点');
+    // a numeral that is no number's may still be a typo
+    expect(r('在成十里住')).toBe('在城市里住');
+  });
+
   it('keeps a known word whole and reads what follows', () => {
     expect(read('预约唐晒')).toBe('预约唐筛');
   });

@@ -269,4 +269,12 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     expect(parseYesNo('都五十多了', pregnant).ok).toBe(false);
     expect(parseYesNo('怎么会怀孕了', pregnant).ok).toBe(false);
   });
+
+  it('reads 就是 before a no as "only", not a yes (就是没怀上, 没有 就是没怀孕)', () => {
+    const words = { yes: ['怀上', '怀孕了'], no: ['没怀孕', '没怀上'] };
+    expect(parseYesNo('就是没怀上', words)).toEqual({ ok: true, value: false });
+    expect(parseYesNo('没有 就是没怀孕', words)).toEqual({ ok: true, value: false });
+    expect(parseYesNo('就是没查过')).toMatchObject({ ok: true, value: false });
+    expect(parseYesNo('就是')).toEqual({ ok: true, value: true });
+  });
 });
