@@ -85,12 +85,12 @@ describe('matchCommand: pregnancy', () => {
 });
 
 describe('matchTrigger: unless', () => {
-  const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = []): Flow => ({
+  const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = [], unlessNotIn: string[] = []): Flow => ({
     id,
     description: id,
     beforeConsent: false,
     noticeAfter: false,
-    triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false, all: [], except: [] }],
+    triggers: [{ words, yesWords: [], unless, unlessNotIn, also, vars: {}, priority, answers: false, all: [], except: [] }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
   const flows = [flow('loss', ['流产了', '胎停'], ['怕', '担心', '吗'], 3), flow('topic', ['怀孕'])];
@@ -115,6 +115,17 @@ describe('matchTrigger: unless', () => {
     ['原因', undefined],
   ])('also: %s → %s', (text, flowId) => {
     expect(matchTrigger(text, withQuestion)?.flowId).toBe(flowId);
+  });
+
+  // `unlessNotIn`: an unless word only inside one of these words does not count
+  const births = [flow('birth', ['生了'], ['产生', '发生'], 1, [], ['剖腹产', '顺产'])];
+  it.each([
+    ['剖腹产生了', 'birth'],
+    ['顺产生了个闺女', 'birth'],
+    ['产生了', undefined],
+    ['顺产 发生了', undefined],
+  ])('unlessNotIn: %s → %s', (text, flowId) => {
+    expect(matchTrigger(text, births)?.flowId).toBe(flowId);
   });
 });
 
