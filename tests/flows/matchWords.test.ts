@@ -134,6 +134,10 @@ describe('matchTrigger', () => {
     ['我能免费做两癌筛查吗?', 'eligibility', { programme: 'twoCancer' }],
     ['你好，我想问问宫颈癌筛查', 'eligibility', { programme: 'twoCancer' }],
     ['怀孕了能免费做唐筛吗', 'eligibility', { programme: 'prenatal' }],
+    // every prenatal screening by name, as 唐筛
+    ['大排畸免费不 现在二十一周', 'eligibility', { programme: 'prenatal' }],
+    ['糖耐量免费吗', 'eligibility', { programme: 'prenatal' }],
+    ['OGTT要自费吗', 'eligibility', { programme: 'prenatal' }],
     ['能免费做筛查吗', 'eligibility', {}],
     ['你好', 'menu', {}],
     ['在吗', 'menu', {}],
