@@ -169,6 +169,11 @@ const triggerSchema = z
      */
     unless: z.array(z.string().min(1)).default([]),
     /**
+     * Words inside which an `unless` word does not count: the 产生 of 剖腹产生了 is part of 剖腹产 (a
+     * birth), not 产生 (something came about).
+     */
+    unlessNotIn: z.array(z.string().min(1)).default([]),
+    /**
      * When given, the trigger counts only if one of these words is also in her message: a loss word
      * with a question word (胎停了，是什么原因) is news to confirm, not news to act on at once.
      */

@@ -99,7 +99,8 @@ function requestClauses(text: string, t: Trigger): string | undefined {
  * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
  * not with `plainYes: false`: before she consented, a yes is not a request). Words are found the loose
  * way she writes them (looseWords.ts: 排个号 is 排号; a word of each of `all` classes: 约个NT). A
- * trigger whose `unless` words are also in the message does not count (怕流产 is worry, not a loss);
+ * trigger whose `unless` words are also in the message does not count (怕流产 is worry, not a loss),
+ * except inside its `unlessNotIn` words (the 产生 of 剖腹产生了);
  * one with `also` words counts only when one of them is in the message too (流产了 with 吗 or 原因 is
  * news with a question); places of its `except` words do not count for it (约好了 is not a request).
  * A higher-priority trigger wins (an action such as 预约 over a topic such as 两癌); then one that
@@ -113,7 +114,7 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   for (const flow of flows) {
     for (const t of flow.triggers) {
       if (t.answer !== undefined) continue;
-      if (hasWord(s, t.unless)) continue;
+      if (hasWord(maskWords(s, t.unlessNotIn), t.unless)) continue;
       if (t.also.length > 0 && !hasWord(s, t.also)) continue;
       const length = found(s, t);
       if (length === 0) continue;

@@ -51,9 +51,10 @@ export async function answerSideQuestion(
 ): Promise<SideAnswer | undefined> {
   const mine = matchSideAnswer(text, own.sideAnswers);
   if (mine) return { text: own.say(mine.text), rest: withoutSideClauses(text, own.sideAnswers), booked: false, unasked: withoutWords(text, [mine]) };
-  const asked = port ? matchSideAnswers(text, Object.values(port.questions)) : [];
-  if (!port || asked.length === 0) return undefined;
+  if (!port) return undefined;
   const named = port.named(text);
+  const asked = matchSideAnswers(text, [...Object.values(port.questions), ...priceOfPaid(port, named)]);
+  if (asked.length === 0) return undefined;
   const visit = asked.some((q) => q.aboutBooking) ? await port.visit(turn.contact.id, turn.now) : undefined;
   // her booking, unless she names another service (唐筛要空腹吗 with an NT booked)
   const booked = visit && (named.length === 0 || named.some((id) => visit.serviceIds.includes(id))) ? visit : undefined;
@@ -63,6 +64,15 @@ export async function answerSideQuestion(
   const lines = booked ? [booked.line] : [];
   for (const q of asked) lines.push(answerOf(port, q, services, booked?.hospitalId ?? making?.hospitalId, own.county));
   return { text: lines.join('\n'), rest: withoutSideClauses(text, asked), booked: !!booked, unasked: withoutWords(text, asked) };
+}
+
+/**
+ * For a screening she names that no programme pays for (无创, 糖耐量), whether it is free is its price:
+ * the money questions (with `paid`) asked in the words their `unless` keeps for qualifying (无创能免费做吗).
+ */
+function priceOfPaid(port: SideQuestionsPort, named: string[]): SideQuestion[] {
+  if (!named.some((id) => port.screening(id)?.cost)) return [];
+  return Object.values(port.questions).flatMap((q) => (q.paid && q.unless.length > 0 ? [{ ...q, words: q.unless, unless: [] }] : []));
 }
 
 /** `text` without the side questions' words (a word that asks them names no request: 真人 in 你是机器人还是真人). */

@@ -85,12 +85,12 @@ describe('matchCommand: pregnancy', () => {
 });
 
 describe('matchTrigger: unless', () => {
-  const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = []): Flow => ({
+  const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = [], unlessNotIn: string[] = []): Flow => ({
     id,
     description: id,
     beforeConsent: false,
     noticeAfter: false,
-    triggers: [{ words, yesWords: [], unless, also, vars: {}, priority, answers: false, all: [], except: [] }],
+    triggers: [{ words, yesWords: [], unless, unlessNotIn, also, vars: {}, priority, answers: false, all: [], except: [] }],
     steps: [{ id: 'x', kind: 'say', text: 'x', next: 'end' }],
   });
   const flows = [flow('loss', ['流产了', '胎停'], ['怕', '担心', '吗'], 3), flow('topic', ['怀孕'])];
@@ -116,6 +116,17 @@ describe('matchTrigger: unless', () => {
   ])('also: %s → %s', (text, flowId) => {
     expect(matchTrigger(text, withQuestion)?.flowId).toBe(flowId);
   });
+
+  // `unlessNotIn`: an unless word only inside one of these words does not count
+  const births = [flow('birth', ['生了'], ['产生', '发生'], 1, [], ['剖腹产', '顺产'])];
+  it.each([
+    ['剖腹产生了', 'birth'],
+    ['顺产生了个闺女', 'birth'],
+    ['产生了', undefined],
+    ['顺产 发生了', undefined],
+  ])('unlessNotIn: %s → %s', (text, flowId) => {
+    expect(matchTrigger(text, births)?.flowId).toBe(flowId);
+  });
 });
 
 describe('matchTrigger', () => {
@@ -123,6 +134,10 @@ describe('matchTrigger', () => {
     ['我能免费做两癌筛查吗?', 'eligibility', { programme: 'twoCancer' }],
     ['你好，我想问问宫颈癌筛查', 'eligibility', { programme: 'twoCancer' }],
     ['怀孕了能免费做唐筛吗', 'eligibility', { programme: 'prenatal' }],
+    // every prenatal screening by name, as 唐筛
+    ['大排畸免费不 现在二十一周', 'eligibility', { programme: 'prenatal' }],
+    ['糖耐量免费吗', 'eligibility', { programme: 'prenatal' }],
+    ['OGTT要自费吗', 'eligibility', { programme: 'prenatal' }],
     ['能免费做筛查吗', 'eligibility', {}],
     ['你好', 'menu', {}],
     ['在吗', 'menu', {}],
