@@ -10,6 +10,7 @@ import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import type { AskStep } from './flowSchema.js';
 import { parseInput } from './parseInput.js';
+import { datesPregnancy } from './cycleWords.js';
 import { confirmsGuess } from './prompts.js';
 import { namesDaysThatDiffer, readEarlierChoice } from './readShownChoice.js';
 
@@ -82,6 +83,8 @@ export function readStepFromEarlierWords(
   const read = (text: string): ParseResult<unknown> => {
     // another woman's weeks are not hers (我妹妹怀孕12周 想约NT)
     if (dates && speaksOfAnotherWoman(text)) return fail('unrecognised');
+    // a count (her cycle) is not read from words that date the pregnancy (末次月经25号)
+    if (step.input.type === 'integer' && datesPregnancy(text)) return fail('unrecognised');
     let r: ParseResult<unknown>;
     if (!options) r = parseInput(step.input, text, today, known);
     else {

@@ -46,6 +46,8 @@ export type DayChoice =
   | { kind: 'none' };
 
 const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
+/** How far along she is (12周3天, 十二周零三天, 12周+3天): no weekday (周3) in it. */
+const WEEKS_AND_DAYS = /(?<![\d.])\d{1,2}\s*个?\s*(?:周|週|星期|礼拜|禮拜)\s*[零又加+]?\s*\d\s*天/gu;
 const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };
 /** A day she turns down (6号不行, 不要周三, 周三去不了): not the day she picks. */
 const REJECTED_AFTER =
@@ -162,7 +164,7 @@ export function readDayWords(text: string, today: string): DayWords {
   const rejected = (before: string, after: string) => REJECTED_BEFORE.test(before) || REJECTED_AFTER.test(after);
   // weekdays first, cut out so that their digit (周3) is not read as a date
   let cut = 0;
-  const rest = prepared.replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
+  const rest = prepared.replace(WEEKS_AND_DAYS, ',').replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
     if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) {
       const weekday = { target: wd === '日' || wd === '天' ? 7 : Number(wd), inWeek: pre !== undefined };
       named.push({ day: weekdayDay(pre, wd, today), at: at - cut, end: at - cut + 1, weekday });

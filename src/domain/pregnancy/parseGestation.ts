@@ -1,5 +1,5 @@
 // Reads how far along she is, in the forms women write: "孕12周", "12周3天", "怀孕十二周", "8个星期",
-// "孕8" / "8周多" (多 is ignored), days of pregnancy ("怀孕50天", "五十多天了"), a due date ("预产期9月1号", any
+// "孕8" / "8周多" (多 is ignored), "12w3d" / "12+3w" (latinWeeks.ts), days of pregnancy ("怀孕50天", "五十多天了"), a due date ("预产期9月1号", any
 // date in the future), or the first day of her last period ("末次月经3月1号", any date in the past;
 // lunar dates too). Implausible answers are refused by the one rule the pregnancy service applies
 // too (plausibleDueDate: due at most 43 weeks ahead and at most two weeks past), and a due date she
@@ -16,6 +16,7 @@
 // the value after the marker is read (selfCorrection.ts); a due date 9 days off otherwise.
 import { parseChineseNumber } from '../parse/chineseNumber.js';
 import { findDateExpressions, type DateExpression } from '../parse/dateExpression.js';
+import { latinWeeks } from '../parse/latinWeeks.js';
 import { normalizeText } from '../parse/normalizeText.js';
 import { parseDate, type ParsedDate } from '../parse/parseDate.js';
 import { fail, ok, type ParseResult } from '../parse/parseResult.js';
@@ -102,7 +103,9 @@ export function bareDateReadings(text: string, today: string): { lastPeriod?: { 
   };
 }
 
-export function parseGestation(text: string, today: string): ParseResult<Gestation> {
+export function parseGestation(written: string, today: string): ParseResult<Gestation> {
+  // 12w3d, 12+3w: as an ultrasound report writes weeks (latinWeeks.ts)
+  const text = latinWeeks(written);
   const corrected = selfCorrection(text);
   if (corrected) {
     // the words she took back may say which kind of date she corrects (末次月经3月10号 不对 3月1号)

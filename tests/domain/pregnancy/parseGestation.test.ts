@@ -15,6 +15,13 @@ describe('parseGestation', () => {
     ['12周+3', { dueDate: '2026-09-11', from: 'weeks' }],
     ['12周加3 周五去', { dueDate: '2026-09-11', from: 'weeks' }],
     ['十二周零三', { dueDate: '2026-09-11', from: 'weeks' }],
+    // as an ultrasound report writes them (latinWeeks.ts)
+    ['12w3d', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['12W+3D', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['12+3w', { dueDate: '2026-09-11', from: 'weeks' }],
+    ['孕12w', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['G12w', { dueDate: '2026-09-14', from: 'weeks' }],
+    ['１２ｗ＋３', { dueDate: '2026-09-11', from: 'weeks' }],
     ['预产期9月14号', { dueDate: '2026-09-14', from: 'dueDate' }],
     ['2026年9月14日', { dueDate: '2026-09-14', from: 'dueDate' }],
     ['末次月经12月8号', { dueDate: '2026-09-14', from: 'lastPeriod' }],

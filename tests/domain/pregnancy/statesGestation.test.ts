@@ -8,6 +8,7 @@ const TODAY = '2026-03-02';
 describe('statesGestation', () => {
   it.each([
     ['孕12周', true],
+    ['我12w3d哒', true],
     ['预产期10月15', true],
     ['怀孕50天', true],
     ['怀孕三个月了', true],
