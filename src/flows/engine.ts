@@ -21,6 +21,7 @@ import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type 
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
+import { askedWithSign } from './askedWithSign.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
 
@@ -87,7 +88,7 @@ export class ConversationEngine {
     const { flows, commands, messages } = this.o.flowSet;
     // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
     const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
-    if (sign) return this.carryOn(turn, sign.rest);
+    if (sign) return this.carryOn(turn, askedWithSign(text, sign.rest, flows));
     const waiting = turn.waitingStep(flows);
     const matched = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     // (a stop at the privacy notice, 算了 我回去问问再说, is her answer to it: no)

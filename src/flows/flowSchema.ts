@@ -103,6 +103,11 @@ const askStepSchema = z.object({
    * confirmed first, naming it `label` ("您是说：不同意，对吗？").
    */
   ownNo: z.object({ verbs: z.array(z.string().min(1)).default([]), onlyAsking: z.array(z.string().min(1)).default([]), label: z.string().min(1) }).optional(),
+  /**
+   * choice: her birth date or age instead of an option (我是七八年的, 75年6月哩, 今年48了) chooses this
+   * option (the menu's two-cancer check, whose interview asks it first); her words are kept for it.
+   */
+  birthDateChooses: z.string().min(1).optional(),
   /** Branch on the answer's value (choice values, "true"/"false" for yes/no); otherwise `next`. */
   on: z.record(z.string(), targetSchema).optional(),
   next: targetSchema.optional(),

@@ -1,10 +1,11 @@
 // Her answer to the question she is asked, read as the question reads it; at a confirmation of a day
 // or of her dates, the day or the dates she names instead (restated, not a new answer).
-import { guessed, type ParseResult } from '../domain/parse/parseResult.js';
+import { guessed, ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { saysNoInOwnWords } from '../domain/parse/ownWordsNo.js';
 import { readAnswer } from './choiceAnswer.js';
 import type { AskStep, Flow } from './flowSchema.js';
 import { restatedDay } from './readShownChoice.js';
+import { parseInput } from './parseInput.js';
 import { labelOf } from './prompts.js';
 import { restatedAnswer } from './restatedAnswer.js';
 import type { ShownOption } from '../services/conversationStore.js';
@@ -16,7 +17,22 @@ export function readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: strin
   // a no in her own words (不用记俺的): no sure yes or no stands against it
   if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
   const { vars } = turn.state;
-  return r.ok ? r : (restatedDay(text, flow, step, vars, turn.today) ?? restatedAnswer(text, flow, step, vars, turn.today, shownText) ?? r);
+  return r.ok
+    ? r
+    : (restatedDay(text, flow, step, vars, turn.today) ??
+        restatedAnswer(text, flow, step, vars, turn.today, shownText) ??
+        birthDateChoice(turn, step, text) ??
+        r);
+}
+
+/**
+ * Her birth date or age where a choice takes it for an option (`birthDateChooses`: the menu's
+ * two-cancer check): her words are kept as the words that asked for it, which its interview reads.
+ */
+function birthDateChoice(turn: Turn, step: AskStep, text: string): ParseResult<unknown> | undefined {
+  if (!step.birthDateChooses || step.input.type !== 'choice' || !parseInput({ type: 'birthDate' }, text, turn.today).ok) return undefined;
+  turn.engine.trigger = { text, tried: [] };
+  return ok(step.birthDateChooses);
 }
 
 /** How her own words' no is named back to her (the step's `ownNo`), when they say one. */

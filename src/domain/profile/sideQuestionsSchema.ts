@@ -15,6 +15,8 @@ export const PAID_VARS = ['countyName', 'operator', 'servicePhone', 'name', 'cos
 
 const sideQuestionSchema = z
   .object({
+    // a medical answer (疼不疼, 查什么) not yet signed off by the county's clinicians is a draft, as the warning signs are
+    status: z.enum(['draft', 'reviewed']).optional(),
     // words that ask it, anywhere in her message (found the way a step's sideAnswers are)
     words: z.array(wordSchema).min(1),
     // any of these in her message: not this question (在哪里预约 asks to book, not where the hospital is)
