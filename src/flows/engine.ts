@@ -24,6 +24,7 @@ import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { askedWithSign } from './askedWithSign.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
+import { datingAlone, requestFrame, twoRequests } from './twoRequests.js';
 
 export type { EngineOptions } from './engineOptions.js';
 
@@ -121,11 +122,11 @@ export class ConversationEngine {
     const side = read ? undefined : await answerSideQuestion(this.o.sideQuestions, turn, text, ownSide);
     if (side) return this.carryOn(turn, side.rest, side);
     if (open) return this.answer(turn, waiting, text);
-    // a plain yes at rest answers an offer only once she consented (before, it is not a request)
-    const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented });
+    // a plain yes at rest answers an offer only once she consented (before, it is not a request); her weeks alone register
+    const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented }) ?? datingAlone(this.o.flowSet, text, turn.today);
     if (!turn.consented) {
       turn.rest();
-      const next = this.noticeFirst(turn, trigger && requestOf(trigger, text));
+      const next = this.noticeFirst(turn, trigger && twoRequests(this.o.flowSet, trigger, text));
       return this.run(turn, next.flow, next.step);
     }
     if (trigger) return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
@@ -160,14 +161,16 @@ export class ConversationEngine {
     turn.say([side?.text, again].filter(Boolean).join('\n'));
   }
 
-  /** Starts the flow she asked for, with the trigger's variables and words (alongside.ts: with what else she is on). */
+  /** Starts the flow she asked for, with the trigger's variables and words (alongside.ts: with what else she is on; twoRequests.ts: a question and a request, the question first). */
   private startRequest(turn: Turn, flowId: string, text: string, waiting?: { flow: Flow; step: Step }, trigger?: TriggerMatch): Promise<void> {
     const plan = planRequest(this.o.flowSet, flowId, text, waiting);
     if (!plan.resume) turn.rest();
-    if (trigger) Object.assign(turn.state.vars, trigger.vars);
-    if (trigger?.answers) turn.engine.trigger = { text: trigger.text ?? text, tried: [] };
+    const [first, then] = trigger && plan.frames.length === 0 ? twoRequests(this.o.flowSet, trigger, text) : [trigger && requestOf(trigger, text)];
+    if (then) turn.pushFrame(requestFrame(this.o.flowSet, then, true));
+    if (first) Object.assign(turn.state.vars, first.vars);
+    if (first?.text !== undefined) turn.engine.trigger = { text: first.text, tried: [] };
     for (const frame of plan.frames) turn.pushFrame(frame);
-    return this.startFlow(turn, plan.start);
+    return this.startFlow(turn, then ? first!.flowId : plan.start);
   }
 
   private startFlow(turn: Turn, flowId: string): Promise<void> {
@@ -177,15 +180,13 @@ export class ConversationEngine {
 
   /**
    * The privacy notice first, keeping what her message asked for (the flow, its trigger's variables,
-   * her words if they answer it) as the frame the notice returns to once she agrees. A request for
-   * the menu is not kept: the notice goes on with the menu anyway.
+   * her words if they answer it; a second request after it) as the frames the notice returns to once
+   * she agrees. A request for the menu is not kept: the notice goes on with the menu anyway.
    */
-  private noticeFirst(turn: Turn, request: HeldRequest | undefined): { flow: Flow; step: Step } {
+  private noticeFirst(turn: Turn, requests: HeldRequest[] | undefined): { flow: Flow; step: Step } {
     const { flows } = this.o.flowSet;
-    const asked = request && flows.get(request.flowId);
-    if (asked && asked.id !== MENU && asked.id !== NOTICE) {
-      turn.engine.stack = [{ flowId: asked.id, target: asked.steps[0].id, request: { vars: request.vars, text: request.text, consented: false } }];
-    }
+    const kept = (requests ?? []).filter((r) => flows.has(r.flowId) && r.flowId !== MENU && r.flowId !== NOTICE);
+    if (kept.length > 0) turn.engine.stack = kept.reverse().map((r) => requestFrame(this.o.flowSet, r, false));
     const notice = flows.get(NOTICE)!;
     return { flow: notice, step: notice.steps[0] };
   }
@@ -286,7 +287,7 @@ export class ConversationEngine {
     }
     if (target.startsWith('flow:')) {
       const next = flows.get(target.slice(5))!;
-      if (!turn.consented && !next.beforeConsent) return this.noticeFirst(turn, { flowId: next.id, vars: {} });
+      if (!turn.consented && !next.beforeConsent) return this.noticeFirst(turn, [{ flowId: next.id, vars: {} }]);
       return { flow: next, step: next.steps[0] };
     }
     // (a stored frame may name a step that a changed flow file no longer has: at rest then)
@@ -311,7 +312,7 @@ export class ConversationEngine {
       const asked = withoutSideClauses(text, step.sideAnswers);
       const trigger = asked ? matchTrigger(asked, this.o.flowSet.flows.values(), { plainYes: false }) : undefined;
       if (trigger && trigger.flowId !== MENU && trigger.flowId !== THANKS) {
-        this.noticeFirst(turn, requestOf(trigger, text));
+        this.noticeFirst(turn, twoRequests(this.o.flowSet, trigger, text));
         requestKept = true;
       }
     }

@@ -8,8 +8,8 @@ const requestSchema = z.object({
   vars: z.record(z.string(), z.string()),
   /** Her words, when they also answer a question of the flow (a trigger with `answers`). */
   text: z.string().optional(),
-  /** Kept before she agreed to the privacy notice: never logged, dropped if she declines or goes silent. */
-  consented: z.literal(false),
+  /** False: kept before she agreed to the privacy notice (never logged, dropped if she declines or goes silent); true: a second request of her message, kept for after the first. */
+  consented: z.boolean(),
 });
 
 const frameSchema = z.object({
