@@ -13,7 +13,7 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
-import { answersAsked, answersToOtherQuestions, keepForInterview, otherAnswers, readsAs } from './otherAnswer.js';
+import { answersAsked, answersToOtherQuestions, keepForInterview, otherAnswers, readsAs, withoutWordsOf } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
 
@@ -109,8 +109,11 @@ export class EligibilityInterview {
           turn.say(prompts.text(q.text, turn));
           return undefined;
         }
-        // her answer to another question of this interview (农村的 at the 户口 question): kept for it
-        if (!parsed.among && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
+        // her answer to another question of this interview (农村的 at the 户口 question): kept for it; so is
+        // a no said only in that question's words (冇得单位在屋里种田 at the 户口 question: no 不是 to this one)
+        const rest = parsed.among && readAnswer(q.input, withoutWordsOf(answerText, this.laterInputs(programme, asking)), turn.today, turn.engine, known);
+        const ownNo = !!rest && (rest.ok || !!rest.among);
+        if (!ownNo && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
         // a 不是 that fits several options all giving her the same answer: no need to ask which; when
         // her words were more than a plain no (户口在周口 不在项城) and the answer refuses her, she confirms them first
         const input = q.input.type === 'choice' ? q.input : undefined;
@@ -150,10 +153,7 @@ export class EligibilityInterview {
       noteAnswer(turn, flow.id, step, asking);
       // the rest of her message may answer what comes next ("82年的，户口在这")
       // (a "never" in the words of a later question is kept for it: 没有查过 也没有做过啥手术)
-      const later = programmes
-        .facts(programme)
-        .filter((f) => f !== asking)
-        .flatMap((f) => programmes.question(programme, f)?.input ?? []);
+      const later = this.laterInputs(programme, asking);
       carried.push(...carriedClauses(answerText, (c) => answersAsked(q.input, c, turn.today, known, later)));
     }
     delete interview.asking;
@@ -224,6 +224,15 @@ export class EligibilityInterview {
   }
 
   /** Her words for other questions of the interview of `programmeIds` than `asking`, kept: said so, and the question `again`. */
+  /** The inputs of the questions of `programme` but the one asked. */
+  private laterInputs(programme: string, asking: string): InputSpec[] {
+    const { programmes } = this.o;
+    return programmes
+      .facts(programme)
+      .filter((f) => f !== asking)
+      .flatMap((f) => programmes.question(programme, f)?.input ?? []);
+  }
+
   private async keptForLater(turn: Turn, programmeIds: string[], asking: string | undefined, text: string, again: string): Promise<boolean> {
     const { programmes, prompts } = this.o;
     const facts = await this.allFacts(turn);

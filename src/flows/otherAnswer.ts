@@ -148,3 +148,16 @@ export function keepForInterview(engine: EngineState, words: readonly string[]):
   const interview = (engine.interview ??= { answered: [] });
   (interview.carried ??= []).push(...words);
 }
+
+/**
+ * `text` without the own words (two characters or more) of the yes/no questions of `inputs` (没有单位,
+ * 种田 of the employer check-up question): what is left of it for the question asked. 冇得单位在屋里种田
+ * at the 户口 question leaves 在屋里, no 不是 to the 户口 question.
+ */
+export function withoutWordsOf(text: string, inputs: readonly InputSpec[]): string {
+  const words = inputs
+    .flatMap((i) => (i.type === 'yesno' ? [...i.yesWords, ...i.noWords] : []))
+    .filter((w) => w.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  return words.reduce((t, w) => t.replaceAll(w, ' '), text);
+}

@@ -11,7 +11,10 @@ import { normalizeText } from './normalizeText.js';
 // that of a question, 去可以不咯…: CLOSED_QUESTION keeps the words before it).
 const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+|(?<![不没])[咯啰](?=\p{Script=Han})/u;
 // a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
-const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
+// (and one asked as A-not-A: 你们礼拜六上不上班, 去不去得; not 时不时)
+const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|(?<![不没])([^不没时动])[不没]\1|[?？]/u;
+/** Words to the bot about the bot (你们礼拜六上不上班, 你们几点下班): never an answer of hers. */
+const TO_THE_BOT = /^(?:你们|您们|你那|你这)/u;
 
 /**
  * 啥 / 什么 that mean "any" after a negation, not "what" (没做过啥手术, 啥手术也没做过, 没什么事): no question
@@ -36,19 +39,37 @@ const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|�
 const TOPIC_START = /(?<=\p{Script=Han}{2})(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|现在有|现在是|现在已经)/u;
 /** What a check found, said with who found it (检查出来是双胞胎, B超说是一个): the finding is the clause. */
 const FOUND_BY = /^(?:我|俺)?(?:检查|查|B超|b超|彩超|医生|大夫)(?:出来|上|说|看)*(?:的)?(?:是|有)(?=\p{Script=Han}{2})/u;
+/**
+ * In a run-on of any length, where a complete answer (an age or a date: 五十二了, 一九七一年的, 今年五十一;
+ * a place: 户口在东门村; a question: 能查吗) is followed by the words of another fact or of a question to
+ * the bot (…户口在…, …你们礼拜六上不上班): never inside a date (一九七一年) or a place name (丁集镇沈庄村).
+ */
+const RUN_ON =
+  /(?<=(?:[\d零〇一二三四五六七八九十两][年月号日岁]?|[年月号日岁]数?)[了的哩嘞咧啦]?|了|[村庄镇乡组屯寨集街县市区][的哩嘞咧]?|[吗呢])(?=户口|户籍|我是|俺是|我家|俺家|家在|我住|俺住|住在|我今年|俺今年|今年|你们|您们|单位|低保|怀孕|预产期|末次月经|是农村|是城里|是城镇|是乡里|农村的|乡里的|乡下的)|(?<=\p{Script=Han}[的了哩嘞咧啦呢吗啊呀])(?=你们|您们)/u;
 /** A long run-on (12 characters or more) split where it turns to another fact; a short clause (本地户口) as it is. */
-const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause.split(TOPIC_START) : [clause]);
+const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause.split(TOPIC_START) : [clause]).flatMap((c) => c.split(RUN_ON));
 /** A statement before a question: closed by 了/的 (我怀孕了|能做两癌吗), or saying what she is or where (我是72年的, 户口在李寨). */
 const STATEMENT = /[了的]$|是|在/u;
+/** A statement said in a run-on with a question: as STATEMENT, or an age or a date (今年五十一, 52岁). */
+const SAID = /[了的哩岁]$|是|在|[\d零〇一二三四五六七八九十]$/u;
 
 /** The statements of one clause: itself, or the parts of it around a question. */
 function statements(clause: string): string[] {
   const closed = CLOSED_QUESTION.exec(clause);
   if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
-  if (!QUESTION.test(clause.replace(INDEFINITE, ' '))) return clause ? byTopic(clause) : [];
-  const start = QUESTION_START.exec(clause);
-  const head = start ? clause.slice(0, start.index) : '';
-  return head.length >= 2 && STATEMENT.test(head) ? byTopic(head).filter((c) => /[了的]$/u.test(c) || STATEMENT.test(c)) : [];
+  // each fact of a run-on on its own, a question among them (俺能不能查|俺今年五十二了|户口在…) on its own;
+  // around a question, only the words that say something of hers (not 两癌筛查|我是72年的|…能不能查)
+  const parts = clause ? byTopic(clause).flatMap(statementOf) : [];
+  return QUESTION.test(clause.replace(INDEFINITE, ' ')) ? parts.filter((c) => SAID.test(c)) : parts;
+}
+
+/** One fact's words as a statement: itself, or the words before a question; nothing for words to the bot. */
+function statementOf(part: string): string[] {
+  if (TO_THE_BOT.test(part)) return [];
+  if (!QUESTION.test(part.replace(INDEFINITE, ' '))) return [part];
+  const start = QUESTION_START.exec(part);
+  const head = start ? part.slice(0, start.index) : '';
+  return head.length >= 2 && STATEMENT.test(head) ? [head] : [];
 }
 
 /** The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered). */

@@ -234,10 +234,12 @@ function readClause(raw: string, lex: Lexicon): Reading {
   // the clause goes on with words we do not know: only its opening can be an answer (a guess)
   const core = clause.replace(/^(我们|我|俺|那就|那|就是(?=[不没未])|就|应该)+/u, '');
   const lead = tokenize(core, lex).tokens.find(([, s]) => s !== 'filler');
-  if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
-    return lead[1] === 'unsure' ? sure([lead[1]]) : guess([lead[1]]);
-  }
   const tail = tailSense(clause, lex);
+  if (lead && [...lead[0]].length >= 2 && (lead[1] === 'yes' || lead[1] === 'no' || lead[1] === 'unsure')) {
+    // opened and closed in the question's own words, the same way (没有单位在屋里种田): said whole
+    const closed = lex.own(lead[0]) && tail?.length === 1 && tail[0] === lead[1];
+    return lead[1] === 'unsure' || closed ? sure([lead[1]]) : guess([lead[1]]);
+  }
   if (tail) return sure(tail);
   const trimmed = core.replace(/[了的啊呀吧呢哦]+$/u, '');
   // 没做过, 不舒服 (but 不识字); after 先/暂时/还是 too (先不用了, 暂时不去)
@@ -274,6 +276,12 @@ function clausesOf(t: string): { text: string; asked: boolean }[] {
 }
 
 /**
+ * A clause that asks back without a "?": a verb asked as A-not-A (你们礼拜六上不上班, 查不查得; not 时不时),
+ * or words to the bot closed by 不/没 (你们礼拜六上班不). Its 不上班 is no answer of hers.
+ */
+const ASKED_BACK = /(?<![不没])([^不没时动\P{Script=Han}])[不没]\1|^(?:你们|您们)\p{Script=Han}*[不没]$/u;
+
+/**
  * What her clauses say together. A clause she asks back (没有位置了？) answers nothing but a question
  * or a rhetorical no; the reading is a guess when every clause that answered was read from only part of it.
  */
@@ -285,7 +293,9 @@ function readClauses(t: string, lex: Lexicon): Reading & { ownSure: Sense[]; gue
   let guessed: boolean | undefined;
   for (const { text, asked } of clausesOf(t)) {
     const r = readClause(text, lex);
-    const kept = asked && !r.rhetorical ? r.senses.filter((s) => s === 'question') : r.senses;
+    const askedBack = ASKED_BACK.test(text) && !r.rhetorical;
+    if (askedBack && !r.senses.includes('question')) r.senses.push('question');
+    const kept = (asked || askedBack) && !r.rhetorical ? r.senses.filter((s) => s === 'question') : r.senses;
     senses.push(...kept);
     if (kept.some((s) => s === 'yes' || s === 'no')) guessed = (guessed ?? true) && r.guessed;
     if (r.guessed) continue;

@@ -55,4 +55,38 @@ describe('carriedClauses', () => {
     expect(carriedClauses('不知道啥时候能查')).toEqual([]);
     expect(carriedClauses('要带啥')).toEqual([]);
   });
+
+  it('splits a voice-typed run-on of any length where a complete answer turns to another fact', () => {
+    const cases: [string, string[]][] = [
+      ['喂你好俺想问一下那个两癌筛查俺能不能查俺今年五十二了户口在丁集镇沈庄村哩', ['喂你好俺想问一下', '俺今年五十二了', '户口在丁集镇沈庄村哩']],
+      ['我是一九七七年八月十五号的户口在城关镇东门村是农村的', ['我是一九七七年八月十五号的', '户口在城关镇东门村', '是农村的']],
+      ['今年五十一户口就在东门村', ['今年五十一', '户口就在东门村']],
+      ['五十二了户口在李寨', ['五十二了', '户口在李寨']],
+      ['俺72年哩户口在丁集', ['俺72年哩', '户口在丁集']],
+      ['我48岁户口在本村', ['我48岁', '户口在本村']],
+      ['户口在石门村家在县城', ['户口在石门村', '家在县城']],
+      ['户口在东门村乡里的', ['户口在东门村', '乡里的']],
+      ['能查吗我今年52了', ['我今年52了']],
+      ['能不能查俺今年五十一户口在东门村', ['俺今年五十一', '户口在东门村']],
+    ];
+    for (const [text, clauses] of cases) expect(carriedClauses(text), text).toEqual(clauses);
+  });
+  it('does not split inside a date, a place name or a short statement', () => {
+    for (const text of ['我是一九七一年三月十五号的', '户口在丁集镇沈庄村哩', '我娘家在东门村', '俺是城里的低保户', '冇得单位在屋里种田']) {
+      expect(carriedClauses(text), text).toEqual([text]);
+    }
+  });
+  it('never carries a question to the bot (你们礼拜六上不上班): an A-not-A question, or words to the bot', () => {
+    expect(carriedClauses('喂你好我问一下咯那个两癌检查是不是免费的我是一九七一年的户口在东门村你们礼拜六上不上班')).toEqual([
+      '喂你好我问一下',
+      '两癌检查',
+      '我是一九七一年的',
+      '户口在东门村',
+    ]);
+    expect(carriedClauses('户口在东门村乡里的你们礼拜六上不上班')).toEqual(['户口在东门村', '乡里的']);
+    expect(carriedClauses('我是72年的你们说我能不能查')).toEqual(['我是72年的']);
+    expect(carriedClauses('你们礼拜六上班不')).toEqual([]);
+    expect(carriedClauses('查不查得')).toEqual([]);
+    expect(carriedClauses('时不时疼')).toEqual(['时不时疼']);
+  });
 });

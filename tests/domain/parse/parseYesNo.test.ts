@@ -277,4 +277,26 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
     expect(parseYesNo('就是没查过')).toMatchObject({ ok: true, value: false });
     expect(parseYesNo('就是')).toEqual({ ok: true, value: true });
   });
+
+  describe('the employer check-up question', () => {
+    const employer = {
+      yes: ['查', '会查', '给查', '都查'],
+      no: ['没有单位', '没单位', '没得单位', '没工作', '不上班', '没上班', '种地', '种田', '务农', '打零工', '退休'],
+    };
+    it('takes no answer from a question to the bot (你们礼拜六上不上班): asked back, A-not-A or closed by 不', () => {
+      for (const text of ['你们礼拜六上不上班', '你们礼拜六上班不', '你们星期天上不上班', '礼拜六上不上班', '不上班 你们礼拜六上不上班']) {
+        expect(parseYesNo(text, employer), text).toEqual({ ok: false, error: 'ambiguous' });
+      }
+      // her own no still is one
+      expect(parseYesNo('俺不上班', employer)).toEqual({ ok: true, value: false });
+      expect(parseYesNo('不是不是', employer)).toEqual({ ok: true, value: false });
+    });
+    it("reads a no opened and closed in the question's own words as said whole, not a guess (没有单位在屋里种田)", () => {
+      for (const text of ['没有单位在屋里种田', '没单位在家种地', '没得单位在屋里种田', '没工作在家种地']) {
+        expect(parseYesNo(text, employer), text).toEqual({ ok: true, value: false });
+      }
+      // opened only: still a guess
+      expect(parseYesNo('没有单位在屋里', employer)).toMatchObject({ ok: true, value: false, guessed: true });
+    });
+  });
 });
