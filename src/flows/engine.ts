@@ -27,7 +27,6 @@ import { AnswerAgain, noteAnswer } from './answerAgain.js';
 import { datingAlone, requestFrame, twoRequests } from './twoRequests.js';
 
 export type { EngineOptions } from './engineOptions.js';
-
 const MAX_STEPS_PER_TURN = 50;
 const MAX_TURN_ATTEMPTS = 3;
 
