@@ -60,8 +60,11 @@ export function keepRestOfAnswer(engine: EngineState, text: string, answered: (c
   if (rest.length > 0) engine.carried = rest;
 }
 
-/** What her earlier words give a question: its answer, or why they cannot (months, not weeks: that question's re-prompt). */
-export type EarlierAnswer = { value: unknown } | { why: 'months' };
+/** Why her earlier words cannot answer a question (months, not weeks; a month without the day: `heard`, her words). */
+export type WhyNotAnswer = { why: 'months' } | { why: 'part_of_month'; heard: string };
+
+/** What her earlier words give a question: its answer, or why they cannot (that question's re-prompt). */
+export type EarlierAnswer = { value: unknown } | WhyNotAnswer;
 
 /**
  * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
@@ -98,5 +101,14 @@ export function readStepFromEarlierWords(
   if (found && nextAnswer) engine.nextAnswer = nextAnswer;
   // her months (怀孕三个月了 帮俺登记一下): asked for what dates it, saying why, as an answer in months is
   const months = unread !== undefined && !speaksOfAnotherWoman(unread) && [unread, ...carriedClauses(unread)].some((c) => monthsPregnant(c, today));
-  return found ?? (months ? { why: 'months' } : undefined);
+  if (found) return found;
+  if (months) return { why: 'months' };
+  // her last period as a month without the day (末次月经是冬月底): asked for the day, naming what she said
+  const partOfMonth =
+    unread !== undefined && step.input.type === 'dating' ? [unread, ...carriedClauses(unread)].find((c) => isPartOfMonth(read(c))) : undefined;
+  return partOfMonth ? { why: 'part_of_month', heard: partOfMonth } : undefined;
+}
+
+function isPartOfMonth(r: ParseResult<unknown>): boolean {
+  return !r.ok && r.error === 'part_of_month';
 }
