@@ -34,7 +34,7 @@ export function readEarlierWords(
     if (r.ok && (first || !r.guessed)) return { value: r.value };
     // else a clause of it that reads by itself (登记孕期 孕9周 双胞胎: 双胞胎; 糖耐量预约 周四去: 周四),
     // or on part of it by the question her message was about (我想约一下两癌礼拜一早上去|可以不咯…)
-    for (const clause of whole?.(trigger.text) ? [] : carriedClauses(trigger.text)) {
+    for (const clause of whole?.(trigger.text) ? [] : carriedClauses(trigger.text, undefined, true)) {
       const c = clause === trigger.text ? undefined : read(clause);
       if (c?.ok && (first || !c.guessed)) return { value: c.value };
     }

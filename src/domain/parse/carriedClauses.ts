@@ -11,7 +11,7 @@ import { normalizeText } from './normalizeText.js';
 // that of a question, 去可以不咯…: CLOSED_QUESTION keeps the words before it).
 const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+|(?<![不没])[咯啰](?=\p{Script=Han})/u;
 // a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
-const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|[?？]/u;
+const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|(\p{Script=Han})不\1|[?？]/u;
 
 /**
  * 啥 / 什么 that mean "any" after a negation, not "what" (没做过啥手术, 啥手术也没做过, 没什么事): no question
@@ -41,22 +41,51 @@ const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause
 /** A statement before a question: closed by 了/的 (我怀孕了|能做两癌吗), or saying what she is or where (我是72年的, 户口在李寨). */
 const STATEMENT = /[了的]$|是|在/u;
 
+/**
+ * A yes-or-no question whether she may go or book (后天晌午能去妇幼不, 妇幼能做不, 后天上午行不行, 可以约礼拜五上午吗):
+ * its place, day and session are hers to carry; not a question asking what, where or how (妇幼在哪, 人民医院远不远).
+ */
+const WH = /怎么|什么|啥|多少|哪|几|谁|为啥|咋/u;
+const MAY = /能不能|可不可以|还能|能|可以/u;
+const MAY_END = /(?:(?:可以|行|中|得行|要得|好)不(?:可以|行|中|得行|要得|好)?|(?:可以|行|中|得行)[吗么嘛]|[不没吗么嘛])[咯啰哦撒嘛呀啊噻呢]*$/u;
+const GOING = /去|到|约|挂|天|日|号|礼拜|星期|周|午|早上|晌/u;
+const GOING_PARTS = /(?<=\p{Script=Han}{2})(?=[去到约查做])/u;
+
+/** The words of a yes-or-no question about going (后天晌午能去妇幼不: 后天晌午去妇幼), or undefined. */
+function goingAsked(clause: string): string | undefined {
+  if (WH.test(clause) || !MAY_END.test(clause)) return undefined;
+  const may = MAY.exec(clause);
+  const head = may ? clause.slice(0, may.index) : '';
+  const words = clause.replace(MAY_END, '').replace(MAY, '');
+  // words that name where or when (a head before 能: 妇幼能做不), not a bare 能做不
+  return words.length >= 2 && (GOING.test(words) || head.length >= 2) ? words : undefined;
+}
+
 /** The statements of one clause: itself, or the parts of it around a question. */
-function statements(clause: string): string[] {
+function statements(clause: string, going: boolean): string[] {
+  const asked = going ? goingAsked(clause) : undefined;
+  // each its own clause: when, where, what (后天上午|去妇幼|查两癌)
+  if (asked) return asked.split(GOING_PARTS).filter((c) => c.length > 0);
   const closed = CLOSED_QUESTION.exec(clause);
-  if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
+  if (closed) return [...statements(clause.slice(0, closed.index), going), ...statements(clause.slice(closed.index + closed[0].length), going)];
   if (!QUESTION.test(clause.replace(INDEFINITE, ' '))) return clause ? byTopic(clause) : [];
   const start = QUESTION_START.exec(clause);
   const head = start ? clause.slice(0, start.index) : '';
+  // (妇幼在哪: the place she asks about, not where she is)
+  if (start?.[0] === '哪' && head.endsWith('在')) return [];
   return head.length >= 2 && STATEMENT.test(head) ? byTopic(head).filter((c) => /[了的]$/u.test(c) || STATEMENT.test(c)) : [];
 }
 
-/** The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered). */
-export function carriedClauses(text: string, except: (clause: string) => boolean = () => false): string[] {
+/**
+ * The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered).
+ * `going`: a yes-or-no question about going there (能去妇幼不) carries its place, day and session too (for the
+ * questions of a booking; not for the interview, where its 有 or 做 would read as an answer).
+ */
+export function carriedClauses(text: string, except: (clause: string) => boolean = () => false, going = false): string[] {
   const raw = normalizeText(text);
   return raw
     .split(SPLIT)
-    .flatMap((c) => statements(c.trim()))
+    .flatMap((c) => statements(c.trim(), going))
     .map((c) => c.replace(FOUND_BY, ''))
     .filter((c) => c.length > 0 && !except(c));
 }
