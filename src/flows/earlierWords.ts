@@ -35,7 +35,7 @@ export function readEarlierWords(
     if (r.ok && (first || !r.guessed)) return { value: r.value };
     // else a clause of it that reads by itself (登记孕期 孕9周 双胞胎: 双胞胎; 糖耐量预约 周四去: 周四),
     // or on part of it by the question her message was about (我想约一下两癌礼拜一早上去|可以不咯…)
-    for (const clause of whole?.(trigger.text) ? [] : carriedClauses(trigger.text)) {
+    for (const clause of whole?.(trigger.text) ? [] : carriedClauses(trigger.text, undefined, true)) {
       const c = clause === trigger.text ? undefined : read(clause);
       if (c?.ok && (first || !c.guessed)) return { value: c.value };
     }
@@ -61,8 +61,11 @@ export function keepRestOfAnswer(engine: EngineState, text: string, answered: (c
   if (rest.length > 0) engine.carried = rest;
 }
 
-/** What her earlier words give a question: its answer, or why they cannot (months, not weeks: that question's re-prompt). */
-export type EarlierAnswer = { value: unknown } | { why: 'months' };
+/** Why her earlier words cannot answer a question (months, not weeks; a month without the day: `heard`, her words). */
+export type WhyNotAnswer = { why: 'months' } | { why: 'part_of_month'; heard: string };
+
+/** What her earlier words give a question: its answer, or why they cannot (that question's re-prompt). */
+export type EarlierAnswer = { value: unknown } | WhyNotAnswer;
 
 /**
  * Her words already written, read as the answer to `step` when it is marked `fromTrigger` (a list
@@ -101,5 +104,14 @@ export function readStepFromEarlierWords(
   if (found && nextAnswer) engine.nextAnswer = nextAnswer;
   // her months (怀孕三个月了 帮俺登记一下): asked for what dates it, saying why, as an answer in months is
   const months = unread !== undefined && !speaksOfAnotherWoman(unread) && [unread, ...carriedClauses(unread)].some((c) => monthsPregnant(c, today));
-  return found ?? (months ? { why: 'months' } : undefined);
+  if (found) return found;
+  if (months) return { why: 'months' };
+  // her last period as a month without the day (末次月经是冬月底): asked for the day, naming what she said
+  const partOfMonth =
+    unread !== undefined && step.input.type === 'dating' ? [unread, ...carriedClauses(unread)].find((c) => isPartOfMonth(read(c))) : undefined;
+  return partOfMonth ? { why: 'part_of_month', heard: partOfMonth } : undefined;
+}
+
+function isPartOfMonth(r: ParseResult<unknown>): boolean {
+  return !r.ok && r.error === 'part_of_month';
 }

@@ -230,7 +230,7 @@ export class ConversationEngine {
         // her words that started the flow name none, and the reminder she answers names one (收到了 给我约下礼拜三)
         if (step.fromTrigger && turn.engine.trigger && given === undefined && reminded.length === 1) return this.afterAnswer(turn, flow, step, reminded[0]);
         if (options) turn.engine.options = options;
-        this.say.ask(turn, step, options, fromTrigger && 'why' in fromTrigger ? fromTrigger.why : undefined);
+        this.say.ask(turn, step, options, fromTrigger && 'why' in fromTrigger ? fromTrigger : undefined);
         turn.waitAt(flow.id, step.id);
         return undefined;
       }
@@ -353,7 +353,7 @@ export class ConversationEngine {
       // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
       if (await this.interview.keptAtChoice(turn, flow, step, text, again(), parsed.error)) return;
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
-      this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt);
+      this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt, text);
       return;
     }
     // a refusal is never the result of a guess: she confirms it first (see guessLabel: else the question again)

@@ -23,6 +23,7 @@ const parseErrorSchema = z.enum([
   'ambiguous',
   'incomplete',
   'months',
+  'part_of_month',
   'too_young',
 ]);
 

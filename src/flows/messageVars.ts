@@ -37,6 +37,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     ambiguous: NONE,
     incomplete: NONE,
     months: NONE,
+    // what she said and its month (src/domain/parse/monthWithoutDay.ts)
+    part_of_month: ['said', 'month'],
     too_young: NONE,
   },
   example: ['example'],

@@ -15,6 +15,7 @@ export const messagesSchema = z.object({
     ambiguous: z.string(),
     incomplete: z.string(),
     months: z.string(),
+    part_of_month: z.string(),
     too_young: z.string(),
   }),
   example: z.string(),

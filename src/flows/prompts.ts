@@ -7,6 +7,8 @@ import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseYesNo } from '../domain/parse/parseYesNo.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { AskStep, Messages } from './flowSchema.js';
+import { monthWithoutDay } from '../domain/parse/monthWithoutDay.js';
+import type { WhyNotAnswer } from './earlierWords.js';
 import type { Turn } from './turn.js';
 
 const MAX_FAILURES = 3;
@@ -48,12 +50,19 @@ export class Prompts {
    * Asks the question; when her words that started the flow answer it in a form it cannot take (months,
    * not weeks: `why`), it says why it asks for more, and what (not as a failed answer: she was not asked yet).
    */
-  ask(turn: Turn, step: AskStep, options: ShownOption[] | undefined, why: 'months' | undefined): void {
-    turn.say(why ? this.text(this.messages().monthsHeard, turn) : this.question(turn, step, options));
+  ask(turn: Turn, step: AskStep, options: ShownOption[] | undefined, why: WhyNotAnswer | undefined): void {
+    if (why?.why === 'part_of_month') turn.say(this.partOfMonth(why.heard) ?? this.question(turn, step, options));
+    else turn.say(why ? this.text(this.messages().monthsHeard, turn) : this.question(turn, step, options));
+  }
+
+  /** Her last period as a month without the day (冬月底): which day, naming what she said (`heard`, her words). */
+  private partOfMonth(heard: string): string | undefined {
+    const named = monthWithoutDay(heard);
+    return named && renderTemplate(this.messages().reprompt.part_of_month, { said: named.said, month: named.month });
   }
 
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
-  reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt']): void {
+  reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt'], heard?: string): void {
     const m = this.messages();
     turn.state.failures += 1;
     if (turn.state.failures >= MAX_FAILURES) {
@@ -61,6 +70,9 @@ export class Prompts {
       turn.say(this.text(m.tooManyFailures, turn));
       return;
     }
+    // a month without the day: one sentence that names what she said and asks for the day
+    const partOfMonth = error === 'part_of_month' && heard !== undefined ? this.partOfMonth(heard) : undefined;
+    if (partOfMonth) return void turn.say(partOfMonth);
     const lines = [own?.[error] ? this.text(own[error], turn) : m.reprompt[error]];
     if (repeat) lines.push(this.text(repeat, turn));
     lines.push(renderTemplate(m.example, { example }));

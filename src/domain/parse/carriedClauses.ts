@@ -53,10 +53,33 @@ const STATEMENT = /[了的]$|是|在/u;
 /** A statement said in a run-on with a question: as STATEMENT, or an age or a date (今年五十一, 52岁). */
 const SAID = /[了的哩岁]$|是|在|[\d零〇一二三四五六七八九十]$/u;
 
+/**
+ * A yes-or-no question whether she may go or book (后天晌午能去妇幼不, 妇幼能做不, 后天上午行不行, 可以约礼拜五上午吗):
+ * its place, day and session are hers to carry; not a question asking what, where or how (妇幼在哪, 人民医院远不远).
+ */
+const WH = /怎么|什么|啥|多少|哪|几|谁|为啥|咋/u;
+const MAY = /能不能|可不可以|还能|能|可以/u;
+const MAY_END = /(?:(?:可以|行|中|得行|要得|好)不(?:可以|行|中|得行|要得|好)?|(?:可以|行|中|得行)[吗么嘛]|[不没吗么嘛])[咯啰哦撒嘛呀啊噻呢]*$/u;
+const GOING = /去|到|约|挂|天|日|号|礼拜|星期|周|午|早上|晌/u;
+const GOING_PARTS = /(?<=\p{Script=Han}{2})(?=[去到约查做])/u;
+
+/** The words of a yes-or-no question about going (后天晌午能去妇幼不: 后天晌午去妇幼), or undefined. */
+function goingAsked(clause: string): string | undefined {
+  if (WH.test(clause) || !MAY_END.test(clause)) return undefined;
+  const may = MAY.exec(clause);
+  const head = may ? clause.slice(0, may.index) : '';
+  const words = clause.replace(MAY_END, '').replace(MAY, '');
+  // words that name where or when (a head before 能: 妇幼能做不), not a bare 能做不
+  return words.length >= 2 && (GOING.test(words) || head.length >= 2) ? words : undefined;
+}
+
 /** The statements of one clause: itself, or the parts of it around a question. */
-function statements(clause: string): string[] {
+function statements(clause: string, going: boolean): string[] {
+  const asked = going ? goingAsked(clause) : undefined;
+  // each its own clause: when, where, what (后天上午|去妇幼|查两癌)
+  if (asked) return asked.split(GOING_PARTS).filter((c) => c.length > 0);
   const closed = CLOSED_QUESTION.exec(clause);
-  if (closed) return [...statements(clause.slice(0, closed.index)), ...statements(clause.slice(closed.index + closed[0].length))];
+  if (closed) return [...statements(clause.slice(0, closed.index), going), ...statements(clause.slice(closed.index + closed[0].length), going)];
   // each fact of a run-on on its own, a question among them (俺能不能查|俺今年五十二了|户口在…) on its own;
   // around a question, only the words that say something of hers (not 两癌筛查|我是72年的|…能不能查)
   const parts = clause ? byTopic(clause).flatMap(statementOf) : [];
@@ -69,15 +92,21 @@ function statementOf(part: string): string[] {
   if (!QUESTION.test(part.replace(INDEFINITE, ' '))) return [part];
   const start = QUESTION_START.exec(part);
   const head = start ? part.slice(0, start.index) : '';
+  // (妇幼在哪: the place she asks about, not where she is)
+  if (start?.[0] === '哪' && head.endsWith('在')) return [];
   return head.length >= 2 && STATEMENT.test(head) ? [head] : [];
 }
 
-/** The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered). */
-export function carriedClauses(text: string, except: (clause: string) => boolean = () => false): string[] {
+/**
+ * The clauses of `text` that could carry an answer, in order; `except` are left out (e.g. the one that answered).
+ * `going`: a yes-or-no question about going there (能去妇幼不) carries its place, day and session too (for the
+ * questions of a booking; not for the interview, where its 有 or 做 would read as an answer).
+ */
+export function carriedClauses(text: string, except: (clause: string) => boolean = () => false, going = false): string[] {
   const raw = normalizeText(text);
   return raw
     .split(SPLIT)
-    .flatMap((c) => statements(c.trim()))
+    .flatMap((c) => statements(c.trim(), going))
     .map((c) => c.replace(FOUND_BY, ''))
     .filter((c) => c.length > 0 && !except(c));
 }

@@ -13,6 +13,8 @@ export type ParseErrorCode =
   | 'incomplete'
   /** a pregnancy counted in months (怀孕三个月): too coarse to date the screening windows */
   | 'months'
+  /** a month without the day (末次月经冬月底, 3月初): she is asked which day, naming what she said */
+  | 'part_of_month'
   /** a birth date that makes her a child (2019年, written for another question): not hers */
   | 'too_young';
 

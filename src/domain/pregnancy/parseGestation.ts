@@ -23,6 +23,7 @@ import { fail, ok, type ParseResult } from '../parse/parseResult.js';
 import { addDays, daysBetween } from '../calendarDay.js';
 import { plausibleDueDate } from './plausibleDueDate.js';
 import { selfCorrection } from '../parse/selfCorrection.js';
+import { monthWithoutDay } from '../parse/monthWithoutDay.js';
 
 export interface Gestation {
   dueDate: string;
@@ -151,6 +152,8 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
   }
   const isDue = DUE_WORDS.test(t);
   const isLmp = LMP_WORDS.test(t);
+  // her last period as a month without the day (例假是冬月底来的): which day, naming what she said
+  if (isLmp && !isDue && monthWithoutDay(text)) return fail('part_of_month');
   // no word says which, no year (农历三月初五): take the reading that is plausible, ask when both are
   const readings = bareDateReadings(text, today);
   if (readings?.lastPeriod && readings.dueDate) return fail('ambiguous');

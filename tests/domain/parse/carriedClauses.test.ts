@@ -90,3 +90,23 @@ describe('carriedClauses', () => {
     expect(carriedClauses('时不时疼')).toEqual(['时不时疼']);
   });
 });
+
+describe('carriedClauses: a yes-or-no question about going there', () => {
+  it.each([
+    ['唐筛 后天晌午能去妇幼不', ['唐筛', '后天晌午', '去妇幼']],
+    ['妇幼能做不', ['妇幼', '做']],
+    ['后天晌午行不行', ['后天晌午']],
+    ['可以约礼拜五上午吗', ['约礼拜五上午']],
+    ['明天去中不中', ['明天', '去']],
+  ])('%s: its place, day and session, for a booking', (text, clauses) => {
+    expect(carriedClauses(text, undefined, true)).toEqual(clauses);
+  });
+
+  it.each(['妇幼在哪', '人民医院远不远', '能做两癌不', '能查吗'])('%s: a question about a place, or a bare one, carries nothing', (text) => {
+    expect(carriedClauses(text, undefined, true)).toEqual([]);
+  });
+
+  it('not for the interview', () => {
+    expect(carriedClauses('后天上午能去妇幼查两癌不 俺是秣陵的')).toEqual(['俺是秣陵的']);
+  });
+});
