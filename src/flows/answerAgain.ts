@@ -21,6 +21,7 @@ import type { SideAnswer } from './sideQuestions.js';
 import type { Turn } from './turn.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseInput } from './parseInput.js';
+import { plainYesNo } from '../domain/parse/parseYesNo.js';
 
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 
@@ -109,13 +110,15 @@ export class AnswerAgain {
     // an answer to the question she is on, corrected as she wrote it (1968年11月20 不对 是12月20): its answer
     const asked = waiting && this.askedInput(turn, waiting.step);
     if (asked && restOf(text, messages.correction.wrongWords) && readsAsAnswer(asked, text, turn.today)) return false;
-    const named = namedAnswer(text, messages.correction);
+    // (刚才说错了 俺是七二年的: no answer named, but her new words answer one she gave before)
+    const named = namedAnswer(text, messages.correction) ?? this.answeredBy(turn, text);
     const plain = !named && matchCommand(text, commands) === CORRECT;
     if (!named && !plain) return false;
     const answered = turn.engine.answered ?? [];
     if (waiting && waiting.flow.id !== CORRECT) {
       const entry = plain ? answered.at(-1) : [...answered].reverse().find((e) => (e.fact ?? e.save) === named || e.save === named);
-      if (entry && (await this.back(turn, entry, host))) return this.newAnswer(turn, text, host);
+      const before = entry?.fact ? (await this.interview.allFacts(turn))[entry.fact] : undefined;
+      if (entry && (await this.back(turn, entry, host))) return this.newAnswer(turn, text, host, before);
       // her answer from before (a birth date kept from another day), at a question of the interview that asks it
       const step = waiting.step;
       const programme = step.kind === 'eligibility' ? this.say.text(step.programme, turn) : undefined;
@@ -124,7 +127,10 @@ export class AnswerAgain {
       }
     }
     // at rest (or a question of a flow that did not ask it): the list of her answers, or the one she names asked again
-    if (plain || !(named! in (await this.interview.allFacts(turn)))) return false;
+    // (stored, or not: 不在这, refused without asking which, stores nothing; her latest check that asks it asks it again)
+    const facts = await this.interview.allFacts(turn);
+    const asksIt = (p: string) => this.o.programmes.has(p) && this.o.programmes.facts(p).includes(named!);
+    if (plain || !(named! in facts || this.o.programmes.ids().some(asksIt))) return false;
     const flow = flows.get(CORRECT)!;
     turn.rest();
     turn.state.vars[CORRECT_FACT] = named;
@@ -133,17 +139,45 @@ export class AnswerAgain {
       flow,
       flow.steps.find((s) => s.id === CORRECT_AGAIN)!,
     );
-    return this.newAnswer(turn, text, host);
+    return this.newAnswer(turn, text, host, facts[named!]);
   }
 
-  /** The right answer she wrote beside the correction (户口那个俺点错了 俺户口就在项城): read as her answer to the question asked again. */
-  private async newAnswer(turn: Turn, text: string, host: TurnHost): Promise<true> {
+  /**
+   * The right answer she wrote beside the correction (户口那个俺点错了 俺户口就在项城): read as her answer
+   * to the question asked again, when it says as much as the answer it replaces (`before`).
+   */
+  private async newAnswer(turn: Turn, text: string, host: TurnHost, before?: unknown): Promise<true> {
     const rest = restOf(text, this.o.flowSet.messages.correction.wrongWords);
     const waiting = rest ? turn.waitingStep(this.o.flowSet.flows) : undefined;
     const asked = waiting && this.askedInput(turn, waiting.step);
-    // only a whole answer (应该是87年 is part of a birth date: she is asked it whole)
-    if (asked && readsAsAnswer(asked, rest, turn.today, true)) await host.route(turn, rest);
+    // a whole answer (应该是87年 is part of a birth date given to the day: she is asked it whole), or
+    // a year for a year (刚才说错了 俺是七二年的, after 七三年的)
+    const yearBefore = (before as { precision?: unknown } | undefined)?.precision === 'year';
+    if (asked && readsAsAnswer(asked, rest, turn.today, !yearBefore)) await host.route(turn, rest);
     return true;
+  }
+
+  /**
+   * The answer her correction is about when it names none (搞错了 我是七四年的 三月六号): the one she gave
+   * last in this conversation that her other words answer, surely (not a plain yes or no: that could answer anything).
+   */
+  private answeredBy(turn: Turn, text: string): string | undefined {
+    const { correction } = this.o.flowSet.messages;
+    if (!hasWord(text, correction.wrongWords) || hasWord(text, correction.notWords)) return undefined;
+    const rest = restOf(text, correction.wrongWords);
+    if (!rest || plainYesNo(rest) !== undefined) return undefined;
+    const { flows } = this.o.flowSet;
+    for (const entry of [...(turn.engine.answered ?? [])].reverse()) {
+      const step = flows.get(entry.flowId)?.steps.find((s) => s.id === entry.stepId);
+      const input =
+        step?.kind === 'ask'
+          ? step.input
+          : step?.kind === 'eligibility' && entry.fact
+            ? this.o.programmes.question(this.say.text(step.programme, turn), entry.fact)?.input
+            : undefined;
+      if (input && readsAsAnswer(input, rest, turn.today)) return entry.fact ?? entry.save;
+    }
+    return undefined;
   }
 
   /** What the question she is on reads: an ask step's input, or the interview's question. */

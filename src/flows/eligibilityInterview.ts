@@ -98,7 +98,10 @@ export class EligibilityInterview {
       if (sameConfirmed) {
         // her words (户口没迁过来 还在娘家), confirmed: the answer all their readings give, no fact stored
         const same = await this.sameDecision(turn, programme, asking, sameConfirmed);
-        if (same) return this.answer(turn, flow, step, programme, same);
+        if (same) {
+          noteAnswer(turn, flow.id, step, asking);
+          return this.answer(turn, flow, step, programme, same);
+        }
       }
       const parsed: ParseResult<unknown> =
         confirmed && !sameConfirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
@@ -122,6 +125,8 @@ export class EligibilityInterview {
         if (same && (plain || same.eligible)) {
           forgetShortList(turn.engine);
           turn.state.failures = 0;
+          // answered, though nothing is stored: 说错了 户口在这 goes back to it
+          noteAnswer(turn, flow.id, step, asking);
           return this.answer(turn, flow, step, programme, same);
         }
         if (same && parsed.among) {

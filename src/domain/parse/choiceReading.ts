@@ -45,6 +45,8 @@ const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那
 // where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公)
 const SUBJECT_SPLIT = /(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺着随])(?=老公|丈夫|爱人|对象|孩子他爸|老伴)/u;
 const CONTRAST = /但是|但|可是|不过|只是/u;
+// a bare no after the word it is about (低保俺家木有, 低保我们没得): not a new subject, the end of the clause before
+const TRAILING_NO = /^我(?:们)?(?:家|家里|屋里)?(?:也|都|就|还|从来|一直)*(?:没有|没得|没吃|不吃|没享受|没评上|没办|没申请|不是|没|无)(?:过)?[的了呢啊哈]*$/u;
 
 interface Span {
   option: number;
@@ -70,7 +72,11 @@ function splitClauses(reply: string): string[] {
   return reply
     .split(/(?<=\?)|[^\p{L}\p{N}?]+/u)
     .flatMap((c) => c.split(CONTRAST))
-    .flatMap((c) => c.split(SUBJECT_SPLIT))
+    .flatMap((c) =>
+      c
+        .split(SUBJECT_SPLIT)
+        .reduce<string[]>((parts, p) => (parts.length > 0 && TRAILING_NO.test(p) ? [...parts.slice(0, -1), parts.at(-1)! + p] : [...parts, p]), []),
+    )
     .filter((c) => c !== '');
 }
 
@@ -169,6 +175,8 @@ function unexplained(clauses: readonly Clause[], options: readonly ReadingOption
     const chars = [...c.text];
     chars.forEach((ch, i) => {
       if (covered.has(i) || !/\p{Script=Han}/u.test(ch) || FILLER.test(ch)) return;
+      // 我家, 我们家: her, not a place (娘家 is one)
+      if (ch === '家' && /[我们]/u.test(chars[i - 1] ?? '')) return;
       // a character of a pair that some label has (户口, 本地, 城镇) is the question's own word
       const pair = (chars[i - 1] ?? '') + ch;
       const next = ch + (chars[i + 1] ?? '');
@@ -287,7 +295,13 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
 
   const guess = (option: number, sure: boolean): ParseResult<string> => {
     const value = options[option].value;
-    const content = unexplained(clauses, options, [...sides.yesWords, ...sides.noWords]);
+    // what she says of her husband alone (俺男人在厂里上班), when no option is his, is beside the question
+    const beside = (c: Clause) => personOptions.size === 0 && c.about === 'other' && c.spans.length === 0 && !c.negated;
+    const content = unexplained(
+      clauses.filter((c) => !beside(c)),
+      options,
+      [...sides.yesWords, ...sides.noWords],
+    );
     // a negated label piece alone is a guess; with her own word for the same option it is not
     const byPieceOnly =
       clauses.some((c) => c.piece && c.spans[0].option === option) && !clauses.some((c) => !c.piece && c.spans.some((x) => x.option === option));

@@ -246,6 +246,29 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     expect(parseChoice(text, group, groupAnswers)).toEqual(expected);
   });
 
+  // the shipped words: the county town and a township's street are 城镇; a no after 低保 is about it
+  const groupShipped: ChoiceOptionInput[] = [
+    group[0],
+    group[1],
+    { ...group[2], words: ['城里', '城区', '县城', '城市', '城关', '街上', '镇上', '县里', '小区', '住城里', '住县城', '住街上', '住镇上', '住城关'] },
+  ];
+  it.each([
+    ['我住县城里头 低保我家没有 我男人在厂里上班', ok('urban')],
+    ['住城关镇街上 低保没有', ok('urban')],
+    ['住街上 低保没有', ok('urban')],
+    ['在镇上住 低保没有', ok('urban')],
+    ['县里 低保我们没有', ok('urban')],
+    ['低保没有 住县城', ok('urban')],
+    ['住镇上 没吃低保', ok('urban')],
+    ['街上的 是低保', ok('urbanLowIncome')],
+    ['村里的 低保我家没有', ok('rural')],
+    // the no alone: 农村 or 城镇 not 低保, she is asked which
+    ['低保我家没有', among(['rural', 'urban'])],
+    ['村里的 在镇上打工', err('ambiguous')],
+  ])('group, 街上/镇上 and 低保…没有: %j', (text, expected) => {
+    expect(parseChoice(text, groupShipped, groupAnswers)).toEqual(expected);
+  });
+
   it('reads other lists as before', () => {
     expect(parseChoice('不要乳腺，要宫颈', screens)).toEqual(ok('cervical'));
     expect(parseChoice('宫颈和乳腺', screens)).toEqual(err('ambiguous'));
