@@ -21,11 +21,11 @@ import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type 
 import { afterSign, answerWarningSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
+import { answerForAnotherWoman } from './forAnotherWoman.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
 
 export type { EngineOptions } from './engineOptions.js';
-
 const MAX_STEPS_PER_TURN = 50;
 const MAX_TURN_ATTEMPTS = 3;
 
@@ -85,9 +85,10 @@ export class ConversationEngine {
   /** Her message (`read`: her words beside a warning sign or a side question already answered). */
   async route(turn: Turn, text: string, read = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
-    // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
+    // a warning sign (出血, 摸到硬块…), or what she asks for another woman (forAnotherWoman.ts), first; then she goes on
     const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
-    if (sign) return this.carryOn(turn, sign.rest);
+    const aside = sign ? undefined : answerForAnotherWoman(text, this.o.programmes, (t) => this.say.text(t, turn));
+    if (sign ?? aside) return this.carryOn(turn, (sign ?? aside)?.rest ?? '', aside);
     const waiting = turn.waitingStep(flows);
     const matched = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     // (a stop at the privacy notice, 算了 我回去问问再说, is her answer to it: no)
