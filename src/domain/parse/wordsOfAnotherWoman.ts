@@ -12,10 +12,12 @@ const ELDER_WOMAN =
 /** The writer herself. */
 const SELF = /[我俺咱]|自己|本人/u;
 /**
- * Asking whether she may be screened (能查两癌不, 可以免费查宫颈癌吗); not news of her beside the writer's
- * own request (俺婆子住院了 17号去不了了 先给俺退了吧: 俺婆子 is also a husband's word for his wife).
+ * Asking whether she may be screened (能查两癌不, 可以免费查宫颈癌吗, 她想查两癌); not news of her beside the
+ * writer's own request (俺婆婆住院了 礼拜三那个检查去不了了 给俺退了吧).
  */
-const ASKS_SCREENING = /查|筛|癌|检|参加/u;
+const ASKS_SCREENING = /能不?(?:查|做|参加)|可以(?:免费)?(?:查|做|参加)|能不能|[想要](?:查|做)|免费|参加/u;
+/** The other woman only sent or told her (俺闺女叫俺问问, 俺闺女说微信上能约): the clause is the writer's own. */
+const MESSENGER = new RegExp(`(?:${NAMED_WOMAN.source}|${ELDER_WOMAN.source})(?:叫|让|喊|说|告诉)(?!.*她)`, 'u');
 /** Words of a pregnancy: read elsewhere (ofAnotherWoman.ts). */
 const PREGNANCY = /怀孕|怀了|有了|孕|预产期|产检|唐筛|宝宝|孩子|生了|坐月子/u;
 
@@ -34,7 +36,8 @@ export function wordsOfAnotherWoman(text: string): AnotherWomansWords | undefine
   const hers: string[] = [];
   let another = false;
   for (const clause of s.split(CLAUSE).filter(Boolean)) {
-    if (NAMED_WOMAN.test(clause) || ELDER_WOMAN.test(clause)) another = true;
+    if (MESSENGER.test(clause)) another = false;
+    else if (NAMED_WOMAN.test(clause) || ELDER_WOMAN.test(clause)) another = true;
     else if (SELF.test(clause)) another = false;
     (another ? hers : own).push(clause);
   }

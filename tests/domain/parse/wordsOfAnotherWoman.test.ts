@@ -19,12 +19,18 @@ describe('wordsOfAnotherWoman', () => {
     expect(wordsOfAnotherWoman('俺妹子今年四十三 她能查两癌不 俺今年五十二 俺也想查')).toEqual({ own: '俺今年五十二 俺也想查', asks: true });
   });
 
-  it.each(['我48了 户口在娘家 能查两癌不', '两癌 1975年3月8日', '俺是个姑娘家 能查不', '我妈让我来问问', '俺婆子住院了 17号去不了了 先给俺退了吧'])(
-    'reads %s as hers alone or asking nothing',
-    (text) => {
-      expect(wordsOfAnotherWoman(text)?.asks ?? false).toBe(false);
-    },
-  );
+  it.each([
+    '我48了 户口在娘家 能查两癌不',
+    '两癌 1975年3月8日',
+    '俺是个姑娘家 能查不',
+    '我妈让我来问问',
+    '俺婆子住院了 17号去不了了 先给俺退了吧',
+    '俺婆婆住院了 礼拜三那个检查去不了了 给俺退了吧',
+    '俺闺女叫俺问问 查两癌真不要钱？',
+    '喂喂能听见不俺是王明口的俺闺女说微信上能约那个免费的妇科检查就是查宫颈跟乳腺那个俺今年五十二了能不能给俺弄一个',
+  ])('reads %s as hers alone or asking nothing', (text) => {
+    expect(wordsOfAnotherWoman(text)?.asks ?? false).toBe(false);
+  });
 
   it('leaves a pregnancy to ofAnotherWoman.ts', () => {
     expect(wordsOfAnotherWoman('我妹妹怀孕12周 能做唐筛吗')).toBeUndefined();
