@@ -18,10 +18,10 @@ import { ok, type ParseResult } from '../domain/parse/parseResult.js';
 import { readEarlierChoice, readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
-import { afterSign, answerWarningSign } from './warningSignAnswer.js';
+import { afterSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
-import { askedWithSign } from './askedWithSign.js';
+import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
 import { datingAlone, requestFrame, twoRequests } from './twoRequests.js';
@@ -86,9 +86,14 @@ export class ConversationEngine {
   /** Her message (`read`: her words beside a warning sign or a side question already answered). */
   async route(turn: Turn, text: string, read = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
-    // a warning sign (出血, 摸到硬块…) is answered first, at any step; then she goes on where she was
-    const sign = read ? undefined : await answerWarningSign(this.o.warningSigns, turn, text, () => this.interview.allFacts(turn));
-    if (sign) return this.carryOn(turn, askedWithSign(text, sign.rest, flows));
+    // a warning sign, or what she asks for another woman, first (answeredFirst.ts); then she goes on
+    const first = await answeredFirst(turn, text, read, {
+      ...this.o,
+      flows,
+      facts: () => this.interview.allFacts(turn),
+      render: (t) => this.say.text(t, turn),
+    });
+    if (first) return this.carryOn(turn, first.rest, first.side);
     const waiting = turn.waitingStep(flows);
     const matched = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
     // (a stop at the privacy notice, 算了 我回去问问再说, is her answer to it: no)

@@ -21,6 +21,8 @@ export const messagesSchema = z.object({
   example: z.string(),
   tooManyFailures: z.string(),
   notUnderstood: z.string(),
+  /** To a woman who asks for another woman (her mother, sister): who may take part, nothing stored (src/flows/forAnotherWoman.ts). */
+  anotherWoman: z.string().min(1),
   /** Before the short list of the options a plain 不是 still fits (src/flows/choiceAnswer.ts). */
   choiceWhich: z.string().min(1),
   /** Before the question asked again, when her words answered another question of the interview (src/flows/otherAnswer.ts). */

@@ -30,4 +30,6 @@ export interface ProgrammePort {
   question(programmeId: string, fact: string, known?: unknown): ProfileQuestion | undefined;
   /** Her stored answer in words, for 我的信息 (choice values as their labels, dates in Chinese). */
   describeFact(fact: string, value: unknown): string;
+  /** Who may take part (its age range, its `whoCanJoin` text), said to a woman who asks for another woman; undefined when the profile does not say. */
+  whoCanJoin(programmeId: string): string | undefined;
 }

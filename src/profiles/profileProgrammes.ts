@@ -75,7 +75,17 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
     return undefined;
   };
 
+  const whoCanJoin = (programmeId: string): string | undefined => {
+    const programme = programmes.get(programmeId);
+    const age = programme?.rules.find((r) => r.type === 'age');
+    const who = programme?.texts.whoCanJoin;
+    if (!programme || !age || age.type !== 'age' || !who) return undefined;
+    const vars = { programme: programme.name, min: String(age.min), max: String(age.max), who, countyName: county.name, servicePhone: county.servicePhone };
+    return renderTemplate(messages().anotherWoman, vars);
+  };
+
   return {
+    whoCanJoin,
     has: (programmeId) => programmes.has(programmeId),
     ids: () => [...programmes.keys()],
     // a check kept from a programme the county no longer runs is still named by the profile

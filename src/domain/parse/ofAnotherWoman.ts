@@ -4,7 +4,7 @@
 import { normalizeText } from './normalizeText.js';
 
 /** Another woman, by kin or as she knows her (我妹, 我老妹, 俺姐, 嫂子, 同事); a bare 姐 or 妹 is no one (姐妹们, 妹子 is her). */
-const NAMED_WOMAN = /妹妹|[我俺咱]老?妹|姐姐|[我俺咱]老?姐|嫂子|[我俺咱]嫂|弟媳|儿媳|朋友|同事|邻居|亲戚|侄女|外甥女|表妹|表姐|堂妹|堂姐|小姑子|大姑子/u;
+export const NAMED_WOMAN = /妹妹|[我俺咱]老?妹|姐姐|[我俺咱]老?姐|嫂子|[我俺咱]嫂|弟媳|儿媳|朋友|同事|邻居|亲戚|侄女|外甥女|表妹|表姐|堂妹|堂姐|小姑子|大姑子/u;
 /**
  * Words that may be another woman or the writer herself: 她 (who?), 我媳妇 / 老婆 (her husband may be
  * writing), 俺闺女 (her grown daughter, or the baby girl she had: 俺闺女前儿个生了); not the babies counted (剖了 俩闺女).
