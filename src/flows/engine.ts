@@ -87,12 +87,7 @@ export class ConversationEngine {
   async route(turn: Turn, text: string, read = false): Promise<void> {
     const { flows, commands, messages } = this.o.flowSet;
     // a warning sign, or what she asks for another woman, first (answeredFirst.ts); then she goes on
-    const first = await answeredFirst(turn, text, read, {
-      ...this.o,
-      flows,
-      facts: () => this.interview.allFacts(turn),
-      render: (t) => this.say.text(t, turn),
-    });
+    const first = await answeredFirst(turn, text, read, this.o, this.say, this.interview);
     if (first) return this.carryOn(turn, first.rest, first.side);
     const waiting = turn.waitingStep(flows);
     const matched = isOwnAnswerWord(text, waiting?.step) ? undefined : matchCommand(text, commands);
