@@ -10,9 +10,18 @@ import { labelOf } from './prompts.js';
 import { restatedAnswer } from './restatedAnswer.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { Turn } from './turn.js';
+import type { ProgrammePort } from './programmePort.js';
 
 /** `known`: what she gave for the step's fact before; `shownText`: the question as she read it. */
-export function readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: string, known: unknown, shownText: string): ParseResult<unknown> {
+export function readOwnAnswer(
+  turn: Turn,
+  flow: Flow,
+  step: AskStep,
+  text: string,
+  known: unknown,
+  shownText: string,
+  programmes: ProgrammePort,
+): ParseResult<unknown> {
   const r = readAnswer(step.input, text, turn.today, turn.engine, known);
   // a no in her own words (不用记俺的): no sure yes or no stands against it
   if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
@@ -21,18 +30,25 @@ export function readOwnAnswer(turn: Turn, flow: Flow, step: AskStep, text: strin
     ? r
     : (restatedDay(text, flow, step, vars, turn.today) ??
         restatedAnswer(text, flow, step, vars, turn.today, shownText) ??
-        birthDateChoice(turn, step, text) ??
+        birthDateChoice(turn, step, text, programmes) ??
         r);
 }
 
 /**
  * Her birth date or age where a choice takes it for an option (`birthDateChooses`: the menu's
  * two-cancer check): her words are kept as the words that asked for it, which its interview reads.
+ * Not when her age alone already keeps her out of it (a pregnant woman of 30 giving her birth date
+ * at the menu is not asking about a screening she is too young for: a refusal is never a guess).
  */
-function birthDateChoice(turn: Turn, step: AskStep, text: string): ParseResult<unknown> | undefined {
-  if (!step.birthDateChooses || step.input.type !== 'choice' || !parseInput({ type: 'birthDate' }, text, turn.today).ok) return undefined;
+function birthDateChoice(turn: Turn, step: AskStep, text: string, programmes: ProgrammePort): ParseResult<unknown> | undefined {
+  const programme = step.birthDateChooses;
+  if (!programme || step.input.type !== 'choice') return undefined;
+  const birthDate = parseInput({ type: 'birthDate' }, text, turn.today);
+  if (!birthDate.ok) return undefined;
+  const decision = programmes.has(programme) ? programmes.decide(programme, { birthDate: birthDate.value }, turn.today) : undefined;
+  if (decision?.status === 'decided' && !decision.eligible) return undefined;
   turn.engine.trigger = { text, tried: [] };
-  return ok(step.birthDateChooses);
+  return ok(programme);
 }
 
 /** How her own words' no is named back to her (the step's `ownNo`), when they say one. */
