@@ -13,9 +13,13 @@ import { parseInput } from './parseInput.js';
 
 /** The question answered first; its flow ends with `return`, so that the request kept goes on after it. */
 const QUESTION = 'eligibility';
+/** Another woman's news (我妹妹流产了): its kind line first; it `return`s to her own request too, as advice does. */
+const NEWS = 'others_news';
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 /** A clause that asks (免费不, 要钱吗, 能查不): a topic alone (我怀孕了, 唐筛也做哒) is news, not the question. */
 const ASKS = /免费|要钱|花钱|收费|多少钱|能不能|能查|能做|可以查|可以做|[吗么嘛]/u;
+/** A clause that asks for something for herself (想登记一下, 帮俺约个, 要预约). */
+const WISH = /想|要|帮|给我|给俺|麻烦|请/u;
 const squeeze = (s: string) => s.replace(/[\s,，。.!！?？、~～:：;；]/gu, '').toLowerCase();
 
 /** The longest of the flow's trigger words in her message (the topic a bare request clause goes with). */
@@ -36,6 +40,10 @@ export function twoRequests(set: FlowSet, main: TriggerMatch, text: string): [He
   const first = requestOf(main, text);
   const mainFlow = set.flows.get(main.flowId);
   if (!mainFlow || mainFlow.alongside) return [first];
+  if (main.flowId === NEWS || mainFlow.adviceOnly) {
+    const own = ownRequestBeside(set, main, text);
+    return own ? [first, own] : [first];
+  }
   const others = [...set.flows.values()].filter((f) => f.id !== main.flowId);
   const topic = topicWord(text, mainFlow);
   for (const clause of text.split(CLAUSE).filter(Boolean)) {
@@ -43,13 +51,32 @@ export function twoRequests(set: FlowSet, main: TriggerMatch, text: string): [He
     if (matchTrigger(clause, [mainFlow], { plainYes: false })) continue;
     const other = matchTrigger(clause, others, { plainYes: false }) ?? (topic ? matchTrigger(`${topic} ${clause}`, others, { plainYes: false }) : undefined);
     const flow = other && set.flows.get(other.flowId);
-    if (!other || !flow || flow.alongside) continue;
+    if (!other || !flow || flow.alongside || flow.id === main.flowId) continue;
     if ((main.flowId === QUESTION) === (flow.id === QUESTION) || (flow.id === QUESTION && !ASKS.test(clause))) continue;
     if (calls(flow, main.flowId) || calls(mainFlow, flow.id)) continue;
     const second: HeldRequest = { flowId: flow.id, vars: other.vars, text: other.answers ? (other.text ?? text) : undefined };
     return main.flowId === QUESTION ? [first, second] : [second, first];
   }
   return [first];
+}
+
+/**
+ * Beside advice (怕流产, 心里慌) or another woman's news (one kind line), what she asks for herself in the
+ * clauses that are not about it (我表姐生了 | 我也怀孕12周了 想登记一下): it goes on after them. Only a
+ * request she makes (想, 帮, 要…), not news of herself beside the worry (那时候不知道怀上了).
+ */
+function ownRequestBeside(set: FlowSet, main: TriggerMatch, text: string): HeldRequest | undefined {
+  const others = [...set.flows.values()].filter((f) => f.id !== main.flowId && f.id !== NEWS && !f.adviceOnly && !f.alongside);
+  const aboutFirst = (clause: string) => {
+    const m = matchTrigger(clause, set.flows.values(), { plainYes: false });
+    return !!m && (m.flowId === main.flowId || m.flowId === NEWS || !!set.flows.get(m.flowId)?.adviceOnly);
+  };
+  const own = text
+    .split(CLAUSE)
+    .filter((c) => c && !aboutFirst(c))
+    .join(' ');
+  const other = WISH.test(own) ? matchTrigger(own, others, { plainYes: false }) : undefined;
+  return other && (other.flowId !== QUESTION || ASKS.test(own)) ? requestOf(other, own) : undefined;
 }
 
 /** The frame a request goes on from when the flow before it returns (its variables, her words for its questions). */
