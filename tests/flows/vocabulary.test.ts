@@ -23,6 +23,12 @@ describe('the vocabulary of the shipped flows, profile and county', () => {
     expect(read('1978念5月6日')).toBe('1978年5月6日');
   });
 
+  it('keeps a hospital as women name it (妇幼, 第一人民), not a homophone of another word', () => {
+    expect(vocabulary).toEqual(expect.arrayContaining(['妇幼', '妇幼保健院', '第一人民医院', '第一人民']));
+    const read = messageReader(files.flowSet.spokenForms, vocabulary);
+    expect(read('后天上午去妇幼查两癌 俺55了')).toBe('后天上午去妇幼查两癌 我55了');
+  });
+
   it('leaves everyday words alone', () => {
     const read = messageReader(files.flowSet.spokenForms, vocabulary);
     const everyday =

@@ -78,6 +78,9 @@ function statements(clause: string, going: boolean): string[] {
   const asked = going ? goingAsked(clause) : undefined;
   // each its own clause: when, where, what (后天上午|去妇幼|查两癌)
   if (asked) return asked.split(GOING_PARTS).filter((c) => c.length > 0);
+  // and so does a statement of going (后天上午去妇幼查两癌: 后天上午|去妇幼|查两癌), for the questions of a booking
+  const wentParts = going && !QUESTION.test(clause) && GOING.test(clause) ? clause.split(GOING_PARTS).filter((c) => c.length > 0) : [];
+  if (wentParts.length > 1) return wentParts.flatMap((c) => statements(c, false));
   const closed = CLOSED_QUESTION.exec(clause);
   if (closed) return [...statements(clause.slice(0, closed.index), going), ...statements(clause.slice(closed.index + closed[0].length), going)];
   // each fact of a run-on on its own, a question among them (俺能不能查|俺今年五十二了|户口在…) on its own;

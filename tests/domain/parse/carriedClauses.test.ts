@@ -106,6 +106,13 @@ describe('carriedClauses: a yes-or-no question about going there', () => {
     expect(carriedClauses(text, undefined, true)).toEqual([]);
   });
 
+  it.each([
+    ['后天上午去妇幼查两癌', ['后天上午', '去妇幼', '查两癌']],
+    ['想在妇幼约个两癌', ['想在妇幼', '约个两癌']],
+  ])('%s: a statement of going carries its parts too', (text, clauses) => {
+    expect(carriedClauses(text, undefined, true)).toEqual(clauses);
+  });
+
   it('not for the interview', () => {
     expect(carriedClauses('后天上午能去妇幼查两癌不 俺是秣陵的')).toEqual(['俺是秣陵的']);
   });
