@@ -22,6 +22,7 @@ import type { Turn } from './turn.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseInput } from './parseInput.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { strayReply } from './strayWords.js';
 
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 
@@ -98,7 +99,13 @@ export class AnswerAgain {
       return host.carryOn(turn, '', { text, rest: '', booked: false, unasked: '' });
     }
     const text = host.read(message.text);
-    if (!(await this.correct(turn, text, host))) await host.route(turn, text);
+    if (await this.correct(turn, text, host)) return;
+    // a thank-you, an emoji, 同意 again at a question: a kind line, and the question again
+    const waiting = turn.consented ? turn.waitingStep(this.o.flowSet.flows) : undefined;
+    const input = waiting && waiting.flow.id !== NOTICE && waiting.flow.id !== MENU && this.askedInput(turn, waiting.step);
+    const stray = input && strayReply(text, input, waiting.step.kind === 'eligibility', messages.stray);
+    if (stray) return host.carryOn(turn, '', { text: stray, rest: '', booked: false, unasked: '' });
+    await host.route(turn, text);
   }
 
   /** Whether her message went back to a question (handled); false: route it as usual. */
@@ -109,9 +116,12 @@ export class AnswerAgain {
     if (waiting && isOwnAnswerWord(text, waiting.step)) return false;
     // an answer to the question she is on, corrected as she wrote it (1968年11月20 不对 是12月20): its answer
     const asked = waiting && this.askedInput(turn, waiting.step);
-    if (asked && restOf(text, messages.correction.wrongWords) && readsAsAnswer(asked, text, turn.today)) return false;
+    // (not when her words name another answer: 说错了 俺做哩是结扎 子宫没切, at the next question, is not its no)
+    const said = namedAnswer(text, messages.correction);
+    const other = said !== undefined && said !== this.askedFact(turn, waiting?.step);
+    if (asked && !other && restOf(text, messages.correction.wrongWords) && readsAsAnswer(asked, text, turn.today)) return false;
     // (刚才说错了 俺是七二年的: no answer named, but her new words answer one she gave before)
-    const named = namedAnswer(text, messages.correction) ?? this.answeredBy(turn, text);
+    const named = said ?? this.answeredBy(turn, text);
     const plain = !named && matchCommand(text, commands) === CORRECT;
     if (!named && !plain) return false;
     const answered = turn.engine.answered ?? [];
@@ -181,6 +191,12 @@ export class AnswerAgain {
   }
 
   /** What the question she is on reads: an ask step's input, or the interview's question. */
+  /** The fact the question she is on asks (an ask step's, or the interview's). */
+  private askedFact(turn: Turn, step: Step | undefined): string | undefined {
+    if (step?.kind === 'ask') return step.fact ?? step.save;
+    return step?.kind === 'eligibility' ? turn.engine.interview?.asking : undefined;
+  }
+
   private askedInput(turn: Turn, step: Step): InputSpec | undefined {
     if (step.kind === 'ask') return step.input;
     if (step.kind !== 'eligibility') return undefined;

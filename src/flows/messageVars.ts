@@ -96,6 +96,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   correction: { topics: {}, wrongWords: NONE, notWords: NONE, again: NONE, forgotten: ['label'], option: ['label', 'value'] },
   // src/flows/answerAgain.ts: a voice message or a photo
   media: { voice: COUNTY, image: COUNTY },
+  // src/flows/strayWords.ts: a message that answers nothing, at a question
+  stray: { thanks: NONE, ok: NONE, agreed: NONE, reply: NONE, agreedReply: NONE },
   // src/profiles/profileProgrammes.ts: the hospitals after an eligibility answer
   hospitalsHeader: NONE,
   hospitalLine: ['name', 'address', 'phone'],

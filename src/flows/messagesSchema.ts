@@ -70,6 +70,13 @@ export const messagesSchema = z.object({
   }),
   /** A voice message or a photo: the bot reads only text ({servicePhone}); then the question she was on again. */
   media: z.object({ voice: z.string().min(1), image: z.string().min(1) }),
+  stray: z.object({
+    thanks: z.array(z.string().min(1)),
+    ok: z.array(z.string().min(1)),
+    agreed: z.array(z.string().min(1)),
+    reply: z.string().min(1),
+    agreedReply: z.string().min(1),
+  }),
   hospitalsHeader: z.string(),
   hospitalLine: z.string(),
   booking: z.object({

@@ -16,6 +16,10 @@ describe('statesGestation', () => {
     // a last period alone says nothing (she may be past them); a count of days that may be her cycle
     ['末次月经2月10号', false],
     ['三十天左右', false],
+    // a day named from today is when she wants to go (想约后天上午查两癌), unless it is called her due date
+    ['想约后天上午查两癌', false],
+    ['明天上午去妇幼', false],
+    ['预产期就是后天', true],
   ])('%j → %j', (text, expected) => {
     expect(statesGestation(text, TODAY)).toBe(expected);
   });
