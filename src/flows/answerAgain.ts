@@ -15,13 +15,14 @@ import type { EligibilityInterview } from './eligibilityInterview.js';
 import type { Flow, Step } from './flowSchema.js';
 import type { Messages } from './flowSchema.js';
 import { hasWord, longestWord } from './looseWords.js';
-import { isOwnAnswerWord, matchCommand } from './matchWords.js';
+import { isOwnAnswerWord, matchCommand, matchTrigger } from './matchWords.js';
 import type { Prompts } from './prompts.js';
 import type { SideAnswer } from './sideQuestions.js';
 import type { Turn } from './turn.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseInput } from './parseInput.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { readEarlierChoice } from './readShownChoice.js';
 import { strayReply } from './strayWords.js';
 
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
@@ -46,6 +47,8 @@ function readsAsAnswer(input: InputSpec, text: string, today: string, whole = fa
 
 /** The flow of 重新回答 at rest (and of an answer she names at rest: its step `again`). */
 export const CORRECT = 'correct_answers';
+/** The flow of the eligibility check (its triggers name the programme). */
+const ELIGIBILITY = 'eligibility';
 const CORRECT_AGAIN = 'again';
 /** The flow variable that holds the fact she names (read by the action answers.again). */
 export const CORRECT_FACT = 'correctFact';
@@ -85,6 +88,9 @@ export function namedAnswer(text: string, correction: Messages['correction']): s
 }
 
 export class AnswerAgain {
+  /** Where the replies of the question asked again start (back), this message. */
+  private askedAgainAt: number | undefined;
+
   constructor(
     private readonly o: EngineOptions,
     private readonly say: Prompts,
@@ -102,8 +108,11 @@ export class AnswerAgain {
     if (await this.correct(turn, text, host)) return;
     // a thank-you, an emoji, 同意 again at a question: a kind line, and the question again
     const waiting = turn.consented ? turn.waitingStep(this.o.flowSet.flows) : undefined;
-    const input = waiting && waiting.flow.id !== NOTICE && waiting.flow.id !== MENU && this.askedInput(turn, waiting.step);
-    const stray = input && strayReply(text, input, waiting.step.kind === 'eligibility', messages.stray);
+    const input = waiting && waiting.flow.id !== NOTICE && waiting.flow.id !== MENU ? this.askedInput(turn, waiting.step) : undefined;
+    // (not a word an option of the list takes: 好 to 要排队等号吗, one of a list of hospitals)
+    const shown = turn.engine.options;
+    const chosen = input?.type === 'dynamicChoice' && !!shown && readEarlierChoice(text, shown, turn.today).read.ok;
+    const stray = input && !chosen && (strayReply(text, input, waiting?.step.kind === 'eligibility', messages.stray) ?? this.namesItsCheck(turn, text, input));
     if (stray) return host.carryOn(turn, '', { text: stray, rest: '', booked: false, unasked: '' });
     await host.route(turn, text);
   }
@@ -144,6 +153,7 @@ export class AnswerAgain {
     const flow = flows.get(CORRECT)!;
     turn.rest();
     turn.state.vars[CORRECT_FACT] = named;
+    this.askedAgainAt = turn.replies.length;
     await host.run(
       turn,
       flow,
@@ -163,7 +173,20 @@ export class AnswerAgain {
     // a whole answer (应该是87年 is part of a birth date given to the day: she is asked it whole), or
     // a year for a year (刚才说错了 俺是七二年的, after 七三年的)
     const yearBefore = (before as { precision?: unknown } | undefined)?.precision === 'year';
-    if (asked && readsAsAnswer(asked, rest, turn.today, !yearBefore)) await host.route(turn, rest);
+    // (or the one clause of them that does: 俺户口就在项城 不是外地的)
+    const reading =
+      asked && readsAsAnswer(asked, rest, turn.today, !yearBefore)
+        ? [rest]
+        : asked
+          ? rest.split(CLAUSE).filter((c) => c && readsAsAnswer(asked, c, turn.today, !yearBefore))
+          : [];
+    const answer = reading.length === 1 ? reading[0] : undefined;
+    if (answer !== undefined) {
+      // (the question is not asked again when her words answer it: 好的，改过来了, and what follows)
+      if (this.askedAgainAt !== undefined)
+        turn.replies.splice(this.askedAgainAt, turn.replies.length - this.askedAgainAt, this.say.text(this.o.flowSet.messages.correction.changed, turn));
+      await host.route(turn, answer);
+    }
     return true;
   }
 
@@ -191,6 +214,21 @@ export class AnswerAgain {
   }
 
   /** What the question she is on reads: an ask step's input, or the interview's question. */
+  /**
+   * At a question of the check she is on (the interview, or an answer asked again at rest), a short
+   * message naming that check (还查两癌, 查两癌): she is still on it, the question again.
+   */
+  private namesItsCheck(turn: Turn, text: string, input: InputSpec): string | undefined {
+    const waiting = turn.waitingStep(this.o.flowSet.flows);
+    if (!waiting || [...text].length > 6 || parseInput(input, text, turn.today).ok) return undefined;
+    const trigger = matchTrigger(text, this.o.flowSet.flows.values());
+    const programme = trigger?.flowId === ELIGIBILITY ? trigger.vars.programme : undefined;
+    if (!programme) return undefined;
+    const step = waiting.step;
+    const same = step.kind === 'eligibility' ? this.say.text(step.programme, turn) === programme : waiting.flow.id === CORRECT;
+    return same ? this.o.flowSet.messages.stray.reply : undefined;
+  }
+
   /** The fact the question she is on asks (an ask step's, or the interview's). */
   private askedFact(turn: Turn, step: Step | undefined): string | undefined {
     if (step?.kind === 'ask') return step.fact ?? step.save;
@@ -232,6 +270,7 @@ export class AnswerAgain {
     } else {
       delete engine.interview;
     }
+    this.askedAgainAt = turn.replies.length;
     turn.say(this.say.text(messages.correction.again, turn));
     await host.run(turn, flow, step);
     return true;

@@ -228,7 +228,6 @@ export class EligibilityInterview {
     return true;
   }
 
-  /** Her words for other questions of the interview of `programmeIds` than `asking`, kept: said so, and the question `again`. */
   /** The inputs of the questions of `programme` but the one asked. */
   private laterInputs(programme: string, asking: string): InputSpec[] {
     const { programmes } = this.o;
@@ -238,6 +237,7 @@ export class EligibilityInterview {
       .flatMap((f) => programmes.question(programme, f)?.input ?? []);
   }
 
+  /** Her words for other questions of the interview of `programmeIds` than `asking`, kept: said so, and the question `again`. */
   private async keptForLater(turn: Turn, programmeIds: string[], asking: string | undefined, text: string, again: string): Promise<boolean> {
     const { programmes, prompts } = this.o;
     const facts = await this.allFacts(turn);

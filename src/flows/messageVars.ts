@@ -93,7 +93,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   confirmGuess: ['label'],
   systemError: COUNTY,
   // src/flows/answerAgain.ts, src/flows/answerAgainActions.ts
-  correction: { topics: {}, wrongWords: NONE, notWords: NONE, again: NONE, forgotten: ['label'], option: ['label', 'value'] },
+  correction: { topics: {}, wrongWords: NONE, notWords: NONE, again: NONE, changed: NONE, forgotten: ['label'], option: ['label', 'value'] },
   // src/flows/answerAgain.ts: a voice message or a photo
   media: { voice: COUNTY, image: COUNTY },
   // src/flows/strayWords.ts: a message that answers nothing, at a question

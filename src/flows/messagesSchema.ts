@@ -63,6 +63,8 @@ export const messagesSchema = z.object({
     notWords: z.array(z.string().min(1)).default([]),
     // before the question asked again
     again: z.string().min(1),
+    // instead of it, when her right answer was beside the correction
+    changed: z.string().min(1),
     // at rest, an answer no screening asks: forgotten ({label}: its name in 我的信息)
     forgotten: z.string().min(1),
     // an option of the list of her answers ({label}, {value})
