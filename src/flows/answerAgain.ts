@@ -49,6 +49,8 @@ function readsAsAnswer(input: InputSpec, text: string, today: string, whole = fa
 export const CORRECT = 'correct_answers';
 /** The flow of the eligibility check (its triggers name the programme). */
 const ELIGIBILITY = 'eligibility';
+/** A check named with at most a filler (还查两癌, 查两癌, 我要查两癌): no more, no question, no stop. */
+const CHECK_NAMED = /^\s*(?:我|俺)?(?:还|再)?(?:要|想)?(?:查|做)?(?:两癌|宫颈癌|乳腺癌)(?:筛查|检查)?\s*$/u;
 const CORRECT_AGAIN = 'again';
 /** The flow variable that holds the fact she names (read by the action answers.again). */
 export const CORRECT_FACT = 'correctFact';
@@ -111,7 +113,9 @@ export class AnswerAgain {
     const input = waiting && waiting.flow.id !== NOTICE && waiting.flow.id !== MENU ? this.askedInput(turn, waiting.step) : undefined;
     // (not a word an option of the list takes: 好 to 要排队等号吗, one of a list of hospitals)
     const shown = turn.engine.options;
-    const chosen = input?.type === 'dynamicChoice' && !!shown && readEarlierChoice(text, shown, turn.today).read.ok;
+    // (nor her answer to 您是说…，对吗？ or to which of two readings: 好的 and 👌 are her yes there)
+    const confirming = turn.engine.guess !== undefined || !!shown?.some((o) => o.which);
+    const chosen = confirming || (input?.type === 'dynamicChoice' && !!shown && readEarlierChoice(text, shown, turn.today).read.ok);
     const stray = input && !chosen && (strayReply(text, input, waiting?.step.kind === 'eligibility', messages.stray) ?? this.namesItsCheck(turn, text, input));
     if (stray) return host.carryOn(turn, '', { text: stray, rest: '', booked: false, unasked: '' });
     await host.route(turn, text);
@@ -180,7 +184,9 @@ export class AnswerAgain {
         : asked
           ? rest.split(CLAUSE).filter((c) => c && readsAsAnswer(asked, c, turn.today, !yearBefore))
           : [];
-    const answer = reading.length === 1 ? reading[0] : undefined;
+    // (two clauses that say the same, 我冇得单位 没单位: the first)
+    const same = asked && reading.every((c) => JSON.stringify(parseInput(asked, c, turn.today)) === JSON.stringify(parseInput(asked, reading[0], turn.today)));
+    const answer = reading.length > 0 && same ? reading[0] : undefined;
     if (answer !== undefined) {
       // (the question is not asked again when her words answer it: 好的，改过来了, and what follows)
       if (this.askedAgainAt !== undefined)
@@ -220,12 +226,12 @@ export class AnswerAgain {
    */
   private namesItsCheck(turn: Turn, text: string, input: InputSpec): string | undefined {
     const waiting = turn.waitingStep(this.o.flowSet.flows);
-    if (!waiting || [...text].length > 6 || parseInput(input, text, turn.today).ok) return undefined;
+    // (only the check's name and a filler: not 两癌不查了, 两癌算了, 两癌多少钱)
+    if (!waiting || !CHECK_NAMED.test(text) || parseInput(input, text, turn.today).ok) return undefined;
     const trigger = matchTrigger(text, this.o.flowSet.flows.values());
     const programme = trigger?.flowId === ELIGIBILITY ? trigger.vars.programme : undefined;
-    if (!programme) return undefined;
     const step = waiting.step;
-    const same = step.kind === 'eligibility' ? this.say.text(step.programme, turn) === programme : waiting.flow.id === CORRECT;
+    const same = step.kind === 'eligibility' && programme !== undefined && this.say.text(step.programme, turn) === programme;
     return same ? this.o.flowSet.messages.stray.reply : undefined;
   }
 

@@ -23,8 +23,9 @@ export function strayReply(text: string, input: InputSpec, interview: boolean, s
   // (free text takes any words)
   if (input.type === 'text') return undefined;
   const words = normalizeText(text).replace(NOT_WORDS, '');
-  // an emoji alone (👌); not ??? (she did not understand: that is a failed answer)
-  if (words === '') return /\p{Extended_Pictographic}/u.test(text) ? stray.reply : undefined;
+  // an emoji alone (👌); not ??? (she did not understand: that is a failed answer); at a yes/no
+  // question outside the interview (a confirmation, an offer) 👌 is her yes
+  if (words === '') return /\p{Extended_Pictographic}/u.test(text) && (interview || !yesNoShaped(input)) ? stray.reply : undefined;
   if (stray.thanks.includes(words)) return stray.reply;
   // a list, a date, a number: 好的 chooses nothing
   const list = !yesNoShaped(input);

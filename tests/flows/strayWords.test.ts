@@ -9,7 +9,7 @@ const yesno: InputSpec = { type: 'yesno', yesWords: [], noWords: [] };
 const birth = { type: 'birthDate' } as InputSpec;
 
 describe('strayReply: a message at a question that answers nothing', () => {
-  it.each(['谢谢', '收到 谢谢', '哦哦', '👌', '👍👍', '晓得哒'])('%s: the question again, kindly, wherever she is', (text) => {
+  it.each(['谢谢', '收到 谢谢', '哦哦', '👌', '👍👍', '晓得哒'])('%s: the question again, kindly, in a list or the interview', (text) => {
     expect(strayReply(text, list, false, stray)).toBe(stray.reply);
     expect(strayReply(text, yesno, true, stray)).toBe(stray.reply);
   });
@@ -26,6 +26,11 @@ describe('strayReply: a message at a question that answers nothing', () => {
     expect(strayReply('同意', yesno, true, stray)).toBe(stray.agreedReply);
     expect(strayReply('我同意', list, false, stray)).toBe(stray.agreedReply);
     expect(strayReply('同意', yesno, false, stray)).toBeUndefined();
+  });
+
+  it('an emoji is her yes at a confirmation or an offer, not at a question of the interview', () => {
+    expect(strayReply('👌', yesno, false, stray)).toBeUndefined();
+    expect(strayReply('👌', yesno, true, stray)).toBe(stray.reply);
   });
 
   it('anything with an answer in it, and ??? (she did not understand), is read as usual', () => {

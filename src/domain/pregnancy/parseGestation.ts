@@ -55,7 +55,7 @@ const DAYS_OF_PREGNANCY = /怀|孕|了/u;
 const LONGEST_CYCLE_DAYS = 60;
 /** words that make a number of days or weeks something other than her gestational age */
 const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
-export const DUE_WORDS = /预产期|生|出生|到期/u;
+const DUE_WORDS = /预产期|生|出生|到期/u;
 const LMP_WORDS = /月经|例假|大姨妈|来事/u;
 
 const MIN_GA_DAYS = 2 * 7;

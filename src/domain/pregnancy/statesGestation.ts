@@ -5,10 +5,14 @@
 // say it is one (预产期就是后天).
 import { findDateExpressions } from '../parse/dateExpression.js';
 import { monthsPregnant } from './monthsPregnant.js';
-import { DUE_WORDS, parseGestation } from './parseGestation.js';
+import { parseGestation } from './parseGestation.js';
+
+/** Words that call a date her due date, or say it with her pregnancy (not the 生 of 卫生院 or 医生). */
+const DUE_SAID = /预产期|到期|要生|快生|生孩子|生娃|生宝宝|出生|怀|孕/u;
 
 export function statesGestation(clause: string, today: string): boolean {
   const g = parseGestation(clause, today);
-  if (g.ok && g.value.from === 'dueDate' && !DUE_WORDS.test(clause) && findDateExpressions(clause).some((e) => e.relDays !== undefined)) return false;
+  // (a date she goes on, 后天去卫生院, 5月20号去妇幼查两癌: only a date called her due date, or said with her pregnancy, says so)
+  if (g.ok && g.value.from === 'dueDate' && !DUE_SAID.test(clause) && findDateExpressions(clause).length > 0) return false;
   return (g.ok && !g.guessed && g.value.from !== 'lastPeriod') || monthsPregnant(clause, today);
 }

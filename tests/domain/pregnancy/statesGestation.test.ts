@@ -20,6 +20,9 @@ describe('statesGestation', () => {
     ['想约后天上午查两癌', false],
     ['明天上午去妇幼', false],
     ['预产期就是后天', true],
+    ['后天去卫生院查两癌', false],
+    ['后天医生让我去查两癌', false],
+    ['5月20号去妇幼查两癌', false],
   ])('%j → %j', (text, expected) => {
     expect(statesGestation(text, TODAY)).toBe(expected);
   });
