@@ -122,6 +122,13 @@ export class EligibilityInterview {
         const input = q.input.type === 'choice' ? q.input : undefined;
         const same = input && parsed.among ? await this.sameDecision(turn, programme, asking, parsed.among) : undefined;
         const plain = !!input && plainYesNo(answerText, { yes: input.yesWords, no: input.noWords }) !== undefined;
+        // (a plain no that refuses her is asked back first when the profile says what it means: 不在这)
+        const askBack = same && plain && !same.eligible && !sameConfirmed ? q.confirmFirst?.no : undefined;
+        if (askBack !== undefined && parsed.among) {
+          forgetShortList(turn.engine);
+          prompts.confirmGuess(turn, { among: parsed.among }, askBack);
+          return undefined;
+        }
         if (same && (plain || same.eligible)) {
           forgetShortList(turn.engine);
           turn.state.failures = 0;
@@ -142,13 +149,15 @@ export class EligibilityInterview {
       }
       forgetShortList(turn.engine);
       // a refusal is never the result of a guess: an answer read from part of her words that makes
-      // her not eligible is confirmed first
-      if (parsed.guessed) {
+      // her not eligible is confirmed first; so is a plain one whose meaning the profile asks back (有)
+      // (a bare word only: 有, 是, 会; not words that say what she means, 每年体检都有妇科, 怀孕12周)
+      const askBack = !confirmed && plainYesNo(answerText) !== undefined ? q.confirmFirst?.[String(parsed.value)] : undefined;
+      if (parsed.guessed || askBack !== undefined) {
         const facts = { ...(await this.currentFacts(turn, programme)), [asking]: parsed.value };
         const decision = programmes.decide(programme, facts, turn.today);
         if (decision.status === 'decided' && !decision.eligible) {
           // (a yes or a no has no label: her own words are asked about)
-          prompts.confirmGuess(turn, parsed.value, q.input.type === 'yesno' ? answerText.trim() : labelOf(q.input, parsed.value, undefined));
+          prompts.confirmGuess(turn, parsed.value, askBack ?? (q.input.type === 'yesno' ? answerText.trim() : labelOf(q.input, parsed.value, undefined)));
           return undefined;
         }
       }

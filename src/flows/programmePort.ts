@@ -9,6 +9,8 @@ export interface ProfileQuestion {
   sensitive: boolean;
   /** How long a stored answer is reused: 'always', or days (0 = ask every time). */
   remember: 'always' | number;
+  /** What a plain answer that refuses her means, asked back first, by the answer's value ("no": a plain no among options). */
+  confirmFirst?: Record<string, string>;
 }
 
 export type ProgrammeDecision =

@@ -61,7 +61,8 @@ export function createProgrammePort(profile: Profile, county: County, messages: 
     const vars = { programme: programme.name, countyName: county.name, known: partial !== undefined ? describeBirthDate(partial, messages()) : '' };
     let text = renderTemplate(more ?? q.text, vars).trim();
     if (q.input.type === 'choice') text += '\n' + optionLines(q.input.options);
-    return { text, example: q.example, input: withCountyName(q.input), sensitive: q.sensitive, remember: q.remember };
+    const confirmFirst = q.confirmFirst && Object.fromEntries(Object.entries(q.confirmFirst).map(([k, t]) => [k, renderTemplate(t, vars).trim()]));
+    return { text, example: q.example, input: withCountyName(q.input), sensitive: q.sensitive, remember: q.remember, confirmFirst };
   };
 
   const choiceLabel = (fact: string, value: string): string | undefined => {

@@ -116,6 +116,10 @@ const questionSchema = z
     // a birth date: asked instead of `text` when what she gave (a year, a month, an age) leaves her
     // on either side of an age limit; {known} is what she gave (1991年, 1991年3月, 52岁)
     askMore: z.object({ year: textSchema, month: textSchema, age: textSchema }).strict().optional(),
+    // a plain answer that would refuse her, asked back before she is refused ("您是说：{text}，对吗？"),
+    // by the answer's value ("true"/"false" for yes/no, an option's value, or "no" for a plain no that
+    // fits several options): a refusal rests on a short word she may have typed for the next question
+    confirmFirst: z.record(z.string().min(1), textSchema).optional(),
   })
   .strict();
 
