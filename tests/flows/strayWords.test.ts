@@ -15,7 +15,7 @@ describe('strayReply: a message at a question that answers nothing', () => {
   });
 
   it('好的 / 中 / 嗯嗯 choose nothing in a list or at a date question, but say yes to a yes/no question', () => {
-    for (const text of ['好的', '中', '嗯嗯', '要得']) {
+    for (const text of ['好的', '中', '嗯嗯', '要得', '是']) {
       expect(strayReply(text, list, false, stray)).toBe(stray.reply);
       expect(strayReply(text, birth, true, stray)).toBe(stray.reply);
       expect(strayReply(text, yesno, false, stray)).toBeUndefined();

@@ -62,6 +62,7 @@ const MAY = /能不能|可不可以|还能|能|可以/u;
 const MAY_END = /(?:(?:可以|行|中|得行|要得|好)不(?:可以|行|中|得行|要得|好)?|(?:可以|行|中|得行)[吗么嘛]|[不没吗么嘛])[咯啰哦撒嘛呀啊噻呢]*$/u;
 const GOING = /去|到|约|挂|天|日|号|礼拜|星期|周|午|早上|晌/u;
 const GOING_PARTS = /(?<=\p{Script=Han}{2})(?=[去到约查做])/u;
+const AFTER_SESSION = /(?<=[上下中晌]午|早上|晚上)(?=\p{Script=Han}{2})/u;
 
 /** The words of a yes-or-no question about going (后天晌午能去妇幼不: 后天晌午去妇幼), or undefined. */
 function goingAsked(clause: string): string | undefined {
@@ -79,7 +80,14 @@ function statements(clause: string, going: boolean): string[] {
   // each its own clause: when, where, what (后天上午|去妇幼|查两癌)
   if (asked) return asked.split(GOING_PARTS).filter((c) => c.length > 0);
   // and so does a statement of going (后天上午去妇幼查两癌: 后天上午|去妇幼|查两癌), for the questions of a booking
-  const wentParts = going && !QUESTION.test(clause) && GOING.test(clause) ? clause.split(GOING_PARTS).filter((c) => c.length > 0) : [];
+  // (and after the session: 下周一上午|妇幼|查两癌)
+  const wentParts =
+    going && !QUESTION.test(clause) && GOING.test(clause)
+      ? clause
+          .split(GOING_PARTS)
+          .flatMap((c) => c.split(AFTER_SESSION))
+          .filter((c) => c.length > 0)
+      : [];
   if (wentParts.length > 1) return wentParts.flatMap((c) => statements(c, false));
   const closed = CLOSED_QUESTION.exec(clause);
   if (closed) return [...statements(clause.slice(0, closed.index), going), ...statements(clause.slice(closed.index + closed[0].length), going)];

@@ -109,6 +109,7 @@ describe('carriedClauses: a yes-or-no question about going there', () => {
   it.each([
     ['后天上午去妇幼查两癌', ['后天上午', '去妇幼', '查两癌']],
     ['想在妇幼约个两癌', ['想在妇幼', '约个两癌']],
+    ['下礼拜一上午妇幼查两癌', ['下礼拜一上午', '妇幼', '查两癌']],
   ])('%s: a statement of going carries its parts too', (text, clauses) => {
     expect(carriedClauses(text, undefined, true)).toEqual(clauses);
   });
