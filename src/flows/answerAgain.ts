@@ -26,6 +26,8 @@ import { readEarlierChoice } from './readShownChoice.js';
 import { strayReply } from './strayWords.js';
 
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
+/** A clause that takes back what she said before (不是没查过, 不是78年). */
+const TAKEN_BACK = /^(?:不是|并不是|也不是)/u;
 
 /** Her words besides the clauses that say something was wrong ('' when there are none). */
 function restOf(text: string, wrongWords: readonly string[]): string {
@@ -176,14 +178,13 @@ export class AnswerAgain {
     const asked = waiting && this.askedInput(turn, waiting.step);
     // a whole answer (应该是87年 is part of a birth date given to the day: she is asked it whole), or
     // a year for a year (刚才说错了 俺是七二年的, after 七三年的)
-    const yearBefore = (before as { precision?: unknown } | undefined)?.precision === 'year';
+    // (a year said again for what she gave as a year, or had not given at all: 2020年 for 没查过)
+    const yearBefore = before === null || before === undefined || (before as { precision?: unknown }).precision === 'year';
     // (or the one clause of them that does: 俺户口就在项城 不是外地的)
-    const reading =
-      asked && readsAsAnswer(asked, rest, turn.today, !yearBefore)
-        ? [rest]
-        : asked
-          ? rest.split(CLAUSE).filter((c) => c && readsAsAnswer(asked, c, turn.today, !yearBefore))
-          : [];
+    // (not what she takes back: 不是没查过 | 2020年在乡里查过一回)
+    const parts = rest.split(CLAUSE).filter((c) => c && !TAKEN_BACK.test(c));
+    const whole = !rest.split(CLAUSE).some((c) => TAKEN_BACK.test(c)) && !!asked && readsAsAnswer(asked, rest, turn.today, !yearBefore);
+    const reading = whole ? [rest] : asked ? parts.filter((c) => readsAsAnswer(asked, c, turn.today, !yearBefore)) : [];
     // (two clauses that say the same, 我冇得单位 没单位: the first)
     const same = asked && reading.every((c) => JSON.stringify(parseInput(asked, c, turn.today)) === JSON.stringify(parseInput(asked, reading[0], turn.today)));
     const answer = reading.length > 0 && same ? reading[0] : undefined;
