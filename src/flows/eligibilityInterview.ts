@@ -4,11 +4,11 @@ import type { ConversationStore } from '../services/conversationStore.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import type { ParseErrorCode, ParseResult } from '../domain/parse/parseResult.js';
-import { parseInput } from './parseInput.js';
 import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { exactBirthDate, saidBefore } from './saidBefore.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
@@ -108,8 +108,17 @@ export class EligibilityInterview {
       if (!parsed.ok) {
         // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
         // message said 俺是秣陵的): this question again, not a failed answer
-        if (await this.saidBefore(turn, programme, answerText)) {
+        const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
+        if (saidBefore(earlier, answerText)) {
           turn.say(prompts.text(q.text, turn));
+          return undefined;
+        }
+        // her birth date said exactly after her age or year (今年五十二 …, then 七三年八月二十一 at the
+        // next question): kept, said so, and this question again
+        const exact = exactBirthDate(earlier, answerText);
+        if (exact) {
+          turn.setFact(exact.fact, exact.value, false);
+          turn.say(`${prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${prompts.text(q.text, turn)}`);
           return undefined;
         }
         // her answer to another question of this interview (农村的 at the 户口 question): kept for it; so is
@@ -300,20 +309,6 @@ export class EligibilityInterview {
         d.text === first.text,
     );
     return alike ? first : undefined;
-  }
-
-  /**
-   * Whether her words name again, in words of its options (not a plain yes or no), the answer she gave
-   * to a choice question of this interview: she is answering what she was asked before.
-   */
-  private async saidBefore(turn: Turn, programme: string, text: string): Promise<boolean> {
-    const facts = await this.allFacts(turn);
-    return (turn.engine.interview?.answered ?? []).some((fact) => {
-      const input = this.o.programmes.question(programme, fact)?.input;
-      if (input?.type !== 'choice' || plainYesNo(text, { yes: input.yesWords, no: input.noWords }) !== undefined) return false;
-      const read = parseInput(input, text, turn.today);
-      return read.ok && read.value === facts[fact];
-    });
   }
 
   /**

@@ -29,6 +29,8 @@ describe('the vocabulary of the shipped flows, profile and county', () => {
     expect(read('后天上午去妇幼查两癌 俺55了')).toBe('后天上午去妇幼查两癌 我55了');
     // (一院 is 第一人民医院; 医院, which sounds the same, stays 医院)
     expect(read('明天去一院 去医院')).toBe('明天去一院 去医院');
+    // (作田, Hunan for farming, is a word of the 农村 option: not 昨天)
+    expect(read('农村的 作田的')).toBe('农村的 作田的');
   });
 
   it('leaves everyday words alone', () => {
