@@ -24,7 +24,7 @@ import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, restatedHome } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
-import { datingAlone, requestFrame, twoRequests } from './twoRequests.js';
+import { actionAtList, datingAlone, requestFrame, twoRequests } from './twoRequests.js';
 
 export type { EngineOptions } from './engineOptions.js';
 const MAX_STEPS_PER_TURN = 50;
@@ -321,8 +321,8 @@ export class ConversationEngine {
       turn.say(this.say.question(turn, step, shown));
       return;
     }
-    // at a step like the menu, an action asked for in her words (约唐筛) goes before the list's topic words (唐筛: 产前筛查)
-    const asked = step.letTriggersThrough && turn.consented && !/^\s*\d+\s*$/u.test(text) ? matchTrigger(text, this.o.flowSet.flows.values()) : undefined;
+    // at a step like the menu, an action asked for in her words (约唐筛; her last period alone registers) goes before the list's topic words
+    const asked = step.letTriggersThrough && turn.consented ? actionAtList(this.o.flowSet, text, turn.today) : undefined;
     if (asked?.action && asked.flowId !== flow.id) return this.startRequest(turn, asked.flowId, text, undefined, asked);
     // a list of days also by the day she names; the readings of a date she wrote alone, when asked
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);

@@ -104,4 +104,14 @@ export function datingAlone(set: FlowSet, text: string, today: string): TriggerM
   return read.value.from === 'weeks' || DATING_WORDS.test(text) ? { flowId: flow.id, vars: {}, answers: true } : undefined;
 }
 
+/**
+ * An action asked for in her words at a list like the menu (约唐筛, 取消预约), or her last period or weeks
+ * alone (末次月经1月28号: registering); not a number, which picks from the list.
+ */
+export function actionAtList(set: FlowSet, text: string, today: string): TriggerMatch | undefined {
+  if (/^\s*\d+\s*$/u.test(text)) return undefined;
+  const dating = datingAlone(set, text, today);
+  return matchTrigger(text, set.flows.values()) ?? (dating && { ...dating, action: true });
+}
+
 const isDating = (v: unknown): v is { from: string } => typeof v === 'object' && v !== null && typeof (v as { from?: unknown }).from === 'string';

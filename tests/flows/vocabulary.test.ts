@@ -31,6 +31,7 @@ describe('the vocabulary of the shipped flows, profile and county', () => {
     expect(read('明天去一院 去医院')).toBe('明天去一院 去医院');
     // (作田, Hunan for farming, is a word of the 农村 option: not 昨天)
     expect(read('农村的 作田的')).toBe('农村的 作田的');
+    expect(read('两岩筛查咋报')).toBe('两癌筛查怎么报');
   });
 
   it('leaves everyday words alone', () => {
