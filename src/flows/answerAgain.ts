@@ -22,9 +22,12 @@ import type { Turn } from './turn.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { parseInput } from './parseInput.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { readDayWords } from '../domain/booking/readDay.js';
 import { readEarlierChoice } from './readShownChoice.js';
 import { strayReply } from './strayWords.js';
 
+/** The source of a list of days (booking.yaml's day step). */
+const DAYS_SOURCE = 'booking.days';
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 /** A clause that takes back what she said before (不是没查过, 不是78年). */
 const TAKEN_BACK = /^(?:不是|并不是|也不是)/u;
@@ -138,6 +141,9 @@ export class AnswerAgain {
     // (刚才说错了 俺是七二年的: no answer named, but her new words answer one she gave before)
     const named = said ?? this.answeredBy(turn, text);
     const plain = !named && matchCommand(text, commands) === CORRECT;
+    // a day corrected later in a booking (礼拜二, then 哎呀说错了 是礼拜三 上午 at 上午还是下午): back to the days
+    const dayStep = !named && !plain && waiting ? this.dayCorrected(turn, waiting.flow, text) : undefined;
+    if (dayStep) return (await this.back(turn, { flowId: waiting!.flow.id, stepId: dayStep.id, save: dayStep.save }, host)) && this.newAnswer(turn, text, host);
     if (!named && !plain) return false;
     const answered = turn.engine.answered ?? [];
     if (waiting && waiting.flow.id !== CORRECT) {
@@ -184,7 +190,17 @@ export class AnswerAgain {
     // (not what she takes back: 不是没查过 | 2020年在乡里查过一回)
     const parts = rest.split(CLAUSE).filter((c) => c && !TAKEN_BACK.test(c));
     const whole = !rest.split(CLAUSE).some((c) => TAKEN_BACK.test(c)) && !!asked && readsAsAnswer(asked, rest, turn.today, !yearBefore);
-    const reading = whole ? [rest] : asked ? parts.filter((c) => readsAsAnswer(asked, c, turn.today, !yearBefore)) : [];
+    // (a list she is shown again, the days: her words read against it)
+    const shown = asked?.type === 'dynamicChoice' ? turn.engine.options : undefined;
+    const reading = shown
+      ? readEarlierChoice(rest, shown, turn.today).read.ok
+        ? [rest]
+        : []
+      : whole
+        ? [rest]
+        : asked
+          ? parts.filter((c) => readsAsAnswer(asked, c, turn.today, !yearBefore))
+          : [];
     // (two clauses that say the same, 我冇得单位 没单位: the first)
     const same = asked && reading.every((c) => JSON.stringify(parseInput(asked, c, turn.today)) === JSON.stringify(parseInput(asked, reading[0], turn.today)));
     const answer = reading.length > 0 && same ? reading[0] : undefined;
@@ -234,6 +250,18 @@ export class AnswerAgain {
     const step = waiting.step;
     const same = step.kind === 'eligibility' && programme !== undefined && this.say.text(step.programme, turn) === programme;
     return same ? this.o.flowSet.messages.stray.reply : undefined;
+  }
+
+  /** The day step of `flow` when her correction names a day other than the one it holds (that step), else undefined. */
+  private dayCorrected(turn: Turn, flow: Flow, text: string): { id: string; save: string } | undefined {
+    const { correction } = this.o.flowSet.messages;
+    if (!hasWord(text, correction.wrongWords) || hasWord(text, correction.notWords)) return undefined;
+    const step = flow.steps.find((s) => s.kind === 'ask' && s.input.type === 'dynamicChoice' && s.input.source === DAYS_SOURCE);
+    const held = step?.kind === 'ask' && step.save ? turn.state.vars[step.save] : undefined;
+    const words = readDayWords(restOf(text, correction.wrongWords), turn.today);
+    return step?.kind === 'ask' && step.save && typeof held === 'string' && words.kind === 'day' && words.day !== held
+      ? { id: step.id, save: step.save }
+      : undefined;
   }
 
   /** The fact the question she is on asks (an ask step's, or the interview's). */
