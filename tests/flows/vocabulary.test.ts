@@ -32,6 +32,7 @@ describe('the vocabulary of the shipped flows, profile and county', () => {
     // (作田, Hunan for farming, is a word of the 农村 option: not 昨天)
     expect(read('农村的 作田的')).toBe('农村的 作田的');
     expect(read('两岩筛查咋报')).toBe('两癌筛查怎么报');
+    expect(read('从来木查过')).toBe('从来没查过');
   });
 
   it('leaves everyday words alone', () => {
