@@ -33,6 +33,10 @@ export type ShownChoiceRead =
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
 const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
 
+/** Where she names the day a booking moves to (挪到, 改到, 换成, 调到): the day after it is the one. */
+const MOVED_TO = /(?:挪|改|换|调|移)(?:到|成|在)/u;
+const CLAUSE_END = /[\s,，。!！?？；;]/u;
+
 /**
  * Her words written before the question (the message that started the flow, a clause of an earlier
  * answer) read against its options: a list of days only by a day of the list she names (糖耐量预约
@@ -40,6 +44,12 @@ const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边
  * other list as an ordinary choice.
  */
 export function readEarlierChoice(text: string, options: readonly ShownOption[], today: string): { read: ParseResult<string>; nextAnswer?: string } {
+  // the day she moves it to (礼拜二那个号 能挪到礼拜四不): the words after 挪到 / 改到 / 换成, not the day she leaves
+  const to = MOVED_TO.exec(text);
+  if (to && options.some((o) => o.day !== undefined)) {
+    const moved = readEarlierChoice(text.slice(to.index + to[0].length).split(CLAUSE_END)[0], options, today);
+    if (moved.read.ok) return moved;
+  }
   const days = options.map((o) => o.day);
   if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, listedOptions(options)) };
   const words = readDayWords(text, today).kind;
@@ -53,7 +63,7 @@ export function readEarlierChoice(text: string, options: readonly ShownOption[],
 
 /** Whether her words name two days that differ (5号或者6号; 13号 礼拜四, 13 March being a Friday), against a list of days. */
 export function namesDaysThatDiffer(text: string, options: readonly ShownOption[], today: string): boolean {
-  if (options.length === 0 || options.some((o) => o.day === undefined)) return false;
+  if (options.length === 0 || options.some((o) => o.day === undefined) || MOVED_TO.test(text)) return false;
   const kind = readDayWords(text, today).kind;
   return kind === 'conflict' || kind === 'mismatch';
 }

@@ -154,6 +154,11 @@ describe('readEarlierChoice', () => {
   it('reads any other list as an ordinary choice', () => {
     expect(earlier('2', hospitals)).toEqual({ read: { ok: true, value: 'b' } });
   });
+
+  it('takes the day she moves a booking to (挪到礼拜四), not the day she leaves', () => {
+    expect(earlier('礼拜二那个号 能挪到礼拜四不 礼拜二俺侄子结婚')).toEqual({ read: { ok: true, value: '2026-03-05' } });
+    expect(earlier('改到周五上午吧')).toEqual({ read: { ok: true, value: '2026-03-06' }, nextAnswer: 'am' });
+  });
 });
 
 describe('restatedDay', () => {
