@@ -8,7 +8,7 @@ import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
-import { exactBirthDate, saidBefore } from './saidBefore.js';
+import { birthDayAgain, exactBirthDate, saidBefore } from './saidBefore.js';
 import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
@@ -109,6 +109,10 @@ export class EligibilityInterview {
         // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
         // message said 俺是秣陵的): this question again, not a failed answer
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
+        if (birthDayAgain(earlier, answerText)) {
+          turn.say(`${prompts.text(this.o.flowSet.messages.keptAlready, turn)}\n${prompts.text(q.text, turn)}`);
+          return undefined;
+        }
         if (saidBefore(earlier, answerText)) {
           turn.say(prompts.text(q.text, turn));
           return undefined;
@@ -264,7 +268,9 @@ export class EligibilityInterview {
     if (!words) return false;
     if (words.length > 0) keepForInterview(turn.engine, words);
     turn.state.failures = 0;
-    turn.say(`${prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${again}`);
+    // (what she said before, said again: 1975年7月10日 after 一九七五年农历六月初二 — nothing new kept)
+    const { keptForLater, keptAlready } = this.o.flowSet.messages;
+    turn.say(`${prompts.text(words.length > 0 ? keptForLater : keptAlready, turn)}\n${again}`);
     return true;
   }
 

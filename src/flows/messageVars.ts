@@ -49,6 +49,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   choiceWhich: NONE,
   // the question asked again follows it
   keptForLater: NONE,
+  keptAlready: NONE,
   monthsHeard: NONE,
   idleReset: COUNTY,
   eligibilityUnavailable: COUNTY,

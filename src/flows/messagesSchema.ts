@@ -27,6 +27,7 @@ export const messagesSchema = z.object({
   choiceWhich: z.string().min(1),
   /** Before the question asked again, when her words answered another question of the interview (src/flows/otherAnswer.ts). */
   keptForLater: z.string().min(1),
+  keptAlready: z.string().min(1),
   /** Before the dating question asked the first time, when the words that started the flow gave months (怀孕四个月了). */
   monthsHeard: z.string().min(1),
   idleReset: z.string(),
