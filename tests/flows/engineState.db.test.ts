@@ -23,7 +23,11 @@ describe.skipIf(dbUnavailable)('engine state', () => {
     expect(list[0]).toMatch(/^您要预约哪一项？回复数字：\n1\. 两癌筛查/);
     const row = await chat.conversation('opts');
     expect(row).toMatchObject({ flowId: 'booking', stepId: 'service', vars: {} });
-    expect(row!.engine.options).toContainEqual({ value: 'nt', label: 'NT超声检查（怀孕11到13周）', words: ['NT', 'nt', 'Nt', '颈项透明', '颈后透明', '透明层', '透明带'] });
+    expect(row!.engine.options).toContainEqual({
+      value: 'nt',
+      label: 'NT超声检查（怀孕11到13周）',
+      words: ['NT', 'nt', 'Nt', '颈项透明', '颈后透明', '透明层', '透明带'],
+    });
     expect(row!.engine.stack).toEqual([]);
   });
 
