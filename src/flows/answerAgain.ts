@@ -186,24 +186,21 @@ export class AnswerAgain {
     // a year for a year (刚才说错了 俺是七二年的, after 七三年的)
     // (a year said again for what she gave as a year, or had not given at all: 2020年 for 没查过)
     const yearBefore = before === null || before === undefined || (before as { precision?: unknown }).precision === 'year';
-    // (or the one clause of them that does: 俺户口就在项城 不是外地的)
-    // (not what she takes back: 不是没查过 | 2020年在乡里查过一回)
-    const parts = rest.split(CLAUSE).filter((c) => c && !TAKEN_BACK.test(c));
-    const whole = !rest.split(CLAUSE).some((c) => TAKEN_BACK.test(c)) && !!asked && readsAsAnswer(asked, rest, turn.today, !yearBefore);
-    // (a list she is shown again, the days: her words read against it)
+    const reads = (c: string) => !!asked && readsAsAnswer(asked, c, turn.today, !yearBefore);
+    const clauses = rest.split(CLAUSE).filter(Boolean);
+    // her words whole; else the clauses that read (俺户口就在项城 | 不是外地的), never what she takes back
+    // (不是没查过 | 2020年在乡里查过一回); a list shown again (the days) reads them against it
     const shown = asked?.type === 'dynamicChoice' ? turn.engine.options : undefined;
     const reading = shown
       ? readEarlierChoice(rest, shown, turn.today).read.ok
         ? [rest]
         : []
-      : whole
+      : !clauses.some((c) => TAKEN_BACK.test(c)) && reads(rest)
         ? [rest]
-        : asked
-          ? parts.filter((c) => readsAsAnswer(asked, c, turn.today, !yearBefore))
-          : [];
-    // (two clauses that say the same, 我冇得单位 没单位: the first)
-    const same = asked && reading.every((c) => JSON.stringify(parseInput(asked, c, turn.today)) === JSON.stringify(parseInput(asked, reading[0], turn.today)));
-    const answer = reading.length > 0 && same ? reading[0] : undefined;
+        : clauses.filter((c) => !TAKEN_BACK.test(c) && reads(c));
+    // (two clauses that give the same answer, 我冇得单位 没单位: the first; two that differ: none)
+    const values = new Set(reading.map((c) => JSON.stringify(asked && parseInput(asked, c, turn.today))));
+    const answer = values.size === 1 ? reading[0] : undefined;
     if (answer !== undefined) {
       // (the question is not asked again when her words answer it: 好的，改过来了, and what follows)
       if (this.askedAgainAt !== undefined)
@@ -236,10 +233,9 @@ export class AnswerAgain {
     return undefined;
   }
 
-  /** What the question she is on reads: an ask step's input, or the interview's question. */
   /**
-   * At a question of the check she is on (the interview, or an answer asked again at rest), a short
-   * message naming that check (还查两癌, 查两癌): she is still on it, the question again.
+   * At a question of the interview of a check, a short message naming that check (还查两癌, 查两癌):
+   * she is still on it, the question again.
    */
   private namesItsCheck(turn: Turn, text: string, input: InputSpec): string | undefined {
     const waiting = turn.waitingStep(this.o.flowSet.flows);
@@ -270,6 +266,7 @@ export class AnswerAgain {
     return step?.kind === 'eligibility' ? turn.engine.interview?.asking : undefined;
   }
 
+  /** What the question she is on reads: an ask step's input, or the interview's question. */
   private askedInput(turn: Turn, step: Step): InputSpec | undefined {
     if (step.kind === 'ask') return step.input;
     if (step.kind !== 'eligibility') return undefined;

@@ -109,8 +109,10 @@ export class EligibilityInterview {
         // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
         // message said 俺是秣陵的): this question again, not a failed answer
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
+        const { keptAlready, keptForLater } = this.o.flowSet.messages;
+        const saidSo = (line: string) => turn.say(`${prompts.text(line, turn)}\n${prompts.text(q.text, turn)}`);
         if (birthDayAgain(earlier, answerText)) {
-          turn.say(`${prompts.text(this.o.flowSet.messages.keptAlready, turn)}\n${prompts.text(q.text, turn)}`);
+          saidSo(keptAlready);
           return undefined;
         }
         if (saidBefore(earlier, answerText)) {
@@ -122,7 +124,7 @@ export class EligibilityInterview {
         const exact = exactBirthDate(earlier, answerText);
         if (exact) {
           turn.setFact(exact.fact, exact.value, false);
-          turn.say(`${prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${prompts.text(q.text, turn)}`);
+          saidSo(keptForLater);
           return undefined;
         }
         // her answer to another question of this interview (农村的 at the 户口 question): kept for it; so is

@@ -16,6 +16,9 @@ export interface EarlierAnswers {
   today: string;
 }
 
+/** The birth date question she answered in this interview, if she did. */
+const birthDateFact = (e: EarlierAnswers): string | undefined => e.answered.find((f) => e.programmes.question(e.programme, f)?.input.type === 'birthDate');
+
 /**
  * Whether her words name again, in words of its options (not a plain yes or no), the answer she gave
  * to a choice question of this interview: she is answering what she was asked before.
@@ -31,7 +34,7 @@ export function saidBefore(e: EarlierAnswers, text: string): boolean {
 
 /** Her birth date to the day, when she gave only her age, year or month in this interview: the fact and its value. */
 export function exactBirthDate(e: EarlierAnswers, text: string): { fact: string; value: unknown } | undefined {
-  const fact = e.answered.find((f) => e.programmes.question(e.programme, f)?.input.type === 'birthDate');
+  const fact = birthDateFact(e);
   if (!fact) return undefined;
   const before = asBirthDateFact(e.facts[fact]);
   if (before === undefined || typeof before === 'string') return undefined;
@@ -45,7 +48,7 @@ export function exactBirthDate(e: EarlierAnswers, text: string): { fact: string;
  * date she gave in this interview (俺是七五年八月十五哩 农历, then 阳历是九月二十号).
  */
 export function birthDayAgain(e: EarlierAnswers, text: string): boolean {
-  const fact = e.answered.find((f) => e.programmes.question(e.programme, f)?.input.type === 'birthDate');
+  const fact = birthDateFact(e);
   const known = fact ? asBirthDateFact(e.facts[fact]) : undefined;
   if (typeof known !== 'string') return false;
   const found = findDateExpressions(text);
