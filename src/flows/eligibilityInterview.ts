@@ -107,7 +107,7 @@ export class EligibilityInterview {
         confirmed && !sameConfirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
         // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
-        // message said 俺是秣陵的): this question again, not a failed answer
+        // message said 俺是秣陵的): said so, and this question again, not a failed answer
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
         const { keptAlready, keptForLater } = this.o.flowSet.messages;
         const saidSo = (line: string) => turn.say(`${prompts.text(line, turn)}\n${prompts.text(q.text, turn)}`);
@@ -116,7 +116,7 @@ export class EligibilityInterview {
           return undefined;
         }
         if (saidBefore(earlier, answerText)) {
-          turn.say(prompts.text(q.text, turn));
+          saidSo(keptAlready);
           return undefined;
         }
         // her birth date said exactly after her age or year (今年五十二 …, then 七三年八月二十一 at the

@@ -19,7 +19,7 @@ export function impliedYes(input: InputSpec, clauses: readonly string[], today: 
   if (input.type !== 'yesno' || !input.gestationIsYes) return undefined;
   if (clauses.some((c) => speaksOfAnotherWoman(c))) return undefined;
   if (clauses.some((c) => saysNo(input, c, today))) return undefined;
-  return clauses.find((c) => statesGestation(c, today));
+  return clauses.find((c) => statesGestation(c, today, input.lastPeriodIsYes));
 }
 
 function saysNo(input: InputSpec, clause: string, today: string): boolean {

@@ -7,7 +7,7 @@ import type { AskStep, Flow } from './flowSchema.js';
 import { restatedDay } from './readShownChoice.js';
 import { parseInput } from './parseInput.js';
 import { labelOf } from './prompts.js';
-import { restatedAnswer } from './restatedAnswer.js';
+import { answerBesideDating, restatedAnswer } from './restatedAnswer.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { Turn } from './turn.js';
 import type { ProgrammePort } from './programmePort.js';
@@ -30,6 +30,7 @@ export function readOwnAnswer(
     ? r
     : (restatedDay(text, flow, step, vars, turn.today) ??
         restatedAnswer(text, flow, step, vars, turn.today, shownText) ??
+        answerBesideDating(text, flow, step, vars, turn.today) ??
         birthDateChoice(turn, step, text, programmes) ??
         r);
 }

@@ -48,7 +48,7 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       if (r.ok || r.error !== 'unrecognised' || !spec.gestationIsYes) return r;
       // weeks, a due date or months said of her pregnancy: she is pregnant (not a last period alone: her
       // age may have ended them); not those of another woman (我妹妹怀孕12周)
-      return statesGestation(text, today) && !speaksOfAnotherWoman(text) ? ok(true) : r;
+      return statesGestation(text, today, spec.lastPeriodIsYes) && !speaksOfAnotherWoman(text) ? ok(true) : r;
     }
     case 'choice':
       return parseChoice(text, spec.options, spec);

@@ -76,3 +76,40 @@ function restatedDating(text: string, flow: Flow, step: AskStep, vars: Readonly<
   if (!r.ok || r.guessed) return undefined;
   return ok(dueDateOf(r.value) === given);
 }
+
+/**
+ * Her answer beside her dates said again (就是阳历1月26号 二十八天一回 at the cycle question, after
+ * 末次月经是腊月初八): the clauses that give the dating this flow already holds are set aside and the
+ * rest answers the question. Undefined when no clause restates them, or one gives other dates (a
+ * correction, not read here), or the rest does not answer.
+ */
+export function answerBesideDating(
+  text: string,
+  flow: Flow,
+  step: AskStep,
+  vars: Readonly<Record<string, unknown>>,
+  today: string,
+): ParseResult<unknown> | undefined {
+  if (step.input.type === 'dating') return undefined;
+  const dating = flow.steps.find((s): s is AskStep => s.kind === 'ask' && s.input.type === 'dating' && !!s.save && vars[s.save] !== undefined);
+  if (!dating?.save) return undefined;
+  const given = dueDateOf(vars[dating.save]);
+  const clauses = normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const rest: string[] = [];
+  let restated = false;
+  for (const clause of clauses) {
+    const r = parseInput(dating.input, clause, today, vars[dating.save]);
+    if (!r.ok) {
+      rest.push(clause);
+      continue;
+    }
+    if (dueDateOf(r.value) !== given) return undefined;
+    restated = true;
+  }
+  if (!restated || rest.length === 0) return undefined;
+  const r = parseInput(step.input, rest.join(' '), today);
+  return r.ok ? r : undefined;
+}

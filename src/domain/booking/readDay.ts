@@ -60,6 +60,8 @@ const REJECTED_AFTER =
 const CORRECTION = /不对|不是不是|不不|哦不|噢不|算了|错了|说错|写错|打错|改成|改到|改为|换成|换到|换为|挪到|推到|调到|移到|还是/gu;
 const SETTLING = /^(?:吧|好了|好|行|可以|去|那天)/u;
 const REJECTED_BEFORE = /(?:不要|不是|不去|不约|别约|别|除了)$/u;
+/** A date of her pregnancy or of her birth (末次月经是4月20号 再约个NT 礼拜五上午): not a day to book. */
+const DATES_HER = /(?:末次月经|月经|例假|预产期|出生|生日|生的)(?:是|在|为|就是|大概是|差不多)?$/u;
 /** Calendar words that findDateExpressions cuts out (its positions no longer match the text then). */
 const CALENDAR_MARKERS = /农历|阴历|旧历|老历|阳历|公历|新历/u;
 /** What may stand before and after a number or a place alone: 还是5吧, 就5, 5啊, 第5个咯 (Hunan), 头1个嘛. */
@@ -108,6 +110,7 @@ const widenYear = (yy: number): number => 2000 + yy;
 
 /** A day she names without a year is ahead of today, unless that is half a year away (3月1日 said on 3月2日 is yesterday). */
 const FAR_AHEAD_DAYS = 180;
+const A_YEAR = 366;
 
 /** The day a date expression names, to the day (undefined for a month, a year or a vague date). */
 function dayNamed(e: DateExpression, today: string): string | undefined {
@@ -174,9 +177,10 @@ export function readDayWords(text: string, today: string): DayWords {
   });
   const positionsHold = !CALENDAR_MARKERS.test(rest);
   for (const e of findDateExpressions(rest)) {
-    if (positionsHold && rejected(rest.slice(0, e.start), rest.slice(e.end))) continue;
+    if (positionsHold && (rejected(rest.slice(0, e.start), rest.slice(e.end)) || DATES_HER.test(rest.slice(0, e.start)))) continue;
     const day = dayNamed(e, today);
-    if (day) named.push({ day, at: e.start, end: e.end });
+    // (a date years away is no day to book: her birth date beside the day, 俺是1975年腊月初八 想约下礼拜三)
+    if (day && Math.abs(daysBetween(today, day)) <= A_YEAR) named.push({ day, at: e.start, end: e.end });
   }
   const kept = settled(named, rest, positionsHold);
   for (const { day } of kept) days.add(day);

@@ -38,8 +38,16 @@ export const inputSpecSchema = z
     // source (src/flows/choiceSources.ts); she answers against the list she was shown
     z.object({ type: z.literal('dynamicChoice'), source: z.string().min(1) }),
     // yesWords/noWords: this question's own words for yes or no (排吧 to 要排队吗, 约吧 to an offer);
-    // gestationIsYes: how far along she is (医院说七周零五天, 孕12周3天, 预产期10月15) answers yes (您现在怀孕了吗)
-    z.object({ type: z.literal('yesno'), yesWords: answerWords, noWords: answerWords, gestationIsYes: z.boolean().optional() }),
+    // gestationIsYes: how far along she is (医院说七周零五天, 孕12周3天, 预产期10月15) answers yes (您现在怀孕了吗);
+    // lastPeriodIsYes: so does her last period (末次月经是4月20号), where the question is asked only of a
+    // woman asking for a pregnancy's screening (for another, her age may have ended them)
+    z.object({
+      type: z.literal('yesno'),
+      yesWords: answerWords,
+      noWords: answerWords,
+      gestationIsYes: z.boolean().optional(),
+      lastPeriodIsYes: z.boolean().optional(),
+    }),
     z.object({
       type: z.literal('integer'),
       min: z.number().int(),

@@ -74,7 +74,8 @@ export function parseChoice(text: string, options: ChoiceOptionInput[], answers?
   if (exact.length > 1) return fail('ambiguous');
 
   // 2. a number
-  const numberMatch = NUMBER_REPLY.exec(reply);
+  // (一个, 两个 without 第 count something: one baby, two of them; not the first or second option)
+  const numberMatch = /个$/u.test(reply) && !reply.includes('第') ? null : NUMBER_REPLY.exec(reply);
   if (numberMatch) {
     const n = parseChineseNumber(numberMatch[1]);
     if (n !== undefined) return n >= 1 && n <= options.length ? ok(options[n - 1].value) : fail('out_of_range');

@@ -180,11 +180,12 @@ const sure = (senses: Sense[]): Reading => ({ senses, guessed: false });
 const guess = (senses: Sense[]): Reading => ({ senses, guessed: true });
 
 /**
- * A clause that ends with the question's own word ("单位体检会查的", "早结扎了"): that word's sense, a
+ * A clause that ends with the question's own word ("单位体检会查的", "早结扎了", "厂里体检不查那个"): that word's sense, a
  * no when 不/没/未/别 comes just before it ("单位不给查"). Undefined when it does not end so.
  */
 function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
-  const core = clause.replace(/[了的啊呀吧呢哦嘛啦过]+$/u, '');
+  // (what the verb is done to, said last: 厂里体检不查那个, 都查这些)
+  const core = clause.replace(/(?:[这那](?:个|些|种|项|样))?[了的啊呀吧呢哦嘛啦过]*$/u, '');
   for (let i = 1; i < core.length; i += 1) {
     const { tokens, rest } = tokenize(core.slice(i), lex);
     if (rest !== '' || !tokens.some(([w]) => lex.own(w))) continue;

@@ -196,6 +196,17 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 
+  it.each([
+    // her birth date beside the day (a date a year or more away is no day to book)
+    ['俺是1975年腊月初八哩 想约下礼拜三去妇幼', '2026-03-11'],
+    ['1976年3月5号生的 明天去', '2026-03-03'],
+    // her last period or due date beside it
+    ['末次月经是1月20号 再约个NT 礼拜五上午', '2026-03-06'],
+    ['预产期9月14日 想约周四', '2026-03-05'],
+  ])('%s: a date of her birth or pregnancy is not the day she names', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
   it('keeps the session of a date said with its weekday', () => {
     expect(readDayWords('13号 星期五上午', TODAY)).toEqual({ kind: 'day', day: '2026-03-13', session: 'am' });
   });

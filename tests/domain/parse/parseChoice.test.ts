@@ -37,6 +37,9 @@ const cases: [input: string, options: ChoiceOptionInput[], expected: ReturnType<
   ['4', screens, err('out_of_range')],
   ['0', screens, err('out_of_range')],
   ['第十个', screens, err('out_of_range')],
+  // 一个, 两个 without 第 count something (one baby), not a place in the list
+  ['一个', times, err('unrecognised')],
+  ['两个', times, err('unrecognised')],
   // by label or word
   ['宫颈癌筛查', screens, ok('cervical')],
   ['宫颈', screens, ok('cervical')],

@@ -163,6 +163,9 @@ describe("parseYesNo: a question's own words", () => {
     ['单位体检不查', checkup, false],
     ['单位不给查', checkup, false],
     ['单位体检没查过', checkup, false],
+    // what the verb is done to, said last
+    ['俺在厂里干活 厂里体检不查那个', checkup, false],
+    ['单位体检都查这些', checkup, true],
     ['怀着呢', pregnant, true],
     ['没 早结扎了', pregnant, false],
     ['早就上环了', pregnant, false],

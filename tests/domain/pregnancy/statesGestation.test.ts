@@ -59,4 +59,11 @@ describe('monthsPregnant', () => {
   ])('%j: not', (text) => {
     expect(monthsPregnant(text, TODAY)).toBe(false);
   });
+
+  it('takes her last period as a yes where the question says so (asked of a woman who asks for a pregnancy screening)', () => {
+    expect(statesGestation('末次月经是2月10号 再约个NT', TODAY, true)).toBe(true);
+    // (one before the last 42 weeks dates no pregnancy now)
+    expect(statesGestation('末次月经是去年3月', TODAY, true)).toBe(false);
+    expect(statesGestation('三十天左右', TODAY, true)).toBe(false);
+  });
 });
