@@ -97,10 +97,16 @@ function statements(clause: string, going: boolean): string[] {
   return QUESTION.test(clause.replace(INDEFINITE, ' ')) ? parts.filter((c) => SAID.test(c)) : parts;
 }
 
+/** A question tagged on at the end (…户口就在丁集沈庄没迁过中不中, …行不行): the words before it are a statement. */
+const TAG_QUESTION = /(?:中不中|行不行|成不成|好不好|对不对|可不可以|能不能行|可以不|中不|行不)[啊呀吗嘛呢哩咯撒]?$/u;
+
 /** One fact's words as a statement: itself, or the words before a question; nothing for words to the bot. */
 function statementOf(part: string): string[] {
   if (TO_THE_BOT.test(part)) return [];
   if (!QUESTION.test(part.replace(INDEFINITE, ' '))) return [part];
+  const tag = TAG_QUESTION.exec(part);
+  const tagged = tag ? part.slice(0, tag.index) : '';
+  if (tagged.length >= 2 && STATEMENT.test(tagged) && !QUESTION.test(tagged.replace(INDEFINITE, ' '))) return [tagged];
   const start = QUESTION_START.exec(part);
   const head = start ? part.slice(0, start.index) : '';
   // (妇幼在哪: the place she asks about, not where she is)

@@ -17,6 +17,12 @@ describe('carriedClauses', () => {
     expect(carriedClauses('户口不在这 居住证也没')).toEqual(['户口不在这', '居住证也没']);
   });
 
+  it('keeps the statement before a question tagged on at its end (中不中, 行不行)', () => {
+    expect(carriedClauses('户口就在丁集沈庄没迁过中不中')).toEqual(['户口就在丁集沈庄没迁过']);
+    expect(carriedClauses('俺是七零年阴历腊月初六生哩户口就在丁集沈庄没迁过中不中')).toEqual(['俺是七零年阴历腊月初六生哩', '户口就在丁集沈庄没迁过']);
+    expect(carriedClauses('查两癌行不行')).toEqual([]);
+  });
+
   it('ends a clause at a question asked as 可以不 / 中不 with a particle, in the middle of a run-on', () => {
     expect(carriedClauses('我想约一下两癌周一早上去可以不咯我周一才有空')).toEqual(['我想约一下两癌周一早上去', '我周一才有空']);
     expect(carriedClauses('俺想约唐筛后天上午中不中啊俺后天有空')).toEqual(['俺想约唐筛后天上午', '俺后天有空']);
