@@ -22,7 +22,7 @@ import { afterSign } from './warningSignAnswer.js';
 import { planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { answeredFirst } from './answeredFirst.js';
-import { earlierAnswer, restatedHome } from './heardHome.js';
+import { earlierAnswer, saidAgain } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
 import { actionAtList, datingAlone, requestFrame, twoRequests } from './twoRequests.js';
 
@@ -347,8 +347,8 @@ export class ConversationEngine {
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       if (asked) return this.startRequest(turn, asked.flowId, text, undefined, asked);
-      // a plain 不是 that fits several options: which, with only those listed (once); her township said again: the question again
-      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? restatedHome(turn, flow, text, this.o.home, again);
+      // a plain 不是 that fits several options: which, with only those listed (once); her township or request said again: the question again
+      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? saidAgain(turn, flow, text, this.o.home, again, this.say);
       if (which) return void turn.say(which);
       // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
       if (await this.interview.keptAtChoice(turn, flow, step, text, again(), parsed.error)) return;

@@ -40,6 +40,11 @@ export class Prompts {
     return renderTemplate(template, this.vars(turn));
   }
 
+  /** What she said is known already (好的，这个已经记着了). */
+  heardAlready(turn: Turn): string {
+    return this.text(this.messages().keptAlready, turn);
+  }
+
   /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
   question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
     const text = this.text(step.text, turn);

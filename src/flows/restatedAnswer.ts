@@ -77,11 +77,43 @@ function restatedDating(text: string, flow: Flow, step: AskStep, vars: Readonly<
   return ok(dueDateOf(r.value) === given);
 }
 
+/** 不是说了, 刚才讲哒, 怀着哩: words that say she told it before (or that she is pregnant), beside her dates said again. */
+const TOLD_BEFORE = /^(?:不是|我|俺|刚才|刚刚|都|已经|早就?|前面)*(?:说|讲|告诉你|发)(?:过|了|哒|嘞|哩)*/u;
+const TOLD_ONLY = /^(?:怀着|怀上了?|是的?|对|嗯)?(?:哩|呢|了|哒|啊|呀|嘛|撒)*$/u;
+
+/**
+ * Her words split at what says her pregnancy's dates again, against the dates a question of `flow` holds
+ * already (a dating, or weeks a booking took): `rest`, the other clauses (without 不是说了 before her dates);
+ * undefined when no clause gives those dates, or one gives others (a correction, not read here).
+ */
+function besideHerDates(text: string, flow: Flow, step: AskStep, vars: Readonly<Record<string, unknown>>, today: string): { rest: string[] } | undefined {
+  if (step.input.type === 'dating' || step.input.type === 'gestation') return undefined;
+  const dating = flow.steps.find(
+    (s): s is AskStep => s.kind === 'ask' && (s.input.type === 'dating' || s.input.type === 'gestation') && !!s.save && vars[s.save] !== undefined,
+  );
+  if (!dating?.save) return undefined;
+  const held = vars[dating.save];
+  const given = typeof held === 'string' ? held : dueDateOf(held);
+  const rest: string[] = [];
+  let restated = false;
+  for (const clause of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+    const words = clause.replace(TOLD_BEFORE, '');
+    const r = words ? parseInput(dating.input, words, today, held) : undefined;
+    if (!r?.ok) {
+      if (clause) rest.push(clause);
+      continue;
+    }
+    if ((typeof r.value === 'string' ? r.value : dueDateOf(r.value)) !== given) return undefined;
+    restated = true;
+  }
+  return restated ? { rest } : undefined;
+}
+
 /**
  * Her answer beside her dates said again (就是阳历1月26号 二十八天一回 at the cycle question, after
- * 末次月经是腊月初八): the clauses that give the dating this flow already holds are set aside and the
- * rest answers the question. Undefined when no clause restates them, or one gives other dates (a
- * correction, not read here), or the rest does not answer.
+ * 末次月经是腊月初八): the clauses that give the dates this flow already holds are set aside and the
+ * rest answers the question. Undefined when no clause restates them, or one gives other dates, or the
+ * rest does not answer.
  */
 export function answerBesideDating(
   text: string,
@@ -90,26 +122,14 @@ export function answerBesideDating(
   vars: Readonly<Record<string, unknown>>,
   today: string,
 ): ParseResult<unknown> | undefined {
-  if (step.input.type === 'dating') return undefined;
-  const dating = flow.steps.find((s): s is AskStep => s.kind === 'ask' && s.input.type === 'dating' && !!s.save && vars[s.save] !== undefined);
-  if (!dating?.save) return undefined;
-  const given = dueDateOf(vars[dating.save]);
-  const clauses = normalizeText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  if (clauses.length < 2) return undefined;
-  const rest: string[] = [];
-  let restated = false;
-  for (const clause of clauses) {
-    const r = parseInput(dating.input, clause, today, vars[dating.save]);
-    if (!r.ok) {
-      rest.push(clause);
-      continue;
-    }
-    if (dueDateOf(r.value) !== given) return undefined;
-    restated = true;
-  }
-  if (!restated || rest.length === 0) return undefined;
-  const r = parseInput(step.input, rest.join(' '), today);
+  const beside = besideHerDates(text, flow, step, vars, today);
+  if (!beside || beside.rest.length === 0) return undefined;
+  const r = parseInput(step.input, beside.rest.join(' '), today);
   return r.ok ? r : undefined;
+}
+
+/** Her dates said again, and nothing else but that she told them (怀着哩 不是说了九周零三天; 11周3天 刚才说过了). */
+export function datesSaidAgain(text: string, flow: Flow, step: AskStep, vars: Readonly<Record<string, unknown>>, today: string): boolean {
+  const beside = besideHerDates(text, flow, step, vars, today);
+  return !!beside && beside.rest.every((c) => TOLD_ONLY.test(c.replace(TOLD_BEFORE, '')));
 }

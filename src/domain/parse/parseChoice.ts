@@ -60,7 +60,19 @@ function bySide(said: boolean | undefined, answers: ChoiceAnswers | undefined): 
   return undefined;
 }
 
+/** A contrast (街上住哩 不过是农村户口): the words after it are what she settles on. */
+const CONTRAST = /^(.+?)(?:不过|但是|可是)(.+)$/u;
+
 export function parseChoice(text: string, options: ChoiceOptionInput[], answers?: ChoiceAnswers): ParseResult<string> {
+  const r = readChoice(text, options, answers);
+  if (r.ok || r.error !== 'ambiguous') return r;
+  // words of two options, the second after 不过/但是: that one, when its words name it alone
+  const contrast = CONTRAST.exec(normalizeText(text));
+  const after = contrast ? readChoice(contrast[2], options, answers) : undefined;
+  return after?.ok ? after : r;
+}
+
+function readChoice(text: string, options: ChoiceOptionInput[], answers?: ChoiceAnswers): ParseResult<string> {
   const normalized = normalizeText(text);
   if (normalized === '') return fail('empty');
   const reply = compact([...normalized].map((c) => (CIRCLED.includes(c) ? String(CIRCLED.indexOf(c) + 1) : c)).join(''));

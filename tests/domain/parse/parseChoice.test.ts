@@ -411,3 +411,14 @@ describe('parseChoice: an option taken back for another', () => {
     expect(parseChoice('不是，丈夫的户口在本地', residence, residenceAnswers)).not.toEqual(ok('hukou'));
   });
 });
+
+describe('parseChoice: a contrast', () => {
+  const place: ChoiceOptionInput[] = [
+    { value: 'rural', label: '农村', words: ['种地'] },
+    { value: 'urban', label: '城镇', words: ['住镇上'] },
+  ];
+  it('takes the words after 不过/但是 when the whole names two options', () => {
+    expect(parseChoice('住镇上 不过是农村户口 种地', place)).toEqual({ ok: true, value: 'rural', guessed: true });
+    expect(parseChoice('住镇上 农村户口', place)).toEqual({ ok: false, error: 'ambiguous' });
+  });
+});
