@@ -46,8 +46,13 @@ const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
   [/(?<![\d年月日号./-])(\d{2,3})(?:了|啦)$/u, undefined],
 ];
 
+/** Whether she may still, asked after her age (俺都六十七了 还中不中, 六十五了 还能查不): not part of the age. */
+const MAY_STILL = /(?:还|那)?(?:中不中|行不行|中不|行不|可以不|可不可以|能不能查|能查不|能查吗|能不能做|能做不|能做吗|让查不|让不让查)[吗么嘛呢啊呀哩嘞咯]*$/u;
+
 function readAge(text: string, today: string): BirthDateFact | undefined {
-  const plain = replaceChineseNumerals(normalizeText(text)).replace(/[\s,.!?~]+/gu, '');
+  const plain = replaceChineseNumerals(normalizeText(text))
+    .replace(/[\s,.!?~]+/gu, '')
+    .replace(MAY_STILL, '');
   for (const [pattern, counting] of AGE_PATTERNS) {
     const m = pattern.exec(plain);
     if (!m) continue;

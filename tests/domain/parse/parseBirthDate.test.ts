@@ -75,6 +75,9 @@ const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber:
   ['都52了', age(52)],
   // 今年 with her age is not a birth this year (a wrong refusal as 'too young' before)
   ['我今年都62了 还能查不', age(62)],
+  // whether she may still, asked after her age
+  ['俺都六十七了 还中不中', age(67)],
+  ['六十五了 能查不', age(65)],
   ['我现在54', age(54)],
   ['属猴的 五十八了', age(58)],
   ['满62了', age(62, 'full')],
