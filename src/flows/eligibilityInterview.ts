@@ -13,7 +13,7 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
-import { answersAsked, answersToOtherQuestions, keepForInterview, otherAnswers, readsAs, withoutWordsOf } from './otherAnswer.js';
+import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForInterview, readsAs, withoutWordsOf } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
 
@@ -239,16 +239,15 @@ export class EligibilityInterview {
    * stored, said so, and the question `again`, not 没看懂.
    */
   async restatedAfter(turn: Turn, text: string, again: string): Promise<boolean> {
-    const { programmes } = this.o;
     const facts = await this.allFacts(turn);
     const healthConsent = !!turn.contact.healthConsentAt;
-    const answers = turn.consented ? otherAnswers(text, { programmes, programmeIds: programmes.ids(), facts, healthConsent, today: turn.today }) : undefined;
-    // (only a choice's answer is taken after the interview: a date read there may be of anything)
-    const taken = answers?.every(({ answer }) => !answer.sensitive && answer.choice);
-    if (!answers || !taken) return false;
-    for (const { answer } of answers) turn.setFact(answer.fact, answer.value, false);
+    const answers = turn.consented ? answersAfterInterview(text, { programmes: this.o.programmes, facts, healthConsent, today: turn.today }) : undefined;
+    if (!answers) return false;
+    for (const answer of answers) turn.setFact(answer.fact, answer.value, false);
     turn.state.failures = 0;
-    turn.say(`${this.o.prompts.text(this.o.flowSet.messages.keptForLater, turn)}\n${again}`);
+    // (what she said before, the same again: nothing new kept)
+    const { keptForLater, keptAlready } = this.o.flowSet.messages;
+    turn.say(`${this.o.prompts.text(answers.length > 0 ? keptForLater : keptAlready, turn)}\n${again}`);
     return true;
   }
 

@@ -161,3 +161,22 @@ export function withoutWordsOf(text: string, inputs: readonly InputSpec[]): stri
     .sort((a, b) => b.length - a.length);
   return words.reduce((t, w) => t.replaceAll(w, ' '), text);
 }
+
+/**
+ * Her words after the interview (at a day list, a confirmation, an offer) read as answers to the questions
+ * of any one programme, each programme on its own (the two-cancer 户口 and the prenatal one are two facts
+ * of the same words): the new answers of every programme that reads them all as plain choices (not a
+ * health answer: a date read there may be of anything); [] when she only said again what is known;
+ * undefined when no programme reads them so.
+ */
+export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'programmeIds' | 'asking'>): Answer[] | undefined {
+  let read = false;
+  const kept: Answer[] = [];
+  for (const p of o.programmes.ids()) {
+    const answers = otherAnswers(text, { ...o, programmeIds: [p] });
+    if (!answers || !answers.every(({ answer }) => answer.choice && !answer.sensitive)) continue;
+    read = true;
+    for (const { answer } of answers) if (!kept.some((k) => k.fact === answer.fact)) kept.push(answer);
+  }
+  return read ? kept : undefined;
+}

@@ -1,6 +1,7 @@
 // Her answer to the question she is asked, read as the question reads it; at a confirmation of a day
 // or of her dates, the day or the dates she names instead (restated, not a new answer).
-import { guessed, ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { fail, guessed, ok, type ParseResult } from '../domain/parse/parseResult.js';
+import { answersAfterInterview } from './otherAnswer.js';
 import { saysNoInOwnWords } from '../domain/parse/ownWordsNo.js';
 import { readAnswer } from './choiceAnswer.js';
 import type { AskStep, Flow } from './flowSchema.js';
@@ -25,6 +26,9 @@ export function readOwnAnswer(
   const r = readAnswer(step.input, text, turn.today, turn.engine, known);
   // a no in her own words (不用记俺的): no sure yes or no stands against it
   if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
+  // a yes or no read from part of words that answer a question of the interview (户口在孙店 没迁过, at a
+  // confirmation: 没 is no no): no answer here; they are heard as that answer (EligibilityInterview.restatedAfter)
+  if (r.ok && r.guessed && step.input.type === 'yesno' && answersInterview(text, turn.today, programmes)) return fail('unrecognised');
   const { vars } = turn.state;
   return r.ok
     ? r
@@ -33,6 +37,11 @@ export function readOwnAnswer(
         answerBesideDating(text, flow, step, vars, turn.today) ??
         birthDateChoice(turn, step, text, programmes) ??
         r);
+}
+
+/** Whether her words answer a question of an eligibility interview that is not sensitive (her 户口, 农村 or 城镇). */
+function answersInterview(text: string, today: string, programmes: ProgrammePort): boolean {
+  return answersAfterInterview(text, { programmes, facts: {}, healthConsent: false, today }) !== undefined;
 }
 
 /**
