@@ -33,9 +33,17 @@ export type ShownChoiceRead =
 const FIRST_READING = /^(?:是|要|就)?(?:前面那个|前面的|前面|前边|前一个|前者|第一个|第一种|头一个)$/u;
 const SECOND_READING = /^(?:是|要|就)?(?:后面那个|后面的|后面|后边|后一个|后者|第二个|第二种)$/u;
 
-/** Where she names the day a booking moves to (挪到, 改到, 换成, 调到): the day after it is the one. */
-const MOVED_TO = /(?:挪|改|换|调|移)(?:到|成|在)/u;
+/** Where she names the day a booking moves to (挪到, 改到, 换成, 调到, 改约到): the day after it is the one. */
+const MOVED_TO = /(?:挪|改约?|换|调|移)(?:到|成|在)/u;
 const CLAUSE_END = /[\s,，。!！?？；;]/u;
+/** The same day as the booking she moves (能换成那天后晌不, 改到当天下午): with another session. */
+const SAME_DAY = /^(?:那天|那一天|当天|同一天|这天|这一天|那日|当日)/u;
+/** Words of a day or a session (人民医院星期六能查不): not words of a hospital, left out when a list of them reads her words. */
+const DAY_WORDS =
+  /(?:下下个|下下|下个|下|这个|这|本)?(?:周|星期|礼拜)[1-7一二三四五六日天]|大后天|后天|明天|今天|[0-9一二三四五六七八九十]{1,3}[号日](?:那天)?|[0-9一二三四五六七八九十]{1,2}月|上午|下午|早上|中午/u;
+
+/** The day she picked before and went back from (a weekday alone is then of its week). */
+const anchorOf = (options: readonly ShownOption[]): string | undefined => options.find((o) => o.picked)?.day;
 
 /**
  * Her words written before the question (the message that started the flow, a clause of an earlier
@@ -43,28 +51,48 @@ const CLAUSE_END = /[\s,，。!！?？；;]/u;
  * 周四去; with the session too: 后天上午), never by a bare number or a day it does not offer; any
  * other list as an ordinary choice.
  */
-export function readEarlierChoice(text: string, options: readonly ShownOption[], today: string): { read: ParseResult<string>; nextAnswer?: string } {
+export function readEarlierChoice(
+  text: string,
+  options: readonly ShownOption[],
+  today: string,
+  movedTo = false,
+): { read: ParseResult<string>; nextAnswer?: string } {
   // the day she moves it to (礼拜二那个号 能挪到礼拜四不): the words after 挪到 / 改到 / 换成, not the day she leaves
-  const to = MOVED_TO.exec(text);
+  const to = movedTo ? null : MOVED_TO.exec(text);
   if (to && options.some((o) => o.day !== undefined)) {
-    const moved = readEarlierChoice(text.slice(to.index + to[0].length).split(CLAUSE_END)[0], options, today);
+    const target = text.slice(to.index + to[0].length).split(CLAUSE_END)[0];
+    // the same day, another session (能换成那天后晌不): the day she leaves, with the session she names
+    const leaving = options.find((o) => o.leaving);
+    const named = SAME_DAY.test(target) ? readDayWords(target, today) : undefined;
+    const session = named && 'session' in named ? named.session : undefined;
+    if (leaving && session) return { read: ok(leaving.value), nextAnswer: session };
+    const moved = readEarlierChoice(target, options, today, true);
     if (moved.read.ok) return moved;
   }
   const days = options.map((o) => o.day);
-  if (options.length === 0 || days.some((d) => d === undefined)) return { read: parseChoice(text, listedOptions(options)) };
-  const words = readDayWords(text, today).kind;
+  if (options.length === 0 || days.some((d) => d === undefined)) {
+    const read = parseChoice(text, listedOptions(options));
+    // a hospital named beside the day she wants (人民医院星期六能查不): the day words are not unexplained words
+    const besideDay =
+      read.ok && read.guessed && DAY_WORDS.test(text) ? parseChoice(text.replace(new RegExp(DAY_WORDS.source, 'gu'), ' '), listedOptions(options)) : undefined;
+    return { read: besideDay?.ok && !besideDay.guessed ? besideDay : read };
+  }
+  const anchor = anchorOf(options);
+  const words = readDayWords(text, today, anchor).kind;
   // two days, or a date and a weekday that differ (13号 礼拜四): not one of them on a guess
   if (words === 'conflict' || words === 'mismatch') return { read: fail('ambiguous') };
-  const choice = words === 'day' ? chooseDay(text, days as string[], today, listedOptions(options).length) : undefined;
-  // (后天那个预约换一下 后天要走亲戚: the day of the booking she moves is the day she leaves)
-  if (choice?.kind !== 'chosen' || options[choice.index].leaving) return { read: fail('unrecognised') };
+  const choice = words === 'day' ? chooseDay(text, days as string[], today, listedOptions(options).length, anchor) : undefined;
+  if (choice?.kind !== 'chosen') return { read: fail('unrecognised') };
+  // (后天那个预约换一下 后天要走亲戚: the day of the booking she moves is the day she leaves; unless she
+  // moves it to that day's other session: 改约到12月9日下午)
+  if (options[choice.index].leaving && !(movedTo && choice.session)) return { read: fail('unrecognised') };
   return { read: ok(options[choice.index].value), ...(choice.session ? { nextAnswer: choice.session } : {}) };
 }
 
 /** Whether her words name two days that differ (5号或者6号; 13号 礼拜四, 13 March being a Friday), against a list of days. */
 export function namesDaysThatDiffer(text: string, options: readonly ShownOption[], today: string): boolean {
   if (options.length === 0 || options.some((o) => o.day === undefined) || MOVED_TO.test(text)) return false;
-  const kind = readDayWords(text, today).kind;
+  const kind = readDayWords(text, today, anchorOf(options)).kind;
   return kind === 'conflict' || kind === 'mismatch';
 }
 
@@ -114,7 +142,7 @@ export function readShownChoice(
     if (readDayWords(text, today).kind === 'number') return { kind: 'read', read: fail('ambiguous') };
   }
 
-  const choice = chooseDay(text, days as string[], today, listed.length);
+  const choice = chooseDay(text, days as string[], today, listed.length, anchorOf(shown));
   switch (choice.kind) {
     case 'chosen':
       return chosen(shown[choice.index].value, choice.session);
@@ -169,7 +197,8 @@ export function restatedDay(text: string, flow: Flow, step: AskStep, vars: Reado
   if (!back || back.kind !== 'ask' || !isCalendarDay(asked)) return undefined;
   const after = flow.steps.find((s) => s.id === back.next);
   const session = after?.kind === 'ask' && after.save ? vars[after.save] : undefined;
-  const words = readDayWords(text, today);
+  // (a weekday alone is read in the week of the day she is asked about: 还是周四吧 at 15号, a Wednesday, is the 16th)
+  const words = readDayWords(text, today, asked);
   if (words.kind === 'day') return ok(words.day === asked && (!words.session || words.session === session));
   if (words.kind === 'none' && words.session && session) return ok(words.session === session);
   return undefined;

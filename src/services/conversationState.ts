@@ -32,6 +32,8 @@ const optionSchema = z.object({
   leaving: z.boolean().optional(),
   /** Not shown (after the days listed): a day she may still choose by naming it (src/flows/readShownChoice.ts). */
   more: z.boolean().optional(),
+  /** The day she picked before and went back from (15号, then 换个日子): a weekday alone she names next is of its week. */
+  picked: z.boolean().optional(),
 });
 
 export const engineStateSchema = z.object({

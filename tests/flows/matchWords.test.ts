@@ -130,6 +130,26 @@ describe('matchTrigger: unless', () => {
 });
 
 describe('matchTrigger', () => {
+  // (her words as the spoken forms leave them: 后晌 is 下午, 莫要 不要, 哒 了, gai到 改到)
+  it.each([
+    // going to a hospital on a day, for one she names: a booking, whatever else was done before
+    ['我就查个宫颈 乳腺去年自个儿查过了 后天下午去妇幼', 'booking'],
+    ['唐筛 周四上午到妇幼', 'booking'],
+    // NT by its long name
+    ['颈项透明那个还约得到啵 我十三周两天了', 'booking'],
+    // her booking not wanted any more: given back (confirmed first)
+    ['屋里收晚稻搞不赢 周四那个号不要了 下回再讲', 'cancel_booking'],
+    // moved to the same day's other session; a verb left in pinyin
+    ['周三早上我得送孙子上学 能换成那天下午不', 'change_booking'],
+    ['周一要走亲戚 唐筛改到14号吧', 'change_booking'],
+  ])('%s → %s', (text, flowId) => {
+    expect(matchTrigger(text, set.flows.values())).toMatchObject({ flowId });
+  });
+
+  it.each(['上周三去妇幼查了宫颈', '明天去妇幼查两癌要空腹不', '后天去妇幼拿两癌的报告'])('%s is no new booking', (text) => {
+    expect(matchTrigger(text, set.flows.values())?.flowId).not.toBe('booking');
+  });
+
   it.each([
     ['我能免费做两癌筛查吗?', 'eligibility', { programme: 'twoCancer' }],
     ['你好，我想问问宫颈癌筛查', 'eligibility', { programme: 'twoCancer' }],

@@ -155,9 +155,34 @@ describe('readEarlierChoice', () => {
     expect(earlier('2', hospitals)).toEqual({ read: { ok: true, value: 'b' } });
   });
 
+  it('reads a hospital named beside the day she wants, the day words not counted against it', () => {
+    const named: ShownOption[] = [
+      { value: 'a', label: '项城市妇幼保健院', words: ['妇幼保健院', '妇幼'] },
+      { value: 'b', label: '项城市第一人民医院', words: ['第一人民医院', '人民医院', '一院'] },
+    ];
+    expect(earlier('人民医院星期六能查不', named)).toEqual({ read: { ok: true, value: 'b' } });
+    expect(earlier('妇幼后天下午', named)).toEqual({ read: { ok: true, value: 'a' } });
+  });
+
+  it("a weekday alone after a day she picked before is of that day's week", () => {
+    const picked = days.map((o) => (o.day === '2026-03-04' ? { ...o, picked: true } : o));
+    const later: ShownOption = { value: '2026-03-12', label: '3月12日', words: [], day: '2026-03-12' };
+    expect(earlier('还是周四吧', [...picked, later])).toEqual({ read: { ok: true, value: '2026-03-05' } });
+    const pickedLater = [...days, { ...later }].map((o) => (o.day === '2026-03-11' ? { ...o, picked: true } : o));
+    expect(earlier('还是周四吧', pickedLater)).toEqual({ read: { ok: true, value: '2026-03-12' } });
+  });
+
   it('takes the day she moves a booking to (挪到礼拜四), not the day she leaves', () => {
     expect(earlier('礼拜二那个号 能挪到礼拜四不 礼拜二俺侄子结婚')).toEqual({ read: { ok: true, value: '2026-03-05' } });
     expect(earlier('改到周五上午吧')).toEqual({ read: { ok: true, value: '2026-03-06' }, nextAnswer: 'am' });
+  });
+
+  it('takes the day she leaves only with the other session she moves it to (换成那天后晌, 改约到3月4日下午)', () => {
+    const leaving = days.map((o) => (o.day === '2026-03-04' ? { ...o, leaving: true } : o));
+    expect(earlier('周三早上我得送孙子上学 能换成那天下午不', leaving)).toEqual({ read: { ok: true, value: '2026-03-04' }, nextAnswer: 'pm' });
+    expect(earlier('改约到3月4日下午', leaving)).toEqual({ read: { ok: true, value: '2026-03-04' }, nextAnswer: 'pm' });
+    expect(earlier('周三那个预约换一下', leaving).read.ok).toBe(false);
+    expect(earlier('改到3月4日', leaving).read.ok).toBe(false);
   });
 });
 
@@ -176,6 +201,9 @@ describe('restatedDay', () => {
 
   it('another day or session is no', () => {
     expect(restated('还是20号吧')).toEqual({ ok: true, value: false });
+    // (a weekday alone is of the week of the day asked about: the 5th is 周四 before the 6th)
+    expect(restatedDay('还是周四吧', booking, confirm, { day: '2026-03-11', session: 'am' }, TODAY)).toEqual({ ok: true, value: false });
+    expect(restatedDay('就周三', booking, confirm, { day: '2026-03-11', session: 'am' }, TODAY)).toEqual({ ok: true, value: true });
     expect(restated('周五下午')).toEqual({ ok: true, value: false });
     expect(restated('下午')).toEqual({ ok: true, value: false });
   });

@@ -49,9 +49,15 @@ const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|�
 /** How far along she is (12周3天, 十二周零三天, 12周+3天): no weekday (周3) in it. */
 const WEEKS_AND_DAYS = /(?<![\d.])\d{1,2}\s*个?\s*(?:周|週|星期|礼拜|禮拜)\s*[零又加+]?\s*\d\s*天/gu;
 const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };
-/** A day she turns down (6号不行, 不要周三, 周三去不了): not the day she picks. */
-const REJECTED_AFTER =
-  /^(?:那天|那一天)?(?:我|我们|家里|家里头)?(?:不行|不去|不要|不方便|不可以|不好|不中|没空|没时间|去不了|来不了|走不开|有事|要上班|上班|不在家|请不下)/u;
+/**
+ * A day she turns down (6号不行, 不要周三, 周三去不了), or gives a reason she cannot go (10号要回娘家,
+ * 礼拜一要走亲戚, 那天得送孩子): not the day she picks.
+ */
+const REJECTED_AFTER = new RegExp(
+  '^(?:那天|那一天)?(?:我|我们|家里|家里头|屋里)?(?:不行|不去|不要|不方便|不可以|不好|不中|没空|没有空|不得空|没时间|去不了|来不了|走不开|有事|要上班|上班|不在家|请不下|' +
+    '(?:要|得|还要|还得|要去|得去|要回|得回)?(?:回娘家|回老家|走亲戚|串亲戚|赶集|赶会|吃喜酒|喝喜酒|吃酒|坐席|随礼|出门|出远门|下地|干活|收麦|收稻|收晚稻|收玉米|收花生|打工|加班|值班|开会|考试|看病|送孩子|接孩子|带孩子|看孩子|送孙子|接孙子|带孙子|看孙子))',
+  'u',
+);
 /**
  * She corrects herself: the day named after one of these is the day she settles on (7号 哦不对 还是8号吧;
  * 周三吧 算了 改成周四; a booking moved: 礼拜三那个号 挪到礼拜五). 还是 right between two days joins them (8号还是9号 asks which), unless she
@@ -85,9 +91,12 @@ function sessionOf(prepared: string): Session | undefined {
  * offered); 这周三 is the Wednesday of this week (Monday to Sunday), 下周三 of the next, 下下周三
  * the one after, 上周三 of the last.
  */
-function weekdayDay(pre: string | undefined, wd: string, today: string): string {
+function weekdayDay(pre: string | undefined, wd: string, today: string, anchor?: string): string {
   const target = wd === '日' || wd === '天' ? 7 : Number(wd);
   const current = isoWeekday(today);
+  // after a day she picked before (15号, then 换个日子 还是周四吧): that weekday of its week, when ahead
+  const inWeek = anchor && pre === undefined ? addDays(anchor, target - isoWeekday(anchor)) : undefined;
+  if (inWeek && inWeek > today) return inWeek;
   if (pre === undefined) return addDays(today, ((target - current + 6) % 7) + 1);
   return addDays(today, target - current + 7 * WEEK_SHIFT[pre]);
 }
@@ -158,8 +167,11 @@ function settled(named: Named[], text: string, positionsHold: boolean): Named[] 
   return named;
 }
 
-/** The day (or number) her words name. */
-export function readDayWords(text: string, today: string): DayWords {
+/**
+ * The day (or number) her words name. `anchor`: a day she picked before and went back from (a weekday
+ * alone, 周四, is then the one of that day's week).
+ */
+export function readDayWords(text: string, today: string, anchor?: string): DayWords {
   const prepared = prepareDateText(text);
   const session = sessionOf(normalizeText(text));
   const days = new Set<string>();
@@ -170,7 +182,7 @@ export function readDayWords(text: string, today: string): DayWords {
   const rest = prepared.replace(WEEKS_AND_DAYS, ',').replace(WEEKDAY, (all: string, pre: string | undefined, wd: string, at: number, whole: string) => {
     if (!rejected(whole.slice(0, at), whole.slice(at + all.length))) {
       const weekday = { target: wd === '日' || wd === '天' ? 7 : Number(wd), inWeek: pre !== undefined };
-      named.push({ day: weekdayDay(pre, wd, today), at: at - cut, end: at - cut + 1, weekday });
+      named.push({ day: weekdayDay(pre, wd, today, anchor), at: at - cut, end: at - cut + 1, weekday });
     }
     cut += all.length - 1;
     return ',';
@@ -212,8 +224,8 @@ function dayOfMonth(n: number, today: string): string | undefined {
  * day of the month of a day not listed), the day of the month when it is only that; when it is the
  * position of one listed day and the day of the month of another, `which`.
  */
-export function chooseDay(text: string, shown: readonly string[], today: string, listed = shown.length): DayChoice {
-  const words = readDayWords(text, today);
+export function chooseDay(text: string, shown: readonly string[], today: string, listed = shown.length, anchor?: string): DayChoice {
+  const words = readDayWords(text, today, anchor);
   const last = shown.reduce((a, b) => (b > a ? b : a), '');
   const notChosen = (day: string): DayChoice => (last && day > last ? { kind: 'beyond', day, last } : { kind: 'notOffered', day });
   switch (words.kind) {

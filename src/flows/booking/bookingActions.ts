@@ -284,12 +284,15 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       for (const s of seats) if (allowed.has(s.day)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.left);
       // moving a booking: its own day may be offered again (for the other session), but is marked
       const leaving = ctx.vars.changeCode ? (await visitByCode(ctx))?.[0].day : undefined;
+      // the day she picked before, when she is back at the list (换个日子; another day named at the confirmation)
+      const picked = str(ctx.vars.day);
       // the days after those listed may still be chosen by naming them (13号那天去): kept, not shown
       return [...byDay.entries()].map(([day, left], i) => ({
         value: day,
         label: texts.dayOption(day, left),
         day,
         ...(day === leaving ? { leaving: true } : {}),
+        ...(day === picked && day !== leaving ? { picked: true } : {}),
         ...(i >= settings.daysListed ? { more: true } : {}),
       }));
     },

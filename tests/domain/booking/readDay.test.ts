@@ -117,6 +117,31 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 
+  it.each([
+    ['10号要回娘家 还是9号吧', '2026-03-09'],
+    ['礼拜一要走亲戚 改到5号吧', '2026-03-05'],
+    ['周三得送孙子上学 周五吧', '2026-03-06'],
+    ['4号屋里收晚稻 6号', '2026-03-06'],
+  ])('%s: a day she gives a reason she cannot go is not the one she picks', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
+
+  it('a day with a reason she cannot go, alone, names no day', () => {
+    expect(readDayWords('10号要回娘家', TODAY).kind).toBe('none');
+    // (going there is no reason not to: 10号要去)
+    expect(readDayWords('10号要去', TODAY)).toMatchObject({ kind: 'day', day: '2026-03-10' });
+  });
+
+  it("a weekday alone after a day she picked before is the one of that day's week", () => {
+    // 11 March is a Wednesday: 周四 is the 12th, not the 5th
+    expect(readDayWords('还是周四吧', TODAY, '2026-03-11')).toMatchObject({ kind: 'day', day: '2026-03-12' });
+    expect(readDayWords('周二', TODAY, '2026-03-11')).toMatchObject({ kind: 'day', day: '2026-03-10' });
+    // (not a day already past: the next one, as without it; 下周四 is read as always)
+    expect(readDayWords('周一', TODAY, '2026-03-04')).toMatchObject({ kind: 'day', day: '2026-03-09' });
+    expect(readDayWords('下周四', TODAY, '2026-03-11')).toMatchObject({ kind: 'day', day: '2026-03-12' });
+    expect(readDayWords('这周四', TODAY, '2026-03-11')).toMatchObject({ kind: 'day', day: '2026-03-05' });
+  });
+
   it.each(['8号还是9号', '周三还是周四', '7号还是8号都行'])('%s asks between two days: not a correction', (text) => {
     expect(readDayWords(text, TODAY)).toEqual({ kind: 'conflict' });
   });
