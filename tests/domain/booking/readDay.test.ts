@@ -232,6 +232,10 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 
+  it('does not take the day of the booking she cannot go to (明儿那个号俺去不了) for the day she asks for', () => {
+    expect(readDayWords('明儿那个号俺去不了 孩子他奶奶摔住了 这礼拜六中不中 还是上午', TODAY)).toEqual({ kind: 'day', day: '2026-03-07', session: 'am' });
+  });
+
   it('keeps the session of a date said with its weekday', () => {
     expect(readDayWords('13号 星期五上午', TODAY)).toEqual({ kind: 'day', day: '2026-03-13', session: 'am' });
   });
