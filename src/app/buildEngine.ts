@@ -16,6 +16,7 @@ import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { twinsSaidBy } from '../flows/pregnancy/twinsSaid.js';
 import { createUndoEndActions } from '../flows/pregnancy/undoEndActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
+import { matchTrigger } from '../flows/matchWords.js';
 import { homePlaces } from '../profiles/homePlaces.js';
 import { situationFromRecords } from '../flows/warningSignAnswer.js';
 import { warningHospital } from '../profiles/warningHospital.js';
@@ -67,6 +68,7 @@ export function buildEngine(
     reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
+  const planFlows = [...flowSet.flows.values()].filter((f) => f.id === 'next_reminder');
   const pregnancyFlow = createPregnancyFlow({ port: pregnancyPort, texts: pregnancyTexts, twinsSaid: twinsSaidBy(flowSet) });
   const rc = s.reminders.config;
   const nextReminders = new NextReminders({
@@ -113,7 +115,8 @@ export function buildEngine(
       hospital: (group, township) => warningHospital(county, group, township),
       situation: (contactId, now) => situationFromRecords(s.pregnancy, contactId, shanghaiDay(now)),
     },
-    sideQuestions: sideQuestionsPort(profile, bookingPort, s.bookingTexts),
+    // (接下来要做什么检查: her plan, asked in a side question's words)
+    sideQuestions: { ...sideQuestionsPort(profile, bookingPort, s.bookingTexts), asksPlan: (clause) => matchTrigger(clause, planFlows) !== undefined },
     vocabulary: knownVocabulary(flowSet, profile, county),
     home: homePlaces(county),
   });

@@ -149,7 +149,11 @@ export class AnswerAgain {
     if (waiting && waiting.flow.id !== CORRECT) {
       const entry = plain ? answered.at(-1) : [...answered].reverse().find((e) => (e.fact ?? e.save) === named || e.save === named);
       const before = entry?.fact ? (await this.interview.allFacts(turn))[entry.fact] : undefined;
-      if (entry && (await this.back(turn, entry, host))) return this.newAnswer(turn, text, host, before);
+      const kept = other && entry ? this.answerBeside(turn, text, entry) : undefined;
+      if (entry && (await this.back(turn, entry, host))) {
+        if (kept) turn.state.vars[kept.save] = kept.value;
+        return this.newAnswer(turn, kept ? kept.rest : text, host, before);
+      }
       // her answer from before (a birth date kept from another day), at a question of the interview that asks it
       const step = waiting.step;
       const programme = step.kind === 'eligibility' ? this.say.text(step.programme, turn) : undefined;
@@ -208,6 +212,27 @@ export class AnswerAgain {
       await host.route(turn, answer);
     }
     return true;
+  }
+
+  /**
+   * Her answer to the question she is on, written beside the correction of another one (一个 | 刚才月经讲错哒
+   * 是35天一次, at 一个还是双胞胎): a clause its question reads by itself and the corrected one does not. Kept
+   * for that question (a step asked once, `skipIfSet`), her other words read as the corrected answer.
+   */
+  private answerBeside(turn: Turn, text: string, corrected: Answered): { save: string; value: unknown; rest: string } | undefined {
+    const waiting = turn.waitingStep(this.o.flowSet.flows);
+    const step = waiting?.step;
+    if (step?.kind !== 'ask' || !step.save || !step.skipIfSet) return undefined;
+    const target = this.o.flowSet.flows.get(corrected.flowId)?.steps.find((s) => s.id === corrected.stepId);
+    const { wrongWords } = this.o.flowSet.messages.correction;
+    const clauses = text.split(CLAUSE).filter(Boolean);
+    const own = clauses.filter(
+      (c) => !hasWord(c, wrongWords) && readsAsAnswer(step.input, c, turn.today) && !(target?.kind === 'ask' && readsAsAnswer(target.input, c, turn.today)),
+    );
+    if (own.length !== 1) return undefined;
+    const read = parseInput(step.input, own[0], turn.today);
+    if (!read.ok) return undefined;
+    return { save: step.save, value: read.value, rest: clauses.filter((c) => c !== own[0]).join(' ') };
   }
 
   /**

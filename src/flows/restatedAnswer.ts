@@ -10,6 +10,7 @@ import { guessed, ok } from '../domain/parse/parseResult.js';
 import { normalizeText } from '../domain/parse/normalizeText.js';
 import type { AskStep, Flow } from './flowSchema.js';
 import { parseInput } from './parseInput.js';
+import { parseDate } from '../domain/parse/parseDate.js';
 
 /** The question her no goes back to, past the steps that only say something (没关系，我们再来一次). */
 function askedAgain(flow: Flow, step: AskStep): AskStep | undefined {
@@ -91,7 +92,7 @@ function besideHerDates(text: string, flow: Flow, step: AskStep, vars: Readonly<
   const dating = flow.steps.find(
     (s): s is AskStep => s.kind === 'ask' && (s.input.type === 'dating' || s.input.type === 'gestation') && !!s.save && vars[s.save] !== undefined,
   );
-  if (!dating?.save) return undefined;
+  if (!dating?.save) return besideADay(text, vars, today);
   const held = vars[dating.save];
   const given = typeof held === 'string' ? held : dueDateOf(held);
   const rest: string[] = [];
@@ -104,6 +105,34 @@ function besideHerDates(text: string, flow: Flow, step: AskStep, vars: Readonly<
       continue;
     }
     if ((typeof r.value === 'string' ? r.value : dueDateOf(r.value)) !== given) return undefined;
+    restated = true;
+  }
+  return restated ? { rest } : undefined;
+}
+
+const dayOf = (v: unknown): string | undefined =>
+  v && typeof v === 'object' && 'date' in v && 'precision' in v && v.precision === 'day' && typeof v.date === 'string' ? v.date : undefined;
+
+/**
+ * Beside a flow that holds no dates of her pregnancy: a past day the conversation holds (宝宝昨天上午生的,
+ * then 昨天上午咯 at the question that follows) said again, as besideHerDates does for her dates.
+ */
+function besideADay(text: string, vars: Readonly<Record<string, unknown>>, today: string): { rest: string[] } | undefined {
+  const days = new Set(
+    Object.values(vars)
+      .map(dayOf)
+      .filter((d): d is string => d !== undefined),
+  );
+  if (days.size === 0) return undefined;
+  const rest: string[] = [];
+  let restated = false;
+  for (const clause of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+    const r = clause ? parseDate(clause, { today, direction: 'past' }) : undefined;
+    if (!r?.ok) {
+      if (clause) rest.push(clause);
+      continue;
+    }
+    if (r.value.precision !== 'day' || !days.has(r.value.date)) return undefined;
     restated = true;
   }
   return restated ? { rest } : undefined;

@@ -30,6 +30,11 @@ export interface SideQuestionsPort {
   screening(id: string): { programme: string; name: string; cost?: string } | undefined;
   /** The screenings with a cost that her county offers: the general answer about money names them. */
   paid(): string[];
+  /**
+   * Whether a clause of hers asks what is next in her plan (flows/next_reminder.yaml): a side question's
+   * words inside it belong to that question (接下来要做什么检查 asks which check, not what one involves).
+   */
+  asksPlan?(clause: string): boolean;
 }
 
 export interface SideAnswer {
@@ -53,7 +58,14 @@ export async function answerSideQuestion(
   if (mine) return { text: own.say(mine.text), rest: withoutSideClauses(text, own.sideAnswers), booked: false, unasked: withoutWords(text, [mine]) };
   if (!port) return undefined;
   const named = port.named(text);
-  const asked = matchSideAnswers(text, [...Object.values(port.questions), ...priceOfPaid(port, named)]);
+  const asksPlan = port.asksPlan?.bind(port);
+  const sideWords = asksPlan
+    ? text
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((clause) => clause && !asksPlan(clause))
+        .join(' ')
+    : text;
+  const asked = matchSideAnswers(sideWords, [...Object.values(port.questions), ...priceOfPaid(port, named)]);
   if (asked.length === 0) return undefined;
   const visit = asked.some((q) => q.aboutBooking) ? await port.visit(turn.contact.id, turn.now) : undefined;
   // her booking, unless she names another service (唐筛要空腹吗 with an NT booked)

@@ -59,6 +59,7 @@ describe('loadFlows', () => {
         'unsubscribe',
         'pregnancy',
         'pregnancy_redate',
+        'pregnancy_twins',
         'pregnancy_undo',
         'birth',
         'newborn',

@@ -21,6 +21,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.registerDueDate', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'redateNote', 'implausibleReason']],
   ['pregnancy.redate', ['moved', 'implausible', 'none'], [...SUMMARY, 'oldDueDate', 'screeningPlan', 'implausibleReason']],
+  ['pregnancy.setTwins', ['changed', 'same', 'none']],
   ['pregnancy.birthStatus', ['active', 'born', 'none'], ['birthDate', 'newbornScreens']],
   ['pregnancy.reportBirth', ['born', 'implausible', 'none'], ['birthDate', 'newbornScreens', 'implausibleReason']],
   ['pregnancy.recordBirthOnly', ['born', 'too_late', 'implausible', 'exists'], ['birthDate', 'newbornScreens', 'implausibleReason']],
@@ -188,6 +189,11 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       const redateNote = texts.redateFarNote(p.dueDate, dueDate, ctx.now);
       return { outcome: 'ok', vars: { newDueDateText: texts.date(dueDate), newGa: texts.ga(dueDate, ctx.now), redateNote } };
     },
+
+    // (pregnancy_twins.yaml: her answer `twinsNow`, one of the twins question's values)
+    'pregnancy.setTwins': async (ctx): Promise<ActionResult> => ({
+      outcome: await port.setTwins(ctx.contact.id, ctx.vars.twinsNow === 'twins', ctx.now),
+    }),
 
     'pregnancy.redate': async (ctx): Promise<ActionResult> => {
       const r = await port.redate(ctx.contact.id, str(ctx.vars.newDueDate), ctx.now, await birthDateFor(ctx));

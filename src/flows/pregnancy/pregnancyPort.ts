@@ -61,6 +61,8 @@ export interface PregnancyPort {
     birthDate?: BirthDateFact,
   ): Promise<{ ok: true; before: string; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
   reportBirth(contactId: string, birthDate: string, now: Date): Promise<{ ok: true; pregnancy: PregnancyView } | { ok: false; reason: 'none' | 'implausible' }>;
+  /** One baby or twins corrected on her active pregnancy (its reminders follow). */
+  setTwins(contactId: string, twins: boolean, now: Date): Promise<'changed' | 'same' | 'none'>;
   newbornConsent(contactId: string, answers: NewbornAnswers, now: Date): Promise<PregnancyView | undefined>;
   /**
    * The pregnancy was lost: it ends and every message about it stops at once. `ended` is false when

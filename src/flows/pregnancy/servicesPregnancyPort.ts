@@ -25,6 +25,7 @@ export function servicesPregnancyPort(d: PregnancyPortDeps): PregnancyPort {
     register: (contactId, input, now) => pregnancy.register(contactId, input, now),
     redate: (contactId, dueDate, now, birthDate) => pregnancy.redate(contactId, dueDate, now, birthDate),
     reportBirth: (contactId, birthDate, now) => pregnancy.reportBirth(contactId, birthDate, now),
+    setTwins: (contactId, twins, now) => pregnancy.setTwins(contactId, twins, now),
     newbornConsent: (contactId, answers, now) => pregnancy.newbornConsent(contactId, answers, now),
     reportLoss: (contactId, now, endedOn) => pregnancy.reportLoss(contactId, now, endedOn),
     stopNewborn: (contactId, now) => pregnancy.stopNewborn(contactId, now),

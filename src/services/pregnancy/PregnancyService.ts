@@ -23,6 +23,7 @@ import type {
 import { adjustedDueDate, redatePregnancy, registerPregnancy } from './registerPregnancy.js';
 import { recordBirthOnly, reportBirth } from './reportBirth.js';
 import { reportLoss } from './reportLoss.js';
+import { setTwins } from './setTwins.js';
 import { undoableEnd, undoEnd, type ReleasedBooking, type UndoableEnd } from './undoEnd.js';
 import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import { ageDecidesScreenings } from '../../domain/pregnancy/ageOnDueDate.js';
@@ -76,6 +77,11 @@ export class PregnancyService {
   /** A new due date (an early ultrasound): every pending reminder moves with it. */
   redate(contactId: string, dueDate: string, now: Date, birthDate?: BirthDateFact): Promise<RedateResult> {
     return redatePregnancy(this.ctx, contactId, dueDate, now, birthDate);
+  }
+
+  /** One baby or twins corrected: the reminders follow. */
+  setTwins(contactId: string, twins: boolean, now: Date): Promise<'changed' | 'same' | 'none'> {
+    return setTwins(this.ctx, contactId, twins, now);
   }
 
   /** The birth: the prenatal messages and bookings end; the newborn ones start once she agrees as guardian. */
