@@ -6,6 +6,7 @@ import { parseYesNo } from '../domain/parse/parseYesNo.js';
 import { parseChoice } from '../domain/parse/parseChoice.js';
 import { parseInteger } from '../domain/parse/parseInteger.js';
 import { parseDate } from '../domain/parse/parseDate.js';
+import { pastWeekdayDay } from '../domain/booking/readDay.js';
 import { parseMobile } from '../domain/parse/parseMobile.js';
 import { parseIdNumber } from '../domain/parse/parseIdNumber.js';
 import { parseBirthDate } from '../domain/parse/parseBirthDate.js';
@@ -64,6 +65,9 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       // a date wins over "never" words ("2023年做过，之前没做过" is 2023)
       const r = parseDate(text, { today, calendar: spec.calendar, direction: spec.direction });
       if (r.ok) return ok({ date: r.value.date, precision: r.value.precision });
+      // a weekday of the past (上个礼拜四生的, 这周一): the latest such day
+      const weekday = !r.ok && r.error === 'unrecognised' && spec.direction === 'past' ? pastWeekdayDay(text, today) : undefined;
+      if (weekday) return ok({ date: weekday, precision: 'day' });
       return saysNone(text, spec.noneWords) ? ok(null) : r;
     }
     case 'birthDate': {
