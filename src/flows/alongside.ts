@@ -25,7 +25,8 @@ export function otherRequest(text: string, main: string, set: FlowSet): Flow | u
   for (const clause of text.split(CLAUSE).filter(Boolean)) {
     const command = matchCommand(clause, set.commands);
     const id = command ?? matchTrigger(clause, set.flows.values(), { plainYes: false })?.flowId;
-    const flow = id && id !== main ? set.flows.get(id) : undefined;
+    // (not one that `main` means instead: moving a booking is not also cancelling it)
+    const flow = id && id !== main && !set.flows.get(main)?.insteadOf.includes(id) ? set.flows.get(id) : undefined;
     // a trigger's `unless` words count in the whole message (去不了 beside 过些天再约 gives nothing back)
     if (flow?.alongside && (command || matchTrigger(text, [flow], { plainYes: false }))) return flow;
   }

@@ -225,6 +225,11 @@ export const flowSchema = z.object({
    * another request (俺约的唐筛是哪天 顺便给个人工电话), both run, one after the other.
    */
   alongside: z.boolean().optional(),
+  /**
+   * Flows that her message may also trigger, and that this one means instead when both do (明儿那个号
+   * 俺去不了 … 这礼拜六中不中: moving the booking, not also giving it back): never run beside it.
+   */
+  insteadOf: z.array(z.string().min(1)).default([]),
   triggers: z.array(triggerSchema).default([]),
   steps: z.array(stepSchema).min(1),
 });

@@ -3,15 +3,13 @@
 // questions: the answer of a question marked `fromHome` (您住在哪个乡镇？), taken with a line that
 // says which (按您说的南顿镇…), so that she can correct it. Written again at a later question of the
 // flow (南顿镇, at the list of hospitals), it is no failed answer: that question again, with the line.
-// So are her request for the flow and her pregnancy's dates, said again at one of its questions (预约NT,
-// 11周3天 刚才说过了, at the list of days).
+// So are her pregnancy's dates, said again at one of its questions (11周3天 刚才说过了, at the list of days).
 import { homeTownship, type HomePlace } from '../domain/parse/homePlace.js';
 import { fail, ok } from '../domain/parse/parseResult.js';
 import { renderTemplate } from '../domain/template.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import { readEarlierWords, readStepFromEarlierWords, type EarlierAnswer } from './earlierWords.js';
 import type { AskStep, Flow } from './flowSchema.js';
-import { matchTrigger } from './matchWords.js';
 import type { Prompts } from './prompts.js';
 import { datesSaidAgain } from './restatedAnswer.js';
 import type { Turn } from './turn.js';
@@ -71,17 +69,16 @@ export function restatedHome(turn: Turn, flow: Flow, text: string, home: HomePla
 
 /**
  * Her words at a question of `flow` that it cannot read, when they say again what she said before: her
- * township (restatedHome), her request that started the flow (中 那给俺约NT 去人民医院, at the list
- * of days), or her pregnancy's dates (11周3天 刚才说过了): heard, and `again` (the question), to say;
- * undefined otherwise.
+ * township (restatedHome), or her pregnancy's dates (11周3天 刚才说过了, at the list of days): heard,
+ * and `again` (the question), to say; undefined otherwise. (Not her request said again: 还是约唐筛吧 at
+ * the days of NT may be another request.)
  */
 export function saidAgain(turn: Turn, flow: Flow, text: string, home: HomePlaces | undefined, again: () => string, say: Prompts): string | undefined {
   const township = restatedHome(turn, flow, text, home, again);
   if (township) return township;
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
   const dates = step?.kind === 'ask' && datesSaidAgain(text, flow, step, turn.state.vars, turn.today);
-  const request = matchTrigger(text, [flow], { plainYes: false })?.flowId === flow.id;
-  return dates || request ? `${say.heardAlready(turn)}\n${again()}` : undefined;
+  return dates ? `${say.heardAlready(turn)}\n${again()}` : undefined;
 }
 
 /** Her words already written, read as the answer to `step`: the township she named (`fromHome`), else as `fromTrigger` says (src/flows/earlierWords.ts). */

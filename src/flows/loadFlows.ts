@@ -64,6 +64,9 @@ function checkFlow(flow: Flow, file: string, flows: Map<string, Flow>, knownActi
   flow.triggers.forEach((t, i) => {
     if (t.ofAnother && !flows.has(t.ofAnother)) throw new DataFileError(file, `triggers[${i}].ofAnother`, `unknown flow "${t.ofAnother}"`);
   });
+  flow.insteadOf.forEach((id, i) => {
+    if (!flows.has(id)) throw new DataFileError(file, `insteadOf[${i}]`, `unknown flow "${id}"`);
+  });
   const checkTarget = (i: number, step: Step, field: string, target: string) => {
     const where = `steps[${i}] (id "${step.id}").${field}`;
     if (target === 'end' || target === 'return') return;

@@ -47,8 +47,9 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
     case 'yesno': {
       const r = parseYesNo(text, { yes: spec.yesWords, no: spec.noWords });
       if (r.ok || r.error !== 'unrecognised' || !spec.gestationIsYes) return r;
-      // weeks, a due date or months said of her pregnancy: she is pregnant (not a last period alone: her
-      // age may have ended them); not those of another woman (我妹妹怀孕12周)
+      // weeks, a due date or months said of her pregnancy: she is pregnant (a last period alone only where
+      // the question says so, lastPeriodIsYes: else her age may have ended them); not those of another
+      // woman (我妹妹怀孕12周)
       return statesGestation(text, today, spec.lastPeriodIsYes) && !speaksOfAnotherWoman(text) ? ok(true) : r;
     }
     case 'choice':

@@ -95,19 +95,10 @@ function besideHerDates(text: string, flow: Flow, step: AskStep, vars: Readonly<
   if (!dating?.save) return besideADay(text, vars, today);
   const held = vars[dating.save];
   const given = typeof held === 'string' ? held : dueDateOf(held);
-  const rest: string[] = [];
-  let restated = false;
-  for (const clause of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
-    const words = clause.replace(TOLD_BEFORE, '');
-    const r = words ? parseInput(dating.input, words, today, held) : undefined;
-    if (!r?.ok) {
-      if (clause) rest.push(clause);
-      continue;
-    }
-    if ((typeof r.value === 'string' ? r.value : dueDateOf(r.value)) !== given) return undefined;
-    restated = true;
-  }
-  return restated ? { rest } : undefined;
+  return splitAtRestated(text, (words) => {
+    const r = parseInput(dating.input, words, today, held);
+    return r.ok ? (typeof r.value === 'string' ? r.value : dueDateOf(r.value)) === given : undefined;
+  });
 }
 
 const dayOf = (v: unknown): string | undefined =>
@@ -124,16 +115,25 @@ function besideADay(text: string, vars: Readonly<Record<string, unknown>>, today
       .filter((d): d is string => d !== undefined),
   );
   if (days.size === 0) return undefined;
+  return splitAtRestated(text, (words) => {
+    const r = parseDate(words, { today, direction: 'past' });
+    return r.ok ? r.value.precision === 'day' && days.has(r.value.date) : undefined;
+  });
+}
+
+/**
+ * Her clauses split by `restates` (true: it says again what is held; false: it says something else, and
+ * nothing is read; undefined: it says no such thing, and is kept in `rest`, without 不是说了 before it).
+ */
+function splitAtRestated(text: string, restates: (words: string) => boolean | undefined): { rest: string[] } | undefined {
   const rest: string[] = [];
   let restated = false;
   for (const clause of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
-    const r = clause ? parseDate(clause, { today, direction: 'past' }) : undefined;
-    if (!r?.ok) {
-      if (clause) rest.push(clause);
-      continue;
-    }
-    if (r.value.precision !== 'day' || !days.has(r.value.date)) return undefined;
-    restated = true;
+    const words = clause.replace(TOLD_BEFORE, '');
+    const same = words ? restates(words) : undefined;
+    if (same === false) return undefined;
+    if (same) restated = true;
+    else if (clause) rest.push(clause);
   }
   return restated ? { rest } : undefined;
 }

@@ -88,6 +88,7 @@ describe('matchTrigger: unless', () => {
   const flow = (id: string, words: string[], unless: string[] = [], priority = 0, also: string[] = [], unlessNotIn: string[] = []): Flow => ({
     id,
     description: id,
+    insteadOf: [],
     beforeConsent: false,
     noticeAfter: false,
     triggers: [{ words, yesWords: [], unless, unlessNotIn, also, vars: {}, priority, answers: false, all: [], except: [] }],

@@ -55,7 +55,7 @@ const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1,
  */
 const REJECTED_AFTER = new RegExp(
   '^(?:那天|那一天|那个号|那个|的号|约的)?(?:我|俺|我们|俺们|家里|家里头|屋里)?(?:不行|不去|不要|不方便|不可以|不好|不中|没空|没有空|不得空|没时间|去不了|来不了|走不开|有事|要上班|上班|不在家|请不下|' +
-    '(?:要|得|还要|还得|要去|得去|要回|得回)?(?:回娘家|回老家|走亲戚|串亲戚|赶集|赶会|吃喜酒|喝喜酒|吃酒|坐席|随礼|出门|出远门|下地|干活|收麦|收稻|收晚稻|收玉米|收花生|打工|加班|值班|开会|考试|看病|送孩子|接孩子|带孩子|看孩子|送孙子|接孙子|带孙子|看孙子))',
+    '(?:要|得|还要|还得|要去|得去|要回|得回)?(?:回娘家|回老家|走亲戚|串亲戚|赶集|赶会|吃喜酒|喝喜酒|吃酒|坐席|随礼|出远门|下地|干活|收麦|收稻|收晚稻|收玉米|收花生|打工|加班|值班|开会|考试|看病)|(?:要|得|还要|还得)(?:出门|送孩子|接孩子|带孩子|看孩子|送孙子|接孙子|带孙子|看孙子))',
   'u',
 );
 /**
@@ -106,7 +106,8 @@ function weekdayDay(pre: string | undefined, wd: string, today: string, anchor?:
  * today), when her words hold exactly one; undefined otherwise, or when it lies ahead (下周三).
  */
 export function pastWeekdayDay(text: string, today: string): string | undefined {
-  const found = [...prepareDateText(text).matchAll(WEEKDAY)];
+  // (37周3天: how far along, no weekday)
+  const found = [...prepareDateText(text).replace(WEEKS_AND_DAYS, ',').matchAll(WEEKDAY)];
   if (found.length !== 1) return undefined;
   const { pre, wd } = found[0].groups as { pre?: string; wd: string };
   const target = wd === '日' || wd === '天' ? 7 : Number(wd);

@@ -4,6 +4,7 @@
 // question takes no bare 是/对/没有 from them: see EligibilityInterview.readCarried). A statement run into a question is: the
 // words before the question (我怀孕了|能做两癌吗), and after one (…是不是免费的|我户口是项城的).
 import { normalizeText } from './normalizeText.js';
+import { TAG_QUESTION } from './tagQuestion.js';
 
 // not at '.': 1978.5.6 and 3.5 are dates. The fillers of speech typed by voice (那个, 就是说, 然后, 嗯)
 // end a clause too: 我想问一下就是怀孕了那个唐氏筛查 holds 怀孕了.
@@ -96,9 +97,6 @@ function statements(clause: string, going: boolean): string[] {
   const parts = clause ? byTopic(clause).flatMap(statementOf) : [];
   return QUESTION.test(clause.replace(INDEFINITE, ' ')) ? parts.filter((c) => SAID.test(c)) : parts;
 }
-
-/** A question tagged on at the end (…户口就在丁集沈庄没迁过中不中, …行不行): the words before it are a statement. */
-const TAG_QUESTION = /(?:中不中|行不行|成不成|好不好|对不对|可不可以|能不能行|可以不|中不|行不)[啊呀吗嘛呢哩咯撒]?$/u;
 
 /** One fact's words as a statement: itself, or the words before a question; nothing for words to the bot. */
 function statementOf(part: string): string[] {

@@ -11,6 +11,7 @@
 //
 // She may correct herself ("1968年11月20 不对不对 是12月20"): the date after the marker wins, in the
 // year she gave before it when it names none (selfCorrection.ts).
+import { TAG_QUESTION } from './tagQuestion.js';
 import { type BirthDateFact, compareBirthDates } from './birthDateFact.js';
 import { dayParts } from '../calendarDay.js';
 import { parseChineseNumber } from './chineseNumber.js';
@@ -46,13 +47,11 @@ const AGE_PATTERNS: [RegExp, 'full' | 'nominal' | undefined][] = [
   [/(?<![\d年月日号./-])(\d{2,3})(?:了|啦)$/u, undefined],
 ];
 
-/** Whether she may still, asked after her age (俺都六十七了 还中不中, 六十五了 还能查不): not part of the age. */
-const MAY_STILL = /(?:还|那)?(?:中不中|行不行|中不|行不|可以不|可不可以|能不能查|能查不|能查吗|能不能做|能做不|能做吗|让查不|让不让查)[吗么嘛呢啊呀哩嘞咯]*$/u;
-
 function readAge(text: string, today: string): BirthDateFact | undefined {
   const plain = replaceChineseNumerals(normalizeText(text))
     .replace(/[\s,.!?~]+/gu, '')
-    .replace(MAY_STILL, '');
+    // (whether she may still, asked after her age: 俺都六十七了 还中不中)
+    .replace(TAG_QUESTION, '');
   for (const [pattern, counting] of AGE_PATTERNS) {
     const m = pattern.exec(plain);
     if (!m) continue;

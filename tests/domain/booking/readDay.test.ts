@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDay, readDayWords } from '../../../src/domain/booking/readDay.js';
+import { chooseDay, pastWeekdayDay, readDayWords } from '../../../src/domain/booking/readDay.js';
 
 // Monday 2 March 2026; the list a woman sees for 两癌 (weekdays, nothing for today)
 const TODAY = '2026-03-02';
@@ -232,6 +232,11 @@ describe('readDayWords', () => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
 
+  it('takes a day she goes on with her child or goes out early as that day', () => {
+    expect(readDayWords('周六带孩子一起去', TODAY)).toMatchObject({ kind: 'day', day: '2026-03-07' });
+    expect(readDayWords('周四出门早点去', TODAY)).toMatchObject({ kind: 'day', day: '2026-03-05' });
+  });
+
   it('does not take the day of the booking she cannot go to (明儿那个号俺去不了) for the day she asks for', () => {
     expect(readDayWords('明儿那个号俺去不了 孩子他奶奶摔住了 这礼拜六中不中 还是上午', TODAY)).toEqual({ kind: 'day', day: '2026-03-07', session: 'am' });
   });
@@ -339,5 +344,12 @@ describe('chooseDay', () => {
   it('leaves anything else to the ordinary choice', () => {
     expect(chooseDay('40', SHOWN, TODAY)).toEqual({ kind: 'none' });
     expect(chooseDay('5号或6号', SHOWN, TODAY)).toEqual({ kind: 'conflict' });
+  });
+});
+
+describe('pastWeekdayDay', () => {
+  it('reads a weekday of the past, not the days of how far along she was', () => {
+    expect(pastWeekdayDay('上个礼拜四生的', TODAY)).toBe('2026-02-26');
+    expect(pastWeekdayDay('生了 37周3天剖的', TODAY)).toBeUndefined();
   });
 });
