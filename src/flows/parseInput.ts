@@ -31,6 +31,9 @@ function saysNone(text: string, noneWords: readonly string[]): boolean {
   return noneWords.some((w) => plain === w || plain.includes(w));
 }
 
+/** Words that put a weekday in the past: last week's (上个礼拜四), or something done on it (礼拜四生的). */
+const PAST_WEEKDAY = /上+个?(?:礼拜|星期|周)|(?:生|做|查|剖|没)(?:的|了|哒|哩)/u;
+
 /** The youngest a woman giving her own birth date is. */
 const YOUNGEST_WOMAN = 12;
 
@@ -66,8 +69,10 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       // a date wins over "never" words ("2023年做过，之前没做过" is 2023)
       const r = parseDate(text, { today, calendar: spec.calendar, direction: spec.direction });
       if (r.ok) return ok({ date: r.value.date, precision: r.value.precision });
-      // a weekday of the past (上个礼拜四生的, 这周一): the latest such day
-      const weekday = !r.ok && r.error === 'unrecognised' && spec.direction === 'past' ? pastWeekdayDay(text, today) : undefined;
+      // a weekday of the past (上个礼拜四, 礼拜四生的): the latest such day; only when her words say it is
+      // past (a bare 礼拜五 she wrote with a booking is the day she wants to go, not when she was screened)
+      const past = spec.direction === 'past' && PAST_WEEKDAY.test(text);
+      const weekday = !r.ok && r.error === 'unrecognised' && past ? pastWeekdayDay(text, today) : undefined;
       if (weekday) return ok({ date: weekday, precision: 'day' });
       return saysNone(text, spec.noneWords) ? ok(null) : r;
     }
