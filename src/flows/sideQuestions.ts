@@ -58,13 +58,11 @@ export async function answerSideQuestion(
   if (mine) return { text: own.say(mine.text), rest: withoutSideClauses(text, own.sideAnswers), booked: false, unasked: withoutWords(text, [mine]) };
   if (!port) return undefined;
   const named = port.named(text);
-  const asksPlan = port.asksPlan?.bind(port);
-  const sideWords = asksPlan
-    ? text
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((clause) => clause && !asksPlan(clause))
-        .join(' ')
-    : text;
+  // (a clause that asks what is next in her plan is that question's, not a side question's)
+  const sideWords = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((clause) => clause && !port.asksPlan?.(clause))
+    .join(' ');
   const asked = matchSideAnswers(sideWords, [...Object.values(port.questions), ...priceOfPaid(port, named)]);
   if (asked.length === 0) return undefined;
   const visit = asked.some((q) => q.aboutBooking) ? await port.visit(turn.contact.id, turn.now) : undefined;

@@ -286,6 +286,23 @@ describe.skipIf(dbUnavailable)(`pregnancy service (${testProvider})`, () => {
     });
   });
 
+  describe('setTwins', () => {
+    it('twins corrected after registering: the screenings that depend on it follow (prenatal diagnosis from 32 with twins)', async () => {
+      await woman(f.db, 'w');
+      await pregnancy(f.db, 'w', { dueDate: DUE, ageOnDueDate: 33 });
+      const now = sh('2026-04-12 21:00');
+      expect(await f.pregnancy.setTwins('w', false, now)).toBe('same');
+      expect(await statuses(f.db)).toEqual({});
+      expect(await f.pregnancy.setTwins('w', true, now)).toBe('changed');
+      expect((await f.pregnancy.active('w'))?.twins).toBe(true);
+      expect(await statuses(f.db)).toEqual({ 'preg:p-w:2026-04-13:prenatal-diagnosis.open': 'queued' });
+      expect(await f.pregnancy.setTwins('w', false, now)).toBe('changed');
+      expect(await statuses(f.db)).toEqual({ 'preg:p-w:2026-04-13:prenatal-diagnosis.open': 'cancelled:replanned' });
+      await woman(f.db, 'none');
+      expect(await f.pregnancy.setTwins('none', true, now)).toBe('none');
+    });
+  });
+
   describe('redate', () => {
     const marksOf = async () =>
       (await f.db.pregnancyScreening.findMany({ where: { pregnancyId: 'p-w' }, orderBy: { screeningId: 'asc' } })).map(
