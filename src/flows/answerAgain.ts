@@ -25,9 +25,8 @@ import { plainYesNo } from '../domain/parse/parseYesNo.js';
 import { readDayWords } from '../domain/booking/readDay.js';
 import { readEarlierChoice } from './readShownChoice.js';
 import { strayReply } from './strayWords.js';
+import { DAYS_SOURCE } from './answerAhead.js';
 
-/** The source of a list of days (booking.yaml's day step). */
-const DAYS_SOURCE = 'booking.days';
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 /** A clause that takes back what she said before (不是没查过, 不是78年). */
 const TAKEN_BACK = /^(?:不是|并不是|也不是)/u;

@@ -6,6 +6,7 @@
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
 import { monthsPregnant } from '../domain/pregnancy/monthsPregnant.js';
+import { dayToGo } from '../domain/pregnancy/statesGestation.js';
 import { fail, type ParseResult } from '../domain/parse/parseResult.js';
 import type { EngineState, ShownOption } from '../services/conversationState.js';
 import type { AskStep } from './flowSchema.js';
@@ -86,6 +87,8 @@ export function readStepFromEarlierWords(
   const read = (text: string): ParseResult<unknown> => {
     // another woman's weeks are not hers (我妹妹怀孕12周 想约NT)
     if (dates && speaksOfAnotherWoman(text)) return fail('unrecognised');
+    // a day she goes on is no due date (想约NT 后天上午: the day of the booking)
+    if (dates && dayToGo(text, today)) return fail('unrecognised');
     // a count (her cycle) is not read from words that date the pregnancy (末次月经25号)
     if (step.input.type === 'integer' && datesPregnancy(text)) return fail('unrecognised');
     let r: ParseResult<unknown>;

@@ -13,6 +13,7 @@ import type { Next, Turn } from './turn.js';
 import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
+import { keepForQuestionAhead } from './answerAhead.js';
 import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForInterview, readsAs, withoutWordsOf } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
@@ -111,11 +112,7 @@ export class EligibilityInterview {
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
         const { keptAlready, keptForLater } = this.o.flowSet.messages;
         const saidSo = (line: string) => turn.say(`${prompts.text(line, turn)}\n${prompts.text(q.text, turn)}`);
-        if (birthDayAgain(earlier, answerText)) {
-          saidSo(keptAlready);
-          return undefined;
-        }
-        if (saidBefore(earlier, answerText)) {
+        if (birthDayAgain(earlier, answerText) || saidBefore(earlier, answerText)) {
           saidSo(keptAlready);
           return undefined;
         }
@@ -132,6 +129,11 @@ export class EligibilityInterview {
         const rest = parsed.among && readAnswer(q.input, withoutWordsOf(answerText, this.laterInputs(programme, asking)), turn.today, turn.engine, known);
         const ownNo = !!rest && (rest.ok || !!rest.among);
         if (!ownNo && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
+        // her answer to a question after the interview (后天上午 at the 户口 question of a booking): kept for it
+        if (!parsed.among && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText)) {
+          saidSo(keptForLater);
+          return undefined;
+        }
         // a 不是 that fits several options all giving her the same answer: no need to ask which; when
         // her words were more than a plain no (户口在周口 不在项城) and the answer refuses her, she confirms them first
         const input = q.input.type === 'choice' ? q.input : undefined;

@@ -1,6 +1,5 @@
-// The conversation engine: runs the flows in flows/ for one inbound message of one woman and
-// returns the replies. State lives in the database (a restart mid-flow resumes); the caller makes
-// sure one contact's messages come one at a time.
+// The conversation engine: runs the flows in flows/ for one inbound message of one woman and returns the replies.
+// State lives in the database (a restart mid-flow resumes); the caller makes sure one contact's messages come one at a time.
 import type { InboundMessage } from '../channels/channel.js';
 import { IDLE_EXEMPT_FLOWS, StaleTurnError, type ShownOption } from '../services/conversationStore.js';
 import { emptyEngineState } from '../services/conversationState.js';
@@ -347,8 +346,10 @@ export class ConversationEngine {
       if (requestKept && step.requestKept) return void turn.say(`${this.say.text(step.requestKept, turn)}\n${again()}`);
       // at a step like the menu, a message about something else (谢谢, 你好, 两癌…) starts that instead
       if (asked) return this.startRequest(turn, asked.flowId, text, undefined, asked);
-      // a plain 不是 that fits several options: which, with only those listed (once); her township or request said again: the question again
-      const which = askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ?? saidAgain(turn, flow, text, this.o.home, again, this.say);
+      // a plain 不是 that fits several options: which, with only those listed (once); her township or dates said again, or an answer to a question ahead (后天上午 at the townships): the question again
+      const which =
+        askWhich(step.input, parsed, turn.engine, this.o.flowSet.messages.choiceWhich) ??
+        saidAgain(turn, this.o.flowSet.flows, flow, text, this.o.home, again, this.say);
       if (which) return void turn.say(which);
       // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
       if (await this.interview.keptAtChoice(turn, flow, step, text, again(), parsed.error)) return;
@@ -365,8 +366,7 @@ export class ConversationEngine {
     delete turn.engine.options;
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
     forgetShortList(turn.engine);
-    // what else her answer said, for the questions that follow (孕11周 一个宝宝)
-    // (a number that picked an option of a list answered it: not a hospital's number too)
+    // what else her answer said, for the questions that follow (孕11周 一个宝宝; a number that picked an option of a list: not a hospital's number too)
     const answered = (c: string) => (shown ? readEarlierChoice(c, shown, turn.today).read.ok : parseInput(step.input, c, turn.today).ok);
     keepRestOfAnswer(turn.engine, confirmed ? '' : text, answered);
     const next = this.afterAnswer(turn, flow, step, parsed.value);

@@ -12,6 +12,7 @@ import { readEarlierWords, readStepFromEarlierWords, type EarlierAnswer } from '
 import type { AskStep, Flow } from './flowSchema.js';
 import type { Prompts } from './prompts.js';
 import { datesSaidAgain } from './restatedAnswer.js';
+import { keepForQuestionAhead } from './answerAhead.js';
 import type { Turn } from './turn.js';
 
 /** The county's townships (with their villages) and its names (项城市, 项城), for reading where she lives. */
@@ -70,15 +71,25 @@ export function restatedHome(turn: Turn, flow: Flow, text: string, home: HomePla
 /**
  * Her words at a question of `flow` that it cannot read, when they say again what she said before: her
  * township (restatedHome), or her pregnancy's dates (11周3天 刚才说过了, at the list of days): heard,
- * and `again` (the question), to say; undefined otherwise. (Not her request said again: 还是约唐筛吧 at
- * the days of NT may be another request.)
+ * and `again` (the question), to say; or they answer a question still ahead, kept for it (answerAhead.ts).
+ * Undefined otherwise. (Not her request said again: 还是约唐筛吧 at the days of NT may be another request.)
  */
-export function saidAgain(turn: Turn, flow: Flow, text: string, home: HomePlaces | undefined, again: () => string, say: Prompts): string | undefined {
+export function saidAgain(
+  turn: Turn,
+  flows: ReadonlyMap<string, Flow>,
+  flow: Flow,
+  text: string,
+  home: HomePlaces | undefined,
+  again: () => string,
+  say: Prompts,
+): string | undefined {
   const township = restatedHome(turn, flow, text, home, again);
   if (township) return township;
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
   const dates = step?.kind === 'ask' && datesSaidAgain(text, flow, step, turn.state.vars, turn.today);
-  return dates ? `${say.heardAlready(turn)}\n${again()}` : undefined;
+  if (dates) return `${say.heardAlready(turn)}\n${again()}`;
+  // her answer to a question ahead (后天上午 at the list of townships): kept for it
+  return keepForQuestionAhead(turn, flows, flow, text) ? `${say.keptForLater(turn)}\n${again()}` : undefined;
 }
 
 /** Her words already written, read as the answer to `step`: the township she named (`fromHome`), else as `fromTrigger` says (src/flows/earlierWords.ts). */

@@ -139,6 +139,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     planOpen: ['screening', 'to'],
     planAhead: ['screening', 'from'],
     planNone: NONE,
+    lastPeriodNote: ['said', 'day'],
     cycleNote: ['cycleDays', 'days'],
     twinsNote: NONE,
     redateFarNote: ['oldDueDate', 'oldGa', 'weeks'],

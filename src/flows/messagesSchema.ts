@@ -125,6 +125,7 @@ export const messagesSchema = z.object({
     planOpen: z.string(),
     planAhead: z.string(),
     planNone: z.string(),
+    lastPeriodNote: z.string(),
     cycleNote: z.string(),
     twinsNote: z.string(),
     redateFarNote: z.string(),

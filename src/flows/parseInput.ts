@@ -89,6 +89,8 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       // a date written alone answers the question asked ("新的预产期是哪天？")
       const r = parseGestation(text, today);
       const read = !r.ok && r.error === 'ambiguous' && spec.bareDate === 'dueDate' ? parseGestation(`预产期${text}`, today) : r;
+      // the end of a month (冬月底) is taken as its last day only where the confirmation says so (dating)
+      if (read.ok && read.value.assumed) return fail('part_of_month');
       return read.ok ? ok(read.value.dueDate) : read;
     }
     case 'dating': {
@@ -96,7 +98,11 @@ export function parseInput(spec: InputSpec, text: string, today: string, known?:
       const kind = known && typeof known === 'object' && 'from' in known ? DATE_WORD[String(known.from)] : undefined;
       const first = parseGestation(text, today);
       const r = !first.ok && first.error === 'ambiguous' && kind ? parseGestation(`${kind}${text}`, today) : first;
-      return r.ok ? ok({ dueDate: r.value.dueDate, from: r.value.from }) : r;
+      if (!r.ok) return r;
+      // her last period as the end of a month (冬月底): the day it was taken as, said back when she confirms
+      const a = r.value.assumed;
+      const assumed = a ? { assumedSaid: a.said, assumedDate: a.date, ...(a.lunarWords ? { assumedLunar: a.lunarWords } : {}) } : {};
+      return ok({ dueDate: r.value.dueDate, from: r.value.from, ...assumed });
     }
     case 'idNumber': {
       const r = parseIdNumber(text, today);

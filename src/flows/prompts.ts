@@ -45,6 +45,11 @@ export class Prompts {
     return this.text(this.messages().keptAlready, turn);
   }
 
+  /** Her answer to another question, kept for it (好的，记下了。). */
+  keptForLater(turn: Turn): string {
+    return this.text(this.messages().keptForLater, turn);
+  }
+
   /** The question of an ask step as she reads it (a dynamic choice with its numbered options). */
   question(turn: Turn, step: AskStep, options: ShownOption[] | undefined): string {
     const text = this.text(step.text, turn);

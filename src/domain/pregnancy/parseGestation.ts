@@ -23,12 +23,24 @@ import { fail, ok, type ParseResult } from '../parse/parseResult.js';
 import { addDays, daysBetween } from '../calendarDay.js';
 import { plausibleDueDate } from './plausibleDueDate.js';
 import { selfCorrection } from '../parse/selfCorrection.js';
-import { monthWithoutDay } from '../parse/monthWithoutDay.js';
+import { monthWithoutDay, type MonthWithoutDay } from '../parse/monthWithoutDay.js';
 
 export interface Gestation {
   dueDate: string;
   /** What she gave: weeks (or days), a due date, or her last period. */
   from: 'weeks' | 'dueDate' | 'lastPeriod';
+  /** Her last period as the end of a month (冬月底): the day it was taken as, said back in the confirmation. */
+  assumed?: MonthEnd;
+}
+
+/** The end of a month she named for her last period (冬月底), taken as its last day. */
+export interface MonthEnd {
+  /** what she said: 冬月底, 上个月底 */
+  said: string;
+  /** the last day of that month, YYYY-MM-DD */
+  date: string;
+  /** the day in the lunar calendar when she named a lunar month: 冬月三十 */
+  lunarWords?: string;
 }
 
 const NUMERAL = '[0-9零一二两三四五六七八九十百]';
@@ -152,8 +164,14 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
   }
   const isDue = DUE_WORDS.test(t);
   const isLmp = LMP_WORDS.test(t);
-  // her last period as a month without the day (例假是冬月底来的): which day, naming what she said
-  if (isLmp && !isDue && monthWithoutDay(text)) return fail('part_of_month');
+  // her last period as a month without the day: its end (例假是冬月底来的) taken as the month's last day,
+  // said back in the confirmation; another part of it (腊月中旬, 3月初): which day, naming what she said
+  const part = isLmp && !isDue ? monthWithoutDay(text) : undefined;
+  if (part) {
+    const end = monthEnd(part, today);
+    const read = end && fromLastPeriod(end.date, today, end);
+    return read?.ok ? read : fail('part_of_month');
+  }
   // no word says which, no year (农历三月初五): take the reading that is plausible, ask when both are
   const readings = bareDateReadings(text, today);
   if (readings?.lastPeriod && readings.dueDate) return fail('ambiguous');
@@ -169,8 +187,29 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
     if (day < today || !plausibleDueDate(day, today)) return fail('out_of_range');
     return ok({ dueDate: day, from: 'dueDate' });
   }
-  const ago = daysBetween(day, today);
-  if (ago < 0) return fail('in_future');
+  return fromLastPeriod(day, today);
+}
+
+function fromLastPeriod(day: string, today: string, assumed?: MonthEnd): ParseResult<Gestation> {
+  if (daysBetween(day, today) < 0) return fail('in_future');
   if (!plausibleDueDate(addDays(day, 280), today)) return fail('out_of_range');
-  return ok({ dueDate: addDays(day, 280), from: 'lastPeriod' });
+  return ok({ dueDate: addDays(day, 280), from: 'lastPeriod', ...(assumed ? { assumed } : {}) });
+}
+
+/** the end of a month (冬月底, 3月末): not 月初, 中旬, 下旬 */
+const MONTH_END = /[底末]$/u;
+/** the last day of a month, the longest first: 31 days for a month of the year, 30 or 29 for a lunar one */
+const LAST_DAYS = ['31号', '三十', '二十九', '28号'];
+
+/** The last day of the month she named the end of, when it is not after today. */
+function monthEnd(part: MonthWithoutDay, today: string): MonthEnd | undefined {
+  if (!MONTH_END.test(part.said)) return undefined;
+  for (const last of LAST_DAYS) {
+    const r = parseDate(`${part.month}${last}`, { today, direction: 'past' });
+    if (!r.ok || r.value.precision !== 'day') continue;
+    if (r.value.date > today) return undefined;
+    const lunar = r.value.lunar ? { lunarWords: `${part.month}${last}` } : {};
+    return { said: part.said, date: r.value.date, ...lunar };
+  }
+  return undefined;
 }

@@ -13,7 +13,15 @@ const DUE_SAID = /预产期|到期|要生|快生|生孩子|生娃|生宝宝|出�
 
 export function statesGestation(clause: string, today: string, lastPeriod = false): boolean {
   const g = parseGestation(clause, today);
-  // (a date she goes on, 后天去卫生院, 5月20号去妇幼查两癌: only a date called her due date, or said with her pregnancy, says so)
-  if (g.ok && g.value.from === 'dueDate' && !DUE_SAID.test(clause) && findDateExpressions(clause).length > 0) return false;
+  if (dayToGo(clause, today)) return false;
   return (g.ok && !g.guessed && (lastPeriod || g.value.from !== 'lastPeriod')) || monthsPregnant(clause, today);
+}
+
+/**
+ * A date ahead that is a day she goes on (后天去卫生院, 5月20号去妇幼查两癌, 后天上午), not her due date:
+ * only a date called her due date, or said with her pregnancy, is one.
+ */
+export function dayToGo(clause: string, today: string): boolean {
+  const g = parseGestation(clause, today);
+  return g.ok && g.value.from === 'dueDate' && !DUE_SAID.test(clause) && findDateExpressions(clause).length > 0;
 }

@@ -16,7 +16,7 @@ export const PREGNANCY_ACTIONS = actionSpecs([
   ['pregnancy.needsCycle', ['ask', 'skip']],
   ['pregnancy.needsTwins', ['ask', 'skip']],
   ['pregnancy.needsBirthDate', ['ask', 'more', 'skip'], ['birthKnown']],
-  ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'cycleNote', 'twinsNote', 'implausibleReason']],
+  ['pregnancy.preview', ['ok', 'implausible'], [...SUMMARY, 'lastPeriodNote', 'cycleNote', 'twinsNote', 'implausibleReason']],
   ['pregnancy.register', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.registerDueDate', ['registered', 'exists', 'implausible'], [...SUMMARY, 'screeningPlan', 'reminderTime', 'implausibleReason']],
   ['pregnancy.previewRedate', ['ok', 'same', 'implausible', 'none'], [...SUMMARY, 'newDueDateText', 'newGa', 'redateNote', 'implausibleReason']],
@@ -142,7 +142,12 @@ export function createPregnancyFlow(d: PregnancyFlowDeps): { actions: Map<string
       const refused = checkDueDate(dueDate, ctx.now);
       if (refused) return refused;
       const moved = daysBetween(input.dueDate, dueDate);
-      const notes = { cycleNote: texts.cycleNote(input.cycleDays ?? 28, moved), twinsNote: texts.twinsNote(input.twins) };
+      const v = ctx.vars;
+      const notes = {
+        lastPeriodNote: texts.lastPeriodNote(v['dating.assumedSaid'], v['dating.assumedDate'], v['dating.assumedLunar']),
+        cycleNote: texts.cycleNote(input.cycleDays ?? 28, moved),
+        twinsNote: texts.twinsNote(input.twins),
+      };
       return { outcome: 'ok', vars: { ...summary({ dueDate }, ctx.now), ...notes } };
     },
 

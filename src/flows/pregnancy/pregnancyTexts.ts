@@ -54,6 +54,12 @@ export class PregnancyTexts {
     return days > 0 ? renderTemplate(this.m.cycleNote, { cycleDays, days }) : '';
   }
 
+  /** Her last period named as the end of a month (冬月底): the day it was taken as ('' otherwise). */
+  lastPeriodNote(said: unknown, date: unknown, lunar: unknown): string {
+    if (typeof said !== 'string' || typeof date !== 'string') return '';
+    return renderTemplate(this.m.lastPeriodNote, { said, day: typeof lunar === 'string' ? `农历${lunar.replace(/^农历/u, '')}` : this.date(date) });
+  }
+
   twinsNote(twins: boolean | undefined): string {
     return twins ? this.m.twinsNote : '';
   }
