@@ -2,26 +2,47 @@
 // question or its list of townships (后天上午, 礼拜四); her pregnancy's dates at the health consent asked
 // before them (末次月经腊月初八). Not a failed answer: kept with the clauses her answers left
 // (`engine.carried`, forgotten when the conversation rests: she declines, or goes silent), read by that
-// question when it comes (`fromTrigger`), and she is told so before the question asked again. Only
-// words that read whole as that answer are kept, and only after she agreed to the privacy notice.
+// question when it comes (`fromTrigger`), and she is told so before the question asked again. At a
+// yes/no question whose yes leads to it (要现在约吗？ 礼拜四上午吧), her words are that yes. Only words
+// that read whole as that answer are kept, and only after she agreed to the privacy notice.
 import { readDayWords } from '../domain/booking/readDay.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 import { dayToGo } from '../domain/pregnancy/statesGestation.js';
-import type { Flow, Step } from './flowSchema.js';
+import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { Turn } from './turn.js';
 
 /** The source of a list of days (booking.yaml's day step). */
 export const DAYS_SOURCE = 'booking.days';
 
-/** The steps after the one she is at, in this flow and in the flows that called it (from where each goes on). */
-function stepsAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow): Step[] {
-  const at = flow.steps.findIndex((s) => s.id === turn.state.stepId);
-  const ahead = at < 0 ? [] : flow.steps.slice(at + 1);
-  for (const frame of [...turn.engine.stack].reverse()) {
+/** Where a step may go on to (step ids of its flow, `end`, `return`, `flow:<id>`). */
+function targetsOf(step: Step): string[] {
+  const on = 'on' in step && step.on ? Object.values(step.on) : [];
+  const onEmpty = step.kind === 'ask' && step.onEmpty ? [step.onEmpty] : [];
+  return [...on, ...onEmpty, ...('next' in step && step.next ? [step.next] : [])];
+}
+
+/** The steps of `flow` that `from` (step ids) lead to, those included. */
+function reachable(flow: Flow, from: readonly string[]): Step[] {
+  const seen = new Set<string>();
+  const queue = [...from];
+  const steps: Step[] = [];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    const step = flow.steps.find((s) => s.id === id);
+    if (!step || seen.has(id)) continue;
+    seen.add(id);
+    steps.push(step);
+    queue.push(...targetsOf(step));
+  }
+  return steps;
+}
+
+/** The steps `from` leads to, in this flow and in the flows that called it (from where each goes on). */
+function stepsAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, from: readonly string[]): Step[] {
+  const ahead = reachable(flow, from);
+  for (const frame of turn.engine.stack) {
     const caller = flows.get(frame.flowId);
-    const from = caller ? caller.steps.findIndex((s) => s.id === frame.target) : -1;
-    if (caller && from >= 0) ahead.push(...caller.steps.slice(from));
+    if (caller) ahead.push(...reachable(caller, [frame.target]));
   }
   return ahead;
 }
@@ -38,10 +59,29 @@ function answers(step: Step, text: string, today: string): boolean {
   return day.kind === 'day' && day.day >= today;
 }
 
-/** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
-export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string): boolean {
-  if (!turn.consented || !stepsAhead(turn, flows, flow).some((s) => answers(s, text, turn.today))) return false;
+function keep(turn: Turn, text: string): void {
   (turn.engine.carried ??= []).push(text.trim());
   turn.state.failures = 0;
+}
+
+/** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
+export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string): boolean {
+  const step = flow.steps.find((s) => s.id === turn.state.stepId);
+  if (!turn.consented || !step || !stepsAhead(turn, flows, flow, targetsOf(step)).some((s) => answers(s, text, turn.today))) return false;
+  keep(turn, text);
+  return true;
+}
+
+/**
+ * At a yes/no question, her words that answer a question only its yes leads to (要现在约吗？ 礼拜四上午吧:
+ * the day of the booking it offers): that yes, her words kept for the question. False otherwise.
+ */
+export function yesByAnswerAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, step: AskStep, text: string): boolean {
+  const yes = step.on?.true;
+  const no = step.on?.false;
+  if (step.input.type !== 'yesno' || !turn.consented || !yes || !no) return false;
+  const answered = (from: string) => stepsAhead(turn, flows, flow, [from]).some((s) => answers(s, text, turn.today));
+  if (!answered(yes) || answered(no)) return false;
+  keep(turn, text);
   return true;
 }

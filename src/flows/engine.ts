@@ -327,7 +327,7 @@ export class ConversationEngine {
     const read = confirmed ? undefined : readShownChoice(text, step.input, shown, turn.today, this.o.flowSet.messages);
     const parsed: ParseResult<unknown> = confirmed
       ? ok(confirmed.said === 'yes' ? confirmed.value : confirmed.instead)
-      : (read?.read ?? readOwnAnswer(turn, flow, step, text, await this.known(turn, step), this.say.text(step.text, turn), this.o.programmes));
+      : (read?.read ?? readOwnAnswer(turn, flow, step, text, await this.known(turn, step), this.say.text(step.text, turn), this.o));
     // a number that is two days shown, a date that reads two ways: asked about once, naming both
     const twoWays =
       read?.kind === 'again'

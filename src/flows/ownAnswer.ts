@@ -12,8 +12,13 @@ import { answerBesideDating, restatedAnswer } from './restatedAnswer.js';
 import type { ShownOption } from '../services/conversationStore.js';
 import type { Turn } from './turn.js';
 import type { ProgrammePort } from './programmePort.js';
+import type { EngineOptions } from './engineOptions.js';
+import { yesByAnswerAhead } from './answerAhead.js';
 
-/** `known`: what she gave for the step's fact before; `shownText`: the question as she read it. */
+/**
+ * `known`: what she gave for the step's fact before; `shownText`: the question as she read it. At a yes/no
+ * question, words that answer a question only its yes leads to are that yes (answerAhead.ts).
+ */
 export function readOwnAnswer(
   turn: Turn,
   flow: Flow,
@@ -21,8 +26,9 @@ export function readOwnAnswer(
   text: string,
   known: unknown,
   shownText: string,
-  programmes: ProgrammePort,
+  o: Pick<EngineOptions, 'programmes' | 'flowSet'>,
 ): ParseResult<unknown> {
+  const { programmes } = o;
   const r = readAnswer(step.input, text, turn.today, turn.engine, known);
   // a no in her own words (不用记俺的): no sure yes or no stands against it
   if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
@@ -36,7 +42,7 @@ export function readOwnAnswer(
         restatedAnswer(text, flow, step, vars, turn.today, shownText) ??
         answerBesideDating(text, flow, step, vars, turn.today) ??
         birthDateChoice(turn, step, text, programmes) ??
-        r);
+        (yesByAnswerAhead(turn, o.flowSet.flows, flow, step, text) ? ok(true) : r));
 }
 
 /** Whether her words answer a question of an eligibility interview that is not sensitive (her 户口, 农村 or 城镇). */
