@@ -213,9 +213,13 @@ function isRhetorical(clause: string, lex: Lexicon): boolean {
   return a === b || lex.knows(a + b);
 }
 
+/** A clause that says what she feared or thought, not what is (怕是乳腺癌 查了没事, 还以为怀上了): no answer. */
+const FEARED = /^(?:我|俺|就|还|当时|开始)*(?:怕|害怕|担心|以为|怀疑)/u;
+
 /** What one clause says. */
 function readClause(raw: string, lex: Lexicon): Reading {
   const clause = collapseRepeats(raw);
+  if (FEARED.test(clause)) return sure(['unsure']);
   const { tokens, rest } = tokenize(clause, lex);
   const senses: Sense[] = [];
   for (const [i, [word, sense]] of tokens.entries()) {
