@@ -38,6 +38,8 @@ const MOVED_TO = /(?:挪|改约?|换|调|移)(?:到|成|在)/u;
 const CLAUSE_END = /[\s,，。!！?？；;]/u;
 /** The same day as the booking she moves (能换成那天后晌不, 改到当天下午): with another session. */
 const SAME_DAY = /^(?:那天|那一天|当天|同一天|这天|这一天|那日|当日)/u;
+/** The same day said in a clause of its own (改成后晌中不中 还是那一天). */
+const SAME_DAY_CLAUSE = /(?:^|[\s,，。!！?？])(?:还是|就是|就|也是)?(?:那天|那一天|当天|同一天|那日|当日)(?:的|吧|哈)?(?=$|[\s,，。!！?？])/u;
 /** Words of a day or a session (人民医院星期六能查不): not words of a hospital, left out when a list of them reads her words. */
 const DAY_WORDS =
   /(?:下下个|下下|下个|下|这个|这|本)?(?:周|星期|礼拜)[1-7一二三四五六日天]|大后天|后天|明天|今天|[0-9一二三四五六七八九十]{1,3}[号日](?:那天)?|[0-9一二三四五六七八九十]{1,2}月|上午|下午|早上|中午/u;
@@ -61,9 +63,9 @@ export function readEarlierChoice(
   const to = movedTo ? null : MOVED_TO.exec(text);
   if (to && options.some((o) => o.day !== undefined)) {
     const target = text.slice(to.index + to[0].length).split(CLAUSE_END)[0];
-    // the same day, another session (能换成那天后晌不): the day she leaves, with the session she names
+    // the same day, another session (能换成那天后晌不; 改成后晌中不中 还是那一天): the day she leaves, with the session she names
     const leaving = options.find((o) => o.leaving);
-    const named = SAME_DAY.test(target) ? readDayWords(target, today) : undefined;
+    const named = SAME_DAY.test(target) || SAME_DAY_CLAUSE.test(text) ? readDayWords(target, today) : undefined;
     const session = named && 'session' in named ? named.session : undefined;
     if (leaving && session) return { read: ok(leaving.value), nextAnswer: session };
     const moved = readEarlierChoice(target, options, today, true);
