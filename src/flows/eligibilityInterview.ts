@@ -69,16 +69,17 @@ export class EligibilityInterview {
       turn.say(prompts.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
       return this.host.resolve(turn, flow, step.next);
     }
+    const fresh = !turn.engine.interview;
     const interview = (turn.engine.interview ??= { answered: [] });
     const asking = interview.asking;
-    // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too; the
-    // clauses not read yet wait for the questions after the next one (怀孕了…我户口是项城的)
+    // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too, and what her answer before it
+    // said besides (同意 户口就在这里 种田的); the clauses not read yet wait for the questions after the next one (怀孕了…我户口是项城的)
     const carried = (interview.carried ??= []);
     const trigger = turn.engine.trigger;
     const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
     if (readTrigger) carried.push(...carriedClauses(trigger.text));
-    // the profile may have changed while she was away: a question it no longer has is dropped
-    // (`known`: what she gave for it before, when she is asked again for more)
+    if (fresh && turn.engine.carried) carried.push(...turn.engine.carried);
+    // the profile may have changed while she was away: a question it no longer has is dropped (`known`: what she gave for it before)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
     const q = asking ? programmes.question(programme, asking, known) : undefined;
     // (whatever it answers: 户口就在秣陵 没迁过, at the next question, still says where she lives)
@@ -107,8 +108,7 @@ export class EligibilityInterview {
       const parsed: ParseResult<unknown> =
         confirmed && !sameConfirmed ? { ok: true, value: confirmed.value } : readAnswer(q.input, answerText, turn.today, turn.engine, known);
       if (!parsed.ok) {
-        // her answer to a question answered before, the same again (户口就在秣陵 没迁过, when her first
-        // message said 俺是秣陵的): said so, and this question again, not a failed answer
+        // her answer to a question answered before, the same again (户口就在秣陵 没迁过, after 俺是秣陵的): said so, and this question again
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
         const { keptAlready, keptForLater } = this.o.flowSet.messages;
         const saidSo = (line: string) => turn.say(`${prompts.text(line, turn)}\n${prompts.text(q.text, turn)}`);
