@@ -12,7 +12,7 @@ export interface HomePlace {
 
 const SUFFIX = /(街道|办事处|镇|乡)$/u;
 /** What says the place is her home: her 户口, her home, where she lives, or 我是…的. */
-const HOME = /户口|户籍|家|住|(?:我|俺)(?:就|也|都)?是|^(?:就|也|都)?是/u;
+const HOME = /户口|户籍|家|住|(?:我|俺)(?:就|也|都)?[是在]|^(?:就|也|都)?是/u;
 /** Said of someone else, of a place she left, or of one she goes to or works in. */
 const NOT_HERS = /老公|丈夫|爱人|对象|男人|孩子他?爸|娃他?爸|当家的|老伴|娘家|以前|原来|过去|之前|从前|迁走|迁出|打工|上班|干活|工作|做生意|上学|念书/u;
 /** A place she goes to (去南顿, 到李寨查), not one her 户口 moved to (迁到南顿, 落户到李寨). */
@@ -40,8 +40,9 @@ function namesOf(places: readonly HomePlace[]): Name[] {
   for (const p of places) {
     for (const [i, name] of p.names.entries()) {
       add(name, p.value);
-      const short = name.replace(SUFFIX, '');
-      if (i === 0 && short !== name && [...short].length >= 2) {
+      // a township's name without 镇/乡/街道 (光武), a village's without 村 (荣楼)
+      const short = i === 0 ? name.replace(SUFFIX, '') : name.replace(/村$/u, '');
+      if (short !== name && [...short].length >= 2) {
         add(short, p.value);
         bare.add(short);
       }

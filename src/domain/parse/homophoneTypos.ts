@@ -102,9 +102,20 @@ function wordAt(
     const part = sounds.slice(i, i + n);
     if (part.some((s) => s === '')) continue;
     const word = bySound.get(part.join(' '));
-    if (word && !cutsWord(chars, i, n, lengths, words) && !eatsNumber(chars, i, n, word)) return { text: word, size: n };
+    if (word && !cutsWord(chars, i, n, lengths, words) && !eatsNumber(chars, i, n, word) && !particleInside(chars, i + n, word)) return { text: word, size: n };
   }
   return { text: chars[i], size: 1 };
+}
+
+/** A particle that closes a clause (做哒, 好咯, 要得嘞): a word ending in one is read only where her clause ends. */
+const PARTICLE_END = /[哒咯哩嘞啦了吧呀啊嘛哈哦呢]$/u;
+
+/**
+ * Whether `word`, read in place of her characters up to `end`, would end in a particle with her clause
+ * going on (该做大排畸了 is not 该做哒排畸了: 做大 only sounds like 做哒).
+ */
+function particleInside(chars: readonly string[], end: number, word: string): boolean {
+  return PARTICLE_END.test(word) && end < chars.length && HAN.test(chars[end]);
 }
 
 /**

@@ -32,6 +32,15 @@ describe('homeTownship', () => {
     expect(home('我是东街村的')).toBeUndefined();
   });
 
+  it('reads where she says she is (俺在), and a village without 村 after its township (俺在秣陵北街)', () => {
+    expect(home('俺在秣陵北街')).toBe('moling');
+    expect(home('我在王沟')).toBe('lianhua');
+    expect(home('俺就在南顿')).toBe('nandun');
+    // not where she works or goes
+    expect(home('我在南顿打工')).toBeUndefined();
+    expect(home('我在南顿卫生院')).toBeUndefined();
+  });
+
   it('finds it in a longer message, beside her other words', () => {
     expect(home('俺想约个唐筛下礼拜五上午去中不中俺怀孕十七周了户口在南顿镇')).toBe('nandun');
     expect(home('后天上午能去妇幼查两癌不 俺是秣陵的 55了')).toBe('moling');

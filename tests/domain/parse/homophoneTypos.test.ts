@@ -88,3 +88,13 @@ describe('homophone typos (pinyin keyboards)', () => {
     expect([...hanWords(['唐氏筛查（怀孕{opens}到{closes}周）', 'NT', '是'])]).toEqual(['唐氏筛查', '怀孕']);
   });
 });
+
+describe('homophoneReader: a particle only where her clause ends', () => {
+  const read = homophoneReader(['做哒', '大排畸超声检查']);
+  it('该做大排畸了 is not 该做哒排畸了 (做大 only sounds like 做哒)', () => {
+    expect(read('该做大排畸了')).toBe('该做大排畸了');
+  });
+  it('做大 at the end of her clause is read as 做哒', () => {
+    expect(read('NT做大 在县医院')).toBe('NT做哒 在县医院');
+  });
+});
