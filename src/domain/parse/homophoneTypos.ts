@@ -4,6 +4,7 @@
 // word. Built once at start from the vocabulary; pure.
 import { pinyin } from 'pinyin-pro';
 import { CHINESE_NUMERAL_CHARS } from './chineseNumber.js';
+import { wordSpans } from './wordSpans.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -14,8 +15,8 @@ const YEAR_TYPO = /(\d{2,4})[念廿粘黏碾撵捻辇](?=\d{1,2}月)/gu;
 const MONTH_TYPO = /(\d{1,2})[越阅跃悦粤岳钥](?=\d{1,2}[日号])/gu;
 
 const NUMERAL = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]$`, 'u');
-/** what follows a number that makes it a date, a time or a count (十月, 二十号, 三点, 两个) */
-const NUMBER_UNIT = /^[月号日年周天岁点个次胎块]$/u;
+/** what follows a number that makes it a date, a time or a count (十月, 二十号, 三点, 两个; about one: 十来年, 十几天, 二十多) */
+const NUMBER_UNIT = /^[月号日年周天岁点个次胎块来几多余]$/u;
 
 /**
  * Whether reading chars[i, i+n) as `word` would change a Chinese numeral that is part of a number
@@ -73,10 +74,11 @@ export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<str
     if (words.size === 0 || !/\p{Script=Han}/u.test(withYear)) return withYear;
     const chars = [...withYear];
     const sounds = syllables(chars);
+    const spans = wordSpans(withYear);
     const out: string[] = [];
     let i = 0;
     while (i < chars.length) {
-      const step = wordAt(chars, sounds, i, lengths, words, bySound);
+      const step = wordAt(chars, sounds, i, lengths, words, bySound, spans);
       out.push(step.text);
       i += step.size;
     }
@@ -91,6 +93,7 @@ function wordAt(
   lengths: readonly number[],
   words: ReadonlySet<string>,
   bySound: ReadonlyMap<string, string | null>,
+  spans: ReadonlyArray<readonly [number, number]>,
 ): { text: string; size: number } {
   // a word she wrote right is kept as it is (and its characters are not read again)
   for (const n of lengths) {
@@ -102,9 +105,18 @@ function wordAt(
     const part = sounds.slice(i, i + n);
     if (part.some((s) => s === '')) continue;
     const word = bySound.get(part.join(' '));
-    if (word && !cutsWord(chars, i, n, lengths, words) && !eatsNumber(chars, i, n, word) && !particleInside(chars, i + n, word)) return { text: word, size: n };
+    if (!word || cutsWord(chars, i, n, lengths, words) || eatsNumber(chars, i, n, word) || particleInside(chars, i + n, word)) continue;
+    if (!crossesWord(spans, i, i + n)) return { text: word, size: n };
   }
   return { text: chars[i], size: 1 };
+}
+
+/**
+ * Whether chars[from, to) take part of an everyday word she wrote that goes on outside them (期几 of
+ * 星期几, 想下 of 想|下周一, 城十 of 项城|十来年): not a typo of one word, but the edge of two.
+ */
+function crossesWord(spans: ReadonlyArray<readonly [number, number]>, from: number, to: number): boolean {
+  return spans.some(([s, e]) => s < to && e > from && (s < from || e > to));
 }
 
 /** A particle that closes a clause (做哒, 好咯, 要得嘞): a word ending in one is read only where her clause ends. */
@@ -125,7 +137,7 @@ function particleInside(chars: readonly string[], end: number, word: string): bo
 function cutsWord(chars: readonly string[], i: number, n: number, lengths: readonly number[], words: ReadonlySet<string>): boolean {
   for (let j = i + 1; j < i + n; j++) {
     for (const m of lengths) {
-      if (j + m > i + n && j + m <= chars.length && words.has(chars.slice(j, j + m).join(''))) return true;
+      if (j + m >= i + n && j + m <= chars.length && words.has(chars.slice(j, j + m).join(''))) return true;
     }
   }
   return false;

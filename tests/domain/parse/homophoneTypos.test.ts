@@ -72,7 +72,8 @@ describe('homophone typos (pinyin keyboards)', () => {
     expect(r('改成十号')).toBe('改成十号');
     expect(r('改成十点')).toBe('改成十点');
     // a numeral that is no number's may still be a typo
-    expect(r('在成十里住')).toBe('在城市里住');
+    expect(r('成十户口')).toBe('城市户口');
+    // (十里 is a word: 在成十里住 is left as written)
   });
 
   it('keeps a known word whole and reads what follows', () => {
@@ -96,5 +97,23 @@ describe('homophoneReader: a particle only where her clause ends', () => {
   });
   it('做大 at the end of her clause is read as 做哒', () => {
     expect(read('NT做大 在县医院')).toBe('NT做哒 在县医院');
+  });
+});
+
+describe('homophoneReader: never across two everyday words', () => {
+  const r = homophoneReader(['气急', '乡下', '得行', '下午', '谢了', '城市', '项城市', '我不是', '预约', '乳腺'], ['不识']);
+  it.each([
+    ['俺约的是星期几', '俺约的是星期几'],
+    ['喝糖水要空腹不 俺想下周一去', '喝糖水要空腹不 俺想下周一去'],
+    ['我约的星期三上午', '我约的星期三上午'],
+    ['我回去问下屋里人再说', '我回去问下屋里人再说'],
+    ['恁别再给俺发那些了', '恁别再给俺发那些了'],
+    ['嫁到项城十来年了', '嫁到项城十来年了'],
+    ['我不识路', '我不识路'],
+  ])('%s stays as written', (text, read) => {
+    expect(r(text)).toBe(read);
+  });
+  it('a typo of one word is still read (预越, 查乳线)', () => {
+    expect(r('预越 查乳线')).toBe('预约 查乳腺');
   });
 });
