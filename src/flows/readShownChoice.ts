@@ -44,6 +44,9 @@ const SAME_DAY_CLAUSE = /(?:^|[\s,，。!！?？])(?:还是|就是|就|也是)?(
 const DAY_WORDS =
   /(?:下下个|下下|下个|下|这个|这|本)?(?:周|星期|礼拜)[1-7一二三四五六日天]|大后天|后天|明天|今天|[0-9一二三四五六七八九十]{1,3}[号日](?:那天)?|[0-9一二三四五六七八九十]{1,2}月|上午|下午|早上|中午/u;
 
+/** Words that turn a place down or keep away from it (不去一院, 一院太远, 别约一院). */
+const TURNED_DOWN = /[不没别莫]|太远|远了|远得很/u;
+
 /** The day she picked before and went back from (a weekday alone is then of its week). */
 const anchorOf = (options: readonly ShownOption[]): string | undefined => options.find((o) => o.picked)?.day;
 
@@ -77,7 +80,12 @@ export function readEarlierChoice(
     // a hospital named beside the day she wants (人民医院星期六能查不): the day words are not unexplained words
     const besideDay =
       read.ok && read.guessed && DAY_WORDS.test(text) ? parseChoice(text.replace(new RegExp(DAY_WORDS.source, 'gu'), ' '), listedOptions(options)) : undefined;
-    return { read: besideDay?.ok && !besideDay.guessed ? besideDay : read };
+    if (besideDay?.ok && !besideDay.guessed) return { read: besideDay };
+    // the one option her words name, in words of its own (想上一院查两癌 这礼拜六前晌): that one, when she
+    // names no other and turns none down (一院太远 is no choice of it)
+    const named = options.filter((o) => [o.label, ...o.words].some((w) => [...w].length >= 2 && text.includes(w)));
+    if (read.ok && read.guessed && named.length === 1 && named[0].value === read.value && !TURNED_DOWN.test(text)) return { read: ok(named[0].value) };
+    return { read };
   }
   const anchor = anchorOf(options);
   const words = readDayWords(text, today, anchor).kind;

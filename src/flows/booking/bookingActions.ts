@@ -8,7 +8,7 @@ import type { Profile } from '../../domain/profile/profileSchema.js';
 import { bookingMenu } from '../../profiles/bookable.js';
 import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
-import { hospitalWords } from './hospitalWords.js';
+import { hospitalNamed, hospitalWords } from './hospitalWords.js';
 import { createDetours, DETOUR_ACTIONS, DETOUR_CHOICE_SOURCES, missedWindow } from './bookingDetours.js';
 
 /** What commonVars() sets: the booking settings the texts name. */
@@ -179,10 +179,10 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       if (!visit) return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: '' } };
       const hospital = texts.hospital(visit[0].hospitalId);
       if (!port.canChange(visit[0], ctx.now)) return { outcome: 'too_late', vars: { ...commonVars(), hospitalPhone: hospital?.phone ?? '' } };
-      return {
-        outcome: 'ready',
-        vars: { ...commonVars(), services: visit.map((b) => b.serviceId).join(','), hospitalId: visit[0].hospitalId, changeCode: visit[0].code },
-      };
+      // moved to another hospital in her words (唐筛改到妇幼去吧): the hospital step reads which
+      const named = ctx.words ? hospitalNamed(ctx.words, texts.county.hospitals, texts.county.name) : undefined;
+      const hospitalId: Record<string, string> = named && named !== visit[0].hospitalId ? {} : { hospitalId: visit[0].hospitalId };
+      return { outcome: 'ready', vars: { ...commonVars(), services: visit.map((b) => b.serviceId).join(','), ...hospitalId, changeCode: visit[0].code } };
     },
 
     'booking.preview': async (ctx) => ({
@@ -195,7 +195,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const session = str(ctx.vars.session) === 'pm' ? 'pm' : 'am';
       const code = str(ctx.vars.changeCode);
       const result = code
-        ? await port.change(who, code, str(ctx.vars.day), session, ctx.now)
+        ? await port.change(who, code, { hospitalId: str(ctx.vars.hospitalId) || undefined, day: str(ctx.vars.day), session }, ctx.now)
         : await port.book(who, str(ctx.vars.hospitalId), servicesOf(ctx), str(ctx.vars.day), session, ctx.now);
       if (result.ok) return { outcome: 'booked', vars: { bookingDetails: texts.details(result.bookings) } };
       if (result.reason === 'already_booked') {

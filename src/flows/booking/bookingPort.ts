@@ -43,7 +43,8 @@ export interface BookingPort {
   /** Bookable day × session with seats she can take for all the services, soonest first. */
   availability(seeker: Seeker, hospitalId: string, serviceIds: string[], now: Date): Promise<SessionSeats[]>;
   book(seeker: Seeker, hospitalId: string, serviceIds: string[], day: string, session: 'am' | 'pm', now: Date): Promise<BookResult>;
-  change(seeker: Seeker, code: string, day: string, session: 'am' | 'pm', now: Date): Promise<ChangeResult>;
+  /** Moves her visit `code` to the day and session, at `hospitalId` (another hospital she named) or its own. */
+  change(seeker: Seeker, code: string, to: { hospitalId?: string; day: string; session: 'am' | 'pm' }, now: Date): Promise<ChangeResult>;
   cancel(contactId: string, code: string, now: Date): Promise<{ ok: true } | { ok: false; reason: 'too_late' | 'not_found' }>;
   /** Held and confirmed bookings, soonest first. */
   active(contactId: string): Promise<ActiveBooking[]>;

@@ -13,3 +13,12 @@ export function hospitalWords(name: string, countyName: string): string[] {
   const spoken = nth ? [`${nth[1]}院`, '人民医院'] : [];
   return [...new Set([name, bare, short, ...spoken])].filter((w) => w.length >= 2);
 }
+
+/**
+ * The one hospital her words name to go to (唐筛改到妇幼去吧), by the words above; undefined when they
+ * name none, or more than one, or turn one down (一院太远, 不去妇幼).
+ */
+export function hospitalNamed(text: string, hospitals: readonly { id: string; name: string }[], countyName: string): string | undefined {
+  const named = hospitals.filter((h) => hospitalWords(h.name, countyName).some((w) => text.includes(w)));
+  return named.length === 1 && !/[不没别莫]去|太远|远了|不要/u.test(text) ? named[0].id : undefined;
+}

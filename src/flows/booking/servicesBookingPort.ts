@@ -54,17 +54,19 @@ export function servicesBookingPort(booking: BookingService, capacity: CapacityS
       return r.ok ? { ok: true, bookings: r.bookings.map(view) } : { ok: false, reason: r.reason };
     },
 
-    async change(seeker, code, day, session, now) {
+    async change(seeker, code, { hospitalId, day, session }, now) {
       const current = await visit(seeker.contactId, code);
       if (current.length === 0) return { ok: false, reason: 'not_bookable' };
+      const to = hospitalId || current[0].hospitalId;
       await materialize(
-        current[0].hospitalId,
+        to,
         current.map((b) => b.serviceId),
         now,
       );
       const r = await booking.change({
         contactId: seeker.contactId,
         bookingIds: current.map((b) => b.id),
+        hospitalId: to,
         day,
         session,
         regionIds: seeker.regionIds,
