@@ -14,7 +14,8 @@ import { labelOf, type Prompts } from './prompts.js';
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
 import { keepForQuestionAhead } from './answerAhead.js';
-import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForInterview, readsAs, withoutWordsOf } from './otherAnswer.js';
+import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForInterview } from './otherAnswer.js';
+import { readsAs, takeInterviewClauses, withoutWordsOf } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
 
@@ -69,7 +70,6 @@ export class EligibilityInterview {
       turn.say(prompts.text(this.o.flowSet.messages.eligibilityUnavailable, turn));
       return this.host.resolve(turn, flow, step.next);
     }
-    const fresh = !turn.engine.interview;
     const interview = (turn.engine.interview ??= { answered: [] });
     const asking = interview.asking;
     // the words that started the flow (我今年45了，能查两癌吗) are read once by the interview too, and what her answer before it
@@ -78,7 +78,7 @@ export class EligibilityInterview {
     const trigger = turn.engine.trigger;
     const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
     if (readTrigger) carried.push(...carriedClauses(trigger.text));
-    if (fresh && turn.engine.carried) carried.push(...turn.engine.carried);
+    carried.push(...takeInterviewClauses(turn.engine, programmes, turn.today));
     // the profile may have changed while she was away: a question it no longer has is dropped (`known`: what she gave for it before)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
     const q = asking ? programmes.question(programme, asking, known) : undefined;

@@ -180,3 +180,22 @@ export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'pro
   }
   return read ? kept : undefined;
 }
+
+/** Whether her clause answers a question of some programme's interview, a health question too (冇怀孕, 早就结扎哒). */
+export function answersSomeQuestion(clause: string, programmes: ProgrammePort, today: string): boolean {
+  return programmes.ids().some((p) => (otherAnswers(clause, { programmes, programmeIds: [p], facts: {}, healthConsent: true, today })?.length ?? 0) > 0);
+}
+
+/**
+ * The clauses an answer left besides (engine.carried: 同意 户口就在这里 种田的 at the privacy notice; 同意 冇怀孕
+ * 早就结扎哒 at the health consent) that answer questions of the interview: taken out for it, the rest (a day
+ * for the booking after it) left for the questions they answer.
+ */
+export function takeInterviewClauses(engine: EngineState, programmes: ProgrammePort, today: string): string[] {
+  const rest = engine.carried ?? [];
+  const mine = rest.filter((c) => answersSomeQuestion(c, programmes, today));
+  if (mine.length === 0) return [];
+  engine.carried = rest.filter((c) => !mine.includes(c));
+  if (engine.carried.length === 0) delete engine.carried;
+  return mine;
+}

@@ -1,7 +1,7 @@
 // Her answer to the question she is asked, read as the question reads it; at a confirmation of a day
 // or of her dates, the day or the dates she names instead (restated, not a new answer).
 import { fail, guessed, ok, type ParseResult } from '../domain/parse/parseResult.js';
-import { answersAfterInterview } from './otherAnswer.js';
+import { answersAfterInterview, answersSomeQuestion } from './otherAnswer.js';
 import { saysNoInOwnWords } from '../domain/parse/ownWordsNo.js';
 import { readAnswer } from './choiceAnswer.js';
 import type { AskStep, Flow } from './flowSchema.js';
@@ -29,7 +29,7 @@ export function readOwnAnswer(
   o: Pick<EngineOptions, 'programmes' | 'flowSet'>,
 ): ParseResult<unknown> {
   const { programmes } = o;
-  const r = readAnswer(step.input, text, turn.today, turn.engine, known);
+  const r = besideOtherAnswers(readAnswer(step.input, text, turn.today, turn.engine, known), turn, step, text, known, programmes);
   // a no in her own words (不用记俺的): no sure yes or no stands against it
   if ((!r.ok || (r.guessed && r.value === false)) && ownNoLabel(step, text)) return guessed(false);
   // a yes or no read from part of words that answer a question of the interview (户口在孙店 没迁过, at a
@@ -43,6 +43,19 @@ export function readOwnAnswer(
         answerBesideDating(text, flow, step, vars, turn.today) ??
         birthDateChoice(turn, step, text, programmes) ??
         (yesByAnswerAhead(turn, o.flowSet.flows, flow, step, text) ? ok(true) : r));
+}
+
+/**
+ * A yes and a no together (同意 冇怀孕 早就结扎哒, at the health consent): the clauses that answer questions
+ * of the interview are not this question's (they are kept for it: EligibilityInterview), the rest read alone.
+ */
+function besideOtherAnswers(r: ParseResult<unknown>, turn: Turn, step: AskStep, text: string, known: unknown, programmes: ProgrammePort): ParseResult<unknown> {
+  if (r.ok || r.error !== 'ambiguous' || step.input.type !== 'yesno') return r;
+  const clauses = text.split(/[\s,，。!！?？；;、]+/u).filter(Boolean);
+  const own = clauses.filter((c) => !answersSomeQuestion(c, programmes, turn.today));
+  if (own.length === 0 || own.length === clauses.length) return r;
+  const again = readAnswer(step.input, own.join(' '), turn.today, turn.engine, known);
+  return again.ok ? again : r;
 }
 
 /** Whether her words answer a question of an eligibility interview that is not sensitive (her 户口, 农村 or 城镇). */

@@ -26,7 +26,9 @@ export function strayReply(text: string, input: InputSpec, interview: boolean, s
   // an emoji alone (👌); not ??? (she did not understand: that is a failed answer); at a yes/no
   // question outside the interview (a confirmation, an offer) 👌 is her yes
   if (words === '') return /\p{Extended_Pictographic}/u.test(text) && (interview || !yesNoShaped(input)) ? stray.reply : undefined;
-  if (stray.thanks.includes(words)) return stray.reply;
+  // (好的谢谢 at a confirmation or an offer is her yes, with thanks)
+  const okFirst = !interview && yesNoShaped(input) && stray.ok.some((w) => words.startsWith(w));
+  if (stray.thanks.includes(words) && !okFirst) return stray.reply;
   // a list, a date, a number: 好的 chooses nothing
   const list = !yesNoShaped(input);
   if (stray.agreed.includes(words) && (interview || list)) return stray.agreedReply;
