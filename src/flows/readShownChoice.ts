@@ -72,6 +72,9 @@ export function readEarlierChoice(
     const session = named && 'session' in named ? named.session : undefined;
     if (leaving && session) return { read: ok(leaving.value), nextAnswer: session };
     const moved = readEarlierChoice(target, options, today, true);
+    // the session may follow in a clause of its own (改到阴历九月初十吧 前晌)
+    const after = moved.read.ok && !moved.nextAnswer ? readDayWords(text.slice(to.index + to[0].length + target.length), today) : undefined;
+    if (after?.kind === 'none' && after.session) return { ...moved, nextAnswer: after.session };
     if (moved.read.ok) return moved;
   }
   const days = options.map((o) => o.day);
