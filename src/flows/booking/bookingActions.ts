@@ -42,7 +42,7 @@ function bookingSpecs() {
     ['booking.noneFree', ['changing', 'booking'], COMMON],
     ['booking.declineOffer', ['declined', 'none']],
     ['booking.joinWaitlist', ['joined', 'already'], COMMON],
-    ['booking.showMine', ['none', 'some', 'waiting', 'told']],
+    ['booking.showMine', ['none', 'some', 'waiting']],
     ['booking.describeChosen', ['done'], ['chosenSummary']],
     ['booking.cancel', ['cancelled', 'too_late'], [...COMMON, 'hospitalPhone']],
     ['booking.acceptOffer', ['booked', 'none', 'expired'], ['bookingDetails']],
@@ -226,9 +226,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
       const waiting = await port.waiting(ctx.contact.id);
       const lines = [...visits.map((v) => texts.line(v)), ...groupWaiting(waiting).map((w) => texts.waitingLine(w.hospitalId, w.serviceIds))];
       if (lines.length === 0) return { outcome: 'none' };
-      const confirmed = visits.some((v) => v[0].status === 'confirmed');
-      // (she asked only when it is: told, not asked whether to change it)
-      return { outcome: !confirmed ? 'waiting' : ctx.vars.asked === 'when' ? 'told' : 'some', say: [lines.join('\n')] };
+      return { outcome: visits.some((v) => v[0].status === 'confirmed') ? 'some' : 'waiting', say: [lines.join('\n')] };
     },
 
     'booking.describeChosen': async (ctx) => {
