@@ -197,7 +197,7 @@ describe('loadFlows', () => {
     [
       'a guess to confirm on a value the question does not have',
       (d) => replaceIn(d, 'my_bookings.yaml', 'confirmIfGuessed: [cancel]', 'confirmIfGuessed: [cancelled]'),
-      /my_bookings\.yaml: steps\[4\] \(id "what"\)\.confirmIfGuessed: "cancelled" is not one of the answer values \(change, cancel, nothing\)/,
+      /my_bookings\.yaml: steps\[3\] \(id "what"\)\.confirmIfGuessed: "cancelled" is not one of the answer values \(change, cancel, nothing\)/,
     ],
     [
       'an unknown choice source',
