@@ -16,6 +16,7 @@ import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { twinsSaidBy } from '../flows/pregnancy/twinsSaid.js';
 import { createUndoEndActions } from '../flows/pregnancy/undoEndActions.js';
 import { knownVocabulary } from '../flows/vocabulary.js';
+import { wordSpans } from '../support/wordSpans.js';
 import { matchTrigger } from '../flows/matchWords.js';
 import { homePlaces } from '../profiles/homePlaces.js';
 import { situationFromRecords } from '../flows/warningSignAnswer.js';
@@ -118,6 +119,7 @@ export function buildEngine(
     // (接下来要做什么检查: her plan, asked in a side question's words)
     sideQuestions: { ...sideQuestionsPort(profile, bookingPort, s.bookingTexts), asksPlan: (clause) => matchTrigger(clause, planFlows) !== undefined },
     vocabulary: knownVocabulary(flowSet, profile, county),
+    wordSpans,
     home: homePlaces(county),
   });
   const router = new InboundRouter(

@@ -12,6 +12,9 @@ import { dayToGo } from '../domain/pregnancy/statesGestation.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { Turn } from './turn.js';
 
+/** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变; not 改到周五下午 就那天吧). */
+const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就/u;
+
 /** The source of a list of days (booking.yaml's day step). */
 export const DAYS_SOURCE = 'booking.days';
 
@@ -52,7 +55,9 @@ function answers(step: Step, text: string, today: string): boolean {
   if (step.kind !== 'ask' || !step.fromTrigger) return false;
   const { input } = step;
   if (input.type === 'dating' || input.type === 'gestation') {
-    return parseGestation(text, today).ok && !dayToGo(text, today) && !speaksOfAnotherWoman(text);
+    const g = parseGestation(text, today);
+    // (a month's end, 冬月底, is read only where it is said back: the dating of a registration)
+    return g.ok && !(input.type === 'gestation' && g.value.assumed) && !dayToGo(text, today) && !speaksOfAnotherWoman(text);
   }
   if (input.type !== 'dynamicChoice' || input.source !== DAYS_SOURCE) return false;
   const day = readDayWords(text, today);
@@ -67,7 +72,7 @@ function keep(turn: Turn, text: string): void {
 /** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
 export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string): boolean {
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
-  if (!turn.consented || !step || !stepsAhead(turn, flows, flow, targetsOf(step)).some((s) => answers(s, text, turn.today))) return false;
+  if (!turn.consented || !step || KEEPS.test(text) || !stepsAhead(turn, flows, flow, targetsOf(step)).some((s) => answers(s, text, turn.today))) return false;
   keep(turn, text);
   return true;
 }
@@ -79,7 +84,8 @@ export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow
 export function yesByAnswerAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, step: AskStep, text: string): boolean {
   const yes = step.on?.true;
   const no = step.on?.false;
-  if (step.input.type !== 'yesno' || !turn.consented || !yes || !no) return false;
+  // (就15号吧, 15号不变 at 要改到别的日子吗: the day she keeps)
+  if (step.input.type !== 'yesno' || !turn.consented || !yes || !no || KEEPS.test(text)) return false;
   const answered = (from: string) => stepsAhead(turn, flows, flow, [from]).some((s) => answers(s, text, turn.today));
   if (!answered(yes) || answered(no)) return false;
   keep(turn, text);

@@ -78,7 +78,7 @@ export class EligibilityInterview {
     const trigger = turn.engine.trigger;
     const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
     if (readTrigger) carried.push(...carriedClauses(trigger.text));
-    carried.push(...takeInterviewClauses(turn.engine, programmes, turn.today));
+    carried.push(...takeInterviewClauses(turn.engine, programmes, programme, !!turn.contact.healthConsentAt, turn.today));
     // the profile may have changed while she was away: a question it no longer has is dropped (`known`: what she gave for it before)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
     const q = asking ? programmes.question(programme, asking, known) : undefined;

@@ -37,7 +37,7 @@ export class ConversationEngine {
   readonly read: (text: string) => string;
 
   constructor(private readonly o: EngineOptions) {
-    this.read = messageReader(o.flowSet.spokenForms, o.vocabulary);
+    this.read = messageReader(o.flowSet.spokenForms, o.vocabulary, o.wordSpans);
     this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
     this.interview = new EligibilityInterview(
       { ...o, prompts: this.say },

@@ -1,5 +1,6 @@
 // What the conversation engine is built from (its options), and the few names it shares with its
 // helpers: the privacy notice and the menu, and what her message asked for while the notice waits.
+import type { WordSpans } from '../domain/parse/homophoneTypos.js';
 import type { Clock } from '../support/clock.js';
 import type { Logger } from '../support/logger.js';
 import type { InboundMessage } from '../channels/channel.js';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   sideQuestions?: SideQuestionsPort;
   /** The words the flows, profile and county know, for reading pinyin typos (src/flows/vocabulary.ts). */
   vocabulary?: readonly string[];
+  /** Where the everyday words of a message are (src/support/wordSpans.ts): no typo is read across two. */
+  wordSpans?: WordSpans;
   /** The county's townships and villages, for the township she names as her home (src/flows/heardHome.ts). */
   home?: HomePlaces;
 }

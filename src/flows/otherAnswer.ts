@@ -6,6 +6,8 @@
 // own reader takes by themselves (`readsAs`), that no other question of the interview reads, and a
 // health answer only once she gave the health consent.
 import { carriedClauses } from '../domain/parse/carriedClauses.js';
+import { readDayWords } from '../domain/booking/readDay.js';
+import { findDateExpressions } from '../domain/parse/dateExpression.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import { endsInOwnWord } from '../domain/parse/ownWords.js';
 import { statesAge } from '../domain/parse/parseBirthDate.js';
@@ -181,9 +183,14 @@ export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'pro
   return read ? kept : undefined;
 }
 
-/** Whether her clause answers a question of some programme's interview, a health question too (冇怀孕, 早就结扎哒). */
-export function answersSomeQuestion(clause: string, programmes: ProgrammePort, today: string): boolean {
-  return programmes.ids().some((p) => (otherAnswers(clause, { programmes, programmeIds: [p], facts: {}, healthConsent: true, today })?.length ?? 0) > 0);
+/**
+ * Whether her clause answers a question of the interview of one of `programmeIds` (every programme's by
+ * default; a health question too when `healthConsent`: 冇怀孕, 早就结扎哒). Never a clause that names a day
+ * (15号上午去, 腊月初八): a day she wants to go is no date of a past screening.
+ */
+export function answersSomeQuestion(clause: string, programmes: ProgrammePort, today: string, programmeIds = programmes.ids(), healthConsent = true): boolean {
+  if (readDayWords(clause, today).kind !== 'none' || findDateExpressions(clause).length > 0) return false;
+  return programmeIds.some((p) => (otherAnswers(clause, { programmes, programmeIds: [p], facts: {}, healthConsent, today })?.length ?? 0) > 0);
 }
 
 /**
@@ -191,9 +198,9 @@ export function answersSomeQuestion(clause: string, programmes: ProgrammePort, t
  * 早就结扎哒 at the health consent) that answer questions of the interview: taken out for it, the rest (a day
  * for the booking after it) left for the questions they answer.
  */
-export function takeInterviewClauses(engine: EngineState, programmes: ProgrammePort, today: string): string[] {
+export function takeInterviewClauses(engine: EngineState, programmes: ProgrammePort, programme: string, healthConsent: boolean, today: string): string[] {
   const rest = engine.carried ?? [];
-  const mine = rest.filter((c) => answersSomeQuestion(c, programmes, today));
+  const mine = rest.filter((c) => answersSomeQuestion(c, programmes, today, [programme], healthConsent));
   if (mine.length === 0) return [];
   engine.carried = rest.filter((c) => !mine.includes(c));
   if (engine.carried.length === 0) delete engine.carried;

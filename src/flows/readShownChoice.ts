@@ -68,7 +68,9 @@ export function readEarlierChoice(
     const target = text.slice(to.index + to[0].length).split(CLAUSE_END)[0];
     // the same day, another session (能换成那天后晌不; 改成后晌中不中 还是那一天): the day she leaves, with the session she names
     const leaving = options.find((o) => o.leaving);
-    const named = SAME_DAY.test(target) || SAME_DAY_CLAUSE.test(text) ? readDayWords(target, today) : undefined;
+    const read = readDayWords(target, today);
+    // (改到周五下午 就那天吧: the day she names is the one)
+    const named = SAME_DAY.test(target) || (SAME_DAY_CLAUSE.test(text) && read.kind === 'none') ? read : undefined;
     const session = named && 'session' in named ? named.session : undefined;
     if (leaving && session) return { read: ok(leaving.value), nextAnswer: session };
     const moved = readEarlierChoice(target, options, today, true);

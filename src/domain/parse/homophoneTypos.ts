@@ -4,7 +4,6 @@
 // word. Built once at start from the vocabulary; pure.
 import { pinyin } from 'pinyin-pro';
 import { CHINESE_NUMERAL_CHARS } from './chineseNumber.js';
-import { wordSpans } from './wordSpans.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -58,7 +57,10 @@ export function hanWords(entries: Iterable<string>): Set<string> {
  * sound alike among themselves are ambiguous and never substituted for; `keep` are real words
  * that sound like a vocabulary word and stay as she wrote them.
  */
-export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<string> = []): (text: string) => string {
+/** The everyday words of a text as [start, end) character offsets (src/support/wordSpans.ts); none known: no spans. */
+export type WordSpans = (text: string) => Array<[number, number]>;
+
+export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<string> = [], wordSpans: WordSpans = () => []): (text: string) => string {
   const known = hanWords(vocabulary);
   const bySound = new Map<string, string | null>();
   // words read as written: the vocabulary's, and real words that only sound like one of them

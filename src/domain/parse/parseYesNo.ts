@@ -214,7 +214,7 @@ function isRhetorical(clause: string, lex: Lexicon): boolean {
 }
 
 /** A clause that says what she feared or thought, not what is (怕是乳腺癌 查了没事, 还以为怀上了): no answer. */
-const FEARED = /^(?:我|俺|就|还|当时|开始)*(?:怕|害怕|担心|以为|怀疑)/u;
+const FEARED = /^(?:我|俺|就|还|当时|开始)*(?:怕|害怕|担心|以为|怀疑)|可能是|怕是|说是|以为是|怀疑是/u;
 
 /** What one clause says. */
 function readClause(raw: string, lex: Lexicon): Reading {

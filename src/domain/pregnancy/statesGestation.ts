@@ -13,7 +13,8 @@ const DUE_SAID = /预产期|到期|要生|快生|生孩子|生娃|生宝宝|出�
 
 export function statesGestation(clause: string, today: string, lastPeriod = false): boolean {
   const g = parseGestation(clause, today);
-  if (dayToGo(clause, today)) return false;
+  // (例假上个月底刚来过: a month's end taken as a day says no pregnancy)
+  if (dayToGo(clause, today) || (g.ok && g.value.assumed)) return false;
   return (g.ok && !g.guessed && (lastPeriod || g.value.from !== 'lastPeriod')) || monthsPregnant(clause, today);
 }
 

@@ -39,6 +39,8 @@ describe('homeTownship', () => {
     // not where she works or goes
     expect(home('我在南顿打工')).toBeUndefined();
     expect(home('我在南顿卫生院')).toBeUndefined();
+    expect(home('我在南顿镇赶集')).toBeUndefined();
+    expect(home('俺在李寨这边走亲戚')).toBeUndefined();
   });
 
   it('finds it in a longer message, beside her other words', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hanWords, homophoneReader } from '../../../src/domain/parse/homophoneTypos.js';
+import { wordSpans } from '../../../src/support/wordSpans.js';
 
 const vocabulary = ['预约', '唐氏筛查（怀孕{opens}到{closes}周）', '唐筛', '花园街道', '花园', '取消', '算了', '有事', '是的'];
 const read = homophoneReader(vocabulary, ['取笑', '酸了']);
@@ -65,7 +66,7 @@ describe('homophone typos (pinyin keyboards)', () => {
   });
 
   it('never reads away a Chinese numeral that is part of a number (改成十月: 成十 is not 城市)', () => {
-    const r = homophoneReader(['城市', '预约', '是的']);
+    const r = homophoneReader(['城市', '预约', '是的'], [], wordSpans);
     expect(r('改成十月二十号了')).toBe('改成十月二十号了');
     expect(r('预产期改成十一月三号')).toBe('预产期改成十一月三号');
     expect(r('变成十二月五日')).toBe('变成十二月五日');
@@ -91,7 +92,7 @@ describe('homophone typos (pinyin keyboards)', () => {
 });
 
 describe('homophoneReader: a particle only where her clause ends', () => {
-  const read = homophoneReader(['做哒', '大排畸超声检查']);
+  const read = homophoneReader(['做哒', '大排畸超声检查'], [], wordSpans);
   it('该做大排畸了 is not 该做哒排畸了 (做大 only sounds like 做哒)', () => {
     expect(read('该做大排畸了')).toBe('该做大排畸了');
   });
@@ -101,7 +102,7 @@ describe('homophoneReader: a particle only where her clause ends', () => {
 });
 
 describe('homophoneReader: never across two everyday words', () => {
-  const r = homophoneReader(['气急', '乡下', '得行', '下午', '谢了', '城市', '项城市', '我不是', '预约', '乳腺'], ['不识']);
+  const r = homophoneReader(['气急', '乡下', '得行', '下午', '谢了', '城市', '项城市', '我不是', '预约', '乳腺'], ['不识'], wordSpans);
   it.each([
     ['俺约的是星期几', '俺约的是星期几'],
     ['喝糖水要空腹不 俺想下周一去', '喝糖水要空腹不 俺想下周一去'],

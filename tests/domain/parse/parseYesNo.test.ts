@@ -306,7 +306,14 @@ describe('parseYesNo: a rhetorical no to 您现在怀孕了吗', () => {
 
 describe('parseYesNo: what she feared or thought is no answer', () => {
   const breastCancer = { yes: ['是乳腺癌', '得过乳腺癌'] };
-  it.each(['怕是乳腺癌 查了没事', '我怕是乳腺癌', '以为是乳腺癌 结果不是', '俺担心是乳腺癌'])('%s: not a yes', (text) => {
+  it.each([
+    '怕是乳腺癌 查了没事',
+    '我怕是乳腺癌',
+    '以为是乳腺癌 结果不是',
+    '俺担心是乳腺癌',
+    '医生讲怕是乳腺癌 后来查了是良性的',
+    '当时说可能是乳腺癌 后来切片不是',
+  ])('%s: not a yes', (text) => {
     expect(parseYesNo(text, breastCancer)).toMatchObject({ ok: false });
   });
   it.each(['前几年开过刀的 是乳腺癌', '是乳腺癌', '得过乳腺癌'])('%s: a yes', (text) => {

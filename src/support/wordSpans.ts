@@ -1,7 +1,8 @@
 // Where the everyday words of her message begin and end (星期|几, 问|下|屋里人, 项城|十|来|年), by
 // a maintained segmenter with its own dictionary (jieba, through @node-rs/jieba), not a hand-made list.
 // Read so that a homophone typo is never read across a word she wrote right (期几 of 星期几 is not 气急).
-// The dictionary is loaded once, on first use (a quarter of a second).
+// The dictionary is read from the package when this module loads (a quarter of a second, once): an adapter,
+// handed to the message reader as a function (src/domain/parse/homophoneTypos.ts stays pure).
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
