@@ -67,7 +67,8 @@ const DAYS_OF_PREGNANCY = /怀|孕|了/u;
 const LONGEST_CYCLE_DAYS = 60;
 /** words that make a number of days or weeks something other than her gestational age */
 const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
-const DUE_WORDS = /预产期|生|出生|到期/u;
+/** Words that call a date her due date; not the 生 of 过生儿, 生日, 医生, 卫生院 (上回来是冬月三十 那天俺娘过生儿). */
+const DUE_WORDS = /预产期|出生|到期|(?<![过医卫先学])生(?![日气病儿])/u;
 const LMP_WORDS = /月经|例假|大姨妈|来事/u;
 
 const MIN_GA_DAYS = 2 * 7;

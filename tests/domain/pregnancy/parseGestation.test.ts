@@ -196,3 +196,12 @@ describe('parseGestation: she corrects herself, the later value wins', () => {
     expect(parseGestation('十三周 十四周', TODAY).ok).toBe(false);
   });
 });
+
+describe('parseGestation: the 生 of a birthday is no due date', () => {
+  it('上回来是冬月三十 那天俺娘过生儿: a last period or a due date, asked which (not a due date on 过生儿)', () => {
+    expect(parseGestation('上回来是冬月底 冬月三十那天 记得清 那天俺娘过生儿', '2026-03-16')).toEqual({ ok: false, error: 'ambiguous' });
+  });
+  it('预计10月12号生 is a due date', () => {
+    expect(parseGestation('预计10月12号生', '2026-03-16')).toEqual({ ok: true, value: { dueDate: '2026-10-12', from: 'dueDate' } });
+  });
+});
