@@ -53,3 +53,9 @@ export function askWhich(spec: InputSpec, parsed: ParseResult<unknown>, kept: Ke
 export function forgetShortList(kept: Kept): void {
   delete kept.among;
 }
+
+/** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
+export function amongOf(value: unknown): string[] | undefined {
+  const among = (value as { among?: unknown } | null)?.among;
+  return Array.isArray(among) ? among.map(String) : undefined;
+}

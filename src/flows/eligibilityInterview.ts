@@ -4,7 +4,7 @@ import type { ConversationStore } from '../services/conversationStore.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
 import type { ParseErrorCode, ParseResult } from '../domain/parse/parseResult.js';
-import { askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
+import { amongOf, askWhich, forgetShortList, readAnswer } from './choiceAnswer.js';
 import type { InputSpec } from '../domain/parse/inputSpec.js';
 import type { ProgrammeDecision, ProgrammePort } from './programmePort.js';
 import { plainYesNo } from '../domain/parse/parseYesNo.js';
@@ -18,15 +18,10 @@ import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForIn
 import { readsAs, takeInterviewClauses, withoutWordsOf } from './otherAnswer.js';
 import { impliedYes, restatesGestation } from './impliedYes.js';
 import { noteAnswer } from './answerAgain.js';
+import { fullYearsReading } from './ageCounting.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
-
-/** The options a confirmed reading of her words fits (a guess of the same answer for all of them), if it is one. */
-function amongOf(value: unknown): string[] | undefined {
-  const among = (value as { among?: unknown } | null)?.among;
-  return Array.isArray(among) ? among.map(String) : undefined;
-}
 
 export type EligibilityStep = Extract<Step, { kind: 'eligibility' }>;
 
@@ -200,10 +195,15 @@ export class EligibilityInterview {
     }
     if (readTrigger) trigger.tried.push(INTERVIEW);
     if (carried.length === 0) delete interview.carried;
-    if (read?.kind === 'refusal') {
-      // her own words would refuse her (我怀孕了，能做两癌吗): she confirms them first, in her words
-      interview.asking = read.fact;
-      prompts.confirmGuess(turn, read.value, read.clause);
+    // her own words would refuse her (我怀孕了，能做两癌吗): she confirms them first, in her words; so does
+    // her age without 周岁 or 虚岁 (今年65) when her full years would decide
+    const confirm =
+      read?.kind === 'refusal'
+        ? { ...read, label: read.clause }
+        : fullYearsReading(programmes, programme, facts, decision, turn.today, this.o.flowSet.messages.fullYears);
+    if (confirm) {
+      interview.asking = confirm.fact;
+      prompts.confirmGuess(turn, confirm.value, confirm.label);
       turn.waitAt(flow.id, step.id);
       return undefined;
     }
