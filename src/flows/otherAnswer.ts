@@ -183,13 +183,17 @@ export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'pro
   return read ? kept : undefined;
 }
 
+/** A year named (1977年, 七七年, 去年): a date with it is not a day ahead. */
+const YEAR_NAMED = /(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})\s*年|去年|前年/u;
+
 /**
  * Whether her clause answers a question of the interview of one of `programmeIds` (every programme's by
  * default; a health question too when `healthConsent`: 冇怀孕, 早就结扎哒). Never a clause that names a day
- * (15号上午去, 腊月初八): a day she wants to go is no date of a past screening.
+ * without a year (15号上午去, 腊月初八): a day she wants to go is no date of a past screening; a date with
+ * its year (俺是1977年6月12嘞, 去年5月查过) is.
  */
 export function answersSomeQuestion(clause: string, programmes: ProgrammePort, today: string, programmeIds = programmes.ids(), healthConsent = true): boolean {
-  if (readDayWords(clause, today).kind !== 'none' || findDateExpressions(clause).length > 0) return false;
+  if (!YEAR_NAMED.test(clause) && (readDayWords(clause, today).kind !== 'none' || findDateExpressions(clause).length > 0)) return false;
   return programmeIds.some((p) => (otherAnswers(clause, { programmes, programmeIds: [p], facts: {}, healthConsent, today })?.length ?? 0) > 0);
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answersToOtherQuestions, keepForInterview, readsAs, type OtherQuestions } from '../../src/flows/otherAnswer.js';
+import { answersSomeQuestion, answersToOtherQuestions, keepForInterview, readsAs, type OtherQuestions } from '../../src/flows/otherAnswer.js';
 import { loadAllProfiles } from '../../src/profiles/loadProfiles.js';
 import { createProgrammePort } from '../../src/profiles/profileProgrammes.js';
 import { emptyEngineState } from '../../src/services/conversationState.js';
@@ -94,5 +94,17 @@ describe('her answer to another question of the interview than the one asked', (
     keepForInterview(engine, ['农村的']);
     keepForInterview(engine, ['都五十多了怀啥孕啊']);
     expect(engine.interview).toEqual({ answered: [], carried: ['农村的', '都五十多了怀啥孕啊'] });
+  });
+});
+
+describe('a clause left beside another answer that answers some interview question', () => {
+  it('is never a day without a year (a day she wants to go is no past screening)', () => {
+    expect(answersSomeQuestion('15号上午去', programmes, TODAY)).toBe(false);
+    expect(answersSomeQuestion('腊月初八', programmes, TODAY)).toBe(false);
+  });
+
+  it('is a date with its year: her birth date said with the consent, a screening of last year', () => {
+    expect(answersSomeQuestion('俺是1977年6月12嘞', programmes, TODAY)).toBe(true);
+    expect(answersSomeQuestion('去年5月查过', programmes, TODAY, ['twoCancer'], true)).toBe(true);
   });
 });
