@@ -96,7 +96,9 @@ function readChoice(text: string, options: ChoiceOptionInput[], answers?: Choice
   // 3. a plain yes or no, when the question says which option it means
   const hasSides = !!answers && (!!answers.yes?.length || !!answers.no?.length);
   const words = { yes: answers?.yesWords, no: answers?.noWords };
-  const side = hasSides ? bySide(plainYesNo(normalized, words), answers) : undefined;
+  const plain = hasSides ? plainYesNo(normalized, words) : undefined;
+  // (not when she names an option the other side means: 中 知道了 at 要改约或取消吗, 不用了 by its word)
+  const side = plain !== undefined && !namesOtherSide(reply, options, candidates, plain ? answers?.yes : answers?.no) ? bySide(plain, answers) : undefined;
   if (side) return side;
 
   // 3a. one option taken back for another: the other (not 不是，丈夫的户口在本地: nothing taken back)
@@ -143,6 +145,12 @@ function readChoice(text: string, options: ChoiceOptionInput[], answers?: Choice
     if (r) return r;
   }
   return fail('unrecognised');
+}
+
+/** Whether her reply holds a word (two characters or more) of an option that her plain yes or no (`meant`) does not mean. */
+function namesOtherSide(reply: string, options: ChoiceOptionInput[], candidates: string[][], meant: readonly string[] | undefined): boolean {
+  if (!meant?.length) return false;
+  return options.some((o, i) => !meant.includes(o.value) && candidates[i].some((w) => [...w].length >= 2 && reply.includes(w)));
 }
 
 /**

@@ -422,3 +422,21 @@ describe('parseChoice: a contrast', () => {
     expect(parseChoice('住镇上 农村户口', place)).toEqual({ ok: false, error: 'ambiguous' });
   });
 });
+
+describe('a plain yes beside the words of an option a yes does not mean', () => {
+  const what: ChoiceOptionInput[] = [
+    { value: 'change', label: '改约', words: ['改约', '改', '换'] },
+    { value: 'cancel', label: '取消预约', words: ['取消'] },
+    { value: 'nothing', label: '不用了', words: ['不用', '没事', '知道了', '记住了'] },
+  ];
+  const sides: ChoiceAnswers = { yes: ['change', 'cancel'], no: ['nothing'] };
+
+  it('is that option (中 知道了 at 要改约或取消吗: she only wanted to know)', () => {
+    expect(parseChoice('中 知道了', what, sides)).toEqual({ ok: true, value: 'nothing' });
+    expect(parseChoice('好 知道了', what, sides)).toEqual({ ok: true, value: 'nothing' });
+  });
+
+  it('a plain yes alone still asks which of the two', () => {
+    expect(parseChoice('中', what, sides)).toMatchObject({ ok: false, error: 'ambiguous', among: ['change', 'cancel'] });
+  });
+});
