@@ -9,6 +9,7 @@
 //   ("我在本地住了半年" is the 半年 option, not 在本地).
 // The result is `guessed` when it rests on part of her words only: other content words unexplained,
 // or a negation that decided it.
+import { TAG_QUESTION } from './tagQuestion.js';
 import { fail, guessed, ok, type ParseResult } from './parseResult.js';
 import { plainYesNo } from './parseYesNo.js';
 
@@ -39,7 +40,8 @@ const SOURCE_WORDS = ['医生说', '大夫说', '医生讲', '大夫讲', '说�
 const BOTH = /都|俩|两口子|夫妻|我们|咱们|一起|一块|跟着|随着/u;
 const NEGATION = /[不没无未非别]/gu;
 // 不/没… that do not negate
-const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|无论|别的|非常|不知道|不清楚|不记得/gu;
+// (唐筛还没搞 帮我约一个: not done yet, so still to do)
+const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|无论|别的|非常|不知道|不清楚|不记得|还没有?(?:做|搞|查|约|弄)/gu;
 // characters that carry no content of their own
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
 // where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公)
@@ -141,11 +143,17 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
 }
 
 // a question closed by 不/没 (NT还能约上不, 有号没): asks for what it names, it does not negate it
+// whether she may, asked inside a run-on (想约NT后天上午去搞得不得行医生讲我十二周多哒): no question of what
+// she asks for, and no negation of it
+const MAY_I = /中不中|行不行|成不成|可不可以|能不能|得不得行?/gu;
 const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
 
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
-  const text = raw.replace(/\?+$/u, '').replace(CLOSING_NOT, '');
-  const question = raw.endsWith('?') || /吗|(.)[不没]\1/u.test(text);
+  // (a question tagged on, whether she may: 约个NT搞得不得行, 户口在这中不中: what comes before it is hers)
+  const untagged = raw.replace(/\?+$/u, '');
+  const tagged = TAG_QUESTION.test(untagged);
+  const text = untagged.replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
+  const question = (raw.endsWith('?') && !tagged) || /吗|(.)[不没]\1/u.test(text);
   const piece = labelPieceClause(text, options);
   const spans = piece !== undefined ? [{ option: piece, start: 0, end: text.length }] : wordSpans(text, options);
   const person = PERSON.test(text);

@@ -440,3 +440,27 @@ describe('a plain yes beside the words of an option a yes does not mean', () => 
     expect(parseChoice('中', what, sides)).toMatchObject({ ok: false, error: 'ambiguous', among: ['change', 'cancel'] });
   });
 });
+
+describe('a request asked as whether she may (搞得不得行, 中不中)', () => {
+  const services: ChoiceOptionInput[] = [
+    { value: 'twoCancer', label: '两癌筛查', words: ['两癌'] },
+    { value: 'nt', label: 'NT超声检查', words: ['nt', 'NT'] },
+    { value: 'serum-mid', label: '唐氏筛查', words: ['唐筛', '唐氏'] },
+  ];
+
+  it.each([
+    ['我想约那个NT后天上午去搞得不得行', 'nt'],
+    ['喂你好我想约NT后天上午去搞得不得行医生讲我十二周多哒要快点搞', 'nt'],
+    ['约个唐筛下礼拜五上午去中不中', 'serum-mid'],
+  ])('%s asks for %s: no question of it, no negation', (text, value) => {
+    expect(parseChoice(text, services)).toMatchObject({ ok: true, value });
+  });
+
+  it('唐筛还没搞 帮我约一个: not done yet, so wanted', () => {
+    expect(parseChoice('我唐筛还没有搞 二十周多了 帮我约一个', services)).toMatchObject({ ok: true, value: 'serum-mid' });
+  });
+
+  it('a question of what the option is stays a question (是不是唐筛)', () => {
+    expect(parseChoice('是不是唐筛', services)).not.toMatchObject({ ok: true });
+  });
+});
