@@ -79,10 +79,22 @@ const PLACE = new RegExp(`^${BEFORE_NUMBER}(?:我?选|我要)?(?:第(?<n>\\d{1,2
 /** The last day of the list: 最后1个, 最后那天, 最晚那个. */
 const LAST_PLACE = new RegExp(`^${BEFORE_NUMBER}(?:最后|最晚)(?:1|那|面那)?(?:个|天)?${AFTER_NUMBER}$`, 'u');
 
-/** Which session her words name, if exactly one. */
+/** A clause that says she cannot go then (前晌得看孙子走不开, 上午没空, 下午不行). */
+const CANNOT_THEN = /不|没空|有事|忙|[得要](?:看|带|接|送)/u;
+
+/** Which session her words name, if exactly one; of two, the one not in a clause that says she cannot go then. */
 function sessionOf(prepared: string): Session | undefined {
-  const am = SESSION_WORDS.am.some((w) => prepared.includes(w));
-  const pm = SESSION_WORDS.pm.some((w) => prepared.includes(w));
+  const named = (t: string) => ({ am: SESSION_WORDS.am.some((w) => t.includes(w)), pm: SESSION_WORDS.pm.some((w) => t.includes(w)) });
+  let { am, pm } = named(prepared);
+  if (am && pm) {
+    // (大后天后晌 妇幼那 前晌得看孙子走不开: the afternoon)
+    const free = prepared
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((c) => !CANNOT_THEN.test(c))
+      .map(named);
+    am = free.some((c) => c.am);
+    pm = free.some((c) => c.pm);
+  }
   return am === pm ? undefined : am ? 'am' : 'pm';
 }
 

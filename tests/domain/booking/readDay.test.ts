@@ -169,6 +169,14 @@ describe('readDayWords', () => {
   });
 
   it.each([
+    ['大后天后晌 妇幼那 前晌得看孙子走不开', 'pm'],
+    ['明天上午 下午没空', 'am'],
+    ['明天下午去 上午要送孩子', 'pm'],
+  ])('of two sessions, %s names the one she can go (%s)', (text, session) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
+  });
+
+  it.each([
     ['5', 5],
     ['5吧', 5],
     ['还是5吧', 5],
