@@ -74,6 +74,8 @@ export class Prompts {
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
   reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt'], heard?: string): void {
     const m = this.messages();
+    // months, not weeks (三个多月了): heard, and what dates it asked for, as when her first words said so (not a failed answer)
+    if (error === 'months' && !own?.months) return void turn.say(this.text(m.monthsHeard, turn));
     turn.state.failures += 1;
     if (turn.state.failures >= MAX_FAILURES) {
       turn.state.failures = 0;

@@ -174,8 +174,8 @@ describe('loadFlows', () => {
         replaceIn(
           d,
           'pregnancy.yaml',
-          '      incomplete: 请告诉我是哪一天，要有几月几号。\n      months: 几个月算不准，检查要按周算。请告诉我末次月经',
-          '      incomplete: 请告诉我是哪一天（{newbornPlan}）。\n      months: 几个月算不准，检查要按周算。请告诉我末次月经',
+          '      incomplete: 请告诉我是哪一天，要有几月几号。\n      # the reason cannot name',
+          '      incomplete: 请告诉我是哪一天（{newbornPlan}）。\n      # the reason cannot name',
         ),
       /pregnancy\.yaml: steps\[4\] \(id "dating"\)\.reprompt\.incomplete: placeholder \{newbornPlan\} is not provided here/,
     ],
