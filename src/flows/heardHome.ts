@@ -13,6 +13,7 @@ import type { AskStep, Flow } from './flowSchema.js';
 import type { Prompts } from './prompts.js';
 import { datesSaidAgain } from './restatedAnswer.js';
 import { keepForQuestionAhead } from './answerAhead.js';
+import { requestSaidAgain } from './requestAgain.js';
 import type { Turn } from './turn.js';
 
 /** The county's townships (with their villages) and its names (项城市, 项城), for reading where she lives. */
@@ -70,9 +71,10 @@ export function restatedHome(turn: Turn, flow: Flow, text: string, home: HomePla
 
 /**
  * Her words at a question of `flow` that it cannot read, when they say again what she said before: her
- * township (restatedHome), or her pregnancy's dates (11周3天 刚才说过了, at the list of days): heard,
+ * township (restatedHome), her pregnancy's dates (11周3天 刚才说过了, at the list of days) or the words that
+ * started the flow (requestAgain.ts; not 还是约唐筛吧 at the days of NT: that may be another request): heard,
  * and `again` (the question), to say; or they answer a question still ahead, kept for it (answerAhead.ts).
- * Undefined otherwise. (Not her request said again: 还是约唐筛吧 at the days of NT may be another request.)
+ * Undefined otherwise.
  */
 export function saidAgain(
   turn: Turn,
@@ -87,7 +89,8 @@ export function saidAgain(
   if (township) return township;
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
   const dates = step?.kind === 'ask' && datesSaidAgain(text, flow, step, turn.state.vars, turn.today);
-  if (dates) return `${say.heardAlready(turn)}\n${again()}`;
+  // (or her request: 中 那给俺约NT 去人民医院, at the list of days it led to)
+  if (dates || requestSaidAgain(turn.engine.trigger?.text, text)) return `${say.heardAlready(turn)}\n${again()}`;
   // her answer to a question ahead (后天上午 at the list of townships): kept for it
   return keepForQuestionAhead(turn, flows, flow, text) ? `${say.keptForLater(turn)}\n${again()}` : undefined;
 }
