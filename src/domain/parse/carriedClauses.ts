@@ -11,9 +11,10 @@ import { TAG_QUESTION } from './tagQuestion.js';
 // A closing particle run into the next words (Hunan: 是双胞胎咯现在有十四个星期哒…) ends a clause too (not
 // that of a question, 去可以不咯…: CLOSED_QUESTION keeps the words before it).
 const SPLIT = /[\s,，。!！?？;；、~～]+|那个|就是说?|然后|[嗯呃]+|(?<![不没])[咯啰](?=\p{Script=Han})/u;
-// a question closed by 不 or 没 (能做乳腺检查不, 有免费的没) as well as by 吗; not 居住证也没 (a statement)
+// a question closed by 不 or 没 (能做乳腺检查不, 有免费的没; 今年开始搞了冇) as well as by 吗; not 居住证也没 (a statement)
 // (and one asked as A-not-A: 你们礼拜六上不上班, 去不去得; not 时不时)
-const QUESTION = /[吗么嘛]$|..(?<![也都还就并又])[不没]$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|(?<![不没])([^不没时动])[不没]\1|[?？]/u;
+const QUESTION =
+  /[吗么嘛]$|..(?<![也都还就并又])[不没]$|[了过]没有$|怎么|什么|啥|多少|哪|能不能|可不可以|是不是|要不要|有没有|(?<![不没])([^不没时动])[不没]\1|[?？]/u;
 /** Words to the bot about the bot (你们礼拜六上不上班, 你们几点下班): never an answer of hers. */
 const TO_THE_BOT = /^(?:你们|您们|你那|你这)/u;
 
@@ -37,7 +38,9 @@ const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|�
  * Where a voice-typed run-on turns to another fact of hers (…我是1972年3月15号的|户口就在咱项城…): each
  * fact its own clause, so that one question does not use up the words of the next.
  */
-const TOPIC_START = /(?<=\p{Script=Han}{2})(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|现在有|现在是|现在已经)/u;
+// (not after who it is said of: 我跟我老公|户口都不在这里 is one clause, of both of them)
+const TOPIC_START =
+  /(?<=\p{Script=Han}{2})(?<!老公|爱人|丈夫|男人|对象|老伴|当家的|孩子他爸|娃他爸|两口子|我们|俺们|咱们|我俩|俺俩)(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|我现在|俺现在|现在有|现在是|现在已经)/u;
 /** What a check found, said with who found it (检查出来是双胞胎, B超说是一个): the finding is the clause. */
 const FOUND_BY = /^(?:我|俺)?(?:检查|查|B超|b超|彩超|医生|大夫)(?:出来|上|说|看)*(?:的)?(?:是|有)(?=\p{Script=Han}{2})/u;
 /**

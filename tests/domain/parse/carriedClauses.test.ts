@@ -124,3 +124,22 @@ describe('carriedClauses: a yes-or-no question about going there', () => {
     expect(carriedClauses('后天上午能去妇幼查两癌不 俺是秣陵的')).toEqual(['俺是秣陵的']);
   });
 });
+
+describe('carriedClauses: who it is said of, and a question closed by 了没有', () => {
+  it('keeps 我跟我老公 with what it says of both of them (one clause, not her husband alone)', () => {
+    expect(carriedClauses('NT免费啵 我怀孕十一周 我跟我老公户口都不在这里 在这边租房子住了一年多')).toEqual([
+      'nt免费啵',
+      '我怀孕十一周',
+      '我跟我老公户口都不在这里',
+      '在这边租房子住了一年多',
+    ]);
+  });
+
+  it('splits a run-on where she turns to her pregnancy (…户口都在湘源|我现在怀起三个多月哒)', () => {
+    expect(carriedClauses('我跟我爱人户口都在湘源我现在怀起三个多月了')).toEqual(['我跟我爱人户口都在湘源', '我现在怀起三个多月了']);
+  });
+
+  it('never carries a question closed by 了没有 (两癌今年开始搞了冇: not a screening this year)', () => {
+    expect(carriedClauses('两癌今年开始搞了没有')).toEqual([]);
+  });
+});
