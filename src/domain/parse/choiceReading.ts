@@ -146,13 +146,15 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
 // whether she may, asked inside a run-on (想约NT后天上午去搞得不得行医生讲我十二周多哒): no question of what
 // she asks for, and no negation of it
 const MAY_I = /中不中|行不行|成不成|可不可以|能不能|得不得行?/gu;
+// what someone else does, as the condition of what she asks (有人不去了给俺说一声, 有人退了就喊我): its 不 is not hers
+const SOMEONE_ELSE = /^(?:要是|如果|万一)?有人\p{Script=Han}*?(?:了就|了|就)(?=\p{Script=Han}{2})/u;
 const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
 
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
   // (a question tagged on, whether she may: 约个NT搞得不得行, 户口在这中不中: what comes before it is hers)
   const untagged = raw.replace(/\?+$/u, '');
   const tagged = TAG_QUESTION.test(untagged);
-  const text = untagged.replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
+  const text = untagged.replace(SOMEONE_ELSE, '').replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
   const question = (raw.endsWith('?') && !tagged) || /吗|(.)[不没]\1/u.test(text);
   const piece = labelPieceClause(text, options);
   const spans = piece !== undefined ? [{ option: piece, start: 0, end: text.length }] : wordSpans(text, options);
@@ -256,6 +258,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
   // "我不是…", "我户口不在这": not her own, nothing said of her husband
   let notHers = false;
   let byNegation = false;
+  // "户口不在这": her own yes denied in words of the question; 户口一直没迁 beside it is not moved here, not a yes
+  let deniedHers = false;
   for (const c of clauses) {
     for (const o of options.keys()) if (options[o].notWords.some((w) => c.text.includes(w))) excluded.add(o);
     const named = new Set(c.spans.map((s) => s.option));
@@ -280,6 +284,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       } else {
         // a negated clause answers the question as asked ("户口不在这", "居住证也没有")
         saidNo = true;
+        // (in the question's own words, not a bare 不是: her own yes is ruled out, whatever else may name it)
+        deniedHers ||= named.size === 0 && plain === undefined && hasYesWord;
       }
     } else if (c.about === 'both') {
       // both of them: her own is the yes ("我跟我爱人户口都在这"), or what they both are (我和老公都是外地的)
@@ -315,7 +321,7 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       clauses.some((c) => c.piece && c.spans[0].option === option) && !clauses.some((c) => !c.piece && c.spans.some((x) => x.option === option));
     return sure && content < 2 && !byPieceOnly ? ok(value) : guessed(value);
   };
-  let herNamed = [...her].filter((o) => !excluded.has(o));
+  let herNamed = [...her].filter((o) => !excluded.has(o) && !(deniedHers && herYes.includes(o)));
   const otherNamed = [...other].filter((o) => !excluded.has(o));
   // an option she named in her own words stands over one named only by a negated piece of its label
   // (村里的 不是低保: 农村, not 城镇，不是低保户)

@@ -464,3 +464,31 @@ describe('a request asked as whether she may (搞得不得行, 中不中)', () =
     expect(parseChoice('是不是唐筛', services)).not.toMatchObject({ ok: true });
   });
 });
+
+describe("her own 户口 denied in the question's words", () => {
+  const residence: ChoiceOptionInput[] = [
+    { value: 'hukou', label: '我的户口在本地', words: ['户口在这', '一直没迁', '没迁过', '本地户口'] },
+    { value: 'spouseHukou', label: '我不是，丈夫的户口在本地', words: ['丈夫', '老公', '爱人'] },
+    { value: 'livedSixMonths', label: '都不是，但我在本地住了半年以上', words: ['半年', '住了', '二十来年'] },
+    { value: 'none', label: '都不是', words: ['外地', '不是本地'] },
+  ];
+  const sides: ChoiceAnswers = { yes: ['hukou'], no: ['spouseHukou', 'livedSixMonths', 'none'], yesWords: ['在', '在这', '本地'], noWords: [], none: 'none' };
+
+  it('户口不在这 … 户口一直没迁: not moved here, never her own 户口', () => {
+    expect(parseChoice('户口不在这 户口一直没迁', residence, sides)).not.toMatchObject({ value: 'hukou' });
+    expect(parseChoice('户口不在这 嫁过来二十来年了户口一直没迁', residence, sides)).toMatchObject({ ok: true, value: 'livedSixMonths' });
+  });
+
+  it('a negation about something else does not deny it (本地户口 也没怀孕)', () => {
+    expect(parseChoice('本地户口 也没怀孕', residence, sides)).toMatchObject({ value: 'hukou' });
+  });
+
+  it("someone else's 不 in the condition of what she asks is not hers (有人不去了给俺说一声)", () => {
+    const wait: ChoiceOptionInput[] = [
+      { value: 'xc-mch', label: '项城市妇幼保健院', words: ['妇幼'] },
+      { value: 'wait', label: '排队等号', words: ['等着', '给俺说'] },
+      { value: 'none', label: '都不用了', words: ['不用', '算了'] },
+    ];
+    expect(parseChoice('有人不去了给俺说一声', wait)).toEqual({ ok: true, value: 'wait' });
+  });
+});
