@@ -23,6 +23,10 @@ export function strayReply(text: string, input: InputSpec, interview: boolean, s
   // (free text takes any words)
   if (input.type === 'text') return undefined;
   const words = normalizeText(text).replace(NOT_WORDS, '');
+  // the question's own words for an answer (知道了 at a booking's confirmation, at 要改约或取消吗) answer it
+  const own =
+    input.type === 'yesno' ? [...(input.yesWords ?? []), ...(input.noWords ?? [])] : input.type === 'choice' ? input.options.flatMap((o) => o.words) : [];
+  if (own.includes(words)) return undefined;
   // an emoji alone (👌); not ??? (she did not understand: that is a failed answer); at a yes/no
   // question outside the interview (a confirmation, an offer) 👌 is her yes
   if (words === '') return /\p{Extended_Pictographic}/u.test(text) && (interview || !yesNoShaped(input)) ? stray.reply : undefined;

@@ -37,3 +37,11 @@ describe('strayReply: a message at a question that answers nothing', () => {
     for (const text of ['???', '好的 上午', '谢谢 礼拜三', '没有']) expect(strayReply(text, list, true, stray)).toBeUndefined();
   });
 });
+
+describe("strayReply: the question's own words are an answer, not stray", () => {
+  it('知道了 at a confirmation that takes it as a yes', () => {
+    const confirm: InputSpec = { type: 'yesno', yesWords: ['约', '知道了'], noWords: ['换'] };
+    expect(strayReply('知道了', confirm, false, stray)).toBeUndefined();
+    expect(strayReply('知道了', yesno, false, stray)).toBe(stray.reply);
+  });
+});

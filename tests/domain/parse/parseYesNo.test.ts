@@ -323,3 +323,15 @@ describe('parseYesNo: what she feared or thought is no answer', () => {
     expect(parseYesNo('还以为怀上了')).toMatchObject({ ok: false });
   });
 });
+
+describe('a condition and what she wants then', () => {
+  const wait = { yes: ['喊我', '告诉我', '挂起'], no: ['不等'] };
+  it.each([
+    ['有人退了就喊我', true],
+    ['满了啊 那帮我挂起 有人退了就喊我', true],
+    ['有人不去就告诉我', true],
+    ['要是不行就算了', false],
+  ])('%s is %s', (text, value) => {
+    expect(parseYesNo(text, wait)).toEqual({ ok: true, value });
+  });
+});
