@@ -143,6 +143,8 @@ const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}$
 const REL_DAY = new RegExp(`(?<![以最然之往])(?:${alt(REL_DAYS)})`, 'gu');
 // 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
 const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
+// 10年前, 3年以前 (a count of years back from this year: its year, not 2010)
+const YEARS_AGO = /(?<!\d)(?<n>\d{1,2})年(?:以|之)?前/gu;
 // not 2026年30号, not 小年轻. Not a birthday (元宵节生的, 腊八那天出生): a day of every year, not a
 // calendar day (1972年农历正月十五 元宵节生哩 is not born this 元宵)
 const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`, 'gu');
@@ -188,6 +190,8 @@ const chinese: Builder = (g) => {
 
 const relDay: Builder = (g) => ({ relDays: REL_DAYS[g.all ?? ''], lunarWords: false, vague: false });
 
+const yearsAgo: Builder = (g) => ({ year: { rel: -Number(g.n) }, lunarWords: false, vague: false });
+
 const daysAway: Builder = (g) => {
   const days = Number(g.n) * (g.unit === '天' ? 1 : 7);
   return { relDays: g.dir === '前' ? -days : days, lunarWords: false, vague: false };
@@ -202,6 +206,7 @@ const festival: Builder = (g) => {
 const PATTERNS: [RegExp, Builder][] = [
   [FESTIVAL, festival],
   [DAYS_AWAY, daysAway],
+  [YEARS_AGO, yearsAgo],
   [YMD, numeric],
   [COMPACT_YMD, numeric],
   [YY_MD, numeric],

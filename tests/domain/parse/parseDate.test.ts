@@ -99,6 +99,10 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['2024', past, year('2024-01-01')],
   ['去年', past, year('2025-01-01')],
   ['前年', past, year('2024-01-01')],
+  // years back from this one (not 10年 read as 2010)
+  ['十年前', past, year('2016-01-01')],
+  ['3年以前', past, year('2023-01-01')],
+  ['十年前查过一次 2016年', past, year('2016-01-01')],
   ['今年', past, year('2026-01-01')],
   ['明年', past, E('in_future')],
   ['2025年', future, E('out_of_range')],
