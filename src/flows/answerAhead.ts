@@ -11,6 +11,7 @@ import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 import { dayToGo } from '../domain/pregnancy/statesGestation.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { Turn } from './turn.js';
+import { parseInput } from './parseInput.js';
 
 /** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变; not 改到周五下午 就那天吧). */
 const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就/u;
@@ -72,7 +73,18 @@ function keep(turn: Turn, text: string): void {
 /** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
 export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string): boolean {
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
-  if (!turn.consented || !step || KEEPS.test(text) || !stepsAhead(turn, flows, flow, targetsOf(step)).some((s) => answers(s, text, turn.today))) return false;
+  if (!turn.consented || !step || KEEPS.test(text)) return false;
+  const answered = stepsAhead(turn, flows, flow, targetsOf(step)).filter((s) => answers(s, text, turn.today));
+  if (answered.length === 0) return false;
+  // her dates said again otherwise, after her first words gave them (十二周多, then 单子上写哩12周4天 at the
+  // twins question): the later words stand, and she confirms them with the rest before anything is stored
+  const dating = answered.find((s): s is AskStep => s.kind === 'ask' && s.input.type === 'dating' && !!s.save && turn.state.vars[s.save] !== undefined);
+  const read = dating?.save ? parseInput(dating.input, text, turn.today) : undefined;
+  if (dating?.save && read?.ok && !read.guessed) {
+    turn.state.vars[dating.save] = read.value;
+    turn.state.failures = 0;
+    return true;
+  }
   keep(turn, text);
   return true;
 }
