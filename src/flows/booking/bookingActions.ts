@@ -10,6 +10,7 @@ import type { ActiveBooking, BookingPort, Seeker } from './bookingPort.js';
 import type { BookingTexts } from './bookingTexts.js';
 import { hospitalNamed, hospitalWords } from './hospitalWords.js';
 import { createDetours, DETOUR_ACTIONS, DETOUR_CHOICE_SOURCES, missedWindow } from './bookingDetours.js';
+import { lineJustEligible, type RecentCheck } from './justEligible.js';
 
 /** What commonVars() sets: the booking settings the texts name. */
 const COMMON = ['horizonDays', 'holdHours', 'cutoffHour'];
@@ -259,9 +260,22 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   const detours = createDetours(detourDeps);
 
   const sources: Record<Exclude<(typeof BOOKING_CHOICE_SOURCES)[number], (typeof DETOUR_CHOICE_SOURCES)[number]>, ChoiceSource> = {
-    // the line of exactly the screening the reminder she answers named (NT快可以做了 → NT)
+    // the line of exactly the screening the reminder she answers named (NT快可以做了 → NT); with no
+    // reminder, the programme she was just told she may join (justEligible.ts)
     'booking.services': async (ctx) => {
       const reminded = new Set((await d.reminded?.(ctx.contact.id, ctx.now)) ?? []);
+      if (reminded.size === 0) {
+        const programmes = [...new Set(menu.map((l) => l.programme))];
+        const checks = await Promise.all(
+          programmes.map(async (p): Promise<RecentCheck[]> => {
+            const check = await d.lastCheck(ctx.contact.id, p);
+            return check ? [{ programme: p, ...check }] : [];
+          }),
+        );
+        const known = checks.flat();
+        const line = lineJustEligible(menu, d.profile, await ctx.facts(), known, ctx.now);
+        if (line) reminded.add(line);
+      }
       return menu.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
     },
 
