@@ -12,6 +12,7 @@
 // She may correct herself ("1968年11月20 不对不对 是12月20"): the date after the marker wins, in the
 // year she gave before it when it names none (selfCorrection.ts).
 import { TAG_QUESTION } from './tagQuestion.js';
+import { YEAR_THEN_MONTH } from './carriedClauses.js';
 import { type BirthDateFact, compareBirthDates } from './birthDateFact.js';
 import { dayParts } from '../calendarDay.js';
 import { parseChineseNumber } from './chineseNumber.js';
@@ -68,7 +69,9 @@ export function statesAge(text: string): boolean {
 }
 
 /** A date answer, as precise as she gave it. */
-function readBirth(text: string, today: string): ParseResult<BirthDateFact> {
+function readBirth(said: string, today: string): ParseResult<BirthDateFact> {
+  // (俺是七九年嘞 三月十六: one date)
+  const text = said.replace(YEAR_THEN_MONTH, '年');
   const read = readDate(text, { today, calendar: 'gregorian', direction: 'past', widenYear, requireYear: true });
   if (!read.ok) {
     // a year far in the past is "too old", not "out of range"
