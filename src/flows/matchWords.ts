@@ -1,7 +1,7 @@
 // Recognising global commands and the words that start a flow, in the short, loose way women
 // write ("菜单！", "我要人工", "请问我能免费做两癌筛查吗").
 import type { Commands, Flow, Step } from './flowSchema.js';
-import { plainYesNo } from '../domain/parse/parseYesNo.js';
+import { parseYesNo, plainYesNo } from '../domain/parse/parseYesNo.js';
 import { whoseNews } from '../domain/parse/ofAnotherWoman.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
@@ -97,7 +97,8 @@ function requestClauses(text: string, t: Trigger): string | undefined {
 
 /**
  * The flow her message asks for, by the words inside it (or, with no word, by a plain yes: `answer`;
- * not with `plainYes: false`: before she consented, a yes is not a request). Words are found the loose
+ * not with `plainYes: false`: before she consented, a yes is not a request; with `openingYes`, a first
+ * clause that is only a yes, and nothing against it after: 中中 俺要 明个前晌去). Words are found the loose
  * way she writes them (looseWords.ts: 排个号 is 排号; a word of each of `all` classes: 约个NT). A
  * trigger whose `unless` words are also in the message does not count (怕流产 is worry, not a loss),
  * except inside its `unlessNotIn` words (the 产生 of 剖腹产生了);
@@ -106,7 +107,7 @@ function requestClauses(text: string, t: Trigger): string | undefined {
  * A higher-priority trigger wins (an action such as 预约 over a topic such as 两癌); then one that
  * also sets variables (a specific programme); then the longer words.
  */
-export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYes?: boolean } = {}): TriggerMatch | undefined {
+export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYes?: boolean; openingYes?: boolean } = {}): TriggerMatch | undefined {
   const flows = [...flowsIn];
   const s = text.replace(PUNCTUATION, '').toLowerCase();
   let best: { flow: Flow; t: Trigger; rank: Rank } | undefined;
@@ -136,10 +137,19 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
   // no word matched: a message that is only a yes (要, 好的, 行) answers what was offered her at rest
   for (const flow of flows) {
     for (const t of flow.triggers) {
-      if (t.answer === 'yes' && plainYesNo(text, { yes: t.yesWords }) === true) return { flowId: flow.id, vars: t.vars, answers: t.answers };
+      if (t.answer === 'yes' && (plainYesNo(text, { yes: t.yesWords }) === true || (o.openingYes && opensWithYes(text, t.yesWords))))
+        return { flowId: flow.id, vars: t.vars, answers: t.answers };
     }
   }
   return undefined;
+}
+
+/** A first clause that is only a yes, and the rest no other answer (中中 俺要 明个前晌去). */
+function opensWithYes(text: string, yesWords: readonly string[] | undefined): boolean {
+  const first = text.split(CLAUSE).find(Boolean) ?? '';
+  if (plainYesNo(first, { yes: yesWords }) !== true) return false;
+  const read = parseYesNo(text, { yes: yesWords });
+  return read.ok && read.value;
 }
 
 type SideWords = { words: string[]; unless?: string[] };

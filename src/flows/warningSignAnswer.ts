@@ -77,7 +77,8 @@ export function afterSign(
   // advice the sign's answer already gave (怕流产 beside 见红), or what a side answer said (`given`), is not given again
   const asks = (flowId: string | undefined) => !!flowId && !flowSet.flows.get(flowId)?.adviceOnly && !at.given?.includes(flowId);
   const command = rest ? matchCommand(rest, flowSet.commands) : undefined;
-  const trigger = rest ? matchTrigger(rest, flowSet.flows.values(), { plainYes: false }) : undefined;
+  // (at rest, a yes answers the seat held for her: 中中 俺要 明个前晌去, beside 要带户口本不)
+  const trigger = rest ? matchTrigger(rest, flowSet.flows.values(), { plainYes: at.consented && !at.waiting, openingYes: true }) : undefined;
   if (at.waiting) {
     const input = at.waiting.input;
     const request = at.waiting.requests && asks(trigger?.flowId);
