@@ -186,3 +186,13 @@ describe('her words beside the sign', () => {
     expect(find('不想活了', AFTER_BIRTH)!.text).toBe(signs.groups.postpartum.signs.find((s) => s.id === 'lowMood')!.text);
   });
 });
+
+describe('以后 right after what it follows is "after it", not "later"', () => {
+  it.each(['我想问一下就是最近同房以后老是有点出血也不疼这是咋回事要紧不要紧', '绝经以后又见红了'])('%s is a sign', (text) => {
+    expect(findWarningSign(read(text), signs, ANYONE)?.group).toBe('twoCancer');
+  });
+
+  it('怕以后会出血 is still no sign', () => {
+    expect(findWarningSign(read('怕以后会出血'), signs, ANYONE)).toBeUndefined();
+  });
+});
