@@ -23,8 +23,7 @@ import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, saidAgain } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
-import { actionAtList, datingAlone, requestFrame, twoRequests } from './twoRequests.js';
-
+import { actionAtList, datingAlone, requestFrame, saidBeforeNotice, twoRequests } from './twoRequests.js';
 export type { EngineOptions } from './engineOptions.js';
 const MAX_STEPS_PER_TURN = 50;
 const MAX_TURN_ATTEMPTS = 3;
@@ -124,7 +123,8 @@ export class ConversationEngine {
     const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented }) ?? datingAlone(this.o.flowSet, text, turn.today);
     if (!turn.consented) {
       turn.rest();
-      const next = this.noticeFirst(turn, trigger && twoRequests(this.o.flowSet, trigger, text));
+      const own = saidBeforeNotice(this.o.flowSet, trigger);
+      const next = own ? { flow: own, step: own.steps[0] } : this.noticeFirst(turn, trigger && twoRequests(this.o.flowSet, trigger, text));
       return this.run(turn, next.flow, next.step);
     }
     if (trigger) return this.startRequest(turn, trigger.flowId, text, undefined, trigger);
@@ -230,8 +230,7 @@ export class ConversationEngine {
         if (step.fromTrigger && turn.engine.trigger && given === undefined && reminded.length === 1) return this.afterAnswer(turn, flow, step, reminded[0]);
         if (options) turn.engine.options = options;
         this.say.ask(turn, step, options, fromTrigger && 'why' in fromTrigger ? fromTrigger : undefined);
-        turn.waitAt(flow.id, step.id);
-        return undefined;
+        return void turn.waitAt(flow.id, step.id);
       }
       case 'action': {
         const action = this.o.actions.get(step.action)!;

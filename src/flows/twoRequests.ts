@@ -115,3 +115,13 @@ export function actionAtList(set: FlowSet, text: string, today: string): Trigger
 }
 
 const isDating = (v: unknown): v is { from: string } => typeof v === 'object' && v !== null && typeof (v as { from?: unknown }).from === 'string';
+
+/**
+ * A flow her words start before she agreed to the privacy notice that needs no consent and asks
+ * nothing (a loss told in her own words, 我的伢冇保住 前几天流掉哒): its kind words at once, as its
+ * command's are, not after the notice. Undefined for any other (a loss with a question asks first).
+ */
+export function saidBeforeNotice(flowSet: Pick<FlowSet, 'flows'>, trigger: { flowId: string } | undefined): Flow | undefined {
+  const flow = trigger && flowSet.flows.get(trigger.flowId);
+  return flow?.beforeConsent && !flow.noticeAfter && !flow.steps.some((s) => s.kind === 'ask') ? flow : undefined;
+}
