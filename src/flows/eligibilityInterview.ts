@@ -73,7 +73,8 @@ export class EligibilityInterview {
     const trigger = turn.engine.trigger;
     const readTrigger = !!trigger && !trigger.tried.includes(INTERVIEW);
     if (readTrigger) carried.push(...carriedClauses(trigger.text));
-    carried.push(...takeInterviewClauses(turn.engine, programmes, programme, !!turn.contact.healthConsentAt, turn.today));
+    // (not twice: 我是1980年6月12号的 at the menu started it and was kept beside it too)
+    carried.push(...takeInterviewClauses(turn.engine, programmes, programme, !!turn.contact.healthConsentAt, turn.today).filter((c) => !carried.includes(c)));
     // the profile may have changed while she was away: a question it no longer has is dropped (`known`: what she gave for it before)
     const known = asking ? (await this.allFacts(turn))[asking] : undefined;
     const q = asking ? programmes.question(programme, asking, known) : undefined;
