@@ -120,10 +120,11 @@ export class ConversationEngine {
     if (side) return this.carryOn(turn, side.rest, side);
     if (open) return this.answer(turn, waiting, text);
     // a plain yes at rest answers an offer only once she consented (before, it is not a request); her weeks alone register
-    const trigger = matchTrigger(text, flows.values(), { plainYes: turn.consented }) ?? datingAlone(this.o.flowSet, text, turn.today);
+    const trigger =
+      matchTrigger(text, flows.values(), { plainYes: turn.consented, openingYes: read && turn.consented }) ?? datingAlone(this.o.flowSet, text, turn.today);
     if (!turn.consented) {
       turn.rest();
-      const own = saidBeforeNotice(this.o.flowSet, trigger);
+      const own = saidBeforeNotice(this.o.flowSet, trigger, text);
       const next = own ? { flow: own, step: own.steps[0] } : this.noticeFirst(turn, trigger && twoRequests(this.o.flowSet, trigger, text));
       return this.run(turn, next.flow, next.step);
     }

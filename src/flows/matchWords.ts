@@ -146,6 +146,8 @@ export function matchTrigger(text: string, flowsIn: Iterable<Flow>, o: { plainYe
 
 /** A first clause that is only a yes, and the rest no other answer (中中 俺要 明个前晌去). */
 function opensWithYes(text: string, yesWords: readonly string[] | undefined): boolean {
+  // (好 俺问问老公: not yet a yes)
+  if (/问问|问一下|想想|商量|考虑|再说/u.test(text)) return false;
   const first = text.split(CLAUSE).find(Boolean) ?? '';
   if (plainYesNo(first, { yes: yesWords }) !== true) return false;
   const read = parseYesNo(text, { yes: yesWords });

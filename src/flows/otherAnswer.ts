@@ -185,15 +185,18 @@ export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'pro
 
 /** A year named (1977年, 七七年, 去年): a date with it is not a day ahead. */
 const YEAR_NAMED = /(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})\s*年|去年|前年/u;
+/** Someone else of hers, whose date a clause may be (俺老公1975年的, 俺闺女2001年的). */
+const SOMEONE_ELSES = /老公|丈夫|爱人|男人|对象|当家的|老伴|闺女|女儿|儿子|孩子|娃|伢|婆婆|公公|妈|娘|爹|爸|姐|妹|嫂|奶奶|姥姥|外婆/u;
 
 /**
  * Whether her clause answers a question of the interview of one of `programmeIds` (every programme's by
  * default; a health question too when `healthConsent`: 冇怀孕, 早就结扎哒). Never a clause that names a day
  * without a year (15号上午去, 腊月初八): a day she wants to go is no date of a past screening; a date with
- * its year (俺是1977年6月12嘞, 去年5月查过) is.
+ * its year (俺是1977年6月12嘞, 去年5月查过) is, unless it may be someone else's (俺老公1975年的).
  */
 export function answersSomeQuestion(clause: string, programmes: ProgrammePort, today: string, programmeIds = programmes.ids(), healthConsent = true): boolean {
-  if (!YEAR_NAMED.test(clause) && (readDayWords(clause, today).kind !== 'none' || findDateExpressions(clause).length > 0)) return false;
+  const dated = readDayWords(clause, today).kind !== 'none' || findDateExpressions(clause).length > 0;
+  if (dated && (!YEAR_NAMED.test(clause) || SOMEONE_ELSES.test(clause))) return false;
   return programmeIds.some((p) => (otherAnswers(clause, { programmes, programmeIds: [p], facts: {}, healthConsent, today })?.length ?? 0) > 0);
 }
 

@@ -74,14 +74,14 @@ export class Prompts {
   /** An answer that cannot be read: why (the question's own reason first), the question if given, an example. */
   reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt'], heard?: string): void {
     const m = this.messages();
-    // months, not weeks (三个多月了): heard, and what dates it asked for, as when her first words said so (not a failed answer)
-    if (error === 'months' && !own?.months) return void turn.say(this.text(m.monthsHeard, turn));
     turn.state.failures += 1;
     if (turn.state.failures >= MAX_FAILURES) {
       turn.state.failures = 0;
       turn.say(this.text(m.tooManyFailures, turn));
       return;
     }
+    // months, not weeks (三个多月了): heard, and what dates it asks for, as when her first words said so (no 没看懂)
+    if (error === 'months' && !own?.months) return void turn.say(this.text(m.monthsHeard, turn));
     // a month without the day: one sentence that names what she said and asks for the day
     const partOfMonth = error === 'part_of_month' && heard !== undefined ? this.partOfMonth(heard) : undefined;
     if (partOfMonth) return void turn.say(partOfMonth);
@@ -104,6 +104,12 @@ export class Prompts {
     delete turn.engine.guess;
     // a number picks from the question's list (parseYesNo would read 1 and 2 as yes and no)
     if (/^\s*[0-9０-９]+\s*$/u.test(text)) return undefined;
+    // how she counts her age (对 虚岁65), or her birth year, after her age read in full years: her answer, read as one
+    if (
+      (guess.value as { counting?: unknown } | null)?.counting === 'full' &&
+      /虚.*[\d一二三四五六七八九十]|[\d一二三四五六七八九十].*虚|\d{2,4}年/u.test(text)
+    )
+      return undefined;
     const read = parseYesNo(text);
     if (!read.ok || read.guessed) return undefined;
     return read.value ? { said: 'yes', value: guess.value } : { said: 'no', ...(guess.instead === undefined ? {} : { instead: guess.instead }) };

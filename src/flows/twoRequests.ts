@@ -119,9 +119,11 @@ const isDating = (v: unknown): v is { from: string } => typeof v === 'object' &&
 /**
  * A flow her words start before she agreed to the privacy notice that needs no consent and asks
  * nothing (a loss told in her own words, 我的伢冇保住 前几天流掉哒): its kind words at once, as its
- * command's are, not after the notice. Undefined for any other (a loss with a question asks first).
+ * command's are, not after the notice. Undefined for a flow that asks or is followed by the notice,
+ * and when her words ask for something else too (俺怕流产 想约个NT: the notice, then both).
  */
-export function saidBeforeNotice(flowSet: Pick<FlowSet, 'flows'>, trigger: { flowId: string } | undefined): Flow | undefined {
+export function saidBeforeNotice(flowSet: FlowSet, trigger: TriggerMatch | undefined, text: string): Flow | undefined {
   const flow = trigger && flowSet.flows.get(trigger.flowId);
-  return flow?.beforeConsent && !flow.noticeAfter && !flow.steps.some((s) => s.kind === 'ask') ? flow : undefined;
+  if (!trigger || !flow?.beforeConsent || flow.noticeAfter || flow.steps.some((s) => s.kind === 'ask')) return undefined;
+  return twoRequests(flowSet, trigger, text).length > 1 ? undefined : flow;
 }

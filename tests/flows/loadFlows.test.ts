@@ -56,6 +56,7 @@ describe('loadFlows', () => {
         'next_reminder',
         'subscribe',
         'thanks',
+        'unchanged',
         'unsubscribe',
         'pregnancy',
         'pregnancy_redate',
@@ -99,6 +100,8 @@ describe('loadFlows', () => {
       'delete_data_first',
       'pregnancy_loss',
       'pregnancy_worry',
+      'unchanged',
+      'unchanged_after_all',
     ]);
   });
 

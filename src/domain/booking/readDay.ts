@@ -79,8 +79,8 @@ const PLACE = new RegExp(`^${BEFORE_NUMBER}(?:我?选|我要)?(?:第(?<n>\\d{1,2
 /** The last day of the list: 最后1个, 最后那天, 最晚那个. */
 const LAST_PLACE = new RegExp(`^${BEFORE_NUMBER}(?:最后|最晚)(?:1|那|面那)?(?:个|天)?${AFTER_NUMBER}$`, 'u');
 
-/** A clause that says she cannot go then (前晌得看孙子走不开, 上午没空, 下午不行). */
-const CANNOT_THEN = /不|没空|有事|忙|[得要](?:看|带|接|送)/u;
+/** A clause that says she cannot go then (前晌得看孙子走不开, 上午没空, 下午不行, 上午要下地; not 下午不忙, 下午不上班). */
+const CANNOT_THEN = /不行|去不了|去不成|来不了|走不开|不得空|没空|没时间|有事|[得要](?:看|带|接|送|上班|下地|赶集|干活|做工)/u;
 
 /** Which session her words name, if exactly one; of two, the one not in a clause that says she cannot go then. */
 function sessionOf(prepared: string): Session | undefined {

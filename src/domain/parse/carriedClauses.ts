@@ -120,8 +120,9 @@ function statementOf(part: string): string[] {
  * `going`: a yes-or-no question about going there (能去妇幼不) carries its place, day and session too (for the
  * questions of a booking; not for the interview, where its 有 or 做 would read as an answer).
  */
-/** Her year, then its month in the next breath (俺是七九年嘞 三月十六): one date, one clause. */
-export const YEAR_THEN_MONTH = /年(?:的|嘞|哩|了|啊)?[\s,，。]+(?=(?:\d{1,2}|[一二三四五六七八九十正冬腊]{1,2})月)/u;
+/** Her year, then its month and day alone in the next breath (俺是七九年嘞 三月十六): one date, one clause (not 12月份体检过). */
+export const YEAR_THEN_MONTH =
+  /年(?:的|嘞|哩|了|啊)?[\s,，。]+(?=(?:\d{1,2}|[一二三四五六七八九十正冬腊]{1,2})月初?(?:\d{1,2}|[一二三四五六七八九十廿]{1,3})[号日]?[的嘞哩]?(?:[\s,，。]|$))/u;
 
 export function carriedClauses(text: string, except: (clause: string) => boolean = () => false, going = false): string[] {
   const raw = normalizeText(text).replace(YEAR_THEN_MONTH, '年');

@@ -235,6 +235,14 @@ function withDetail(named: readonly number[], options: readonly ReadingOption[],
   return clauses.some((c) => c.piece && c.spans.some((x) => x.option === negated)) ? undefined : plain;
 }
 
+/** Whether `text` holds two characters in a row of `label` (户口 of 我的户口在本地). */
+function namesLabelPair(text: string, label: string): boolean {
+  const chars = [...label];
+  return chars
+    .slice(0, -1)
+    .some((c, i) => /\p{Script=Han}{2}/u.test(c + chars[i + 1]) && !/我的|在本/u.test(c + chars[i + 1]) && text.includes(c + chars[i + 1]));
+}
+
 /**
  * Her answer read clause by clause; undefined when the clauses say nothing about the options (the
  * caller tries what is left: her words inside a label, an opening yes or no).
@@ -284,8 +292,8 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       } else {
         // a negated clause answers the question as asked ("户口不在这", "居住证也没有")
         saidNo = true;
-        // (in the question's own words, not a bare 不是: her own yes is ruled out, whatever else may name it)
-        deniedHers ||= named.size === 0 && plain === undefined && hasYesWord;
+        // (in the question's own words, of what her own yes names, 户口: not a bare 不是, nor 人不在这儿)
+        deniedHers ||= named.size === 0 && plain === undefined && hasYesWord && herYes.some((o) => namesLabelPair(c.text, options[o].label));
       }
     } else if (c.about === 'both') {
       // both of them: her own is the yes ("我跟我爱人户口都在这"), or what they both are (我和老公都是外地的)

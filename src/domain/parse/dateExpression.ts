@@ -143,8 +143,9 @@ const MD = new RegExp(`${NUM_START}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}$
 const REL_DAY = new RegExp(`(?<![以最然之往])(?:${alt(REL_DAYS)})`, 'gu');
 // 3天前, 两个星期前, 5天以后 (a count of days or weeks from today)
 const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|之)?(?<dir>前|后)/gu;
-// 10年前, 3年以前 (a count of years back from this year: its year, not 2010)
-const YEARS_AGO = /(?<!\d)(?<n>\d{1,2})年(?:以|之)?前/gu;
+// 十年前, 3年以前 (a count of years back from this year: its year, not 2010); not 23年前后 (about 2023),
+// nor more than twenty (24年以前: before 2024)
+const YEARS_AGO = /(?<!\d)(?<n>[1-9]|1\d|20)年(?:以|之)?前(?!后)/gu;
 // not 2026年30号, not 小年轻. Not a birthday (元宵节生的, 腊八那天出生): a day of every year, not a
 // calendar day (1972年农历正月十五 元宵节生哩 is not born this 元宵)
 const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`, 'gu');

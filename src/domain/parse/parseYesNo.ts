@@ -216,8 +216,8 @@ function isRhetorical(clause: string, lex: Lexicon): boolean {
 /** A clause that says what she feared or thought, not what is (怕是乳腺癌 查了没事, 还以为怀上了): no answer. */
 const FEARED = /^(?:我|俺|就|还|当时|开始)*(?:怕|害怕|担心|以为|怀疑)|可能是|怕是|说是|以为是|怀疑是/u;
 
-/** A condition and what she wants then (有人退了就喊我, 要是不行就算了): what she wants is her answer. */
-const CONDITION = /^(?:有人|要是|如果|万一|只要)\p{Script=Han}+?就(\p{Script=Han}{2,})$/u;
+/** What someone else does and what she wants then (有人退了就喊我): what she wants is her answer; not a wish (要是怀上了就好了). */
+const CONDITION = /^(?:要是|如果|万一)?有人\p{Script=Han}+?就(?!好)(\p{Script=Han}{2,})$/u;
 
 /** What one clause says. */
 function readClause(raw: string, lex: Lexicon): Reading {

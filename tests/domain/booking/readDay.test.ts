@@ -172,6 +172,8 @@ describe('readDayWords', () => {
     ['大后天后晌 妇幼那 前晌得看孙子走不开', 'pm'],
     ['明天上午 下午没空', 'am'],
     ['明天下午去 上午要送孩子', 'pm'],
+    ['后天 上午要上班 下午不上班', 'pm'],
+    ['后天下午不忙 上午要下地', 'pm'],
   ])('of two sessions, %s names the one she can go (%s)', (text, session) => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', session });
   });

@@ -139,6 +139,11 @@ describe('carriedClauses: who it is said of, and a question closed by 了没有'
     expect(carriedClauses('我跟我爱人户口都在湘源我现在怀起三个多月了')).toEqual(['我跟我爱人户口都在湘源', '我现在怀起三个多月了']);
   });
 
+  it('joins a year and its month and day said in the next breath, not a month of something else', () => {
+    expect(carriedClauses('俺是七九年嘞 三月十六')).toEqual(['俺是七九年三月十六']);
+    expect(carriedClauses('1961年的，12月份体检过一回')).toEqual(['1961年的', '12月份体检过一回']);
+  });
+
   it('never carries a question closed by 了没有 (两癌今年开始搞了冇: not a screening this year)', () => {
     expect(carriedClauses('两癌今年开始搞了没有')).toEqual([]);
   });

@@ -479,8 +479,9 @@ describe("her own 户口 denied in the question's words", () => {
     expect(parseChoice('户口不在这 嫁过来二十来年了户口一直没迁', residence, sides)).toMatchObject({ ok: true, value: 'livedSixMonths' });
   });
 
-  it('a negation about something else does not deny it (本地户口 也没怀孕)', () => {
+  it('a negation about something else does not deny it (本地户口 也没怀孕; 户口在这 不过人不在这儿)', () => {
     expect(parseChoice('本地户口 也没怀孕', residence, sides)).toMatchObject({ value: 'hukou' });
+    expect(parseChoice('户口在这 不过人不在这儿 在广东打工', residence, sides)).toMatchObject({ value: 'hukou' });
   });
 
   it("someone else's 不 in the condition of what she asks is not hers (有人不去了给俺说一声)", () => {

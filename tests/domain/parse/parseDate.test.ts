@@ -103,6 +103,8 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['十年前', past, year('2016-01-01')],
   ['3年以前', past, year('2023-01-01')],
   ['十年前查过一次 2016年', past, year('2016-01-01')],
+  // (23年前后: about 2023; 24年以前: before 2024)
+  ['23年前后查过一次', past, year('2023-01-01')],
   ['今年', past, year('2026-01-01')],
   ['明年', past, E('in_future')],
   ['2025年', future, E('out_of_range')],
