@@ -11,7 +11,7 @@
 // or a negation that decided it.
 import { TAG_QUESTION } from './tagQuestion.js';
 import { fail, guessed, ok, type ParseResult } from './parseResult.js';
-import { plainYesNo } from './parseYesNo.js';
+import { plainYesNo, SOMEONE_ELSES_CONDITION } from './parseYesNo.js';
 
 export interface ReadingOption {
   value: string;
@@ -146,15 +146,13 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
 // whether she may, asked inside a run-on (想约NT后天上午去搞得不得行医生讲我十二周多哒): no question of what
 // she asks for, and no negation of it
 const MAY_I = /中不中|行不行|成不成|可不可以|能不能|得不得行?/gu;
-// what someone else does, as the condition of what she asks (有人不去了给俺说一声, 有人退了就喊我): its 不 is not hers
-const SOMEONE_ELSE = /^(?:要是|如果|万一)?有人\p{Script=Han}*?(?:了就|了|就)(?=\p{Script=Han}{2})/u;
 const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
 
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
   // (a question tagged on, whether she may: 约个NT搞得不得行, 户口在这中不中: what comes before it is hers)
   const untagged = raw.replace(/\?+$/u, '');
   const tagged = TAG_QUESTION.test(untagged);
-  const text = untagged.replace(SOMEONE_ELSE, '').replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
+  const text = untagged.replace(SOMEONE_ELSES_CONDITION, '').replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
   const question = (raw.endsWith('?') && !tagged) || /吗|(.)[不没]\1/u.test(text);
   const piece = labelPieceClause(text, options);
   const spans = piece !== undefined ? [{ option: piece, start: 0, end: text.length }] : wordSpans(text, options);

@@ -216,13 +216,16 @@ function isRhetorical(clause: string, lex: Lexicon): boolean {
 /** A clause that says what she feared or thought, not what is (怕是乳腺癌 查了没事, 还以为怀上了): no answer. */
 const FEARED = /^(?:我|俺|就|还|当时|开始)*(?:怕|害怕|担心|以为|怀疑)|可能是|怕是|说是|以为是|怀疑是/u;
 
-/** What someone else does and what she wants then (有人退了就喊我): what she wants is her answer; not a wish (要是怀上了就好了). */
-const CONDITION = /^(?:要是|如果|万一)?有人\p{Script=Han}+?就(?!好)(\p{Script=Han}{2,})$/u;
+/**
+ * What someone else does, as the condition of what she wants then (有人退了就喊我, 有人不去了给俺说一声):
+ * what she wants is her answer, and the condition's 不 is not hers; never a wish (有人来了就好了).
+ */
+export const SOMEONE_ELSES_CONDITION = /^(?:要是|如果|万一)?有人\p{Script=Han}+?(?:了就|了|就)(?!就?好)(?=\p{Script=Han}{2})/u;
 
 /** What one clause says. */
 function readClause(raw: string, lex: Lexicon): Reading {
-  const then = CONDITION.exec(raw);
-  if (then) return readClause(then[1], lex);
+  const then = raw.replace(SOMEONE_ELSES_CONDITION, '');
+  if (then !== raw) return readClause(then, lex);
   const clause = collapseRepeats(raw);
   if (FEARED.test(clause)) return sure(['unsure']);
   const { tokens, rest } = tokenize(clause, lex);

@@ -328,6 +328,7 @@ describe('a condition and what she wants then', () => {
   const wait = { yes: ['喊我', '告诉我', '挂起'], no: ['不等'] };
   it('a wish is no condition of hers (要是怀上了就好了)', () => {
     expect(parseYesNo('要是怀上了就好了', { yes: ['怀上了'] })).not.toEqual({ ok: true, value: true });
+    expect(parseYesNo('有人来了就好了', { yes: ['喊我'] })).toEqual({ ok: false, error: 'unrecognised' });
   });
 
   it.each([
