@@ -15,8 +15,10 @@ import { carriedClauses } from '../domain/parse/carriedClauses.js';
 import { noteHome, type HomePlaces } from './heardHome.js';
 import { keepForQuestionAhead } from './answerAhead.js';
 import { answersAfterInterview, answersAsked, answersToOtherQuestions, keepForInterview } from './otherAnswer.js';
-import { readsAs, takeInterviewClauses, withoutWordsOf } from './otherAnswer.js';
-import { impliedYes, restatesGestation } from './impliedYes.js';
+import { takeInterviewClauses, withoutWordsOf } from './otherAnswer.js';
+import { restatesGestation } from './impliedYes.js';
+import { readCarried } from './carriedAnswer.js';
+import { requestSaidAgain } from './requestAgain.js';
 import { noteAnswer } from './answerAgain.js';
 import { fullYearsReading } from './ageCounting.js';
 
@@ -108,7 +110,8 @@ export class EligibilityInterview {
         const earlier = { programmes, programme, answered: interview.answered, facts: await this.allFacts(turn), today: turn.today };
         const { keptAlready, keptForLater } = this.o.flowSet.messages;
         const saidSo = (line: string) => turn.say(`${prompts.text(line, turn)}\n${prompts.text(q.text, turn)}`);
-        if (birthDayAgain(earlier, answerText) || saidBefore(earlier, answerText)) {
+        // (or her request again: 预约两癌, at the birth date question her 俺想约两癌 led to)
+        if (birthDayAgain(earlier, answerText) || saidBefore(earlier, answerText) || requestSaidAgain(turn.engine.trigger?.text, answerText)) {
           saidSo(keptAlready);
           return undefined;
         }
@@ -186,8 +189,8 @@ export class EligibilityInterview {
     delete interview.asking;
     let facts = await this.currentFacts(turn, programme);
     let decision = programmes.decide(programme, facts, turn.today);
-    let read = this.readCarried(turn, programme, facts, carried);
-    for (; read?.kind === 'answer'; read = this.readCarried(turn, programme, facts, carried)) {
+    let read = readCarried(this.o.programmes, turn, programme, facts, carried);
+    for (; read?.kind === 'answer'; read = readCarried(this.o.programmes, turn, programme, facts, carried)) {
       turn.setFact(read.fact, read.value, read.sensitive);
       interview.answered.push(read.fact);
       noteAnswer(turn, flow.id, step, read.fact);
@@ -319,47 +322,6 @@ export class EligibilityInterview {
         d.text === first.text,
     );
     return alike ? first : undefined;
-  }
-
-  /**
-   * The next question's answer from the words she already wrote (`carried`, used up as read): only a
-   * clause that reads by itself, not a guess, and not a health answer before the health consent. One
-   * that would refuse her is not acted on: it comes back as `refusal`, for her to confirm first.
-   */
-  private readCarried(
-    turn: Turn,
-    programme: string,
-    facts: Record<string, unknown>,
-    carried: string[],
-  ): { kind: 'answer' | 'refusal'; fact: string; value: unknown; sensitive: boolean; clause: string } | undefined {
-    const { programmes } = this.o;
-    const decision = programmes.decide(programme, facts, turn.today);
-    const earlier = turn.engine.carried ?? [];
-    if (decision.status !== 'needs' || carried.length + earlier.length === 0) return undefined;
-    const q = programmes.question(programme, decision.fact, facts[decision.fact]);
-    if (!q || (q.sensitive && !turn.contact.healthConsentAt)) return undefined;
-    // how far along she is (想约唐筛 18周了) is a yes to 您现在怀孕了吗, and not used up: the weeks
-    // question that follows reads the same words (impliedYes.ts); the rest of an answer before, too
-    const implied = impliedYes(q.input, [...carried, ...earlier], turn.today);
-    if (implied !== undefined) {
-      const after = programmes.decide(programme, { ...facts, [decision.fact]: true }, turn.today);
-      return {
-        kind: after.status === 'decided' && !after.eligible ? 'refusal' : 'answer',
-        fact: decision.fact,
-        value: true,
-        sensitive: q.sensitive,
-        clause: implied,
-      };
-    }
-    for (const [i, clause] of carried.entries()) {
-      const read = readsAs(q.input, clause, turn.today);
-      if (!read) continue;
-      const after = programmes.decide(programme, { ...facts, [decision.fact]: read.value }, turn.today);
-      carried.splice(i, 1);
-      const kind = after.status === 'decided' && !after.eligible ? 'refusal' : 'answer';
-      return { kind, fact: decision.fact, value: read.value, sensitive: q.sensitive, clause };
-    }
-    return undefined;
   }
 
   /** Whether she answered, in this interview, a question her weeks answer (您现在怀孕了吗), and `input` is another. */
