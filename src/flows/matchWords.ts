@@ -5,8 +5,8 @@ import { parseYesNo, plainYesNo } from '../domain/parse/parseYesNo.js';
 import { whoseNews } from '../domain/parse/ofAnotherWoman.js';
 import { hasWord, longestWord, matchClasses, maskWords } from './looseWords.js';
 
-// around a command: politeness, and when (今天不搞了, 现在不问了); not 那 (那算了吧 俺不弄了 at the privacy notice is her no)
-const FILLERS = /^(请问|请|我要|我想|我|帮我|麻烦|看看|看|你好|今天|今儿个|今儿|现在|这会儿|这会|暂时)|(吧|呢|啊|呀|哦|了|一下)$/g;
+// around a command: politeness, who (俺先不弄了), and when (今天不搞了, 现在不问了); not 那 (那算了吧 俺不弄了 at the privacy notice is her no)
+const FILLERS = /^(请问|请|我要|我想|我|俺要|俺想|俺|帮我|麻烦|看看|看|你好|今天|今儿个|今儿|现在|这会儿|这会|暂时)|(吧|呢|啊|呀|哦|了|一下)$/g;
 const PUNCTUATION = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]/g;
 const CLAUSE = /[\s,，。.!！?？、~～:：;；"'“”‘’()（）【】]+/u;
 

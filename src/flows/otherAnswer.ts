@@ -15,6 +15,7 @@ import { parseYesNo } from '../domain/parse/parseYesNo.js';
 import type { EngineState } from '../services/conversationState.js';
 import { parseInput } from './parseInput.js';
 import type { ProgrammePort } from './programmePort.js';
+import { HUSBAND_SOURCE } from '../domain/parse/husbandWords.js';
 
 /** A clause that says what she wants (想查宫颈, 要约个乳腺彩超), not what is. */
 const WISH = /^(?:我|俺|我们|俺们)?(?:也|就|还)?(?:想|要|打算|准备|希望)/u;
@@ -186,7 +187,7 @@ export function answersAfterInterview(text: string, o: Omit<OtherQuestions, 'pro
 /** A year named (1977年, 七七年, 去年): a date with it is not a day ahead. */
 const YEAR_NAMED = /(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})\s*年|去年|前年/u;
 /** Someone else of hers, whose date a clause may be (俺老公1975年的, 俺闺女2001年的). */
-const SOMEONE_ELSES = /老公|丈夫|爱人|男人|对象|当家的|老伴|闺女|女儿|儿子|孩子|娃|伢|婆婆|公公|妈|娘|爹|爸|姐|妹|嫂|奶奶|姥姥|外婆/u;
+const SOMEONE_ELSES = new RegExp(`${HUSBAND_SOURCE}|闺女|女儿|儿子|孩子|娃|伢|婆婆|公公|妈|娘|爹|爸|姐|妹|嫂|奶奶|姥姥|外婆`, 'u');
 
 /**
  * Whether her clause answers a question of the interview of one of `programmeIds` (every programme's by

@@ -102,6 +102,7 @@ describe('loadFlows', () => {
       'pregnancy_worry',
       'unchanged',
       'unchanged_after_all',
+      'cancel_not_saying',
     ]);
   });
 

@@ -12,9 +12,9 @@ export type Session = 'am' | 'pm';
 
 /** Words for the two sessions of a clinic day (the session question reads them too). */
 export const SESSION_WORDS: Record<Session, readonly string[]> = {
-  // (上晌 / 前晌 / 下晌 / 后晌: Henan; 早点 / 晚点: early or late in the day)
-  am: ['上午', '早上', '早晨', '上半天', '上晌', '前晌', '早晌', '早点', '早些'],
-  pm: ['下午', '下半天', '下晌', '后晌', '晚点', '晚些'],
+  // (上晌 / 前晌 / 下晌 / 后晌: Henan; 早点 / 晚点, 越早越好, 一大早: early or late in the day)
+  am: ['上午', '早上', '早晨', '上半天', '上晌', '前晌', '早晌', '早点', '早些', '越早', '一早', '一大早', '清早', '赶早'],
+  pm: ['下午', '下半天', '下晌', '后晌', '晚点', '晚些', '越晚'],
 };
 
 export type DayWords =

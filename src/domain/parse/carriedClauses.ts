@@ -5,6 +5,7 @@
 // words before the question (我怀孕了|能做两癌吗), and after one (…是不是免费的|我户口是项城的).
 import { normalizeText } from './normalizeText.js';
 import { TAG_QUESTION } from './tagQuestion.js';
+import { HUSBAND_SOURCE } from './husbandWords.js';
 
 // not at '.': 1978.5.6 and 3.5 are dates. The fillers of speech typed by voice (那个, 就是说, 然后, 嗯)
 // end a clause too: 我想问一下就是怀孕了那个唐氏筛查 holds 怀孕了.
@@ -39,8 +40,10 @@ const QUESTION_START = /能|可以|还能|怎么|是不是|要不要|有没有|�
  * fact its own clause, so that one question does not use up the words of the next.
  */
 // (not after who it is said of: 我跟我老公|户口都不在这里 is one clause, of both of them)
-const TOPIC_START =
-  /(?<=\p{Script=Han}{2})(?<!老公|爱人|丈夫|男人|对象|老伴|当家的|孩子他爸|娃他爸|两口子|我们|俺们|咱们|我俩|俺俩)(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|我现在|俺现在|现在有|现在是|现在已经)/u;
+const TOPIC_START = new RegExp(
+  `(?<=\\p{Script=Han}{2})(?<!${HUSBAND_SOURCE}|两口子|我们|俺们|咱们|我俩|俺俩)(?=户口|户籍|我是|俺是|我家|俺家|我住|俺住|住在|预产期|末次月经|我今年|俺今年|我现在|俺现在|现在有|现在是|现在已经)`,
+  'u',
+);
 /** What a check found, said with who found it (检查出来是双胞胎, B超说是一个): the finding is the clause. */
 const FOUND_BY = /^(?:我|俺)?(?:检查|查|B超|b超|彩超|医生|大夫)(?:出来|上|说|看)*(?:的)?(?:是|有)(?=\p{Script=Han}{2})/u;
 /**

@@ -12,6 +12,7 @@
 import { TAG_QUESTION } from './tagQuestion.js';
 import { fail, guessed, ok, type ParseResult } from './parseResult.js';
 import { plainYesNo, SOMEONE_ELSES_CONDITION } from './parseYesNo.js';
+import { HUSBAND_SOURCE, HUSBAND_WORDS } from './husbandWords.js';
 
 export interface ReadingOption {
   value: string;
@@ -32,7 +33,7 @@ export interface ReadingSides {
 }
 
 // who a clause is about besides her (her husband, by the names women use)
-const PERSON_WORDS = ['老公', '丈夫', '爱人', '对象', '男人', '孩子他爸', '孩子爸', '娃他爸', '他爸', '老伴', '当家的'];
+const PERSON_WORDS = [...HUSBAND_WORDS, '他爸'];
 const PERSON = new RegExp(`${PERSON_WORDS.join('|')}|(?<!其)他(?!们)`, 'u');
 // where she has it from (医生说怀的是双胞胎, B超上看着是俩): words that are not another answer
 const SOURCE_WORDS = ['医生说', '大夫说', '医生讲', '大夫讲', '说是', 'B超', 'b超', '彩超', '单子上', '查出来', '看着', '照出来'];
@@ -45,7 +46,7 @@ const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|�
 // characters that carry no content of their own
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
 // where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公)
-const SUBJECT_SPLIT = /(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺着随])(?=老公|丈夫|爱人|对象|孩子他爸|老伴)/u;
+const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})`, 'u');
 const CONTRAST = /但是|但|可是|不过|只是/u;
 // a bare no after the word it is about (低保俺家木有, 低保我们没得): not a new subject, the end of the clause before
 const TRAILING_NO = /^我(?:们)?(?:家|家里|屋里)?(?:也|都|就|还|从来|一直)*(?:没有|没得|没吃|不吃|没享受|没评上|没办|没申请|不是|没|无)(?:过)?[的了呢啊哈]*$/u;
@@ -347,7 +348,9 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
     if (detailed !== undefined) return guess(detailed, true);
     const alone = otherNamed.length === 0 ? saidAlone(clauses, herNamed, options, [...sides.yesWords, ...sides.noWords]) : undefined;
     if (alone !== undefined) return guessed(options[alone].value);
-    return fail('ambiguous');
+    // (the options she named of herself, to ask which, or to take when they give her the same answer:
+    // 户口在湖北 在这边办了居住证 有好几年了 names the permit and the years)
+    return otherNamed.length === 0 ? { ok: false, error: 'ambiguous', among: herNamed.map((o) => options[o].value) } : fail('ambiguous');
   }
   if (saidYes && saidNo) return undefined;
   const sideOf = (): number[] => {

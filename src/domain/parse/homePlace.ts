@@ -3,6 +3,7 @@
 // she only goes to or works in (去南顿卫生院, 在南顿打工), one of her husband's or her parents' (娘家),
 // one she left (以前在南顿), nor one she denies (户口不在南顿). Words naming two townships name none.
 import { carriedClauses } from './carriedClauses.js';
+import { HUSBAND_SOURCE } from './husbandWords.js';
 
 /** A township: its value, and its names (the township's own and its villages', as written: 南顿镇, 北街村). */
 export interface HomePlace {
@@ -14,8 +15,10 @@ const SUFFIX = /(街道|办事处|镇|乡)$/u;
 /** What says the place is her home: her 户口, her home, where she lives, or 我是…的. */
 const HOME = /户口|户籍|家|住|(?:我|俺)(?:就|也|都)?[是在]|^(?:就|也|都)?是/u;
 /** Said of someone else, of a place she left, or of one she goes to or works in. */
-const NOT_HERS =
-  /老公|丈夫|爱人|对象|男人|孩子他?爸|娃他?爸|当家的|老伴|娘家|以前|原来|过去|之前|从前|迁走|迁出|打工|上班|干活|工作|做生意|上学|念书|赶集|走亲戚|看病|等车|回去|逛/u;
+const NOT_HERS = new RegExp(
+  `${HUSBAND_SOURCE}|娘家|以前|原来|过去|之前|从前|迁走|迁出|打工|上班|干活|工作|做生意|上学|念书|赶集|走亲戚|看病|等车|回去|逛`,
+  'u',
+);
 /** A place she goes to (去南顿, 到李寨查), not one her 户口 moved to (迁到南顿, 落户到李寨). */
 const GOING = /(?:(?<![迁落户])到|去|来|回)$/u;
 /** A negation before the place (户口不在南顿, 没住李寨). */

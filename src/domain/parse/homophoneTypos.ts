@@ -53,8 +53,8 @@ export function hanWords(entries: Iterable<string>): Set<string> {
 
 /**
  * The reader of homophone typos for a vocabulary: each stretch of her message that is not a
- * vocabulary word but sounds like exactly one (of the same length), replaced by it. Words that
- * sound alike among themselves are ambiguous and never substituted for; `keep` are real words
+ * vocabulary word but sounds like one (of the same length), replaced by it. Of words that sound
+ * alike among themselves, the one that keeps the most of her characters (soundsLike); `keep` are real words
  * that sound like a vocabulary word and stay as she wrote them.
  */
 /** The everyday words of a text as [start, end) character offsets (src/support/wordSpans.ts); none known: no spans. */
@@ -62,13 +62,12 @@ export type WordSpans = (text: string) => Array<[number, number]>;
 
 export function homophoneReader(vocabulary: Iterable<string>, keep: Iterable<string> = [], wordSpans: WordSpans = () => []): (text: string) => string {
   const known = hanWords(vocabulary);
-  const bySound = new Map<string, string | null>();
+  const bySound = new Map<string, string[]>();
   // words read as written: the vocabulary's, and real words that only sound like one of them
   const words = new Set([...known, ...hanWords(keep)]);
   for (const word of known) {
     const key = syllables([...word]).join(' ');
-    const seen = bySound.get(key);
-    bySound.set(key, seen === undefined || seen === word ? word : null);
+    bySound.set(key, [...(bySound.get(key) ?? []), word]);
   }
   const lengths = [...new Set([...words].map((w) => [...w].length))].sort((a, b) => b - a);
   return (text) => {
@@ -94,7 +93,7 @@ function wordAt(
   i: number,
   lengths: readonly number[],
   words: ReadonlySet<string>,
-  bySound: ReadonlyMap<string, string | null>,
+  bySound: ReadonlyMap<string, readonly string[]>,
   spans: ReadonlyArray<readonly [number, number]>,
 ): { text: string; size: number } {
   // a word she wrote right is kept as it is (and its characters are not read again)
@@ -106,11 +105,24 @@ function wordAt(
     if (i + n > chars.length) continue;
     const part = sounds.slice(i, i + n);
     if (part.some((s) => s === '')) continue;
-    const word = bySound.get(part.join(' '));
+    const word = soundsLike(bySound.get(part.join(' ')), chars.slice(i, i + n));
     if (!word || cutsWord(chars, i, n, lengths, words) || eatsNumber(chars, i, n, word) || particleInside(chars, i + n, word)) continue;
     if (!crossesWord(spans, i, i + n)) return { text: word, size: n };
   }
   return { text: chars[i], size: 1 };
+}
+
+/**
+ * The word of `alike` (words of the same sound) she meant by `typed`: the only one, or of several the
+ * one that keeps the most of her characters where she wrote them (上五: 上午, not 晌午); none when
+ * two keep as many, or none keeps any.
+ */
+function soundsLike(alike: readonly string[] | undefined, typed: readonly string[]): string | undefined {
+  if (!alike?.length) return undefined;
+  if (alike.length === 1) return alike[0];
+  const kept = alike.map((w) => [...w].filter((c, k) => c === typed[k]).length);
+  const best = Math.max(...kept);
+  return best > 0 && kept.filter((k) => k === best).length === 1 ? alike[kept.indexOf(best)] : undefined;
 }
 
 /**

@@ -131,8 +131,12 @@ function readChoice(text: string, options: ChoiceOptionInput[], answers?: Choice
   // 5. the reply inside a label or word (at least 2 characters: "宫颈" for "宫颈癌筛查"); with a
   // negation in it ("不是低保户" for "城镇，不是低保户") it is a guess
   // (a word that only says what kind of place or service it is names none: 医院 is no hospital)
+  // (her words without a negation, inside one label as said and inside others only after their 不是:
+  // 户口在 is 我的户口在本地, not 我不是，丈夫的户口在本地)
   if ([...reply].length >= 2) {
-    const containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
+    let containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
+    const unnegated = containing.filter((o) => candidates[options.indexOf(o)].some((w) => w.includes(reply) && !NEGATION.test(w.slice(0, w.indexOf(reply)))));
+    if (containing.length > 1 && !NEGATION.test(reply) && unnegated.length === 1) containing = unnegated;
     if (containing.length === 1 && !onlyKind(reply)) return NEGATION.test(reply) ? guessed(containing[0].value) : ok(containing[0].value);
     if (containing.length > 1) return fail('ambiguous');
   }

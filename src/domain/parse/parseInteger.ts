@@ -6,8 +6,10 @@ import { normalizeText } from './normalizeText.js';
 import { fail, ok, type ParseResult } from './parseResult.js';
 import { replaceChineseNumerals } from './replaceChineseNumerals.js';
 
-// words containing a numeral character that are not numbers (三十天来一回: once, not 1)
-const NOT_NUMBERS = /一回|一次|一趟|一下|一直|一共|一起|一样|一点|一些|一般|一定|一会|一切|一向|万一|唯一|统一|星期[一二三四五六日天]|周[一二三四五六日]/gu;
+// words containing a numeral character that are not numbers (三十天来一回: once, not 1; 一个月一回 差不多三十天:
+// monthly, said beside the days)
+const NOT_NUMBERS =
+  /一个多?月|一回|一次|一趟|一下|一直|一共|一起|一样|一点|一些|一般|一定|一会|一切|一向|万一|唯一|统一|星期[一二三四五六日天]|周[一二三四五六日]/gu;
 const LEFTOVER_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`, 'u');
 
 /**

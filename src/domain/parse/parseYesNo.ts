@@ -184,8 +184,8 @@ const guess = (senses: Sense[]): Reading => ({ senses, guessed: true });
  * no when 不/没/未/别 comes just before it ("单位不给查"). Undefined when it does not end so.
  */
 function tailSense(clause: string, lex: Lexicon): Sense[] | undefined {
-  // (what the verb is done to, said last: 厂里体检不查那个, 都查这些)
-  const core = clause.replace(/(?:[这那](?:个|些|种|项|样))?[了的啊呀吧呢哦嘛啦过]*$/u, '');
+  // (what the verb is done to, said last: 厂里体检不查那个, 都查这些, 都查这俩, 查这两样)
+  const core = clause.replace(/(?:[这那](?:[两俩]?(?:个|些|种|项|样)|俩))?[了的啊呀吧呢哦嘛啦过]*$/u, '');
   for (let i = 1; i < core.length; i += 1) {
     const { tokens, rest } = tokenize(core.slice(i), lex);
     if (rest !== '' || !tokens.some(([w]) => lex.own(w))) continue;

@@ -70,6 +70,8 @@ const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
 /** Words that call a date her due date; not the 生 of 过生儿, 生日, 医生, 卫生院 (上回来是冬月三十 那天俺娘过生儿). */
 const DUE_WORDS = /预产期|出生|到期|(?<![过医卫先学])生(?![日气病儿])/u;
 const LMP_WORDS = /月经|例假|大姨妈|来事/u;
+/** The day she tested (今儿黑刚测出来两道杠, 3号验出来的): no date of her pregnancy's own. */
+const TESTED = /测出|测了|测的|测到|验出|验了|验的|试纸|[两俩][道条]杠|[两俩][道条]线|查出/u;
 
 const MIN_GA_DAYS = 2 * 7;
 
@@ -165,6 +167,7 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
   }
   const isDue = DUE_WORDS.test(t);
   const isLmp = LMP_WORDS.test(t);
+  if (!isDue && !isLmp && TESTED.test(t)) return fail('unrecognised');
   // her last period as a month without the day: its end (例假是冬月底来的) taken as the month's last day,
   // said back in the confirmation; another part of it (腊月中旬, 3月初): which day, naming what she said
   const part = isLmp && !isDue ? monthWithoutDay(text) : undefined;

@@ -51,10 +51,11 @@ describe('homophone typos (pinyin keyboards)', () => {
     'NT 11周',
   ])('%s stays as written', (typed) => expect(read(typed)).toBe(typed));
 
-  it('never substitutes a sound that two known words share', () => {
+  it('of two known words of the same sound, takes the one that keeps more of her characters; never on a tie', () => {
     const r = homophoneReader(['事情', '世情']);
     expect(r('市情')).toBe('市情');
-    expect(r('事请')).toBe('事请');
+    expect(r('事请')).toBe('事情');
+    expect(r('市请')).toBe('市请');
   });
 
   it('never reads a stretch as a word when that cuts a word she wrote right (这礼拜六: 礼拜)', () => {

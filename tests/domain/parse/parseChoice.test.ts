@@ -16,7 +16,7 @@ const times: ChoiceOptionInput[] = [
   { value: 'pm', label: '下午', words: [] },
 ];
 const ok = (value: string) => ({ ok: true, value });
-const err = (error: ParseErrorCode) => ({ ok: false, error });
+const err = (error: ParseErrorCode, among?: string[]) => ({ ok: false, error, ...(among ? { among } : {}) });
 
 const cases: [input: string, options: ChoiceOptionInput[], expected: ReturnType<typeof ok> | ReturnType<typeof err>][] = [
   // by number
@@ -50,7 +50,8 @@ const cases: [input: string, options: ChoiceOptionInput[], expected: ReturnType<
   ['都要', screens, ok('both')],
   ['宫颈癌', screens, ok('cervical')],
   ['乳腺癌', screens, ok('breast')],
-  ['宫颈和乳腺', screens, err('ambiguous')],
+  // (the options she named, to ask which)
+  ['宫颈和乳腺', screens, err('ambiguous', ['cervical', 'breast'])],
   ['筛查', screens, err('ambiguous')],
   ['不要乳腺，要宫颈', screens, ok('cervical')],
   ['需要', need, ok('yes')],
@@ -267,14 +268,14 @@ describe('parseChoice: negation and "both" are read, not matched as words', () =
     ['村里的 低保我家没有', ok('rural')],
     // the no alone: 农村 or 城镇 not 低保, she is asked which
     ['低保我家没有', among(['rural', 'urban'])],
-    ['村里的 在镇上打工', err('ambiguous')],
+    ['村里的 在镇上打工', { ok: false, error: 'ambiguous', among: ['rural', 'urban'] }],
   ])('group, 街上/镇上 and 低保…没有: %j', (text, expected) => {
     expect(parseChoice(text, groupShipped, groupAnswers)).toEqual(expected);
   });
 
   it('reads other lists as before', () => {
     expect(parseChoice('不要乳腺，要宫颈', screens)).toEqual(ok('cervical'));
-    expect(parseChoice('宫颈和乳腺', screens)).toEqual(err('ambiguous'));
+    expect(parseChoice('宫颈和乳腺', screens)).toEqual({ ok: false, error: 'ambiguous', among: ['cervical', 'breast'] });
   });
 });
 
@@ -385,7 +386,7 @@ describe('parseChoice: the option said alone, the other inside a reason or a sto
     ['下午吧 上午要送孫子上學', guess('pm')],
     ['上午吧，下午要下地干活', guess('am')],
     // both said alone, or only in stories: she is asked
-    ['上午 下午也行', { ok: false, error: 'ambiguous' }],
+    ['上午 下午也行', { ok: false, error: 'ambiguous', among: ['am', 'pm'] }],
   ])('%j', (text, expected) => {
     expect(parseChoice(text, sessions)).toEqual(expected);
   });
@@ -402,7 +403,7 @@ describe('parseChoice: an option taken back for another', () => {
     ['宫颈 说错了 乳腺', screens, ok('breast')],
     ['1 不对 2', screens, ok('breast')],
     // two options without a marker: which she means is not for us to pick
-    ['上午 下午', times, err('ambiguous')],
+    ['上午 下午', times, { ok: false, error: 'ambiguous', among: ['am', 'pm'] }],
   ] as const)('%j → %j', (text, options, expected) => {
     expect(parseChoice(text, [...options])).toEqual(expected);
   });
@@ -419,7 +420,7 @@ describe('parseChoice: a contrast', () => {
   ];
   it('takes the words after 不过/但是 when the whole names two options', () => {
     expect(parseChoice('住镇上 不过是农村户口 种地', place)).toEqual({ ok: true, value: 'rural', guessed: true });
-    expect(parseChoice('住镇上 农村户口', place)).toEqual({ ok: false, error: 'ambiguous' });
+    expect(parseChoice('住镇上 农村户口', place)).toEqual({ ok: false, error: 'ambiguous', among: ['urban', 'rural'] });
   });
 });
 
@@ -491,5 +492,14 @@ describe("her own 户口 denied in the question's words", () => {
       { value: 'none', label: '都不用了', words: ['不用', '算了'] },
     ];
     expect(parseChoice('有人不去了给俺说一声', wait)).toEqual({ ok: true, value: 'wait' });
+  });
+});
+
+describe('her words inside one label as said, and inside others only after their 不是', () => {
+  it('户口在 is her own 户口, not 我不是，丈夫的户口在本地', () => {
+    expect(parseChoice('户口在', residence, residenceAnswers)).toEqual(ok('hukou'));
+  });
+  it('a negation of hers is still read as before', () => {
+    expect(parseChoice('户口不在', residence, residenceAnswers)).not.toEqual(ok('hukou'));
   });
 });

@@ -57,6 +57,9 @@ describe('parseInteger with units', () => {
     ['五个星期', ok(35)],
     ['4周', ok(28)],
     ['大概三十天', ok(30)],
+    // monthly, and the days beside it: the days
+    ['一个月一回 差不多三十天', ok(30)],
+    ['一个多月来一次 35天左右', ok(35)],
     // a unit she did not use leaves the number as it is
     ['四个月', err('out_of_range')],
     // 四五个 is read as 45 (315 days): asked again

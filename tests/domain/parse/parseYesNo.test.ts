@@ -166,6 +166,9 @@ describe("parseYesNo: a question's own words", () => {
     // what the verb is done to, said last
     ['俺在厂里干活 厂里体检不查那个', checkup, false],
     ['单位体检都查这些', checkup, true],
+    ['俺在厂里上班 每年单位体检都查这俩', checkup, true],
+    ['单位体检都查这两样', checkup, true],
+    ['单位体检不查这俩', checkup, false],
     ['怀着呢', pregnant, true],
     ['没 早结扎了', pregnant, false],
     ['早就上环了', pregnant, false],

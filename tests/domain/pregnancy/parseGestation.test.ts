@@ -205,3 +205,13 @@ describe('parseGestation: the 生 of a birthday is no due date', () => {
     expect(parseGestation('预计10月12号生', '2026-03-16')).toEqual({ ok: true, value: { dueDate: '2026-10-12', from: 'dueDate' } });
   });
 });
+
+describe('parseGestation: the day she tested is no date of her pregnancy', () => {
+  it.each(['今儿黑刚测出来两道杠 想登记下', '3月1号验出来的 两条杠', '前天用试纸测的'])('%s: not read', (text) => {
+    expect(parseGestation(text, TODAY)).toEqual({ ok: false, error: 'unrecognised' });
+  });
+  it('her weeks or her last period beside it are still read', () => {
+    expect(parseGestation('测出来两道杠 末次月经2月1号', TODAY)).toMatchObject({ ok: true, value: { from: 'lastPeriod' } });
+    expect(parseGestation('测出来快6周了', TODAY)).toMatchObject({ ok: true, value: { from: 'weeks' } });
+  });
+});
