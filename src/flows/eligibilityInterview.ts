@@ -163,6 +163,10 @@ export class EligibilityInterview {
         else prompts.reprompt(turn, parsed.error, q.example, q.input.type === 'choice' ? q.text : undefined);
         return undefined;
       }
+      // a yes or a no guessed from words that answer another question of the interview (户口在项城 没迁过,
+      // at 您现在怀孕了吗): no answer to this one; kept for that question, and this one asked again
+      const otherWords = parsed.guessed && q.input.type === 'yesno' && !confirmed;
+      if (otherWords && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
       forgetShortList(turn.engine);
       // a refusal is never the result of a guess: an answer read from part of her words that makes
       // her not eligible is confirmed first; so is a plain one whose meaning the profile asks back (有)

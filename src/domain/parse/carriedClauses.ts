@@ -115,7 +115,10 @@ function statementOf(part: string): string[] {
   const head = start ? part.slice(0, start.index) : '';
   // (妇幼在哪: the place she asks about, not where she is)
   if (start?.[0] === '哪' && head.endsWith('在')) return [];
-  return head.length >= 2 && STATEMENT.test(head) ? [head] : [];
+  if (head.length >= 2 && STATEMENT.test(head)) return [head];
+  // (closed by 了 before what she asks about: 怀孕了|检查能免费不)
+  const closedHead = /^.+了(?=\p{Script=Han})/u.exec(head)?.[0];
+  return closedHead && closedHead.length >= 3 && !QUESTION.test(closedHead) ? [closedHead] : [];
 }
 
 /**

@@ -45,8 +45,9 @@ const NEGATION = /[不没无未非别]/gu;
 const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|无论|别的|非常|不知道|不清楚|不记得|还没有?(?:做|搞|查|约|弄)/gu;
 // characters that carry no content of their own
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
-// where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公)
-const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})`, 'u');
+// where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公);
+// not 我 after 是/在 (户口是我项城嘞: 咱, read as 我, is "our")
+const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及是在])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})`, 'u');
 const CONTRAST = /但是|但|可是|不过|只是/u;
 // a bare no after the word it is about (低保俺家木有, 低保我们没得): not a new subject, the end of the clause before
 const TRAILING_NO = /^我(?:们)?(?:家|家里|屋里)?(?:也|都|就|还|从来|一直)*(?:没有|没得|没吃|不吃|没享受|没评上|没办|没申请|不是|没|无)(?:过)?[的了呢啊哈]*$/u;

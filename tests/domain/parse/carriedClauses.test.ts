@@ -13,6 +13,9 @@ describe('carriedClauses', () => {
     expect(carriedClauses('我想问一下唐氏筛查是不是免费的我户口是项城的')).toEqual(['我想问一下唐氏筛查', '我户口是项城的']);
     expect(carriedClauses('怎么约时间')).toEqual([]);
     expect(carriedClauses('我怀孕了能做乳腺检查不')).toEqual(['我怀孕了']);
+    // (closed by 了 before the thing she asks about)
+    expect(carriedClauses('怀孕了检查能免费不')).toEqual(['怀孕了']);
+    expect(carriedClauses('生了孩子检查能免费不')).toEqual([]);
     expect(carriedClauses('有免费的没')).toEqual([]);
     expect(carriedClauses('户口不在这 居住证也没')).toEqual(['户口不在这', '居住证也没']);
   });

@@ -169,6 +169,8 @@ describe("parseYesNo: a question's own words", () => {
     ['俺在厂里上班 每年单位体检都查这俩', checkup, true],
     ['单位体检都查这两样', checkup, true],
     ['单位体检不查这俩', checkup, false],
+    // (厂里每年体检都有查妇科跟乳腺: what the check-up holds)
+    ['厂里每年体检都有查妇科跟乳腺', { yes: ['查', '都查', '有查', '有妇科', '妇科跟乳腺'], no: ['不查'] }, true],
     ['怀着呢', pregnant, true],
     ['没 早结扎了', pregnant, false],
     ['早就上环了', pregnant, false],
@@ -340,5 +342,16 @@ describe('a condition and what she wants then', () => {
     ['有人不去就告诉我', true],
   ])('%s is %s', (text, value) => {
     expect(parseYesNo(text, wait)).toEqual({ ok: true, value });
+  });
+});
+
+describe('a yes in her words', () => {
+  it.each([
+    ['那还用说 俩孩子都上学了', true],
+    ['现在怀孕了', true],
+    ['我现在怀孕了', true],
+    ['现在没有', false],
+  ])('%s → %s', (text, value) => {
+    expect(parseYesNo(text, { yes: ['怀孕了'], no: [] })).toEqual({ ok: true, value });
   });
 });
