@@ -2,7 +2,8 @@
 // corpus (tests/conversations/corpus/{tuning,holdout}) run against the real engine on a temporary
 // SQLite database. Prints, for the whole corpus and for the set-aside part (holdout): the share of
 // cases understood the first time (goal reached, no re-prompt), the cases where the bot acted on a
-// wrong reading (must be 0) and the median number of her messages to reach the goal.
+// wrong reading (must be 0) and the median number of her messages to reach the goal; and, stricter, the
+// share understood with no question asked again after her answer to another was kept (好的，记下了。).
 // BENCH_VERBOSE=1 lists every tuning case not understood the first time with its transcript (never
 // the set-aside ones: they are not read while tuning). BENCH_ONLY=c- runs only the tuning cases whose
 // name starts so (and no set-aside case), to look at a new batch. A conversation ends once she has what
@@ -68,9 +69,13 @@ async function main(): Promise<void> {
     const turns = rows.flatMap((s) => (s.run.turnsToGoal !== undefined ? [s.run.turnsToGoal] : []));
     const reached = rows.filter((s) => s.run.goal.reached).length;
     const share = rows.length ? ((100 * understood) / rows.length).toFixed(1) : '–';
+    // (understood, and no question of hers asked again after her answer to another was kept: the stricter share)
+    const strict = rows.filter((s) => s.run.understoodFirstTime && s.run.askedAgain === 0).length;
+    const strictShare = rows.length ? ((100 * strict) / rows.length).toFixed(1) : '–';
     console.log(
       `${label.padEnd(8)} ${String(rows.length).padStart(4)} cases · understood the first time ${understood} (${share}%) · ` +
-        `wrong actions ${wrong.length} · goal reached ${reached} · median turns to goal ${turns.length ? percentile(turns, 50) : '–'}`,
+        `wrong actions ${wrong.length} · goal reached ${reached} · median turns to goal ${turns.length ? percentile(turns, 50) : '–'} · ` +
+        `without a question asked again after keeping her answer to another ${strict} (${strictShare}%)`,
     );
     for (const s of wrong) console.log(`         wrong: ${s.part}/${s.name}: ${s.run.goal.wrong.join('; ')}`);
   };

@@ -26,6 +26,7 @@ export class CaseRunner {
     turns: [],
     goal: { reached: false, wrong: [], missing: [] },
     reprompts: 0,
+    askedAgain: 0,
     expectationFailures: [],
     understoodFirstTime: false,
   };
@@ -57,14 +58,30 @@ export class CaseRunner {
         await this.staff(where, woman, t);
         await this.moveTo(county.clock.now().toISOString());
         const received = this.receivedBy(woman);
-        this.result.turns.push({ she: '', woman: t.woman, replies: [], received: received.map((m) => m.text), reprompt: false, retry: false });
+        this.result.turns.push({
+          she: '',
+          woman: t.woman,
+          replies: [],
+          received: received.map((m) => m.text),
+          reprompt: false,
+          askedAgain: false,
+          retry: false,
+        });
         await this.expect(where, woman, 'what she received', received, t.received, t.state);
         continue;
       }
       if ('wait' in t) {
         await this.moveTo(t.wait);
         const received = this.receivedBy(woman);
-        this.result.turns.push({ she: '', woman: t.woman, replies: [], received: received.map((m) => m.text), reprompt: false, retry: false });
+        this.result.turns.push({
+          she: '',
+          woman: t.woman,
+          replies: [],
+          received: received.map((m) => m.text),
+          reprompt: false,
+          askedAgain: false,
+          retry: false,
+        });
         await this.expect(`turn ${i + 1} (wait until ${t.wait})`, woman, 'what she received', received, t.received, t.state);
         continue;
       }
@@ -178,11 +195,13 @@ export class CaseRunner {
     const replies = await this.county.app.simulator!.receive(woman.externalId, media ? { kind: media } : text);
     // the transcript may have been forgotten (she deleted her data): count what it holds now
     woman.seen = this.fromBot(woman).length;
-    const turn: TurnRun = { she: text, woman: name, replies, received: received.map((m) => m.text), reprompt: false, retry };
+    const turn: TurnRun = { she: text, woman: name, replies, received: received.map((m) => m.text), reprompt: false, askedAgain: false, retry };
     this.result.turns.push(turn);
     const at = this.county.clock.now().toISOString();
     if (name) return { turn, replies: replies.map((r) => ({ text: r, at })) };
     turn.reprompt = replies.some((r) => isReprompt(r, this.county.markers));
+    turn.askedAgain = replies.some((r) => r.includes(this.county.askedAgainMarker));
+    if (turn.askedAgain) this.result.askedAgain += 1;
     this.allReplies.push(...replies);
     this.sent += 1;
     if (turn.reprompt) this.result.reprompts += 1;

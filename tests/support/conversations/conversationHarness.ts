@@ -14,7 +14,7 @@ import { createLogger } from '../../../src/support/logger.js';
 import type { ConversationCase } from './caseSchema.js';
 import { type GoalCheck } from './checkGoal.js';
 import { CaseRunner } from './caseRunner.js';
-import { repromptMarkers } from './reprompt.js';
+import { askedAgainMarker, repromptMarkers } from './reprompt.js';
 
 const STAFF_TOKEN = 'conversation-cases-staff-token';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -28,6 +28,8 @@ export interface TurnRun {
   /** What the bot sent her on its own before this turn (reminders, waitlist offers…). */
   received: string[];
   reprompt: boolean;
+  /** A reply kept her answer to another question and asked the question she is on again (keptForLater). */
+  askedAgain: boolean;
   /** This message was her retry after a re-prompt (the turn's `ifReprompted`). */
   retry: boolean;
 }
@@ -38,6 +40,8 @@ export interface CaseRun {
   turnsToGoal?: number;
   goal: GoalCheck;
   reprompts: number;
+  /** Her messages answered by keeping them for another question and asking the one she is on again. */
+  askedAgain: number;
   /** Per-turn expectations (`replies`, `received`, `state`, staff answers) that failed, as readable lines. */
   expectationFailures: string[];
   understoodFirstTime: boolean;
@@ -76,6 +80,8 @@ export interface CountyApp {
   clock: FixedClock;
   database: HarnessDatabase;
   markers: string[];
+  /** The fixed part of keptForLater (reprompt.ts askedAgainMarker). */
+  askedAgainMarker: string;
   staffToken: string;
 }
 
@@ -121,7 +127,7 @@ export class ConversationHarness {
     const files = this.files.get(key);
     const app = await createApp({ config, clock, logger: createLogger('silent'), migrate: false, realTimeSending: false, files });
     const port = await app.start();
-    return { app, port, clock, database, markers: repromptMarkers(app.flowSet), staffToken: STAFF_TOKEN };
+    return { app, port, clock, database, markers: repromptMarkers(app.flowSet), askedAgainMarker: askedAgainMarker(app.flowSet), staffToken: STAFF_TOKEN };
   }
 
   async run(c: ConversationCase): Promise<CaseRun> {
