@@ -5,6 +5,7 @@
 // words before the question (我怀孕了|能做两癌吗), and after one (…是不是免费的|我户口是项城的).
 import { normalizeText } from './normalizeText.js';
 import { TAG_QUESTION } from './tagQuestion.js';
+import { speaksOfAnotherWoman } from './ofAnotherWoman.js';
 import { HUSBAND_SOURCE } from './husbandWords.js';
 
 // not at '.': 1978.5.6 and 3.5 are dates. The fillers of speech typed by voice (那个, 就是说, 然后, 嗯)
@@ -49,10 +50,10 @@ const FOUND_BY = /^(?:我|俺)?(?:检查|查|B超|b超|彩超|医生|大夫)(?:�
 /**
  * In a run-on of any length, where a complete answer (an age or a date: 五十二了, 一九七一年的, 今年五十一;
  * a place: 户口在东门村; a question: 能查吗) is followed by the words of another fact or of a question to
- * the bot (…户口在…, …你们礼拜六上不上班): never inside a date (一九七一年) or a place name (丁集镇沈庄村).
+ * the bot (…户口在…, …你们礼拜六上不上班), or her cycle after the day of her last period (…五月十号|我这个月经不准…): never inside a date (一九七一年) or a place name (丁集镇沈庄村).
  */
 const RUN_ON =
-  /(?<=(?:[\d零〇一二三四五六七八九十两][年月号日岁]?|[年月号日岁]数?)[了的哩嘞咧啦]?|了|[村庄镇乡组屯寨集街县市区][的哩嘞咧]?|[吗呢])(?=户口|户籍|我是|俺是|我家|俺家|家在|我住|俺住|住在|我今年|俺今年|今年|你们|您们|单位|低保|怀孕|预产期|末次月经|是农村|是城里|是城镇|是乡里|农村的|乡里的|乡下的)|(?<=\p{Script=Han}[的了哩嘞咧啦呢吗啊呀])(?=你们|您们)/u;
+  /(?<=(?:[\d零〇一二三四五六七八九十两][年月号日岁]?|[年月号日岁]数?)[了的哩嘞咧啦]?|了|[村庄镇乡组屯寨集街县市区][的哩嘞咧]?|[吗呢])(?=户口|户籍|我是|俺是|我家|俺家|家在|我住|俺住|住在|我今年|俺今年|今年|你们|您们|单位|低保|怀孕|预产期|末次月经|是农村|是城里|是城镇|是乡里|农村的|乡里的|乡下的|我这个月经|俺这个月经|我月经|俺月经|月经|例假)|(?<=\p{Script=Han}[的了哩嘞咧啦呢吗啊呀])(?=你们|您们)/u;
 /** A long run-on (12 characters or more) split where it turns to another fact; a short clause (本地户口) as it is. */
 const byTopic = (clause: string): string[] => ([...clause].length >= 12 ? clause.split(TOPIC_START) : [clause]).flatMap((c) => c.split(RUN_ON));
 /** A statement before a question: closed by 了/的 (我怀孕了|能做两癌吗), or saying what she is or where (我是72年的, 户口在李寨). */
@@ -116,9 +117,9 @@ function statementOf(part: string): string[] {
   // (妇幼在哪: the place she asks about, not where she is)
   if (start?.[0] === '哪' && head.endsWith('在')) return [];
   if (head.length >= 2 && STATEMENT.test(head)) return [head];
-  // (closed by 了 before what she asks about: 怀孕了|检查能免费不)
+  // (closed by 了 before what she asks about: 怀孕了|检查能免费不; not another woman's: 我姐怀孕了|唐筛能免费做吗)
   const closedHead = /^.+了(?=\p{Script=Han})/u.exec(head)?.[0];
-  return closedHead && closedHead.length >= 3 && !QUESTION.test(closedHead) ? [closedHead] : [];
+  return closedHead && closedHead.length >= 3 && !QUESTION.test(closedHead) && !speaksOfAnotherWoman(part) ? [closedHead] : [];
 }
 
 /**

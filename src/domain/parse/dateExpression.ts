@@ -125,7 +125,8 @@ const NUM_END = String.raw`(?!\d|[-/.]\d)`;
 const NUM_START = String.raw`(?<![\d.\/-])`;
 const DAY_SUFFIX = '(?:日|号)?';
 
-// Patterns in priority order; a later pattern never matches inside an earlier match.
+// Patterns in priority order; a later pattern never matches inside an earlier match. (A day after a
+// month and a dot is the dotted date's: 预产期11.3号 is 11月3日, not the 3rd.)
 const YMD = new RegExp(`${NUM_START}(?<y>(?:19|20|21)\\d{2})(?:${SEP}|\\s)(?<m>\\d{1,2})(?:${SEP}|\\s)(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
 const COMPACT_YMD = /(?<!\d)(?<y>(?:19|20|21)\d{2})(?<m>\d{2})(?<d>\d{2})(?!\d)/gu;
 const YY_MD = new RegExp(`${NUM_START}(?<yy>\\d{2})${SEP}(?<m>\\d{1,2})${SEP}(?<d>\\d{1,2})${NUM_END}${DAY_SUFFIX}`, 'gu');
@@ -133,7 +134,7 @@ const CHINESE = new RegExp(
   [
     `(?:(?<!\\d)(?<yNum>\\d{4}|\\d{2})年|(?<yRel>${alt(REL_YEARS)}))?`,
     `(?:(?<leap>闰)?(?:(?<!\\d)(?<mNum>\\d{1,2})月份?|(?<mName>[正元冬腊])月)|(?<mRel>${alt(REL_MONTHS)}))?`,
-    `(?:初(?<dChu>\\d{1,2})(?!\\d)|(?<!\\d)(?<dNum>\\d{1,2})(?!\\d)(?<dSuf>日|号)?|(?<vague>上旬|中旬|下旬|初|中|底|末))?`,
+    `(?:初(?<dChu>\\d{1,2})(?!\\d)|(?<!\\d|\\d[-/.])(?<dNum>\\d{1,2})(?!\\d)(?<dSuf>日|号)?|(?<vague>上旬|中旬|下旬|初|中|底|末))?`,
   ].join(''),
   'gu',
 );

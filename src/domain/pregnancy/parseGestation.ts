@@ -167,7 +167,14 @@ function readGestation(text: string, today: string): ParseResult<Gestation> {
   }
   const isDue = DUE_WORDS.test(t);
   const isLmp = LMP_WORDS.test(t);
-  if (!isDue && !isLmp && TESTED.test(t)) return fail('unrecognised');
+  if (!isDue && !isLmp && TESTED.test(t)) {
+    // (the day of her last period in another clause is still hers: 昨天测出来两道杠 上回是1月20号来的)
+    const rest = t
+      .split(/[\s,，。;；!！]+/u)
+      .filter((c) => c && !TESTED.test(c))
+      .join(' ');
+    return rest ? readGestation(rest, today) : fail('unrecognised');
+  }
   // her last period as a month without the day: its end (例假是冬月底来的) taken as the month's last day,
   // said back in the confirmation; another part of it (腊月中旬, 3月初): which day, naming what she said
   const part = isLmp && !isDue ? monthWithoutDay(text) : undefined;

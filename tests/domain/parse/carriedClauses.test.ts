@@ -16,6 +16,10 @@ describe('carriedClauses', () => {
     // (closed by 了 before the thing she asks about)
     expect(carriedClauses('怀孕了检查能免费不')).toEqual(['怀孕了']);
     expect(carriedClauses('生了孩子检查能免费不')).toEqual([]);
+    expect(carriedClauses('我姐怀孕了唐筛能免费做吗')).toEqual([]);
+  });
+  it('splits her cycle from the day of her last period in a run-on', () => {
+    expect(carriedClauses('最后一回来身上是五月十号我这个月经不准三十五天才来一回')).toEqual(['最后一回来身上是五月十号', '我这个月经不准三十五天才来一回']);
     expect(carriedClauses('有免费的没')).toEqual([]);
     expect(carriedClauses('户口不在这 居住证也没')).toEqual(['户口不在这', '居住证也没']);
   });

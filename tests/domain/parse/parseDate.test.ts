@@ -38,10 +38,12 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['26年3月5号', past, day('2026-03-05')],
   ['98年3月5号', past, day('1998-03-05')],
   // month and day, year inferred
-  ['3月5号', past, day('2026-03-05')],
+  ['2.5号', past, day('2026-02-05')],
   ['3月5日', past, day('2026-03-05')],
   ['3月5', past, day('2026-03-05')],
   ['3.5', past, day('2026-03-05')],
+  // (the day of a dotted date with 号: the dotted date's, not the 5th of this month)
+  ['2.5号', past, day('2026-02-05')],
   ['3-5', past, day('2026-03-05')],
   ['3/5', past, day('2026-03-05')],
   ['3月10号', past, day('2026-03-10')],

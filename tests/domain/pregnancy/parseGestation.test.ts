@@ -211,6 +211,7 @@ describe('parseGestation: the day she tested is no date of her pregnancy', () =>
     expect(parseGestation(text, TODAY)).toEqual({ ok: false, error: 'unrecognised' });
   });
   it('her weeks or her last period beside it are still read', () => {
+    expect(parseGestation('昨天测出来两道杠 上回是1月20号来的', TODAY)).toMatchObject({ ok: true, value: { from: 'lastPeriod' } });
     expect(parseGestation('测出来两道杠 末次月经2月1号', TODAY)).toMatchObject({ ok: true, value: { from: 'lastPeriod' } });
     expect(parseGestation('测出来快6周了', TODAY)).toMatchObject({ ok: true, value: { from: 'weeks' } });
   });
