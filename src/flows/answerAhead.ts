@@ -65,6 +65,22 @@ function answers(step: Step, text: string, today: string): boolean {
   return day.kind === 'day' && day.day >= today;
 }
 
+/**
+ * Whether her words answer, whole and surely, a choice question of `flow` other than the one she is on
+ * (not one answered by a plain yes or no, never by a bare number): one the flow skipped, or passed
+ * already (怀的是一个宝宝，还是双胞胎？ where the county's rules do not need it: 一个 冇得双胞胎 at the
+ * birth date question). Tried after the questions ahead (keepForQuestionAhead).
+ */
+export function answersSkipped(turn: Turn, flow: Flow, text: string): boolean {
+  const current = turn.state.stepId;
+  if (!turn.consented || !current || /^[\s\d]*$/u.test(text)) return false;
+  return flow.steps.some((s) => {
+    if (s.kind !== 'ask' || s.id === current || s.input.type !== 'choice' || s.input.yes !== undefined || s.input.no !== undefined) return false;
+    const r = parseInput(s.input, text, turn.today);
+    return r.ok && !r.guessed;
+  });
+}
+
 function keep(turn: Turn, text: string): void {
   (turn.engine.carried ??= []).push(text.trim());
   turn.state.failures = 0;

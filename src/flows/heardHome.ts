@@ -12,7 +12,7 @@ import { readEarlierWords, readStepFromEarlierWords, type EarlierAnswer } from '
 import type { AskStep, Flow } from './flowSchema.js';
 import type { Prompts } from './prompts.js';
 import { datesSaidAgain } from './restatedAnswer.js';
-import { keepForQuestionAhead } from './answerAhead.js';
+import { answersSkipped, keepForQuestionAhead } from './answerAhead.js';
 import { requestSaidAgain } from './requestAgain.js';
 import type { Turn } from './turn.js';
 
@@ -92,7 +92,9 @@ export function saidAgain(
   // (or her request: 中 那给俺约NT 去人民医院, at the list of days it led to)
   if (dates || requestSaidAgain(turn.engine.trigger?.text, text)) return `${say.heardAlready(turn)}\n${again()}`;
   // her answer to a question ahead (后天上午 at the list of townships): kept for it
-  return keepForQuestionAhead(turn, flows, flow, text) ? `${say.keptForLater(turn)}\n${again()}` : undefined;
+  if (keepForQuestionAhead(turn, flows, flow, text)) return `${say.keptForLater(turn)}\n${again()}`;
+  // or to one the flow skipped (一个 冇得双胞胎, where twins change nothing): heard
+  return answersSkipped(turn, flow, text) ? `${say.notAsked(turn)}\n${again()}` : undefined;
 }
 
 /** Her words already written, read as the answer to `step`: the township she named (`fromHome`), else as `fromTrigger` says (src/flows/earlierWords.ts). */

@@ -50,6 +50,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   // the question asked again follows it
   keptForLater: NONE,
   keptAlready: NONE,
+  notAsked: NONE,
   fullYears: ['age'],
   monthsHeard: NONE,
   idleReset: COUNTY,

@@ -28,6 +28,7 @@ export const messagesSchema = z.object({
   /** Before the question asked again, when her words answered another question of the interview (src/flows/otherAnswer.ts). */
   keptForLater: z.string().min(1),
   keptAlready: z.string().min(1),
+  notAsked: z.string().min(1),
   /** Her age said without how she counted it, read in full years, to confirm ({age}). */
   fullYears: z.string().min(1),
   /** Before the dating question asked the first time, when the words that started the flow gave months (怀孕四个月了). */

@@ -45,6 +45,11 @@ export class Prompts {
     return this.text(this.messages().keptAlready, turn);
   }
 
+  /** Her answer to a question the flow skipped, heard (好的，知道了。). */
+  notAsked(turn: Turn): string {
+    return this.text(this.messages().notAsked, turn);
+  }
+
   /** Her answer to another question, kept for it (好的，记下了。). */
   keptForLater(turn: Turn): string {
     return this.text(this.messages().keptForLater, turn);
