@@ -135,7 +135,7 @@ function readChoice(text: string, options: ChoiceOptionInput[], answers?: Choice
   // 户口在 is 我的户口在本地, not 我不是，丈夫的户口在本地)
   if ([...reply].length >= 2) {
     let containing = options.filter((_, i) => candidates[i].some((w) => w.includes(reply)));
-    const unnegated = containing.filter((o) => candidates[options.indexOf(o)].some((w) => w.includes(reply) && !NEGATION.test(w.slice(0, w.indexOf(reply)))));
+    const unnegated = options.filter((_, i) => candidates[i].some((w) => w.includes(reply) && !NEGATION.test(w.slice(0, w.indexOf(reply)))));
     if (containing.length > 1 && !NEGATION.test(reply) && unnegated.length === 1) containing = unnegated;
     if (containing.length === 1 && !onlyKind(reply)) return NEGATION.test(reply) ? guessed(containing[0].value) : ok(containing[0].value);
     if (containing.length > 1) return fail('ambiguous');

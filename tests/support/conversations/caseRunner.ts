@@ -58,30 +58,14 @@ export class CaseRunner {
         await this.staff(where, woman, t);
         await this.moveTo(county.clock.now().toISOString());
         const received = this.receivedBy(woman);
-        this.result.turns.push({
-          she: '',
-          woman: t.woman,
-          replies: [],
-          received: received.map((m) => m.text),
-          reprompt: false,
-          askedAgain: false,
-          retry: false,
-        });
+        this.quietTurn(t.woman, received);
         await this.expect(where, woman, 'what she received', received, t.received, t.state);
         continue;
       }
       if ('wait' in t) {
         await this.moveTo(t.wait);
         const received = this.receivedBy(woman);
-        this.result.turns.push({
-          she: '',
-          woman: t.woman,
-          replies: [],
-          received: received.map((m) => m.text),
-          reprompt: false,
-          askedAgain: false,
-          retry: false,
-        });
+        this.quietTurn(t.woman, received);
         await this.expect(`turn ${i + 1} (wait until ${t.wait})`, woman, 'what she received', received, t.received, t.state);
         continue;
       }
@@ -188,6 +172,11 @@ export class CaseRunner {
     woman.seen = bot.length;
     woman.proactive.push(...received);
     return received;
+  }
+
+  /** A turn where only time passed or staff acted: what she received, nothing written. */
+  private quietTurn(woman: string | undefined, received: Said[]): void {
+    this.result.turns.push({ she: '', woman, replies: [], received: received.map((m) => m.text), reprompt: false, askedAgain: false, retry: false });
   }
 
   private async send(woman: WomanRun, text: string, retry: boolean, received: Said[], name?: string): Promise<{ turn: TurnRun; replies: Said[] }> {
