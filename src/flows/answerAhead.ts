@@ -1,16 +1,18 @@
-// Her answer to a question still ahead, written at the one asked: the day of a booking at its 户口
-// question or its list of townships (后天上午, 礼拜四); her pregnancy's dates at the health consent asked
+// Her answer to a question still ahead, written at the one asked: the day, the hospital or the session
+// of a booking at its 户口 question or its list of townships (后天上午, 礼拜四, 俺想去妇幼, 上午); her pregnancy's dates at the health consent asked
 // before them (末次月经腊月初八). Not a failed answer: kept with the clauses her answers left
 // (`engine.carried`, forgotten when the conversation rests: she declines, or goes silent), read by that
 // question when it comes (`fromTrigger`), and she is told so before the question asked again. At a
 // yes/no question whose yes leads to it (要现在约吗？ 礼拜四上午吧), her words are that yes. Only words
 // that read whole as that answer are kept, and only after she agreed to the privacy notice.
-import { readDayWords } from '../domain/booking/readDay.js';
+import { readDayWords, SESSION_WORDS } from '../domain/booking/readDay.js';
 import { speaksOfAnotherWoman } from '../domain/parse/ofAnotherWoman.js';
 import { parseGestation } from '../domain/pregnancy/parseGestation.js';
 import { dayToGo } from '../domain/pregnancy/statesGestation.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import type { Turn } from './turn.js';
+import type { HomePlaces } from './heardHome.js';
+import { hospitalNamed, hospitalWords } from './booking/hospitalWords.js';
 import { parseInput } from './parseInput.js';
 
 /** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变; not 改到周五下午 就那天吧). */
@@ -18,6 +20,33 @@ const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*
 
 /** The source of a list of days (booking.yaml's day step). */
 export const DAYS_SOURCE = 'booking.days';
+const HOSPITALS_SOURCE = 'booking.hospitals';
+/** The source of a list of sessions (booking.yaml's session step): read from earlier words only when they are only a session. */
+export const SESSIONS_SOURCE = 'booking.sessions';
+
+/** What may stand around the name she gives (俺想去妇幼吧, 就上午): nothing of its own. */
+const AROUND_NAME = /[\s,，。.!！~～]|俺|我|想|要|就|还是|去|到|在|吧|呗|的|那个|那|哈|嘛|呀|啊|哩|嘞/gu;
+
+/** Her words with `names` taken out and what stands around a name: empty when they were only the name. */
+function besidesNames(text: string, names: readonly string[]): string {
+  let rest = text;
+  for (const n of [...names].sort((a, b) => b.length - a.length)) rest = rest.split(n).join('');
+  return rest.replace(AROUND_NAME, '');
+}
+
+/** Whether her words are only the name of one of the county's hospitals (俺想去妇幼, 人民医院吧). */
+function namesHospitalOnly(text: string, home: HomePlaces | undefined): boolean {
+  const county = home?.county[0];
+  const id = home?.hospitals && county ? hospitalNamed(text, home.hospitals, county) : undefined;
+  const hospital = id ? home?.hospitals?.find((h) => h.id === id) : undefined;
+  return !!hospital && !!county && besidesNames(text, hospitalWords(hospital.name, county)) === '';
+}
+
+/** Whether her words are only a session, no day (上午, 下午去吧; not 今儿上午刚从地里回来). */
+export function namesSessionOnly(text: string, today: string): boolean {
+  const day = readDayWords(text, today);
+  return day.kind === 'none' && day.session !== undefined && besidesNames(text, Object.values(SESSION_WORDS).flat()) === '';
+}
 
 /** Where a step may go on to (step ids of its flow, `end`, `return`, `flow:<id>`). */
 function targetsOf(step: Step): string[] {
@@ -52,7 +81,7 @@ function stepsAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, fr
 }
 
 /** Whether her words, whole, answer `step` when it comes (a question that reads her earlier words). */
-function answers(step: Step, text: string, today: string): boolean {
+function answers(step: Step, text: string, today: string, home: HomePlaces | undefined): boolean {
   if (step.kind !== 'ask' || !step.fromTrigger) return false;
   const { input } = step;
   if (input.type === 'dating' || input.type === 'gestation') {
@@ -60,7 +89,10 @@ function answers(step: Step, text: string, today: string): boolean {
     // (a month's end, 冬月底, is read only where it is said back: the dating of a registration)
     return g.ok && !(input.type === 'gestation' && g.value.assumed) && !dayToGo(text, today) && !speaksOfAnotherWoman(text);
   }
-  if (input.type !== 'dynamicChoice' || input.source !== DAYS_SOURCE) return false;
+  if (input.type !== 'dynamicChoice') return false;
+  if (input.source === HOSPITALS_SOURCE) return namesHospitalOnly(text, home);
+  if (input.source === SESSIONS_SOURCE) return namesSessionOnly(text, today);
+  if (input.source !== DAYS_SOURCE) return false;
   const day = readDayWords(text, today);
   return day.kind === 'day' && day.day >= today;
 }
@@ -87,10 +119,10 @@ function keep(turn: Turn, text: string): void {
 }
 
 /** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
-export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string): boolean {
+export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string, home?: HomePlaces): boolean {
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
   if (!turn.consented || !step || KEEPS.test(text)) return false;
-  const answered = stepsAhead(turn, flows, flow, targetsOf(step)).filter((s) => answers(s, text, turn.today));
+  const answered = stepsAhead(turn, flows, flow, targetsOf(step)).filter((s) => answers(s, text, turn.today, home));
   if (answered.length === 0) return false;
   // her dates said again otherwise, after her first words gave them (十二周多, then 单子上写哩12周4天 at the
   // twins question): the later words stand, and she confirms them with the rest before anything is stored
@@ -114,7 +146,7 @@ export function yesByAnswerAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, f
   const no = step.on?.false;
   // (就15号吧, 15号不变 at 要改到别的日子吗: the day she keeps)
   if (step.input.type !== 'yesno' || !turn.consented || !yes || !no || KEEPS.test(text)) return false;
-  const answered = (from: string) => stepsAhead(turn, flows, flow, [from]).some((s) => answers(s, text, turn.today));
+  const answered = (from: string) => stepsAhead(turn, flows, flow, [from]).some((s) => answers(s, text, turn.today, undefined));
   if (!answered(yes) || answered(no)) return false;
   keep(turn, text);
   return true;

@@ -14,6 +14,7 @@ import { parseInput } from './parseInput.js';
 import { datesPregnancy } from './cycleWords.js';
 import { confirmsGuess } from './prompts.js';
 import { namesDaysThatDiffer, readEarlierChoice } from './readShownChoice.js';
+import { namesSessionOnly, SESSIONS_SOURCE } from './answerAhead.js';
 
 /**
  * The answer her earlier words give the question `key` (flowId.stepId), read by `read`: the message
@@ -91,6 +92,8 @@ export function readStepFromEarlierWords(
     if (dates && dayToGo(text, today)) return fail('unrecognised');
     // a count (her cycle) is not read from words that date the pregnancy (末次月经25号)
     if (step.input.type === 'integer' && datesPregnancy(text)) return fail('unrecognised');
+    // a session only from words that are only one (上午去; not 俺今儿上午刚从地里回来 想约两癌)
+    if (step.input.type === 'dynamicChoice' && step.input.source === SESSIONS_SOURCE && !namesSessionOnly(text, today)) return fail('unrecognised');
     let r: ParseResult<unknown>;
     if (!options) r = parseInput(step.input, text, today, known);
     else {

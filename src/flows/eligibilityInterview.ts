@@ -129,7 +129,7 @@ export class EligibilityInterview {
         const ownNo = !!rest && (rest.ok || !!rest.among);
         if (!ownNo && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
         // her answer to a question after the interview (后天上午 at the 户口 question of a booking): kept for it
-        if (!parsed.among && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText)) {
+        if (!parsed.among && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText, this.o.home)) {
           saidSo(keptForLater);
           return undefined;
         }

@@ -367,7 +367,10 @@ export class ConversationEngine {
     if (read?.nextAnswer) turn.engine.nextAnswer = read.nextAnswer;
     forgetShortList(turn.engine);
     // what else her answer said, for the questions that follow (孕11周 一个宝宝; a number that picked an option of a list: not a hospital's number too)
-    const answered = (c: string) => (shown ? readEarlierChoice(c, shown, turn.today).read.ok : parseInput(step.input, c, turn.today).ok);
+    // (her whole answer read is no rest of it: a bare 1 that picked a day, which words alone never pick)
+    const answered = (c: string) =>
+      (/^\s*\d+\s*$/u.test(c) && c.trim() === text.trim()) ||
+      (shown ? readEarlierChoice(c, shown, turn.today).read.ok : parseInput(step.input, c, turn.today).ok);
     keepRestOfAnswer(turn.engine, confirmed ? '' : text, answered);
     const next = this.afterAnswer(turn, flow, step, parsed.value);
     if (next) await this.run(turn, next.flow, next.step);

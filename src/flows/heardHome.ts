@@ -19,7 +19,10 @@ import type { Turn } from './turn.js';
 /** The county's townships (with their villages) and its names (项城市, 项城), for reading where she lives. */
 export interface HomePlaces {
   places: readonly HomePlace[];
+  /** the county's names (项城市, 项城), the full name first */
   county: readonly string[];
+  /** the county's designated hospitals, for a hospital she names before she is asked (src/flows/answerAhead.ts) */
+  hospitals?: readonly { id: string; name: string }[];
 }
 
 /** Keeps the township her answer names as her home (a later one stands over an earlier one), until the conversation rests. */
@@ -92,7 +95,7 @@ export function saidAgain(
   // (or her request: 中 那给俺约NT 去人民医院, at the list of days it led to)
   if (dates || requestSaidAgain(turn.engine.trigger?.text, text)) return `${say.heardAlready(turn)}\n${again()}`;
   // her answer to a question ahead (后天上午 at the list of townships): kept for it
-  if (keepForQuestionAhead(turn, flows, flow, text)) return `${say.keptForLater(turn)}\n${again()}`;
+  if (keepForQuestionAhead(turn, flows, flow, text, home)) return `${say.keptForLater(turn)}\n${again()}`;
   // or to one the flow skipped (一个 冇得双胞胎, where twins change nothing): heard
   return answersSkipped(turn, flow, text) ? `${say.notAsked(turn)}\n${again()}` : undefined;
 }
