@@ -45,7 +45,9 @@ export type DayChoice =
   /** not a day: read her answer as an ordinary choice */
   | { kind: 'none' };
 
-const WEEKDAY = /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
+// (the week named before the weekday: 下个礼拜的星期三, 下周星期三)
+const WEEKDAY =
+  /(?<pre>下下个|下下|下个|下|这个|这|這個|這|本|上个|上)?(?:(?<=[下个这這本上])(?:周|週|星期|礼拜|禮拜)的?)?(?:周|週|星期|礼拜|禮拜)(?<wd>[1-7日天])/gu;
 /** How far along she is (12周3天, 十二周零三天, 12周+3天): no weekday (周3) in it. */
 const WEEKS_AND_DAYS = /(?<![\d.])\d{1,2}\s*个?\s*(?:周|週|星期|礼拜|禮拜)\s*[零又加+]?\s*\d\s*天/gu;
 const WEEK_SHIFT: Record<string, number> = { 下下个: 2, 下下: 2, 下个: 1, 下: 1, 这个: 0, 这: 0, 這個: 0, 這: 0, 本: 0, 上个: -1, 上: -1 };

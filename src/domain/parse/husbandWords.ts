@@ -1,5 +1,5 @@
 // The names women use for their husband, one list for every reader of her words: 老公, 爱人, 当家的,
-// 孩子他爸; in Henan also 孩他爹, 掌柜的, 那口子; in Hunan 老倌 (我户口在娘屋里冇迁过来 老倌是本地的).
+// 孩子他爸; in Henan also 孩他爹, 掌柜的, 那口子; in Hunan 老倌, 屋里男的 (我户口在娘屋里冇迁过来 老倌是本地的).
 export const HUSBAND_WORDS: readonly string[] = [
   '老公',
   '丈夫',
@@ -20,6 +20,11 @@ export const HUSBAND_WORDS: readonly string[] = [
   '掌柜的',
   '那口子',
   '老倌',
+  // (屋里男的, 家里男的: the man of her house)
+  '屋里男的',
+  '家里男的',
+  '我家男的',
+  '俺家男的',
 ];
 
 /** Any of HUSBAND_WORDS, as a regular expression source (for lookarounds). */

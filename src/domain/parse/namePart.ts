@@ -14,7 +14,7 @@ export interface NamedOption {
 }
 
 /** Words for the kind of place or service, not a name (a part made of these alone names nothing). */
-const KIND_WORDS = ['卫生服务中心', '保健院', '卫生院', '医院', '中心', '门诊', '检查', '筛查', '超声', '彩超', '医生', '那个', '这个'];
+const KIND_WORDS = ['卫生服务中心', '保健院', '卫生院', '医院', '中心', '门诊', '检查', '筛查', '超声', '彩超', 'B超', 'b超', '医生', '那个', '这个'];
 const BRACKETS = /[（(][^）)]*[）)]/gu;
 const NEGATION = /[不没别]/u;
 

@@ -274,6 +274,14 @@ describe('readDayWords', () => {
   ])('%s: the weekday of the week after next', (text, day) => {
     expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
   });
+
+  it.each([
+    ['下个礼拜的星期三吧这个礼拜要去闺女家看外孙', '2026-03-11'],
+    ['下周星期三', '2026-03-11'],
+    ['这个星期的礼拜五', '2026-03-06'],
+  ])('%s: the week named before its weekday', (text, day) => {
+    expect(readDayWords(text, TODAY)).toMatchObject({ kind: 'day', day });
+  });
 });
 
 describe('chooseDay', () => {
