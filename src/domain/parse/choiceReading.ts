@@ -47,7 +47,8 @@ const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|�
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
 // where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公);
 // not 我 after 是/在 (户口是我项城嘞: 咱, read as 我, is "our")
-const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及是在])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})`, 'u');
+// (and after 呢, which ends what it closes: 户口在呢人在北京给人家当保姆)
+const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及是在])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})|(?<=呢)(?=\\p{Script=Han})`, 'u');
 const CONTRAST = /但是|但|可是|不过|只是/u;
 // a bare no after the word it is about (低保俺家木有, 低保我们没得): not a new subject, the end of the clause before
 const TRAILING_NO = /^我(?:们)?(?:家|家里|屋里)?(?:也|都|就|还|从来|一直)*(?:没有|没得|没吃|不吃|没享受|没评上|没办|没申请|不是|没|无)(?:过)?[的了呢啊哈]*$/u;
@@ -268,6 +269,11 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
   let byNegation = false;
   // "户口不在这": her own yes denied in words of the question; 户口一直没迁 beside it is not moved here, not a yes
   let deniedHers = false;
+  // the question's words of her own yes, closed by a yes word (户口在呢, at 您的户口在项城市吗？)
+  const echoesYes = (text: string) => {
+    const core = text.replace(/[呢啊呀的哩嘞哦嘛啦]+$/u, '');
+    return herYes.some((o) => namesLabelPair(core, options[o].label)) && sides.yesWords.some((w) => core.endsWith(w) && core.length > w.length);
+  };
   for (const c of clauses) {
     for (const o of options.keys()) if (options[o].notWords.some((w) => c.text.includes(w))) excluded.add(o);
     const named = new Set(c.spans.map((s) => s.option));
@@ -307,7 +313,7 @@ export function readByClauses(reply: string, options: readonly ReadingOption[], 
       for (const o of named) if (personOptions.has(o)) other.add(o);
     } else if (named.size > 0) {
       for (const o of named) her.add(o);
-    } else if (plain === true || hasYesWord || /^我?也(?:是|一样)/u.test(c.text)) {
+    } else if (plain === true || hasYesWord || echoesYes(c.text) || /^我?也(?:是|一样)/u.test(c.text)) {
       // (我也是, 我也一样: the same as what she said before)
       saidYes = true;
     } else if (plain === false) {

@@ -134,8 +134,13 @@ function inYearOf(earlier: BirthDateFact, later: BirthDateFact, today: string): 
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** A year, month and day parted by commas or 、 (1973，5，9): read as parted by spaces (1973 5 9). */
+const COMMA_PARTED = /^\s*(\d{4})\s*[，,、]\s*(\d{1,2})\s*[，,、]\s*(\d{1,2})\s*[号日]?\s*$/u;
+
 export function parseBirthDate(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {
-  return readCorrected(text, today, known) ?? readAnswer(text, today, known);
+  const parted = COMMA_PARTED.exec(text);
+  const answer = parted ? `${parted[1]} ${parted[2]} ${parted[3]}` : text;
+  return readCorrected(answer, today, known) ?? readAnswer(answer, today, known);
 }
 
 function readAnswer(text: string, today: string, known?: BirthDateFact): ParseResult<BirthDateValue> {

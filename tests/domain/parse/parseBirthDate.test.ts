@@ -13,6 +13,9 @@ const fromId = (birthDate: string) => ({ birthDate, fromIdNumber: true });
 const E = (error: ParseErrorCode) => ({ error });
 
 const cases: [input: string, expected: { birthDate: BirthDateFact; fromIdNumber: boolean } | { error: ParseErrorCode }][] = [
+  // a year, month and day parted by commas or 、
+  ['1973，5，9', typed('1973-05-09')],
+  ['1973、5、9号', typed('1973-05-09')],
   // she takes back only the year: the month and day she gave stay (a month alone too)
   ['1968年11月23 不对不对 是69年 俺属鸡嘞', typed('1969-11-23')],
   ['72年3月5号 说错了 是73年的', typed('1973-03-05')],

@@ -113,6 +113,10 @@ describe('parseChoice: a choice question worded as yes/no', () => {
     },
   );
 
+  it.each(['户口在呢人在北京给人家当保姆过年才回来', '户口在 人在北京打工'])('%j: the question words closed by a yes, where she works beside it', (text) => {
+    expect(parseChoice(text, residence, residenceAnswers)).toMatchObject({ ok: true, value: 'hukou' });
+  });
+
   it.each(['不是', '没有', '不在', '不是的', '不在这', '没在'])('%j fits every option a no means: ambiguous among them', (text) => {
     expect(parseChoice(text, residence, residenceAnswers)).toEqual(among(['spouseHukou', 'residencePermit', 'livedSixMonths', 'none']));
   });
