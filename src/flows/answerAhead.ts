@@ -16,7 +16,9 @@ import { hospitalNamed, hospitalWords } from './booking/hospitalWords.js';
 import { parseInput } from './parseInput.js';
 
 /** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变; not 改到周五下午 就那天吧). */
-const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就/u;
+const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就(?=是?(?:\d|[一二三四五六七八九十这那今明后周下上]|礼拜|星期))/u;
+/** Whether her words keep a day she names (not 腊月初八来的 之后就没来了: her period, and that 就 keeps nothing). */
+const keepsDay = (text: string, today: string): boolean => KEEPS.test(text) && readDayWords(text, today).kind !== 'none';
 
 /** The source of a list of days (booking.yaml's day step). */
 export const DAYS_SOURCE = 'booking.days';
@@ -53,6 +55,28 @@ function targetsOf(step: Step): string[] {
   const on = 'on' in step && step.on ? Object.values(step.on) : [];
   const onEmpty = step.kind === 'ask' && step.onEmpty ? [step.onEmpty] : [];
   return [...on, ...onEmpty, ...('next' in step && step.next ? [step.next] : [])];
+}
+
+const asksDay = (flow: Flow | undefined): boolean =>
+  !!flow?.steps.some((s) => s.kind === 'ask' && s.input.type === 'dynamicChoice' && s.input.source === DAYS_SOURCE);
+
+/** Whether `flow`, or a flow it goes on to or calls (flow:change_booking, then booking), asks for the day of a booking. */
+export function booksADay(flows: ReadonlyMap<string, Flow>, flow: Flow, seen = new Set<string>()): boolean {
+  if (seen.has(flow.id)) return false;
+  seen.add(flow.id);
+  const next = flow.steps.flatMap((s) => [
+    ...targetsOf(s)
+      .filter((t) => t.startsWith('flow:'))
+      .map((t) => t.slice('flow:'.length)),
+    ...(s.kind === 'call' ? [s.flow] : []),
+  ]);
+  return (
+    asksDay(flow) ||
+    next.some((id) => {
+      const f = flows.get(id);
+      return !!f && booksADay(flows, f, seen);
+    })
+  );
 }
 
 /** The steps of `flow` that `from` (step ids) lead to, those included. */
@@ -121,7 +145,7 @@ function keep(turn: Turn, text: string): void {
 /** Keeps her words for a question ahead that they answer; false when they answer none (or she has not agreed to the notice). */
 export function keepForQuestionAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, flow: Flow, text: string, home?: HomePlaces): boolean {
   const step = flow.steps.find((s) => s.id === turn.state.stepId);
-  if (!turn.consented || !step || KEEPS.test(text)) return false;
+  if (!turn.consented || !step || keepsDay(text, turn.today)) return false;
   const answered = stepsAhead(turn, flows, flow, targetsOf(step)).filter((s) => answers(s, text, turn.today, home));
   if (answered.length === 0) return false;
   // her dates said again otherwise, after her first words gave them (十二周多, then 单子上写哩12周4天 at the
@@ -145,7 +169,7 @@ export function yesByAnswerAhead(turn: Turn, flows: ReadonlyMap<string, Flow>, f
   const yes = step.on?.true;
   const no = step.on?.false;
   // (就15号吧, 15号不变 at 要改到别的日子吗: the day she keeps)
-  if (step.input.type !== 'yesno' || !turn.consented || !yes || !no || KEEPS.test(text)) return false;
+  if (step.input.type !== 'yesno' || !turn.consented || !yes || !no || keepsDay(text, turn.today)) return false;
   const answered = (from: string) => stepsAhead(turn, flows, flow, [from]).some((s) => answers(s, text, turn.today, undefined));
   if (!answered(yes) || answered(no)) return false;
   keep(turn, text);

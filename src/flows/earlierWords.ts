@@ -57,9 +57,10 @@ export function readEarlierWords(
  * Keeps the clauses of her answer `text` that did not answer the question (`answered`), for the
  * questions that follow. An answer that is all answer (同意 to the health consent, 1 at a list) leaves
  * what an answer before it left (唐筛 我18周了: the weeks, for the weeks question after the consent).
+ * `going`: the questions of a booking follow, and a question whether she may go then is her day and place.
  */
-export function keepRestOfAnswer(engine: EngineState, text: string, answered: (clause: string) => boolean): void {
-  const rest = text ? carriedClauses(text, answered) : [];
+export function keepRestOfAnswer(engine: EngineState, text: string, answered: (clause: string) => boolean, going = false): void {
+  const rest = text ? carriedClauses(text, answered, going) : [];
   if (rest.length > 0) engine.carried = rest;
 }
 

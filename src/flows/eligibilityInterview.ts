@@ -21,6 +21,7 @@ import { readCarried } from './carriedAnswer.js';
 import { requestSaidAgain } from './requestAgain.js';
 import { noteAnswer } from './answerAgain.js';
 import { fullYearsReading } from './ageCounting.js';
+import { holdsPairOf } from '../domain/parse/choiceReading.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -129,7 +130,10 @@ export class EligibilityInterview {
         const ownNo = !!rest && (rest.ok || !!rest.among);
         if (!ownNo && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
         // her answer to a question after the interview (后天上午 at the 户口 question of a booking): kept for it
-        if (!parsed.among && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText, this.o.home)) {
+        // (a no that is only her words' own, of none of this question's options: 腊月初八来的 之后就没来了, her
+        // last period, at the 户口 question)
+        const ofThis = q.input.type === 'choice' && q.input.options.some((o) => holdsPairOf(answerText, o.label));
+        if ((!parsed.among || !ofThis) && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText, this.o.home)) {
           saidSo(keptForLater);
           return undefined;
         }

@@ -151,10 +151,15 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
 const MAY_I = /中不中|行不行|成不成|可不可以|能不能|得不得行?/gu;
 const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
 
+// whether she may do what an option names (能换到10号吗, 可以改一下不: 换到10号, 改一下): asking for it
+const MAY_ASK = /^(?:我|俺)?(?:能不能|可不可以|能|可以)(\p{Script=Han}.*?)(?:吗|么|嘛|不)$/u;
+
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
   // (a question tagged on, whether she may: 约个NT搞得不得行, 户口在这中不中: what comes before it is hers)
-  const untagged = raw.replace(/\?+$/u, '');
-  const tagged = TAG_QUESTION.test(untagged);
+  const asked = raw.replace(/\?+$/u, '');
+  const may = MAY_ASK.exec(asked);
+  const untagged = may ? may[1] : asked;
+  const tagged = !!may || TAG_QUESTION.test(untagged);
   const text = untagged.replace(SOMEONE_ELSES_CONDITION, '').replace(TAG_QUESTION, '').replace(MAY_I, '').replace(CLOSING_NOT, '');
   const question = (raw.endsWith('?') && !tagged) || /吗|(.)[不没]\1/u.test(text);
   const piece = labelPieceClause(text, options);
@@ -236,13 +241,14 @@ function withDetail(named: readonly number[], options: readonly ReadingOption[],
   return clauses.some((c) => c.piece && c.spans.some((x) => x.option === negated)) ? undefined : plain;
 }
 
-/** Whether `text` holds two characters in a row of `label` (户口 of 我的户口在本地). */
-function namesLabelPair(text: string, label: string): boolean {
+/** Whether `text` holds two Han characters in a row of `label` (户口 of 我的户口在本地; not one that `except` matches). */
+export function holdsPairOf(text: string, label: string, except?: RegExp): boolean {
   const chars = [...label];
-  return chars
-    .slice(0, -1)
-    .some((c, i) => /\p{Script=Han}{2}/u.test(c + chars[i + 1]) && !/我的|在本/u.test(c + chars[i + 1]) && text.includes(c + chars[i + 1]));
+  return chars.slice(0, -1).some((c, i) => /\p{Script=Han}{2}/u.test(c + chars[i + 1]) && !except?.test(c + chars[i + 1]) && text.includes(c + chars[i + 1]));
 }
+
+/** Whether `text` holds two characters in a row of `label` that name it (户口 of 我的户口在本地, not 我的). */
+const namesLabelPair = (text: string, label: string): boolean => holdsPairOf(text, label, /我的|在本/u);
 
 /**
  * Her answer read clause by clause; undefined when the clauses say nothing about the options (the

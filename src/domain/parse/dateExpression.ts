@@ -149,7 +149,12 @@ const DAYS_AWAY = /(?<!\d)(?<n>\d{1,3})个?(?<unit>天|星期|礼拜|周)(?:以|
 const YEARS_AGO = /(?<!\d)(?<n>[1-9]|1\d|20)年(?:以|之)?前(?!后)/gu;
 // not 2026年30号, not 小年轻. Not a birthday (元宵节生的, 腊八那天出生): a day of every year, not a
 // calendar day (1972年农历正月十五 元宵节生哩 is not born this 元宵)
-const FESTIVAL = new RegExp(`(?<!\\d)(?:${alt(FESTIVALS)})(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`, 'gu');
+// (a festival's name may follow its day: 8月15中秋节; one that starts with a digit or 年 not after a digit)
+const afterDigitOk = (w: string): boolean => !/^[\d年]/u.test(w);
+const FESTIVAL = new RegExp(
+  `(?:${alt(Object.fromEntries(Object.entries(FESTIVALS).filter(([w]) => afterDigitOk(w))))}|(?<!\\d)(?:${alt(Object.fromEntries(Object.entries(FESTIVALS).filter(([w]) => !afterDigitOk(w))))}))(?!轻|节?(?:那天|那日|当天|那1天)?出?生)`,
+  'gu',
+);
 const MARKER = /(?<lunar>农历|阴历|旧历|老历)|(?<gregorian>阳历|公历|新历)/gu;
 
 type Groups = Record<string, string | undefined>;
@@ -228,6 +233,9 @@ export function prepareDateText(text: string): string {
     .replace(/(?<!\d) | (?!\d)/gu, '');
 }
 
+const sameMonthDay = (a: DateExpression, b: DateExpression): boolean =>
+  a.day === b.day && !!a.month && !!b.month && 'abs' in a.month && 'abs' in b.month && a.month.abs === b.month.abs;
+
 /** All date expressions in a reply, in text order. */
 export function findDateExpressions(text: string): DateExpression[] {
   // calendar markers are cut out first so that 2026年农历八月初一 stays one expression
@@ -257,6 +265,12 @@ export function findDateExpressions(text: string): DateExpression[] {
     for (const e of found) masked = masked.slice(0, e.start) + '\u0000'.repeat(e.end - e.start) + masked.slice(e.end);
   }
   found.sort((a, b) => a.start - b.start);
+  // a month and day named with the festival they are (八月十五中秋节那天): that festival's lunar day, one date
+  for (let i = found.length - 2; i >= 0; i -= 1) {
+    const [day, fest] = [found[i], found[i + 1]];
+    const same = fest.lunarWords && day.year === undefined && sameMonthDay(day, fest) && /^[是那天就]*$/u.test(body.slice(day.end, fest.start));
+    if (same) found.splice(i, 2, { ...fest, start: day.start });
+  }
 
   // a marker belongs to the first expression that ends at or after it, else to the last one; one
   // between two dates that goes on into the second (腊月二十 阳历是2000年1月26号) belongs to the second

@@ -8,9 +8,9 @@ export function hospitalWords(name: string, countyName: string): string[] {
   const county = countyName.replace(/(市|县|区)$/u, '');
   const bare = name.startsWith(countyName) ? name.slice(countyName.length) : name.startsWith(county) ? name.slice(county.length) : name;
   const short = bare.replace(/(保健院|卫生院|医院)$/u, '');
-  // 第一人民医院 as women say it: 一院, 人民医院 (not 一医院: one letter from 去医院)
+  // 第一人民医院 as women say it: 一院, 人民医院, 第一医院 (not 一医院: one letter from 去医院)
   const nth = /^第([一二三四五六七八九十]+)人民医院$/u.exec(bare);
-  const spoken = nth ? [`${nth[1]}院`, '人民医院'] : [];
+  const spoken = nth ? [`${nth[1]}院`, '人民医院', `第${nth[1]}医院`] : [];
   return [...new Set([name, bare, short, ...spoken])].filter((w) => w.length >= 2);
 }
 

@@ -220,6 +220,9 @@ const cases: [input: string, ctx: Ctx, expected: ParsedDate | { error: ParseErro
   ['七夕那天', past, lunar('2025-08-29', 2025, 7, 7)],
   ['中秋节', past, lunar('2025-10-06', 2025, 8, 15)],
   ['重阳节', future, lunar('2026-10-18', 2026, 9, 9)],
+  // the month and day said with the festival they are: its lunar day, one date
+  ['八月十五中秋节那天', future, lunar('2026-09-25', 2026, 8, 15)],
+  ['正月十五元宵节', past, lunar('2026-03-03', 2026, 1, 15)],
   ['阳历腊八', past, E('ambiguous')],
   ['小年轻', past, E('unrecognised')],
   ['元宵节生哩', past, E('unrecognised')], // a birthday: every year's 元宵

@@ -216,3 +216,12 @@ describe('parseGestation: the day she tested is no date of her pregnancy', () =>
     expect(parseGestation('测出来快6周了', TODAY)).toMatchObject({ ok: true, value: { from: 'weeks' } });
   });
 });
+
+describe('parseGestation: a date she says came (那天来的) is her last period', () => {
+  it.each(['农历12月初1那天来的', '腊月初一来的', '2月3号来的'])('%s: her last period, not a due date to ask about', (text) => {
+    expect(parseGestation(text, '2026-04-13')).toMatchObject({ ok: true, value: { from: 'lastPeriod' } });
+  });
+  it('a due date with 来的 said of something else is still the due date', () => {
+    expect(parseGestation('预产期12月1号 我是从老家来的', '2026-04-13')).toEqual({ ok: true, value: { dueDate: '2026-12-01', from: 'dueDate' } });
+  });
+});
