@@ -15,8 +15,8 @@ import type { HomePlaces } from './heardHome.js';
 import { hospitalNamed, hospitalWords } from './booking/hospitalWords.js';
 import { parseInput } from './parseInput.js';
 
-/** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变; not 改到周五下午 就那天吧). */
-const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就(?=是?(?:\d|[一二三四五六七八九十这那今明后周下上]|礼拜|星期))/u;
+/** Words that keep a day rather than name a new one (就15号吧, 还是15号, 15号不变, 礼拜四就行; not 改到周五下午 就那天吧). */
+const KEEPS = /还是|不变|不改|不换|照旧|原来|^(?!.*[改换挪调]).*就(?:(?=是?(?:\d|[一二三四五六七八九十这那今明后周下上]|礼拜|星期))|行|好|可以|中|成|去)/u;
 /** Whether her words keep a day she names (not 腊月初八来的 之后就没来了: her period, and that 就 keeps nothing). */
 const keepsDay = (text: string, today: string): boolean => KEEPS.test(text) && readDayWords(text, today).kind !== 'none';
 

@@ -22,6 +22,7 @@ import { requestSaidAgain } from './requestAgain.js';
 import { noteAnswer } from './answerAgain.js';
 import { fullYearsReading } from './ageCounting.js';
 import { holdsPairOf } from '../domain/parse/choiceReading.js';
+import { saysWhichDate } from '../domain/pregnancy/parseGestation.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -130,10 +131,10 @@ export class EligibilityInterview {
         const ownNo = !!rest && (rest.ok || !!rest.among);
         if (!ownNo && (await this.keptForLater(turn, [programme], asking, answerText, prompts.text(q.text, turn)))) return undefined;
         // her answer to a question after the interview (后天上午 at the 户口 question of a booking): kept for it
-        // (a no that is only her words' own, of none of this question's options: 腊月初八来的 之后就没来了, her
-        // last period, at the 户口 question)
+        // (a no that is only her words' own, of none of this question's options, in words that date her pregnancy:
+        // 腊月初八来的 之后就没来了, her last period, at the 户口 question; not 没有 上个月8号来的这)
         const ofThis = q.input.type === 'choice' && q.input.options.some((o) => holdsPairOf(answerText, o.label));
-        if ((!parsed.among || !ofThis) && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText, this.o.home)) {
+        if ((!parsed.among || (!ofThis && saysWhichDate(answerText))) && keepForQuestionAhead(turn, this.o.flowSet.flows, flow, answerText, this.o.home)) {
           saidSo(keptForLater);
           return undefined;
         }

@@ -7,6 +7,7 @@ import { messageReader } from '../domain/parse/readMessage.js';
 import { keepRestOfAnswer } from './earlierWords.js';
 import { booksADay, DAYS_SOURCE } from './answerAhead.js';
 import { readDayWords } from '../domain/booking/readDay.js';
+import { turnsDown } from '../domain/parse/carriedClauses.js';
 import type { AskStep, Flow, Step } from './flowSchema.js';
 import { EligibilityInterview } from './eligibilityInterview.js';
 import { isOwnAnswerWord, matchCommand, matchTrigger, withoutSideClauses, type TriggerMatch } from './matchWords.js';
@@ -26,6 +27,7 @@ import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, saidAgain } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
 import { actionAtList, datingAlone, requestFrame, saidBeforeNotice, twoRequests } from './twoRequests.js';
+
 export type { EngineOptions } from './engineOptions.js';
 const MAX_STEPS_PER_TURN = 50;
 const MAX_TURN_ATTEMPTS = 3;
@@ -371,10 +373,11 @@ export class ConversationEngine {
     // what else her answer said, for the questions that follow (孕11周 一个宝宝; a number that picked an option of a list: not a hospital's number too)
     // (her whole answer read is no rest of it: a bare 1 that picked a day, which words alone never pick)
     // (before the day of a booking, the day she names is kept for it, in the words that chose what leads there,
+    // not one she turns down, 否 明天去不了;
     // 能换到10号吗 at 要改约或取消吗, or in a question whether she may go then, 明天能做吗 at the township question)
     const books = booksADay(this.o.flowSet.flows, flow) && !(step.input.type === 'dynamicChoice' && step.input.source === DAYS_SOURCE);
     const answered = (c: string) =>
-      !(books && readDayWords(c, turn.today).kind === 'day') &&
+      !(books && readDayWords(c, turn.today).kind === 'day' && !turnsDown(c)) &&
       ((/^\s*\d+\s*$/u.test(c) && c.trim() === text.trim()) ||
         (shown ? readEarlierChoice(c, shown, turn.today).read.ok : parseInput(step.input, c, turn.today).ok));
     keepRestOfAnswer(turn.engine, confirmed ? '' : text, answered, books);

@@ -82,8 +82,17 @@ function goingAsked(clause: string): string | undefined {
   return words.length >= 2 && (GOING.test(words) || head.length >= 2) ? words : undefined;
 }
 
+/**
+ * Whether her words turn a day or a going down (明天去不了, 礼拜二没空, 那天有事): no going of hers to carry.
+ * Not the 不 of a question whether she may (后天晌午能去妇幼不, 明天去中不中).
+ */
+export function turnsDown(clause: string): boolean {
+  return /[不没别莫]|有事|来不及|赶不上/u.test(clause.replace(MAY_END, '').replace(/(\p{Script=Han})[不没]\1/gu, ''));
+}
+
 /** The statements of one clause: itself, or the parts of it around a question. */
-function statements(clause: string, going: boolean): string[] {
+function statements(clause: string, forGoing: boolean): string[] {
+  const going = forGoing && !turnsDown(clause);
   const asked = going ? goingAsked(clause) : undefined;
   // each its own clause: when, where, what (后天上午|去妇幼|查两癌)
   if (asked) return asked.split(GOING_PARTS).filter((c) => c.length > 0);

@@ -47,8 +47,8 @@ const NOT_NEGATION = /不过|不错|不少|不管|不论|不仅|不然|没事|�
 const FILLER = /[我俺你您的了是在有也都就还呢啊吧呀哦嘛这那个里边儿们和跟与同过着很已经嗯对呗啦哈不没无未非别想要查做去选可以行好点吗么一下些]/u;
 // where a clause changes subject: before 我 or a name of her husband, unless joined (我跟我爱人, 我的爱人, 跟着老公);
 // not 我 after 是/在 (户口是我项城嘞: 咱, read as 我, is "our")
-// (and after 呢, which ends what it closes: 户口在呢人在北京给人家当保姆)
-const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及是在])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})|(?<=呢)(?=\\p{Script=Han})`, 'u');
+// (and after an answer closed by 呢: 户口在呢人在北京给人家当保姆; not a subject's 呢, 俺老公呢是本地人)
+const SUBJECT_SPLIT = new RegExp(`(?<![跟和与同及是在])(?=我)|(?<![跟和与同及我的俺着随])(?=${HUSBAND_SOURCE})|(?<=[在是有的]呢)(?=\\p{Script=Han})`, 'u');
 const CONTRAST = /但是|但|可是|不过|只是/u;
 // a bare no after the word it is about (低保俺家木有, 低保我们没得): not a new subject, the end of the clause before
 const TRAILING_NO = /^我(?:们)?(?:家|家里|屋里)?(?:也|都|就|还|从来|一直)*(?:没有|没得|没吃|不吃|没享受|没评上|没办|没申请|不是|没|无)(?:过)?[的了呢啊哈]*$/u;
@@ -151,8 +151,9 @@ function negationsIn(text: string, spans: readonly Span[]): number[] {
 const MAY_I = /中不中|行不行|成不成|可不可以|能不能|得不得行?/gu;
 const CLOSING_NOT = /(?<=..)(?<![也都还就并又])[不没]$/u;
 
-// whether she may do what an option names (能换到10号吗, 可以改一下不: 换到10号, 改一下): asking for it
-const MAY_ASK = /^(?:我|俺)?(?:能不能|可不可以|能|可以)(\p{Script=Han}.*?)(?:吗|么|嘛|不)$/u;
+// whether she may do what an option of hers names (能换到10号吗, 可以改一下不: 换到10号, 改一下): asking for it;
+// only a request (换, 改, 取消, 约, 退), never a fact asked about (能算本地户口吗, 我能算低保户吗, 能查出双胞胎吗)
+const MAY_ASK = /^(?:我|俺)?(?:能不能|可不可以|能|可以)((?:换|改|取消|约|退|挪|推)[\p{Script=Han}\d]*?)(?:吗|么|嘛|不)$/u;
 
 function readClause(raw: string, options: readonly ReadingOption[]): Clause {
   // (a question tagged on, whether she may: 约个NT搞得不得行, 户口在这中不中: what comes before it is hers)

@@ -69,8 +69,12 @@ const LONGEST_CYCLE_DAYS = 60;
 const NOT_GESTATION = /月经|例假|大姨妈|预产期|推迟/u;
 /** Words that call a date her due date; not the 生 of 过生儿, 生日, 医生, 卫生院 (上回来是冬月三十 那天俺娘过生儿). */
 const DUE_WORDS = /预产期|出生|到期|(?<![过医卫先学])生(?![日气病儿])/u;
-/** Words that call a date her last period's, said of it or as the day it came (腊月初一那天来的). */
-const LMP_WORDS = /月经|例假|大姨妈|来事|(?:[号日\d一二三四五六七八九十]|初[一二三四五六七八九十]|廿[一二三四五六七八九])(?:那天|那日|那会儿?)?来的/u;
+/** Words that call a date her last period's, said of it or as the day it came (腊月初一那天来的; not 8号来的这: she came here). */
+const LMP_WORDS =
+  /月经|例假|大姨妈|来事|(?:[号日\d一二三四五六七八九十]|初[一二三四五六七八九十]|廿[一二三四五六七八九])(?:那天|那日|那会儿?)?来的(?![这那]|项|打工|时候)/u;
+/** Whether her words say which date of her pregnancy they give: her last period's (腊月初八来的) or her due date. */
+export const saysWhichDate = (text: string): boolean => LMP_WORDS.test(text) || DUE_WORDS.test(text);
+
 /** The day she tested (今儿黑刚测出来两道杠, 3号验出来的): no date of her pregnancy's own. */
 const TESTED = /测出|测了|测的|测到|验出|验了|验的|试纸|[两俩][道条]杠|[两俩][道条]线|查出/u;
 

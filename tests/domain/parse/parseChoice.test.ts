@@ -113,6 +113,14 @@ describe('parseChoice: a choice question worded as yes/no', () => {
     },
   );
 
+  it.each(['能算本地户口吗 嫁过来八年了', '我能算本地人吗'])('%j asks about a fact: no answer', (text) => {
+    expect(parseChoice(text, residence, residenceAnswers)).not.toMatchObject({ ok: true, value: 'hukou' });
+  });
+
+  it.each(['俺老公呢是本地人', '俺老公呢户口在村里'])('%j: 呢 after her husband is a pause, not the end of what is said of him', (text) => {
+    expect(parseChoice(text, residence, residenceAnswers)).toMatchObject({ ok: true, value: 'spouseHukou' });
+  });
+
   it.each(['户口在呢人在北京给人家当保姆过年才回来', '户口在 人在北京打工'])('%j: the question words closed by a yes, where she works beside it', (text) => {
     expect(parseChoice(text, residence, residenceAnswers)).toMatchObject({ ok: true, value: 'hukou' });
   });
