@@ -1,13 +1,20 @@
-// Starts the screening assistant: `npm start`. Settings come from the environment (.env.example).
+// Starts the screening assistant: `npm start` (production: no simulator), `npm run demo` (the web
+// simulator on). Settings come from the environment (.env.example).
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './support/logger.js';
 import { createApp } from './app/createApp.js';
 import { DataFileError } from './support/readYaml.js';
 
+/** `npm run demo` (src/main.ts --demo): the same server, with the web simulator on. */
+const DEMO = process.argv.includes('--demo');
+
+/** Red on a terminal (or when FORCE_COLOR asks for colour); plain in a log file. */
+const red = (text: string): string => (process.stdout.isTTY || process.env.FORCE_COLOR ? `\x1b[31m${text}\x1b[0m` : text);
+
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(DEMO ? { ...process.env, SIMULATOR_ENABLED: 'true' } : process.env);
   } catch (err) {
     console.error(`Cannot start: ${(err as Error).message}`);
     process.exit(2);
@@ -35,15 +42,19 @@ async function main(): Promise<void> {
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   logger.info({ port, database: app.dbHandle.provider, county: app.county.id }, 'screening assistant started');
   console.log(`\n  筛查小助手 is running for ${app.county.name} on ${app.dbHandle.provider}.`);
-  if (app.simulator) console.log(`  Web simulator:   ${base}/simulator`);
+  if (app.simulator) {
+    console.log(red('  DEMO MODE: the web simulator is on (SIMULATOR_ENABLED=true). Anyone who can reach this port can'));
+    console.log(red('  write as any woman, read her messages and move the clock forward. Never run it for real women.'));
+    console.log(`  Web simulator:   ${base}/simulator`);
+  }
   if (app.wechat) {
     const status = app.wechat.status();
     console.log(`  WeChat login:    ${base}/wechat/login  (state: ${status.state})`);
     if (status.state === 'unavailable') {
-      console.log(`  WeChat is not connected (${status.detail ?? 'no account'}); the simulator and everything else keep running.`);
+      console.log(`  WeChat is not connected (${status.detail ?? 'no account'}); everything else keeps running.`);
     }
   } else {
-    console.log('  WeChat is off (WECHAT_ENABLED=false); the simulator and everything else keep running.');
+    console.log('  WeChat is off (WECHAT_ENABLED=false); everything else keeps running.');
   }
   console.log(`  Readiness:       ${base}/readyz\n`);
 

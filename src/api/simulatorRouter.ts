@@ -24,9 +24,12 @@ export function simulatorRouter(
   saveClock: (now: Date) => Promise<void>,
   /** Holds real-time sending while the clock jumps (what falls due meanwhile goes out at its own simulated time). */
   whileJumping: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+  /** Whether the database holds contacts of a real channel (WeChat, SMS): their clock is never moved. */
+  holdsRealContacts: () => Promise<boolean> = async () => false,
 ): Router {
   const r = Router();
-  r.use(express.json({ limit: '64kb' }));
+  // (its own paths only: no other request's body is parsed before it is authenticated)
+  r.use('/simulator', express.json({ limit: '64kb' }));
 
   r.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
 
@@ -58,6 +61,11 @@ export function simulatorRouter(
     asyncHandler(async (req, res) => {
       const body = parseOr400(clockBody, req.body, res);
       if (!body) return;
+      // (a jump would turn real women's bookings into no-shows and send them the notices)
+      if (await holdsRealContacts()) {
+        res.status(409).json({ error: 'real_contacts', message: 'this database holds contacts of a real channel (WeChat, SMS): its clock is not moved' });
+        return;
+      }
       const to = new Date(body.now);
       const from = clock.now();
       const moved = await whileJumping(async () => {

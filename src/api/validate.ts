@@ -1,5 +1,5 @@
 // Validates a request body or query with zod; a bad one gets 400 naming the field.
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { formatZodPath } from '../support/readYaml.js';
 
@@ -14,20 +14,9 @@ export function parseOr400<S extends z.ZodTypeAny>(schema: S, input: unknown, re
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
 
-/** Wraps an async handler so a thrown error becomes a 500 without personal data in the answer. */
-export function asyncHandler(fn: Handler): Handler {
-  return async (req, res) => {
-    try {
-      await fn(req, res);
-    } catch (err) {
-      req.log?.error({ err }, 'request failed');
-      if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
-    }
+/** Wraps an async handler: a thrown error goes to the one error handler (jsonErrors), logged there with the request id. */
+export function asyncHandler(fn: Handler): RequestHandler {
+  return (req, res, next) => {
+    fn(req, res).catch(next);
   };
-}
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    log?: { error(obj: object, msg: string): void };
-  }
 }

@@ -1,5 +1,5 @@
-// The HTTP side: health, the simulator (when on), the staff API behind the admin token, the WeChat
-// login page, and one JSON error handler after every router.
+// The HTTP side: health, the simulator (when on), the staff API and the WeChat login page behind the
+// admin token, a JSON 404 for any other route, and one JSON error handler after every router.
 import express from 'express';
 import type { Channel } from '../channels/channel.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
@@ -8,14 +8,15 @@ import type { WechatChannel } from '../channels/wechat/WechatChannel.js';
 import type { Config } from '../config/config.js';
 import type { DataFiles } from '../config/loadDataFiles.js';
 import { healthRouter } from '../api/healthRouter.js';
-import { jsonErrors } from '../api/jsonErrors.js';
+import { jsonErrors, notFound, requestId } from '../api/jsonErrors.js';
+import type { Logger } from '../support/logger.js';
 import { simulatorRouter } from '../api/simulatorRouter.js';
 import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
-import { saveSimulatorClock } from '../services/simulatorClockStore.js';
+import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
 import { AdjustableClock } from '../support/clock.js';
 import type { Services } from './buildServices.js';
 
@@ -27,11 +28,12 @@ export interface HttpParts {
   catchUp(from: Date, to: Date): Promise<void>;
 }
 
-export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts): express.Express {
+export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
   const { county, profile, profiles, flowSet } = files;
   const { db, clock } = s;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId);
   app.use(healthRouter({ db, provider: s.dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels: p.channels }));
   if (p.simulator && clock instanceof AdjustableClock) {
     app.use(
@@ -41,6 +43,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
         p.catchUp,
         (now) => saveSimulatorClock(db, now),
         (fn) => p.dispatcher.whileHeld(fn),
+        () => holdsRealContacts(db),
       ),
     );
   }
@@ -58,8 +61,11 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   );
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
+  // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
+  app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));
   app.get('/', (_req, res) => (p.simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
-  app.use(jsonErrors);
+  app.use(notFound);
+  app.use(jsonErrors(logger));
   return app;
 }

@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const { channels, simulator, wechat } = buildChannels(config, files, { clock, logger, countyVars, wechatPuppet: options.wechatPuppet });
   const { dispatcher, scheduler, catchUp } = buildJobs(config, files, services, { senders: [...channels, ...(options.externalChannels ?? [])], logger });
-  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp });
+  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp }, logger);
 
   let server: http.Server | undefined;
   return {

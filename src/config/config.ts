@@ -22,7 +22,10 @@ const envSchema = z.object({
   COUNTY_ID: z.string().default('xiangcheng'),
   FLOWS_DIR: z.string().default('flows'),
   PROFILES_DIR: z.string().default('profiles'),
-  SIMULATOR_ENABLED: bool.default('true'),
+  // the web simulator, a demo tool: anyone who reaches the port can write as any woman and move the clock.
+  // Off unless asked for (`npm run demo` turns it on); never with NODE_ENV=production
+  SIMULATOR_ENABLED: bool.default('false'),
+  NODE_ENV: z.string().optional(),
   WECHAT_ENABLED: bool.default('true'),
   WECHATY_PUPPET: z.string().default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
@@ -54,7 +57,13 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = envSchema
+    .superRefine((c, ctx) => {
+      if (c.SIMULATOR_ENABLED && c.NODE_ENV === 'production') {
+        ctx.addIssue({ code: 'custom', path: ['SIMULATOR_ENABLED'], message: 'the simulator is a demo tool and cannot run with NODE_ENV=production' });
+      }
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid settings in the environment:\n${lines.join('\n')}`);

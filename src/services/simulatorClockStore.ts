@@ -12,3 +12,8 @@ export async function simulatorClockStart(db: Db, clockStart: string | undefined
 export async function saveSimulatorClock(db: Db, now: Date): Promise<void> {
   await db.simulatorClock.upsert({ where: { id: 1 }, create: { id: 1, now }, update: { now } });
 }
+
+/** Whether the database holds contacts of a real channel (WeChat, SMS): the simulator never moves their clock. */
+export async function holdsRealContacts(db: Db): Promise<boolean> {
+  return (await db.contact.count({ where: { channel: { not: 'simulator' } } })) > 0;
+}

@@ -120,6 +120,21 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     expect(saved.now.toISOString()).toBe('2096-01-01T01:00:00.000Z');
   });
 
+  it('POST /simulator/clock never moves the clock of a database that holds a real channel’s contacts', async () => {
+    const before = ((await fetch(`${base}/simulator/clock`).then((x) => x.json())) as { now: string }).now;
+    const db = t.app.dbHandle.db;
+    const real = await db.contact.create({ data: { channel: 'wechat', externalId: 'wx-real-1' } });
+    try {
+      const r = await post('/simulator/clock', { now: '2097-01-01T09:00:00+08:00' });
+      expect(r.status).toBe(409);
+      expect(await r.json()).toMatchObject({ error: 'real_contacts' });
+      expect(((await fetch(`${base}/simulator/clock`).then((x) => x.json())) as { now: string }).now).toBe(before);
+      expect((await db.simulatorClock.findUniqueOrThrow({ where: { id: 1 } })).now.toISOString()).toBe(before);
+    } finally {
+      await db.contact.delete({ where: { id: real.id } });
+    }
+  });
+
   it('删除我的信息 also forgets her simulator transcript', async () => {
     await post('/simulator/messages', { contactId: 'sim-del', text: '你好' });
     await post('/simulator/messages', { contactId: 'sim-del', text: '删除我的信息' });
@@ -148,5 +163,25 @@ describe.skipIf(dbUnavailable)('simulator HTTP API', () => {
     const r = await fetch(`${base}/simulator`);
     expect(r.status).toBe(200);
     expect(await r.text()).toContain('筛查小助手 · 模拟器');
+  });
+});
+
+describe.skipIf(dbUnavailable)('the simulator is off unless asked for', () => {
+  it('without SIMULATOR_ENABLED its pages and its API are not there', async () => {
+    const t = await startTestApp({ env: { SIMULATOR_ENABLED: 'false' } });
+    try {
+      const base = `http://127.0.0.1:${t.port}`;
+      expect(t.app.simulator).toBeUndefined();
+      for (const p of ['/simulator', '/simulator/clock', '/simulator/messages?contactId=a']) expect((await fetch(base + p)).status).toBe(404);
+      const r = await fetch(`${base}/simulator/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"now":"2030-01-01T00:00:00Z"}',
+      });
+      expect(r.status).toBe(404);
+    } finally {
+      await t.stop();
+      await t.database.drop();
+    }
   });
 });

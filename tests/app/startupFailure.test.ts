@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function start(env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     env: { ...process.env, DATABASE_URL: `file:${path.join(tmp, 'never.db')}`, PORT: '0', WECHAT_ENABLED: 'false', ...env },
     encoding: 'utf8',
     timeout: 60_000,
@@ -42,5 +42,13 @@ describe('start-up with a bad data file', () => {
     const r = start({ DATABASE_URL: 'mysql://x' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//);
+  });
+
+  it('refuses the simulator in production, from the setting or from npm run demo', () => {
+    for (const r of [start({ NODE_ENV: 'production', SIMULATOR_ENABLED: 'true' }), start({ NODE_ENV: 'production' }, ['--demo'])]) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/Cannot start: .*SIMULATOR_ENABLED: the simulator is a demo tool and cannot run with NODE_ENV=production/s);
+    }
+    expect(fs.existsSync(path.join(tmp, 'never.db'))).toBe(false);
   });
 });

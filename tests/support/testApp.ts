@@ -29,7 +29,8 @@ export interface TestAppOptions {
 }
 
 export function testConfig(url: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_URL: url, PORT: '0', WECHAT_ENABLED: 'false', LOG_LEVEL: 'silent', ...env });
+  // (the simulator is a demo tool, off by default: the tests write through it, so they turn it on)
+  return loadConfig({ DATABASE_URL: url, PORT: '0', WECHAT_ENABLED: 'false', SIMULATOR_ENABLED: 'true', LOG_LEVEL: 'silent', ...env });
 }
 
 export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {

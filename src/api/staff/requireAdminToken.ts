@@ -1,5 +1,6 @@
-// Guards the staff HTTP API until the staff console (with accounts) exists: every request must carry
-// `Authorization: Bearer <ADMIN_TOKEN>`. With no token configured the staff API is off (503).
+// Guards the staff HTTP API and staff pages until the staff console (with accounts) exists: every request
+// must carry `Authorization: Bearer <ADMIN_TOKEN>` (or, from a browser, HTTP Basic with the token as the
+// password). With no token configured they are off (503).
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 
@@ -10,21 +11,32 @@ export function sameSecret(given: string, expected: string): boolean {
   return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
+/** The token a request carries: `Bearer <token>`, or the password of HTTP Basic (a browser's login prompt). */
+function givenToken(header: string): string | undefined {
+  const bearer = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (bearer) return bearer[1];
+  const basic = /^Basic[ ]+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 ? decoded.slice(colon + 1) : undefined;
+}
+
 /**
  * `token`: the configured admin token (or a function reading it, so a test or a reload can change it);
- * undefined or empty turns the staff API off.
+ * undefined or empty turns the staff API off. `page`: a page staff open in a browser (the WeChat login
+ * page), which asks for the token with the browser's own login prompt (any user name, the token as password).
  */
-export function requireAdminToken(token: string | undefined | (() => string | undefined)): RequestHandler {
+export function requireAdminToken(token: string | undefined | (() => string | undefined), o: { page?: boolean } = {}): RequestHandler {
   return (req, res, next) => {
     const expected = typeof token === 'function' ? token() : token;
     if (!expected) {
       res.status(503).json({ error: 'staff_api_off', message: 'the staff API is off: no admin token is configured (set ADMIN_TOKEN)' });
       return;
     }
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!match || !sameSecret(match[1], expected)) {
-      res.set('WWW-Authenticate', 'Bearer realm="staff"');
+    const given = givenToken(req.get('authorization') ?? '');
+    if (given === undefined || !sameSecret(given, expected)) {
+      res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
       res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });
       return;
     }

@@ -44,7 +44,10 @@ export interface WechatChannelOptions {
   errorReply?: string;
   /** How long start() waits for the scan/login/failure outcome before resolving anyway. Default 10 s. */
   startTimeoutMs?: number;
-  /** Print the login QR code in the terminal. Default true. */
+  /**
+   * Print the login QR code in the terminal. Default: only when the output is a terminal (a log file or a
+   * collector must not hold it: whoever scans it becomes the bot; staff use /wechat/login).
+   */
   printQrInTerminal?: boolean;
   /**
    * Minimum pause between two sends of this account (all chats together). A random jitter of up to half of it is
@@ -76,7 +79,7 @@ export interface ResolvedWechatOptions {
   stopDrainTimeoutMs: number;
 }
 
-export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWechatOptions {
+export function resolveWechatOptions(options: WechatChannelOptions, outputIsTerminal = process.stdout.isTTY === true): ResolvedWechatOptions {
   // settings come from src/config (the one config loader); nothing is read from the environment here
   const puppetName = options.puppet ? options.puppet.name() : options.puppetName?.trim() || DEFAULT_PUPPET;
   const isWechat4u = !options.puppet && puppetName === DEFAULT_PUPPET;
@@ -92,7 +95,7 @@ export function resolveWechatOptions(options: WechatChannelOptions): ResolvedWec
     textOnlyReply: options.textOnlyReply,
     errorReply: options.errorReply,
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
-    printQrInTerminal: options.printQrInTerminal ?? true,
+    printQrInTerminal: options.printQrInTerminal ?? outputIsTerminal,
     minSendIntervalMs: options.minSendIntervalMs ?? 0,
     stopDrainTimeoutMs: options.stopDrainTimeoutMs ?? DEFAULT_STOP_DRAIN_TIMEOUT_MS,
   };

@@ -48,6 +48,14 @@ describe('requireAdminToken', () => {
     expect(await r.json()).toMatchObject({ error: 'unauthorized' });
   });
 
+  it('lets a browser through with the token as the password of HTTP Basic (any user name)', async () => {
+    const basic = (userPass: string) => `Basic ${Buffer.from(userPass, 'utf8').toString('base64')}`;
+    expect((await ping(basic('staff:s3cret-token-for-tests'))).status).toBe(200);
+    expect((await ping(basic(':s3cret-token-for-tests'))).status).toBe(200);
+    expect((await ping(basic('staff:wrong'))).status).toBe(401);
+    expect((await ping(basic('s3cret-token-for-tests'))).status).toBe(401);
+  });
+
   it('answers 503 JSON saying the staff API is off when no token is configured', async () => {
     for (const off of [undefined, '']) {
       token = off;

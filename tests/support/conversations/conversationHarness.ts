@@ -115,6 +115,7 @@ export class ConversationHarness {
       DATABASE_URL: database.url,
       PORT: '0',
       WECHAT_ENABLED: 'false',
+      SIMULATOR_ENABLED: 'true',
       LOG_LEVEL: 'silent',
       ADMIN_TOKEN: STAFF_TOKEN,
       COUNTY_ID: county,
