@@ -103,7 +103,14 @@ function oneAtATime<F extends PrismaBetterSQLite3>(factory: F): F {
   return new Proxy(factory, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
-      if (prop === 'connect') return async () => wrapAdapter((await (value as AdapterMethod).call(target)) as AdapterLike);
+      if (prop === 'connect') {
+        return async () => {
+          const connection = (await (value as AdapterMethod).call(target)) as AdapterLike;
+          // deleted means gone from the file too: freed pages are overwritten with zeros (see eraseFreedData)
+          await (connection.executeScript as AdapterMethod).call(connection, 'PRAGMA secure_delete = ON');
+          return wrapAdapter(connection);
+        };
+      }
       return typeof value === 'function' ? (value as AdapterMethod).bind(target) : value;
     },
   });
@@ -127,4 +134,15 @@ export function openDb(url: string): DbHandle {
   const db = new PostgresClient({ adapter }) as unknown as Db;
   providers.set(db, provider);
   return { db, provider, close: () => db.$disconnect() };
+}
+
+/**
+ * After a woman's data is deleted, what SQLite may still hold of it outside the live rows: with
+ * secure_delete on (every connection) freed pages are zeroed at once; a write-ahead log, if the
+ * database runs in WAL mode, is checkpointed and truncated so the -wal file keeps no copy (a no-op in
+ * the default rollback-journal mode, whose journal is removed at each commit). PostgreSQL keeps dead
+ * rows until vacuum and old data in WAL segments and backups until they are recycled (README).
+ */
+export async function eraseFreedData(db: Db): Promise<void> {
+  if (providerOfDb(db) === 'sqlite') await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
 }

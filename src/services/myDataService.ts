@@ -1,5 +1,5 @@
 // 我的信息 and 删除我的信息: everything stored about her, and deleting all of it.
-import type { Db, Tx } from '../db/client.js';
+import { eraseFreedData, type Db, type Tx } from '../db/client.js';
 import { runTransaction } from '../db/transaction.js';
 
 export interface StoredData {
@@ -59,5 +59,7 @@ export class MyDataService {
       await tx.booking.deleteMany({ where: { contactId } });
       await tx.contact.deleteMany({ where: { id: contactId } });
     });
+    // (and from the database file: freed pages zeroed, a write-ahead log truncated)
+    await eraseFreedData(this.db);
   }
 }
