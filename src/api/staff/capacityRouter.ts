@@ -5,11 +5,11 @@ import express, { Router, type ErrorRequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
 import type { Db } from '../../db/client.js';
-import { daysBetween, isCalendarDay } from '../../domain/calendarDay.js';
+import { daysBetween, isCalendarDay, shanghaiDay } from '../../domain/calendarDay.js';
 import type { County, Hospital } from '../../profiles/countySchema.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
 import { CapacityInputError, type CapacityService } from '../../services/capacity/CapacityService.js';
-import { asyncHandler, parseOr400 } from '../validate.js';
+import { asyncHandler, nearTodayOr400, parseOr400 } from '../validate.js';
 
 export interface CapacityRouterDeps {
   db: Db;
@@ -115,6 +115,9 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
     throw err;
   };
 
+  /** Today, where the county is. */
+  const today = (): string => shanghaiDay(clock.now());
+
   const r = Router();
   r.use('/api/staff', express.json({ limit: '64kb' }));
 
@@ -145,7 +148,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const body = parseOr400(closureBody, req.body, res);
-      if (!body) return;
+      if (!body || !nearTodayOr400(res, today(), { day: body.day })) return;
       try {
         const result = await capacity.addClosure(k.hospital.id, body.day, body.session, body.reason);
         if (deps.onClosed && result.affectedBookings.length > 0)
@@ -166,7 +169,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const params = parseOr400(closureParams, { day: req.params.day, session: req.params.session }, res);
-      if (!params) return;
+      if (!params || !nearTodayOr400(res, today(), { day: params.day })) return;
       try {
         const result = await capacity.removeClosure(k.hospital.id, params.day, params.session);
         if (result.slotsReopened > 0) await deps.seatsAdded?.(k.hospital.id, undefined, clock.now());
@@ -183,7 +186,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const body = parseOr400(reservationBody, req.body, res);
-      if (!body) return;
+      if (!body || !nearTodayOr400(res, today(), { day: body.day, releaseAt: shanghaiDay(new Date(body.releaseAt)) })) return;
       if (!k.services.has(body.serviceId))
         return invalid(res, 'serviceId', `'${body.serviceId}' is not a service of ${k.hospital.id} (${[...k.services].join(', ')})`);
       if (body.kind === 'region' && !body.regionId) return invalid(res, 'regionId', "required for kind 'region' (a township or village id)");
@@ -217,7 +220,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const q = parseOr400(unreserveQuery, req.query, res);
-      if (!q) return;
+      if (!q || !nearTodayOr400(res, today(), { day: q.day })) return;
       if (!k.services.has(q.serviceId)) return invalid(res, 'serviceId', `'${q.serviceId}' is not a service of ${k.hospital.id}`);
       try {
         const now = clock.now();
@@ -236,7 +239,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const k = hospitalOr404(req.params.hospitalId, res);
       if (!k) return;
       const q = parseOr400(slotsQuery, req.query, res);
-      if (!q) return;
+      if (!q || !nearTodayOr400(res, today(), { from: q.from, to: q.to })) return;
       const span = daysBetween(q.from, q.to);
       if (span < 0) return invalid(res, 'to', 'must not be before from');
       if (span >= MAX_OVERVIEW_DAYS) return invalid(res, 'to', `at most ${MAX_OVERVIEW_DAYS} days at once`);

@@ -126,6 +126,8 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
       ['a bad session', { day: THU, session: 'evening', reason: 'x' }, 'session'],
       ['no reason', { day: THU, session: 'am' }, 'reason'],
       ['an empty reason', { day: THU, session: 'am', reason: '  ' }, 'reason'],
+      ['a day out of any sane range (1900)', { day: '1900-01-01', session: 'all', reason: 'x' }, 'day'],
+      ['a day out of any sane range (9999)', { day: '9999-12-31', session: 'all', reason: 'x' }, 'day'],
     ])('POST answers 400 naming the field for %s', async (_name, body, field) => {
       const r = await call('POST', `/api/staff/hospitals/${MCH}/closures`, body);
       expect(r).toMatchObject({ status: 400, body: { error: 'invalid_request', field } });
@@ -134,6 +136,7 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
     it('DELETE answers 400 for a bad session and 404 for an unknown hospital', async () => {
       expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/${THU}/evening`)).toMatchObject({ status: 400, body: { field: 'session' } });
       expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/2026-13-01/am`)).toMatchObject({ status: 400, body: { field: 'day' } });
+      expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/9999-12-31/am`)).toMatchObject({ status: 400, body: { field: 'day' } });
       expect(await call('DELETE', `/api/staff/hospitals/xc-nowhere/closures/${THU}/am`)).toMatchObject({ status: 404, body: { field: 'hospitalId' } });
     });
   });
@@ -184,6 +187,8 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
       ['releaseAt that is not an instant', { ...good, releaseAt: 'tomorrow' }, 'releaseAt', 400],
       ['releaseAt without an offset', { ...good, releaseAt: '2026-03-02 16:00' }, 'releaseAt', 400],
       ['releaseAt in the past', { ...good, releaseAt: '2026-03-01T16:00:00+08:00' }, 'releaseAt', 400],
+      ['a day years away', { ...good, day: '2099-03-03' }, 'day', 400],
+      ['releaseAt years away', { ...good, releaseAt: '9999-03-01T16:00:00+08:00' }, 'releaseAt', 400],
       ['a bad day', { ...good, day: '2026-02-29' }, 'day', 400],
     ])('answers 400 naming the field for %s', async (_name, body, field, status) => {
       const r = await call('POST', path, body);
@@ -214,6 +219,7 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
       ['a bad to', `from=${TUE}&to=soon`, 'to'],
       ['to before from', `from=${WED}&to=${TUE}`, 'to'],
       ['a range too long', `from=2026-03-01&to=2026-12-31`, 'to'],
+      ['days out of any sane range', `from=1900-01-01&to=1900-01-31`, 'from'],
     ])('answers 400 naming the field for %s', async (_name, query, field) => {
       expect(await call('GET', `/api/staff/hospitals/${MCH}/slots?${query}`)).toMatchObject({ status: 400, body: { field } });
     });

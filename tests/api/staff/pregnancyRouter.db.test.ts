@@ -78,27 +78,45 @@ describe.skipIf(dbUnavailable)('staff pregnancy API', () => {
   it('lists the screenings missed between two days, oldest first', async () => {
     expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-03-06&to=2026-04-10')).toEqual({
       status: 200,
-      body: { from: '2026-03-06', to: '2026-04-10', missed: [c1First, c1Nt, c2Nt] },
+      body: { from: '2026-03-06', to: '2026-04-10', limit: 100, more: false, missed: [c1First, c1Nt, c2Nt] },
     });
     expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-03-05&to=2026-03-29')).toEqual({
       status: 200,
-      body: { from: '2026-03-05', to: '2026-03-29', missed: [c2First, c1First, c1Nt] },
+      body: { from: '2026-03-05', to: '2026-03-29', limit: 100, more: false, missed: [c2First, c1First, c1Nt] },
     });
     expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-04-06&to=2026-04-06')).toEqual({
       status: 200,
-      body: { from: '2026-04-06', to: '2026-04-06', missed: [] },
+      body: { from: '2026-04-06', to: '2026-04-06', limit: 100, more: false, missed: [] },
     });
   });
 
   it('by default the 30 days up to today, or up to `to`', async () => {
     expect(await call('GET', '/api/staff/pregnancies/missed')).toEqual({
       status: 200,
-      body: { from: '2026-03-11', to: '2026-04-10', missed: [c1First, c1Nt, c2Nt] },
+      body: { from: '2026-03-11', to: '2026-04-10', limit: 100, more: false, missed: [c1First, c1Nt, c2Nt] },
     });
     expect(await call('GET', '/api/staff/pregnancies/missed?to=2026-03-30')).toEqual({
       status: 200,
-      body: { from: '2026-02-28', to: '2026-03-30', missed: [c2First, c1First, c1Nt] },
+      body: { from: '2026-02-28', to: '2026-03-30', limit: 100, more: false, missed: [c2First, c1First, c1Nt] },
     });
+  });
+
+  it('pages the list (limit, more) and bounds its range and its days, 400 naming the field', async () => {
+    expect(await call('GET', '/api/staff/pregnancies/missed?from=2026-03-06&to=2026-04-10&limit=2')).toEqual({
+      status: 200,
+      body: { from: '2026-03-06', to: '2026-04-10', limit: 2, more: true, missed: [c1First, c1Nt] },
+    });
+    for (const [query, field] of [
+      ['limit=501', 'limit'],
+      ['limit=0', 'limit'],
+      ['from=2025-01-01&to=2026-04-10', 'to'],
+      ['from=1900-01-01&to=1900-01-02', 'from'],
+      ['to=9999-12-31', 'to'],
+    ]) {
+      const r = await call('GET', `/api/staff/pregnancies/missed?${query}`);
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ error: 'invalid_request', field });
+    }
   });
 
   it('a bad query gets 400 naming the field', async () => {
