@@ -126,6 +126,7 @@ export function buildEngine(
     (m) => engine.handle(m),
     o.logger,
     () => renderTemplate(flowSet.messages.systemError, countyVars),
+    () => renderTemplate(flowSet.messages.tooLong, countyVars),
   );
   return { engine, router, countyVars };
 }

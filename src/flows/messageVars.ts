@@ -44,6 +44,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   example: ['example'],
   tooManyFailures: COUNTY,
   notUnderstood: COUNTY,
+  tooLong: COUNTY,
   anotherWoman: [...COUNTY, 'programme', 'min', 'max', 'who'],
   // the short list of options follows it
   choiceWhich: NONE,

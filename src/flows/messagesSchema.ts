@@ -21,6 +21,8 @@ export const messagesSchema = z.object({
   example: z.string(),
   tooManyFailures: z.string(),
   notUnderstood: z.string(),
+  /** To a message longer than the bot reads (src/channels/inboundRouter.ts): a line or two, please. */
+  tooLong: z.string().min(1),
   /** To a woman who asks for another woman (her mother, sister): who may take part, nothing stored (src/flows/forAnotherWoman.ts). */
   anotherWoman: z.string().min(1),
   /** Before the short list of the options a plain 不是 still fits (src/flows/choiceAnswer.ts). */

@@ -251,8 +251,11 @@ export function findDateExpressions(text: string): DateExpression[] {
   body += prepared.slice(last);
 
   const found: DateExpression[] = [];
+  // (UTF-16 units, as match indexes count: what was found is masked once, in one pass per pattern)
+  const units = body.split('');
   let masked = body;
   for (const [pattern, build] of PATTERNS) {
+    const before = found.length;
     for (const match of masked.matchAll(pattern)) {
       if (match[0] === '') continue;
       const parts = build({ ...match.groups, all: match[0] });
@@ -262,7 +265,8 @@ export function findDateExpressions(text: string): DateExpression[] {
       found.push({ ...parts, start, end });
     }
     // mask what was found so that later patterns cannot match inside it
-    for (const e of found) masked = masked.slice(0, e.start) + '\u0000'.repeat(e.end - e.start) + masked.slice(e.end);
+    for (const e of found.slice(before)) units.fill('\u0000', e.start, e.end);
+    if (found.length > before) masked = units.join('');
   }
   found.sort((a, b) => a.start - b.start);
   // a month and day named with the festival they are (八月十五中秋节那天): that festival's lunar day, one date
