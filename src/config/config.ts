@@ -47,6 +47,8 @@ const envSchema = z.object({
   // the staff API (capacity, closures, reservations, attendance) answers only with this bearer token;
   // unset: the staff API is off
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  // npm run db:backup removes backups older than this many days (a deleted woman is gone from them then)
+  BACKUP_KEEP_DAYS: z.coerce.number().int().positive().default(7),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
   CLOCK_START: z.string().datetime({ offset: true }).optional(),
 });
