@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   }
   if (app.wechat) {
     const status = app.wechat.status();
-    console.log(`  WeChat login:    ${base}/wechat/login  (state: ${status.state})`);
+    console.log(
+      `  WeChat login:    ${base}/wechat/login  (state: ${status.state}; staff only: ${config.ADMIN_TOKEN ? 'the browser asks for ADMIN_TOKEN' : 'off until ADMIN_TOKEN is set'})`,
+    );
     if (status.state === 'unavailable') {
       console.log(`  WeChat is not connected (${status.detail ?? 'no account'}); everything else keeps running.`);
     }

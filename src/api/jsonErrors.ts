@@ -24,7 +24,8 @@ export function jsonErrors(logger: Logger): express.ErrorRequestHandler {
     const id = String(res.locals.requestId ?? '');
     // (the path only: a query may hold what staff searched for)
     if (status === 500) logger.error({ requestId: id, method: req.method, path: req.path, err }, 'request failed');
-    if (res.headersSent) return;
+    // (a response already under way cannot say so: it is cut off, not left hanging)
+    if (res.headersSent) return void res.destroy();
     if (status === 400 && err.type === 'entity.parse.failed') {
       res.status(400).json({ error: 'invalid_request', field: '(body)', message: '(body): not valid JSON' });
     } else if (status === 500) {

@@ -40,12 +40,16 @@ export async function backupDatabase(url: string, dest: string): Promise<{ file:
   const partial = `${dest}.partial`;
   const db = new Database(source, { fileMustExist: true, timeout: 5000 });
   try {
-    // (the copy also zeroes nothing it should keep: secure_delete has already cleared what was deleted)
-    await db.backup(partial);
+    // all pages in one step (a read lock held briefly): copied in small steps, a steady stream of writes
+    // from the bot would restart it for ever
+    await db.backup(partial, { progress: ({ totalPages }) => totalPages });
+    checkWhole(partial);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw err;
   } finally {
     db.close();
   }
-  checkWhole(partial);
   fs.renameSync(partial, dest);
   return { file: path.resolve(dest), bytes: fs.statSync(dest).size };
 }

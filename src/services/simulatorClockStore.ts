@@ -2,8 +2,12 @@
 // backwards.
 import type { Db } from '../db/client.js';
 
-/** The clock's start: CLOCK_START when set, else the later of where the simulator left it and now. */
+/**
+ * The clock's start: CLOCK_START when set, else the later of where the simulator left it and now; now
+ * whatever they say when the database holds a real channel's contacts (real women live in real time).
+ */
 export async function simulatorClockStart(db: Db, clockStart: string | undefined, now: Date): Promise<Date> {
+  if (await holdsRealContacts(db)) return now;
   if (clockStart) return new Date(clockStart);
   const saved = await db.simulatorClock.findUnique({ where: { id: 1 } });
   return saved && saved.now > now ? saved.now : now;

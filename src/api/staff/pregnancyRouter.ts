@@ -43,7 +43,7 @@ export function pregnancyRouter(deps: PregnancyRouterDeps): Router {
         return;
       }
       if (daysBetween(from, to) >= MAX_MISSED_DAYS) {
-        res.status(400).json({ error: 'invalid_request', field: 'to', message: `to: at most ${MAX_MISSED_DAYS} days after from` });
+        res.status(400).json({ error: 'invalid_request', field: 'to', message: `to: at most ${MAX_MISSED_DAYS - 1} days after from` });
         return;
       }
       // (one more than asked: whether there are more)

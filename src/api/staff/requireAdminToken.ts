@@ -12,9 +12,10 @@ export function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The token a request carries: `Bearer <token>`, or the password of HTTP Basic (a browser's login prompt). */
-function givenToken(header: string): string | undefined {
+function givenToken(header: string, basicToo: boolean): string | undefined {
   const bearer = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   if (bearer) return bearer[1];
+  if (!basicToo) return undefined;
   const basic = /^Basic[ ]+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!basic) return undefined;
   const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
@@ -34,7 +35,8 @@ export function requireAdminToken(token: string | undefined | (() => string | un
       res.status(503).json({ error: 'staff_api_off', message: 'the staff API is off: no admin token is configured (set ADMIN_TOKEN)' });
       return;
     }
-    const given = givenToken(req.get('authorization') ?? '');
+    // (Basic only for a page: a browser sends it by itself, and the API's routes change data)
+    const given = givenToken(req.get('authorization') ?? '', o.page === true);
     if (given === undefined || !sameSecret(given, expected)) {
       res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
       res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });

@@ -278,9 +278,12 @@ export function findDateExpressions(text: string): DateExpression[] {
 
   // a marker belongs to the first expression that ends at or after it, else to the last one; one
   // between two dates that goes on into the second (腊月二十 阳历是2000年1月26号) belongs to the second
+  // (markers and expressions both in text order: one walk through them, not a search per marker)
+  let first = 0;
   for (const m of markers) {
-    const next = found.find((e) => e.start >= m.at && e.start - m.at <= 1);
-    const target = next ?? found.find((e) => e.end >= m.at) ?? found[found.length - 1];
+    while (first < found.length && found[first].end < m.at) first += 1;
+    const next = found.slice(first, first + 3).find((e) => e.start >= m.at && e.start - m.at <= 1);
+    const target = next ?? found[first] ?? found[found.length - 1];
     if (target && target.marker === undefined) target.marker = m.kind;
     else if (target && target.marker !== m.kind) target.markerConflict = true; // 阳历…农历
   }

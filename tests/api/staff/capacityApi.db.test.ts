@@ -136,7 +136,6 @@ describe.skipIf(dbUnavailable)('staff capacity API', () => {
     it('DELETE answers 400 for a bad session and 404 for an unknown hospital', async () => {
       expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/${THU}/evening`)).toMatchObject({ status: 400, body: { field: 'session' } });
       expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/2026-13-01/am`)).toMatchObject({ status: 400, body: { field: 'day' } });
-      expect(await call('DELETE', `/api/staff/hospitals/${MCH}/closures/9999-12-31/am`)).toMatchObject({ status: 400, body: { field: 'day' } });
       expect(await call('DELETE', `/api/staff/hospitals/xc-nowhere/closures/${THU}/am`)).toMatchObject({ status: 404, body: { field: 'hospitalId' } });
     });
   });

@@ -50,6 +50,11 @@ describe('parsers on 100,000 characters', { timeout: 60_000 }, () => {
     expect(timed(() => parseInput(spec, LONG, TODAY))).toBeLessThan(BOUND_MS);
   });
 
+  it('a date reader on 100,000 characters full of calendar words (农历) reads them in bounded time', () => {
+    const lunar = '农历1月1日 '.repeat(12_500);
+    expect(timed(() => parseInput(SPECS[0][1], lunar, TODAY))).toBeLessThan(BOUND_MS);
+  });
+
   it.each([
     ['readDayWords', () => readDayWords(LONG, TODAY)],
     ['carriedClauses', () => carriedClauses(LONG, undefined, true)],
