@@ -83,18 +83,19 @@ describe('WechatChannel: a woman who cannot be identified is still answered', ()
       return original.call(this, bot, contact);
     });
 
-    anna.post('A1');
-    bella.post('B1');
+    // (words no random stable code or id can hold: 'A1' was once inside the code SA1YH5XWG9)
+    anna.post('安娜说的话');
+    bella.post('贝拉说的话');
     await h.idle();
 
-    expect(anna.received).toEqual(['收到：A1']);
-    expect(bella.received).toEqual(['收到：B1']);
-    const annaCall = calls.find((call) => call.text === 'A1');
-    const bellaCall = calls.find((call) => call.text === 'B1');
+    expect(anna.received).toEqual(['收到：安娜说的话']);
+    expect(bella.received).toEqual(['收到：贝拉说的话']);
+    const annaCall = calls.find((call) => call.text === '安娜说的话');
+    const bellaCall = calls.find((call) => call.text === '贝拉说的话');
     expect(annaCall?.externalId).toBe(anna.id);
     expect(bellaCall?.externalId).toMatch(ALIAS_CODE_PATTERN);
     expect(h.logs.find((line) => line.level === 50)).toMatchObject({ fallback: 'contactId', errorName: 'TypeError' });
-    expectNoPersonalDataLogged(h, anna.id, ['A1', 'B1', 'Anna']);
+    expectNoPersonalDataLogged(h, anna.id, ['安娜说的话', '贝拉说的话', 'Anna']);
   });
 });
 
