@@ -20,7 +20,7 @@ const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'publi
 export function simulatorRouter(
   channel: SimulatorChannel,
   clock: AdjustableClock,
-  catchUp: (from: Date, to: Date) => Promise<void>,
+  catchUp: (from: Date, to: Date, progress?: (at: Date) => Promise<void>) => Promise<void>,
   saveClock: (now: Date) => Promise<void>,
   /** Holds real-time sending while the clock jumps (what falls due meanwhile goes out at its own simulated time). */
   whileJumping: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
@@ -70,8 +70,10 @@ export function simulatorRouter(
       const from = clock.now();
       const moved = await whileJumping(async () => {
         if (!clock.advanceTo(to)) return false;
+        // saved as the jump's work is done, the end only after its jobs ran and its messages went out:
+        // a process killed meanwhile starts again where the work stopped
+        await catchUp(from, to, saveClock);
         await saveClock(to);
-        await catchUp(from, to);
         return true;
       });
       if (!moved) {

@@ -1,8 +1,8 @@
 // Validates a request body or query with zod; a bad one gets 400 naming the field.
 import type { Request, RequestHandler, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatZodPath } from '../support/readYaml.js';
-import { daysBetween } from '../domain/calendarDay.js';
+import { addDays, daysBetween, isCalendarDay } from '../domain/calendarDay.js';
 
 export function parseOr400<S extends z.ZodTypeAny>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
   const parsed = schema.safeParse(input ?? {});
@@ -27,6 +27,40 @@ export function nearTodayOr400(res: Response, today: string, days: Record<string
     return false;
   }
   return true;
+}
+
+/** The longest range, and the most rows, a staff list of days answers at once. */
+export const MAX_LIST_DAYS = 366;
+export const MAX_LIST_ROWS = 500;
+const listDay = z.string().refine(isCalendarDay, 'a day like 2026-03-01');
+const dayListQuery = z
+  .object({
+    from: listDay.optional(),
+    to: listDay.optional(),
+    limit: z.coerce.number().int('a whole number').min(1, 'at least 1').max(MAX_LIST_ROWS, `at most ${MAX_LIST_ROWS}`).default(100),
+  })
+  .strict();
+
+/**
+ * A staff list's query: `from`..`to` (default the 30 days up to today), at most MAX_LIST_DAYS days
+ * within two years of today, and `limit` rows (default 100, at most MAX_LIST_ROWS); a 400 naming
+ * the field otherwise (undefined returned).
+ */
+export function dayListOr400(query: unknown, res: Response, today: string): { from: string; to: string; limit: number } | undefined {
+  const q = parseOr400(dayListQuery, query, res);
+  if (!q) return undefined;
+  if (!nearTodayOr400(res, today, { from: q.from, to: q.to })) return undefined;
+  const to = q.to ?? today;
+  const from = q.from ?? addDays(to, -30);
+  if (from > to) {
+    res.status(400).json({ error: 'invalid_request', field: 'from', message: 'from: after to' });
+    return undefined;
+  }
+  if (daysBetween(from, to) >= MAX_LIST_DAYS) {
+    res.status(400).json({ error: 'invalid_request', field: 'to', message: `to: at most ${MAX_LIST_DAYS - 1} days after from` });
+    return undefined;
+  }
+  return { from, to, limit: q.limit };
 }
 
 export type Handler = (req: Request, res: Response) => Promise<void>;

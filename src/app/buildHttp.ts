@@ -14,6 +14,7 @@ import { simulatorRouter } from '../api/simulatorRouter.js';
 import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
+import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -25,7 +26,7 @@ export interface HttpParts {
   simulator?: SimulatorChannel;
   wechat?: WechatChannel;
   dispatcher: OutboxDispatcher;
-  catchUp(from: Date, to: Date): Promise<void>;
+  catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
 }
 
 export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
@@ -61,6 +62,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   );
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
+  app.use(reminderRouter({ planner: s.planner, clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
   app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

@@ -23,8 +23,9 @@ export function buildJobs(config: Config, files: DataFiles, s: Services, o: { se
     provider: s.dbHandle.provider,
     channels: new Map(o.senders.map((c) => [c.name, c])),
     logger,
-    // a timed reminder whose cause changed while it waited, or whose day is over, is cancelled, not sent
-    staleReason: (m, now) => s.planner.staleReason(m, now),
+    // a timed reminder whose cause changed while it waited is cancelled; one whose day is over is
+    // worded for today, or dropped when it no longer makes sense
+    review: (m, now) => s.planner.review(m, now),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
     accounts: [config.BOT_ACCOUNT],
     settings: {

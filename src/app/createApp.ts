@@ -67,7 +67,7 @@ export interface App {
   planner: ReminderPlanner;
   http: express.Express;
   /** Moves time from `from` to `to` (the simulator's clock): runs the jobs and sends the messages due meanwhile. */
-  catchUp(from: Date, to: Date): Promise<void>;
+  catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
   /** Starts channels, jobs and the HTTP server; resolves with the port listened on. */
   start(): Promise<number>;
   stop(): Promise<void>;

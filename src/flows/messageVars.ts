@@ -122,6 +122,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     preview: ['services', 'date', 'weekday', 'session', 'hospital', 'address'],
     details: VISIT,
     appointmentReminder: VISIT,
+    appointmentReminderToday: VISIT,
     windowNotYet: WINDOW,
     windowPast: WINDOW,
     windowMissed: WINDOW,

@@ -107,6 +107,7 @@ export const messagesSchema = z.object({
     details: z.string(),
     // the day before a visit, at the profile's reminders.appointmentTime
     appointmentReminder: z.string().min(1),
+    appointmentReminderToday: z.string().min(1),
     windowNotYet: z.string(),
     windowPast: z.string(),
     // a window closed that a free fallback covers (profile onlyIf.missed): the closed one, then the fallback

@@ -59,10 +59,11 @@ export function reminderJobs(planner: ReminderPlanner, overdue: OverduePregnanci
     {
       name: 'reminders.daily',
       schedule: { every: 'day', hour: 20, minute: 0 },
-      // a clock jump plans every day it passes; after a stop, only the latest (no burst of old reminders)
+      // every evening passed, by a clock jump or while no process ran: a day already over queues its
+      // messages as they were due, and each is worded for the day it goes out, or dropped (and
+      // recorded for staff) when it no longer makes sense, when its turn comes (ReminderPlanner.review)
       catchUp: 'each',
-      catchUpAtStart: 'latest',
-      // a pregnancy and the newborn weeks fit in 400 days; a longer jump skips what is long past
+      // a pregnancy and the newborn weeks fit in 400 days; a longer stop skips what is long past
       catchUpLimit: 400,
       busyAmong: (times) => runsPlanning(times, (days) => planner.daysWithPlansDue(days)),
       async run(now) {

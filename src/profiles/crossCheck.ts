@@ -64,10 +64,16 @@ function crossCheckReminders(profile: Profile): Issue[] {
   const ids = new Set(prenatal.map((s) => s.id));
   const windowed = prenatal.filter((s) => s.window);
   if (windowed.some((s) => !s.alerts) && r.prenatalAlerts.length > 0) {
-    r.prenatalAlerts.forEach((a, i) => need(a.text, ALERT_LINE_VARS, ['reminders', 'prenatalAlerts', i]));
+    r.prenatalAlerts.forEach((a, i) => {
+      need(a.text, ALERT_LINE_VARS, ['reminders', 'prenatalAlerts', i]);
+      if (a.late) need(a.late, ALERT_LINE_VARS, ['reminders', 'prenatalAlerts', i, 'late']);
+    });
   }
   prenatal.forEach((s, i) => {
-    (s.alerts ?? []).forEach((a, j) => need(a.text, ALERT_LINE_VARS, ['programmes', 'prenatal', 'screenings', i, 'alerts', j]));
+    (s.alerts ?? []).forEach((a, j) => {
+      need(a.text, ALERT_LINE_VARS, ['programmes', 'prenatal', 'screenings', i, 'alerts', j]);
+      if (a.late) need(a.late, ALERT_LINE_VARS, ['programmes', 'prenatal', 'screenings', i, 'alerts', j, 'late']);
+    });
     if ((s.alerts?.length ?? 0) > 0 && !s.window) {
       issues.push({ path: ['programmes', 'prenatal', 'screenings', i, 'alerts'], message: 'alerts need a window' });
     }
@@ -76,7 +82,10 @@ function crossCheckReminders(profile: Profile): Issue[] {
     }
   });
   r.newborn.forEach((n, i) => {
-    n.alerts.forEach((a, j) => need(a.text, NEWBORN_VARS, ['reminders', 'newborn', i, 'alerts', j]));
+    n.alerts.forEach((a, j) => {
+      need(a.text, NEWBORN_VARS, ['reminders', 'newborn', i, 'alerts', j]);
+      if (a.late) need(a.late, NEWBORN_VARS, ['reminders', 'newborn', i, 'alerts', j, 'late']);
+    });
     if (n.window.fromDay > n.window.toDay) issues.push({ path: ['reminders', 'newborn', i, 'window'], message: 'fromDay is after toDay' });
   });
   for (const [key, vars] of Object.entries(REMINDER_VARS)) {

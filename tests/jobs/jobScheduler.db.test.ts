@@ -1,7 +1,7 @@
 // The job scheduler's catching up, on a real database (when each job last ran is kept there): after a
 // stop, a job with catchUpAtStart 'latest' runs once, at its latest missed time, while a clock jump
 // still runs it at every time passed; and the reminder jobs after a stop mark every day's missed
-// windows but plan only the latest evening.
+// windows and plan every missed evening.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/support/clock.js';
 import { createLogger } from '../../src/support/logger.js';
@@ -151,7 +151,7 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
       return { planner, closeOverdue, calls, idleDays };
     }
 
-    it('after a stop: every missed evening marks its closed windows, only the latest plans tomorrow', async () => {
+    it('after a stop: every missed evening marks its closed windows and plans its next day, marks first', async () => {
       const { planner, closeOverdue, calls } = fakePlanner();
       const jobs = reminderJobs(planner, closeOverdue, logger);
       for (const j of jobs) await h.db.jobRun.create({ data: { name: j.name, lastRunAt: sh('2026-03-01 20:00') } });
@@ -163,8 +163,8 @@ describe.skipIf(dbUnavailable)(`JobScheduler catching up (${testProvider})`, () 
       const planned = calls.filter((c) => c.startsWith('planDay'));
       // windows whose last day was the 2nd, 3rd and 4th: nothing could be booked for them any more
       expect(marked.map((c) => c.split(' @')[0])).toEqual(['markMissed 2026-03-03', 'markMissed 2026-03-04', 'markMissed 2026-03-05']);
-      // no burst of old reminders: only today's
-      expect(planned).toEqual(['planDay 2026-03-05 @2026-03-04 20:00']);
+      // every day missed is planned (each message is worded for the day it goes out, or dropped, when sent)
+      expect(planned).toEqual(['planDay 2026-03-03 @2026-03-02 20:00', 'planDay 2026-03-04 @2026-03-03 20:00', 'planDay 2026-03-05 @2026-03-04 20:00']);
       // the marking of the 4th comes before the planning it feeds
       expect(calls.indexOf('planDay 2026-03-05 @2026-03-04 20:00')).toBeGreaterThan(calls.findIndex((c) => c.startsWith('markMissed 2026-03-05')));
     });

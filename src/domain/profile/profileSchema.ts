@@ -163,7 +163,10 @@ const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a
 
 /**
  * An alert about a prenatal screening window, relative to the day it opens or closes (days < 0:
- * before). Sent at `reminders.time`; its line is the text `text` of `reminders.texts`.
+ * before). Sent at `reminders.time`; its line is the text `text` of `reminders.texts`. `late`: the
+ * line said instead when it goes out after its day (the process was down over its evening, or a
+ * throttled account held it), worded for the day it is sent; absent, `text` is said with that day's
+ * numbers (fit for a text that names no day, e.g. "最晚{to}").
  */
 const prenatalAlertSchema = z
   .object({
@@ -171,6 +174,7 @@ const prenatalAlertSchema = z
     anchor: z.enum(['opens', 'closes']),
     days: z.number().int().min(-60).max(60),
     text: textKeySchema,
+    late: textKeySchema.optional(),
   })
   .strict();
 
@@ -182,7 +186,8 @@ const newbornScreeningSchema = z
     window: z.object({ fromDay: z.number().int().min(0).max(365), toDay: z.number().int().min(0).max(365) }).strict(),
     // which answer of hers makes it unnecessary: heel blood already taken, or the first hearing screen passed
     skipWhen: z.enum(['heelBloodDone', 'hearingPassed']),
-    alerts: z.array(z.object({ id: slugSchema, day: z.number().int().min(0).max(365), text: textKeySchema }).strict()).min(1),
+    // `late`: as for prenatal alerts, the text said when it goes out after its day
+    alerts: z.array(z.object({ id: slugSchema, day: z.number().int().min(0).max(365), text: textKeySchema, late: textKeySchema.optional() }).strict()).min(1),
   })
   .strict();
 
@@ -356,11 +361,14 @@ export const REMINDER_VARS: Record<string, readonly string[]> = {
   newbornFooter: [],
   rescreen: ['programme', 'years'],
   ageReached: ['programme', 'age'],
+  // {remaining} of alert lines: the days left before a window closes, or that today is its last day
+  remaining_days: ['days'],
+  remaining_today: [],
 };
 /** The "was the baby born?" question after the due date (reminders.afterDueDate.askBirthOn). */
 export const BIRTH_CHECK_VARS = ['dueDate', 'days'] as const;
-export const ALERT_LINE_VARS = ['screening', 'from', 'to', 'opens', 'closes', 'days'] as const;
-export const NEWBORN_VARS = ['screening', 'birthDate', 'from', 'to', 'days', 'age'] as const;
+export const ALERT_LINE_VARS = ['screening', 'from', 'to', 'opens', 'closes', 'days', 'remaining'] as const;
+export const NEWBORN_VARS = ['screening', 'birthDate', 'from', 'to', 'days', 'age', 'remaining'] as const;
 
 /** The text keys a failing rule of each type uses. */
 export function textKeysForRule(rule: Rule): string[] {

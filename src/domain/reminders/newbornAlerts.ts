@@ -7,7 +7,8 @@ export interface NewbornScreen {
   name: string;
   window: { fromDay: number; toDay: number };
   skipWhen: 'heelBloodDone' | 'hearingPassed';
-  alerts: { id: string; day: number; text: string }[];
+  /** `late`: the text said when it goes out after its day (absent: `text`). */
+  alerts: { id: string; day: number; text: string; late?: string }[];
 }
 
 export interface NewbornDueAlert {

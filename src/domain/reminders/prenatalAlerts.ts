@@ -10,6 +10,8 @@ export interface AlertRule {
   anchor: 'opens' | 'closes';
   days: number;
   text: string;
+  /** The text said when it goes out after its day (absent: `text`, with that day's numbers). */
+  late?: string;
 }
 
 /** A prenatal screening as the planner sees it: its window in days of gestation and its alerts. */

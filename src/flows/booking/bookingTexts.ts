@@ -140,9 +140,13 @@ export class BookingTexts {
       .trim();
   }
 
-  /** The reminder the day before a visit (sent by the reminder planner). */
-  appointmentReminder(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string {
-    return renderTemplate(this.messages().booking.appointmentReminder, this.visitTextVars(v))
+  /**
+   * The reminder the day before a visit (sent by the reminder planner); `today`: sent late, on the
+   * visit day itself (the service was down the evening before).
+   */
+  appointmentReminder(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string; today?: boolean }): string {
+    const m = this.messages().booking;
+    return renderTemplate(v.today ? m.appointmentReminderToday : m.appointmentReminder, this.visitTextVars(v))
       .replace(/\n{2,}/g, '\n')
       .trim();
   }

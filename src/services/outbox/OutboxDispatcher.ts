@@ -32,8 +32,8 @@ export interface OutboxDispatcherDeps {
   accountConcurrency?: number;
   /** For tests: runs after a send and before it is marked sent; throwing there acts like a crash. */
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
-  /** Asked just before a send: a reason cancels the message (a timed reminder whose cause changed, or whose day is over). */
-  staleReason?: DispatchContext['staleReason'];
+  /** Asked just before a send: cancels a message, or gives it other words (see DispatchContext.review). */
+  review?: DispatchContext['review'];
 }
 
 const MIN_LOOP_DELAY_MS = 50;
@@ -89,7 +89,7 @@ export class OutboxDispatcher {
       settings: this.settings,
       random: deps.random ?? Math.random,
       beforeMarkSent: deps.beforeMarkSent,
-      staleReason: deps.staleReason,
+      review: deps.review,
     };
   }
 

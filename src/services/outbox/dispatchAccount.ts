@@ -24,24 +24,41 @@ export interface DispatchContext {
   random: () => number;
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
   /**
-   * Why a message is no longer to be sent when its turn comes, if so (a timed reminder whose cause
-   * changed, or whose day is over): it is cancelled with that reason.
+   * Asked when a message's turn comes: `cancel` (a timed reminder whose cause changed, or that no
+   * longer makes sense after its day) cancels it with that reason; `text` sends other words (a late
+   * reminder worded for today); `settle` runs once it is sent or cancelled.
    */
-  staleReason?: (m: ClaimedMessage, now: Date) => Promise<string | undefined>;
+  review?: (m: ClaimedMessage, now: Date) => Promise<MessageReview>;
+}
+
+/** What `review` decided for a message (see ReminderPlanner.review). */
+export interface MessageReview {
+  cancel?: string;
+  text?: string;
+  settle?: () => Promise<void>;
 }
 
 export type Counts = Omit<DispatchReport, 'nextDueAt'>;
 
-/** Why a message must not be sent to her any more, if so. */
-async function cancelReason(ctx: DispatchContext, m: ClaimedMessage, now: Date): Promise<string | undefined> {
-  if (!m.contactId) return 'cancelled: no contact';
+/** Whether the message is still to be sent to her, and with which words. */
+async function reviewMessage(ctx: DispatchContext, m: ClaimedMessage, now: Date): Promise<MessageReview> {
+  if (!m.contactId) return { cancel: 'cancelled: no contact' };
   const c = await ctx.db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
-  if (!c) return 'cancelled: contact no longer exists';
+  if (!c) return { cancel: 'cancelled: contact no longer exists' };
   // 退订 stops reminders and campaign notices, never news about a booking she holds
-  if (!c.subscribed && !isBookingNews(m.dedupeKey)) return 'cancelled: unsubscribed';
-  if (c.consent !== 'given') return `cancelled: consent ${c.consent}`;
-  const stale = await ctx.staleReason?.(m, now);
-  return stale ? `cancelled: ${stale}` : undefined;
+  if (!c.subscribed && !isBookingNews(m.dedupeKey)) return { cancel: 'cancelled: unsubscribed' };
+  if (c.consent !== 'given') return { cancel: `cancelled: consent ${c.consent}` };
+  const r = (await ctx.review?.(m, now)) ?? {};
+  return r.cancel ? { ...r, cancel: `cancelled: ${r.cancel}` } : r;
+}
+
+/** Runs a review's `settle` once the message is sent or cancelled; a failure is logged, never re-sends. */
+async function settle(ctx: DispatchContext, review: MessageReview, log: object): Promise<void> {
+  try {
+    await review.settle?.();
+  } catch (err) {
+    ctx.logger.error({ ...log, error: err instanceof Error ? err.message : String(err) }, 'could not record what a late message left out');
+  }
 }
 
 function jitterMs(ctx: DispatchContext): number {
@@ -59,13 +76,15 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     if (!m) return;
     const log = { messageId: m.id, account, channel: m.channel };
 
-    const reason = await cancelReason(ctx, m, now);
-    if (reason) {
-      await markCancelled(db, m, processId, reason);
+    const review = await reviewMessage(ctx, m, now);
+    if (review.cancel) {
+      await markCancelled(db, m, processId, review.cancel);
+      await settle(ctx, review, log);
       counts.cancelled++;
-      logger.info({ ...log, reason }, 'outbox message cancelled');
+      logger.info({ ...log, reason: review.cancel }, 'outbox message cancelled');
       continue;
     }
+    const text = review.text ?? m.text;
 
     const channel = ctx.channels.get(m.channel);
     if (!channel) {
@@ -95,7 +114,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     };
 
     try {
-      await channel.send(m.externalId, m.text, now);
+      await channel.send(m.externalId, text, now);
     } catch (err) {
       const error = describeSendError(err, m);
       if (isThrottleError(err)) {
@@ -114,7 +133,8 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
 
     try {
       await ctx.beforeMarkSent?.(m.id);
-      await markSent(db, m, processId, now);
+      await markSent(db, m, processId, now, text !== m.text ? text : undefined);
+      await settle(ctx, review, log);
       counts.sent++;
       logger.info(log, 'outbox message sent');
     } catch (err) {

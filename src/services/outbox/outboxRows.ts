@@ -88,10 +88,11 @@ export async function requeueThrottled(db: Db, m: ClaimedMessage, processId: str
   });
 }
 
-export async function markSent(db: Db, m: ClaimedMessage, processId: string, at: Date): Promise<boolean> {
+/** `text`: the words it went out with, when they were not its own (a late reminder re-worded). */
+export async function markSent(db: Db, m: ClaimedMessage, processId: string, at: Date, text?: string): Promise<boolean> {
   const r = await db.outboxMessage.updateMany({
     where: ours(m, processId),
-    data: { status: 'sent', sentAt: at, claimedBy: null, claimedUntil: null },
+    data: { status: 'sent', sentAt: at, claimedBy: null, claimedUntil: null, ...(text !== undefined ? { text } : {}) },
   });
   return r.count === 1;
 }

@@ -91,7 +91,7 @@ export async function undoEnd(
         updatedAt: now,
       },
     });
-    // the messages the end cancelled, at their own times (a day already over is not sent: staleReason)
+    // the messages the end cancelled, at their own times (a day already over: worded for today, or dropped, by review)
     await tx.outboxMessage.updateMany({
       where: { contactId, dedupeKey: { startsWith: `preg:${p.id}:` }, status: 'cancelled', lastError: { in: END_REASONS } },
       data: { status: 'queued', lastError: null, attempts: 0 },

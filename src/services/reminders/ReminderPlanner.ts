@@ -12,17 +12,19 @@ import { isForeignKeyViolation, isRetryableConflict, retrying, runTransaction } 
 import { addDays, isCalendarDay, shanghaiDay, shanghaiTime } from '../../domain/calendarDay.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
+import type { MessageReview } from '../outbox/dispatchAccount.js';
 import { planAppointments } from './planAppointments.js';
-import { planBirthCheck } from './planBirthCheck.js';
+import { BIRTH_CHECK, planBirthCheck } from './planBirthCheck.js';
 import { planNewborn } from './planNewborn.js';
 import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
-import type { PlanScope, ReminderConfig } from './reminderTypes.js';
+import type { DroppedPart, PlanResult, PlanScope, ReminderConfig } from './reminderTypes.js';
+import { listDropped, recordDropped, supersededIn, type DroppedRow } from './lateMessages.js';
 import { markMissedScreenings } from './markMissed.js';
 import { DUE_PARTS, daysWithPlansDue, daysWithWindowsClosing } from './dueDays.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
 
-type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<{ items: OutboxItem[]; last?: string }>;
+type Planner = (q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope) => Promise<PlanResult>;
 
 export type ReminderKind = 'prenatal' | 'appointment' | 'newborn' | 'rescreen';
 const ALL_KINDS: readonly ReminderKind[] = ['prenatal', 'appointment', 'newborn', 'rescreen'];
@@ -69,6 +71,16 @@ function messageSlot(dedupeKey: string): string {
   return kind ? `${kind}|${plannedDay(kind, dedupeKey) ?? ''}` : dedupeKey;
 }
 
+/**
+ * Whether a key names the same message as `key`: its kind, subject and day, and (prenatal) whether
+ * it is the birth question or the window alerts (whose alert set may change as screenings drop out).
+ */
+function sameSlot(key: string): (other: string) => boolean {
+  const head = (k: string) => k.split(':').slice(0, 3).join(':');
+  const birth = (k: string) => k.split(':')[3] === BIRTH_CHECK;
+  return (other) => head(other) === head(key) && birth(other) === birth(key);
+}
+
 export interface PlanDayReport {
   /** Messages planned for the day. */
   planned: number;
@@ -84,12 +96,12 @@ export class ReminderPlanner {
   ) {}
 
   /**
-   * Queues every message due on `day`, page by page (each page's messages in one transaction). A
-   * day that is already over is not planned: a late start never sends a burst of old reminders.
+   * Queues every message due on `day`, page by page (each page's messages in one transaction). A day
+   * already over (planned after a stop) queues its messages as they were due: each is worded for the
+   * day it goes out, or dropped, when its turn comes (review).
    */
   async planDay(day: string, now: Date): Promise<PlanDayReport> {
     const report: PlanDayReport = { planned: 0, queued: 0 };
-    if (day < shanghaiDay(now)) return report;
     const cfg = this.config();
     for (const planner of ALL_KINDS.flatMap((k) => PLANNERS[k])) {
       let after: string | undefined;
@@ -167,25 +179,50 @@ export class ReminderPlanner {
   }
 
   /**
-   * Why a queued timed message must not be sent at `now`, checked just before it is sent (none for
-   * messages that are not timed reminders):
-   * - its day is over (a throttled account, the daily cap or an outage held it back): its words
-   *   ("今天", "明天", "还剩7天") would be wrong, and a late start must not send a burst of old ones;
-   *   an appointment reminder is over when the visit day begins;
-   * - it is no longer what her situation asks for: a change committed while the evening planning
-   *   ran (a loss, a booking, a re-dating) may have left a message its reconcile could not see.
+   * A queued timed message checked just before it is sent at `now` (other messages, offers and
+   * notices, are not the planner's to judge):
+   * - on its day: sent as it is while her situation still asks for it; cancelled when it no longer
+   *   does (a change committed while the evening planning ran: a loss, a booking, a re-dating);
+   * - after its day (the service was down over its evening, or the quiet hours, a throttled account
+   *   or the daily cap held it): worded for today ("还剩7天" becomes the days really left, "从今天起"
+   *   "现在"); what no longer makes sense (a window closed, a visit passed) or a later message of hers
+   *   says is left out, and recorded for staff once the message is settled (`settle`); nothing left:
+   *   cancelled. An appointment reminder (planned the day before) is late on the visit day.
    */
-  async staleReason(m: { contactId: string | null; dedupeKey: string; notBefore: Date }, now: Date): Promise<string | undefined> {
+  async review(m: { id: string; contactId: string | null; dedupeKey: string; notBefore: Date }, now: Date): Promise<MessageReview> {
     const kind = kindOfKey(m.dedupeKey);
-    if (!kind || !m.contactId) return undefined;
+    if (!kind || !m.contactId) return {};
+    const contactId = m.contactId;
+    const cfg = this.config();
     const day = plannedDay(kind, m.dedupeKey) ?? shanghaiDay(m.notBefore);
-    // (an appointment reminder is planned for the day before the visit)
-    if (shanghaiDay(now) > day) return `expired (planned for ${day})`;
-    for (const planner of PLANNERS[kind]) {
-      const { items } = await planner(this.db, this.config(), day, { contactId: m.contactId });
-      if (items.some((i) => i.dedupeKey === m.dedupeKey)) return undefined;
+    const today = shanghaiDay(now);
+    if (today <= day) {
+      for (const planner of PLANNERS[kind]) {
+        const { items } = await planner(this.db, cfg, day, { contactId });
+        if (items.some((i) => i.dedupeKey === m.dedupeKey)) return {};
+      }
+      return { cancel: 'no longer due' };
     }
-    return 'no longer due';
+    const slot = sameSlot(m.dedupeKey);
+    const late = { on: today, now, skip: await supersededIn(this.db, m.dedupeKey, today) };
+    const dropped: DroppedPart[] = [];
+    let text: string | undefined;
+    for (const planner of PLANNERS[kind]) {
+      const r = await planner(this.db, cfg, day, { contactId, late });
+      dropped.push(...(r.dropped ?? []).filter((d) => slot(`${d.keyPrefix}:${d.what === BIRTH_CHECK ? BIRTH_CHECK : ''}`)));
+      text ??= r.items.find((i) => slot(i.dedupeKey))?.text;
+    }
+    const settle = (sent: boolean) => recordDropped(this.db, { messageId: m.id, contactId, kind, plannedDay: day, sent }, dropped, now);
+    if (text !== undefined) return { text, ...(dropped.length > 0 ? { settle: () => settle(true) } : {}) };
+    const why = dropped.map((d) => `${d.reason} ${d.what}${d.day ? ` ${d.day}` : ''}`).join(', ');
+    return { cancel: `late (planned for ${day}): ${why || 'no longer due'}`, ...(dropped.length > 0 ? { settle: () => settle(false) } : {}) };
+  }
+
+  /** What late messages left out between two days (for staff), newest first. */
+  dropped(from: string, to: string, take: number): Promise<DroppedRow[]> {
+    const cfg = this.config();
+    const names = new Map<string, string>([...cfg.prenatal.map((s) => [s.id, s.name] as const), ...cfg.newborn.map((s) => [s.id, s.name] as const)]);
+    return listDropped(this.db, from, to, take, names);
   }
 
   /**

@@ -5,10 +5,11 @@ import type { Db, Tx } from '../../db/client.js';
 import { addDays, shanghaiAt } from '../../domain/calendarDay.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
-import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import { CONTACT_SELECT, itemFor, mayReceive, type DroppedPart, type PlanResult, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
-export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
+export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const visitDay = addDays(day, 1);
+  const late = scope.late;
   const where = { day: visitDay, status: 'confirmed', ...(scope.contactId ? { contactId: scope.contactId } : {}) };
   const select = { id: true, code: true, contactId: true, hospitalId: true, serviceId: true, session: true, contact: { select: CONTACT_SELECT } } as const;
   // paged by woman (`after` is a contact id), so the bookings of one visit are never split between
@@ -27,18 +28,27 @@ export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: str
   }
   const at = shanghaiAt(day, cfg.appointmentTime);
   const items: OutboxItem[] = [];
+  const dropped: DroppedPart[] = [];
   for (const visit of groupBy(rows, (b) => `${b.contactId}|${b.hospitalId}|${b.session}`).values()) {
     const c = visit[0].contact;
     if (!mayReceive(c)) continue;
     const ids = visit.map((b) => b.id).sort();
+    const key = `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`;
+    // late: a visit already passed (an earlier day, or today's session over) is not reminded
+    const ends = cfg.sessionEnds[visit[0].session];
+    if (late && (visitDay < late.on || (visitDay === late.on && ends && late.now >= shanghaiAt(visitDay, ends)))) {
+      dropped.push({ keyPrefix: key.split(':').slice(0, 3).join(':'), what: 'visit', reason: 'visit_passed', day: visitDay });
+      continue;
+    }
     const text = cfg.texts.appointment({
       hospitalId: visit[0].hospitalId,
       day: visitDay,
       session: visit[0].session,
       serviceIds: visit.map((b) => b.serviceId),
       code: [...new Set(visit.map((b) => b.code))].sort()[0],
+      ...(late && visitDay === late.on ? { today: true } : {}),
     });
-    items.push(itemFor(c, text, `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`, at, 0));
+    items.push(itemFor(c, text, key, at, 0));
   }
-  return { items, last: last.contactId };
+  return { items, last: last.contactId, dropped };
 }

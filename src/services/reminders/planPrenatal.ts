@@ -2,8 +2,8 @@
 // the screenings she has booked, done or cannot have. One message per woman and day lists them all.
 import type { Db, Tx } from '../../db/client.js';
 import { addDays, shanghaiAt } from '../../domain/calendarDay.js';
-import { alertSetKey, dueDatesWithAlertsOn, screeningApplies, type DueAlert } from '../../domain/reminders/prenatalAlerts.js';
-import { itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import { alertSetKey, dueDatesWithAlertsOn, screeningApplies, windowOf, type DueAlert } from '../../domain/reminders/prenatalAlerts.js';
+import { itemFor, mayReceive, type DroppedPart, type PlanResult, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { activePregnanciesDue } from './pageByDueDate.js';
@@ -11,7 +11,7 @@ import { activePregnanciesDue } from './pageByDueDate.js';
 /** Booking statuses that silence a screening's alerts: offered, booked or done there. */
 export const SILENCING_STATUSES = ['held', 'confirmed', 'attended'];
 
-export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
+export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const byDue = dueDatesWithAlertsOn(cfg.prenatal, day);
   if (byDue.size === 0) return { items: [] };
   const { rows, last } = await activePregnanciesDue(q, [...byDue.keys()], day, scope);
@@ -32,6 +32,7 @@ export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string,
   const marksOf = groupBy(marks, (x) => x.pregnancyId);
   const bookingsOf = groupBy(bookings, (b) => b.contactId);
   const items: OutboxItem[] = [];
+  const dropped: DroppedPart[] = [];
   for (const p of rows) {
     if (!mayReceive(p.contact)) continue;
     const lmp = addDays(p.dueDate, -280);
@@ -39,17 +40,34 @@ export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string,
     const closed = new Set(mine.map((x) => x.screeningId));
     const missed = new Set(mine.filter((x) => x.status === 'missed').map((x) => x.screeningId));
     const booked = new Set((bookingsOf.get(p.contactId) ?? []).filter((b) => b.day >= lmp).map((b) => b.serviceId));
-    const alerts: DueAlert[] = byDue
+    const due = byDue
       .get(p.dueDate)!
-      .filter((a) => !closed.has(a.screening.id) && !booked.has(a.screening.id))
       .filter((a) => screeningApplies(a.screening, { ageOnDueDate: p.ageOnDueDate, twins: p.twins, referred: p.referred, missed }));
+    let alerts: DueAlert[];
+    if (scope.late) {
+      // sent after its day: what can no longer be done, or is said in a later message, is left out
+      const late = scope.late;
+      const keyPrefix = `preg:${p.id}:${day}`;
+      alerts = [];
+      for (const a of due) {
+        const to = windowOf(a.screening, p.dueDate).to;
+        const drop = (reason: DroppedPart['reason'], on?: string) => dropped.push({ keyPrefix, what: a.screening.id, reason, ...(on ? { day: on } : {}) });
+        if (to < late.on) drop('window_closed', to);
+        else if (late.skip.has(a.screening.id)) drop('in_later_message');
+        else if (booked.has(a.screening.id) || (closed.has(a.screening.id) && !missed.has(a.screening.id))) drop('booked_or_done');
+        else if (!closed.has(a.screening.id)) alerts.push(a);
+      }
+    } else {
+      alerts = due.filter((a) => !closed.has(a.screening.id) && !booked.has(a.screening.id));
+    }
     if (alerts.length === 0) continue;
     const text = cfg.texts.prenatal({
       dueDate: p.dueDate,
       day,
-      lines: alerts.map((a) => ({ text: a.alert.text, screening: a.screening, alertDays: a.alert.days })),
+      lines: alerts.map((a) => ({ alert: a.alert, screening: a.screening })),
+      ...(scope.late ? { sentOn: scope.late.on } : {}),
     });
     items.push(itemFor(p.contact, text, `preg:${p.id}:${day}:${alertSetKey(alerts)}`, at));
   }
-  return { items, last };
+  return { items, last, dropped };
 }

@@ -8,7 +8,7 @@ import { ageRangeOn, asBirthDateFact, type BirthDateFact } from '../../domain/pa
 import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { SILENCING_STATUSES } from './planPrenatal.js';
-import { CONTACT_SELECT, itemFor, mayReceive, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import { CONTACT_SELECT, itemFor, mayReceive, type PlanResult, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
 /**
  * The visit days whose re-screening falls on `day`, `years` calendar years later: the day the
@@ -70,7 +70,7 @@ function parseJson(json: string): unknown {
 }
 
 /** Women told on an eligibility check that they can join from `day`. */
-export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
+export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const rows = await q.eligibilityCheck.findMany({
     where: {
       nextEligibleOn: day,
@@ -115,7 +115,7 @@ export async function planEligibleAgain(q: Tx | Db, cfg: ReminderConfig, day: st
 }
 
 /** Women whose 两癌 screen was done the programme's interval ago today, with nothing booked since. */
-export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ items: OutboxItem[]; last?: string }> {
+export async function planRescreenAfterVisit(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const years = cfg.rescreen.years;
   if (!years || cfg.rescreen.serviceIds.length === 0) return { items: [] };
   const visitDays = rescreenVisitDays(day, years);

@@ -9,8 +9,8 @@ import type { Profile } from '../../domain/profile/profileSchema.js';
 import { screeningDisplayName } from '../../profiles/bookable.js';
 import type { ReminderConfig, ReminderTexts } from './reminderTypes.js';
 
-/** The appointment reminder of a visit, as the booking texts say it (flows/messages.yaml booking.appointmentReminder). */
-export type AppointmentText = (v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }) => string;
+/** The appointment reminder of a visit, as the booking texts say it (flows/messages.yaml booking.appointmentReminder, …Today). */
+export type AppointmentText = ReminderTexts['appointment'];
 
 export function prenatalAlertScreenings(profile: Profile): AlertScreening[] {
   const prenatal = profile.programmes.prenatal;
@@ -27,36 +27,46 @@ export function buildReminderConfig(profile: Profile, appointmentText: Appointme
   const interval = twoCancer.rules.find((x) => x.type === 'interval');
   const age = twoCancer.rules.find((x) => x.type === 'age');
   const t = (key: string, vars: TemplateVars) => renderTemplate(r.texts[key] ?? '', vars);
+  // the days left before a window closes (0: its last day is today)
+  const remaining = (days: number) => (days > 0 ? t('remaining_days', { days }) : t('remaining_today', {}));
   const texts: ReminderTexts = {
-    prenatal: ({ dueDate, day, lines }) => {
-      const out = [t('prenatalHeader', { ga: formatGestationalAge(gestationalAgeDays(dueDate, day)), dueDate: formatChineseDate(dueDate) })];
-      for (const l of lines) {
-        const w = windowOf(l.screening, dueDate);
+    prenatal: ({ dueDate, day, lines, sentOn }) => {
+      const on = sentOn ?? day;
+      const out = [t('prenatalHeader', { ga: formatGestationalAge(gestationalAgeDays(dueDate, on)), dueDate: formatChineseDate(dueDate) })];
+      for (const { alert, screening } of lines) {
+        const w = windowOf(screening, dueDate);
+        // on its day: the days the alert names; late: counted from the day it goes out
+        const anchorDay = alert.anchor === 'opens' ? w.from : w.to;
+        const days = sentOn ? Math.max(0, daysBetween(sentOn, anchorDay)) : Math.abs(alert.days);
         out.push(
-          t(l.text, {
-            screening: l.screening.name,
+          t(sentOn ? (alert.late ?? alert.text) : alert.text, {
+            screening: screening.name,
             from: formatChineseDate(w.from),
             to: formatChineseDate(w.to),
-            opens: formatGestationalAge(l.screening.opensDay),
-            closes: formatGestationalAge(l.screening.closesDay),
-            days: Math.abs(l.alertDays),
+            opens: formatGestationalAge(screening.opensDay),
+            closes: formatGestationalAge(screening.closesDay),
+            days,
+            remaining: remaining(daysBetween(on, w.to)),
           }),
         );
       }
       out.push(t('prenatalFooter', {}));
       return out.filter((x) => x).join('\n');
     },
-    newborn: ({ birthDate, day, alerts }) => {
-      const out = alerts.map((a) =>
-        t(a.text, {
-          screening: a.screen.name,
+    newborn: ({ birthDate, day, alerts, sentOn }) => {
+      const on = sentOn ?? day;
+      const out = alerts.map(({ alert, screen }) => {
+        const left = Math.max(0, screen.window.toDay - daysBetween(birthDate, on));
+        return t(sentOn ? (alert.late ?? alert.text) : alert.text, {
+          screening: screen.name,
           birthDate: formatChineseDate(birthDate),
-          age: daysBetween(birthDate, day),
-          from: formatChineseDate(addDays(birthDate, a.screen.window.fromDay)),
-          to: formatChineseDate(addDays(birthDate, a.screen.window.toDay)),
-          days: Math.max(0, a.screen.window.toDay - daysBetween(birthDate, day)),
-        }),
-      );
+          age: daysBetween(birthDate, on),
+          from: formatChineseDate(addDays(birthDate, screen.window.fromDay)),
+          to: formatChineseDate(addDays(birthDate, screen.window.toDay)),
+          days: left,
+          remaining: remaining(left),
+        });
+      });
       out.push(t('newbornFooter', {}));
       return out.filter((x) => x).join('\n');
     },
@@ -73,6 +83,7 @@ export function buildReminderConfig(profile: Profile, appointmentText: Appointme
     askBirthOn: r.afterDueDate.askBirthOn,
     time: r.time,
     appointmentTime: r.appointmentTime,
+    sessionEnds: Object.fromEntries(Object.entries(profile.booking.sessionHours).map(([k, v]) => [k, v.ends])),
     rescreen: {
       years: interval?.type === 'interval' ? interval.years : undefined,
       serviceIds: twoCancer.screenings.map((s) => s.id),

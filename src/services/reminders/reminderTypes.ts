@@ -1,6 +1,6 @@
 // What the reminder planners share: the planning settings taken from the profile, and the shape of
 // one planned message before it is queued.
-import type { AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
+import type { AlertRule, AlertScreening } from '../../domain/reminders/prenatalAlerts.js';
 import type { NewbornScreen } from '../../domain/reminders/newbornAlerts.js';
 import type { OutboxItem, OutboxPriority } from '../outbox/outboxTypes.js';
 
@@ -14,6 +14,8 @@ export interface ReminderConfig {
   time: string;
   /** 'HH:MM' of appointment reminders (the day before). */
   appointmentTime: string;
+  /** 'HH:MM' each session ends (a late appointment reminder on the visit day is dropped after it). */
+  sessionEnds: Record<string, string>;
   /**
    * 两癌 re-screening: the programme's interval in years (none: no reminder), its services, and its
    * age range (full years; `fact` is the fact holding her birth date): a woman known to be older than
@@ -23,11 +25,16 @@ export interface ReminderConfig {
   texts: ReminderTexts;
 }
 
-/** Renders what she reads; built from the profile's `reminders.texts` and the booking texts. */
+/**
+ * Renders what she reads; built from the profile's `reminders.texts` and the booking texts. `sentOn`:
+ * the day a late message goes out (after the day it was planned for): it is worded for that day
+ * (the alerts' `late` texts, the days left counted from it).
+ */
 export interface ReminderTexts {
-  prenatal(v: { dueDate: string; day: string; lines: { text: string; screening: AlertScreening; alertDays: number }[] }): string;
-  newborn(v: { birthDate: string; day: string; alerts: { text: string; screen: NewbornScreen }[] }): string;
-  appointment(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string }): string;
+  prenatal(v: { dueDate: string; day: string; lines: { alert: AlertRule; screening: AlertScreening }[]; sentOn?: string }): string;
+  newborn(v: { birthDate: string; day: string; alerts: { alert: NewbornScreen['alerts'][number]; screen: NewbornScreen }[]; sentOn?: string }): string;
+  /** `today`: sent on the visit day itself (the day before's reminder went out late). */
+  appointment(v: { hospitalId: string; day: string; session: string; serviceIds: string[]; code: string; today?: boolean }): string;
   rescreen(v: { kind: 'interval' | 'age'; age?: number }): string;
   birthCheck(v: { dueDate: string; days: number }): string;
 }
@@ -62,4 +69,30 @@ export interface PlanScope {
   /** Paging (bulk planning): ids after this one, at most `take` rows. */
   after?: string;
   take?: number;
+  /**
+   * One woman's message of a day already over, about to go out on `on`: worded for `on`; what no
+   * longer makes sense on `on` (a window closed, a visit passed) or is in a later message of hers
+   * (`skip`: screening ids, or 'birth-check') is left out and told in `dropped`.
+   */
+  late?: { on: string; now: Date; skip: ReadonlySet<string> };
+}
+
+/** A part of a late message left out, and why (recorded where staff see it). */
+export interface DroppedPart {
+  /** The message's subject and day as its key names them ("preg:<id>:<day>"). */
+  keyPrefix: string;
+  /** What was left out: a screening id, 'birth-check', 'visit'. */
+  what: string;
+  reason: DropReason;
+  /** The day the reason refers to (the window's last day, the visit day). */
+  day?: string;
+}
+
+export type DropReason = 'window_closed' | 'visit_passed' | 'in_later_message' | 'booked_or_done';
+
+/** What a planner gives: its messages, the paging cursor, and (late messages only) what it left out. */
+export interface PlanResult {
+  items: OutboxItem[];
+  last?: string;
+  dropped?: DroppedPart[];
 }

@@ -1,16 +1,12 @@
 // What happens when a woman's situation changes while the evening planning runs, or a message is
-// held back past its day: a message planned from the old state, or for a day that is over, is
-// cancelled when its turn to be sent comes; a woman deleting her data in the middle of a page costs
-// nobody else their reminders.
+// held back past its day: a message planned from the old state is cancelled when its turn to be sent
+// comes, one for a day that is over is worded for the day it goes out (lateMessages.db.test.ts has
+// the rest); a woman deleting her data in the middle of a page costs nobody else their reminders.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/support/logger.js';
-import type { Channel } from '../../../src/channels/channel.js';
-import { OutboxDispatcher } from '../../../src/services/outbox/OutboxDispatcher.js';
-import { DEFAULT_OUTBOX_SETTINGS } from '../../../src/services/outbox/outboxSettings.js';
 import { plannedDay, ReminderPlanner } from '../../../src/services/reminders/ReminderPlanner.js';
 import { dbUnavailable } from '../../support/testDb.js';
-import { clearRows, openReminderFixture, pregnancy, sh, woman, type ReminderFixture } from './reminderFixtures.js';
+import { clearRows, dispatcherFor, openReminderFixture, pregnancy, sh, woman, type ReminderFixture } from './reminderFixtures.js';
 
 describe.skipIf(dbUnavailable)('planning races', () => {
   let f: ReminderFixture;
@@ -22,32 +18,38 @@ describe.skipIf(dbUnavailable)('planning races', () => {
 
   // due 2026-09-28: NT opens 2026-03-09, its "3 days before" alert is on 2026-03-06 at 10:00
   const key = 'preg:p-w1:2026-03-06:nt.soon';
-  const message = { contactId: 'w1', dedupeKey: key, notBefore: sh('2026-03-06 10:00') };
+  const message = { id: 'm1', contactId: 'w1', dedupeKey: key, notBefore: sh('2026-03-06 10:00') };
 
   it('a queued alert is still due while nothing changed; not after a re-dating or a loss', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
     const at = sh('2026-03-06 10:00');
-    expect(await f.planner.staleReason(message, at)).toBeUndefined();
+    expect(await f.planner.review(message, at)).toEqual({});
     // (changes written straight to the rows, as if committed while the planner was between read and insert)
     await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { dueDate: '2026-10-05' } });
-    expect(await f.planner.staleReason(message, at)).toBe('no longer due');
+    expect(await f.planner.review(message, at)).toEqual({ cancel: 'no longer due' });
     await f.db.pregnancy.update({ where: { id: 'p-w1' }, data: { dueDate: '2026-09-28', status: 'lost', activeKey: null } });
-    expect(await f.planner.staleReason(message, at)).toBe('no longer due');
+    expect(await f.planner.review(message, at)).toEqual({ cancel: 'no longer due' });
     // other messages (offers, notices) are not the planner's to judge
-    expect(await f.planner.staleReason({ ...message, dedupeKey: 'waitlist-offer:w1:xc-mch:2026-03-06:am:1' }, at)).toBeUndefined();
+    expect(await f.planner.review({ ...message, dedupeKey: 'waitlist-offer:w1:xc-mch:2026-03-06:am:1' }, at)).toEqual({});
   });
 
-  it('a message held back past its day is over; one whose notBefore retries moved is judged by its key', async () => {
+  it('a message held back past its day is worded for the next; one whose notBefore retries moved is judged by its key', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
     // failed sends pushed it to 20:50: still the alert of 2026-03-06, still its day
-    expect(await f.planner.staleReason({ ...message, notBefore: sh('2026-03-06 20:50') }, sh('2026-03-06 20:50'))).toBeUndefined();
-    // the quiet hours and a throttled account held it to the next morning: "今天怀孕…" would be wrong
-    expect(await f.planner.staleReason(message, sh('2026-03-07 08:00'))).toBe('expired (planned for 2026-03-06)');
-    // an appointment reminder (planned the day before the visit) is over when the visit day begins
-    const visit = { contactId: 'w1', dedupeKey: 'reminder:b1+b2:2026-03-07:am', notBefore: sh('2026-03-06 18:00') };
-    expect(await f.planner.staleReason(visit, sh('2026-03-07 08:00'))).toBe('expired (planned for 2026-03-06)');
+    expect(await f.planner.review({ ...message, notBefore: sh('2026-03-06 20:50') }, sh('2026-03-06 20:50'))).toEqual({});
+    // the quiet hours and a throttled account held it to the next morning: "3天后" would be wrong
+    expect((await f.planner.review(message, sh('2026-03-07 08:00'))).text).toBe(
+      [
+        '孕期提醒：您今天怀孕10周5天了（预产期2026年9月28日）。',
+        '· NT超声检查：2026年3月9日起可以做，要在怀孕11周到13周6天之间做，最晚2026年3月29日。',
+        '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
+      ].join('\n'),
+    );
+    // an appointment reminder (planned the day before the visit) whose visit is gone is not sent
+    const visit = { id: 'm2', contactId: 'w1', dedupeKey: 'reminder:b1+b2:2026-03-07:am', notBefore: sh('2026-03-06 18:00') };
+    expect(await f.planner.review(visit, sh('2026-03-07 08:00'))).toEqual({ cancel: 'late (planned for 2026-03-06): no longer due' });
     expect(plannedDay('prenatal', key)).toBe('2026-03-06');
     expect(plannedDay('appointment', 'reminder:b1+b2:2026-03-07:am')).toBe('2026-03-06');
     expect(plannedDay('newborn', 'newborn:p1:2026-10-13:heel-blood.open')).toBe('2026-10-13');
@@ -55,27 +57,7 @@ describe.skipIf(dbUnavailable)('planning races', () => {
     expect(plannedDay('rescreen', 'rescreen:w1')).toBeUndefined();
   });
 
-  /** A dispatcher that asks the planner before each send, and what its channel sent. */
-  function dispatcherWithPlanner() {
-    const sent: string[] = [];
-    const channel: Channel = {
-      name: 'simulator',
-      start: async () => undefined,
-      send: async (_to, text) => void sent.push(text),
-      status: () => ({ name: 'simulator', state: 'online' }),
-      stop: async () => undefined,
-    };
-    const dispatcher = new OutboxDispatcher({
-      db: f.db,
-      provider: f.h.provider,
-      channels: new Map([['simulator', channel]]),
-      logger: createLogger('silent'),
-      processId: 'test',
-      settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
-      staleReason: (m, now) => f.planner.staleReason(m, now),
-    });
-    return { dispatcher, sent };
-  }
+  const dispatcherWithPlanner = () => dispatcherFor(f);
   const lastError = async () => (await f.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).lastError;
 
   it('the dispatcher cancels a stale alert instead of sending it', async () => {
@@ -89,7 +71,7 @@ describe.skipIf(dbUnavailable)('planning races', () => {
     expect(await lastError()).toBe('cancelled: no longer due');
   });
 
-  it('the dispatcher drops an alert held back past its day (a throttled account) and sends one on its day', async () => {
+  it('the dispatcher sends an alert held back past its day (a throttled account) in words for the day it goes out', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
     await f.planner.planDay('2026-03-06', sh('2026-03-05 20:00'));
@@ -101,9 +83,12 @@ describe.skipIf(dbUnavailable)('planning races', () => {
     });
     const { dispatcher, sent } = dispatcherWithPlanner();
     expect(await dispatcher.runOnce(sh('2026-03-06 10:00'))).toMatchObject({ sent: 0, cancelled: 0 });
-    expect(await dispatcher.runOnce(sh('2026-03-07 09:31'))).toMatchObject({ sent: 0, cancelled: 1 });
-    expect(sent).toEqual([]);
-    expect(await lastError()).toBe('cancelled: expired (planned for 2026-03-06)');
+    expect(await dispatcher.runOnce(sh('2026-03-07 09:31'))).toMatchObject({ sent: 1, cancelled: 0 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('· NT超声检查：2026年3月9日起可以做');
+    // the outbox keeps the words she was sent
+    const row = await f.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect([row.status, row.text, row.lastError]).toEqual(['sent', sent[0], null]);
   });
 
   it('a woman deleted between a page read and its insert: the page is read again, the others are planned', async () => {

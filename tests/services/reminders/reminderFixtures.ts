@@ -9,6 +9,10 @@ import { seedCounty } from '../../../src/services/countySeeder.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDb.js';
 import { makeSlot } from '../booking/bookingFixtures.js';
 import { demoCounty, MCH, sh, wireReminders } from './wireReminders.js';
+import { createLogger } from '../../../src/support/logger.js';
+import type { Channel } from '../../../src/channels/channel.js';
+import { OutboxDispatcher } from '../../../src/services/outbox/OutboxDispatcher.js';
+import { DEFAULT_OUTBOX_SETTINGS } from '../../../src/services/outbox/outboxSettings.js';
 
 export { demoCounty, MCH, sh, wireReminders };
 
@@ -168,4 +172,26 @@ export async function outbox(db: Db, where: { contactId?: string } = {}) {
 export async function statuses(db: Db, where: { contactId?: string } = {}): Promise<Record<string, string>> {
   const rows = await outbox(db, where);
   return Object.fromEntries(rows.map((r) => [r.dedupeKey, r.status === 'cancelled' ? `cancelled:${r.lastError}` : r.status]));
+}
+
+/** A dispatcher that asks the planner before each send (as the app wires it), and what its channel sent. */
+export function dispatcherFor(f: ReminderFixture) {
+  const sent: string[] = [];
+  const channel: Channel = {
+    name: 'simulator',
+    start: async () => undefined,
+    send: async (_to, text) => void sent.push(text),
+    status: () => ({ name: 'simulator', state: 'online' }),
+    stop: async () => undefined,
+  };
+  const dispatcher = new OutboxDispatcher({
+    db: f.db,
+    provider: f.h.provider,
+    channels: new Map([['simulator', channel]]),
+    logger: createLogger('silent'),
+    processId: 'test',
+    settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
+    review: (m, now) => f.planner.review(m, now),
+  });
+  return { dispatcher, sent };
 }

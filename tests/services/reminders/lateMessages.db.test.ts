@@ -1,0 +1,132 @@
+// Timed messages that go out after their day (the service was down over their evening, or the
+// account was held back): each is worded for the day it goes out, what no longer makes sense is left
+// out and recorded for staff, and a part a later message of hers says is said once.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dbUnavailable } from '../../support/testDb.js';
+import { bookingRow, clearRows, dispatcherFor, openReminderFixture, pregnancy, sh, woman, type ReminderFixture } from './reminderFixtures.js';
+
+describe.skipIf(dbUnavailable)('late timed messages', () => {
+  let f: ReminderFixture;
+  beforeAll(async () => {
+    f = await openReminderFixture();
+  });
+  afterAll(async () => f.close());
+  beforeEach(async () => clearRows(f.db));
+
+  const row = (dedupeKey: string) => f.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey } });
+  const drops = () =>
+    f.db.reminderDrop.findMany({ orderBy: { what: 'asc' }, select: { kind: true, plannedDay: true, what: true, reason: true, day: true, messageSent: true } });
+  /** The review of the message queued under `key`, at `at`. */
+  const reviewAt = async (key: string, at: string) => f.planner.review(await row(key), sh(at));
+
+  // due 2026-09-28: NT's window is 2026-03-09 … 2026-03-29 (11w0d … 13w6d), its alerts 03-06, 03-09, 03-22
+  const NT_CLOSING = 'preg:p-w1:2026-03-22:first-visit.closing+nt.closing';
+
+  it('"还剩7天" becomes the days really left; the last day says so; a closed window is dropped and recorded', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    expect(await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'))).toEqual({ planned: 1, queued: 1 });
+    // on its day: its own words
+    expect((await row(NT_CLOSING)).text).toContain('· NT超声检查：还剩7天，最晚2026年3月29日。还没做的话请抓紧约。');
+    // two days late
+    const late = await reviewAt(NT_CLOSING, '2026-03-24 10:00');
+    expect(late.cancel).toBeUndefined();
+    expect(late.text!.split('\n')).toEqual([
+      '孕期提醒：您今天怀孕13周1天了（预产期2026年9月28日）。',
+      '· 第一次产检建档：最晚2026年3月29日，还剩5天。还没建档的话，请带上身份证去乡镇卫生院或县妇幼保健院办，不用在这里预约。',
+      '· NT超声检查：还剩5天，最晚2026年3月29日。还没做的话请抓紧约。',
+      '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
+    ]);
+    expect((await reviewAt(NT_CLOSING, '2026-03-29 08:00')).text).toContain('· NT超声检查：今天是最后一天，最晚2026年3月29日。');
+    // the windows closed: nothing is sent, and staff see why
+    const { dispatcher, sent } = dispatcherFor(f);
+    expect(await dispatcher.runOnce(sh('2026-03-30 09:00'))).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(sent).toEqual([]);
+    expect((await row(NT_CLOSING)).lastError).toBe(
+      'cancelled: late (planned for 2026-03-22): window_closed first-visit 2026-03-29, window_closed nt 2026-03-29',
+    );
+    expect(await drops()).toEqual([
+      { kind: 'prenatal', plannedDay: '2026-03-22', what: 'first-visit', reason: 'window_closed', day: '2026-03-29', messageSent: false },
+      { kind: 'prenatal', plannedDay: '2026-03-22', what: 'nt', reason: 'window_closed', day: '2026-03-29', messageSent: false },
+    ]);
+    expect((await f.planner.dropped('2026-03-30', '2026-03-30', 10)).map((d) => [d.what, d.name])).toEqual([
+      ['first-visit', '第一次产检建档'],
+      ['nt', 'NT超声检查'],
+    ]);
+  });
+
+  it('two late alerts of one window: said once, in the later message, as open now with the days left', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    // the evenings of 03-05 and 03-08 planned after a stop (the alerts "3天后" and "从今天起")
+    await f.planner.planDay('2026-03-06', sh('2026-03-10 09:00'));
+    await f.planner.planDay('2026-03-09', sh('2026-03-10 09:00'));
+    const { dispatcher, sent } = dispatcherFor(f);
+    for (let i = 0; i < 3; i++) await dispatcher.runOnce(sh('2026-03-10 09:00'));
+    expect(sent).toEqual([
+      [
+        '孕期提醒：您今天怀孕11周1天了（预产期2026年9月28日）。',
+        '· NT超声检查：现在可以做了，最晚2026年3月29日（怀孕13周6天），还剩19天。',
+        '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
+      ].join('\n'),
+    ]);
+    expect((await row('preg:p-w1:2026-03-06:nt.soon')).lastError).toBe('cancelled: late (planned for 2026-03-06): in_later_message nt');
+    expect(await drops()).toEqual([{ kind: 'prenatal', plannedDay: '2026-03-06', what: 'nt', reason: 'in_later_message', day: null, messageSent: false }]);
+    // sent once: nothing more to send
+    expect(await dispatcher.runOnce(sh('2026-03-10 10:00'))).toMatchObject({ sent: 0, cancelled: 0 });
+  });
+
+  it('a screening booked meanwhile is left out; another still open is sent', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    await f.planner.planDay('2026-03-22', sh('2026-03-21 20:00'));
+    await bookingRow(f.db, 'w1', { serviceId: 'nt', day: '2026-03-25', status: 'confirmed' });
+    const r = await reviewAt(NT_CLOSING, '2026-03-23 10:00');
+    expect(r.text).toContain('· 第一次产检建档：最晚2026年3月29日，还剩6天。');
+    expect(r.text).not.toContain('NT');
+    const { dispatcher, sent } = dispatcherFor(f);
+    await dispatcher.runOnce(sh('2026-03-23 10:00'));
+    expect(sent).toEqual([r.text]);
+    expect(await drops()).toEqual([{ kind: 'prenatal', plannedDay: '2026-03-22', what: 'nt', reason: 'booked_or_done', day: null, messageSent: true }]);
+  });
+
+  it("an appointment reminder is sent on the visit's day before its session ends, worded for today; after, dropped", async () => {
+    await woman(f.db, 'w2');
+    await bookingRow(f.db, 'w2', { serviceId: 'nt', day: '2026-03-10', status: 'confirmed', code: 'K7Q2M9' });
+    await f.planner.planDay('2026-03-09', sh('2026-03-08 20:00'));
+    const [key] = (await f.db.outboxMessage.findMany({ select: { dedupeKey: true } })).map((m) => m.dedupeKey);
+    expect((await row(key)).text).toMatch(/^明天别忘了去检查：/);
+    const morning = await reviewAt(key, '2026-03-10 08:30');
+    expect(morning.text).toMatch(/^今天别忘了去检查：\n项目：NT超声检查\n时间：2026年3月10日 周二 上午/);
+    expect(morning.text).toContain('K7Q2M9');
+    // the morning session ended at 12:00
+    expect(await reviewAt(key, '2026-03-10 12:30')).toMatchObject({ cancel: 'late (planned for 2026-03-09): visit_passed visit 2026-03-10' });
+    expect(await reviewAt(key, '2026-03-11 09:00')).toMatchObject({ cancel: 'late (planned for 2026-03-09): visit_passed visit 2026-03-10' });
+  });
+
+  it('newborn and birth questions: the days counted from the day they go out; a closed window dropped', async () => {
+    await woman(f.db, 'w3');
+    // born 03-01: heel blood from day 3 to day 7 (03-08), its first alert on 03-04
+    await pregnancy(f.db, 'w3', {
+      dueDate: '2026-03-05',
+      status: 'born',
+      birthDate: '2026-03-01',
+      endedOn: '2026-03-01',
+      guardianConsentAt: sh('2026-03-01 12:00'),
+    });
+    await f.planner.planDay('2026-03-04', sh('2026-03-03 20:00'));
+    const heel = 'newborn:p-w3:2026-03-04:heel-blood.open';
+    expect((await row(heel)).text).toMatch(/^宝宝出生满3天了。/);
+    const late = await reviewAt(heel, '2026-03-06 10:00');
+    expect(late.text).toMatch(/^宝宝的新生儿足跟血筛查（在脚后跟扎一下取几滴血，查几种先天的病）要在出生后3到7天做，最晚2026年3月8日，还剩2天。/);
+    expect(await reviewAt(heel, '2026-03-09 10:00')).toMatchObject({ cancel: 'late (planned for 2026-03-04): window_closed heel-blood 2026-03-08' });
+
+    await woman(f.db, 'w4');
+    // due 03-01, asked on the 7th day after it (03-08), sent on 03-10
+    await pregnancy(f.db, 'w4', { dueDate: '2026-03-01' });
+    await f.planner.planDay('2026-03-08', sh('2026-03-07 20:00'));
+    const ask = 'preg:p-w4:2026-03-08:birth-check';
+    expect((await row(ask)).text).toContain('已经过了7天');
+    expect((await reviewAt(ask, '2026-03-10 10:00')).text).toContain('已经过了9天');
+  });
+});
