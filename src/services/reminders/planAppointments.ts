@@ -10,8 +10,19 @@ import { CONTACT_SELECT, itemFor, mayReceive, type DroppedPart, type PlanResult,
 export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const visitDay = addDays(day, 1);
   const late = scope.late;
-  const where = { day: visitDay, status: 'confirmed', ...(scope.contactId ? { contactId: scope.contactId } : {}) };
-  const select = { id: true, code: true, contactId: true, hospitalId: true, serviceId: true, session: true, contact: { select: CONTACT_SELECT } } as const;
+  // late, a visit marked attended or missed meanwhile has passed too (said so to staff, not "no longer due")
+  const statuses = late ? ['confirmed', 'attended', 'noshow'] : ['confirmed'];
+  const where = { day: visitDay, status: { in: statuses }, ...(scope.contactId ? { contactId: scope.contactId } : {}) };
+  const select = {
+    id: true,
+    code: true,
+    status: true,
+    contactId: true,
+    hospitalId: true,
+    serviceId: true,
+    session: true,
+    contact: { select: CONTACT_SELECT },
+  } as const;
   // paged by woman (`after` is a contact id), so the bookings of one visit are never split between
   // pages (that would make two half messages with other keys than her reconcile makes)
   const rows = await q.booking.findMany({
@@ -36,7 +47,8 @@ export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: str
     const key = `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`;
     // late: a visit already passed (an earlier day, or today's session over) is not reminded
     const ends = cfg.sessionEnds[visit[0].session];
-    if (late && (visitDay < late.on || (visitDay === late.on && ends && late.now >= shanghaiAt(visitDay, ends)))) {
+    const passed = visit.some((b) => b.status !== 'confirmed');
+    if (late && (passed || visitDay < late.on || (visitDay === late.on && ends && late.now >= shanghaiAt(visitDay, ends)))) {
       dropped.push({ keyPrefix: key.split(':').slice(0, 3).join(':'), what: 'visit', reason: 'visit_passed', day: visitDay });
       continue;
     }
