@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { AdjustableClock } from '../support/clock.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
@@ -15,18 +16,41 @@ const messageBody = z
 const transcriptQuery = z.object({ contactId });
 const clockBody = z.object({ now: z.string().datetime({ offset: true, message: 'an ISO-8601 instant, e.g. 2026-03-05T09:00:00+08:00' }) });
 
+/** Milliseconds to wait when any of the limits is used up (0: go ahead). */
+async function tooMany(consumed: Promise<unknown>[]): Promise<number> {
+  const results = await Promise.allSettled(consumed);
+  let wait = 0;
+  for (const r of results) {
+    if (r.status === 'fulfilled') continue;
+    // rejected with the limiter's result when used up; anything else is a real error
+    if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
+    wait = Math.max(wait, r.reason.msBeforeNext, 1);
+  }
+  return wait;
+}
+
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
-export function simulatorRouter(
-  channel: SimulatorChannel,
-  clock: AdjustableClock,
-  catchUp: (from: Date, to: Date, progress?: (at: Date) => Promise<void>) => Promise<void>,
-  saveClock: (now: Date) => Promise<void>,
+export interface SimulatorRouterDeps {
+  channel: SimulatorChannel;
+  clock: AdjustableClock;
+  catchUp: (from: Date, to: Date, progress?: (at: Date) => Promise<void>) => Promise<void>;
+  saveClock: (now: Date) => Promise<void>;
   /** Holds real-time sending while the clock jumps (what falls due meanwhile goes out at its own simulated time). */
-  whileJumping: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+  whileJumping?: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Whether the database holds contacts of a real channel (WeChat, SMS): their clock is never moved. */
-  holdsRealContacts: () => Promise<boolean> = async () => false,
-): Router {
+  holdsRealContacts?: () => Promise<boolean>;
+  /** Messages per minute one contact id, and one address, may send (a flood is answered 429). */
+  perMinute: { contact: number; address: number };
+}
+
+export function simulatorRouter(deps: SimulatorRouterDeps): Router {
+  const { channel, clock, catchUp, saveClock } = deps;
+  const whileJumping = deps.whileJumping ?? ((fn) => fn());
+  const holdsRealContacts = deps.holdsRealContacts ?? (async () => false);
+  // (in this process's memory: the simulator is a one-process demo)
+  const perContact = new RateLimiterMemory({ keyPrefix: 'sim-contact', points: deps.perMinute.contact, duration: 60 });
+  const perAddress = new RateLimiterMemory({ keyPrefix: 'sim-address', points: deps.perMinute.address, duration: 60 });
   const r = Router();
   // (its own paths only: no other request's body is parsed before it is authenticated)
   r.use('/simulator', express.json({ limit: '64kb' }));
@@ -38,6 +62,12 @@ export function simulatorRouter(
     asyncHandler(async (req, res) => {
       const body = parseOr400(messageBody, req.body, res);
       if (!body) return;
+      const wait = await tooMany([perAddress.consume(req.ip ?? ''), perContact.consume(body.contactId)]);
+      if (wait > 0) {
+        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+        res.status(429).json({ error: 'too_many_messages', message: `too many messages: try again in ${Math.ceil(wait / 1000)} s` });
+        return;
+      }
       const replies = await channel.receive(body.contactId, body.kind ? { kind: body.kind } : body.text!);
       res.json({ replies });
     }),

@@ -12,7 +12,7 @@ import type { Logger } from '../support/logger.js';
 export function buildChannels(config: Config, files: DataFiles, o: { clock: Clock; logger: Logger; countyVars: TemplateVars; wechatPuppet?: unknown }) {
   const messages = files.flowSet.messages;
   const channels: Channel[] = [];
-  const simulator = config.SIMULATOR_ENABLED ? new SimulatorChannel(o.clock) : undefined;
+  const simulator = config.SIMULATOR_ENABLED ? new SimulatorChannel(o.clock, config.SIMULATOR_TRANSCRIPTS) : undefined;
   if (simulator) channels.push(simulator);
   let wechat: WechatChannel | undefined;
   if (config.WECHAT_ENABLED || o.wechatPuppet) {

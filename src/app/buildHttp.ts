@@ -20,6 +20,7 @@ import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
 import { AdjustableClock } from '../support/clock.js';
 import type { Services } from './buildServices.js';
+import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 
 export interface HttpParts {
   channels: Channel[];
@@ -27,6 +28,8 @@ export interface HttpParts {
   wechat?: WechatChannel;
   dispatcher: OutboxDispatcher;
   catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
+  /** Failed staff authentications per address and token prefix. */
+  authLimit?: StaffAuthLimit;
 }
 
 export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
@@ -34,21 +37,24 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   const { db, clock } = s;
   const app = express();
   app.disable('x-powered-by');
+  // behind a reverse proxy, the client's address (req.ip) from X-Forwarded-For, as far as TRUST_PROXY trusts it
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId);
   app.use(healthRouter({ db, provider: s.dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels: p.channels }));
   if (p.simulator && clock instanceof AdjustableClock) {
     app.use(
-      simulatorRouter(
-        p.simulator,
+      simulatorRouter({
+        channel: p.simulator,
         clock,
-        p.catchUp,
-        (now) => saveSimulatorClock(db, now),
-        (fn) => p.dispatcher.whileHeld(fn),
-        () => holdsRealContacts(db),
-      ),
+        catchUp: p.catchUp,
+        saveClock: (now) => saveSimulatorClock(db, now),
+        whileJumping: (fn) => p.dispatcher.whileHeld(fn),
+        holdsRealContacts: () => holdsRealContacts(db),
+        perMinute: { contact: config.SIMULATOR_MESSAGES_PER_MINUTE, address: config.SIMULATOR_ADDRESS_MESSAGES_PER_MINUTE },
+      }),
     );
   }
-  app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN));
+  app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN, { limit: p.authLimit }));
   app.use(
     capacityRouter({
       db,
@@ -64,7 +70,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   app.use(reminderRouter({ planner: s.planner, clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
-  app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true }));
+  app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));
   app.get('/', (_req, res) => (p.simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
   app.use(notFound);

@@ -6,15 +6,22 @@ import type { Config } from '../config/config.js';
 import type { DataFiles } from '../config/loadDataFiles.js';
 import { bookingJobs } from '../jobs/bookingJobs.js';
 import { clockJump } from '../jobs/clockJump.js';
+import { housekeepingJobs } from '../jobs/housekeepingJobs.js';
 import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { JobScheduler } from '../jobs/JobScheduler.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { Logger } from '../support/logger.js';
+import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 import type { Services } from './buildServices.js';
 
-export function buildJobs(config: Config, files: DataFiles, s: Services, o: { senders: Channel[]; logger: Logger }) {
+export function buildJobs(
+  config: Config,
+  files: DataFiles,
+  s: Services,
+  o: { senders: Channel[]; logger: Logger; authLimit?: StaffAuthLimit; forget?: (channel: string, externalId: string) => void },
+) {
   const { profile } = files;
   const { db } = s;
   const { logger } = o;
@@ -45,6 +52,7 @@ export function buildJobs(config: Config, files: DataFiles, s: Services, o: { se
     db,
     [
       idleConversationJob(s.store, config.CONVERSATION_IDLE_MINUTES, logger),
+      ...housekeepingJobs({ contacts: s.contacts, purgeAfterHours: config.UNCONSENTED_PURGE_HOURS, forget: o.forget, authLimit: o.authLimit }, logger),
       ...bookingJobs(s.booking, s.capacity, logger),
       ...reminderJobs(
         s.planner,

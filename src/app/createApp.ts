@@ -26,6 +26,7 @@ import { buildChannels } from './buildChannels.js';
 import { buildEngine } from './buildEngine.js';
 import { buildHttp } from './buildHttp.js';
 import { buildJobs } from './buildJobs.js';
+import { staffAuthLimit } from '../services/staffAuthLimit.js';
 import { buildServices } from './buildServices.js';
 
 export { loadDataFiles };
@@ -88,8 +89,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   const { channels, simulator, wechat } = buildChannels(config, files, { clock, logger, countyVars, wechatPuppet: options.wechatPuppet });
-  const { dispatcher, scheduler, catchUp } = buildJobs(config, files, services, { senders: [...channels, ...(options.externalChannels ?? [])], logger });
-  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp }, logger);
+  // failed staff authentications, counted in the database (shared by every process)
+  const authLimit = staffAuthLimit(services.db, { failures: config.STAFF_AUTH_FAILURES, windowMinutes: config.STAFF_AUTH_WINDOW_MINUTES, logger });
+  const { dispatcher, scheduler, catchUp } = buildJobs(config, files, services, {
+    senders: [...channels, ...(options.externalChannels ?? [])],
+    logger,
+    authLimit,
+    forget: (channel, externalId) => (channel === 'simulator' ? simulator?.forget(externalId) : undefined),
+  });
+  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit }, logger);
 
   let server: http.Server | undefined;
   return {

@@ -47,6 +47,25 @@ const envSchema = z.object({
   // the staff API (capacity, closures, reservations, attendance) answers only with this bearer token;
   // unset: the staff API is off
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  // failed staff authentications (a wrong token): after this many from one address, or with one token
+  // prefix, within the window, staff requests from there are refused (429) until the window passes;
+  // counted in the database, so every process sees the same counts
+  STAFF_AUTH_FAILURES: z.coerce.number().int().positive().default(10),
+  STAFF_AUTH_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // behind a reverse proxy: which proxies to trust for the client's address (X-Forwarded-For): false
+  // (none, the default), a number of hops, or addresses / subnets / loopback, comma-separated
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  // the simulator (demo): messages one contact may send per minute, and one address
+  SIMULATOR_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  SIMULATOR_ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  // the simulator keeps the transcripts of at most this many contacts in memory (the least recent go)
+  SIMULATOR_TRANSCRIPTS: z.coerce.number().int().positive().default(500),
+  // a contact that never consented and has been silent this long is deleted with its conversation
+  // (a flood of first messages from ids never seen leaves nothing behind)
+  UNCONSENTED_PURGE_HOURS: z.coerce.number().positive().default(72),
   // npm run db:backup removes backups older than this many days (a deleted woman is gone from them then)
   BACKUP_KEEP_DAYS: z.coerce.number().int().positive().default(7),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there

@@ -35,4 +35,26 @@ export class ContactService {
   get(id: string): Promise<ContactRecord | null> {
     return this.db.contact.findUnique({ where: { id } });
   }
+
+  /**
+   * Deletes the contacts that never consented and have been silent since `before` (her last message,
+   * or her creation when she never had a conversation), with their conversation state, `batch` at a
+   * time; returns who was deleted. Checked again in the delete itself: one who writes meanwhile stays.
+   */
+  async purgeSilentUnconsented(before: Date, batch = 500): Promise<{ channel: string; externalId: string }[]> {
+    const where = {
+      consent: { not: 'given' },
+      OR: [{ conversation: { is: { lastActiveAt: { lt: before } } } }, { conversation: { is: null }, updatedAt: { lt: before } }],
+    };
+    const purged: { channel: string; externalId: string }[] = [];
+    for (;;) {
+      const rows = await this.db.contact.findMany({ where, select: { id: true, channel: true, externalId: true }, orderBy: { id: 'asc' }, take: batch });
+      if (rows.length === 0) break;
+      await this.db.contact.deleteMany({ where: { ...where, id: { in: rows.map((r) => r.id) } } });
+      const left = new Set((await this.db.contact.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id));
+      purged.push(...rows.filter((r) => !left.has(r.id)).map(({ channel, externalId }) => ({ channel, externalId })));
+      if (rows.length < batch || left.size === rows.length) break;
+    }
+    return purged;
+  }
 }

@@ -1,8 +1,10 @@
 // Guards the staff HTTP API and staff pages until the staff console (with accounts) exists: every request
 // must carry `Authorization: Bearer <ADMIN_TOKEN>` (or, from a browser, HTTP Basic with the token as the
-// password). With no token configured they are off (503).
+// password). With no token configured they are off (503). Wrong tokens are limited per address and per
+// token prefix (StaffAuthLimit): past the limit, 429 until its window passes.
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
+import type { StaffAuthLimit } from '../../services/staffAuthLimit.js';
 
 const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
 
@@ -28,7 +30,7 @@ function givenToken(header: string, basicToo: boolean): string | undefined {
  * undefined or empty turns the staff API off. `page`: a page staff open in a browser (the WeChat login
  * page), which asks for the token with the browser's own login prompt (any user name, the token as password).
  */
-export function requireAdminToken(token: string | undefined | (() => string | undefined), o: { page?: boolean } = {}): RequestHandler {
+export function requireAdminToken(token: string | undefined | (() => string | undefined), o: { page?: boolean; limit?: StaffAuthLimit } = {}): RequestHandler {
   return (req, res, next) => {
     const expected = typeof token === 'function' ? token() : token;
     if (!expected) {
@@ -37,11 +39,27 @@ export function requireAdminToken(token: string | undefined | (() => string | un
     }
     // (Basic only for a page: a browser sends it by itself, and the API's routes change data)
     const given = givenToken(req.get('authorization') ?? '', o.page === true);
-    if (given === undefined || !sameSecret(given, expected)) {
-      res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
-      res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });
-      return;
-    }
-    next();
+    // (the client's address: behind a reverse proxy, as TRUST_PROXY lets express read it)
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const check = async () => {
+      const wait = (await o.limit?.blockedFor(address, given)) ?? 0;
+      if (wait > 0) {
+        // too many wrong tokens from here: refused without looking at this one (a guesser learns nothing)
+        const seconds = Math.ceil(wait / 1000);
+        res.set('Retry-After', String(seconds));
+        res.status(429).json({ error: 'too_many_attempts', message: `too many wrong tokens from this address: try again in ${seconds} s` });
+        return;
+      }
+      if (given === undefined || !sameSecret(given, expected)) {
+        // (a request without any token is a question, not a guess: not counted)
+        if (given !== undefined) await o.limit?.failed(address, given);
+        res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
+        res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });
+        return;
+      }
+      await o.limit?.succeeded(address);
+      next();
+    };
+    check().catch(next);
   };
 }

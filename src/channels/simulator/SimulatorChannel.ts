@@ -1,5 +1,8 @@
 // The web simulator: anyone can chat with the bot as a chosen contact, without WeChat. It keeps
-// each contact's transcript (like the chat history on her phone) in this process's memory.
+// each contact's transcript (like the chat history on her phone) in this process's memory, for a
+// bounded number of contacts (the least recently active are forgotten first: a flood of new ids
+// cannot fill the memory).
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../support/clock.js';
 import type { Channel, ChannelStatus, InboundHandler } from '../channel.js';
 
@@ -15,9 +18,15 @@ const MEDIA_LABELS = { voice: '[语音]', image: '[图片]' } as const;
 export class SimulatorChannel implements Channel {
   readonly name = 'simulator' as const;
   private handler?: InboundHandler;
-  private readonly transcripts = new Map<string, TranscriptEntry[]>();
+  private readonly transcripts: LRUCache<string, TranscriptEntry[]>;
 
-  constructor(private readonly clock: Clock) {}
+  /** `maxContacts`: how many contacts' transcripts are kept. */
+  constructor(
+    private readonly clock: Clock,
+    maxContacts = 500,
+  ) {
+    this.transcripts = new LRUCache({ max: maxContacts });
+  }
 
   async start(handler: InboundHandler): Promise<void> {
     this.handler = handler;

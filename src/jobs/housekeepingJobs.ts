@@ -1,0 +1,35 @@
+// Housekeeping every half hour: contacts that never consented and have been silent for the configured
+// time are deleted with their conversation state (and the simulator forgets their transcripts), and
+// the counts of failed staff authentications whose window is long over are swept.
+import type { ContactService } from '../services/contactService.js';
+import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
+import type { Logger } from '../support/logger.js';
+import type { Job } from './JobScheduler.js';
+
+export function housekeepingJobs(
+  o: { contacts: ContactService; purgeAfterHours: number; forget?: (channel: string, externalId: string) => void; authLimit?: StaffAuthLimit },
+  logger: Logger,
+): Job[] {
+  return [
+    {
+      name: 'contacts.purgeUnconsented',
+      schedule: { every: 'minutes', minutes: 30 },
+      catchUp: 'latest',
+      async run(now) {
+        const purged = await o.contacts.purgeSilentUnconsented(new Date(now.getTime() - o.purgeAfterHours * 3600_000));
+        for (const c of purged) o.forget?.(c.channel, c.externalId);
+        // (how many only: nothing about who)
+        if (purged.length > 0) logger.info({ count: purged.length }, 'silent contacts that never consented deleted');
+      },
+    },
+    {
+      name: 'staffAuth.sweep',
+      schedule: { every: 'minutes', minutes: 30 },
+      catchUp: 'latest',
+      async run() {
+        const swept = (await o.authLimit?.sweep()) ?? 0;
+        if (swept > 0) logger.info({ count: swept }, 'expired authentication counts swept');
+      },
+    },
+  ];
+}
