@@ -80,11 +80,16 @@ export class JobScheduler {
     });
   }
 
-  /** At start: runs what was missed while no process was running (from each job's last run). */
+  /**
+   * At start: runs what was missed while no process was running (from each job's last run), all
+   * jobs' runs in time order as a clock jump does (each evening's marking, planning and no-shows see
+   * the world as it was then: a visit is reminded before it is marked missed).
+   */
   async catchUpMissed(now: Date): Promise<void> {
     const runs = await this.db.jobRun.findMany();
     const last = new Map(runs.map((r) => [r.name, r.lastRunAt]));
     await this.serial(async () => {
+      const due: { at: Date; job: Job }[] = [];
       for (const job of this.jobs) {
         const from = last.get(job.name);
         if (!from) continue;
@@ -92,8 +97,10 @@ export class JobScheduler {
           (job.catchUpAtStart ?? job.catchUp) === 'each'
             ? runTimesBetween(job.schedule, from, now, job.catchUpLimit)
             : [lastRunTimeBetween(job.schedule, from, now)];
-        await this.runDue(times.filter((at): at is Date => !!at).map((at) => ({ at, job })));
+        for (const at of times) if (at) due.push({ at, job });
       }
+      due.sort((a, b) => a.at.getTime() - b.at.getTime());
+      await this.runDue(due);
     });
   }
 

@@ -56,6 +56,9 @@ describe.skipIf(dbUnavailable)('downtime', () => {
       endedOn: '2026-02-26',
       guardianConsentAt: sh('2026-02-26 12:00'),
     });
+    // w6: a visit on Friday 03-06 morning, inside the stop (reminded on the 5th, marked missed on the 7th)
+    await woman(db, 'w6');
+    await bookingRow(db, 'w6', { serviceId: 'nt', day: '2026-03-06', status: 'confirmed', code: 'W6CODE' });
     // w5: due 2026-09-11, first visit and NT close 03-12: "还剩7天" on 03-05
     await woman(db, 'w5');
     await pregnancy(db, 'w5', { dueDate: '2026-09-11' });
@@ -101,7 +104,18 @@ describe.skipIf(dbUnavailable)('downtime', () => {
     ).toEqual([
       ['w2', 'appointment', 'visit', undefined, 'visit_passed', '2026-03-05', false],
       ['w4', 'newborn', 'heel-blood', '新生儿足跟血筛查', 'window_closed', '2026-03-05', false],
+      ['w6', 'appointment', 'visit', undefined, 'visit_passed', '2026-03-06', false],
     ]);
+
+    const only = async (query: string) => {
+      const res = await fetch(`http://127.0.0.1:${t!.port}/api/staff/reminders/dropped?from=2026-03-07&to=2026-03-07&${query}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      return { status: res.status, body: (await res.json()) as { dropped?: { contactId: string }[]; field?: string } };
+    };
+    expect((await only('reason=window_closed')).body.dropped!.map((d) => d.contactId)).toEqual(['w4']);
+    expect((await only('kind=appointment')).body.dropped!.map((d) => d.contactId).sort()).toEqual(['w2', 'w6']);
+    expect(await only('reason=forgotten')).toMatchObject({ status: 400, body: { field: 'reason' } });
 
     // two days on: the alert of the 9th on its day, in its own words; nothing sent twice
     await t.app.catchUp(sh('2026-03-07 12:00'), sh('2026-03-09 12:00'));
@@ -109,7 +123,7 @@ describe.skipIf(dbUnavailable)('downtime', () => {
       ['2026-03-07T01:00', '· NT超声检查：2026年3月9日起可以做，要在怀孕11周到13周6天之间做，最晚2026年3月29日。'],
       ['2026-03-09T02:00', '· NT超声检查：从今天起可以做了，最晚2026年3月29日（怀孕13周6天）。'],
     ]);
-    for (const id of ['w2', 'w5']) expect(botLines(t, id)).toHaveLength(1);
+    for (const id of ['w2', 'w5', 'w6']) expect(botLines(t, id)).toHaveLength(1);
     // (w3 did not come on the 7th: told after the jump's one no-show run, 03-09 00:30, in the morning)
     expect(botLines(t, 'w3').map(([when, text]) => [when.slice(0, 10), text.split('\n')[0]])).toEqual([
       ['2026-03-07', '今天别忘了去检查：'],

@@ -34,6 +34,8 @@ export interface DispatchContext {
 /** What `review` decided for a message (see ReminderPlanner.review). */
 export interface MessageReview {
   cancel?: string;
+  /** What the log says of the cancel (reason codes only: no screening she is due for). Default: `cancel`. */
+  logReason?: string;
   text?: string;
   settle?: () => Promise<void>;
 }
@@ -81,7 +83,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
       await markCancelled(db, m, processId, review.cancel);
       await settle(ctx, review, log);
       counts.cancelled++;
-      logger.info({ ...log, reason: review.cancel }, 'outbox message cancelled');
+      logger.info({ ...log, reason: review.logReason ?? review.cancel }, 'outbox message cancelled');
       continue;
     }
     const text = review.text ?? m.text;

@@ -19,7 +19,7 @@ import { planNewborn } from './planNewborn.js';
 import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
 import type { DroppedPart, PlanResult, PlanScope, ReminderConfig } from './reminderTypes.js';
-import { listDropped, recordDropped, supersededIn, type DroppedRow } from './lateMessages.js';
+import { listDropped, mergeLateSiblings, recordDropped, supersededIn, type DroppedRow } from './lateMessages.js';
 import { markMissedScreenings } from './markMissed.js';
 import { DUE_PARTS, daysWithPlansDue, daysWithWindowsClosing } from './dueDays.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
@@ -204,7 +204,10 @@ export class ReminderPlanner {
       return { cancel: 'no longer due' };
     }
     const slot = sameSlot(m.dedupeKey);
-    const late = { on: today, now, skip: await supersededIn(this.db, m.dedupeKey, today) };
+    // her other late messages about the same pregnancy or baby go out as this one: one message, each
+    // screening once (no burst of old reminders after a long stop)
+    const alsoDays = await mergeLateSiblings(this.db, { id: m.id, contactId, dedupeKey: m.dedupeKey }, today);
+    const late = { on: today, now, skip: await supersededIn(this.db, { contactId, dedupeKey: m.dedupeKey }, today), alsoDays };
     const dropped: DroppedPart[] = [];
     let text: string | undefined;
     for (const planner of PLANNERS[kind]) {
@@ -215,14 +218,18 @@ export class ReminderPlanner {
     const settle = (sent: boolean) => recordDropped(this.db, { messageId: m.id, contactId, kind, plannedDay: day, sent }, dropped, now);
     if (text !== undefined) return { text, ...(dropped.length > 0 ? { settle: () => settle(true) } : {}) };
     const why = dropped.map((d) => `${d.reason} ${d.what}${d.day ? ` ${d.day}` : ''}`).join(', ');
-    return { cancel: `late (planned for ${day}): ${why || 'no longer due'}`, ...(dropped.length > 0 ? { settle: () => settle(false) } : {}) };
+    return {
+      cancel: `late (planned for ${day}): ${why || 'no longer due'}`,
+      logReason: `late: ${[...new Set(dropped.map((d) => d.reason))].join(', ') || 'no longer due'}`,
+      ...(dropped.length > 0 ? { settle: () => settle(false) } : {}),
+    };
   }
 
   /** What late messages left out between two days (for staff), newest first. */
-  dropped(from: string, to: string, take: number): Promise<DroppedRow[]> {
+  dropped(from: string, to: string, take: number, filter: { reason?: string; kind?: string } = {}): Promise<DroppedRow[]> {
     const cfg = this.config();
     const names = new Map<string, string>([...cfg.prenatal.map((s) => [s.id, s.name] as const), ...cfg.newborn.map((s) => [s.id, s.name] as const)]);
-    return listDropped(this.db, from, to, take, names);
+    return listDropped(this.db, { from, to, take, ...filter }, names);
   }
 
   /**

@@ -4,29 +4,69 @@
 import type { Db } from '../../db/client.js';
 import { addDays, shanghaiTime } from '../../domain/calendarDay.js';
 import type { DroppedPart } from './reminderTypes.js';
+import { BIRTH_CHECK } from './planBirthCheck.js';
 
-/** The statuses of a message she has or will be sent. */
-const LIVE = ['queued', 'sending', 'sent'];
+/** A message she has been sent, or that is being sent now. */
+const GONE_OUT = ['sending', 'sent'];
+
+/** A key reads "<kind>:<subject>:<day>:<part>.<alert>+…"; the birth question's part is 'birth-check'. */
+const keyParts = (key: string) => {
+  const [kind, subject, day, parts] = key.split(':');
+  return { kind, subject, day, parts };
+};
 
 /**
- * What later messages about the same subject (a pregnancy, a baby), planned after this one's day and
- * no later than `today`, already say: their screening ids ('birth-check' for the birth question).
- * A key reads "<kind>:<subject>:<day>:<part>.<alert>+…".
+ * What messages she was sent about the same subject (a pregnancy, a baby), planned after this one's
+ * day and no later than `today`, already said: their screening ids ('birth-check' for the birth question).
  */
-export async function supersededIn(db: Db, dedupeKey: string, today: string): Promise<Set<string>> {
-  const [kind, subject, day] = dedupeKey.split(':');
+export async function supersededIn(db: Db, m: { contactId: string; dedupeKey: string }, today: string): Promise<Set<string>> {
+  const { kind, subject, day } = keyParts(m.dedupeKey);
   const out = new Set<string>();
   if (!subject || !day) return out;
   const later = await db.outboxMessage.findMany({
-    where: { dedupeKey: { startsWith: `${kind}:${subject}:` }, status: { in: LIVE }, NOT: { dedupeKey } },
+    where: { contactId: m.contactId, dedupeKey: { startsWith: `${kind}:${subject}:` }, status: { in: GONE_OUT }, NOT: { dedupeKey: m.dedupeKey } },
     select: { dedupeKey: true },
   });
   for (const { dedupeKey: key } of later) {
-    const [, , d, parts] = key.split(':');
+    const { day: d, parts } = keyParts(key);
     if (!parts || !(d > day && d <= today)) continue;
     for (const part of parts.split('+')) out.add(part.split('.')[0]);
   }
   return out;
+}
+
+/**
+ * Her other late alerts about the same subject (a pregnancy's window alerts, a baby's screens),
+ * queued for a day no later than `today`, are merged into this message: cancelled ("merged into
+ * <id>"), their days returned, with those of messages merged into it before (a send that failed
+ * and is tried again says them all again). Not the birth question, which stands alone.
+ */
+export async function mergeLateSiblings(db: Db, m: { id: string; contactId: string; dedupeKey: string }, today: string): Promise<string[]> {
+  const { kind, subject, parts } = keyParts(m.dedupeKey);
+  if (!subject || parts === BIRTH_CHECK) return [];
+  const mergedInto = `cancelled: merged into ${m.id}`;
+  const rows = await db.outboxMessage.findMany({
+    where: {
+      contactId: m.contactId,
+      dedupeKey: { startsWith: `${kind}:${subject}:` },
+      id: { not: m.id },
+      OR: [{ status: 'queued' }, { status: 'cancelled', lastError: mergedInto }],
+    },
+    select: { id: true, dedupeKey: true, status: true },
+  });
+  const days: string[] = [];
+  for (const r of rows) {
+    const { day, parts: p } = keyParts(r.dedupeKey);
+    if (p === BIRTH_CHECK || !(day <= today)) continue;
+    // (another process may be sending it right now: then it is not merged)
+    if (
+      r.status === 'queued' &&
+      (await db.outboxMessage.updateMany({ where: { id: r.id, status: 'queued' }, data: { status: 'cancelled', lastError: mergedInto } })).count === 0
+    )
+      continue;
+    days.push(day);
+  }
+  return days;
 }
 
 /** Records the parts a late message left out (once per message and part: a retried send adds nothing). */
@@ -69,12 +109,20 @@ export interface DroppedRow {
   messageSent: boolean;
 }
 
-/** The parts left out between two days (Asia/Shanghai, inclusive), newest first, at most `take`. */
-export async function listDropped(db: Db, from: string, to: string, take: number, names: ReadonlyMap<string, string>): Promise<DroppedRow[]> {
+/** The parts left out between two days (Asia/Shanghai, inclusive), newest first, at most `take`; of one reason or kind when given. */
+export async function listDropped(
+  db: Db,
+  q: { from: string; to: string; take: number; reason?: string; kind?: string },
+  names: ReadonlyMap<string, string>,
+): Promise<DroppedRow[]> {
   const rows = await db.reminderDrop.findMany({
-    where: { at: { gte: shanghaiTime(from, 0, 0), lt: shanghaiTime(addDays(to, 1), 0, 0) } },
+    where: {
+      at: { gte: shanghaiTime(q.from, 0, 0), lt: shanghaiTime(addDays(q.to, 1), 0, 0) },
+      ...(q.reason ? { reason: q.reason } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+    },
     orderBy: [{ at: 'desc' }, { id: 'asc' }],
-    take,
+    take: q.take,
     select: { at: true, contactId: true, messageId: true, kind: true, plannedDay: true, what: true, reason: true, day: true, messageSent: true },
   });
   return rows.map((r) => {

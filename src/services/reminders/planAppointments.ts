@@ -7,6 +7,9 @@ import type { OutboxItem } from '../outbox/outboxTypes.js';
 import { groupBy } from './groupBy.js';
 import { CONTACT_SELECT, itemFor, mayReceive, type DroppedPart, type PlanResult, type PlanScope, type ReminderConfig } from './reminderTypes.js';
 
+/** A late reminder on the visit day goes out until this long before the session ends. */
+const LAST_CALL_MS = 60 * 60_000;
+
 export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
   const visitDay = addDays(day, 1);
   const late = scope.late;
@@ -45,10 +48,12 @@ export async function planAppointments(q: Tx | Db, cfg: ReminderConfig, day: str
     if (!mayReceive(c)) continue;
     const ids = visit.map((b) => b.id).sort();
     const key = `reminder:${ids.join('+')}:${visitDay}:${visit[0].session}`;
-    // late: a visit already passed (an earlier day, or today's session over) is not reminded
+    // late: a visit already passed (an earlier day, marked attended or missed, or today's session
+    // ending within the hour: too late to set out) is not reminded
     const ends = cfg.sessionEnds[visit[0].session];
     const passed = visit.some((b) => b.status !== 'confirmed');
-    if (late && (passed || visitDay < late.on || (visitDay === late.on && ends && late.now >= shanghaiAt(visitDay, ends)))) {
+    const tooLate = (now: Date) => !!ends && now.getTime() >= shanghaiAt(visitDay, ends).getTime() - LAST_CALL_MS;
+    if (late && (passed || visitDay < late.on || (visitDay === late.on && tooLate(late.now)))) {
       dropped.push({ keyPrefix: key.split(':').slice(0, 3).join(':'), what: 'visit', reason: 'visit_passed', day: visitDay });
       continue;
     }

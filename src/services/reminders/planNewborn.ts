@@ -1,14 +1,29 @@
 // Newborn-screening reminders of one day: babies born on the days that put an alert on it, whose
-// mother agreed as guardian, for the screens not yet done (domain.md §3).
+// mother agreed as guardian, for the screens not yet done (domain.md §3). Late (a message that goes
+// out after its day): the day's alerts and those of the days merged into it, each screen once.
 import type { Db, Tx } from '../../db/client.js';
 import { addDays, shanghaiAt } from '../../domain/calendarDay.js';
-import { birthDatesWithAlertsOn, newbornScreenNeeded } from '../../domain/reminders/newbornAlerts.js';
+import { birthDatesWithAlertsOn, newbornScreenNeeded, type NewbornDueAlert } from '../../domain/reminders/newbornAlerts.js';
 import type { OutboxItem } from '../outbox/outboxTypes.js';
-import { CONTACT_SELECT, itemFor, mayReceive, type DroppedPart, type PlanResult, type PlanScope, type ReminderConfig } from './reminderTypes.js';
+import {
+  CONTACT_SELECT,
+  itemFor,
+  mayReceive,
+  type DroppedPart,
+  type PlanContact,
+  type PlanResult,
+  type PlanScope,
+  type ReminderConfig,
+} from './reminderTypes.js';
 
-export async function planNewborn(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
+interface BornEntry {
+  p: { id: string; birthDate: string; contact: PlanContact };
+  alerts: NewbornDueAlert[];
+}
+
+async function alertsOn(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<{ entries: BornEntry[]; last?: string }> {
   const byBirth = birthDatesWithAlertsOn(cfg.newborn, day);
-  if (byBirth.size === 0) return { items: [] };
+  if (byBirth.size === 0) return { entries: [] };
   const rows = await q.pregnancy.findMany({
     where: {
       status: 'born',
@@ -21,34 +36,56 @@ export async function planNewborn(q: Tx | Db, cfg: ReminderConfig, day: string, 
     take: scope.take,
     select: { id: true, birthDate: true, heelBloodDone: true, hearingFirst: true, endedOn: true, contact: { select: CONTACT_SELECT } },
   });
-  if (rows.length === 0) return { items: [] };
-  const at = shanghaiAt(day, cfg.time);
-  const items: OutboxItem[] = [];
-  const dropped: DroppedPart[] = [];
+  const entries: BornEntry[] = [];
   for (const p of rows) {
     // the birth was reported after this day: nothing from before is sent
     if (!mayReceive(p.contact) || !p.birthDate || (p.endedOn && p.endedOn > day)) continue;
-    const birthDate = p.birthDate;
-    let alerts = byBirth.get(birthDate)!.filter((a) => newbornScreenNeeded(a.screen, p));
-    const late = scope.late;
-    if (late) {
-      // sent after its day: a screen whose window closed, or said in a later message, is left out
-      const keyPrefix = `newborn:${p.id}:${day}`;
-      alerts = alerts.filter((a) => {
-        const to = addDays(birthDate, a.screen.window.toDay);
-        if (to < late.on) dropped.push({ keyPrefix, what: a.screen.id, reason: 'window_closed', day: to });
-        else if (late.skip.has(a.screen.id)) dropped.push({ keyPrefix, what: a.screen.id, reason: 'in_later_message' });
-        else return true;
-        return false;
-      });
-    }
-    if (alerts.length === 0) continue;
-    const text = cfg.texts.newborn({ birthDate, day, alerts, ...(late ? { sentOn: late.on } : {}) });
-    const key = alerts
-      .map((a) => `${a.screen.id}.${a.alert.id}`)
-      .sort()
-      .join('+');
-    items.push(itemFor(p.contact, text, `newborn:${p.id}:${day}:${key}`, at));
+    const alerts = byBirth.get(p.birthDate)!.filter((a) => newbornScreenNeeded(a.screen, p));
+    if (alerts.length > 0) entries.push({ p: { ...p, birthDate: p.birthDate }, alerts });
   }
-  return { items, last: rows[rows.length - 1].id, dropped };
+  return { entries, last: rows.length > 0 ? rows[rows.length - 1].id : undefined };
+}
+
+const keyOf = (alerts: readonly NewbornDueAlert[]) =>
+  alerts
+    .map((a) => `${a.screen.id}.${a.alert.id}`)
+    .sort()
+    .join('+');
+
+export async function planNewborn(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope): Promise<PlanResult> {
+  const late = scope.late;
+  const at = shanghaiAt(day, cfg.time);
+  const items: OutboxItem[] = [];
+  if (!late) {
+    const { entries, last } = await alertsOn(q, cfg, day, scope);
+    for (const { p, alerts } of entries) {
+      items.push(itemFor(p.contact, cfg.texts.newborn({ birthDate: p.birthDate, day, alerts }), `newborn:${p.id}:${day}:${keyOf(alerts)}`, at));
+    }
+    return { items, last };
+  }
+  // late: per baby, the latest alert of each screen over the merged days; a closed window or a screen
+  // in a message she was sent is left out
+  const byBaby = new Map<string, { p: BornEntry['p']; alerts: Map<string, NewbornDueAlert> }>();
+  for (const d of [...new Set([day, ...(late.alsoDays ?? [])])].sort()) {
+    for (const { p, alerts } of (await alertsOn(q, cfg, d, { contactId: scope.contactId })).entries) {
+      const seen = byBaby.get(p.id) ?? { p, alerts: new Map<string, NewbornDueAlert>() };
+      for (const a of alerts) seen.alerts.set(a.screen.id, a);
+      byBaby.set(p.id, seen);
+    }
+  }
+  const dropped: DroppedPart[] = [];
+  for (const { p, alerts: all } of byBaby.values()) {
+    const keyPrefix = `newborn:${p.id}:${day}`;
+    const alerts = [...all.values()].filter((a) => {
+      const to = addDays(p.birthDate, a.screen.window.toDay);
+      if (to < late.on) dropped.push({ keyPrefix, what: a.screen.id, reason: 'window_closed', day: to });
+      else if (late.skip.has(a.screen.id)) dropped.push({ keyPrefix, what: a.screen.id, reason: 'in_later_message' });
+      else return true;
+      return false;
+    });
+    if (alerts.length === 0) continue;
+    alerts.sort((x, y) => cfg.newborn.indexOf(x.screen) - cfg.newborn.indexOf(y.screen));
+    items.push(itemFor(p.contact, cfg.texts.newborn({ birthDate: p.birthDate, day, alerts, sentOn: late.on }), `newborn:${p.id}:${day}:${keyOf(alerts)}`, at));
+  }
+  return { items, dropped };
 }

@@ -38,13 +38,16 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
       '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
     ]);
     expect((await reviewAt(NT_CLOSING, '2026-03-29 08:00')).text).toContain('· NT超声检查：今天是最后一天，最晚2026年3月29日。');
-    // the windows closed: nothing is sent, and staff see why
-    const { dispatcher, sent } = dispatcherFor(f);
+    // the windows closed: nothing is sent, and staff see why (the log says only why, not which screening)
+    const logs: string[] = [];
+    const { dispatcher, sent } = dispatcherFor(f, logs);
     expect(await dispatcher.runOnce(sh('2026-03-30 09:00'))).toMatchObject({ sent: 0, cancelled: 1 });
     expect(sent).toEqual([]);
     expect((await row(NT_CLOSING)).lastError).toBe(
       'cancelled: late (planned for 2026-03-22): window_closed first-visit 2026-03-29, window_closed nt 2026-03-29',
     );
+    expect(logs.join('\n')).toContain('"reason":"late: window_closed"');
+    expect(logs.join('\n')).not.toMatch(/first-visit|window_closed nt|2026-03-29/);
     expect(await drops()).toEqual([
       { kind: 'prenatal', plannedDay: '2026-03-22', what: 'first-visit', reason: 'window_closed', day: '2026-03-29', messageSent: false },
       { kind: 'prenatal', plannedDay: '2026-03-22', what: 'nt', reason: 'window_closed', day: '2026-03-29', messageSent: false },
@@ -55,7 +58,7 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
     ]);
   });
 
-  it('two late alerts of one window: said once, in the later message, as open now with the days left', async () => {
+  it('two late alerts of one window: one message, the window said once, as open now with the days left', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
     // the evenings of 03-05 and 03-08 planned after a stop (the alerts "3天后" and "从今天起")
@@ -70,10 +73,30 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
         '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
       ].join('\n'),
     ]);
-    expect((await row('preg:p-w1:2026-03-06:nt.soon')).lastError).toBe('cancelled: late (planned for 2026-03-06): in_later_message nt');
-    expect(await drops()).toEqual([{ kind: 'prenatal', plannedDay: '2026-03-06', what: 'nt', reason: 'in_later_message', day: null, messageSent: false }]);
+    const first = await row('preg:p-w1:2026-03-06:nt.soon');
+    expect([first.status, first.text]).toEqual(['sent', sent[0]]);
+    expect((await row('preg:p-w1:2026-03-09:nt.open')).lastError).toBe(`cancelled: merged into ${first.id}`);
+    // nothing was left out: nothing for staff
+    expect(await drops()).toEqual([]);
     // sent once: nothing more to send
     expect(await dispatcher.runOnce(sh('2026-03-10 10:00'))).toMatchObject({ sent: 0, cancelled: 0 });
+  });
+
+  it('after a long stop, her late alerts of different days and screenings go out as one message', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    for (const day of ['2026-03-06', '2026-03-09', '2026-03-22']) await f.planner.planDay(day, sh('2026-03-23 08:00'));
+    const { dispatcher, sent } = dispatcherFor(f);
+    for (let i = 0; i < 4; i++) await dispatcher.runOnce(sh('2026-03-23 09:00'));
+    expect(sent).toEqual([
+      [
+        '孕期提醒：您今天怀孕13周了（预产期2026年9月28日）。',
+        '· 第一次产检建档：最晚2026年3月29日，还剩6天。还没建档的话，请带上身份证去乡镇卫生院或县妇幼保健院办，不用在这里预约。',
+        '· NT超声检查：还剩6天，最晚2026年3月29日。还没做的话请抓紧约。',
+        '回复“预约”约时间；已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
+      ].join('\n'),
+    ]);
+    expect(await f.db.outboxMessage.count({ where: { status: 'cancelled', lastError: { startsWith: 'cancelled: merged into' } } })).toBe(2);
   });
 
   it('a screening booked meanwhile is left out; another still open is sent', async () => {
@@ -90,7 +113,7 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
     expect(await drops()).toEqual([{ kind: 'prenatal', plannedDay: '2026-03-22', what: 'nt', reason: 'booked_or_done', day: null, messageSent: true }]);
   });
 
-  it("an appointment reminder is sent on the visit's day before its session ends, worded for today; after, dropped", async () => {
+  it("an appointment reminder is sent on the visit's day until an hour before its session ends, worded for today; after, dropped", async () => {
     await woman(f.db, 'w2');
     await bookingRow(f.db, 'w2', { serviceId: 'nt', day: '2026-03-10', status: 'confirmed', code: 'K7Q2M9' });
     await f.planner.planDay('2026-03-09', sh('2026-03-08 20:00'));
@@ -99,7 +122,9 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
     const morning = await reviewAt(key, '2026-03-10 08:30');
     expect(morning.text).toMatch(/^今天别忘了去检查：\n项目：NT超声检查\n时间：2026年3月10日 周二 上午/);
     expect(morning.text).toContain('K7Q2M9');
-    // the morning session ended at 12:00
+    expect((await reviewAt(key, '2026-03-10 10:55')).text).toMatch(/^今天别忘了去检查：/);
+    // the morning session ends at 12:00: within the hour it is too late to set out
+    expect(await reviewAt(key, '2026-03-10 11:00')).toMatchObject({ cancel: 'late (planned for 2026-03-09): visit_passed visit 2026-03-10' });
     expect(await reviewAt(key, '2026-03-10 12:30')).toMatchObject({ cancel: 'late (planned for 2026-03-09): visit_passed visit 2026-03-10' });
     expect(await reviewAt(key, '2026-03-11 09:00')).toMatchObject({ cancel: 'late (planned for 2026-03-09): visit_passed visit 2026-03-10' });
   });

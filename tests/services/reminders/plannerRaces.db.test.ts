@@ -49,7 +49,10 @@ describe.skipIf(dbUnavailable)('planning races', () => {
     );
     // an appointment reminder (planned the day before the visit) whose visit is gone is not sent
     const visit = { id: 'm2', contactId: 'w1', dedupeKey: 'reminder:b1+b2:2026-03-07:am', notBefore: sh('2026-03-06 18:00') };
-    expect(await f.planner.review(visit, sh('2026-03-07 08:00'))).toEqual({ cancel: 'late (planned for 2026-03-06): no longer due' });
+    expect(await f.planner.review(visit, sh('2026-03-07 08:00'))).toEqual({
+      cancel: 'late (planned for 2026-03-06): no longer due',
+      logReason: 'late: no longer due',
+    });
     expect(plannedDay('prenatal', key)).toBe('2026-03-06');
     expect(plannedDay('appointment', 'reminder:b1+b2:2026-03-07:am')).toBe('2026-03-06');
     expect(plannedDay('newborn', 'newborn:p1:2026-10-13:heel-blood.open')).toBe('2026-10-13');

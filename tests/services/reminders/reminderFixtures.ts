@@ -9,6 +9,7 @@ import { seedCounty } from '../../../src/services/countySeeder.js';
 import { createTestDatabase, type TestDatabase } from '../../support/testDb.js';
 import { makeSlot } from '../booking/bookingFixtures.js';
 import { demoCounty, MCH, sh, wireReminders } from './wireReminders.js';
+import { pino } from 'pino';
 import { createLogger } from '../../../src/support/logger.js';
 import type { Channel } from '../../../src/channels/channel.js';
 import { OutboxDispatcher } from '../../../src/services/outbox/OutboxDispatcher.js';
@@ -174,8 +175,11 @@ export async function statuses(db: Db, where: { contactId?: string } = {}): Prom
   return Object.fromEntries(rows.map((r) => [r.dedupeKey, r.status === 'cancelled' ? `cancelled:${r.lastError}` : r.status]));
 }
 
-/** A dispatcher that asks the planner before each send (as the app wires it), and what its channel sent. */
-export function dispatcherFor(f: ReminderFixture) {
+/**
+ * A dispatcher that asks the planner before each send (as the app wires it), and what its channel
+ * sent; its log lines go to `logs` when given.
+ */
+export function dispatcherFor(f: ReminderFixture, logs?: string[]) {
   const sent: string[] = [];
   const channel: Channel = {
     name: 'simulator',
@@ -188,7 +192,7 @@ export function dispatcherFor(f: ReminderFixture) {
     db: f.db,
     provider: f.h.provider,
     channels: new Map([['simulator', channel]]),
-    logger: createLogger('silent'),
+    logger: logs ? pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }) : createLogger('silent'),
     processId: 'test',
     settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
     review: (m, now) => f.planner.review(m, now),
