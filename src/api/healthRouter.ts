@@ -10,6 +10,8 @@ export interface ReadinessFacts {
   profiles: number;
   county: string;
   channels: Channel[];
+  /** Where start-up stands: catching up on what was missed while no process ran, or running. */
+  startup?: () => 'catching_up' | 'running';
 }
 
 export function healthRouter(facts: ReadinessFacts): Router {
@@ -30,10 +32,13 @@ export function healthRouter(facts: ReadinessFacts): Router {
       const { qrCode: _qr, ...status } = c.status();
       return status;
     });
-    // a channel that is unavailable (no WeChat account) does not make the service unready
-    const ready = database.ok && configOk;
+    // a channel that is unavailable (no WeChat account) does not make the service unready; catching up
+    // on the days missed while no process ran does (its reminders are still being planned)
+    const startup = facts.startup?.() ?? 'running';
+    const ready = database.ok && configOk && startup === 'running';
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not_ready',
+      startup,
       database,
       config: { ok: configOk, flows: facts.flows, profiles: facts.profiles, county: facts.county },
       channels,

@@ -30,6 +30,8 @@ export interface HttpParts {
   catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
   /** Failed staff authentications per address and token prefix. */
   authLimit?: StaffAuthLimit;
+  /** Where start-up stands (/readyz). */
+  startup?: () => 'catching_up' | 'running';
 }
 
 export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
@@ -40,7 +42,17 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   // behind a reverse proxy, the client's address (req.ip) from X-Forwarded-For, as far as TRUST_PROXY trusts it
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId);
-  app.use(healthRouter({ db, provider: s.dbHandle.provider, flows: flowSet.flows.size, profiles: profiles.size, county: county.name, channels: p.channels }));
+  app.use(
+    healthRouter({
+      db,
+      provider: s.dbHandle.provider,
+      flows: flowSet.flows.size,
+      profiles: profiles.size,
+      county: county.name,
+      channels: p.channels,
+      startup: p.startup,
+    }),
+  );
   if (p.simulator && clock instanceof AdjustableClock) {
     app.use(
       simulatorRouter({

@@ -90,14 +90,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const { channels, simulator, wechat } = buildChannels(config, files, { clock, logger, countyVars, wechatPuppet: options.wechatPuppet });
   // failed staff authentications, counted in the database (shared by every process)
-  const authLimit = staffAuthLimit(services.db, { failures: config.STAFF_AUTH_FAILURES, windowMinutes: config.STAFF_AUTH_WINDOW_MINUTES, logger });
+  const authLimit = staffAuthLimit(services.db, {
+    failures: config.STAFF_AUTH_FAILURES,
+    prefixFailures: config.STAFF_AUTH_PREFIX_FAILURES,
+    windowMinutes: config.STAFF_AUTH_WINDOW_MINUTES,
+    secret: config.ADMIN_TOKEN ?? '',
+    logger,
+  });
   const { dispatcher, scheduler, catchUp } = buildJobs(config, files, services, {
     senders: [...channels, ...(options.externalChannels ?? [])],
     logger,
     authLimit,
     forget: (channel, externalId) => (channel === 'simulator' ? simulator?.forget(externalId) : undefined),
   });
-  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit }, logger);
+  let startup: 'catching_up' | 'running' = 'catching_up';
+  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit, startup: () => startup }, logger);
 
   let server: http.Server | undefined;
   return {
@@ -120,16 +127,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     http: app,
     catchUp,
     async start() {
-      await scheduler.catchUpMissed(clock.now());
+      // answering first (women's messages, /readyz saying "catching_up"), then the days missed while no
+      // process ran (a long stop plans many evenings), then the jobs and sending in real time
       for (const c of channels) await c.start(router.handle);
-      scheduler.start();
-      // real-time sending; with the simulator's clock, time jumps deliver through catchUp
-      if (options.realTimeSending !== false) dispatcher.start(clock);
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.PORT, config.HOST, () => resolve());
       });
+      await scheduler.catchUpMissed(clock.now());
+      scheduler.start();
+      // real-time sending; with the simulator's clock, time jumps deliver through catchUp
+      if (options.realTimeSending !== false) dispatcher.start(clock);
+      startup = 'running';
       const address = server.address();
       return typeof address === 'object' && address ? address.port : config.PORT;
     },

@@ -47,17 +47,20 @@ const envSchema = z.object({
   // the staff API (capacity, closures, reservations, attendance) answers only with this bearer token;
   // unset: the staff API is off
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
-  // failed staff authentications (a wrong token): after this many from one address, or with one token
-  // prefix, within the window, staff requests from there are refused (429) until the window passes;
-  // counted in the database, so every process sees the same counts
+  // failed staff authentications (a wrong token): after this many from one address (or this many with
+  // one token prefix, from anywhere) within the window, staff requests from there are refused (429)
+  // until the window passes; counted in the database, so every process sees the same counts
   STAFF_AUTH_FAILURES: z.coerce.number().int().positive().default(10),
+  STAFF_AUTH_PREFIX_FAILURES: z.coerce.number().int().positive().default(50),
   STAFF_AUTH_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   // behind a reverse proxy: which proxies to trust for the client's address (X-Forwarded-For): false
   // (none, the default), a number of hops, or addresses / subnets / loopback, comma-separated
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((v): boolean | number | string => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+    // ("true" would believe any X-Forwarded-For, from anyone: a guesser could pick the address counted)
+    .refine((v) => v !== 'true', "true trusts every client to say its own address: give the number of proxy hops (1) or the proxies' addresses")
+    .transform((v): false | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   // the simulator (demo): messages one contact may send per minute, and one address
   SIMULATOR_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SIMULATOR_ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(300),

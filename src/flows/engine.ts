@@ -65,7 +65,7 @@ export class ConversationEngine {
 
   private async handleOnce(message: InboundMessage): Promise<string[]> {
     const now = this.o.clock.now();
-    const contact = await this.o.contacts.findOrCreate(message.channel, message.externalId);
+    const contact = await this.o.contacts.findOrCreate(message.channel, message.externalId, now);
     const stored = await this.o.store.load(contact.id);
     const turn = new Turn(contact, stored, now);
     const idleMs = this.o.idleMinutes * 60_000;

@@ -16,10 +16,10 @@ export function housekeepingJobs(
       schedule: { every: 'minutes', minutes: 30 },
       catchUp: 'latest',
       async run(now) {
-        const purged = await o.contacts.purgeSilentUnconsented(new Date(now.getTime() - o.purgeAfterHours * 3600_000));
+        const { purged, deleted } = await o.contacts.purgeSilentUnconsented(new Date(now.getTime() - o.purgeAfterHours * 3600_000));
         for (const c of purged) o.forget?.(c.channel, c.externalId);
         // (how many only: nothing about who)
-        if (purged.length > 0) logger.info({ count: purged.length }, 'silent contacts that never consented deleted');
+        if (deleted > 0) logger.info({ count: deleted }, 'silent contacts that never consented deleted');
       },
     },
     {

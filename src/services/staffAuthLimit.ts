@@ -1,42 +1,58 @@
-// Failed staff authentications, limited per client address and per token prefix: after `failures`
-// wrong tokens within the window, staff requests from that address (or with that prefix) are
-// refused until the window passes. The counts live in the database (rate-limiter-flexible's Prisma
-// store), so every process sharing it sees the same counts. Keys hold the address and a hash of the
-// prefix, never a token.
+// Staff authentications, limited per client address and per token prefix. Each attempt is counted
+// before its token is compared (one atomic increment in the database: parallel guesses cannot slip
+// past the limit), and the right token takes its own count back. Past `failures` counted attempts
+// from one address within the window (or `prefixFailures` with one token prefix, from anywhere),
+// staff requests from there are refused until the window passes. The counts live in the database
+// (rate-limiter-flexible's Prisma store), so every process sharing it sees the same counts. Keys hold
+// the address (IPv6 by its /64, what one client holds) and a keyed hash of the prefix, never a token.
 import crypto from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { RateLimiterPrisma } from 'rate-limiter-flexible';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../support/logger.js';
 
-/** How much of a wrong token names its prefix (a guesser trying one leaked start from many addresses). */
+/** How much of a token names its prefix (a guesser trying one leaked start from many addresses). */
 const PREFIX_CHARS = 6;
 
+export interface AuthAttempt {
+  /** Milliseconds until staff requests from this address, or with this prefix, are taken again (0: now). */
+  waitMs: number;
+  /** The token was right: this attempt is not held against the address or the prefix. */
+  forgive(): Promise<void>;
+}
+
 export interface StaffAuthLimit {
-  /** Milliseconds until staff requests from this address, or with this token, are taken again (0: now). */
-  blockedFor(address: string, token: string | undefined): Promise<number>;
-  /** A wrong token from this address. */
-  failed(address: string, token: string | undefined): Promise<void>;
-  /** The right token from this address: its failures are forgotten. */
-  succeeded(address: string): Promise<void>;
+  /** Counts an attempt with a token from this address. */
+  attempt(address: string, token: string): Promise<AuthAttempt>;
   /** Deletes the counts whose window ended over an hour ago (the housekeeping job, every half hour). */
   sweep(): Promise<number>;
 }
 
-export function staffAuthLimit(db: Db, o: { failures: number; windowMinutes: number; logger: Logger }): StaffAuthLimit {
-  const limiter = new RateLimiterPrisma({
-    storeClient: db,
-    tableName: 'rateLimiterFlexible',
-    keyPrefix: 'staff-auth',
-    points: o.failures,
-    duration: o.windowMinutes * 60,
-    // (swept by the app's housekeeping job instead of a timer of the library's own)
-    clearExpiredByTimeout: false,
-  });
-  const keys = (address: string, token: string | undefined) => [
-    `addr:${address}`,
-    ...(token ? [`token:${crypto.createHash('sha256').update(token.slice(0, PREFIX_CHARS), 'utf8').digest('hex').slice(0, 16)}`] : []),
-  ];
-  // a database that cannot answer does not lock staff out (nor let a guesser past the token check)
+/** The address a limit counts: IPv4 as it is (also when written as IPv6), IPv6 by its /64. */
+export function clientKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const parts = (ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  return `${parts.join(':')}::/64`;
+}
+
+export function staffAuthLimit(db: Db, o: { failures: number; prefixFailures: number; windowMinutes: number; secret: string; logger: Logger }): StaffAuthLimit {
+  const limiter = (keyPrefix: string, points: number) =>
+    new RateLimiterPrisma({
+      storeClient: db,
+      tableName: 'rateLimiterFlexible',
+      keyPrefix,
+      points,
+      duration: o.windowMinutes * 60,
+      // (swept by the app's housekeeping job instead of a timer of the library's own)
+      clearExpiredByTimeout: false,
+    });
+  const byAddress = limiter('staff-auth:addr', o.failures);
+  const byPrefix = limiter('staff-auth:prefix', o.prefixFailures);
+  // keyed with the admin token: a copy of the database does not give away the start of a mistyped token
+  const prefixKey = (token: string) => crypto.createHmac('sha256', o.secret).update(token.slice(0, PREFIX_CHARS), 'utf8').digest('hex').slice(0, 24);
+  // a database that cannot answer does not lock staff out (the token is still checked)
   const safely = async <T>(what: string, fallback: T, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -46,23 +62,22 @@ export function staffAuthLimit(db: Db, o: { failures: number; windowMinutes: num
     }
   };
   return {
-    blockedFor: (address, token) =>
-      safely('reading the counts', 0, async () => {
-        let wait = 0;
-        for (const key of keys(address, token)) {
-          const r = await limiter.get(key);
-          if (r && r.consumedPoints >= o.failures) wait = Math.max(wait, r.msBeforeNext);
+    attempt: (address, token) =>
+      safely('counting an attempt', { waitMs: 0, forgive: async () => undefined }, async () => {
+        const a = clientKey(address);
+        const p = prefixKey(token);
+        const [byA, byP] = await Promise.all([byAddress.penalty(a, 1), byPrefix.penalty(p, 1)]);
+        let waitMs = 0;
+        if (byA.consumedPoints > o.failures) waitMs = Math.max(waitMs, byA.msBeforeNext, 1);
+        if (byP.consumedPoints > o.prefixFailures) {
+          waitMs = Math.max(waitMs, byP.msBeforeNext, 1);
+          // (someone tries one start of the token from many addresses: worth a look; nothing of it logged)
+          if (byP.consumedPoints === o.prefixFailures + 1) o.logger.warn('staff authentication: one token prefix refused after too many attempts');
         }
-        return wait;
-      }),
-    failed: (address, token) =>
-      safely('counting a failure', undefined, async () => {
-        for (const key of keys(address, token)) await limiter.penalty(key, 1);
-      }),
-    succeeded: (address) =>
-      safely('forgetting the failures', undefined, async () => {
-        // (read first: most requests have nothing to forget, and a read writes nothing)
-        if (await limiter.get(`addr:${address}`)) await limiter.delete(`addr:${address}`);
+        return {
+          waitMs,
+          forgive: () => safely('forgiving an attempt', undefined, async () => void (await Promise.all([byAddress.reward(a, 1), byPrefix.reward(p, 1)]))),
+        };
       }),
     // (the store's windows run on the real time, as the requests they count)
     sweep: async () => (await db.rateLimiterFlexible.deleteMany({ where: { expire: { lt: new Date(Date.now() - 3600_000) } } })).count,

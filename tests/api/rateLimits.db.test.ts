@@ -1,6 +1,7 @@
-// Rate limits on the real app: wrong staff tokens are limited per address and per token prefix, with
-// the counts in the database (two apps on one database share them), the client's address read through
-// a trusted proxy only when TRUST_PROXY says so; the simulator is limited per contact and per address.
+// Rate limits on the real app: staff token attempts are limited per address and per token prefix,
+// counted before they are compared, with the counts in the database (two apps on one database share
+// them), the client's address read through a trusted proxy only when TRUST_PROXY says so; the
+// simulator is limited per contact and per address.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dbUnavailable, type TestDatabase } from '../support/testDb.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -36,29 +37,36 @@ describe.skipIf(dbUnavailable)('rate limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     expect(await blocked.json()).toMatchObject({ error: 'too_many_attempts' });
-    // the counts are in the database, and hold no token
+    // the counts are in the database, and hold no token, nor its start
     const rows = await t.app.dbHandle.db.rateLimiterFlexible.findMany();
     expect(rows.map((r) => r.key)).toContain('staff-auth:addr:127.0.0.1');
-    for (const r of rows) expect(r.key).not.toMatch(/wrong|token-0123/);
+    for (const r of rows) expect(r.key).not.toMatch(/wrong|token-0123|rate-l/);
     // the window passes (its end is what the row says)
     await t.app.dbHandle.db.rateLimiterFlexible.updateMany({ data: { expire: new Date(Date.now() - 1000) } });
     expect((await get(TOKEN)).status).toBe(200);
   });
 
-  it('the right token forgets the address its failures; another app on the same database sees the same counts', async () => {
+  it('the right token is not held against the address, nor does it wipe its failures; another app on the same database sees the same counts', async () => {
     const a = await app();
     for (let i = 0; i < 2; i++) expect((await a.get(`wrong-${i}-token-0123456789`)).status).toBe(401);
-    expect((await a.get(TOKEN)).status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await a.get(`again-${i}-token-0123456789`)).status).toBe(401);
-    // a second process: its third failure blocks both
+    for (let i = 0; i < 5; i++) expect((await a.get(TOKEN)).status).toBe(200);
+    // a second process: its wrong token is the third, its next the fourth: both apps refuse
     const b = await app();
     expect((await b.get('third-wrong-token-0123456789')).status).toBe(401);
+    expect((await b.get('fourth-wrong-token-0123456789')).status).toBe(429);
     expect((await a.get(TOKEN)).status).toBe(429);
-    expect((await b.get(TOKEN)).status).toBe(429);
+  });
+
+  it('parallel guesses cannot slip past the limit: each is counted before it is compared', async () => {
+    const { get } = await app();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => get(`parallel-${i}-token-0123456789`)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((x) => x === 401)).toHaveLength(3);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(27);
   });
 
   it('behind a trusted proxy, each client address counts alone; a token prefix tried from many addresses is blocked', async () => {
-    const { get } = await app({ TRUST_PROXY: 'loopback' });
+    const { get } = await app({ TRUST_PROXY: 'loopback', STAFF_AUTH_PREFIX_FAILURES: '3' });
     for (let i = 0; i < 3; i++) expect((await get(`guess-${i}-token-0123456789`, '203.0.113.7')).status).toBe(401);
     expect((await get(TOKEN, '203.0.113.7')).status).toBe(429);
     expect((await get(TOKEN, '198.51.100.20')).status).toBe(200);

@@ -13,3 +13,12 @@ describe('loadConfig: the simulator, a demo tool', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).SIMULATOR_ENABLED).toBe(false);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default; takes hops or addresses; refuses "true", which would believe any client', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true trusts every client/);
+  });
+});

@@ -1,6 +1,6 @@
 // Guards the staff HTTP API and staff pages until the staff console (with accounts) exists: every request
 // must carry `Authorization: Bearer <ADMIN_TOKEN>` (or, from a browser, HTTP Basic with the token as the
-// password). With no token configured they are off (503). Wrong tokens are limited per address and per
+// password). With no token configured they are off (503). Attempts are limited per address and per
 // token prefix (StaffAuthLimit): past the limit, 429 until its window passes.
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -41,23 +41,26 @@ export function requireAdminToken(token: string | undefined | (() => string | un
     const given = givenToken(req.get('authorization') ?? '', o.page === true);
     // (the client's address: behind a reverse proxy, as TRUST_PROXY lets express read it)
     const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const refuse = () => {
+      res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
+      res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });
+    };
     const check = async () => {
-      const wait = (await o.limit?.blockedFor(address, given)) ?? 0;
-      if (wait > 0) {
-        // too many wrong tokens from here: refused without looking at this one (a guesser learns nothing)
-        const seconds = Math.ceil(wait / 1000);
+      // (a request without any token is a question, not a guess: not counted)
+      if (given === undefined) return refuse();
+      // counted before it is compared: parallel guesses cannot slip past the limit
+      const attempt = await o.limit?.attempt(address, given);
+      if (attempt && attempt.waitMs > 0) {
+        // too many attempts from here: refused whatever this one is (a guesser learns nothing); staff
+        // who try again with the right token meanwhile do not use up its prefix for everyone
+        if (sameSecret(given, expected)) await attempt.forgive();
+        const seconds = Math.ceil(attempt.waitMs / 1000);
         res.set('Retry-After', String(seconds));
         res.status(429).json({ error: 'too_many_attempts', message: `too many wrong tokens from this address: try again in ${seconds} s` });
         return;
       }
-      if (given === undefined || !sameSecret(given, expected)) {
-        // (a request without any token is a question, not a guess: not counted)
-        if (given !== undefined) await o.limit?.failed(address, given);
-        res.set('WWW-Authenticate', o.page ? 'Basic realm="staff", charset="UTF-8"' : 'Bearer realm="staff"');
-        res.status(401).json({ error: 'unauthorized', message: 'missing or wrong admin token (Authorization: Bearer <token>)' });
-        return;
-      }
-      await o.limit?.succeeded(address);
+      if (!sameSecret(given, expected)) return refuse();
+      await attempt?.forgive();
       next();
     };
     check().catch(next);

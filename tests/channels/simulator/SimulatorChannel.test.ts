@@ -20,6 +20,14 @@ describe('SimulatorChannel transcripts', () => {
     expect(sim.transcript('b')).toEqual([]);
   });
 
+  it("a contact's own history keeps her last 2,000 lines", async () => {
+    const sim = new SimulatorChannel(clock, 3);
+    for (let i = 0; i < 2100; i++) await sim.send('her', `提醒${i}`);
+    const lines = sim.transcript('her');
+    expect(lines).toHaveLength(2000);
+    expect([lines[0].text, lines[1999].text]).toEqual(['提醒100', '提醒2099']);
+  });
+
   it('a contact active among the others keeps her transcript; forget() drops it', async () => {
     const sim = new SimulatorChannel(clock, 3);
     await sim.start(async () => ['好的']);
