@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { createApp } from '../../src/app/createApp.js';
+import { addDays } from '../../src/domain/calendarDay.js';
 import { simulatorClockStart } from '../../src/services/simulatorClockStore.js';
 import { AdjustableClock } from '../../src/support/clock.js';
 import { createLogger } from '../../src/support/logger.js';
@@ -131,6 +132,33 @@ describe.skipIf(dbUnavailable)('downtime', () => {
     ]);
     expect(await db.outboxMessage.count({ where: { status: { in: ['queued', 'sending'] }, notBefore: { lte: sh('2026-03-09 12:00') } } })).toBe(0);
   });
+
+  it('stopped for 60 days: each pregnancy gets one message at most, worded for the day it goes out; closed windows are recorded', async () => {
+    database = await createTestDatabase();
+    t = await startTestApp({ database, start: '2026-03-02T09:00:00+08:00' });
+    const db: Db = t.app.dbHandle.db;
+    // 40 pregnancies due from 2026-08-01, five days apart: their alerts fall all through the stop
+    for (let i = 0; i < 40; i++) {
+      await woman(db, `w${i}`);
+      await pregnancy(db, `w${i}`, { dueDate: addDays('2026-08-01', i * 5) });
+    }
+    await t.app.catchUp(sh('2026-03-02 09:00'), sh('2026-03-02 21:00'));
+    await t.stop();
+
+    t = await startTestApp({ database, start: '2026-05-01T09:00:00+08:00' });
+    await t.app.catchUp(sh('2026-05-01 09:00'), sh('2026-05-01 12:00'));
+    const sent = await t.app.dbHandle.db.outboxMessage.findMany({ where: { status: 'sent' }, select: { dedupeKey: true, text: true } });
+    const perPregnancy = new Map<string, number>();
+    for (const m of sent) perPregnancy.set(m.dedupeKey.split(':')[1], (perPregnancy.get(m.dedupeKey.split(':')[1]) ?? 0) + 1);
+    expect(sent.length).toBeGreaterThan(20);
+    expect(Math.max(...perPregnancy.values())).toBe(1);
+    for (const m of sent) {
+      // the header counts the weeks of the day it went out, and no alert says "3天后" or "从今天起" late
+      expect(m.text).toMatch(/^孕期提醒：您今天怀孕\d+周(\d+天)?了/);
+      expect(m.text).not.toMatch(/天后（|从今天起/);
+    }
+    expect(await t.app.dbHandle.db.reminderDrop.count({ where: { reason: 'window_closed' } })).toBeGreaterThan(20);
+  }, 60_000);
 
   it('killed with SIGKILL in the middle of a clock jump: started again, the jump ends with every message sent once, in its own words', async () => {
     database = await createTestDatabase();
