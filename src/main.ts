@@ -31,14 +31,31 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
+  // (before the start: a stop signal while the missed days are caught up ends it cleanly too)
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // the WeChat channel waits up to 8 s for replies in flight; give the whole stop a little more
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   let port: number;
   try {
     port = await app.start();
   } catch (err) {
+    if (stopping) return; // (stopped by a signal while starting)
     console.error(`Cannot start: ${(err as Error).message}`);
     await app.stop().catch(() => undefined);
     process.exit(1);
   }
+  if (stopping) return;
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   logger.info({ port, database: app.dbHandle.provider, county: app.county.id }, 'screening assistant started');
   console.log(`\n  筛查小助手 is running for ${app.county.name} on ${app.dbHandle.provider}.`);
@@ -59,21 +76,6 @@ async function main(): Promise<void> {
     console.log('  WeChat is off (WECHAT_ENABLED=false); everything else keeps running.');
   }
   console.log(`  Readiness:       ${base}/readyz\n`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // the WeChat channel waits up to 8 s for replies in flight; give the whole stop a little more
-    const timer = setTimeout(() => process.exit(1), 15_000);
-    timer.unref();
-    await app.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 }
 
 void main();

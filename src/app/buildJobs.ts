@@ -33,6 +33,7 @@ export function buildJobs(
     // a timed reminder whose cause changed while it waited is cancelled; one whose day is over is
     // worded for today, or dropped when it no longer makes sense
     review: (m, now) => s.planner.review(m, now),
+    failedForGood: (m) => s.planner.messageFailed(m.id),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
     accounts: [config.BOT_ACCOUNT],
     settings: {

@@ -104,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     forget: (channel, externalId) => (channel === 'simulator' ? simulator?.forget(externalId) : undefined),
   });
   let startup: 'catching_up' | 'running' = 'catching_up';
+  let stopped = false;
   const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit, startup: () => startup }, logger);
 
   let server: http.Server | undefined;
@@ -136,6 +137,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         server!.listen(config.PORT, config.HOST, () => resolve());
       });
       await scheduler.catchUpMissed(clock.now());
+      // (stopped by a signal while catching up: nothing more is started)
+      if (stopped) return config.PORT;
       scheduler.start();
       // real-time sending; with the simulator's clock, time jumps deliver through catchUp
       if (options.realTimeSending !== false) dispatcher.start(clock);
@@ -144,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return typeof address === 'object' && address ? address.port : config.PORT;
     },
     async stop() {
+      stopped = true;
       // stop taking work in, finish what is in flight (the WeChat channel sends its replies), then close
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       server = undefined;

@@ -59,7 +59,10 @@ const envSchema = z.object({
     .string()
     .default('false')
     // ("true" would believe any X-Forwarded-For, from anyone: a guesser could pick the address counted)
-    .refine((v) => v !== 'true', "true trusts every client to say its own address: give the number of proxy hops (1) or the proxies' addresses")
+    .refine(
+      (v) => v !== 'true' && !v.split(',').some((x) => ['0.0.0.0/0', '::/0'].includes(x.trim())),
+      "true (or 0.0.0.0/0, ::/0) trusts every client to say its own address: give the number of proxy hops (1) or the proxies' addresses",
+    )
     .transform((v): false | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   // the simulator (demo): messages one contact may send per minute, and one address
   SIMULATOR_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),

@@ -34,6 +34,7 @@ const LOOK_AHEAD_RUNS = 31;
 export class JobScheduler {
   private tasks: ScheduledTask[] = [];
   private running: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -54,6 +55,8 @@ export class JobScheduler {
   }
 
   async stop(): Promise<void> {
+    // a catch-up under way stops after the run in hand (each run is recorded: the next start goes on)
+    this.stopped = true;
     for (const t of this.tasks) await t.destroy();
     this.tasks = [];
     await this.running;
@@ -115,6 +118,7 @@ export class JobScheduler {
     // forgotten whenever a run did work (it may have changed the data)
     const busy = new Map<Job, { times: Set<number>; until: number }>();
     for (const [i, d] of due.entries()) {
+      if (this.stopped) return;
       if (d.job.busyAmong) {
         let ahead = busy.get(d.job);
         if (!ahead || d.at.getTime() > ahead.until) {

@@ -66,6 +66,9 @@ export function staffAuthLimit(db: Db, o: { failures: number; prefixFailures: nu
       safely('counting an attempt', { waitMs: 0, forgive: async () => undefined }, async () => {
         const a = clientKey(address);
         const p = prefixKey(token);
+        // an address already over its limit is refused on a read: a blocked guesser writes nothing
+        const known = await byAddress.get(a);
+        if (known && known.consumedPoints > o.failures) return { waitMs: Math.max(known.msBeforeNext, 1), forgive: async () => undefined };
         const [byA, byP] = await Promise.all([byAddress.penalty(a, 1), byPrefix.penalty(p, 1)]);
         let waitMs = 0;
         if (byA.consumedPoints > o.failures) waitMs = Math.max(waitMs, byA.msBeforeNext, 1);

@@ -2,6 +2,7 @@
 // counted before they are compared, with the counts in the database (two apps on one database share
 // them), the client's address read through a trusted proxy only when TRUST_PROXY says so; the
 // simulator is limited per contact and per address.
+import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dbUnavailable, type TestDatabase } from '../support/testDb.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -37,10 +38,17 @@ describe.skipIf(dbUnavailable)('rate limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     expect(await blocked.json()).toMatchObject({ error: 'too_many_attempts' });
-    // the counts are in the database, and hold no token, nor its start
-    const rows = await t.app.dbHandle.db.rateLimiterFlexible.findMany();
+    // the counts are in the database, and hold no token, nor its start (nor a plain hash of it)
+    const db = t.app.dbHandle.db;
+    const rows = await db.rateLimiterFlexible.findMany();
     expect(rows.map((r) => r.key)).toContain('staff-auth:addr:127.0.0.1');
-    for (const r of rows) expect(r.key).not.toMatch(/wrong|token-0123|rate-l/);
+    const plain = (x: string) => crypto.createHash('sha256').update(x, 'utf8').digest('hex').slice(0, 16);
+    for (const r of rows) expect(r.key).not.toMatch(new RegExp(`wrong|token-0123|rate-l|${plain('rate-l')}|${plain('wrong-')}`));
+    // a blocked guesser writes nothing more: refused on a read (once its count is over the limit)
+    expect((await get('one-more-guess-0123456789')).status).toBe(429);
+    const before = await db.rateLimiterFlexible.findMany({ orderBy: { key: 'asc' } });
+    for (let i = 0; i < 20; i++) expect((await get(`blocked-${i}-guess-0123456789`)).status).toBe(429);
+    expect(await db.rateLimiterFlexible.findMany({ orderBy: { key: 'asc' } })).toEqual(before);
     // the window passes (its end is what the row says)
     await t.app.dbHandle.db.rateLimiterFlexible.updateMany({ data: { expire: new Date(Date.now() - 1000) } });
     expect((await get(TOKEN)).status).toBe(200);

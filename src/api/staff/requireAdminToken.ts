@@ -52,7 +52,8 @@ export function requireAdminToken(token: string | undefined | (() => string | un
       const attempt = await o.limit?.attempt(address, given);
       if (attempt && attempt.waitMs > 0) {
         // too many attempts from here: refused whatever this one is (a guesser learns nothing); staff
-        // who try again with the right token meanwhile do not use up its prefix for everyone
+        // who try again with the right token meanwhile do not use up its prefix for everyone (a refusal
+        // on a read counted nothing, and forgives nothing)
         if (sameSecret(given, expected)) await attempt.forgive();
         const seconds = Math.ceil(attempt.waitMs / 1000);
         res.set('Retry-After', String(seconds));

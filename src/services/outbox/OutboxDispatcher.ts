@@ -34,6 +34,8 @@ export interface OutboxDispatcherDeps {
   beforeMarkSent?: (messageId: string) => void | Promise<void>;
   /** Asked just before a send: cancels a message, or gives it other words (see DispatchContext.review). */
   review?: DispatchContext['review'];
+  /** Told of a message that failed for good (see DispatchContext.failedForGood). */
+  failedForGood?: DispatchContext['failedForGood'];
 }
 
 const MIN_LOOP_DELAY_MS = 50;
@@ -90,6 +92,7 @@ export class OutboxDispatcher {
       random: deps.random ?? Math.random,
       beforeMarkSent: deps.beforeMarkSent,
       review: deps.review,
+      failedForGood: deps.failedForGood,
     };
   }
 

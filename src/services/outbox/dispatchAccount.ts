@@ -29,6 +29,8 @@ export interface DispatchContext {
    * reminder worded for today); `settle` runs once it is sent or cancelled.
    */
   review?: (m: ClaimedMessage, now: Date) => Promise<MessageReview>;
+  /** A message that failed for good (its attempts used up): what was merged into it goes out on its own. */
+  failedForGood?: (m: ClaimedMessage) => Promise<unknown>;
 }
 
 /** What `review` decided for a message (see ReminderPlanner.review). */
@@ -91,6 +93,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     const channel = ctx.channels.get(m.channel);
     if (!channel) {
       const status = await markAttemptFailed(db, m, processId, now, `no channel "${m.channel}" in this process`, s);
+      if (status === 'failed') await ctx.failedForGood?.(m);
       counts[status === 'failed' ? 'failed' : 'retried']++;
       logger.warn({ ...log, status }, 'outbox message for a channel this process does not have');
       continue;
@@ -128,6 +131,7 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
         return;
       }
       const status = await markAttemptFailed(db, m, processId, now, error, s);
+      if (status === 'failed') await ctx.failedForGood?.(m);
       counts[status === 'failed' ? 'failed' : 'retried']++;
       logger.warn({ ...log, attempts: m.attempts + 1, status, error }, 'outbox send failed');
       continue;

@@ -19,7 +19,7 @@ import { planNewborn } from './planNewborn.js';
 import { planPrenatal } from './planPrenatal.js';
 import { planEligibleAgain, planRescreenAfterVisit } from './planRescreen.js';
 import type { DroppedPart, PlanResult, PlanScope, ReminderConfig } from './reminderTypes.js';
-import { listDropped, mergeLateSiblings, recordDropped, supersededIn, type DroppedRow } from './lateMessages.js';
+import { listDropped, mergeLateSiblings, recordDropped, supersededIn, unmerge, type DroppedRow } from './lateMessages.js';
 import { markMissedScreenings } from './markMissed.js';
 import { DUE_PARTS, daysWithPlansDue, daysWithWindowsClosing } from './dueDays.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
@@ -206,7 +206,7 @@ export class ReminderPlanner {
     const slot = sameSlot(m.dedupeKey);
     // her other late messages about the same pregnancy or baby go out as this one: one message, each
     // screening once (no burst of old reminders after a long stop)
-    const alsoDays = await mergeLateSiblings(this.db, { id: m.id, contactId, dedupeKey: m.dedupeKey }, today);
+    const alsoDays = await mergeLateSiblings(this.db, { id: m.id, contactId, dedupeKey: m.dedupeKey }, now);
     const late = { on: today, now, skip: await supersededIn(this.db, { contactId, dedupeKey: m.dedupeKey }, today), alsoDays };
     const dropped: DroppedPart[] = [];
     let text: string | undefined;
@@ -223,6 +223,11 @@ export class ReminderPlanner {
       logReason: `late: ${[...new Set(dropped.map((d) => d.reason))].join(', ') || 'no longer due'}`,
       ...(dropped.length > 0 ? { settle: () => settle(false) } : {}),
     };
+  }
+
+  /** A message that failed for good: the late messages merged into it go out on their own. */
+  messageFailed(messageId: string): Promise<number> {
+    return unmerge(this.db, messageId);
   }
 
   /** What late messages left out between two days (for staff), newest first. */

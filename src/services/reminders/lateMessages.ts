@@ -6,8 +6,8 @@ import { addDays, shanghaiTime } from '../../domain/calendarDay.js';
 import type { DroppedPart } from './reminderTypes.js';
 import { BIRTH_CHECK } from './planBirthCheck.js';
 
-/** A message she has been sent, or that is being sent now. */
-const GONE_OUT = ['sending', 'sent'];
+/** A message she has been sent, is being sent, or will be sent. */
+const SAID = ['queued', 'sending', 'sent'];
 
 /** A key reads "<kind>:<subject>:<day>:<part>.<alert>+…"; the birth question's part is 'birth-check'. */
 const keyParts = (key: string) => {
@@ -16,57 +16,78 @@ const keyParts = (key: string) => {
 };
 
 /**
- * What messages she was sent about the same subject (a pregnancy, a baby), planned after this one's
- * day and no later than `today`, already said: their screening ids ('birth-check' for the birth question).
+ * What other messages about the same subject (a pregnancy, a baby), planned after this one's day and
+ * no later than `today`, say: those she was sent, and today's that are still to go out today (after
+ * the merge, the queued ones left are not yet due). For each screening id ('birth-check' for the
+ * birth question), the latest day such a message was planned for (an alert of a later day is newer).
  */
-export async function supersededIn(db: Db, m: { contactId: string; dedupeKey: string }, today: string): Promise<Set<string>> {
+export async function supersededIn(db: Db, m: { contactId: string; dedupeKey: string }, today: string): Promise<Map<string, string>> {
   const { kind, subject, day } = keyParts(m.dedupeKey);
-  const out = new Set<string>();
+  const out = new Map<string, string>();
   if (!subject || !day) return out;
   const later = await db.outboxMessage.findMany({
-    where: { contactId: m.contactId, dedupeKey: { startsWith: `${kind}:${subject}:` }, status: { in: GONE_OUT }, NOT: { dedupeKey: m.dedupeKey } },
+    where: { contactId: m.contactId, dedupeKey: { startsWith: `${kind}:${subject}:` }, status: { in: SAID }, NOT: { dedupeKey: m.dedupeKey } },
     select: { dedupeKey: true },
   });
   for (const { dedupeKey: key } of later) {
     const { day: d, parts } = keyParts(key);
     if (!parts || !(d > day && d <= today)) continue;
-    for (const part of parts.split('+')) out.add(part.split('.')[0]);
+    for (const part of parts.split('+')) {
+      const id = part.split('.')[0];
+      if ((out.get(id) ?? '') < d) out.set(id, d);
+    }
   }
   return out;
 }
 
+/** The kinds whose late messages are merged: a pregnancy's window alerts, a baby's screens. */
+const MERGED_KINDS = ['preg', 'newborn'];
+
+/** What a message merged into `id` is cancelled with. */
+export const mergedInto = (id: string) => `cancelled: merged into ${id}`;
+
 /**
- * Her other late alerts about the same subject (a pregnancy's window alerts, a baby's screens),
- * queued for a day no later than `today`, are merged into this message: cancelled ("merged into
- * <id>"), their days returned, with those of messages merged into it before (a send that failed
- * and is tried again says them all again). Not the birth question, which stands alone.
+ * Her other alerts about the same subject (a pregnancy's window alerts, a baby's screens) whose time
+ * has come by `now` are merged into this message: cancelled ("merged into <id>"), their days
+ * returned, with those of messages merged into it before (a send tried again says them all again).
+ * Not the birth question, which stands alone, nor other kinds (appointments, re-screening).
  */
-export async function mergeLateSiblings(db: Db, m: { id: string; contactId: string; dedupeKey: string }, today: string): Promise<string[]> {
+export async function mergeLateSiblings(db: Db, m: { id: string; contactId: string; dedupeKey: string }, now: Date): Promise<string[]> {
   const { kind, subject, parts } = keyParts(m.dedupeKey);
-  if (!subject || parts === BIRTH_CHECK) return [];
-  const mergedInto = `cancelled: merged into ${m.id}`;
+  if (!subject || !MERGED_KINDS.includes(kind) || parts === BIRTH_CHECK) return [];
   const rows = await db.outboxMessage.findMany({
     where: {
       contactId: m.contactId,
       dedupeKey: { startsWith: `${kind}:${subject}:` },
       id: { not: m.id },
-      OR: [{ status: 'queued' }, { status: 'cancelled', lastError: mergedInto }],
+      // (one not yet due stays for its time: a change of hers meanwhile may re-plan it)
+      OR: [
+        { status: 'queued', notBefore: { lte: now } },
+        { status: 'cancelled', lastError: mergedInto(m.id) },
+      ],
     },
     select: { id: true, dedupeKey: true, status: true },
   });
   const days: string[] = [];
   for (const r of rows) {
     const { day, parts: p } = keyParts(r.dedupeKey);
-    if (p === BIRTH_CHECK || !(day <= today)) continue;
+    if (p === BIRTH_CHECK) continue;
     // (another process may be sending it right now: then it is not merged)
     if (
       r.status === 'queued' &&
-      (await db.outboxMessage.updateMany({ where: { id: r.id, status: 'queued' }, data: { status: 'cancelled', lastError: mergedInto } })).count === 0
+      (await db.outboxMessage.updateMany({ where: { id: r.id, status: 'queued' }, data: { status: 'cancelled', lastError: mergedInto(m.id) } })).count === 0
     )
       continue;
     days.push(day);
   }
   return days;
+}
+
+/** A message that failed for good gives back the messages merged into it: each goes out on its own. */
+export async function unmerge(db: Db, id: string): Promise<number> {
+  return (
+    await db.outboxMessage.updateMany({ where: { status: 'cancelled', lastError: mergedInto(id) }, data: { status: 'queued', lastError: null, attempts: 0 } })
+  ).count;
 }
 
 /** Records the parts a late message left out (once per message and part: a retried send adds nothing). */

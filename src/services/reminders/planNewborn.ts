@@ -65,24 +65,24 @@ export async function planNewborn(q: Tx | Db, cfg: ReminderConfig, day: string, 
   }
   // late: per baby, the latest alert of each screen over the merged days; a closed window or a screen
   // in a message she was sent is left out
-  const byBaby = new Map<string, { p: BornEntry['p']; alerts: Map<string, NewbornDueAlert> }>();
+  const byBaby = new Map<string, { p: BornEntry['p']; alerts: Map<string, { a: NewbornDueAlert; day: string }> }>();
   for (const d of [...new Set([day, ...(late.alsoDays ?? [])])].sort()) {
     for (const { p, alerts } of (await alertsOn(q, cfg, d, { contactId: scope.contactId })).entries) {
-      const seen = byBaby.get(p.id) ?? { p, alerts: new Map<string, NewbornDueAlert>() };
-      for (const a of alerts) seen.alerts.set(a.screen.id, a);
+      const seen = byBaby.get(p.id) ?? { p, alerts: new Map<string, { a: NewbornDueAlert; day: string }>() };
+      for (const a of alerts) seen.alerts.set(a.screen.id, { a, day: d });
       byBaby.set(p.id, seen);
     }
   }
   const dropped: DroppedPart[] = [];
   for (const { p, alerts: all } of byBaby.values()) {
     const keyPrefix = `newborn:${p.id}:${day}`;
-    const alerts = [...all.values()].filter((a) => {
+    const alerts: NewbornDueAlert[] = [];
+    for (const { a, day: alertDay } of all.values()) {
       const to = addDays(p.birthDate, a.screen.window.toDay);
       if (to < late.on) dropped.push({ keyPrefix, what: a.screen.id, reason: 'window_closed', day: to });
-      else if (late.skip.has(a.screen.id)) dropped.push({ keyPrefix, what: a.screen.id, reason: 'in_later_message' });
-      else return true;
-      return false;
-    });
+      else if (alertDay <= (late.skip.get(a.screen.id) ?? '')) dropped.push({ keyPrefix, what: a.screen.id, reason: 'in_later_message' });
+      else alerts.push(a);
+    }
     if (alerts.length === 0) continue;
     alerts.sort((x, y) => cfg.newborn.indexOf(x.screen) - cfg.newborn.indexOf(y.screen));
     items.push(itemFor(p.contact, cfg.texts.newborn({ birthDate: p.birthDate, day, alerts, sentOn: late.on }), `newborn:${p.id}:${day}:${keyOf(alerts)}`, at));

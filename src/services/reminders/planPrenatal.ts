@@ -79,11 +79,11 @@ export async function planPrenatal(q: Tx | Db, cfg: ReminderConfig, day: string,
  */
 async function planLate(q: Tx | Db, cfg: ReminderConfig, day: string, scope: PlanScope & Required<Pick<PlanScope, 'late'>>): Promise<PlanResult> {
   const { late } = scope;
-  const byPregnancy = new Map<string, { entry: DueEntry; alerts: Map<string, DueAlert> }>();
+  const byPregnancy = new Map<string, { entry: DueEntry; alerts: Map<string, { a: DueAlert; day: string }> }>();
   for (const d of [...new Set([day, ...(late.alsoDays ?? [])])].sort()) {
     for (const entry of (await dueOn(q, cfg, d, { contactId: scope.contactId })).entries) {
-      const seen = byPregnancy.get(entry.p.id) ?? { entry, alerts: new Map<string, DueAlert>() };
-      for (const a of entry.due) seen.alerts.set(a.screening.id, a);
+      const seen = byPregnancy.get(entry.p.id) ?? { entry, alerts: new Map<string, { a: DueAlert; day: string }>() };
+      for (const a of entry.due) seen.alerts.set(a.screening.id, { a, day: d });
       byPregnancy.set(entry.p.id, seen);
     }
   }
@@ -93,11 +93,11 @@ async function planLate(q: Tx | Db, cfg: ReminderConfig, day: string, scope: Pla
     const { p, booked, closed, missed } = entry;
     const keyPrefix = `preg:${p.id}:${day}`;
     const alerts: DueAlert[] = [];
-    for (const a of all.values()) {
+    for (const { a, day: alertDay } of all.values()) {
       const id = a.screening.id;
       const to = windowOf(a.screening, p.dueDate).to;
       if (to < late.on) dropped.push({ keyPrefix, what: id, reason: 'window_closed', day: to });
-      else if (late.skip.has(id)) dropped.push({ keyPrefix, what: id, reason: 'in_later_message' });
+      else if (alertDay <= (late.skip.get(id) ?? '')) dropped.push({ keyPrefix, what: id, reason: 'in_later_message' });
       else if (booked.has(id) || (closed.has(id) && !missed.has(id))) dropped.push({ keyPrefix, what: id, reason: 'booked_or_done' });
       else if (!closed.has(id)) alerts.push(a);
     }

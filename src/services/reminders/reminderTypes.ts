@@ -72,11 +72,12 @@ export interface PlanScope {
   /**
    * One woman's message of a day already over, about to go out on `on`: worded for `on`; what no
    * longer makes sense on `on` (a window closed, a visit passed) or is in a later message of hers
-   * she was sent (`skip`: screening ids, or 'birth-check') is left out and told in `dropped`.
+   * she was sent (`skip`: screening id, or 'birth-check', → the latest day such a message was
+   * planned for; an alert of a later day is newer and stays) is left out and told in `dropped`.
    * `alsoDays`: the days of her other late messages merged into this one (window alerts, newborn
    * alerts): their alerts are said here too, each screening once.
    */
-  late?: { on: string; now: Date; skip: ReadonlySet<string>; alsoDays?: readonly string[] };
+  late?: { on: string; now: Date; skip: ReadonlyMap<string, string>; alsoDays?: readonly string[] };
 }
 
 /** A part of a late message left out, and why (recorded where staff see it). */

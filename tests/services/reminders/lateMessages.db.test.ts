@@ -19,6 +19,18 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
   /** The review of the message queued under `key`, at `at`. */
   const reviewAt = async (key: string, at: string) => f.planner.review(await row(key), sh(at));
 
+  /** A mother who agreed to the newborn reminders for her baby born on 2026-03-01. */
+  const babyBornOnMarch1 = async (id: string) => {
+    await woman(f.db, id);
+    await pregnancy(f.db, id, {
+      dueDate: '2026-03-05',
+      status: 'born',
+      birthDate: '2026-03-01',
+      endedOn: '2026-03-01',
+      guardianConsentAt: sh('2026-03-01 12:00'),
+    });
+  };
+
   // due 2026-09-28: NT's window is 2026-03-09 … 2026-03-29 (11w0d … 13w6d), its alerts 03-06, 03-09, 03-22
   const NT_CLOSING = 'preg:p-w1:2026-03-22:first-visit.closing+nt.closing';
 
@@ -99,6 +111,74 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
     expect(await f.db.outboxMessage.count({ where: { status: 'cancelled', lastError: { startsWith: 'cancelled: merged into' } } })).toBe(2);
   });
 
+  it("a late alert leaves to today's message, not yet due, what it will say; then today's goes out in its own words", async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    // the 03-06 alert held over; today's (03-09, 10:00) planned the evening before
+    await f.planner.planDay('2026-03-06', sh('2026-03-05 20:00'));
+    await f.planner.planDay('2026-03-09', sh('2026-03-08 20:00'));
+    const { dispatcher, sent } = dispatcherFor(f);
+    await dispatcher.runOnce(sh('2026-03-09 08:30'));
+    expect(sent).toEqual([]);
+    expect((await row('preg:p-w1:2026-03-06:nt.soon')).lastError).toBe('cancelled: late (planned for 2026-03-06): in_later_message nt');
+    await dispatcher.runOnce(sh('2026-03-09 10:00'));
+    expect(sent.map((t) => t.split('\n')[1])).toEqual(['· NT超声检查：从今天起可以做了，最晚2026年3月29日（怀孕13周6天）。']);
+  });
+
+  it('an alert merged from a day after a message she was sent is newer, and is said', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    for (const day of ['2026-03-06', '2026-03-09', '2026-03-22']) await f.planner.planDay(day, sh('2026-03-05 20:00'));
+    // the 03-09 alert ("从今天起") was sent; the 03-06 and 03-22 ones were held to the 23rd
+    await f.db.outboxMessage.update({ where: { dedupeKey: 'preg:p-w1:2026-03-09:nt.open' }, data: { status: 'sent', sentAt: sh('2026-03-09 10:00') } });
+    const { dispatcher, sent } = dispatcherFor(f);
+    for (let i = 0; i < 3; i++) await dispatcher.runOnce(sh('2026-03-23 09:00'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('· NT超声检查：还剩6天，最晚2026年3月29日。还没做的话请抓紧约。');
+    expect(sent[0]).toContain('· 第一次产检建档：最晚2026年3月29日，还剩6天。');
+  });
+
+  it('a merged message that fails for good gives back what was merged into it, which then goes out', async () => {
+    await woman(f.db, 'w1');
+    await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
+    for (const day of ['2026-03-06', '2026-03-09', '2026-03-22']) await f.planner.planDay(day, sh('2026-03-23 08:00'));
+    const { dispatcher, sent, channel } = dispatcherFor(f);
+    const works = channel.send;
+    channel.send = async () => {
+      throw new Error('the phone is gone');
+    };
+    // five attempts, the back-off between them (at most an hour) waited out
+    for (let i = 0; i < 6; i++) await dispatcher.runOnce(sh(`2026-03-23 ${String(9 + i * 2).padStart(2, '0')}:00`));
+    const failed = await row('preg:p-w1:2026-03-06:nt.soon');
+    expect(failed.status).toBe('failed');
+    // nothing is left merged into it: given back (and taken up by the next message tried)
+    expect(await f.db.outboxMessage.count({ where: { lastError: `cancelled: merged into ${failed.id}` } })).toBe(0);
+    // the channel back: the two go out as one message, the screenings said once
+    channel.send = works;
+    for (let i = 0; i < 3; i++) await dispatcher.runOnce(sh('2026-03-24 09:00'));
+    expect(sent).toHaveLength(1);
+    expect(
+      sent[0]
+        .split('\n')
+        .filter((l) => l.startsWith('· '))
+        .map((l) => l.split('：')[0]),
+    ).toEqual(['· 第一次产检建档', '· NT超声检查']);
+  });
+
+  it("a baby's late screens go out as one message, each screen once, worded for the day", async () => {
+    // born 03-01: heel blood from day 3 to day 7 (03-08), its alerts on 03-04 and 03-07
+    await babyBornOnMarch1('w3');
+    for (const day of ['2026-03-04', '2026-03-07']) await f.planner.planDay(day, sh('2026-03-07 09:00'));
+    const { dispatcher, sent } = dispatcherFor(f);
+    for (let i = 0; i < 3; i++) await dispatcher.runOnce(sh('2026-03-07 11:00'));
+    expect(sent).toEqual([
+      [
+        '宝宝的新生儿足跟血筛查最晚在2026年3月8日做（出生后第7天），还剩1天。还没做的话，请今天就联系接生的医院。早产或生病住院的宝宝，最晚出生后第20天。',
+        '已经做过了，回复“做过了”。不想再收提醒，回复“退订”。',
+      ].join('\n'),
+    ]);
+  });
+
   it('a screening booked meanwhile is left out; another still open is sent', async () => {
     await woman(f.db, 'w1');
     await pregnancy(f.db, 'w1', { dueDate: '2026-09-28' });
@@ -130,15 +210,8 @@ describe.skipIf(dbUnavailable)('late timed messages', () => {
   });
 
   it('newborn and birth questions: the days counted from the day they go out; a closed window dropped', async () => {
-    await woman(f.db, 'w3');
-    // born 03-01: heel blood from day 3 to day 7 (03-08), its first alert on 03-04
-    await pregnancy(f.db, 'w3', {
-      dueDate: '2026-03-05',
-      status: 'born',
-      birthDate: '2026-03-01',
-      endedOn: '2026-03-01',
-      guardianConsentAt: sh('2026-03-01 12:00'),
-    });
+    // born 03-01: heel blood from day 3 to day 7 (03-08), its alerts on 03-04 and 03-07
+    await babyBornOnMarch1('w3');
     await f.planner.planDay('2026-03-04', sh('2026-03-03 20:00'));
     const heel = 'newborn:p-w3:2026-03-04:heel-blood.open';
     expect((await row(heel)).text).toMatch(/^宝宝出生满3天了。/);

@@ -196,6 +196,7 @@ export function dispatcherFor(f: ReminderFixture, logs?: string[]) {
     processId: 'test',
     settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
     review: (m, now) => f.planner.review(m, now),
+    failedForGood: (m) => f.planner.messageFailed(m.id),
   });
-  return { dispatcher, sent };
+  return { dispatcher, sent, channel };
 }
