@@ -33,6 +33,16 @@ describe.skipIf(dbUnavailable)('the WeChat bot', () => {
     expect(await factsOf(bot.db(), contact.id)).toEqual({ birthDate: '1978-05-06' });
   });
 
+  it('a reply quoting the privacy notice is read as her reply only', async () => {
+    bot = await startE2EBot();
+    const w = bot.woman();
+    const [notice] = await w.say('你好');
+    // WeChat's quote: the quoted words, a line of dashes, then what she wrote
+    const quoted = `「筛查小助手：${notice.slice(0, 40)}」\n- - - - - - - - - - - - - - -\n同意`;
+    expect(await w.say(quoted)).toContain('谢谢您的信任！');
+    expect((await contactOf(bot.db(), w))!).toMatchObject({ consent: 'given' });
+  });
+
   it('a booking made in WeChat is reminded in WeChat the evening before, once, outside the quiet hours', async () => {
     bot = await startE2EBot();
     const w = await eligibleWoman(bot);

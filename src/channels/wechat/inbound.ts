@@ -6,6 +6,7 @@ import { types, type Contact, type Friendship, type Message, type Room, type Wec
 import type { InboundHandler, InboundMessage } from '../channel.js';
 import type { AccountSender } from './accountSender.js';
 import type { ContactIdentity } from './identity.js';
+import { replyOfQuote } from './quotedReply.js';
 
 /** What a new friend is treated as having written, so that she gets the bot's greeting. */
 export const FRIEND_GREETING_TEXT = '你好';
@@ -73,7 +74,8 @@ export async function handleMessage(ctx: InboundContext, message: Message): Prom
   const type = message.type();
   const kind = MEDIA_KINDS.get(type);
   if (type === types.Message.Text) {
-    await converse(ctx, talker, message.text());
+    // (a reply quoting another message: only her reply is read)
+    await converse(ctx, talker, replyOfQuote(message.text()));
   } else if (kind) {
     // (its content is never read nor logged)
     ctx.logger.debug({ contactId: talker.id, kind }, 'wechat: voice or picture');
