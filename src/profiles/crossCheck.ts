@@ -4,6 +4,7 @@ import { templatePlaceholders } from '../domain/template.js';
 import { crossCheckBooking } from './crossCheckBooking.js';
 import { crossCheckWarningSigns } from './crossCheckWarningSigns.js';
 import { crossCheckSideQuestions } from './crossCheckSideQuestions.js';
+import { crossCheckResults } from './crossCheckResults.js';
 import {
   ASK_MORE_VARS,
   COMMON_VARS,
@@ -47,6 +48,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
   issues.push(...crossCheckBooking(profile));
   issues.push(...crossCheckWarningSigns(profile));
   issues.push(...crossCheckSideQuestions(profile));
+  issues.push(...crossCheckResults(profile));
   return issues;
 }
 
@@ -188,7 +190,8 @@ function crossCheckProgramme(p: ProgrammeProfile): Issue[] {
   return issues;
 }
 
-function checkPlaceholders(text: string, allowed: Set<string>, path: (string | number)[], issues: Issue[]): void {
+/** Adds an issue for every {placeholder} of `text` not in `allowed`. */
+export function checkPlaceholders(text: string, allowed: Set<string>, path: (string | number)[], issues: Issue[]): void {
   for (const name of templatePlaceholders(text)) {
     if (!allowed.has(name)) {
       issues.push({ path, message: `placeholder {${name}} is not provided here (available: ${[...allowed].map((v) => `{${v}}`).join(', ')})` });

@@ -103,6 +103,32 @@ describe('broken profiles', () => {
       want: ['henan.yaml: programmes.twoCancer.rules.0.min: Expected number, received string'],
     },
     {
+      name: 'a result grade left out',
+      files: { 'henan.yaml': henan('results:\n  categories:\n    hpv:\n      grades:\n        negative: null\n') },
+      want: ["henan.yaml: results.categories.hpv.grades.negative: grade 'negative' is missing"],
+    },
+    {
+      name: 'a result grade the classifier never gives',
+      files: {
+        'henan.yaml': henan(
+          'results:\n  categories:\n    nt:\n      grades:\n        borderline: { abnormal: true, release: hold, meaning: nt_thick, next: prenatal_diagnosis }\n',
+        ),
+      },
+      want: ['henan.yaml: results.categories.nt.grades.borderline: unknown grade (known: normal, thick)'],
+    },
+    {
+      name: 'a result text naming {by} with no due date, and one missing',
+      files: {
+        'henan.yaml': henan(
+          'results:\n  categories:\n    nt:\n      grades:\n        thick: { abnormal: true, release: hold, meaning: nt_thik, next: prenatal_diagnosis, dueDays: null }\n',
+        ),
+      },
+      want: [
+        "henan.yaml: results.categories.nt.grades.thick.meaning: text 'nt_thik' is missing from results.texts",
+        'henan.yaml: results.categories.nt.grades.thick.dueDays: its texts name {by}: give dueDays',
+      ],
+    },
+    {
       name: 'unknown rule type',
       files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, min: 35, max: 64 }\n      - { type: weight, max: 80 }\n') },
       want: ['henan.yaml: programmes.twoCancer.rules.1.type: Invalid discriminator value'],

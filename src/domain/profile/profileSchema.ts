@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { inputSpecSchema } from '../parse/inputSpec.js';
 import { warningSignsSchema } from './warningSignsSchema.js';
 import { sideQuestionsSchema } from './sideQuestionsSchema.js';
+import { resultsSchema } from './resultsSchema.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
@@ -315,6 +316,8 @@ export const profileSchema = z
     warningSigns: warningSignsSchema.optional(),
     // the frequent questions answered at any step (收费吗, 要带什么, 要空腹吗…: sideQuestionsSchema.ts)
     sideQuestions: sideQuestionsSchema.default({}),
+    // what each grade of each screening result means to her, and how it is released (resultsSchema.ts)
+    results: resultsSchema.optional(),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

@@ -1,0 +1,66 @@
+// What screening results mean to the woman, as data: the profile section `results` (profiles/
+// national.yaml; a province or county overrides it as any other section). Per category and grade
+// (domain.md §4): whether it is abnormal, whether it is sent at once or held for a staff member, the
+// plain-Chinese meaning and next step, and by when the next step is due. How a result is graded:
+// src/domain/results/classifyResult.ts; how its notice reads: src/domain/results/resultNotice.ts.
+import { z } from 'zod';
+
+/** The grades of each category of result (domain.md §4), as the classifier gives them. */
+export const RESULT_GRADES = {
+  hpv: ['negative', 'hpv16or18', 'otherHighRisk'],
+  cytology: ['nilm', 'ascus', 'ascusHpvPositive', 'asch', 'lsil', 'hsil', 'glandular', 'cancer'],
+  histology: ['normal', 'cin1', 'cin2plus', 'cancer'],
+  breast: ['incomplete', 'normal', 'probablyBenign', 'suspicious', 'cancer'],
+  serum: ['low', 'intermediate', 'high'],
+  nt: ['normal', 'thick'],
+  nipt: ['low', 'high'],
+  heelBlood: ['normal', 'suspicious', 'confirmed'],
+  hearing: ['pass', 'refer', 'referAtRescreen'],
+} as const;
+export type ResultCategory = keyof typeof RESULT_GRADES;
+export const RESULT_CATEGORIES = Object.keys(RESULT_GRADES) as ResultCategory[];
+export type ResultGrade<C extends ResultCategory = ResultCategory> = (typeof RESULT_GRADES)[C][number];
+
+/** What the texts of a notice may use. */
+export const RESULT_TEXT_VARS = ['test', 'date', 'hospital', 'by', 'where', 'phone'] as const;
+
+const textKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'must be a text key like "result_hpv_negative"');
+const textSchema = z.string().trim().min(1, 'must not be empty');
+
+/** One grade: abnormal or not, sent at once or held, its two texts, and by when its next step is due. */
+const gradeSchema = z
+  .object({
+    abnormal: z.boolean(),
+    // auto: sent at once with its next step; hold: waits for a staff member who releases it or tells her in person
+    release: z.enum(['auto', 'hold']),
+    meaning: textKeySchema,
+    next: textKeySchema,
+    // days from the result's date by which the next step is due ({by}); absent: no date is named
+    dueDays: z.number().int().min(1).max(730).optional(),
+  })
+  .strict();
+export type ResultGradeSettings = z.infer<typeof gradeSchema>;
+
+const categorySchema = z
+  .object({
+    // the test's name as she reads it ({test}), with any Latin letters explained
+    test: textSchema,
+    grades: z.record(z.string(), gradeSchema),
+  })
+  .strict();
+
+export const resultsSchema = z
+  .object({
+    // serum screen (domain.md §4): high risk when trisomy 21 is 1 in `t21High` or likelier, or
+    // trisomy 18 1 in `t18High` or likelier; intermediate down to 1 in `t21Low`
+    serumCutoffs: z
+      .object({ t21High: z.number().int().positive(), t18High: z.number().int().positive(), t21Low: z.number().int().positive() })
+      .strict()
+      .default({ t21High: 270, t18High: 350, t21Low: 1000 }),
+    // NT at or above this many millimetres is thick (some centres use 2.5 before 12 weeks)
+    ntThickMm: z.number().positive().max(10).default(3.0),
+    categories: z.record(z.string(), categorySchema),
+    texts: z.record(z.string(), textSchema),
+  })
+  .strict();
+export type ResultsSettings = z.infer<typeof resultsSchema>;

@@ -1,0 +1,35 @@
+// The notice of one result as she reads it (pure): what was tested, when and where; what the result
+// means in plain words; what to do next, by when and where; for anything abnormal, who will contact
+// her and how to reach them; and how to see it again. The words are the profile's (`results.texts`).
+import { addDays } from '../calendarDay.js';
+import { formatChineseDate } from '../parse/formatChineseDate.js';
+import { renderTemplate } from '../template.js';
+import type { ResultCategory, ResultsSettings } from '../profile/resultsSchema.js';
+
+export interface ResultNoticeFacts {
+  category: ResultCategory;
+  grade: string;
+  /** The day the sample was taken (YYYY-MM-DD). */
+  date: string;
+  /** The hospital that did the test. */
+  hospital: string;
+  /** Where the next step is done, and the phone that reaches the service following her up. */
+  where: string;
+  phone: string;
+}
+
+export function resultNotice(s: ResultsSettings, f: ResultNoticeFacts): string {
+  const category = s.categories[f.category];
+  const grade = category?.grades[f.grade];
+  if (!category || !grade) throw new Error(`results: no grade ${f.category}.${f.grade} in the profile`);
+  const vars = {
+    test: category.test,
+    date: formatChineseDate(f.date),
+    hospital: f.hospital,
+    by: grade.dueDays ? formatChineseDate(addDays(f.date, grade.dueDays)) : '',
+    where: f.where,
+    phone: f.phone,
+  };
+  const t = (key: string) => renderTemplate(s.texts[key] ?? '', vars);
+  return [t('header'), t(grade.meaning), t(grade.next), grade.abnormal ? t('contact') : '', t('footer')].filter((x) => x).join('\n');
+}

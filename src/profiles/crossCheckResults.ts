@@ -1,0 +1,49 @@
+// Cross-checks of the profile's `results` section: every grade of every category has its settings,
+// no grade the classifier cannot give, every text a grade names exists with only the notice's
+// variables, and a grade that names {by} has a due date.
+import type { Profile } from '../domain/profile/profileSchema.js';
+import { RESULT_CATEGORIES, RESULT_GRADES, RESULT_TEXT_VARS } from '../domain/profile/resultsSchema.js';
+import { checkPlaceholders, type Issue } from './crossCheck.js';
+
+const FIXED_TEXTS = ['header', 'contact', 'footer'];
+
+export function crossCheckResults(profile: Profile): Issue[] {
+  const r = profile.results;
+  if (!r) return [];
+  const issues: Issue[] = [];
+  const vars = new Set<string>(RESULT_TEXT_VARS);
+  const need = (key: string, path: (string | number)[]) => {
+    const text = r.texts[key];
+    if (text === undefined) issues.push({ path, message: `text '${key}' is missing from results.texts` });
+    else checkPlaceholders(text, vars, ['results', 'texts', key], issues);
+    return text ?? '';
+  };
+  for (const key of FIXED_TEXTS) need(key, ['results', 'texts', key]);
+  for (const category of RESULT_CATEGORIES) {
+    const c = r.categories[category];
+    if (!c) {
+      issues.push({ path: ['results', 'categories', category], message: `category '${category}' is missing` });
+      continue;
+    }
+    const known: readonly string[] = RESULT_GRADES[category];
+    for (const grade of known) {
+      const g = c.grades[grade];
+      if (!g) {
+        issues.push({ path: ['results', 'categories', category, 'grades', grade], message: `grade '${grade}' is missing` });
+        continue;
+      }
+      const path = ['results', 'categories', category, 'grades', grade];
+      const texts = need(g.meaning, [...path, 'meaning']) + need(g.next, [...path, 'next']);
+      if (texts.includes('{by}') && !g.dueDays) issues.push({ path: [...path, 'dueDays'], message: 'its texts name {by}: give dueDays' });
+    }
+    for (const grade of Object.keys(c.grades)) {
+      if (!known.includes(grade))
+        issues.push({ path: ['results', 'categories', category, 'grades', grade], message: `unknown grade (known: ${known.join(', ')})` });
+    }
+  }
+  for (const category of Object.keys(r.categories)) {
+    if (!(RESULT_CATEGORIES as string[]).includes(category))
+      issues.push({ path: ['results', 'categories', category], message: `unknown category (known: ${RESULT_CATEGORIES.join(', ')})` });
+  }
+  return issues;
+}
