@@ -5,7 +5,7 @@ import type { Profile } from '../domain/profile/profileSchema.js';
 import { RESULT_CATEGORIES, RESULT_GRADES, RESULT_TEXT_VARS } from '../domain/profile/resultsSchema.js';
 import { checkPlaceholders, type Issue } from './crossCheck.js';
 
-const FIXED_TEXTS = ['header', 'contact', 'footer'];
+const FIXED_TEXTS = ['header', 'contact', 'footer', 'corrected'];
 
 export function crossCheckResults(profile: Profile): Issue[] {
   const r = profile.results;

@@ -1,8 +1,9 @@
 // News about a booking she holds (her visit cancelled by a closure, a visit the hospital did not
-// record her at) is sent even after 退订: 退订 stops reminders and campaign notices, never that. The
-// outbox has no kind column, so such messages are known by the prefix of their dedupe key (written
-// by the booking notices, src/services/booking/notices.ts noticeKey).
-export const BOOKING_NEWS_KEY_PREFIXES: readonly string[] = ['closed:', 'noshow:'];
+// record her at) and her own screening results are sent even after 退订: 退订 stops reminders and
+// campaign notices, never that. The outbox has no kind column, so such messages are known by the
+// prefix of their dedupe key (written by the booking notices, src/services/booking/notices.ts
+// noticeKey, and the result notices, src/services/results/ResultService.ts RESULT_NOTICE_PREFIX).
+export const BOOKING_NEWS_KEY_PREFIXES: readonly string[] = ['closed:', 'noshow:', 'result:'];
 
 /** Whether a message with this dedupe key is news about a booking she holds. */
 export function isBookingNews(dedupeKey: string): boolean {

@@ -1,0 +1,179 @@
+// Screening results: stored once per hospital result id (a repeat is recognised, a correction
+// replaces it and says so), graded by the profile, matched to a woman only by her visit code (never a
+// guess: anything else goes to the unmatched queue with the reason), and told to her, only her, in
+// her private chat through the outbox: at once when the profile's release rule allows, else held
+// until a staff member releases it or records that she was told in person. Every step is recorded
+// (ResultEvent). A result stays a programme record when she deletes her data: the link goes, not it.
+import type { Db, Tx } from '../../db/client.js';
+import { runTransaction } from '../../db/transaction.js';
+import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
+import { classifyResult } from '../../domain/results/classifyResult.js';
+import { resultNotice } from '../../domain/results/resultNotice.js';
+import { enqueueMessages } from '../outbox/enqueueMessage.js';
+import type { ResultRecord } from './resultRecord.js';
+
+/** The hospitals results may come from: names and phones for the notice. */
+export type ResultHospitals = ReadonlyMap<string, { name: string; phone: string }>;
+
+/** What became of one result sent in. */
+export interface IngestOutcome {
+  hospitalResultId: string;
+  /** stored: new; duplicate: the same result again (stored once); corrected: replaced; refused: nothing stored. */
+  outcome: 'stored' | 'duplicate' | 'corrected' | 'refused';
+  resultId?: string;
+  /** matched to a woman of the bot's, or waiting in the unmatched queue. */
+  match?: 'matched' | 'unmatched';
+  status?: ResultStatus;
+  reason?: string;
+}
+
+/** sent: told her at once; held: waits for staff; released / toldInPerson: staff did; notSent: nobody to send to. */
+export type ResultStatus = 'sent' | 'held' | 'released' | 'toldInPerson' | 'notSent';
+
+/** The dedupe-key prefix of a result's notice: her own news, sent even after 退订 (bookingNews.ts). */
+export const RESULT_NOTICE_PREFIX = 'result:';
+
+export class ResultService {
+  constructor(
+    private readonly db: Db,
+    private readonly settings: ResultsSettings,
+    private readonly hospitals: ResultHospitals,
+  ) {}
+
+  /** Stores one result (in one transaction) and says what became of it. */
+  async ingest(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
+    const base = { hospitalResultId: r.hospitalResultId };
+    if (!this.hospitals.has(r.hospitalId)) return { ...base, outcome: 'refused', reason: `unknown hospital ${r.hospitalId}` };
+    const grade = classifyResult(r.result, this.settings);
+    const rule = this.settings.categories[r.result.category].grades[grade];
+    const fieldsJson = JSON.stringify(r.result);
+    return runTransaction(this.db, async (tx) => {
+      const existing = await tx.screeningResult.findUnique({
+        where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
+      });
+      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && existing.visitCode === (r.visitCode ?? null)) {
+        return {
+          ...base,
+          outcome: 'duplicate',
+          resultId: existing.id,
+          match: existing.matchState as 'matched' | 'unmatched',
+          status: existing.status as ResultStatus,
+        };
+      }
+      if (existing && !r.corrected) {
+        return { ...base, outcome: 'refused', resultId: existing.id, reason: 'differs from the result stored under this id: send it with corrected: true' };
+      }
+      const match = await matchWoman(tx, r);
+      const contact = match.contactId ? await tx.contact.findUnique({ where: { id: match.contactId } }) : null;
+      const canTell = contact?.consent === 'given';
+      const status: ResultStatus = rule.release === 'hold' ? 'held' : canTell ? 'sent' : 'notSent';
+      const data = {
+        category: r.result.category,
+        grade,
+        abnormal: rule.abnormal,
+        testDate: r.date,
+        fieldsJson,
+        visitCode: r.visitCode ?? null,
+        contactId: match.contactId ?? null,
+        matchState: match.contactId ? 'matched' : 'unmatched',
+        unmatchedReason: match.reason ?? null,
+        status,
+        updatedAt: now,
+      };
+      const row = existing
+        ? await tx.screeningResult.update({ where: { id: existing.id }, data: { ...data, version: existing.version + 1 } })
+        : await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
+      await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
+      if (status === 'sent') await this.tell(tx, row, now, actor);
+      else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+      return {
+        ...base,
+        outcome: existing ? 'corrected' : 'stored',
+        resultId: row.id,
+        match: match.contactId ? 'matched' : 'unmatched',
+        status,
+        ...(match.reason ? { reason: match.reason } : {}),
+      };
+    });
+  }
+
+  /** A staff member releases a held result: it is sent to her now. */
+  release(resultId: string, actor: string, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' | 'no_chat' }> {
+    return runTransaction(this.db, async (tx) => {
+      const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
+      if (!row) return { ok: false, error: 'not_found' };
+      if (row.status !== 'held') return { ok: false, error: 'not_held' };
+      const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
+      // nobody of the bot's to send it to: staff tell her in person (toldInPerson)
+      if (contact?.consent !== 'given') return { ok: false, error: 'no_chat' };
+      const moved = await tx.screeningResult.updateMany({ where: { id: row.id, status: 'held' }, data: { status: 'released', updatedAt: now } });
+      if (moved.count === 0) return { ok: false, error: 'not_held' };
+      await this.tell(tx, row, now, actor);
+      await this.event(tx, row.id, 'released', actor, now);
+      return { ok: true };
+    });
+  }
+
+  /** A staff member records that she was told in person: nothing is sent. */
+  toldInPerson(resultId: string, actor: string, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' }> {
+    return runTransaction(this.db, async (tx) => {
+      const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
+      if (!row) return { ok: false, error: 'not_found' };
+      const moved = await tx.screeningResult.updateMany({ where: { id: row.id, status: 'held' }, data: { status: 'toldInPerson', updatedAt: now } });
+      if (moved.count === 0) return { ok: false, error: 'not_held' };
+      await this.event(tx, row.id, 'toldInPerson', actor, now);
+      return { ok: true };
+    });
+  }
+
+  /** Her result's notice into the outbox (her private chat, the account she talks to). */
+  private async tell(
+    tx: Tx,
+    row: { id: string; contactId: string | null; hospitalId: string; category: string; grade: string; testDate: string; version: number },
+    now: Date,
+    actor: string,
+  ): Promise<void> {
+    const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
+    if (!contact) return;
+    const hospital = this.hospitals.get(row.hospitalId)!;
+    const notice = resultNotice(this.settings, {
+      category: row.category as Parameters<typeof resultNotice>[1]['category'],
+      grade: row.grade,
+      date: row.testDate,
+      hospital: hospital.name,
+      where: hospital.name,
+      phone: hospital.phone,
+    });
+    const text = row.version > 1 ? `${this.settings.texts.corrected}\n${notice}` : notice;
+    await enqueueMessages(
+      tx,
+      [
+        {
+          contactId: contact.id,
+          channel: contact.channel,
+          externalId: contact.externalId,
+          account: contact.account,
+          text,
+          priority: 1,
+          dedupeKey: `${RESULT_NOTICE_PREFIX}${row.id}:v${row.version}`,
+          notBefore: now,
+        },
+      ],
+      now,
+    );
+    await this.event(tx, row.id, 'sent', actor, now);
+  }
+
+  private async event(tx: Tx, resultId: string, kind: string, actor: string, at: Date): Promise<void> {
+    await tx.resultEvent.create({ data: { resultId, kind, actor, at } });
+  }
+}
+
+/** By her visit code only (the booking the bot gave her, at this hospital); never a guess. */
+async function matchWoman(tx: Tx, r: ResultRecord): Promise<{ contactId?: string; reason?: string }> {
+  if (!r.visitCode) return { reason: 'no_visit_code' };
+  const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
+  if (!booking) return { reason: 'unknown_visit_code' };
+  if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
+  return { contactId: booking.contactId };
+}
