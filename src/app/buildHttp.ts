@@ -15,6 +15,7 @@ import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
+import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -66,6 +67,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       }),
     );
   }
+  // hospital systems: signed requests, each hospital its own key (before the staff token guard)
+  app.use(hospitalResultsRouter({ db, box: s.box, results: s.results, clock }));
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN, { limit: p.authLimit }));
   app.use(
     capacityRouter({

@@ -7,6 +7,7 @@ import type { DataFiles } from '../config/loadDataFiles.js';
 import { bookingJobs } from '../jobs/bookingJobs.js';
 import { clockJump } from '../jobs/clockJump.js';
 import { housekeepingJobs } from '../jobs/housekeepingJobs.js';
+import { forgetOldRequests } from '../services/results/hospitalClients.js';
 import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { JobScheduler } from '../jobs/JobScheduler.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
@@ -53,7 +54,16 @@ export function buildJobs(
     db,
     [
       idleConversationJob(s.store, config.CONVERSATION_IDLE_MINUTES, logger),
-      ...housekeepingJobs({ contacts: s.contacts, purgeAfterHours: config.UNCONSENTED_PURGE_HOURS, forget: o.forget, authLimit: o.authLimit }, logger),
+      ...housekeepingJobs(
+        {
+          contacts: s.contacts,
+          purgeAfterHours: config.UNCONSENTED_PURGE_HOURS,
+          forget: o.forget,
+          authLimit: o.authLimit,
+          forgetRequests: (now) => forgetOldRequests(db, now),
+        },
+        logger,
+      ),
       ...bookingJobs(s.booking, s.capacity, logger),
       ...reminderJobs(
         s.planner,

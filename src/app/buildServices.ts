@@ -14,6 +14,8 @@ import { MyDataService } from '../services/myDataService.js';
 import { simulatorClockStart } from '../services/simulatorClockStore.js';
 import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
 import { createReminders } from './reminderWiring.js';
+import { ResultService } from '../services/results/ResultService.js';
+import { parseDataKeys, secretBox } from '../support/secretBox.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
   const { county, profile, flowSet } = files;
@@ -52,7 +54,12 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   // deleting her data releases her seats in the same transaction
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
   const pregnancy = reminders.pregnancyService(booking);
-  return { dbHandle, db, clock, capacity, contacts, bookingTexts, reminders, planner: reminders.planner, store, booking, myData, pregnancy };
+  // results: the profile's meanings, the county's hospitals; the secrets box when keys are configured
+  const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
+  const results = profile.results
+    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])))
+    : undefined;
+  return { dbHandle, db, clock, capacity, contacts, bookingTexts, reminders, planner: reminders.planner, store, booking, myData, pregnancy, box, results };
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

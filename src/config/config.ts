@@ -2,6 +2,7 @@
 // with zod; a bad value stops start-up naming the variable.
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL, providerOf } from '../db/databaseUrl.js';
+import { parseDataKeys } from '../support/secretBox.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -72,6 +73,9 @@ const envSchema = z.object({
   // a contact that never consented and has been silent this long is deleted with its conversation
   // (a flood of first messages from ids never seen leaves nothing behind)
   UNCONSENTED_PURGE_HOURS: z.coerce.number().positive().default(72),
+  // keys sealing the secrets that must be read back (hospitals' signing secrets): "id:base64,…", each
+  // 32 bytes (openssl rand -base64 32); the first seals, all open. Unset: the hospital API is off
+  DATA_ENCRYPTION_KEYS: z.string().optional(),
   // npm run db:backup removes backups older than this many days (a deleted woman is gone from them then)
   BACKUP_KEEP_DAYS: z.coerce.number().int().positive().default(7),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
@@ -86,6 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema
     .superRefine((c, ctx) => {
+      if (c.DATA_ENCRYPTION_KEYS !== undefined) {
+        try {
+          parseDataKeys(c.DATA_ENCRYPTION_KEYS);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEYS'], message: (err as Error).message });
+        }
+      }
       if (c.SIMULATOR_ENABLED && c.NODE_ENV === 'production') {
         ctx.addIssue({ code: 'custom', path: ['SIMULATOR_ENABLED'], message: 'the simulator is a demo tool and cannot run with NODE_ENV=production' });
       }

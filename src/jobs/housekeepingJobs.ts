@@ -1,13 +1,21 @@
 // Housekeeping every half hour: contacts that never consented and have been silent for the configured
 // time are deleted with their conversation state (and the simulator forgets their transcripts), and
-// the counts of failed staff authentications whose window is long over are swept.
+// the counts of failed staff authentications whose window is long over are swept, and so are the
+// hospital systems' request ids past their replay window.
 import type { ContactService } from '../services/contactService.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 import type { Logger } from '../support/logger.js';
 import type { Job } from './JobScheduler.js';
 
 export function housekeepingJobs(
-  o: { contacts: ContactService; purgeAfterHours: number; forget?: (channel: string, externalId: string) => void; authLimit?: StaffAuthLimit },
+  o: {
+    contacts: ContactService;
+    purgeAfterHours: number;
+    forget?: (channel: string, externalId: string) => void;
+    authLimit?: StaffAuthLimit;
+    /** Forgets hospital request ids past the replay window. */
+    forgetRequests?: (now: Date) => Promise<number>;
+  },
   logger: Logger,
 ): Job[] {
   return [
@@ -26,9 +34,10 @@ export function housekeepingJobs(
       name: 'staffAuth.sweep',
       schedule: { every: 'minutes', minutes: 30 },
       catchUp: 'latest',
-      async run() {
+      async run(now) {
         const swept = (await o.authLimit?.sweep()) ?? 0;
         if (swept > 0) logger.info({ count: swept }, 'expired authentication counts swept');
+        await o.forgetRequests?.(now);
       },
     },
   ];
