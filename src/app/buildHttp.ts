@@ -16,6 +16,7 @@ import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
+import { staffResultsRouter } from '../api/staff/resultsRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -84,6 +85,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   app.use(reminderRouter({ planner: s.planner, clock }));
+  app.use(staffResultsRouter({ results: s.results, clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
   app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

@@ -26,6 +26,7 @@ import { buildChannels } from './buildChannels.js';
 import { buildEngine } from './buildEngine.js';
 import { buildHttp } from './buildHttp.js';
 import { buildJobs } from './buildJobs.js';
+import type { ResultService } from '../services/results/ResultService.js';
 import { staffAuthLimit } from '../services/staffAuthLimit.js';
 import { buildServices } from './buildServices.js';
 
@@ -66,6 +67,8 @@ export interface App {
   booking: BookingService;
   pregnancy: PregnancyService;
   planner: ReminderPlanner;
+  /** Screening results (none when the profile has no `results` section). */
+  results?: ResultService;
   http: express.Express;
   /** Moves time from `from` to `to` (the simulator's clock): runs the jobs and sends the messages due meanwhile. */
   catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
@@ -125,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     booking: services.booking,
     pregnancy: services.pregnancy,
     planner: services.planner,
+    results: services.results,
     http: app,
     catchUp,
     async start() {

@@ -126,6 +126,61 @@ export class ResultService {
     });
   }
 
+  /**
+   * A staff member matches an unmatched result by hand, with the visit code she shows (the same check
+   * as on arrival: a booking of hers at that hospital); then it is told or held as its grade says.
+   */
+  matchByHand(
+    resultId: string,
+    visitCode: string,
+    actor: string,
+    now: Date,
+  ): Promise<{ ok: true; status: ResultStatus } | { ok: false; error: 'not_found' | 'already_matched' | 'no_such_visit' }> {
+    return runTransaction(this.db, async (tx) => {
+      const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
+      if (!row) return { ok: false, error: 'not_found' };
+      if (row.matchState !== 'unmatched') return { ok: false, error: 'already_matched' };
+      const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId });
+      if (!match.contactId) return { ok: false, error: 'no_such_visit' };
+      const contact = await tx.contact.findUnique({ where: { id: match.contactId } });
+      const rule = this.settings.categories[row.category]?.grades[row.grade];
+      const status: ResultStatus = rule?.release === 'hold' ? 'held' : contact?.consent === 'given' ? 'sent' : 'notSent';
+      const moved = await tx.screeningResult.updateMany({
+        where: { id: row.id, matchState: 'unmatched' },
+        data: { contactId: match.contactId, matchState: 'matched', unmatchedReason: null, visitCode: visitCode.trim().toUpperCase(), status, updatedAt: now },
+      });
+      if (moved.count === 0) return { ok: false, error: 'already_matched' };
+      await this.event(tx, row.id, 'matched', actor, now);
+      if (status === 'sent') await this.tell(tx, { ...row, contactId: match.contactId }, now, actor);
+      else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+      return { ok: true, status };
+    });
+  }
+
+  /** Results for staff, newest first: ids and grades only (no name, no code). */
+  list(q: { status?: ResultStatus; match?: 'matched' | 'unmatched'; from: string; to: string; take: number }) {
+    return this.db.screeningResult.findMany({
+      where: { testDate: { gte: q.from, lte: q.to }, ...(q.status ? { status: q.status } : {}), ...(q.match ? { matchState: q.match } : {}) },
+      orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
+      take: q.take,
+      select: {
+        id: true,
+        hospitalId: true,
+        hospitalResultId: true,
+        category: true,
+        grade: true,
+        abnormal: true,
+        testDate: true,
+        contactId: true,
+        matchState: true,
+        unmatchedReason: true,
+        status: true,
+        version: true,
+        receivedAt: true,
+      },
+    });
+  }
+
   /** Her result's notice into the outbox (her private chat, the account she talks to). */
   private async tell(
     tx: Tx,
@@ -170,7 +225,7 @@ export class ResultService {
 }
 
 /** By her visit code only (the booking the bot gave her, at this hospital); never a guess. */
-async function matchWoman(tx: Tx, r: ResultRecord): Promise<{ contactId?: string; reason?: string }> {
+async function matchWoman(tx: Tx, r: Pick<ResultRecord, 'visitCode' | 'hospitalId'>): Promise<{ contactId?: string; reason?: string }> {
   if (!r.visitCode) return { reason: 'no_visit_code' };
   const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
   if (!booking) return { reason: 'unknown_visit_code' };

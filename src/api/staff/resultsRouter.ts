@@ -1,0 +1,72 @@
+// Staff and results (behind the admin token until staff accounts exist; the actor recorded is the
+// token's holder): the lists (held, unmatched, sent…), releasing a held result to her, recording that
+// she was told in person, and matching an unmatched result by hand with the visit code she shows.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { Clock } from '../../support/clock.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
+import type { ResultService } from '../../services/results/ResultService.js';
+import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
+
+/** Who did it, until staff accounts exist (the console issue). */
+const ACTOR = 'admin-token';
+
+const listFilter = z.object({
+  status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
+  match: z.enum(['matched', 'unmatched']).optional(),
+});
+const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
+const matchBody = z
+  .object({ visitCode: z.string({ required_error: 'required' }).trim().min(4, 'at least 4 characters').max(16, 'at most 16 characters') })
+  .strict();
+
+export interface StaffResultsDeps {
+  results?: Pick<ResultService, 'list' | 'release' | 'toldInPerson' | 'matchByHand'>;
+  clock: Clock;
+}
+
+const STATUS: Record<string, number> = { not_found: 404, not_held: 409, no_chat: 409, already_matched: 409, no_such_visit: 422 };
+
+export function staffResultsRouter(deps: StaffResultsDeps): Router {
+  const r = Router();
+  const off = (res: express.Response) => void res.status(503).json({ error: 'results_off', message: 'the profile has no results section' });
+  // default: the results of the last 30 days (by the day the sample was taken)
+  r.get(
+    '/api/staff/results',
+    asyncHandler(async (req, res) => {
+      if (!deps.results) return off(res);
+      const { status, match, ...range } = req.query;
+      const filter = parseOr400(listFilter, { status, match }, res);
+      if (!filter) return;
+      const q = dayListOr400(range, res, shanghaiDay(deps.clock.now()));
+      if (!q) return;
+      const rows = await deps.results.list({ ...filter, from: q.from, to: q.to, take: q.limit + 1 });
+      res.json({ from: q.from, to: q.to, limit: q.limit, ...filter, more: rows.length > q.limit, results: rows.slice(0, q.limit) });
+    }),
+  );
+  /** One action on one result: 200 with its new status, or 404 / 409 / 422 naming why not. */
+  const action = (
+    path: string,
+    run: (id: string, req: express.Request, res: express.Response) => Promise<{ ok: boolean; error?: string; status?: string } | undefined>,
+  ) =>
+    r.post(
+      `/api/staff/results/:id/${path}`,
+      express.json({ limit: '4kb' }),
+      asyncHandler(async (req, res) => {
+        if (!deps.results) return off(res);
+        const p = parseOr400(idParams, req.params, res);
+        if (!p) return;
+        const out = await run(p.id, req, res);
+        if (!out) return; // (answered: a bad body)
+        if (out.ok) res.json({ id: p.id, ...(out.status ? { status: out.status } : {}) });
+        else res.status(STATUS[out.error ?? ''] ?? 409).json({ error: out.error, message: `result ${p.id}: ${out.error}` });
+      }),
+    );
+  action('release', (id) => deps.results!.release(id, ACTOR, deps.clock.now()));
+  action('told-in-person', (id) => deps.results!.toldInPerson(id, ACTOR, deps.clock.now()));
+  action('match', async (id, req, res) => {
+    const b = parseOr400(matchBody, req.body, res);
+    return b ? deps.results!.matchByHand(id, b.visitCode, ACTOR, deps.clock.now()) : undefined;
+  });
+  return r;
+}
