@@ -35,9 +35,10 @@ export function housekeepingJobs(
       schedule: { every: 'minutes', minutes: 30 },
       catchUp: 'latest',
       async run(now) {
-        const swept = (await o.authLimit?.sweep()) ?? 0;
-        if (swept > 0) logger.info({ count: swept }, 'expired authentication counts swept');
-        await o.forgetRequests?.(now);
+        // (each on its own: one failing does not keep the other from running)
+        const [swept, forgot] = await Promise.allSettled([o.authLimit?.sweep() ?? Promise.resolve(0), o.forgetRequests?.(now) ?? Promise.resolve(0)]);
+        if (swept.status === 'fulfilled' && swept.value > 0) logger.info({ count: swept.value }, 'expired authentication counts swept');
+        for (const r of [swept, forgot]) if (r.status === 'rejected') logger.error({ error: String(r.reason) }, 'housekeeping: a sweep failed');
       },
     },
   ];

@@ -57,6 +57,12 @@ export class MyDataService {
       await tx.outboxMessage.deleteMany({ where: { contactId } });
       await tx.waitlistEntry.deleteMany({ where: { contactId } });
       await tx.booking.deleteMany({ where: { contactId } });
+      // her screening results are the programme's records (design.md invariant 4): kept, unlinked from
+      // her for good (no chat, no visit code to match her by again)
+      await tx.screeningResult.updateMany({
+        where: { contactId },
+        data: { contactId: null, visitCode: null, matchState: 'unlinked', unmatchedReason: null, updatedAt: now },
+      });
       await tx.contact.deleteMany({ where: { id: contactId } });
     });
     // (and from the database file: freed pages zeroed, a write-ahead log truncated)

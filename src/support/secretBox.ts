@@ -45,7 +45,8 @@ export function secretBox(keys: ReadonlyMap<string, Buffer>): SecretBox {
       const [id, iv, tag, ct] = sealed.split('.');
       const key = keys.get(id);
       if (!key || !iv || !tag || ct === undefined) throw new SecretBoxError(`sealed under key "${id}", which is not among DATA_ENCRYPTION_KEYS`);
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      // (the whole 16-byte tag: a shortened one is refused)
+      const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
     },

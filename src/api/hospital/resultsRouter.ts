@@ -55,7 +55,8 @@ export function hospitalResultsRouter(deps: HospitalResultsDeps): Router {
       ] as const) {
         if (!value) return refuse(res, 401, 'unsigned', `${name}: required (see the API document)`);
       }
-      if (requestId.length > 128) return refuse(res, 400, 'invalid_request', 'X-Request-Id: at most 128 characters');
+      // (no "." in it: the signed text "<timestamp>.<request id>.<body>" must split one way only)
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(requestId)) return refuse(res, 400, 'invalid_request', 'X-Request-Id: 1 to 128 letters, digits, "_" or "-"');
       const client = await hospitalOfKey(deps.db, box, apiKey);
       if (!client) return refuse(res, 401, 'unknown_key', 'X-Api-Key: no hospital has this key');
       const now = deps.clock.now();

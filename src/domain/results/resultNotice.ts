@@ -11,6 +11,8 @@ export interface ResultNoticeFacts {
   grade: string;
   /** The day the sample was taken (YYYY-MM-DD). */
   date: string;
+  /** The day the notice goes out: the next step's date ({by}) counts from it (some results take weeks). */
+  sentOn: string;
   /** The hospital that did the test. */
   hospital: string;
   /** Where the next step is done, and the phone that reaches the service following her up. */
@@ -26,7 +28,7 @@ export function resultNotice(s: ResultsSettings, f: ResultNoticeFacts): string {
     test: category.test,
     date: formatChineseDate(f.date),
     hospital: f.hospital,
-    by: grade.dueDays ? formatChineseDate(addDays(f.date, grade.dueDays)) : '',
+    by: grade.dueDays ? formatChineseDate(addDays(f.sentOn > f.date ? f.sentOn : f.date, grade.dueDays)) : '',
     where: f.where,
     phone: f.phone,
   };

@@ -5,7 +5,8 @@
 // until a staff member releases it or records that she was told in person. Every step is recorded
 // (ResultEvent). A result stays a programme record when she deletes her data: the link goes, not it.
 import type { Db, Tx } from '../../db/client.js';
-import { runTransaction } from '../../db/transaction.js';
+import { isUniqueViolation, retrying, runTransaction } from '../../db/transaction.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
 import { classifyResult } from '../../domain/results/classifyResult.js';
 import { resultNotice } from '../../domain/results/resultNotice.js';
@@ -32,6 +33,13 @@ export type ResultStatus = 'sent' | 'held' | 'released' | 'toldInPerson' | 'notS
 
 /** The dedupe-key prefix of a result's notice: her own news, sent even after 退订 (bookingNews.ts). */
 export const RESULT_NOTICE_PREFIX = 'result:';
+/** A result whose woman deleted her data: kept as a programme record, never matched to a chat again. */
+export const UNLINKED = 'unlinked';
+/** The channels that are her private chat (not SMS: it never carries a result). */
+const PRIVATE_CHANNELS = ['wechat', 'simulator'];
+
+/** Another writer changed the result between the read and the write: read again. */
+class ChangedMeanwhile extends Error {}
 
 export class ResultService {
   constructor(
@@ -42,49 +50,82 @@ export class ResultService {
 
   /** Stores one result (in one transaction) and says what became of it. */
   async ingest(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
+    if (!this.hospitals.has(r.hospitalId)) return { hospitalResultId: r.hospitalResultId, outcome: 'refused', reason: `unknown hospital ${r.hospitalId}` };
+    // the same result arriving twice at once, or two corrections at once: the loser reads again (a
+    // duplicate, or a correction over the version the winner wrote)
+    return retrying(() => this.ingestOnce(r, now, actor), { retryIf: (err) => isUniqueViolation(err) || err instanceof ChangedMeanwhile, attempts: 4 });
+  }
+
+  private ingestOnce(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
     const base = { hospitalResultId: r.hospitalResultId };
-    if (!this.hospitals.has(r.hospitalId)) return { ...base, outcome: 'refused', reason: `unknown hospital ${r.hospitalId}` };
     const grade = classifyResult(r.result, this.settings);
     const rule = this.settings.categories[r.result.category].grades[grade];
     const fieldsJson = JSON.stringify(r.result);
-    return runTransaction(this.db, async (tx) => {
+    return runTransaction(this.db, async (tx): Promise<IngestOutcome> => {
       const existing = await tx.screeningResult.findUnique({
         where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
       });
-      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && existing.visitCode === (r.visitCode ?? null)) {
+      const unlinked = existing?.matchState === UNLINKED;
+      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && (unlinked || existing.visitCode === (r.visitCode ?? null))) {
         return {
           ...base,
           outcome: 'duplicate',
           resultId: existing.id,
-          match: existing.matchState as 'matched' | 'unmatched',
+          match: existing.matchState === 'matched' ? 'matched' : 'unmatched',
           status: existing.status as ResultStatus,
         };
       }
       if (existing && !r.corrected) {
         return { ...base, outcome: 'refused', resultId: existing.id, reason: 'differs from the result stored under this id: send it with corrected: true' };
       }
-      const match = await matchWoman(tx, r);
+      if (existing && existing.category !== r.result.category) {
+        return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
+      }
+      // a woman who deleted her data stays unlinked: her result is never matched to a chat again
+      const match = unlinked ? {} : await matchWoman(tx, r);
       const contact = match.contactId ? await tx.contact.findUnique({ where: { id: match.contactId } }) : null;
       const canTell = contact?.consent === 'given';
-      const status: ResultStatus = rule.release === 'hold' ? 'held' : canTell ? 'sent' : 'notSent';
+      // a correction goes out by itself only where the first one did, to the same woman; else a person
+      // decides (it was held, she was told in person, or the code now names someone else)
+      const wentOut = !!existing && ['sent', 'released'].includes(existing.status);
+      const needsPerson = !!existing && (!wentOut || existing.contactId !== (match.contactId ?? null));
+      const status: ResultStatus =
+        canTell && (rule.release === 'hold' || needsPerson) ? 'held' : rule.release === 'hold' ? 'held' : canTell ? 'sent' : 'notSent';
       const data = {
         category: r.result.category,
         grade,
         abnormal: rule.abnormal,
         testDate: r.date,
         fieldsJson,
-        visitCode: r.visitCode ?? null,
+        visitCode: unlinked ? null : (r.visitCode ?? null),
         contactId: match.contactId ?? null,
-        matchState: match.contactId ? 'matched' : 'unmatched',
+        matchState: unlinked ? UNLINKED : match.contactId ? 'matched' : 'unmatched',
         unmatchedReason: match.reason ?? null,
         status,
         updatedAt: now,
       };
-      const row = existing
-        ? await tx.screeningResult.update({ where: { id: existing.id }, data: { ...data, version: existing.version + 1 } })
-        : await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
+      let row;
+      // (an earlier notice reached her: this one says it corrects it)
+      let delivered = false;
+      if (existing) {
+        // (only over the version read: another correction meanwhile makes this one read again)
+        const moved = await tx.screeningResult.updateMany({
+          where: { id: existing.id, version: existing.version },
+          data: { ...data, version: existing.version + 1 },
+        });
+        if (moved.count === 0) throw new ChangedMeanwhile();
+        row = await tx.screeningResult.findUniqueOrThrow({ where: { id: existing.id } });
+        delivered = await this.wasSent(tx, existing.id);
+        // the earlier notice, if it still waits, must not go out: it is wrong now
+        await tx.outboxMessage.updateMany({
+          where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${existing.id}:` }, status: 'queued' },
+          data: { status: 'cancelled', lastError: 'superseded by a corrected result' },
+        });
+      } else {
+        row = await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
+      }
       await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
-      if (status === 'sent') await this.tell(tx, row, now, actor);
+      if (status === 'sent') await this.tell(tx, row, now, actor, delivered);
       else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
       return {
         ...base,
@@ -106,9 +147,13 @@ export class ResultService {
       const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
       // nobody of the bot's to send it to: staff tell her in person (toldInPerson)
       if (contact?.consent !== 'given') return { ok: false, error: 'no_chat' };
-      const moved = await tx.screeningResult.updateMany({ where: { id: row.id, status: 'held' }, data: { status: 'released', updatedAt: now } });
+      // (over the version read: a correction meanwhile is released as itself, not as this one)
+      const moved = await tx.screeningResult.updateMany({
+        where: { id: row.id, status: 'held', version: row.version },
+        data: { status: 'released', updatedAt: now },
+      });
       if (moved.count === 0) return { ok: false, error: 'not_held' };
-      await this.tell(tx, row, now, actor);
+      await this.tell(tx, row, now, actor, row.version > 1 && (await this.wasSent(tx, row.id)));
       await this.event(tx, row.id, 'released', actor, now);
       return { ok: true };
     });
@@ -187,19 +232,23 @@ export class ResultService {
     row: { id: string; contactId: string | null; hospitalId: string; category: string; grade: string; testDate: string; version: number },
     now: Date,
     actor: string,
+    /** An earlier version of it reached her: this one says it is a correction. */
+    correcting = false,
   ): Promise<void> {
     const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
-    if (!contact) return;
+    // (a private chat only: an SMS never carries a result, design.md invariant 9)
+    if (!contact || !PRIVATE_CHANNELS.includes(contact.channel)) return;
     const hospital = this.hospitals.get(row.hospitalId)!;
     const notice = resultNotice(this.settings, {
       category: row.category as Parameters<typeof resultNotice>[1]['category'],
       grade: row.grade,
       date: row.testDate,
+      sentOn: shanghaiDay(now),
       hospital: hospital.name,
       where: hospital.name,
       phone: hospital.phone,
     });
-    const text = row.version > 1 ? `${this.settings.texts.corrected}\n${notice}` : notice;
+    const text = correcting ? `${this.settings.texts.corrected}\n${notice}` : notice;
     await enqueueMessages(
       tx,
       [
@@ -217,6 +266,13 @@ export class ResultService {
       now,
     );
     await this.event(tx, row.id, 'sent', actor, now);
+  }
+
+  /** Whether a notice of an earlier version of this result went out (or is on its way). */
+  private async wasSent(tx: Tx, resultId: string): Promise<boolean> {
+    return (
+      (await tx.outboxMessage.count({ where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${resultId}:` }, status: { in: ['sent', 'sending'] } } })) > 0
+    );
   }
 
   private async event(tx: Tx, resultId: string, kind: string, actor: string, at: Date): Promise<void> {

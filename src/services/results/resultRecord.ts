@@ -10,6 +10,7 @@ const result = z.discriminatedUnion('category', [
     .object({
       category: z.literal('cytology'),
       tbs: z.enum(['NILM', 'ASC-US', 'ASC-H', 'LSIL', 'HSIL', 'AGC', 'AIS', 'SCC', 'ADENOCARCINOMA']),
+      // required with ASC-US: its next step depends on it (never guessed)
       hpvPositive: z.boolean().optional(),
     })
     .strict(),
@@ -46,5 +47,10 @@ export const resultRecordSchema = z
     corrected: z.boolean().default(false),
     result,
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.result.category === 'cytology' && r.result.tbs === 'ASC-US' && r.result.hpvPositive === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['result', 'hpvPositive'], message: 'required for ASC-US (its next step depends on HPV)' });
+    }
+  });
 export type ResultRecord = z.infer<typeof resultRecordSchema>;

@@ -6,6 +6,7 @@ import { dbUnavailable } from '../../support/testDb.js';
 import { bookingRow, clearRows, dispatcherFor, MCH, openReminderFixture, sh, woman, type ReminderFixture } from '../reminders/reminderFixtures.js';
 import { ResultService, type ResultHospitals } from '../../../src/services/results/ResultService.js';
 import { resultRecordSchema, type ResultRecord } from '../../../src/services/results/resultRecord.js';
+import { MyDataService } from '../../../src/services/myDataService.js';
 
 describe.skipIf(dbUnavailable)('ResultService', () => {
   let f: ReminderFixture;
@@ -50,7 +51,7 @@ describe.skipIf(dbUnavailable)('ResultService', () => {
           '您2026年3月10日在项城市妇幼保健院做的宫颈细胞检查，结果出来了。',
           '宫颈细胞正常，没有发现异常细胞。',
           '按时参加下一轮免费检查就行。',
-          '想再看结果，回复“我的结果”。',
+          '这条消息请留着，看病时给医生看。',
         ].join('\n'),
       },
     ]);
@@ -64,6 +65,9 @@ describe.skipIf(dbUnavailable)('ResultService', () => {
       outcome: 'refused',
       reason: 'differs from the result stored under this id: send it with corrected: true',
     });
+    // the first notice reached her
+    const { dispatcher } = dispatcherFor(f);
+    await dispatcher.runOnce(now);
     expect(await results.ingest(record({ result: other, corrected: true }), now, 'hospital:xc-mch')).toMatchObject({ outcome: 'corrected', status: 'sent' });
     const row = await f.db.screeningResult.findUniqueOrThrow({ where: { id: first.resultId } });
     expect([row.grade, row.abnormal, row.version]).toEqual(['lsil', true, 2]);
@@ -73,6 +77,43 @@ describe.skipIf(dbUnavailable)('ResultService', () => {
       '【更正】医院更正了您的结果，以这一条为准：',
       '您2026年3月10日在项城市妇幼保健院做的宫颈细胞检查，结果出来了。',
       '宫颈细胞有轻度变化，常常会自己好。',
+    ]);
+  });
+
+  it('a correction cancels the earlier notice still waiting (the quiet hours held it), and is not called a correction', async () => {
+    await booked();
+    const first = await results.ingest(record({ result: nilm }), sh('2026-03-20 22:00'), 'h');
+    await results.ingest(record({ result: { category: 'cytology', tbs: 'LSIL' }, corrected: true }), sh('2026-03-20 22:30'), 'h');
+    const rows = await f.db.outboxMessage.findMany({ orderBy: { dedupeKey: 'asc' }, select: { dedupeKey: true, status: true, lastError: true, text: true } });
+    expect(rows.map((r) => [r.dedupeKey, r.status, r.lastError])).toEqual([
+      [`result:${first.resultId}:v1`, 'cancelled', 'superseded by a corrected result'],
+      [`result:${first.resultId}:v2`, 'queued', null],
+    ]);
+    expect(rows[1].text).toMatch(/^您2026年3月10日在项城市妇幼保健院做的宫颈细胞检查，结果出来了。\n宫颈细胞有轻度变化/);
+  });
+
+  it('a correction of a result she was told in person waits for a person too', async () => {
+    await booked();
+    const held = await results.ingest(record({ result: hpv16 }), now, 'h');
+    await results.toldInPerson(held.resultId!, 'admin', now);
+    expect(
+      await results.ingest(record({ result: { category: 'hpv', hpv16: false, hpv18: false, otherHighRisk: false }, corrected: true }), now, 'h'),
+    ).toMatchObject({
+      outcome: 'corrected',
+      status: 'held',
+    });
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('the same new result twice at once is stored once; ASC-US without its HPV is refused, not guessed', async () => {
+    await booked();
+    const both = await Promise.all([results.ingest(record({ result: nilm }), now, 'h'), results.ingest(record({ result: nilm }), now, 'h')]);
+    expect(both.map((o) => o.outcome).sort()).toEqual(['duplicate', 'stored']);
+    expect(await f.db.screeningResult.count()).toBe(1);
+    const ascus = resultRecordSchema.safeParse({ hospitalId: MCH, hospitalResultId: 'x', date: '2026-03-10', result: { category: 'cytology', tbs: 'ASC-US' } });
+    expect(ascus.success ? null : [ascus.error.issues[0].path.join('.'), ascus.error.issues[0].message]).toEqual([
+      'result.hpvPositive',
+      'required for ASC-US (its next step depends on HPV)',
     ]);
   });
 
@@ -86,8 +127,8 @@ describe.skipIf(dbUnavailable)('ResultService', () => {
     expect(notice.text).toContain('查到了16型或18型HPV病毒。这两种要多注意，但不等于得了癌症。');
     expect(notice.text).toContain('负责跟进的工作人员会打电话联系您');
     expect(await results.release(held.resultId!, 'admin', sh('2026-03-20 15:01'))).toEqual({ ok: false, error: 'not_held' });
-    const events = await f.db.resultEvent.findMany({ where: { resultId: held.resultId }, orderBy: { at: 'asc' }, select: { kind: true, actor: true } });
-    expect(events.map((e) => `${e.kind}:${e.actor}`)).toEqual(['stored:hospital:xc-mch', 'held:hospital:xc-mch', 'sent:admin', 'released:admin']);
+    const events = await f.db.resultEvent.findMany({ where: { resultId: held.resultId }, select: { kind: true, actor: true } });
+    expect(events.map((e) => `${e.kind}:${e.actor}`).sort()).toEqual(['held:hospital:xc-mch', 'released:admin', 'sent:admin', 'stored:hospital:xc-mch']);
   });
 
   it('told in person: the held result is closed and nothing is sent', async () => {
@@ -124,13 +165,24 @@ describe.skipIf(dbUnavailable)('ResultService', () => {
     expect(await f.db.screeningResult.count()).toBe(0);
   });
 
-  it('kept as a programme record when she deletes her data: the link goes, the result stays', async () => {
+  it('kept as a programme record when she deletes her data: unlinked for good, a later correction included', async () => {
     await booked();
     const stored = await results.ingest(record({ result: hpv16 }), now, 'h');
-    await f.db.contact.delete({ where: { id: 'w1' } });
+    await new MyDataService(f.db).deleteAll('w1', now);
     const row = await f.db.screeningResult.findUniqueOrThrow({ where: { id: stored.resultId } });
-    expect([row.contactId, row.grade, row.status]).toEqual([null, 'hpv16or18', 'held']);
+    expect([row.contactId, row.visitCode, row.matchState, row.grade, row.status]).toEqual([null, null, 'unlinked', 'hpv16or18', 'held']);
     expect(await results.release(stored.resultId!, 'admin', now)).toEqual({ ok: false, error: 'no_chat' });
+    // her code given again (even to another woman later): never matched, nothing sent
+    await booked('w9', 'K7Q2M9');
+    const corrected = await results.ingest(
+      record({ result: { category: 'hpv', hpv16: false, hpv18: false, otherHighRisk: false }, corrected: true }),
+      now,
+      'h',
+    );
+    expect(corrected).toMatchObject({ outcome: 'corrected', match: 'unmatched', status: 'notSent' });
+    const after = await f.db.screeningResult.findUniqueOrThrow({ where: { id: stored.resultId } });
+    expect([after.contactId, after.visitCode, after.matchState]).toEqual([null, null, 'unlinked']);
+    expect(await outbox()).toEqual([]);
   });
 
   it('after 退订 her own result still reaches her; after she withdrew consent it is not sent', async () => {
