@@ -33,7 +33,7 @@ export function nearTodayOr400(res: Response, today: string, days: Record<string
 export const MAX_LIST_DAYS = 366;
 export const MAX_LIST_ROWS = 500;
 const listDay = z.string().refine(isCalendarDay, 'a day like 2026-03-01');
-const dayListQuery = z
+export const dayListQuery = z
   .object({
     from: listDay.optional(),
     to: listDay.optional(),

@@ -16,6 +16,7 @@ import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
+import { openApiRouter } from '../api/openapi.js';
 import { staffResultsRouter } from '../api/staff/resultsRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
@@ -68,6 +69,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       }),
     );
   }
+  app.use(openApiRouter());
   // hospital systems: signed requests, each hospital its own key (before the staff token guard)
   app.use(hospitalResultsRouter({ db, box: s.box, results: s.results, clock }));
   app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN, { limit: p.authLimit }));

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
 
 /** Narrows the list: one reason, one kind of message. */
-const droppedFilter = z.object({
+export const droppedFilter = z.object({
   reason: z.enum(['window_closed', 'visit_passed', 'booked_or_done', 'in_later_message']).optional(),
   kind: z.enum(['prenatal', 'appointment', 'newborn', 'rescreen']).optional(),
 });

@@ -11,12 +11,12 @@ import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
 /** Who did it, until staff accounts exist (the console issue). */
 const ACTOR = 'admin-token';
 
-const listFilter = z.object({
+export const resultListFilter = z.object({
   status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
   match: z.enum(['matched', 'unmatched']).optional(),
 });
 const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
-const matchBody = z
+export const resultMatchBody = z
   .object({ visitCode: z.string({ required_error: 'required' }).trim().min(4, 'at least 4 characters').max(16, 'at most 16 characters') })
   .strict();
 
@@ -36,7 +36,7 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
     asyncHandler(async (req, res) => {
       if (!deps.results) return off(res);
       const { status, match, ...range } = req.query;
-      const filter = parseOr400(listFilter, { status, match }, res);
+      const filter = parseOr400(resultListFilter, { status, match }, res);
       if (!filter) return;
       const q = dayListOr400(range, res, shanghaiDay(deps.clock.now()));
       if (!q) return;
@@ -65,7 +65,7 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
   action('release', (id) => deps.results!.release(id, ACTOR, deps.clock.now()));
   action('told-in-person', (id) => deps.results!.toldInPerson(id, ACTOR, deps.clock.now()));
   action('match', async (id, req, res) => {
-    const b = parseOr400(matchBody, req.body, res);
+    const b = parseOr400(resultMatchBody, req.body, res);
     return b ? deps.results!.matchByHand(id, b.visitCode, ACTOR, deps.clock.now()) : undefined;
   });
   return r;

@@ -1,0 +1,145 @@
+// The OpenAPI document of the hospital and staff HTTP APIs, generated from the zod schemas the
+// routes validate with (so it cannot drift from what they accept), served at GET /api/openapi.json.
+// Covered so far: the results (hospital push, staff lists and actions) and the reminder and
+// pregnancy lists; the capacity and attendance routes come with the console issue.
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import { z } from 'zod';
+import { resultRecordSchema } from '../services/results/resultRecord.js';
+import { MAX_RESULTS_PER_REQUEST } from './hospital/resultsRouter.js';
+import { droppedFilter } from './staff/reminderRouter.js';
+import { resultListFilter, resultMatchBody } from './staff/resultsRouter.js';
+import { dayListQuery } from './validate.js';
+
+// (the generator reads its metadata through zod's prototype: added once, for every schema)
+extendZodWithOpenApi(z);
+
+const error = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
+const json = (schema: z.ZodTypeAny) => ({ 'application/json': { schema } });
+const errors = (codes: Record<string, string>) =>
+  Object.fromEntries(Object.entries(codes).map(([code, description]) => [code, { description, content: json(error) }]));
+
+const ingestOutcome = z.object({
+  hospitalResultId: z.string(),
+  outcome: z.enum(['stored', 'duplicate', 'corrected', 'refused']),
+  resultId: z.string().optional(),
+  match: z.enum(['matched', 'unmatched']).optional(),
+  status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
+  reason: z.string().optional().describe('why it was refused, or why no woman was matched (no_visit_code, unknown_visit_code, other_hospital)'),
+});
+const resultRow = z.object({
+  id: z.string(),
+  hospitalId: z.string(),
+  hospitalResultId: z.string(),
+  category: z.string(),
+  grade: z.string(),
+  abnormal: z.boolean(),
+  testDate: z.string(),
+  contactId: z.string().nullable(),
+  matchState: z.enum(['matched', 'unmatched', 'unlinked']),
+  unmatchedReason: z.string().nullable(),
+  status: z.string(),
+  version: z.number().int(),
+  receivedAt: z.string(),
+});
+const idParam = z.object({ id: z.string() });
+
+export function openApiDocument(): object {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+  const staff = [{ [bearer.name]: [] }];
+  registry.registerPath({
+    method: 'post',
+    path: '/api/hospital/results',
+    summary: 'A hospital system pushes results (signed)',
+    description:
+      'X-Signature is the hex HMAC-SHA256 of "<X-Timestamp>.<X-Request-Id>.<body>" with the hospital\'s secret (npm run hospital:key). ' +
+      'X-Timestamp: milliseconds since 1970, within 5 minutes of now; X-Request-Id: new for every request, 1 to 128 of A-Z a-z 0-9 _ -.',
+    request: {
+      headers: z.object({ 'x-api-key': z.string(), 'x-timestamp': z.string(), 'x-request-id': z.string(), 'x-signature': z.string() }),
+      body: { required: true, content: json(z.object({ results: z.array(resultRecordSchema).min(1).max(MAX_RESULTS_PER_REQUEST) })) },
+    },
+    responses: {
+      200: { description: 'what became of each result', content: json(z.object({ results: z.array(ingestOutcome) })) },
+      ...errors({
+        400: 'not JSON, or not this shape (the field is named)',
+        401: 'unsigned, unknown key, stale timestamp or bad signature: nothing stored',
+        409: 'the request id was used before (a new request needs a new id; it does not say the first was processed)',
+        413: 'over 1 MB',
+        503: 'the hospital API is off (no DATA_ENCRYPTION_KEYS)',
+      }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/results',
+    summary: 'Results by status and match (held, unmatched …), by the day the sample was taken',
+    security: staff,
+    request: { query: dayListQuery.merge(resultListFilter) },
+    responses: {
+      200: { description: 'ids and grades only', content: json(z.object({ more: z.boolean(), results: z.array(resultRow) })) },
+      ...errors({ 400: 'a bad filter' }),
+    },
+  });
+  for (const [action, summary] of [
+    ['release', 'Send a held result to her'],
+    ['told-in-person', 'Record that she was told in person (nothing is sent)'],
+  ] as const) {
+    registry.registerPath({
+      method: 'post',
+      path: `/api/staff/results/{id}/${action}`,
+      summary,
+      security: staff,
+      request: { params: idParam },
+      responses: {
+        200: { description: 'done', content: json(z.object({ id: z.string() })) },
+        ...errors({ 404: 'no such result', 409: 'not held, or no chat to send it to' }),
+      },
+    });
+  }
+  registry.registerPath({
+    method: 'post',
+    path: '/api/staff/results/{id}/match',
+    summary: 'Match an unmatched result by hand with the visit code she shows',
+    security: staff,
+    request: { params: idParam, body: { required: true, content: json(resultMatchBody) } },
+    responses: {
+      200: { description: 'matched; then told or held as its grade says', content: json(z.object({ id: z.string(), status: z.string() })) },
+      ...errors({ 400: 'no visit code', 404: 'no such result', 409: 'already matched', 422: 'no booking with this code at that hospital' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/reminders/dropped',
+    summary: 'Parts of late timed messages left out, and why',
+    security: staff,
+    request: { query: dayListQuery.merge(droppedFilter) },
+    responses: {
+      200: { description: 'newest first', content: json(z.object({ more: z.boolean(), dropped: z.array(z.record(z.unknown())) })) },
+      ...errors({ 400: 'a bad filter' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/pregnancies/missed',
+    summary: 'Screenings whose window closed with nothing booked or done',
+    security: staff,
+    request: { query: dayListQuery },
+    responses: {
+      200: { description: 'newest first', content: json(z.object({ more: z.boolean(), missed: z.array(z.record(z.unknown())) })) },
+      ...errors({ 400: 'a bad range' }),
+    },
+  });
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: { title: 'Screening assistant: hospital and staff API', version: '1' },
+  });
+}
+
+/** GET /api/openapi.json (no secret in it: open to whoever reaches the port, like the API's own errors). */
+export function openApiRouter(): Router {
+  const doc = openApiDocument();
+  const r = Router();
+  r.get('/api/openapi.json', (_req, res) => void res.json(doc));
+  return r;
+}
