@@ -31,7 +31,8 @@ export function housekeepingJobs(
       },
     },
     {
-      name: 'staffAuth.sweep',
+      // (what has outlived its window: authentication counts, hospital request ids)
+      name: 'housekeeping.sweep',
       schedule: { every: 'minutes', minutes: 30 },
       catchUp: 'latest',
       async run(now) {

@@ -11,6 +11,7 @@ import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
 import { classifyResult } from '../../domain/results/classifyResult.js';
 import { resultNotice } from '../../domain/results/resultNotice.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
+import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
 
 /** The hospitals results may come from: names and phones for the notice. */
@@ -31,8 +32,6 @@ export interface IngestOutcome {
 /** sent: told her at once; held: waits for staff; released / toldInPerson: staff did; notSent: nobody to send to. */
 export type ResultStatus = 'sent' | 'held' | 'released' | 'toldInPerson' | 'notSent';
 
-/** The dedupe-key prefix of a result's notice: her own news, sent even after 退订 (bookingNews.ts). */
-export const RESULT_NOTICE_PREFIX = 'result:';
 /** A result whose woman deleted her data: kept as a programme record, never matched to a chat again. */
 export const UNLINKED = 'unlinked';
 /** The channels that are her private chat (not SMS: it never carries a result). */
@@ -89,8 +88,7 @@ export class ResultService {
       // decides (it was held, she was told in person, or the code now names someone else)
       const wentOut = !!existing && ['sent', 'released'].includes(existing.status);
       const needsPerson = !!existing && (!wentOut || existing.contactId !== (match.contactId ?? null));
-      const status: ResultStatus =
-        canTell && (rule.release === 'hold' || needsPerson) ? 'held' : rule.release === 'hold' ? 'held' : canTell ? 'sent' : 'notSent';
+      const status: ResultStatus = rule.release === 'hold' || (canTell && needsPerson) ? 'held' : canTell ? 'sent' : 'notSent';
       const data = {
         category: r.result.category,
         grade,
