@@ -15,6 +15,7 @@ import { simulatorClockStart } from '../services/simulatorClockStore.js';
 import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
 import { createReminders } from './reminderWiring.js';
 import { ResultService } from '../services/results/ResultService.js';
+import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
@@ -56,10 +57,27 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const pregnancy = reminders.pregnancyService(booking);
   // results: the profile's meanings, the county's hospitals; the secrets box when keys are configured
   const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
+  const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
   const results = profile.results
-    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])))
+    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity })
     : undefined;
-  return { dbHandle, db, clock, capacity, contacts, bookingTexts, reminders, planner: reminders.planner, store, booking, myData, pregnancy, box, results };
+  return {
+    dbHandle,
+    db,
+    clock,
+    capacity,
+    contacts,
+    bookingTexts,
+    reminders,
+    planner: reminders.planner,
+    store,
+    booking,
+    myData,
+    pregnancy,
+    box,
+    identity,
+    results,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

@@ -76,6 +76,12 @@ const envSchema = z.object({
   // keys sealing the secrets that must be read back (hospitals' signing secrets): "id:base64,…", each
   // 32 bytes (openssl rand -base64 32); the first seals, all open. Unset: the hospital API is off
   DATA_ENCRYPTION_KEYS: z.string().optional(),
+  // the key of the keyed hash (HMAC-SHA256) resident ID numbers are looked up by: at least 32 bytes in
+  // base64 (openssl rand -base64 32). Unset: ID numbers are not kept and results match by visit code only
+  ID_HASH_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length >= 32, 'at least 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   // npm run db:backup removes backups older than this many days (a deleted woman is gone from them then)
   BACKUP_KEEP_DAYS: z.coerce.number().int().positive().default(7),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
@@ -96,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         } catch (err) {
           ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEYS'], message: (err as Error).message });
         }
+      }
+      if (c.ID_HASH_KEY !== undefined && c.DATA_ENCRYPTION_KEYS === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['ID_HASH_KEY'], message: 'needs DATA_ENCRYPTION_KEYS too: the ID number is kept sealed beside its hash' });
       }
       if (c.SIMULATOR_ENABLED && c.NODE_ENV === 'production') {
         ctx.addIssue({ code: 'custom', path: ['SIMULATOR_ENABLED'], message: 'the simulator is a demo tool and cannot run with NODE_ENV=production' });

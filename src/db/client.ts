@@ -12,7 +12,7 @@ export type Db = SqliteClient;
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 export type { Provider };
 /** Row and input types of the models (the SQLite typing, used for both providers as Db is). */
-export type { Pregnancy, Prisma as DbTypes } from '../../generated/sqlite/index.js';
+export type { Pregnancy, ScreeningResult, Prisma as DbTypes } from '../../generated/sqlite/index.js';
 
 /** Which provider a client opened by openDb talks to. */
 const providers = new WeakMap<object, Provider>();

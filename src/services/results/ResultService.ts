@@ -1,10 +1,12 @@
 // Screening results: stored once per hospital result id (a repeat is recognised, a correction
-// replaces it and says so), graded by the profile, matched to a woman only by her visit code (never a
-// guess: anything else goes to the unmatched queue with the reason), and told to her, only her, in
+// replaces it and says so), graded by the profile, matched to a woman by her visit code, else by her
+// ID number when exactly one woman gave it (never a guess: anything else goes to the unmatched queue
+// with the reason), and told to her, only her, in
 // her private chat through the outbox: at once when the profile's release rule allows, else held
 // until a staff member releases it or records that she was told in person. Every step is recorded
 // (ResultEvent). A result stays a programme record when she deletes her data: the link goes, not it.
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, ScreeningResult, Tx } from '../../db/client.js';
+import type { IdentityKeys } from '../../support/identityKeys.js';
 import { isUniqueViolation, retrying, runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
@@ -40,16 +42,45 @@ const PRIVATE_CHANNELS = ['wechat', 'simulator'];
 /** Another writer changed the result between the read and the write: read again. */
 class ChangedMeanwhile extends Error {}
 
+/** What happened to a result row: each effect sees it in the same transaction. */
+export type ResultChange = 'stored' | 'corrected' | 'matched' | 'released' | 'toldInPerson';
+
+/**
+ * Work that follows a result, in the transaction that wrote it: a follow-up case for an abnormal
+ * result, her next re-screening reminder after a normal one told to her.
+ */
+export interface ResultEffect {
+  afterChange(tx: Tx, row: ScreeningResult, change: { kind: ResultChange; now: Date; actor: string }): Promise<void>;
+}
+
+export interface ResultServiceOptions {
+  /** Hashes and seals ID numbers (ID_HASH_KEY and DATA_ENCRYPTION_KEYS); without it a result with an ID number is refused. */
+  identity?: IdentityKeys;
+  effects?: readonly ResultEffect[];
+}
+
 export class ResultService {
+  private readonly effects: readonly ResultEffect[];
+
   constructor(
     private readonly db: Db,
     private readonly settings: ResultsSettings,
     private readonly hospitals: ResultHospitals,
-  ) {}
+    private readonly options: ResultServiceOptions = {},
+  ) {
+    this.effects = options.effects ?? [];
+  }
 
   /** Stores one result (in one transaction) and says what became of it. */
   async ingest(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
     if (!this.hospitals.has(r.hospitalId)) return { hospitalResultId: r.hospitalResultId, outcome: 'refused', reason: `unknown hospital ${r.hospitalId}` };
+    if (r.idNumber && !this.options.identity) {
+      return {
+        hospitalResultId: r.hospitalResultId,
+        outcome: 'refused',
+        reason: 'ID numbers are not taken here: ID_HASH_KEY is not set (send the visit code)',
+      };
+    }
     // the same result arriving twice at once, or two corrections at once: the loser reads again (a
     // duplicate, or a correction over the version the winner wrote)
     return retrying(() => this.ingestOnce(r, now, actor), { retryIf: (err) => isUniqueViolation(err) || err instanceof ChangedMeanwhile, attempts: 4 });
@@ -60,12 +91,14 @@ export class ResultService {
     const grade = classifyResult(r.result, this.settings);
     const rule = this.settings.categories[r.result.category].grades[grade];
     const fieldsJson = JSON.stringify(r.result);
+    const idHash = r.idNumber ? this.options.identity!.hash(r.idNumber) : null;
     return runTransaction(this.db, async (tx): Promise<IngestOutcome> => {
       const existing = await tx.screeningResult.findUnique({
         where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
       });
       const unlinked = existing?.matchState === UNLINKED;
-      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && (unlinked || existing.visitCode === (r.visitCode ?? null))) {
+      const sameWoman = unlinked || (existing?.visitCode === (r.visitCode ?? null) && existing?.idHash === idHash);
+      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && sameWoman) {
         return {
           ...base,
           outcome: 'duplicate',
@@ -81,7 +114,7 @@ export class ResultService {
         return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
       }
       // a woman who deleted her data stays unlinked: her result is never matched to a chat again
-      const match = unlinked ? {} : await matchWoman(tx, r);
+      const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash });
       const contact = match.contactId ? await tx.contact.findUnique({ where: { id: match.contactId } }) : null;
       const canTell = contact?.consent === 'given';
       // a correction goes out by itself only where the first one did, to the same woman; else a person
@@ -96,6 +129,9 @@ export class ResultService {
         testDate: r.date,
         fieldsJson,
         visitCode: unlinked ? null : (r.visitCode ?? null),
+        idHash: unlinked ? null : idHash,
+        idSealed: unlinked || !r.idNumber ? null : this.options.identity!.seal(r.idNumber),
+        heldAt: status === 'held' ? now : null,
         contactId: match.contactId ?? null,
         matchState: unlinked ? UNLINKED : match.contactId ? 'matched' : 'unmatched',
         unmatchedReason: match.reason ?? null,
@@ -125,6 +161,7 @@ export class ResultService {
       await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
       if (status === 'sent') await this.tell(tx, row, now, actor, delivered);
       else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+      await this.afterChange(tx, row, existing ? 'corrected' : 'stored', now, actor);
       return {
         ...base,
         outcome: existing ? 'corrected' : 'stored',
@@ -153,6 +190,7 @@ export class ResultService {
       if (moved.count === 0) return { ok: false, error: 'not_held' };
       await this.tell(tx, row, now, actor, row.version > 1 && (await this.wasSent(tx, row.id)));
       await this.event(tx, row.id, 'released', actor, now);
+      await this.afterChange(tx, { ...row, status: 'released', updatedAt: now }, 'released', now, actor);
       return { ok: true };
     });
   }
@@ -165,6 +203,7 @@ export class ResultService {
       const moved = await tx.screeningResult.updateMany({ where: { id: row.id, status: 'held' }, data: { status: 'toldInPerson', updatedAt: now } });
       if (moved.count === 0) return { ok: false, error: 'not_held' };
       await this.event(tx, row.id, 'toldInPerson', actor, now);
+      await this.afterChange(tx, { ...row, status: 'toldInPerson', updatedAt: now }, 'toldInPerson', now, actor);
       return { ok: true };
     });
   }
@@ -183,19 +222,28 @@ export class ResultService {
       const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
       if (!row) return { ok: false, error: 'not_found' };
       if (row.matchState !== 'unmatched') return { ok: false, error: 'already_matched' };
-      const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId });
+      const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId, idHash: null });
       if (!match.contactId) return { ok: false, error: 'no_such_visit' };
       const contact = await tx.contact.findUnique({ where: { id: match.contactId } });
       const rule = this.settings.categories[row.category]?.grades[row.grade];
       const status: ResultStatus = rule?.release === 'hold' ? 'held' : contact?.consent === 'given' ? 'sent' : 'notSent';
       const moved = await tx.screeningResult.updateMany({
         where: { id: row.id, matchState: 'unmatched' },
-        data: { contactId: match.contactId, matchState: 'matched', unmatchedReason: null, visitCode: visitCode.trim().toUpperCase(), status, updatedAt: now },
+        data: {
+          contactId: match.contactId,
+          matchState: 'matched',
+          unmatchedReason: null,
+          visitCode: visitCode.trim().toUpperCase(),
+          status,
+          heldAt: status === 'held' ? now : null,
+          updatedAt: now,
+        },
       });
       if (moved.count === 0) return { ok: false, error: 'already_matched' };
       await this.event(tx, row.id, 'matched', actor, now);
       if (status === 'sent') await this.tell(tx, { ...row, contactId: match.contactId }, now, actor);
       else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+      await this.afterChange(tx, await tx.screeningResult.findUniqueOrThrow({ where: { id: row.id } }), 'matched', now, actor);
       return { ok: true, status };
     });
   }
@@ -273,16 +321,30 @@ export class ResultService {
     );
   }
 
+  private async afterChange(tx: Tx, row: ScreeningResult, kind: ResultChange, now: Date, actor: string): Promise<void> {
+    for (const effect of this.effects) await effect.afterChange(tx, row, { kind, now, actor });
+  }
+
   private async event(tx: Tx, resultId: string, kind: string, actor: string, at: Date): Promise<void> {
     await tx.resultEvent.create({ data: { resultId, kind, actor, at } });
   }
 }
 
-/** By her visit code only (the booking the bot gave her, at this hospital); never a guess. */
-async function matchWoman(tx: Tx, r: Pick<ResultRecord, 'visitCode' | 'hospitalId'>): Promise<{ contactId?: string; reason?: string }> {
-  if (!r.visitCode) return { reason: 'no_visit_code' };
-  const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
-  if (!booking) return { reason: 'unknown_visit_code' };
-  if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
-  return { contactId: booking.contactId };
+/**
+ * Her visit code first (a booking of hers at this hospital); else her ID number, when exactly one
+ * woman of the bot's gave it. A code and an ID number naming different women match nobody. Never a guess.
+ */
+async function matchWoman(tx: Tx, r: { visitCode?: string; hospitalId: string; idHash: string | null }): Promise<{ contactId?: string; reason?: string }> {
+  const byId = r.idHash ? await tx.contactIdentity.findMany({ where: { idHash: r.idHash }, select: { contactId: true }, take: 2 }) : [];
+  if (r.visitCode) {
+    const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
+    if (!booking) return { reason: 'unknown_visit_code' };
+    if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
+    if (byId.length > 0 && !byId.some((w) => w.contactId === booking.contactId)) return { reason: 'code_and_id_differ' };
+    return { contactId: booking.contactId };
+  }
+  if (!r.idHash) return { reason: 'no_visit_code' };
+  if (byId.length === 0) return { reason: 'unknown_id_number' };
+  if (byId.length > 1) return { reason: 'id_number_ambiguous' };
+  return { contactId: byId[0].contactId };
 }

@@ -1,8 +1,9 @@
 // One screening result as a hospital sends it (pushed, uploaded or polled: one shape for all three
-// ways in): the hospital and its own id for the result, her visit code, the day the sample was taken,
+// ways in): the hospital and its own id for the result, her visit code and/or ID number, the day the sample was taken,
 // whether it corrects one sent before, and the result's fields per category (domain.md §4).
 import { z } from 'zod';
 import { isCalendarDay } from '../../domain/calendarDay.js';
+import { parseIdNumber } from '../../domain/parse/parseIdNumber.js';
 
 const result = z.discriminatedUnion('category', [
   z.object({ category: z.literal('hpv'), hpv16: z.boolean(), hpv18: z.boolean(), otherHighRisk: z.boolean() }).strict(),
@@ -41,6 +42,18 @@ export const resultRecordSchema = z
       .trim()
       .max(16, 'at most 16 characters')
       .transform((c) => c.toUpperCase())
+      .optional(),
+    // her resident ID number (18 characters); matched by when there is no visit code, never stored in
+    // plain text (a keyed hash and a sealed copy)
+    idNumber: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        const r = parseIdNumber(v);
+        if (r.ok && r.value.id.length === v.replace(/[\s-]/g, '').length) return r.value.id;
+        ctx.addIssue({ code: 'custom', message: 'an 18-character resident ID number with a valid check character' });
+        return z.NEVER;
+      })
       .optional(),
     date: z.string().refine(isCalendarDay, 'a day like 2026-03-10'),
     // this result replaces the one sent before under the same hospitalResultId
