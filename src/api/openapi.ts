@@ -25,7 +25,12 @@ const ingestOutcome = z.object({
   resultId: z.string().optional(),
   match: z.enum(['matched', 'unmatched']).optional(),
   status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
-  reason: z.string().optional().describe('why it was refused, or why no woman was matched (no_visit_code, unknown_visit_code, other_hospital)'),
+  reason: z
+    .string()
+    .optional()
+    .describe(
+      'why it was refused, or why no woman was matched (no_visit_code, unknown_visit_code, other_hospital, unknown_id_number, id_number_ambiguous, code_and_id_differ)',
+    ),
 });
 const resultRow = z.object({
   id: z.string(),

@@ -32,7 +32,10 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const contacts = new ContactService(db, config.BOT_ACCOUNT);
   const bookingTexts = new BookingTexts(() => flowSet.messages, county, profile);
   const reminders = createReminders(db, profile, bookingTexts);
-  const store = new ConversationStore(db, reminders.turnSaved);
+  // secrets and ID numbers: sealed when DATA_ENCRYPTION_KEYS is set, ID numbers kept only with ID_HASH_KEY too
+  const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
+  const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
+  const store = new ConversationStore(db, reminders.turnSaved, identity);
   const booking = new BookingService({
     db,
     provider: dbHandle.provider,
@@ -55,9 +58,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   // deleting her data releases her seats in the same transaction
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
   const pregnancy = reminders.pregnancyService(booking);
-  // results: the profile's meanings, the county's hospitals; the secrets box when keys are configured
-  const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
-  const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
+  // results: the profile's meanings, the county's hospitals
   const results = profile.results
     ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity })
     : undefined;

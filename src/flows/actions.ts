@@ -132,7 +132,8 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
   if (data.healthConsentAt) lines.push(renderTemplate(m.healthConsentGiven, { date: formatChineseDate(shanghaiDay(data.healthConsentAt)) }));
   lines.push(data.subscribed ? m.subscribed : m.unsubscribed);
   lines.push(renderTemplate(m.county, vars));
-  if (data.facts.length === 0) lines.push(m.noFacts);
+  if (data.facts.length === 0 && !data.idNumberKept) lines.push(m.noFacts);
+  if (data.idNumberKept) lines.push(m.idNumberKept);
   for (const f of data.facts) {
     lines.push(renderTemplate(m.factLine, { label: m.factLabels[f.key] ?? f.key, value: d.programmes.describeFact(f.key, f.value) }));
   }

@@ -23,6 +23,7 @@ import { noteAnswer } from './answerAgain.js';
 import { fullYearsReading } from './ageCounting.js';
 import { holdsPairOf } from '../domain/parse/choiceReading.js';
 import { saysWhichDate } from '../domain/pregnancy/parseGestation.js';
+import { ownIdNumberIn } from '../domain/parse/ownIdNumber.js';
 
 /** The interview's mark in `engine.trigger.tried`: it has read the words that started the flow. */
 const INTERVIEW = 'eligibility.interview';
@@ -188,6 +189,8 @@ export class EligibilityInterview {
       }
       turn.state.failures = 0;
       turn.setFact(asking, parsed.value, q.sensitive);
+      // her own ID number, when her birth date was read from it: kept to find her results by
+      if (q.input.type === 'birthDate') turn.ownIdNumber = ownIdNumberIn(answerText, parsed.value, turn.today);
       interview.answered.push(asking);
       noteAnswer(turn, flow.id, step, asking);
       // the rest of her message may answer what comes next ("82年的，户口在这")

@@ -67,6 +67,7 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     unsubscribed: NONE,
     county: COUNTY,
     noFacts: NONE,
+    idNumberKept: NONE,
     factLine: ['label', 'value'],
     ageGiven: ['age', 'date'],
     checkLine: ['date', 'programme', 'result'],

@@ -47,6 +47,7 @@ export const messagesSchema = z.object({
     unsubscribed: z.string(),
     county: z.string(),
     noFacts: z.string(),
+    idNumberKept: z.string().min(1),
     factLine: z.string(),
     // a birth date she gave as her age ({age}, {date}: the day she said it)
     ageGiven: z.string().min(1),

@@ -32,6 +32,8 @@ export class Turn {
   contactDeleted = false;
   /** The conversation was reset for being idle at the start of this turn. */
   idleReset = false;
+  /** Her own resident ID number, given in this turn as her birth date answer: kept (hashed, sealed) once she consented. */
+  ownIdNumber?: string;
 
   constructor(
     readonly contact: ContactRecord,
@@ -128,6 +130,7 @@ export async function persistTurn(store: ConversationStore, turn: Turn): Promise
     turn.state.engine = { stack: turn.engine.stack.filter((f) => f.request), ...guess };
     turn.factWrites.clear();
     turn.checks.length = 0;
+    turn.ownIdNumber = undefined;
   }
   turn.state.lastActiveAt = turn.now;
   turn.state.idleResetAt = null;
@@ -137,6 +140,7 @@ export async function persistTurn(store: ConversationStore, turn: Turn): Promise
     checks: turn.checks,
     contact: turn.contactPatch,
     clearFacts: turn.clearFacts,
+    ...(turn.ownIdNumber && !turn.clearFacts ? { ownIdNumber: turn.ownIdNumber } : {}),
     forgetFacts: [...turn.forgottenFacts],
     now: turn.now,
   });

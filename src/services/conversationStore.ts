@@ -1,5 +1,6 @@
 // Where each woman is in a flow, and the facts and eligibility outcomes a turn produced: saved
 // together in one transaction at the end of the turn, so nothing is half-written.
+import type { IdentityKeys } from '../support/identityKeys.js';
 import type { Db, Tx } from '../db/client.js';
 import { isUniqueViolation, runTransaction } from '../db/transaction.js';
 import { readEngineState, writeEngineState, type ConversationState } from './conversationState.js';
@@ -27,6 +28,8 @@ export interface TurnWrite {
   clearFacts: boolean;
   /** Forget these of her answers (she answers that question again); `facts` written after. */
   forgetFacts?: string[];
+  /** Her own resident ID number, given as her birth date: kept as a keyed hash and a sealed copy. */
+  ownIdNumber?: string;
   now: Date;
 }
 
@@ -66,6 +69,8 @@ export class ConversationStore {
   constructor(
     private readonly db: Db,
     private readonly onSaved: TurnSaved = async () => undefined,
+    /** Hashes and seals her ID number; without it (ID_HASH_KEY unset) the number is not kept at all. */
+    private readonly identity?: IdentityKeys,
   ) {}
 
   async load(contactId: string): Promise<ConversationState | null> {
@@ -113,7 +118,14 @@ export class ConversationStore {
           if (updated.count === 0) throw new StaleTurnError();
         }
         if (Object.keys(w.contact).length > 0) await tx.contact.update({ where: { id: contactId }, data: w.contact });
-        if (w.clearFacts) await tx.fact.deleteMany({ where: { contactId } });
+        if (w.clearFacts) {
+          await tx.fact.deleteMany({ where: { contactId } });
+          await tx.contactIdentity.deleteMany({ where: { contactId } });
+        }
+        if (w.ownIdNumber && this.identity) {
+          const kept = { idHash: this.identity.hash(w.ownIdNumber), idSealed: this.identity.seal(w.ownIdNumber), updatedAt: now };
+          await tx.contactIdentity.upsert({ where: { contactId }, create: { contactId, ...kept, createdAt: now }, update: kept });
+        }
         if (w.forgetFacts?.length) await tx.fact.deleteMany({ where: { contactId, key: { in: w.forgetFacts } } });
         for (const f of w.facts) {
           const valueJson = JSON.stringify(f.value);

@@ -9,6 +9,8 @@ export interface StoredData {
   subscribed: boolean;
   regionId: string | null;
   facts: { key: string; value: unknown; sensitive: boolean }[];
+  /** Her ID number is kept (hashed and sealed) to match her results. */
+  idNumberKept: boolean;
   checks: { programme: string; eligible: boolean; reasonCode: string | null; nextEligibleOn: string | null; checkedAt: Date }[];
 }
 
@@ -24,7 +26,7 @@ export class MyDataService {
   async collect(contactId: string): Promise<StoredData | null> {
     const contact = await this.db.contact.findUnique({
       where: { id: contactId },
-      include: { facts: { orderBy: { key: 'asc' } }, checks: { orderBy: { checkedAt: 'asc' } } },
+      include: { facts: { orderBy: { key: 'asc' } }, checks: { orderBy: { checkedAt: 'asc' } }, identity: { select: { contactId: true } } },
     });
     if (!contact) return null;
     return {
@@ -34,6 +36,7 @@ export class MyDataService {
       subscribed: contact.subscribed,
       regionId: contact.regionId,
       facts: contact.facts.map((f) => ({ key: f.key, value: JSON.parse(f.valueJson) as unknown, sensitive: f.sensitive })),
+      idNumberKept: !!contact.identity,
       checks: contact.checks.map((c) => ({
         programme: c.programme,
         eligible: c.eligible,
@@ -53,6 +56,7 @@ export class MyDataService {
       await this.beforeDelete(tx, contactId, now);
       await tx.eligibilityCheck.deleteMany({ where: { contactId } });
       await tx.fact.deleteMany({ where: { contactId } });
+      await tx.contactIdentity.deleteMany({ where: { contactId } });
       await tx.conversation.deleteMany({ where: { contactId } });
       await tx.outboxMessage.deleteMany({ where: { contactId } });
       await tx.waitlistEntry.deleteMany({ where: { contactId } });

@@ -1,9 +1,9 @@
 // Resident ID numbers are kept two ways, never in plain text: a keyed hash to find her by
 // (HMAC-SHA256 under ID_HASH_KEY: without the key a stolen table cannot be searched by trying the
 // few billion possible numbers) and the number sealed with AES-256-GCM (DATA_ENCRYPTION_KEYS, see
-// secretBox.ts) for staff who need to read it. Rotation: the sealed copy rotates with the data keys
-// (`npm run keys:reseal`); a new ID_HASH_KEY needs every hash computed again from the sealed copies,
-// which `npm run keys:reseal -- --rehash-ids <old key>` does.
+// secretBox.ts) for staff who need to read it. Rotation: `npm run keys:reseal` seals every number again
+// under the first data key and computes every hash again under the current ID_HASH_KEY (from the
+// sealed copies), so either key can be changed (README, "Keys").
 import crypto from 'node:crypto';
 import type { SecretBox } from './secretBox.js';
 
