@@ -12,6 +12,10 @@ export interface ReadinessFacts {
   channels: Channel[];
   /** Where start-up stands: catching up on what was missed while no process ran, or running. */
   startup?: () => 'catching_up' | 'running';
+  /** Results waiting for a person, and those of them escalated to the county: counts only, no ids. */
+  results?: () => Promise<{ held: number; escalated: number }>;
+  /** The years of the holiday calendar, and a warning when a year the deadlines reach has none. */
+  workdays?: () => { years: number[]; warning?: string };
 }
 
 export function healthRouter(facts: ReadinessFacts): Router {
@@ -36,12 +40,17 @@ export function healthRouter(facts: ReadinessFacts): Router {
     // on the days missed while no process ran does (its reminders are still being planned)
     const startup = facts.startup?.() ?? 'running';
     const ready = database.ok && configOk && startup === 'running';
+    // (told, never a reason to be unready: a missing calendar year counts Monday to Friday)
+    const results = database.ok && facts.results ? await facts.results().catch(() => undefined) : undefined;
+    const workdays = facts.workdays?.();
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not_ready',
       startup,
       database,
       config: { ok: configOk, flows: facts.flows, profiles: facts.profiles, county: facts.county },
       channels,
+      ...(results ? { results } : {}),
+      ...(workdays ? { workdays } : {}),
     });
   });
   return r;

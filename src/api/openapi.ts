@@ -46,6 +46,17 @@ const resultRow = z.object({
   status: z.string(),
   version: z.number().int(),
   receivedAt: z.string(),
+  heldAt: z.string().nullable().describe('when it was last held (a correction held again starts its deadline afresh)'),
+  deadline: z
+    .string()
+    .nullable()
+    .describe(
+      "the last day (YYYY-MM-DD, Asia/Shanghai) it may be held: the profile's working days after the day it was held, by the holiday and 调休 calendar",
+    ),
+  escalatedAt: z
+    .string()
+    .nullable()
+    .describe('when it was escalated to the county, its deadline past while it was held (it stays held: nothing is sent to her)'),
 });
 const idParam = z.object({ id: z.string() });
 
@@ -78,7 +89,9 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: 'get',
     path: '/api/staff/results',
-    summary: 'Results by status and match (held, unmatched …), by the day the sample was taken',
+    summary: 'Results by status and match (held, unmatched …), escalated or overdue, by the day the sample was taken',
+    description:
+      'from..to: the days the samples were taken, by default the 30 days up to today; with escalated=true or overdue=true, the 365 days up to today.',
     security: staff,
     request: { query: dayListQuery.merge(resultListFilter) },
     responses: {

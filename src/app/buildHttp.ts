@@ -22,6 +22,8 @@ import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
 import { AdjustableClock } from '../support/clock.js';
+import { missingYears, missingYearsWarning } from '../domain/workdays/workingDays.js';
+import { heldCounts } from '../services/results/heldEscalation.js';
 import type { Services } from './buildServices.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 
@@ -54,6 +56,15 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       county: county.name,
       channels: p.channels,
       startup: p.startup,
+      // held results and those escalated to the county (counts only); the years without a calendar
+      results: s.results ? () => heldCounts(db) : undefined,
+      workdays: s.holdDeadline
+        ? () => {
+            const years = [...files.workdays.years.keys()].sort();
+            const warning = missingYearsWarning(missingYears(clock.now(), files.workdays));
+            return { years, ...(warning ? { warning } : {}) };
+          }
+        : undefined,
     }),
   );
   if (p.simulator && clock instanceof AdjustableClock) {

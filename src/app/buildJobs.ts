@@ -11,6 +11,9 @@ import { forgetOldRequests } from '../services/results/hospitalClients.js';
 import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { JobScheduler } from '../jobs/JobScheduler.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
+import { resultJobs } from '../jobs/resultJobs.js';
+import { missingYears, missingYearsWarning } from '../domain/workdays/workingDays.js';
+import { escalateOverdueResults } from '../services/results/heldEscalation.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { Logger } from '../support/logger.js';
@@ -50,6 +53,11 @@ export function buildJobs(
     },
   });
   const closeAfterDays = profile.reminders.afterDueDate.closeAfterDays;
+  // held results past their deadline go to the county; a year without its holiday calendar counts
+  // Monday to Friday, and whoever runs the service is told (here and in /readyz)
+  const { holdDeadline } = s;
+  const noCalendar = missingYearsWarning(missingYears(s.clock.now(), files.workdays));
+  if (holdDeadline && noCalendar) logger.warn({ workdays: noCalendar }, 'add the State Council holiday notice to profiles/calendar/workdays.yaml');
   const scheduler = new JobScheduler(
     db,
     [
@@ -70,6 +78,7 @@ export function buildJobs(
         { close: (day) => closeOverduePregnancies(db, day, closeAfterDays), daysWithAny: (days) => daysWithOverduePregnancies(db, days, closeAfterDays) },
         logger,
       ),
+      ...(holdDeadline ? resultJobs({ escalateOverdue: (now) => escalateOverdueResults(db, holdDeadline, now) }, logger) : []),
     ],
     s.clock,
     logger,

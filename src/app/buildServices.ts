@@ -19,7 +19,7 @@ import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
-  const { county, profile, flowSet } = files;
+  const { county, profile, flowSet, workdays } = files;
   if (o.migrate !== false) await migrateDatabase(config.DATABASE_URL);
   const dbHandle = openDb(config.DATABASE_URL);
   const db = dbHandle.db;
@@ -59,8 +59,10 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));
   const pregnancy = reminders.pregnancyService(booking);
   // results: the profile's meanings, the county's hospitals
+  // (a held result's deadline: the profile's working days, counted with the holiday and 调休 calendar)
+  const holdDeadline = profile.results?.holdDeadline ? { workingDays: profile.results.holdDeadline.workingDays, calendar: workdays } : undefined;
   const results = profile.results
-    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity })
+    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity, holdDeadline })
     : undefined;
   return {
     dbHandle,
@@ -78,6 +80,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     box,
     identity,
     results,
+    holdDeadline,
   };
 }
 

@@ -1,8 +1,9 @@
 // The data files of one deployment, loaded and checked together at start: the profiles, the county
-// named by COUNTY_ID, and the flows. A mistake throws DataFileError naming the file and the path.
+// named by COUNTY_ID, the flows, and the holiday and 调休 calendar (profiles/calendar/workdays.yaml). A mistake throws DataFileError naming the file and the path.
 import path from 'node:path';
 import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
 import { loadFlows } from '../flows/loadFlows.js';
+import { loadWorkdays, WORKDAYS_FILE } from '../profiles/loadWorkdays.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../flows/registry.js';
 import { DataFileError, displayPath } from '../support/readYaml.js';
 import type { Config } from './config.js';
@@ -27,7 +28,8 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
       }
     }
   }
-  return { profiles, county, profile, flowSet };
+  const workdays = loadWorkdays(path.resolve(config.PROFILES_DIR, WORKDAYS_FILE));
+  return { profiles, county, profile, flowSet, workdays };
 }
 
 export type DataFiles = ReturnType<typeof loadDataFiles>;

@@ -1,6 +1,7 @@
 // Cross-checks of the profile's `results` section: every grade of every category has its settings,
 // no grade the classifier cannot give, every text a grade names exists with only the notice's
-// variables, and a grade that names {by} has a due date.
+// variables, a grade that names {by} has a due date, and a profile that holds any grade for a person
+// says by when (holdDeadline).
 import type { Profile } from '../domain/profile/profileSchema.js';
 import { RESULT_CATEGORIES, RESULT_GRADES, RESULT_TEXT_VARS } from '../domain/profile/resultsSchema.js';
 import { checkPlaceholders, type Issue } from './crossCheck.js';
@@ -40,6 +41,13 @@ export function crossCheckResults(profile: Profile): Issue[] {
       if (!known.includes(grade))
         issues.push({ path: ['results', 'categories', category, 'grades', grade], message: `unknown grade (known: ${known.join(', ')})` });
     }
+  }
+  const holds = Object.values(r.categories).some((c) => Object.values(c.grades).some((g) => g.release === 'hold'));
+  if (holds && !r.holdDeadline) {
+    issues.push({
+      path: ['results', 'holdDeadline'],
+      message: 'some grades are held for a person: give holdDeadline { workingDays } (escalated to the county after it)',
+    });
   }
   for (const category of Object.keys(r.categories)) {
     if (!(RESULT_CATEGORIES as string[]).includes(category))

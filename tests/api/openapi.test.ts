@@ -66,6 +66,15 @@ describe('the OpenAPI document', () => {
   it('puts the staff routes behind the admin token, with their filters', () => {
     const list = doc.paths['/api/staff/results'].get;
     expect(list.security).toEqual([{ adminToken: [] }]);
-    expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match']);
+    expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match', 'escalated', 'overdue']);
+  });
+
+  it('gives each listed result when it was held, its deadline and when it was escalated', () => {
+    const ok = doc.paths['/api/staff/results'].get.responses['200'] as {
+      content: { 'application/json': { schema: { properties: { results: { items: { properties: Record<string, unknown>; required: string[] } } } } } };
+    };
+    const row = ok.content['application/json'].schema.properties.results.items;
+    expect(row.required).toEqual(expect.arrayContaining(['heldAt', 'deadline', 'escalatedAt']));
+    expect(row.properties.deadline).toMatchObject({ type: 'string', nullable: true });
   });
 });

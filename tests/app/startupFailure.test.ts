@@ -38,6 +38,19 @@ describe('start-up with a bad data file', () => {
     expect(r.stderr).toMatch(/Cannot start: .*henan\.yaml: .*min/);
   });
 
+  it('stops on a bad holiday calendar, naming the file, the path inside it and the reason', () => {
+    const dir = path.join(tmp, 'profiles-calendar');
+    fs.cpSync('profiles', dir, { recursive: true });
+    const file = path.join(dir, 'calendar', 'workdays.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('workdays: [2026-05-09]', 'workdays: [2026-05-05]'));
+    const r = start({ PROFILES_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /Cannot start: .*calendar\/workdays\.yaml: years\.2026\.holidays\[3\]\.workdays\[0\]: 2026-05-05 is both a day off \(劳动节\) and a working day/,
+    );
+    expect(fs.existsSync(path.join(tmp, 'never.db'))).toBe(false);
+  });
+
   it('stops on a bad setting, naming the variable', () => {
     const r = start({ DATABASE_URL: 'mysql://x' });
     expect(r.status).toBe(2);

@@ -129,6 +129,16 @@ describe('broken profiles', () => {
       ],
     },
     {
+      name: 'grades held for a person with no deadline',
+      files: { 'henan.yaml': henan('results:\n  holdDeadline: null\n') },
+      want: ['henan.yaml: results.holdDeadline: some grades are held for a person: give holdDeadline { workingDays } (escalated to the county after it)'],
+    },
+    {
+      name: 'a deadline of no working days',
+      files: { 'henan.yaml': henan('results:\n  holdDeadline: { workingDays: 0 }\n') },
+      want: ['henan.yaml: results.holdDeadline.workingDays: Number must be greater than or equal to 1'],
+    },
+    {
       name: 'unknown rule type',
       files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, min: 35, max: 64 }\n      - { type: weight, max: 80 }\n') },
       want: ['henan.yaml: programmes.twoCancer.rules.1.type: Invalid discriminator value'],

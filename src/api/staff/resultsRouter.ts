@@ -1,10 +1,10 @@
 // Staff and results (behind the admin token until staff accounts exist; the actor recorded is the
-// token's holder): the lists (held, unmatched, sent…), releasing a held result to her, recording that
+// token's holder): the lists (held, unmatched, sent…, escalated to the county, overdue), releasing a held result to her, recording that
 // she was told in person, and matching an unmatched result by hand with the visit code she shows.
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
-import { shanghaiDay } from '../../domain/calendarDay.js';
+import { addDays, isCalendarDay, shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultService } from '../../services/results/ResultService.js';
 import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
 
@@ -14,7 +14,11 @@ const ACTOR = 'admin-token';
 export const resultListFilter = z.object({
   status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
   match: z.enum(['matched', 'unmatched']).optional(),
+  escalated: z.enum(['true', 'false']).optional().describe('escalated to the county (its deadline passed while it was held), whatever became of it since'),
+  overdue: z.enum(['true', 'false']).optional().describe('held now and past its deadline'),
 });
+/** With `escalated` or `overdue` and no `from`: the year up to `to` (a result waits longer than the 30 days of the usual list). */
+const WAITING_LIST_DAYS = 365;
 const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
 export const resultMatchBody = z
   .object({ visitCode: z.string({ required_error: 'required' }).trim().min(4, 'at least 4 characters').max(16, 'at most 16 characters') })
@@ -35,12 +39,30 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
     '/api/staff/results',
     asyncHandler(async (req, res) => {
       if (!deps.results) return off(res);
-      const { status, match, ...range } = req.query;
-      const filter = parseOr400(resultListFilter, { status, match }, res);
+      const { status, match, escalated, overdue, ...range } = req.query;
+      const filter = parseOr400(resultListFilter, { status, match, escalated, overdue }, res);
       if (!filter) return;
-      const q = dayListOr400(range, res, shanghaiDay(deps.clock.now()));
+      const now = deps.clock.now();
+      const today = shanghaiDay(now);
+      const waiting = filter.escalated === 'true' || filter.overdue === 'true';
+      // (a bad `to` is answered by dayListOr400)
+      const to = range.to ?? today;
+      const wide = waiting && range.from === undefined && isCalendarDay(to);
+      const q = dayListOr400(wide ? { ...range, from: addDays(to, -WAITING_LIST_DAYS) } : range, res, today);
       if (!q) return;
-      const rows = await deps.results.list({ ...filter, from: q.from, to: q.to, take: q.limit + 1 });
+      const flag = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
+      const rows = await deps.results.list(
+        {
+          status: filter.status,
+          match: filter.match,
+          escalated: flag(filter.escalated),
+          overdue: flag(filter.overdue),
+          from: q.from,
+          to: q.to,
+          take: q.limit + 1,
+        },
+        now,
+      );
       res.json({ from: q.from, to: q.to, limit: q.limit, ...filter, more: rows.length > q.limit, results: rows.slice(0, q.limit) });
     }),
   );

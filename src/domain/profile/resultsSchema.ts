@@ -59,6 +59,12 @@ export const resultsSchema = z
       .default({ t21High: 270, t18High: 350, t21Low: 1000 }),
     // NT at or above this many millimetres is thick (some centres use 2.5 before 12 weeks)
     ntThickMm: z.number().positive().max(10).default(3.0),
+    // a held result that nobody released or told in person by the end of the `workingDays`th working
+    // day after the day it was held (profiles/calendar/workdays.yaml) is escalated to the county
+    holdDeadline: z
+      .object({ workingDays: z.number().int().min(1).max(30) })
+      .strict()
+      .optional(),
     categories: z.record(z.string(), categorySchema),
     texts: z.record(z.string(), textSchema),
   })

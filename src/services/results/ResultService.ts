@@ -5,12 +5,15 @@
 // her private chat through the outbox: at once when the profile's release rule allows, else held
 // until a staff member releases it or records that she was told in person. Every step is recorded
 // (ResultEvent). A result stays a programme record when she deletes her data: the link goes, not it.
+// A held result has a deadline (the profile's working days, src/domain/results/holdDeadline.ts): past
+// it, it is escalated to the county (heldEscalation.ts); a correction held again starts it afresh.
 import type { Db, ScreeningResult, Tx } from '../../db/client.js';
 import type { IdentityKeys } from '../../support/identityKeys.js';
 import { isUniqueViolation, retrying, runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
 import { classifyResult } from '../../domain/results/classifyResult.js';
+import { heldBeforeIsOverdue, holdDeadlineDay, type HoldDeadline } from '../../domain/results/holdDeadline.js';
 import { resultNotice } from '../../domain/results/resultNotice.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
@@ -57,6 +60,21 @@ export interface ResultServiceOptions {
   /** Hashes and seals ID numbers (ID_HASH_KEY and DATA_ENCRYPTION_KEYS); without it a result with an ID number is refused. */
   identity?: IdentityKeys;
   effects?: readonly ResultEffect[];
+  /** How long a held result may wait (the profile's working days and the calendar); none: no deadline. */
+  holdDeadline?: HoldDeadline;
+}
+
+/** The staff list's filters. */
+export interface ResultListQuery {
+  status?: ResultStatus;
+  match?: 'matched' | 'unmatched';
+  /** Escalated to the county (or not), whatever became of it since. */
+  escalated?: boolean;
+  /** Held past its deadline now (or not). */
+  overdue?: boolean;
+  from: string;
+  to: string;
+  take: number;
 }
 
 export class ResultService {
@@ -131,7 +149,9 @@ export class ResultService {
         visitCode: unlinked ? null : (r.visitCode ?? null),
         idHash: unlinked ? null : idHash,
         idSealed: unlinked || !r.idNumber ? null : this.options.identity!.seal(r.idNumber),
+        // (held again by a correction: its deadline starts afresh, and it may be escalated again)
         heldAt: status === 'held' ? now : null,
+        ...(status === 'held' ? { escalatedAt: null } : {}),
         contactId: match.contactId ?? null,
         matchState: unlinked ? UNLINKED : match.contactId ? 'matched' : 'unmatched',
         unmatchedReason: match.reason ?? null,
@@ -235,23 +255,37 @@ export class ResultService {
           unmatchedReason: null,
           visitCode: visitCode.trim().toUpperCase(),
           status,
-          heldAt: status === 'held' ? now : null,
+          // (held already, unmatched: its deadline still counts from then, matching told her nothing)
+          heldAt: status !== 'held' ? null : row.status === 'held' && row.heldAt ? row.heldAt : now,
+          ...(status === 'held' && row.status !== 'held' ? { escalatedAt: null } : {}),
           updatedAt: now,
         },
       });
       if (moved.count === 0) return { ok: false, error: 'already_matched' };
       await this.event(tx, row.id, 'matched', actor, now);
       if (status === 'sent') await this.tell(tx, { ...row, contactId: match.contactId }, now, actor);
-      else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+      else if (status === 'held' && row.status !== 'held') await this.event(tx, row.id, 'held', actor, now);
       await this.afterChange(tx, await tx.screeningResult.findUniqueOrThrow({ where: { id: row.id } }), 'matched', now, actor);
       return { ok: true, status };
     });
   }
 
-  /** Results for staff, newest first: ids and grades only (no name, no code). */
-  list(q: { status?: ResultStatus; match?: 'matched' | 'unmatched'; from: string; to: string; take: number }) {
-    return this.db.screeningResult.findMany({
-      where: { testDate: { gte: q.from, lte: q.to }, ...(q.status ? { status: q.status } : {}), ...(q.match ? { matchState: q.match } : {}) },
+  /**
+   * Results for staff, newest first: ids and grades only (no name, no code), with when each was last
+   * held, the last day of its deadline and when it was escalated.
+   */
+  async list(q: ResultListQuery, now: Date) {
+    const deadline = this.options.holdDeadline;
+    // (no deadline in the profile: nothing is ever overdue)
+    const overdue = deadline ? { status: 'held', heldAt: { lt: heldBeforeIsOverdue(now, deadline) } } : { id: { in: [] as string[] } };
+    const rows = await this.db.screeningResult.findMany({
+      where: {
+        testDate: { gte: q.from, lte: q.to },
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.match ? { matchState: q.match } : {}),
+        ...(q.escalated === undefined ? {} : { escalatedAt: q.escalated ? { not: null } : null }),
+        ...(q.overdue === undefined ? {} : q.overdue ? { AND: [overdue] } : { NOT: [overdue] }),
+      },
       orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
       take: q.take,
       select: {
@@ -268,8 +302,11 @@ export class ResultService {
         status: true,
         version: true,
         receivedAt: true,
+        heldAt: true,
+        escalatedAt: true,
       },
     });
+    return rows.map((r) => ({ ...r, deadline: r.heldAt && deadline ? holdDeadlineDay(r.heldAt, deadline) : null }));
   }
 
   /** Her result's notice into the outbox (her private chat, the account she talks to). */
