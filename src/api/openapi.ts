@@ -1,7 +1,7 @@
 // The OpenAPI document of the hospital and staff HTTP APIs, generated from the zod schemas the
 // routes validate with (so it cannot drift from what they accept), served at GET /api/openapi.json.
-// Covered so far: the results (hospital push, staff lists and actions) and the reminder and
-// pregnancy lists; the capacity and attendance routes come with the console issue.
+// Every staff and hospital route the app mounts is in it (tests/api/openapiCoverage.db.test.ts reads
+// the running app's routes): the results here, capacity and attendance in openapiCapacity.ts.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -14,10 +14,8 @@ import { dayListQuery } from './validate.js';
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
 
-const error = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
-const json = (schema: z.ZodTypeAny) => ({ 'application/json': { schema } });
-const errors = (codes: Record<string, string>) =>
-  Object.fromEntries(Object.entries(codes).map(([code, description]) => [code, { description, content: json(error) }]));
+import { errors, json } from './openapiParts.js';
+import { registerCapacityPaths } from './openapiCapacity.js';
 
 const ingestOutcome = z.object({
   hospitalResultId: z.string(),
@@ -148,6 +146,7 @@ export function openApiDocument(): object {
       ...errors({ 400: 'a bad range' }),
     },
   });
+  registerCapacityPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

@@ -25,7 +25,14 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/staff/hospitals/{hospitalId}/attendance',
+      '/api/staff/hospitals/{hospitalId}/closures',
+      '/api/staff/hospitals/{hospitalId}/closures/{day}/{session}',
+      '/api/staff/hospitals/{hospitalId}/reservations',
+      '/api/staff/hospitals/{hospitalId}/services/{serviceId}/capacity',
+      '/api/staff/hospitals/{hospitalId}/slots',
       '/api/staff/pregnancies/missed',
+      '/api/staff/pregnancies/{id}/referral',
       '/api/staff/reminders/dropped',
       '/api/staff/results',
       '/api/staff/results/{id}/match',

@@ -11,8 +11,8 @@ export interface AttendanceDeps {
   clock: Clock;
 }
 
-const params = z.object({ hospitalId: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
-const body = z.object({
+export const attendanceParams = z.object({ hospitalId: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
+export const attendanceBody = z.object({
   code: z.string({ required_error: 'required', invalid_type_error: 'a booking code, e.g. XC7K3P' }).trim().min(1, 'required').max(20, 'at most 20 characters'),
 });
 
@@ -22,9 +22,9 @@ export function attendanceRouter(deps: AttendanceDeps): Router {
     '/api/staff/hospitals/:hospitalId/attendance',
     express.json({ limit: '16kb' }),
     asyncHandler(async (req, res) => {
-      const p = parseOr400(params, req.params, res);
+      const p = parseOr400(attendanceParams, req.params, res);
       if (!p) return;
-      const b = parseOr400(body, req.body, res);
+      const b = parseOr400(attendanceBody, req.body, res);
       if (!b) return;
       const result = await deps.booking.markAttended({ hospitalId: p.hospitalId, code: b.code, now: deps.clock.now() });
       if (!result.ok && result.reason === 'not_found') {

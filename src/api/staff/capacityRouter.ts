@@ -31,13 +31,13 @@ export interface CapacityRouterDeps {
 }
 
 /** The longest range GET …/slots answers at once. */
-const MAX_OVERVIEW_DAYS = 92;
+export const MAX_OVERVIEW_DAYS = 92;
 
 const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
 const session = z.enum(['am', 'pm']);
 const closureSession = z.enum(['am', 'pm', 'all']);
 
-const rulesBody = z
+export const rulesBody = z
   .object({
     rules: z
       .array(
@@ -62,10 +62,10 @@ const rulesBody = z
     });
   });
 
-const closureBody = z.object({ day, session: closureSession, reason: z.string().trim().min(1, 'required').max(200) }).strict();
-const closureParams = z.object({ day, session: closureSession });
+export const closureBody = z.object({ day, session: closureSession, reason: z.string().trim().min(1, 'required').max(200) }).strict();
+export const closureParams = z.object({ day, session: closureSession });
 
-const reservationBody = z
+export const reservationBody = z
   .object({
     serviceId: z.string().min(1, 'required'),
     day,
@@ -76,14 +76,14 @@ const reservationBody = z
     releaseAt: z.string().datetime({ offset: true, message: 'an ISO-8601 instant, e.g. 2026-03-05T16:00:00+08:00' }),
   })
   .strict();
-const unreserveQuery = z.object({
+export const unreserveQuery = z.object({
   serviceId: z.string().min(1, 'required'),
   day,
   session,
   kind: z.enum(['region', 'priority']),
   regionId: z.string().min(1).optional(),
 });
-const slotsQuery = z.object({ from: day, to: day });
+export const slotsQuery = z.object({ from: day, to: day });
 
 type Known = { hospital: Hospital; services: Set<string> };
 

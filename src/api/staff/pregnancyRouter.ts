@@ -12,7 +12,7 @@ export interface PregnancyRouterDeps {
   clock: Clock;
 }
 
-const referralBody = z.object({ referred: z.boolean({ required_error: 'required', invalid_type_error: 'true or false' }) }).strict();
+export const referralBody = z.object({ referred: z.boolean({ required_error: 'required', invalid_type_error: 'true or false' }) }).strict();
 const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
 
 export function pregnancyRouter(deps: PregnancyRouterDeps): Router {
