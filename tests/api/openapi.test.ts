@@ -25,6 +25,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/staff/indicators',
       '/api/staff/pregnancies/missed',
       '/api/staff/reminders/dropped',
       '/api/staff/results',
@@ -67,5 +68,13 @@ describe('the OpenAPI document', () => {
     const list = doc.paths['/api/staff/results'].get;
     expect(list.security).toEqual([{ adminToken: [] }]);
     expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match']);
+    const indicators = doc.paths['/api/staff/indicators'].get;
+    expect(indicators.security).toEqual([{ adminToken: [] }]);
+    expect(indicators.parameters!.map((p) => [p.name, p.required])).toEqual([
+      ['region', true],
+      ['from', true],
+      ['to', true],
+    ]);
+    expect(Object.keys(indicators.responses).sort()).toEqual(['200', '400', '404']);
   });
 });
