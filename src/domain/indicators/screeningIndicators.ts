@@ -47,16 +47,13 @@
 import { NOT_FOLLOWED_UP, type CaseOutcome } from '../followUp/caseStatus.js';
 import { rate, type Rate } from './rate.js';
 
-/** One stored result with the columns the indicators read, and its follow-up case if any. */
+/** One stored result as the indicators read it, and its follow-up case if any. */
 export interface IndicatorRow {
-  id: string;
-  hospitalId: string;
+  /** Who she is: womanKey of the result. */
+  woman: string;
   category: string;
   grade: string;
   abnormal: boolean;
-  idHash: string | null;
-  contactId: string | null;
-  visitCode: string | null;
   followUp: { closed: boolean; outcome: string | null; stage: string | null } | null;
 }
 
@@ -124,8 +121,20 @@ export interface Indicators {
   prenatal: PrenatalFigures;
 }
 
-/** Who a result belongs to, for counting women (see "One woman" above). */
-export function womanKey(r: Pick<IndicatorRow, 'id' | 'hospitalId' | 'idHash' | 'contactId' | 'visitCode'>): string {
+/** What identifies the woman of a stored result. */
+export interface ResultKeys {
+  id: string;
+  hospitalId: string;
+  idHash: string | null;
+  contactId: string | null;
+  visitCode: string | null;
+}
+
+/**
+ * Who a result belongs to, for counting women (see "One woman" above). The service computes the same
+ * key in its SQL (IndicatorService: one column read instead of five).
+ */
+export function womanKey(r: ResultKeys): string {
   if (r.idHash) return `id:${r.idHash}`;
   if (r.contactId) return `contact:${r.contactId}`;
   if (r.visitCode) return `visit:${r.hospitalId}:${r.visitCode}`;
@@ -144,9 +153,12 @@ interface ScreenedWoman {
   lesion: number;
 }
 
+/** A set of prenatal tests as bits (1 << index in PRENATAL_TESTS). */
+type TestBits = number;
+
 interface PrenatalWoman {
-  tests: Set<PrenatalTest>;
-  highRisk: Set<PrenatalTest>;
+  tests: TestBits;
+  highRisk: TestBits;
   diagnosis: 'chromosomalConfirmed' | 'chromosomalExcluded' | null;
 }
 
@@ -172,14 +184,14 @@ export class IndicatorTally {
   add(r: IndicatorRow): void {
     const organ = PRIMARY_SCREENS[r.category];
     if (organ) return this.addScreen(organ, r);
-    if ((PRENATAL_TESTS as readonly string[]).includes(r.category)) this.addPrenatal(r.category as PrenatalTest, r);
+    const test = PRENATAL_TESTS.indexOf(r.category as PrenatalTest);
+    if (test >= 0) this.addPrenatal(test, r);
     // other categories (histology, newborn screens) are in none of these indicators
   }
 
   private addScreen(organ: Organ, r: IndicatorRow): void {
-    const key = womanKey(r);
-    let w = this.screens[organ].get(key);
-    if (!w) this.screens[organ].set(key, (w = { abnormal: false, state: null, lesion: 0 }));
+    let w = this.screens[organ].get(r.woman);
+    if (!w) this.screens[organ].set(r.woman, (w = { abnormal: false, state: null, lesion: 0 }));
     // a case left on a result that is not abnormal (a corrected result) is not an abnormal case
     if (!r.abnormal) return;
     w.abnormal = true;
@@ -188,13 +200,12 @@ export class IndicatorTally {
     w.lesion = Math.max(w.lesion, lesionSeverity(organ, r.followUp));
   }
 
-  private addPrenatal(test: PrenatalTest, r: IndicatorRow): void {
-    const key = womanKey(r);
-    let w = this.prenatal.get(key);
-    if (!w) this.prenatal.set(key, (w = { tests: new Set(), highRisk: new Set(), diagnosis: null }));
-    w.tests.add(test);
-    if (r.grade !== HIGH_RISK_GRADES[test]) return;
-    w.highRisk.add(test);
+  private addPrenatal(test: number, r: IndicatorRow): void {
+    let w = this.prenatal.get(r.woman);
+    if (!w) this.prenatal.set(r.woman, (w = { tests: 0, highRisk: 0, diagnosis: null }));
+    w.tests |= 1 << test;
+    if (r.grade !== HIGH_RISK_GRADES[PRENATAL_TESTS[test]]) return;
+    w.highRisk |= 1 << test;
     const c = r.followUp;
     if (!c?.closed || !PRENATAL_DIAGNOSES.includes(c.outcome as CaseOutcome)) return;
     if (w.diagnosis !== 'chromosomalConfirmed') w.diagnosis = c.outcome as PrenatalWoman['diagnosis'];
@@ -240,10 +251,10 @@ export class IndicatorTally {
     let excluded = 0;
     for (const w of this.prenatal.values()) {
       screened.any++;
-      for (const t of w.tests) screened[t]++;
-      if (w.highRisk.size === 0) continue;
+      PRENATAL_TESTS.forEach((t, i) => (screened[t] += (w.tests >> i) & 1));
+      if (w.highRisk === 0) continue;
       highRisk.any++;
-      for (const t of w.highRisk) highRisk[t]++;
+      PRENATAL_TESTS.forEach((t, i) => (highRisk[t] += (w.highRisk >> i) & 1));
       if (w.diagnosis === 'chromosomalConfirmed') confirmed++;
       else if (w.diagnosis === 'chromosomalExcluded') excluded++;
     }

@@ -39,26 +39,32 @@ const MAX_DEPTH = 4;
 
 interface RawRow {
   id: string;
-  hospitalId: string;
+  testDate: string;
+  woman: string;
   category: string;
   grade: string;
   abnormal: unknown;
-  testDate: string;
-  idHash: string | null;
-  contactId: string | null;
-  visitCode: string | null;
   caseId: string | null;
   closed: unknown;
   outcome: string | null;
   outcomeStage: string | null;
 }
 
+/**
+ * womanKey (src/domain/indicators/screeningIndicators.ts) in SQL, the same in SQLite and PostgreSQL:
+ * her ID hash, else her contact, else the visit code at that hospital, else the result alone.
+ */
+const WOMAN_KEY = `CASE WHEN r."idHash" IS NOT NULL THEN 'id:' || r."idHash"
+  WHEN r."contactId" IS NOT NULL THEN 'contact:' || r."contactId"
+  WHEN r."visitCode" IS NOT NULL THEN 'visit:' || r."hospitalId" || ':' || r."visitCode"
+  ELSE 'result:' || r."id" END`;
+
 const truthy = (v: unknown) => v === true || v === 1 || v === 1n || v === '1' || v === 'true';
 
 export class IndicatorService {
   constructor(
     private readonly db: Db,
-    private readonly pageSize = 5000,
+    private readonly pageSize = 10_000,
   ) {}
 
   async compute(q: IndicatorQuery): Promise<IndicatorOutcome> {
@@ -98,6 +104,9 @@ export class IndicatorService {
   private async *pages(hospitals: string[], from: string, to: string): AsyncGenerator<IndicatorRow[]> {
     if (hospitals.length === 0) return;
     const postgres = providerOfDb(this.db) === 'postgres';
+    // SQLite would otherwise walk the (hospitalId, hospitalResultId) index for the hospital list and
+    // sort all their rows again for every page; the testDate index reads each row of the period once
+    const byDay = postgres ? '' : 'INDEXED BY "ScreeningResult_testDate_idx"';
     let after: { day: string; id: string } | null = null;
     for (;;) {
       const params: unknown[] = [];
@@ -111,9 +120,8 @@ export class IndicatorService {
         ...(after ? [`r."testDate" >= ${p(after.day)}`, `(r."testDate" > ${p(after.day)} OR r."id" > ${p(after.id)})`] : []),
       ];
       const rows: RawRow[] = await this.db.$queryRawUnsafe<RawRow[]>(
-        `SELECT r."id", r."hospitalId", r."category", r."grade", r."abnormal", r."testDate", r."idHash", r."contactId", r."visitCode",
-                c."id" AS "caseId", CASE WHEN c."closedAt" IS NULL THEN 0 ELSE 1 END AS "closed", c."outcome", c."outcomeStage"
-         FROM "ScreeningResult" r LEFT JOIN "FollowUpCase" c ON c."resultId" = r."id"
+        `SELECT r."id", r."testDate", ${WOMAN_KEY} AS "woman", r."category", r."grade", r."abnormal", c."id" AS "caseId", CASE WHEN c."closedAt" IS NULL THEN 0 ELSE 1 END AS "closed", c."outcome", c."outcomeStage"
+         FROM "ScreeningResult" r ${byDay} LEFT JOIN "FollowUpCase" c ON c."resultId" = r."id"
          WHERE ${where.join(' AND ')}
          ORDER BY r."testDate", r."id"
          LIMIT ${Number(this.pageSize)}`,
@@ -130,14 +138,10 @@ export class IndicatorService {
 
 function toRow(r: RawRow): IndicatorRow {
   return {
-    id: r.id,
-    hospitalId: r.hospitalId,
+    woman: r.woman,
     category: r.category,
     grade: r.grade,
     abnormal: truthy(r.abnormal),
-    idHash: r.idHash,
-    contactId: r.contactId,
-    visitCode: r.visitCode,
     followUp: r.caseId === null ? null : { closed: truthy(r.closed), outcome: r.outcome, stage: r.outcomeStage },
   };
 }

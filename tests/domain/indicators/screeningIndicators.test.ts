@@ -2,11 +2,12 @@
 // follow-up states and their precedence, 早诊率 by stage, the prenatal figures, and empty sets (rates
 // null, never NaN).
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, womanKey, type IndicatorRow } from '../../../src/domain/indicators/screeningIndicators.js';
+import { computeIndicators, womanKey, type IndicatorRow, type ResultKeys } from '../../../src/domain/indicators/screeningIndicators.js';
 
 let n = 0;
-function row(category: string, grade: string, abnormal: boolean, o: Partial<IndicatorRow> = {}): IndicatorRow {
-  return { id: `r${++n}`, hospitalId: 'h1', category, grade, abnormal, idHash: null, contactId: null, visitCode: null, followUp: null, ...o };
+function row(category: string, grade: string, abnormal: boolean, o: Partial<ResultKeys & Pick<IndicatorRow, 'followUp'>> = {}): IndicatorRow {
+  const keys: ResultKeys = { id: `r${++n}`, hospitalId: 'h1', idHash: null, contactId: null, visitCode: null, ...o };
+  return { woman: womanKey(keys), category, grade, abnormal, followUp: o.followUp ?? null };
 }
 const closed = (outcome: string, stage: string | null = null) => ({ closed: true, outcome, stage });
 const open = { closed: false, outcome: null, stage: null };

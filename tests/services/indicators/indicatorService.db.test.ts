@@ -4,6 +4,7 @@
 // the day before and after out). Rows are written directly (results, cases, pregnancies).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../../src/db/client.js';
+import { computeIndicators, womanKey } from '../../../src/domain/indicators/screeningIndicators.js';
 import { IndicatorService } from '../../../src/services/indicators/IndicatorService.js';
 import { createTestDatabase, dbUnavailable, type TestDatabase } from '../../support/testDb.js';
 
@@ -276,6 +277,26 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
   it('reads in pages: the same figures a few rows at a time', async () => {
     expect(await compute('zk', new IndicatorService(h.db, 2))).toEqual(await compute('zk'));
     expect(await compute('xc', new IndicatorService(h.db, 1))).toEqual(await compute('xc'));
+  });
+
+  it('the SQL reads each woman as womanKey does: the same figures as the pure tally over every row read with Prisma', async () => {
+    const hospitals = ['h-xc1', 'h-xc2', 'h-sc'];
+    const rows = await h.db.screeningResult.findMany({
+      where: { hospitalId: { in: hospitals }, testDate: { gte: FROM, lte: TO } },
+      include: { followUp: true },
+    });
+    const expected = computeIndicators(
+      rows.map((r) => ({
+        woman: womanKey(r),
+        category: r.category,
+        grade: r.grade,
+        abnormal: r.abnormal,
+        followUp: r.followUp ? { closed: r.followUp.closedAt !== null, outcome: r.followUp.outcome, stage: r.followUp.outcomeStage } : null,
+      })),
+      4,
+    );
+    const { region: _region, from: _from, to: _to, ...figures } = await compute('zk');
+    expect(figures).toEqual(expected);
   });
 
   it('a one-day period: only that day’s results', async () => {
