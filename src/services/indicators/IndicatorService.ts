@@ -8,8 +8,11 @@
 //   abnormal results. Pregnancies by the day they were registered, in the region of the woman (her
 //   contact's county).
 // - Every stored result of the region's hospitals counts, whatever its match or status.
-// Fast on a city's year (~140,000 results): the results are streamed in pages of a few columns (their
-// case joined), in (testDate, id) order from the testDate index, into the pure tally.
+// A city's year (~140,000 results) is streamed in keyset pages of a few columns (the case joined, the
+// woman's key computed in the SQL), in (testDate, id) order from the testDate index, into the pure
+// tally: memory stays one page and one small entry per woman. npm run bench:indicators measures it
+// (about 3 s for a city-year and 0.5 s for a county on both databases, on a loaded 2-core machine).
+// A (hospitalId, testDate) index would let a county skip the rest of the city's rows.
 import { providerOfDb, type Db } from '../../db/client.js';
 import { IndicatorTally, type IndicatorRow, type Indicators } from '../../domain/indicators/screeningIndicators.js';
 
