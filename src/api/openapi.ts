@@ -1,12 +1,13 @@
 // The OpenAPI document of the hospital and staff HTTP APIs, generated from the zod schemas the
 // routes validate with (so it cannot drift from what they accept), served at GET /api/openapi.json.
 // Every staff and hospital route the app mounts is in it (tests/api/openapiCoverage.db.test.ts reads
-// the running app's routes): the results here, capacity and attendance in openapiCapacity.ts.
+// the running app's routes): the results and indicators here, capacity and attendance in openapiCapacity.ts.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import { resultRecordSchema } from '../services/results/resultRecord.js';
 import { MAX_RESULTS_PER_REQUEST } from './hospital/resultsRouter.js';
+import { indicatorQuery } from './staff/indicatorsRouter.js';
 import { droppedFilter } from './staff/reminderRouter.js';
 import { resultListFilter, resultMatchBody } from './staff/resultsRouter.js';
 import { dayListQuery } from './validate.js';
@@ -57,6 +58,45 @@ const resultRow = z.object({
     .describe('when it was escalated to the county, its deadline past while it was held (it stays held: nothing is sent to her)'),
 });
 const idParam = z.object({ id: z.string() });
+const rate = z
+  .object({
+    numerator: z.number().int(),
+    denominator: z.number().int(),
+    percent: z.number().nullable().describe('rounded half up to 2 decimals; null when the denominator is 0'),
+  })
+  .describe('numerator ÷ denominator');
+const screeningFigures = z.object({
+  screened: z.number().int().describe('women with a primary screen in the period (each woman once)'),
+  abnormal: z.number().int(),
+  abnormalRate: rate.describe('异常率: abnormal ÷ screened'),
+  followedUp: z.number().int().describe('abnormal women with a case closed with a diagnostic outcome'),
+  followUpRate: rate.describe('随访率: followed up ÷ abnormal'),
+  lost: z.number().int().describe('closed lost to follow-up'),
+  lostRate: rate.describe('失访率: lost ÷ abnormal'),
+  refused: z.number().int(),
+  movedAway: z.number().int(),
+  open: z.number().int().describe('still in follow-up'),
+  lesions: z.number().int().describe('cervix: CIN2+ or cancer; breast: cancer'),
+  earlyLesions: z.number().int().describe('cervix: CIN2+ or cancer of stage 0/I; breast: cancer of stage 0/I'),
+  earlyDiagnosisRate: rate.describe('早诊率: early lesions ÷ lesions'),
+});
+const perTest = z.object({ any: z.number().int(), serum: z.number().int(), nt: z.number().int(), nipt: z.number().int() });
+const indicatorReport = z.object({
+  region: z.object({ id: z.string(), name: z.string(), level: z.string(), counties: z.array(z.string()) }),
+  from: z.string(),
+  to: z.string(),
+  cervical: screeningFigures,
+  breast: screeningFigures,
+  prenatal: z.object({
+    registered: z.number().int().describe('pregnancies registered in the period'),
+    screened: perTest.describe('women screened, per test'),
+    highRisk: perTest.describe('women with a high-risk result (serum high, NT thick, NIPT high), per test'),
+    diagnosed: z.number().int().describe('high-risk women with a prenatal diagnosis (confirmed + excluded)'),
+    confirmed: z.number().int(),
+    excluded: z.number().int(),
+    interventionRate: rate.describe('干预率: diagnosed ÷ high risk'),
+  }),
+});
 
 export function openApiDocument(): object {
   const registry = new OpenAPIRegistry();
@@ -147,6 +187,19 @@ export function openApiDocument(): object {
     },
   });
   registerCapacityPaths(registry, staff);
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/indicators',
+    summary: 'The 两癌 and prenatal indicators of a county, or of a city (its counties), for the results taken from … to (inclusive)',
+    description:
+      'Every stored result counts (matched or not). Each woman counts once per organ or test. Definitions: src/domain/indicators/screeningIndicators.ts.',
+    security: staff,
+    request: { query: indicatorQuery },
+    responses: {
+      200: { description: 'the counts and rates', content: json(indicatorReport) },
+      ...errors({ 400: 'a missing or bad field (named), a range over a year, or a township or village', 404: 'no such region' }),
+    },
+  });
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

@@ -15,6 +15,7 @@ import { simulatorClockStart } from '../services/simulatorClockStore.js';
 import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
 import { createReminders } from './reminderWiring.js';
 import { ResultService } from '../services/results/ResultService.js';
+import { IndicatorService } from '../services/indicators/IndicatorService.js';
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 
@@ -64,6 +65,8 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const results = profile.results
     ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity, holdDeadline })
     : undefined;
+  // the programme indicators (every stored result counts, with or without a results section)
+  const indicators = new IndicatorService(db);
   return {
     dbHandle,
     db,
@@ -81,6 +84,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     identity,
     results,
     holdDeadline,
+    indicators,
   };
 }
 

@@ -14,8 +14,13 @@ export async function seedCounty(db: Db, county: County): Promise<void> {
     for (const v of t.villages) regions.push({ id: v.id, name: v.name, level: 'village', parentId: t.id, profileId: null });
   }
   await runTransaction(db, async (tx) => {
-    // parents first (a village's township is written before it)
-    for (const r of regions) await tx.region.upsert({ where: { id: r.id }, create: r, update: r });
+    // parents first (a village's township is written before it); the county file names no region
+    // above the county, so a parent given to the county in the database (its city, which the
+    // indicators aggregate through) is kept
+    for (const r of regions) {
+      const { parentId: _parentId, ...rest } = r;
+      await tx.region.upsert({ where: { id: r.id }, create: r, update: r.level === 'county' ? rest : r });
+    }
     for (const h of county.hospitals) {
       const data = {
         regionId: county.id,

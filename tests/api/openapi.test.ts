@@ -31,6 +31,7 @@ describe('the OpenAPI document', () => {
       '/api/staff/hospitals/{hospitalId}/reservations',
       '/api/staff/hospitals/{hospitalId}/services/{serviceId}/capacity',
       '/api/staff/hospitals/{hospitalId}/slots',
+      '/api/staff/indicators',
       '/api/staff/pregnancies/missed',
       '/api/staff/pregnancies/{id}/referral',
       '/api/staff/reminders/dropped',
@@ -74,6 +75,14 @@ describe('the OpenAPI document', () => {
     const list = doc.paths['/api/staff/results'].get;
     expect(list.security).toEqual([{ adminToken: [] }]);
     expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match', 'escalated', 'overdue']);
+    const indicators = doc.paths['/api/staff/indicators'].get;
+    expect(indicators.security).toEqual([{ adminToken: [] }]);
+    expect(indicators.parameters!.map((p) => [p.name, p.required])).toEqual([
+      ['region', true],
+      ['from', true],
+      ['to', true],
+    ]);
+    expect(Object.keys(indicators.responses).sort()).toEqual(['200', '400', '404']);
   });
 
   it('gives each listed result when it was held, its deadline and when it was escalated', () => {
