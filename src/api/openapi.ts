@@ -10,6 +10,7 @@ import { MAX_RESULTS_PER_REQUEST } from './hospital/resultsRouter.js';
 import { droppedFilter } from './staff/reminderRouter.js';
 import { resultListFilter, resultMatchBody } from './staff/resultsRouter.js';
 import { dayListQuery } from './validate.js';
+import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
@@ -130,6 +131,7 @@ export function openApiDocument(): object {
       ...errors({ 400: 'a bad range' }),
     },
   });
+  registerFollowUpPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

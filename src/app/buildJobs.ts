@@ -11,6 +11,7 @@ import { forgetOldRequests } from '../services/results/hospitalClients.js';
 import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { JobScheduler } from '../jobs/JobScheduler.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
+import { followUpJobs } from '../jobs/followUpJobs.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { Logger } from '../support/logger.js';
@@ -70,6 +71,7 @@ export function buildJobs(
         { close: (day) => closeOverduePregnancies(db, day, closeAfterDays), daysWithAny: (days) => daysWithOverduePregnancies(db, days, closeAfterDays) },
         logger,
       ),
+      ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
     ],
     s.clock,
     logger,

@@ -17,6 +17,7 @@ import { createReminders } from './reminderWiring.js';
 import { ResultService } from '../services/results/ResultService.js';
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
+import { followUpParts } from './followUpWiring.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
   const { county, profile, flowSet } = files;
@@ -58,8 +59,11 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   // results: the profile's meanings, the county's hospitals; the secrets box when keys are configured
   const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
   const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
+  const resultHospitals = new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }]));
+  // follow-up cases of abnormal results: opened by the result service's effect, worked by staff and the daily job
+  const followUp = followUpParts(db, profile, resultHospitals);
   const results = profile.results
-    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity })
+    ? new ResultService(db, profile.results, resultHospitals, { identity, effects: followUp ? [followUp.cases] : [] })
     : undefined;
   return {
     dbHandle,
@@ -77,6 +81,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     box,
     identity,
     results,
+    followUp,
   };
 }
 

@@ -25,6 +25,15 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/staff/follow-ups',
+      '/api/staff/follow-ups/{id}',
+      '/api/staff/follow-ups/{id}/aid',
+      '/api/staff/follow-ups/{id}/booked',
+      '/api/staff/follow-ups/{id}/close',
+      '/api/staff/follow-ups/{id}/contacted',
+      '/api/staff/follow-ups/{id}/done',
+      '/api/staff/follow-ups/{id}/group',
+      '/api/staff/follow-ups/{id}/owner',
       '/api/staff/pregnancies/missed',
       '/api/staff/reminders/dropped',
       '/api/staff/results',
