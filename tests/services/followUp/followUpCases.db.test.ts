@@ -110,6 +110,43 @@ describe.skipIf(dbUnavailable)('follow-up cases', () => {
     expect((await f.db.followUpCase.findUniqueOrThrow({ where: { resultId: s.resultId } })).dueOn).toBe('2026-04-22');
   });
 
+  it("a baby's hearing not passed at re-screening: diagnosis due by 3 months of age", async () => {
+    await woman(f.db, 'm1');
+    await pregnancy(f.db, 'm1', { dueDate: '2026-02-10', status: 'born', birthDate: '2026-02-01', endedOn: '2026-02-02' });
+    await bookingRow(f.db, 'm1', { serviceId: 'cervical', day: '2026-03-10', status: 'attended', code: 'HR3M01' });
+    const r = await results.ingest(record({ visitCode: 'HR3M01', result: { category: 'hearing', passed: false, rescreen: true } }), now, 'h');
+    expect((await f.db.followUpCase.findUniqueOrThrow({ where: { resultId: r.resultId } })).dueOn).toBe('2026-05-01');
+  });
+
+  it('the worklist status filters select exactly the cases whose computed status it is', async () => {
+    await booked();
+    const day = sh('2026-05-01 10:00');
+    const dates = [
+      {},
+      { contactedAt: day },
+      { contactedAt: day, bookedAt: day },
+      { bookedAt: day, doneAt: day },
+      { doneAt: day, closedAt: day, outcome: 'cin1' },
+      { closedAt: day, outcome: 'lostToFollowUp' },
+    ];
+    for (const [i, d] of dates.entries()) {
+      const r = await results.ingest(record({ hospitalResultId: `S-${i}`, result: lsil }), now, 'h');
+      await f.db.followUpCase.update({ where: { resultId: r.resultId }, data: { ...d, dueOn: i % 2 ? '2026-04-01' : '2026-06-01' } });
+    }
+    const all = await fu.service.worklist({ page: 1, pageSize: 50 }, day);
+    expect(all.rows.map((r) => r.status).sort()).toEqual(['booked', 'closed', 'contacted', 'done', 'lost', 'open']);
+    for (const status of ['open', 'contacted', 'booked', 'done', 'lost', 'closed'] as const) {
+      const got = await fu.service.worklist({ status, page: 1, pageSize: 50 }, day);
+      expect(got.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.status === status).map((r) => r.id));
+    }
+    for (const overdue of [true, false]) {
+      const got = await fu.service.worklist({ overdue, page: 1, pageSize: 50 }, day);
+      expect(got.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.overdue === overdue).map((r) => r.id));
+    }
+    // (overdue: the contacted case due 04-01; the lost one due 04-01 is closed, not overdue)
+    expect(all.rows.filter((r) => r.overdue).map((r) => r.status)).toEqual(['contacted']);
+  });
+
   describe('her reminders and the escalation', () => {
     const day = (d: string) => sh(`${d} 09:30`);
     it('7 days before and on the due day, word for word, once a day; still after 退订', async () => {
