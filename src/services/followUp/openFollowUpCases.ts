@@ -13,6 +13,8 @@ import { followUpEvent } from './followUpEvents.js';
 
 /** The outcome of a case closed because its result was corrected to a normal grade. */
 const CORRECTED_TO_NORMAL = 'normal';
+/** The detail of that closing event: only a case closed so opens again when corrected back (never one staff closed). */
+const CLOSED_BY_CORRECTION = 'normal:byCorrection';
 
 export class OpenFollowUpCases implements ResultEffect {
   constructor(
@@ -65,11 +67,10 @@ export class OpenFollowUpCases implements ResultEffect {
     if (kind === 'corrected' && existing.grade !== row.grade) {
       events.push({ kind: 'corrected', detail: `${existing.grade}>${row.grade}` });
       Object.assign(data, { grade: row.grade, nextStep: rule.next });
-      const wasNormal = this.results.categories[existing.category]?.grades[existing.grade]?.abnormal === false;
       if (!row.abnormal && !existing.closedAt) {
         Object.assign(data, { closedAt: now, outcome: CORRECTED_TO_NORMAL, outcomeStage: null });
-        events.push({ kind: 'closed', detail: CORRECTED_TO_NORMAL });
-      } else if (row.abnormal && existing.closedAt && wasNormal) {
+        events.push({ kind: 'closed', detail: CLOSED_BY_CORRECTION });
+      } else if (row.abnormal && existing.closedAt && (await this.closedByCorrection(tx, existing.id))) {
         // closed only because it had been corrected to normal: open again, from today
         Object.assign(data, { closedAt: null, outcome: null, outcomeStage: null, doneAt: null, escalatedAt: null, lastRemindedOn: null, openedOn: today });
         events.push({ kind: 'reopened' });
@@ -93,6 +94,12 @@ export class OpenFollowUpCases implements ResultEffect {
     if (moved.count === 0) return false;
     for (const e of events) await followUpEvent(tx, existing.id, e.kind, actor, now, e.detail);
     return true;
+  }
+
+  /** Whether the case's last closing was a correction of its result to a normal grade. */
+  private async closedByCorrection(tx: Tx, caseId: string): Promise<boolean> {
+    const last = await tx.followUpEvent.findFirst({ where: { caseId, kind: 'closed' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { detail: true } });
+    return last?.detail === CLOSED_BY_CORRECTION;
   }
 
   /** The case's due day: from today, her pregnancy's window or her baby's age where the profile limits it. */

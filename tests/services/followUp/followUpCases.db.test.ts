@@ -88,11 +88,23 @@ describe.skipIf(dbUnavailable)('follow-up cases', () => {
       'corrected:lsil>cancer',
       'dueChanged:2026-03-29',
       'corrected:cancer>nilm',
-      'closed:normal',
+      'closed:normal:byCorrection',
       'corrected:nilm>lsil',
       'reopened:null',
       'dueChanged:2026-04-21',
     ]);
+  });
+
+  it('a case staff closed stays closed when its result is corrected to normal and back', async () => {
+    await booked();
+    await results.ingest(record({ result: lsil }), now, 'h');
+    const c = await theCase();
+    expect(await fu.service.close(c.id, c.version, 'cin1', undefined, 'admin-token', now)).toEqual({ ok: true, version: 2 });
+    await results.ingest(record({ result: { category: 'cytology', tbs: 'NILM' }, corrected: true }), sh('2026-03-21 10:00'), 'h');
+    await results.ingest(record({ result: lsil, corrected: true }), sh('2026-03-22 10:00'), 'h');
+    const after = await theCase();
+    expect([after.grade, after.outcome, after.closedAt]).toEqual(['lsil', 'cin1', now]);
+    expect((await events()).map(([kind, detail]) => `${kind}:${detail}`)).toEqual(['opened:lsil', 'closed:cin1', 'corrected:lsil>nilm', 'corrected:nilm>lsil']);
   });
 
   it('a normal result corrected to abnormal opens a case; prenatal diagnosis is due before its window closes', async () => {
