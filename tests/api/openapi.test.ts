@@ -77,4 +77,19 @@ describe('the OpenAPI document', () => {
     expect(list.security).toEqual([{ adminToken: [] }]);
     expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match']);
   });
+
+  it('describes the follow-up worklist filters and the closing body (the fixed outcomes, a stage, the version read)', () => {
+    const list = doc.paths['/api/staff/follow-ups'].get;
+    expect(list.security).toEqual([{ adminToken: [] }]);
+    expect(list.parameters!.map((p) => p.name)).toEqual(['region', 'category', 'status', 'overdue', 'owner', 'escalated', 'page', 'pageSize']);
+    const close = doc.paths['/api/staff/follow-ups/{id}/close'].post;
+    const body = close.requestBody!.content['application/json'].schema as {
+      required: string[];
+      properties: { outcome: { enum: string[] }; stage: { enum: string[] } };
+    };
+    expect(body.required).toEqual(['version', 'outcome']);
+    expect(body.properties.outcome.enum).toContain('hearingLossConfirmed');
+    expect(body.properties.stage.enum).toEqual(['0', 'I', 'II', 'III', 'IV']);
+    expect(Object.keys(close.responses).sort()).toEqual(['200', '400', '404', '409', '422']);
+  });
 });
