@@ -76,11 +76,13 @@ export class OpenFollowUpCases implements ResultEffect {
         events.push({ kind: 'reopened' });
       }
     }
-    // the due day follows the grade, her pregnancy or baby once she is known, the day she is told
+    // the due day follows the grade (a correction counts from its arrival), her pregnancy or baby once
+    // she is known, the day she is told (matched but not told yet: still from the day it arrived)
     const closed = 'closedAt' in data ? data.closedAt : existing.closedAt;
     const open = !closed && !existing.doneAt;
     if (row.abnormal && open && ['corrected', 'matched', 'released', 'toldInPerson'].includes(kind)) {
-      const dueOn = await this.dueOn(tx, row, today);
+      const from = kind === 'matched' && row.status !== 'sent' && !data.openedOn ? existing.openedOn : today;
+      const dueOn = await this.dueOn(tx, row, from);
       if (dueOn !== existing.dueOn) {
         data.dueOn = dueOn;
         events.push({ kind: 'dueChanged', detail: dueOn });
@@ -102,8 +104,8 @@ export class OpenFollowUpCases implements ResultEffect {
     return last?.detail === CLOSED_BY_CORRECTION;
   }
 
-  /** The case's due day: from today, her pregnancy's window or her baby's age where the profile limits it. */
-  private async dueOn(tx: Tx, row: ScreeningResult, today: string): Promise<string> {
+  /** The case's due day: from `from` (the day she is told, or it arrived), her pregnancy's window or her baby's age where the profile limits it. */
+  private async dueOn(tx: Tx, row: ScreeningResult, from: string): Promise<string> {
     const rule = this.results.categories[row.category]!.grades[row.grade]!;
     const limit = this.limits.get(`${row.category}.${row.grade}`);
     let pregnancyDueDate: string | null = null;
@@ -123,6 +125,6 @@ export class OpenFollowUpCases implements ResultEffect {
       }
     }
     // (an abnormal grade has its due days: crossCheckFollowUp)
-    return followUpDueDay({ from: today, testDate: row.testDate, dueDays: rule.dueDays ?? 28, limit, pregnancyDueDate, babyBirthDate });
+    return followUpDueDay({ from, testDate: row.testDate, dueDays: rule.dueDays ?? 28, limit, pregnancyDueDate, babyBirthDate });
   }
 }

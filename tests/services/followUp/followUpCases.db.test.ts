@@ -67,7 +67,9 @@ describe.skipIf(dbUnavailable)('follow-up cases', () => {
     await booked('w2', 'ZZ7Q2M');
     await bookingRow(f.db, 'w2', { serviceId: 'breast', day: '2026-03-10', status: 'attended', code: 'BR4A77' });
     expect(await results.matchByHand(u.resultId!, 'BR4A77', 'admin-token', sh('2026-03-21 09:00'))).toEqual({ ok: true, status: 'held' });
-    expect((await f.db.followUpCase.findUniqueOrThrow({ where: { resultId: u.resultId } })).contactId).toBe('w2');
+    // linked to her; held, not told yet: still due 14 days after it arrived
+    const matched = await f.db.followUpCase.findUniqueOrThrow({ where: { resultId: u.resultId } });
+    expect([matched.contactId, matched.dueOn, matched.version]).toEqual(['w2', '2026-04-03', 2]);
   });
 
   it('a correction moves the case to the new grade; to normal closes it; back to abnormal opens it again', async () => {
