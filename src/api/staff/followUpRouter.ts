@@ -95,13 +95,11 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
         if (!b) return;
         const out = await run(p.id, b, deps.clock.now());
         if (out.ok) return void res.json({ id: p.id, version: out.version });
-        res
-          .status(STATUS[out.error] ?? 422)
-          .json({
-            error: out.error,
-            ...(out.field ? { field: out.field } : {}),
-            message: `${out.field ? `${out.field}: ` : ''}follow-up case ${p.id}: ${out.error}`,
-          });
+        res.status(STATUS[out.error] ?? 422).json({
+          error: out.error,
+          ...(out.field ? { field: out.field } : {}),
+          message: `${out.field ? `${out.field}: ` : ''}follow-up case ${p.id}: ${out.error}`,
+        });
       }),
     );
   const s = () => deps.followUp!;
