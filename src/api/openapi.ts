@@ -11,6 +11,7 @@ import { indicatorQuery } from './staff/indicatorsRouter.js';
 import { droppedFilter } from './staff/reminderRouter.js';
 import { resultListFilter, resultMatchBody } from './staff/resultsRouter.js';
 import { dayListQuery } from './validate.js';
+import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
@@ -200,6 +201,7 @@ export function openApiDocument(): object {
       ...errors({ 400: 'a missing or bad field (named), a range over a year, or a township or village', 404: 'no such region' }),
     },
   });
+  registerFollowUpPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

@@ -19,6 +19,7 @@ import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
 import { openApiRouter } from '../api/openapi.js';
 import { staffResultsRouter } from '../api/staff/resultsRouter.js';
 import { staffIndicatorsRouter } from '../api/staff/indicatorsRouter.js';
+import { followUpRouter } from '../api/staff/followUpRouter.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -101,6 +102,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(reminderRouter({ planner: s.planner, clock }));
   app.use(staffResultsRouter({ results: s.results, clock }));
   app.use(staffIndicatorsRouter({ indicators: s.indicators }));
+  app.use(followUpRouter({ followUp: s.followUp?.service, clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
   app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

@@ -14,6 +14,7 @@ import { reminderJobs } from '../jobs/reminderJobs.js';
 import { resultJobs } from '../jobs/resultJobs.js';
 import { missingYears, missingYearsWarning } from '../domain/workdays/workingDays.js';
 import { escalateOverdueResults } from '../services/results/heldEscalation.js';
+import { followUpJobs } from '../jobs/followUpJobs.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { Logger } from '../support/logger.js';
@@ -79,6 +80,7 @@ export function buildJobs(
         logger,
       ),
       ...(holdDeadline ? resultJobs({ escalateOverdue: (now) => escalateOverdueResults(db, holdDeadline, now) }, logger) : []),
+      ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
     ],
     s.clock,
     logger,

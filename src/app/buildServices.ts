@@ -18,6 +18,7 @@ import { ResultService } from '../services/results/ResultService.js';
 import { IndicatorService } from '../services/indicators/IndicatorService.js';
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
+import { followUpParts } from './followUpWiring.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
   const { county, profile, flowSet, workdays } = files;
@@ -62,8 +63,11 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   // results: the profile's meanings, the county's hospitals
   // (a held result's deadline: the profile's working days, counted with the holiday and 调休 calendar)
   const holdDeadline = profile.results?.holdDeadline ? { workingDays: profile.results.holdDeadline.workingDays, calendar: workdays } : undefined;
+  const resultHospitals = new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }]));
+  // follow-up cases of abnormal results: opened by the result service's effect, worked by staff and the daily job
+  const followUp = followUpParts(db, profile, resultHospitals);
   const results = profile.results
-    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity, holdDeadline })
+    ? new ResultService(db, profile.results, resultHospitals, { identity, holdDeadline, effects: followUp ? [followUp.cases] : [] })
     : undefined;
   // the programme indicators (every stored result counts, with or without a results section)
   const indicators = new IndicatorService(db);
@@ -85,6 +89,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     results,
     holdDeadline,
     indicators,
+    followUp,
   };
 }
 

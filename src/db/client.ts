@@ -13,6 +13,7 @@ export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | 
 export type { Provider };
 /** Row and input types of the models (the SQLite typing, used for both providers as Db is). */
 export type { Pregnancy, ScreeningResult, Prisma as DbTypes } from '../../generated/sqlite/index.js';
+export type { FollowUpCase } from '../../generated/sqlite/index.js';
 
 /** Which provider a client opened by openDb talks to. */
 const providers = new WeakMap<object, Provider>();

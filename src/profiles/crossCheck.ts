@@ -5,6 +5,7 @@ import { crossCheckBooking } from './crossCheckBooking.js';
 import { crossCheckWarningSigns } from './crossCheckWarningSigns.js';
 import { crossCheckSideQuestions } from './crossCheckSideQuestions.js';
 import { crossCheckResults } from './crossCheckResults.js';
+import { crossCheckFollowUp } from './crossCheckFollowUp.js';
 import {
   ASK_MORE_VARS,
   COMMON_VARS,
@@ -49,6 +50,7 @@ export function crossCheckProfile(profile: Profile): Issue[] {
   issues.push(...crossCheckWarningSigns(profile));
   issues.push(...crossCheckSideQuestions(profile));
   issues.push(...crossCheckResults(profile));
+  issues.push(...crossCheckFollowUp(profile));
   return issues;
 }
 

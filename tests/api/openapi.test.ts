@@ -25,6 +25,15 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/staff/follow-ups',
+      '/api/staff/follow-ups/{id}',
+      '/api/staff/follow-ups/{id}/aid',
+      '/api/staff/follow-ups/{id}/booked',
+      '/api/staff/follow-ups/{id}/close',
+      '/api/staff/follow-ups/{id}/contacted',
+      '/api/staff/follow-ups/{id}/done',
+      '/api/staff/follow-ups/{id}/group',
+      '/api/staff/follow-ups/{id}/owner',
       '/api/staff/hospitals/{hospitalId}/attendance',
       '/api/staff/hospitals/{hospitalId}/closures',
       '/api/staff/hospitals/{hospitalId}/closures/{day}/{session}',
@@ -92,5 +101,20 @@ describe('the OpenAPI document', () => {
     const row = ok.content['application/json'].schema.properties.results.items;
     expect(row.required).toEqual(expect.arrayContaining(['heldAt', 'deadline', 'escalatedAt']));
     expect(row.properties.deadline).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('describes the follow-up worklist filters and the closing body (the fixed outcomes, a stage, the version read)', () => {
+    const list = doc.paths['/api/staff/follow-ups'].get;
+    expect(list.security).toEqual([{ adminToken: [] }]);
+    expect(list.parameters!.map((p) => p.name)).toEqual(['region', 'category', 'status', 'overdue', 'owner', 'escalated', 'page', 'pageSize']);
+    const close = doc.paths['/api/staff/follow-ups/{id}/close'].post;
+    const body = close.requestBody!.content['application/json'].schema as {
+      required: string[];
+      properties: { outcome: { enum: string[] }; stage: { enum: string[] } };
+    };
+    expect(body.required).toEqual(['version', 'outcome']);
+    expect(body.properties.outcome.enum).toContain('hearingLossConfirmed');
+    expect(body.properties.stage.enum).toEqual(['0', 'I', 'II', 'III', 'IV']);
+    expect(Object.keys(close.responses).sort()).toEqual(['200', '400', '404', '409', '422']);
   });
 });

@@ -139,6 +139,29 @@ describe('broken profiles', () => {
       want: ['henan.yaml: results.holdDeadline.workingDays: Number must be greater than or equal to 1'],
     },
     {
+      name: 'follow-up: a limit naming an unknown grade and window, a step name missing, an unknown group, a wrong placeholder',
+      files: {
+        'henan.yaml': henan(
+          [
+            'followUp:',
+            '  limits: [{ grades: [serum.veryHigh], beforeWindowCloses: amnio }]',
+            '  reminders:',
+            '    texts: { before: "请在{by}前做{test}" }',
+            '    steps: { colposcopy: null }',
+            '  aid: { priorityGroups: [poor] }',
+            '',
+          ].join('\n'),
+        ),
+      },
+      want: [
+        "henan.yaml: followUp.limits.0.grades.0: unknown grade 'serum.veryHigh'",
+        "henan.yaml: followUp.limits.0.beforeWindowCloses: no prenatal screening 'amnio' with a window",
+        "henan.yaml: followUp.reminders.steps.colposcopy: the step name of 'colposcopy' is missing",
+        'henan.yaml: followUp.reminders.texts.before: placeholder {test} is not provided',
+        'henan.yaml: followUp.aid.priorityGroups.0: unknown group (known: rural, urbanLowIncome, urban)',
+      ],
+    },
+    {
       name: 'unknown rule type',
       files: { 'henan.yaml': henan('programmes:\n  twoCancer:\n    rules:\n      - { type: age, min: 35, max: 64 }\n      - { type: weight, max: 80 }\n') },
       want: ['henan.yaml: programmes.twoCancer.rules.1.type: Invalid discriminator value'],

@@ -9,6 +9,7 @@ import { inputSpecSchema } from '../parse/inputSpec.js';
 import { warningSignsSchema } from './warningSignsSchema.js';
 import { sideQuestionsSchema } from './sideQuestionsSchema.js';
 import { resultsSchema } from './resultsSchema.js';
+import { followUpSchema } from './followUpSchema.js';
 
 /** Stable ASCII id: lower-case letters, digits and '-' (e.g. `henan`, `xiangcheng-dingji`). */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an ASCII slug (a-z, 0-9 and "-", e.g. "xiangcheng-dingji")');
@@ -318,6 +319,8 @@ export const profileSchema = z
     sideQuestions: sideQuestionsSchema.default({}),
     // what each grade of each screening result means to her, and how it is released (resultsSchema.ts)
     results: resultsSchema.optional(),
+    // follow-up cases of abnormal results: outcomes, due-day limits, reminders, escalation, aid (followUpSchema.ts)
+    followUp: followUpSchema.optional(),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
