@@ -94,6 +94,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     eligibleFrom: ['date', 'programme', 'time'],
     myDataHeader: NONE,
   },
+  // src/flows/myResults.ts: a result's notice again, with the day it was sent; how many more there are
+  myResults: { item: ['date', 'notice'], more: ['count'] },
   confirmGuess: ['label'],
   systemError: COUNTY,
   // src/flows/answerAgain.ts, src/flows/answerAgainActions.ts

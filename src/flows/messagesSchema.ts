@@ -183,6 +183,11 @@ export const messagesSchema = z.object({
     eligibleFrom: z.string().min(1),
     myDataHeader: z.string().min(1),
   }),
+  /** 我的结果: her results told in the chat, shown again (src/flows/myResults.ts). */
+  myResults: z.object({
+    item: z.string().min(1),
+    more: z.string().min(1),
+  }),
   /** Before acting on a guessed answer that refuses her: {label} is the answer as she would say it. */
   confirmGuess: z.string(),
   groupMention: z.string(),
