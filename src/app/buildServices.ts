@@ -15,6 +15,7 @@ import { simulatorClockStart } from '../services/simulatorClockStore.js';
 import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
 import { createReminders } from './reminderWiring.js';
 import { ResultService } from '../services/results/ResultService.js';
+import { rescreenAfterResult } from '../services/results/rescreenAfterResult.js';
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 
@@ -59,7 +60,11 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
   const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
   const results = profile.results
-    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), { identity })
+    ? new ResultService(db, profile.results, new Map(county.hospitals.map((h) => [h.id, { name: h.name, phone: h.phone }])), {
+        identity,
+        // a normal 两癌 result told to her sets her next re-screening reminder
+        effects: [rescreenAfterResult({ programme: reminders.config.rescreen.programme, years: reminders.config.rescreen.years })],
+      })
     : undefined;
   return {
     dbHandle,

@@ -70,6 +70,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     factLine: ['label', 'value'],
     ageGiven: ['age', 'date'],
     checkLine: ['date', 'programme', 'result'],
+    // a normal result told to her set the day she may join again
+    checkFromResult: ['date', 'programme', 'nextDate'],
     resultEligible: NONE,
     resultEligibleFrom: ['date'],
     resultNotEligible: NONE,

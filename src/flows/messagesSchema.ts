@@ -51,6 +51,7 @@ export const messagesSchema = z.object({
     // a birth date she gave as her age ({age}, {date}: the day she said it)
     ageGiven: z.string().min(1),
     checkLine: z.string(),
+    checkFromResult: z.string(),
     resultEligible: z.string(),
     resultEligibleFrom: z.string(),
     resultNotEligible: z.string(),
