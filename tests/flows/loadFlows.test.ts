@@ -54,6 +54,7 @@ describe('loadFlows', () => {
         'menu',
         'my_data',
         'my_results',
+        'referral_ask',
         'next_reminder',
         'subscribe',
         'thanks',
