@@ -11,6 +11,7 @@ import { sideQuestionsPort } from '../flows/booking/sideQuestionsPort.js';
 import { ConversationEngine } from '../flows/engine.js';
 import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
+import { createMyResults } from '../flows/myResults.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { twinsSaidBy } from '../flows/pregnancy/twinsSaid.js';
@@ -97,6 +98,11 @@ export function buildEngine(
     ...createUndoEndActions({ pregnancy: pregnancyPort, booking: bookingPort }),
     ...nextReminders.actions(),
     ...answerAgain.actions,
+    // 我的结果: her results told in the chat (none where the profile has no results section)
+    ...createMyResults({
+      results: (contactId, take) => s.results?.listForHer(contactId, take) ?? Promise.resolve({ shown: [], more: 0 }),
+      messages: () => flowSet.messages,
+    }),
   ]);
   const engine = new ConversationEngine({
     flowSet,

@@ -16,6 +16,7 @@ import { AdjustableClock, systemClock, type Clock } from '../support/clock.js';
 import { createReminders } from './reminderWiring.js';
 import { ResultService } from '../services/results/ResultService.js';
 import { IndicatorService } from '../services/indicators/IndicatorService.js';
+import { rescreenAfterResult } from '../services/results/rescreenAfterResult.js';
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 import { followUpParts } from './followUpWiring.js';
@@ -67,7 +68,15 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   // follow-up cases of abnormal results: opened by the result service's effect, worked by staff and the daily job
   const followUp = followUpParts(db, profile, resultHospitals);
   const results = profile.results
-    ? new ResultService(db, profile.results, resultHospitals, { identity, holdDeadline, effects: followUp ? [followUp.cases] : [] })
+    ? new ResultService(db, profile.results, resultHospitals, {
+        identity,
+        holdDeadline,
+        // follow-up cases of abnormal results; a normal 两癌 result told to her sets her next re-screening reminder
+        effects: [
+          ...(followUp ? [followUp.cases] : []),
+          rescreenAfterResult({ programme: reminders.config.rescreen.programme, years: reminders.config.rescreen.years }),
+        ],
+      })
     : undefined;
   // the programme indicators (every stored result counts, with or without a results section)
   const indicators = new IndicatorService(db);

@@ -138,6 +138,11 @@ async function describeMyData(d: ActionDeps, contactId: string, vars: TemplateVa
     lines.push(renderTemplate(m.factLine, { label: m.factLabels[f.key] ?? f.key, value: d.programmes.describeFact(f.key, f.value) }));
   }
   for (const c of data.checks) {
+    if (c.fromResult && c.nextEligibleOn) {
+      const line = { date: formatChineseDate(shanghaiDay(c.checkedAt)), programme: d.programmes.name(c.programme) ?? c.programme };
+      lines.push(renderTemplate(m.checkFromResult, { ...line, nextDate: formatChineseDate(c.nextEligibleOn) }));
+      continue;
+    }
     lines.push(
       renderTemplate(m.checkLine, {
         date: formatChineseDate(shanghaiDay(c.checkedAt)),

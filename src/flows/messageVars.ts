@@ -71,6 +71,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     factLine: ['label', 'value'],
     ageGiven: ['age', 'date'],
     checkLine: ['date', 'programme', 'result'],
+    // a normal result told to her set the day she may join again
+    checkFromResult: ['date', 'programme', 'nextDate'],
     resultEligible: NONE,
     resultEligibleFrom: ['date'],
     resultNotEligible: NONE,
@@ -95,6 +97,8 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
     eligibleFrom: ['date', 'programme', 'time'],
     myDataHeader: NONE,
   },
+  // src/flows/myResults.ts: a result's notice again, with the day it was sent; how many more there are
+  myResults: { item: ['date', 'notice'], more: ['count'] },
   confirmGuess: ['label'],
   systemError: COUNTY,
   // src/flows/answerAgain.ts, src/flows/answerAgainActions.ts

@@ -52,6 +52,7 @@ export const messagesSchema = z.object({
     // a birth date she gave as her age ({age}, {date}: the day she said it)
     ageGiven: z.string().min(1),
     checkLine: z.string(),
+    checkFromResult: z.string(),
     resultEligible: z.string(),
     resultEligibleFrom: z.string(),
     resultNotEligible: z.string(),
@@ -183,6 +184,11 @@ export const messagesSchema = z.object({
     eligibleAgain: z.string().min(1),
     eligibleFrom: z.string().min(1),
     myDataHeader: z.string().min(1),
+  }),
+  /** 我的结果: her results told in the chat, shown again (src/flows/myResults.ts). */
+  myResults: z.object({
+    item: z.string().min(1),
+    more: z.string().min(1),
   }),
   /** Before acting on a guessed answer that refuses her: {label} is the answer as she would say it. */
   confirmGuess: z.string(),

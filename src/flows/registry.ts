@@ -6,6 +6,7 @@ import { PREGNANCY_ACTIONS, PREGNANCY_CHOICE_SOURCES } from './pregnancy/pregnan
 import { NEXT_REMINDER_ACTIONS } from './nextReminders.js';
 import { UNDO_END_ACTIONS } from './pregnancy/undoEndActions.js';
 import { ANSWER_AGAIN_ACTIONS, ANSWER_AGAIN_SOURCES } from './answerAgainActions.js';
+import { MY_RESULTS_ACTIONS } from './myResults.js';
 
 /** Each action's outcomes and the variables it may set. */
 export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
@@ -15,6 +16,7 @@ export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
   ...NEXT_REMINDER_ACTIONS,
   ...UNDO_END_ACTIONS,
   ...ANSWER_AGAIN_ACTIONS,
+  ...MY_RESULTS_ACTIONS,
 ]);
 
 export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES, ...ANSWER_AGAIN_SOURCES]);

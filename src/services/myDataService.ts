@@ -1,6 +1,7 @@
 // 我的信息 and 删除我的信息: everything stored about her, and deleting all of it.
 import { eraseFreedData, type Db, type Tx } from '../db/client.js';
 import { runTransaction } from '../db/transaction.js';
+import { RESCREEN_CHECK_PREFIX } from './results/rescreenAfterResult.js';
 
 export interface StoredData {
   consent: string;
@@ -11,7 +12,8 @@ export interface StoredData {
   facts: { key: string; value: unknown; sensitive: boolean }[];
   /** Her ID number is kept (hashed and sealed) to match her results. */
   idNumberKept: boolean;
-  checks: { programme: string; eligible: boolean; reasonCode: string | null; nextEligibleOn: string | null; checkedAt: Date }[];
+  /** fromResult: written by a normal result told to her, not answered by her (src/services/results/rescreenAfterResult.ts). */
+  checks: { programme: string; eligible: boolean; reasonCode: string | null; nextEligibleOn: string | null; checkedAt: Date; fromResult: boolean }[];
 }
 
 /** Work that must happen in the deletion's transaction first (e.g. releasing her booked seats). */
@@ -43,6 +45,7 @@ export class MyDataService {
         reasonCode: c.reasonCode,
         nextEligibleOn: c.nextEligibleOn,
         checkedAt: c.checkedAt,
+        fromResult: c.id.startsWith(RESCREEN_CHECK_PREFIX),
       })),
     };
   }

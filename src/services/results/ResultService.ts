@@ -309,6 +309,41 @@ export class ResultService {
     return rows.map((r) => ({ ...r, deadline: r.heldAt && deadline ? holdDeadlineDay(r.heldAt, deadline) : null }));
   }
 
+  /**
+   * Her results told to her in the chat (sent, or released by staff), newest first: each its notice
+   * again (the latest version, its next step dated as on the day it was sent) and that day. Never a
+   * held one, nor one told in person; a baby's are the mother's (matched to her contact).
+   */
+  async listForHer(contactId: string, take: number): Promise<{ shown: { notice: string; sentOn: string }[]; more: number }> {
+    const rows = await this.db.screeningResult.findMany({ where: { contactId, status: { in: ['sent', 'released'] } } });
+    if (rows.length === 0) return { shown: [], more: 0 };
+    const events = await this.db.resultEvent.findMany({
+      where: { resultId: { in: rows.map((r) => r.id) }, kind: 'sent' },
+      select: { resultId: true, at: true },
+    });
+    const sentAt = new Map<string, Date>();
+    for (const e of events) if ((sentAt.get(e.resultId)?.getTime() ?? 0) < e.at.getTime()) sentAt.set(e.resultId, e.at);
+    const told = rows
+      .map((row) => ({ row, at: sentAt.get(row.id) ?? row.updatedAt }))
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.row.testDate.localeCompare(a.row.testDate) || a.row.id.localeCompare(b.row.id));
+    const shown = told.slice(0, take).map(({ row, at }) => ({ notice: this.notice(row, shanghaiDay(at)), sentOn: shanghaiDay(at) }));
+    return { shown, more: told.length - shown.length };
+  }
+
+  /** A result's notice as she reads it, its next step counted from `sentOn`. */
+  private notice(row: { hospitalId: string; category: string; grade: string; testDate: string }, sentOn: string): string {
+    const hospital = this.hospitals.get(row.hospitalId)!;
+    return resultNotice(this.settings, {
+      category: row.category as Parameters<typeof resultNotice>[1]['category'],
+      grade: row.grade,
+      date: row.testDate,
+      sentOn,
+      hospital: hospital.name,
+      where: hospital.name,
+      phone: hospital.phone,
+    });
+  }
+
   /** Her result's notice into the outbox (her private chat, the account she talks to). */
   private async tell(
     tx: Tx,
@@ -321,16 +356,7 @@ export class ResultService {
     const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
     // (a private chat only: an SMS never carries a result, design.md invariant 9)
     if (!contact || !PRIVATE_CHANNELS.includes(contact.channel)) return;
-    const hospital = this.hospitals.get(row.hospitalId)!;
-    const notice = resultNotice(this.settings, {
-      category: row.category as Parameters<typeof resultNotice>[1]['category'],
-      grade: row.grade,
-      date: row.testDate,
-      sentOn: shanghaiDay(now),
-      hospital: hospital.name,
-      where: hospital.name,
-      phone: hospital.phone,
-    });
+    const notice = this.notice(row, shanghaiDay(now));
     const text = correcting ? `${this.settings.texts.corrected}\n${notice}` : notice;
     await enqueueMessages(
       tx,

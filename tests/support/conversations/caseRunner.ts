@@ -140,6 +140,29 @@ export class CaseRunner {
         await db.booking.updateMany({ where: { contactId: contact.id }, data: { status: 'held', heldUntil } });
       }
     }
+    for (const [i, r] of given.results.entries()) {
+      const grade = app.profile.results?.categories[r.category]?.grades[r.grade];
+      if (!grade) throw new Error(`given.results[${i}]: no grade ${r.category}.${r.grade} in the profile`);
+      const at = r.sentAt ? new Date(r.sentAt) : clock.now();
+      const row = await db.screeningResult.create({
+        data: {
+          hospitalId: r.hospital,
+          hospitalResultId: `${externalId}-${i}`,
+          category: r.category,
+          grade: r.grade,
+          abnormal: grade.abnormal,
+          testDate: r.testDate,
+          fieldsJson: '{}',
+          contactId: contact.id,
+          matchState: 'matched',
+          status: r.status,
+          heldAt: r.status === 'sent' ? null : at,
+          receivedAt: at,
+          updatedAt: at,
+        },
+      });
+      if (r.status === 'sent' || r.status === 'released') await db.resultEvent.create({ data: { resultId: row.id, kind: 'sent', actor: 'case', at } });
+    }
     if (given.pregnancy) {
       const birthDate = typeof given.facts.birthDate === 'string' ? given.facts.birthDate : undefined;
       await app.pregnancy.register(contact.id, { dueDate: given.pregnancy.dueDate, datingFrom: 'dueDate', birthDate }, clock.now());

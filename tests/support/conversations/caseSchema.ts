@@ -61,6 +61,25 @@ const givenSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Results of hers already stored (as ResultService writes them, matched to her): `sent` and
+     * `released` were told to her in the chat on `sentAt` (default: now), `held` waits for staff,
+     * `toldInPerson` was told by staff. A baby's results (heelBlood, hearing) are the mother's too.
+     */
+    results: z
+      .array(
+        z
+          .object({
+            category: z.string(),
+            grade: z.string(),
+            hospital: z.string(),
+            testDate: day,
+            status: z.enum(['sent', 'released', 'held', 'toldInPerson']).default('sent'),
+            sentAt: instant.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 
