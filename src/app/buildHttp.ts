@@ -18,6 +18,8 @@ import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
 import { openApiRouter } from '../api/openapi.js';
 import { staffResultsRouter } from '../api/staff/resultsRouter.js';
+import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
+import { ResultUpload } from '../services/results/ResultUpload.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -88,6 +90,9 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   app.use(reminderRouter({ planner: s.planner, clock }));
   app.use(staffResultsRouter({ results: s.results, clock }));
+  // a results file exported from a hospital's system (read as profiles/imports/results.yaml says)
+  const upload = s.results && files.resultImport ? new ResultUpload(s.results, files.resultImport, { idNumbers: !!s.identity, logger }) : undefined;
+  app.use(resultUploadRouter({ upload, hospitals: county.hospitals.map((h) => h.id), clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
   app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

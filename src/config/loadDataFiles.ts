@@ -1,10 +1,13 @@
 // The data files of one deployment, loaded and checked together at start: the profiles, the county
-// named by COUNTY_ID, and the flows. A mistake throws DataFileError naming the file and the path.
+// named by COUNTY_ID, the flows, and how uploaded results files are read (profiles/imports/results.yaml,
+// optional: without it the upload is off). A mistake throws DataFileError naming the file and the path.
+import fs from 'node:fs';
 import path from 'node:path';
+import { resultImportSchema } from '../domain/profile/resultImportSchema.js';
 import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
 import { loadFlows } from '../flows/loadFlows.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../flows/registry.js';
-import { DataFileError, displayPath } from '../support/readYaml.js';
+import { DataFileError, displayPath, readYamlFile } from '../support/readYaml.js';
 import type { Config } from './config.js';
 
 export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' | 'COUNTY_ID'>) {
@@ -27,7 +30,9 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
       }
     }
   }
-  return { profiles, county, profile, flowSet };
+  const importFile = path.resolve(config.PROFILES_DIR, 'imports', 'results.yaml');
+  const resultImport = fs.existsSync(importFile) ? readYamlFile(importFile, resultImportSchema) : undefined;
+  return { profiles, county, profile, flowSet, resultImport };
 }
 
 export type DataFiles = ReturnType<typeof loadDataFiles>;
