@@ -13,16 +13,19 @@ import { ACTOR } from './resultsRouter.js';
 /** The largest file taken (a year's export of a county hospital is a few MB). */
 export const MAX_UPLOAD_MB = 10;
 
+/** The query (the hospital is checked against the county's by uploadQuery). */
+export const uploadQueryShape = z
+  .object({
+    hospitalId: z.string({ required_error: 'required: the hospital whose file it is' }).trim().min(1, 'required: the hospital whose file it is'),
+    takeGoodRows: z.enum(['true', 'false'], { message: 'true or false' }).default('false'),
+  })
+  .strict();
+
 export const uploadQuery = (hospitals: readonly string[]) =>
-  z
-    .object({
-      hospitalId: z
-        .string({ required_error: 'required: the hospital whose file it is' })
-        .trim()
-        .refine((id) => hospitals.includes(id), `not a hospital of the county (${hospitals.join(', ')})`),
-      takeGoodRows: z.enum(['true', 'false'], { message: 'true or false' }).default('false'),
-    })
-    .strict();
+  uploadQueryShape.superRefine((q, ctx) => {
+    if (!hospitals.includes(q.hospitalId))
+      ctx.addIssue({ code: 'custom', path: ['hospitalId'], message: `not a hospital of the county (${hospitals.join(', ')})` });
+  });
 
 export interface ResultUploadDeps {
   /** Unset: the profile has no results section, or there is no profiles/imports/results.yaml. */
