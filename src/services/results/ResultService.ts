@@ -42,6 +42,18 @@ const PRIVATE_CHANNELS = ['wechat', 'simulator'];
 /** Another writer changed the result between the read and the write: read again. */
 class ChangedMeanwhile extends Error {}
 
+type ContactRow = NonNullable<Awaited<ReturnType<Tx['contact']['findUnique']>>>;
+
+/** What a batch of results reads, read at once (ResultService.readAhead): null where nothing was found. */
+interface ReadAhead {
+  /** By hospital and result id, until the batch's first result with that id takes it. */
+  results: Map<string, ScreeningResult | null>;
+  bookings: Map<string, { contactId: string; hospitalId: string } | null>;
+  identities: Map<string, { contactId: string }[]>;
+  contacts: Map<string, ContactRow>;
+}
+const resultKey = (hospitalId: string, hospitalResultId: string) => `${hospitalId}\u0000${hospitalResultId}`;
+
 /** Rolls back a batch of results (all or nothing, or a dry run), carrying what would have become of each. */
 class RolledBack extends Error {
   constructor(readonly outcomes: IngestOutcome[]) {
@@ -109,7 +121,8 @@ export class ResultService {
             this.db,
             async (tx) => {
               const out: IngestOutcome[] = [];
-              for (const r of records) out.push(this.refusedOutright(r) ?? (await this.ingestIn(tx, r, now, actor)));
+              const reads = await this.readAhead(tx, records);
+              for (const r of records) out.push(this.refusedOutright(r) ?? (await this.ingestIn(tx, r, now, actor, reads)));
               if (keep === 'nothing' || (keep === 'allOrNothing' && out.some((o) => o.outcome === 'refused'))) throw new RolledBack(out);
               return out;
             },
@@ -138,16 +151,56 @@ export class ResultService {
     return undefined;
   }
 
-  /** One result in the caller's transaction (nothing written when it is refused). */
-  private async ingestIn(tx: Tx, r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
+  /**
+   * What ingestIn would read for each of many results, read in a few queries (a file of thousands of
+   * rows then needs the writes only, one round trip each). Only what the batch cannot change is kept
+   * for later: a result's stored row is taken once (a second row with the same id reads it again).
+   */
+  private async readAhead(tx: Tx, records: readonly ResultRecord[]): Promise<ReadAhead> {
+    const hashes = [...new Set(records.flatMap((r) => (r.idNumber && this.options.identity ? [this.options.identity.hash(r.idNumber)] : [])))];
+    const codes = [...new Set(records.flatMap((r) => (r.visitCode ? [r.visitCode] : [])))];
+    const results = new Map<string, ScreeningResult | null>(records.map((r) => [resultKey(r.hospitalId, r.hospitalResultId), null]));
+    for (const hospitalId of new Set(records.map((r) => r.hospitalId))) {
+      const ids = records.filter((r) => r.hospitalId === hospitalId).map((r) => r.hospitalResultId);
+      for (const row of await tx.screeningResult.findMany({ where: { hospitalId, hospitalResultId: { in: ids } } })) {
+        results.set(resultKey(row.hospitalId, row.hospitalResultId), row);
+      }
+    }
+    const bookings = new Map<string, { contactId: string; hospitalId: string } | null>(codes.map((c) => [c, null]));
+    for (const b of codes.length
+      ? await tx.booking.findMany({ where: { code: { in: codes } }, select: { code: true, contactId: true, hospitalId: true } })
+      : []) {
+      if (b.code) bookings.set(b.code, { contactId: b.contactId, hospitalId: b.hospitalId });
+    }
+    const identities = new Map<string, { contactId: string }[]>(hashes.map((h) => [h, []]));
+    for (const w of hashes.length ? await tx.contactIdentity.findMany({ where: { idHash: { in: hashes } }, select: { idHash: true, contactId: true } }) : []) {
+      identities.get(w.idHash)!.push({ contactId: w.contactId });
+    }
+    const contactIds = [
+      ...new Set([...bookings.values()].flatMap((b) => (b ? [b.contactId] : [])).concat([...identities.values()].flat().map((w) => w.contactId))),
+    ];
+    const contacts = new Map<string, ContactRow>(
+      contactIds.length ? (await tx.contact.findMany({ where: { id: { in: contactIds } } })).map((c) => [c.id, c]) : [],
+    );
+    return { results, bookings, identities, contacts };
+  }
+
+  /** One result in the caller's transaction (nothing written when it is refused); `reads` answers its reads when given. */
+  private async ingestIn(tx: Tx, r: ResultRecord, now: Date, actor: string, reads?: ReadAhead): Promise<IngestOutcome> {
     const base = { hospitalResultId: r.hospitalResultId };
     const grade = classifyResult(r.result, this.settings);
     const rule = this.settings.categories[r.result.category].grades[grade];
     const fieldsJson = JSON.stringify(r.result);
     const idHash = r.idNumber ? this.options.identity!.hash(r.idNumber) : null;
-    const existing = await tx.screeningResult.findUnique({
-      where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
-    });
+    const key = resultKey(r.hospitalId, r.hospitalResultId);
+    const known = reads?.results.get(key);
+    reads?.results.delete(key);
+    const existing =
+      known !== undefined
+        ? known
+        : await tx.screeningResult.findUnique({
+            where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
+          });
     const unlinked = existing?.matchState === UNLINKED;
     const sameWoman = unlinked || (existing?.visitCode === (r.visitCode ?? null) && existing?.idHash === idHash);
     if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && sameWoman) {
@@ -166,8 +219,8 @@ export class ResultService {
       return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
     }
     // a woman who deleted her data stays unlinked: her result is never matched to a chat again
-    const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash });
-    const contact = match.contactId ? await tx.contact.findUnique({ where: { id: match.contactId } }) : null;
+    const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash }, reads);
+    const contact = match.contactId ? (reads?.contacts.get(match.contactId) ?? (await tx.contact.findUnique({ where: { id: match.contactId } }))) : null;
     const canTell = contact?.consent === 'given';
     // a correction goes out by itself only where the first one did, to the same woman; else a person
     // decides (it was held, she was told in person, or the code now names someone else)
@@ -211,7 +264,7 @@ export class ResultService {
       row = await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
     }
     await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
-    if (status === 'sent') await this.tell(tx, row, now, actor, delivered);
+    if (status === 'sent') await this.tell(tx, row, now, actor, delivered, contact);
     else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
     await this.afterChange(tx, row, existing ? 'corrected' : 'stored', now, actor);
     return {
@@ -331,8 +384,10 @@ export class ResultService {
     actor: string,
     /** An earlier version of it reached her: this one says it is a correction. */
     correcting = false,
+    /** Her contact row, when the caller has read it already. */
+    known?: ContactRow | null,
   ): Promise<void> {
-    const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
+    const contact = known?.id === row.contactId ? known : row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
     // (a private chat only: an SMS never carries a result, design.md invariant 9)
     if (!contact || !PRIVATE_CHANNELS.includes(contact.channel)) return;
     const hospital = this.hospitals.get(row.hospitalId)!;
@@ -385,10 +440,18 @@ export class ResultService {
  * Her visit code first (a booking of hers at this hospital); else her ID number, when exactly one
  * woman of the bot's gave it. A code and an ID number naming different women match nobody. Never a guess.
  */
-async function matchWoman(tx: Tx, r: { visitCode?: string; hospitalId: string; idHash: string | null }): Promise<{ contactId?: string; reason?: string }> {
-  const byId = r.idHash ? await tx.contactIdentity.findMany({ where: { idHash: r.idHash }, select: { contactId: true }, take: 2 }) : [];
+async function matchWoman(
+  tx: Tx,
+  r: { visitCode?: string; hospitalId: string; idHash: string | null },
+  reads?: ReadAhead,
+): Promise<{ contactId?: string; reason?: string }> {
+  const byId = !r.idHash
+    ? []
+    : (reads?.identities.get(r.idHash)?.slice(0, 2) ??
+      (await tx.contactIdentity.findMany({ where: { idHash: r.idHash }, select: { contactId: true }, take: 2 })));
   if (r.visitCode) {
-    const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
+    const read = reads?.bookings.get(r.visitCode);
+    const booking = read !== undefined ? read : await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
     if (!booking) return { reason: 'unknown_visit_code' };
     if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
     if (byId.length > 0 && !byId.some((w) => w.contactId === booking.contactId)) return { reason: 'code_and_id_differ' };
