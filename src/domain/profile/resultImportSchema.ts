@@ -135,6 +135,8 @@ export const resultImportSchema = z
         expected: fixedKeys(['birads', 'oneIn', 'mm'], textSchema),
         // between the words of {expected} and {columns}
         listSeparator: z.string().min(1),
+        // {value} where the cell may hold her name or ID number (a column shifted by one): never repeated
+        hiddenValue: textSchema,
       })
       .strict(),
   })

@@ -72,9 +72,12 @@ export function mapRow(cells: readonly string[], ctx: RowContext): MappedRow {
     const v = i === undefined ? undefined : (cells[i] ?? '').trim();
     return v === '' ? undefined : v;
   };
+  // (a value is repeated only when it cannot be hers: not from her columns, not what they hold, not like an ID number)
+  const mine = [...PRIVATE_FIELDS].map(cell).filter((v): v is string => v !== undefined);
+  const shown = (field: UploadField, v: string | undefined) => v !== undefined && !PRIVATE_FIELDS.has(field) && !mine.includes(v) && !/\d{15}/.test(v);
   const problem = (reason: RowProblem, field: UploadField): undefined => {
     const v = cell(field);
-    problems.push({ reason, field, ...(v !== undefined && !PRIVATE_FIELDS.has(field) ? { value: v.slice(0, VALUE_SHOWN) } : {}) });
+    problems.push({ reason, field, ...(shown(field, v) ? { value: v!.slice(0, VALUE_SHOWN) } : {}) });
     return undefined;
   };
   /** A required cell: missing column, empty, or its text. */
@@ -244,7 +247,7 @@ export function columnOf(settings: ResultImportSettings, header: FileHeader | un
 /** A row's problem as staff read it. */
 export function rowMessage(settings: ResultImportSettings, header: FileHeader, p: CellProblem): string {
   const column = columnOf(settings, header, p.field);
-  return renderTemplate(settings.messages.row[p.reason], { column, value: p.value, expected: expectedOf(settings, p.field) });
+  return renderTemplate(settings.messages.row[p.reason], { column, value: p.value ?? settings.messages.hiddenValue, expected: expectedOf(settings, p.field) });
 }
 
 export function unmatchedMessage(settings: ResultImportSettings, reason: UnmatchedReason): string {

@@ -1,7 +1,7 @@
 // An uploaded results file read into rows of text, as staff see them in Excel: an .xlsx (a ZIP,
 // read with exceljs: its first worksheet, numbers, dates, rich text and formulas as text) or else a
 // CSV (UTF-8 with or without a BOM, else GB18030/GBK as Chinese Excel saves it; csv-parse: quoted
-// fields, line breaks inside them, cells trimmed; comma- or tab-separated).
+// fields, line breaks inside them, a stray quote inside a cell, cells trimmed; comma- or tab-separated).
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -44,7 +44,7 @@ function readCsv(bytes: Buffer): ReadFile {
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: false }) as string[][];
   } catch {
     return { problem: 'not_a_table' };
   }

@@ -162,6 +162,12 @@ describe('a row', () => {
     expect(row('胸片', {}).problems.map((p) => rowMessage(settings, all, p))).toEqual([
       '“检查项目”填的是“胸片”，认不出是哪项检查。应填：HPV、TCT、活检、乳腺彩超、唐筛、NT、无创、足跟血、听力。',
     ]);
+    // a value is not repeated when it may be hers (a column shifted by one)
+    const shifted = row('王芳', {}, { 身份证号: '' });
+    expect(shifted.problems.map((p) => rowMessage(settings, all, p))).toEqual([
+      '“检查项目”填的是“***”，认不出是哪项检查。应填：HPV、TCT、活检、乳腺彩超、唐筛、NT、无创、足跟血、听力。',
+    ]);
+    expect(row('110105194912310021', {}).problems).toEqual([{ reason: 'unknown_category', field: 'category' }]);
     // a file without the column the test needs
     const hpvOnly = headerOf('报告编号', '检查日期', '检查项目', 'HPV16');
     const missing = map(hpvOnly, ['LIS-2', '2026-03-10', 'HPV', '阴性']);
