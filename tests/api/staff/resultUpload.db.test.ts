@@ -207,6 +207,9 @@ describe.skipIf(dbUnavailable)('staff API: results upload', () => {
     const row = await t.app.dbHandle.db.screeningResult.findFirstOrThrow({ where: { hospitalResultId: 'LIS-1' } });
     expect([row.grade, row.version]).toEqual(['lsil', 2]);
     expect(await t.app.dbHandle.db.screeningResult.count()).toBe(2);
+    // a correction keeps the test
+    const other = await upload(csv(HEADER, line('LIS-1', 'HPV', { ...hpvNeg, 更正: '是' })));
+    expect(rowsOf(other.body)).toEqual([[2, 'LIS-1', 'refused', 'correction_changes_test: 更正不能改检查项目：这个报告编号以前是别的检查。']]);
   });
 
   it('header synonyms, and an ID number matching the woman who gave it; the report never repeats a name or an ID number', async () => {
