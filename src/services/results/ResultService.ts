@@ -15,6 +15,7 @@ import { resultNotice } from '../../domain/results/resultNotice.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
+import { matchWoman, readAhead, resultKey, type ContactRow, type ReadAhead } from './resultReads.js';
 
 /** The hospitals results may come from: names and phones for the notice. */
 export type ResultHospitals = ReadonlyMap<string, { name: string; phone: string }>;
@@ -41,18 +42,6 @@ const PRIVATE_CHANNELS = ['wechat', 'simulator'];
 
 /** Another writer changed the result between the read and the write: read again. */
 class ChangedMeanwhile extends Error {}
-
-type ContactRow = NonNullable<Awaited<ReturnType<Tx['contact']['findUnique']>>>;
-
-/** What a batch of results reads, read at once (ResultService.readAhead): null where nothing was found. */
-interface ReadAhead {
-  /** By hospital and result id, until the batch's first result with that id takes it. */
-  results: Map<string, ScreeningResult | null>;
-  bookings: Map<string, { contactId: string; hospitalId: string } | null>;
-  identities: Map<string, { contactId: string }[]>;
-  contacts: Map<string, ContactRow>;
-}
-const resultKey = (hospitalId: string, hospitalResultId: string) => `${hospitalId}\u0000${hospitalResultId}`;
 
 /** Rolls back a batch of results (all or nothing, or a dry run), carrying what would have become of each. */
 class RolledBack extends Error {
@@ -121,7 +110,7 @@ export class ResultService {
             this.db,
             async (tx) => {
               const out: IngestOutcome[] = [];
-              const reads = await this.readAhead(tx, records);
+              const reads = await readAhead(tx, records, this.options.identity);
               for (const r of records) out.push(this.refusedOutright(r) ?? (await this.ingestIn(tx, r, now, actor, reads)));
               if (keep === 'nothing' || (keep === 'allOrNothing' && out.some((o) => o.outcome === 'refused'))) throw new RolledBack(out);
               return out;
@@ -149,40 +138,6 @@ export class ResultService {
       };
     }
     return undefined;
-  }
-
-  /**
-   * What ingestIn would read for each of many results, read in a few queries (a file of thousands of
-   * rows then needs the writes only, one round trip each). Only what the batch cannot change is kept
-   * for later: a result's stored row is taken once (a second row with the same id reads it again).
-   */
-  private async readAhead(tx: Tx, records: readonly ResultRecord[]): Promise<ReadAhead> {
-    const hashes = [...new Set(records.flatMap((r) => (r.idNumber && this.options.identity ? [this.options.identity.hash(r.idNumber)] : [])))];
-    const codes = [...new Set(records.flatMap((r) => (r.visitCode ? [r.visitCode] : [])))];
-    const results = new Map<string, ScreeningResult | null>(records.map((r) => [resultKey(r.hospitalId, r.hospitalResultId), null]));
-    for (const hospitalId of new Set(records.map((r) => r.hospitalId))) {
-      const ids = records.filter((r) => r.hospitalId === hospitalId).map((r) => r.hospitalResultId);
-      for (const row of await tx.screeningResult.findMany({ where: { hospitalId, hospitalResultId: { in: ids } } })) {
-        results.set(resultKey(row.hospitalId, row.hospitalResultId), row);
-      }
-    }
-    const bookings = new Map<string, { contactId: string; hospitalId: string } | null>(codes.map((c) => [c, null]));
-    for (const b of codes.length
-      ? await tx.booking.findMany({ where: { code: { in: codes } }, select: { code: true, contactId: true, hospitalId: true } })
-      : []) {
-      if (b.code) bookings.set(b.code, { contactId: b.contactId, hospitalId: b.hospitalId });
-    }
-    const identities = new Map<string, { contactId: string }[]>(hashes.map((h) => [h, []]));
-    for (const w of hashes.length ? await tx.contactIdentity.findMany({ where: { idHash: { in: hashes } }, select: { idHash: true, contactId: true } }) : []) {
-      identities.get(w.idHash)!.push({ contactId: w.contactId });
-    }
-    const contactIds = [
-      ...new Set([...bookings.values()].flatMap((b) => (b ? [b.contactId] : [])).concat([...identities.values()].flat().map((w) => w.contactId))),
-    ];
-    const contacts = new Map<string, ContactRow>(
-      contactIds.length ? (await tx.contact.findMany({ where: { id: { in: contactIds } } })).map((c) => [c.id, c]) : [],
-    );
-    return { results, bookings, identities, contacts };
   }
 
   /** One result in the caller's transaction (nothing written when it is refused); `reads` answers its reads when given. */
@@ -434,31 +389,4 @@ export class ResultService {
   private async event(tx: Tx, resultId: string, kind: string, actor: string, at: Date): Promise<void> {
     await tx.resultEvent.create({ data: { resultId, kind, actor, at } });
   }
-}
-
-/**
- * Her visit code first (a booking of hers at this hospital); else her ID number, when exactly one
- * woman of the bot's gave it. A code and an ID number naming different women match nobody. Never a guess.
- */
-async function matchWoman(
-  tx: Tx,
-  r: { visitCode?: string; hospitalId: string; idHash: string | null },
-  reads?: ReadAhead,
-): Promise<{ contactId?: string; reason?: string }> {
-  const byId = !r.idHash
-    ? []
-    : (reads?.identities.get(r.idHash)?.slice(0, 2) ??
-      (await tx.contactIdentity.findMany({ where: { idHash: r.idHash }, select: { contactId: true }, take: 2 })));
-  if (r.visitCode) {
-    const read = reads?.bookings.get(r.visitCode);
-    const booking = read !== undefined ? read : await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
-    if (!booking) return { reason: 'unknown_visit_code' };
-    if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
-    if (byId.length > 0 && !byId.some((w) => w.contactId === booking.contactId)) return { reason: 'code_and_id_differ' };
-    return { contactId: booking.contactId };
-  }
-  if (!r.idHash) return { reason: 'no_visit_code' };
-  if (byId.length === 0) return { reason: 'unknown_id_number' };
-  if (byId.length > 1) return { reason: 'id_number_ambiguous' };
-  return { contactId: byId[0].contactId };
 }
