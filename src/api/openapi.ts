@@ -10,6 +10,8 @@ import { MAX_RESULTS_PER_REQUEST } from './hospital/resultsRouter.js';
 import { indicatorQuery } from './staff/indicatorsRouter.js';
 import { droppedFilter } from './staff/reminderRouter.js';
 import { resultListFilter, resultMatchBody } from './staff/resultsRouter.js';
+import { MAX_UPLOAD_MB, uploadQueryShape } from './staff/resultUploadRouter.js';
+import { MAX_UPLOAD_ROWS } from '../services/results/ResultUpload.js';
 import { dayListQuery } from './validate.js';
 import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 
@@ -98,6 +100,47 @@ const indicatorReport = z.object({
     interventionRate: rate.describe('干预率: diagnosed ÷ high risk'),
   }),
 });
+const problem = z.object({
+  reason: z
+    .string()
+    .describe(
+      'missing_value, missing_column, bad_value, bad_date, unknown_category, bad_id_number, no_name, too_long, ascus_needs_hpv, differs_without_correction, correction_changes_test, not_taken …',
+    ),
+  column: z.string().describe('the column as headed in the file'),
+  message: z.string().describe('for staff, in Chinese (profiles/imports/results.yaml)'),
+});
+const uploadReport = z.object({
+  hospitalId: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf-8', 'gb18030']).optional().describe('a CSV file: detected'),
+  takeGoodRows: z.boolean(),
+  taken: z.enum(['all', 'goodRows', 'none']).describe('none: nothing was stored (bad rows, and takeGoodRows was false)'),
+  columns: z.object({ used: z.array(z.object({ column: z.string(), field: z.string() })), ignored: z.array(z.string()) }),
+  notes: z.array(z.object({ reason: z.string(), message: z.string() })),
+  totals: z.object({
+    rows: z.number().int(),
+    stored: z.number().int(),
+    duplicate: z.number().int(),
+    corrected: z.number().int(),
+    refused: z.number().int(),
+    notTaken: z.number().int(),
+    matched: z.number().int(),
+    unmatched: z.number().int(),
+    held: z.number().int(),
+  }),
+  rows: z.array(
+    z.object({
+      row: z.number().int().describe('as staff see it in Excel'),
+      hospitalResultId: z.string().optional(),
+      outcome: z.enum(['stored', 'duplicate', 'corrected', 'refused', 'notTaken']),
+      resultId: z.string().optional(),
+      match: z.enum(['matched', 'unmatched']).optional(),
+      status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
+      unmatched: z.object({ reason: z.string(), message: z.string() }).optional(),
+      problems: z.array(problem).optional(),
+    }),
+  ),
+});
 
 export function openApiDocument(): object {
   const registry = new OpenAPIRegistry();
@@ -163,6 +206,37 @@ export function openApiDocument(): object {
     responses: {
       200: { description: 'matched; then told or held as its grade says', content: json(z.object({ id: z.string(), status: z.string() })) },
       ...errors({ 400: 'no visit code', 404: 'no such result', 409: 'already matched', 422: 'no booking with this code at that hospital' }),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/staff/results/upload',
+    summary: "Upload a results file exported from a hospital's system (CSV or .xlsx)",
+    description:
+      'The body is the file itself: an .xlsx (its first worksheet) or a CSV in UTF-8 or GBK (detected). Headers and values are read through ' +
+      'profiles/imports/results.yaml (Chinese synonyms). Every row is checked first; with a bad row nothing is stored unless takeGoodRows=true. ' +
+      `At most ${MAX_UPLOAD_ROWS} rows. The report never holds a name or an ID number.`,
+    security: staff,
+    request: {
+      query: uploadQueryShape,
+      body: {
+        required: true,
+        content: Object.fromEntries(
+          ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'].map((type) => [
+            type,
+            { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+          ]),
+        ),
+      },
+    },
+    responses: {
+      200: { description: 'the report per row (also when nothing was stored because of bad rows: see taken)', content: json(uploadReport) },
+      ...errors({
+        400: 'no hospitalId, not a hospital of the county, or takeGoodRows not true/false',
+        413: `over ${MAX_UPLOAD_MB} MB`,
+        422: 'the file cannot be read (reason: empty_file, not_a_table, old_excel, no_header, missing_columns, duplicate_column, no_rows, too_many_rows): nothing stored',
+        503: 'the upload is off (no results section, or no profiles/imports/results.yaml)',
+      }),
     },
   });
   registry.registerPath({

@@ -20,6 +20,8 @@ import { openApiRouter } from '../api/openapi.js';
 import { staffResultsRouter } from '../api/staff/resultsRouter.js';
 import { staffIndicatorsRouter } from '../api/staff/indicatorsRouter.js';
 import { followUpRouter } from '../api/staff/followUpRouter.js';
+import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
+import { ResultUpload } from '../services/results/ResultUpload.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -103,6 +105,9 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(staffResultsRouter({ results: s.results, clock }));
   app.use(staffIndicatorsRouter({ indicators: s.indicators }));
   app.use(followUpRouter({ followUp: s.followUp?.service, clock }));
+  // a results file exported from a hospital's system (read as profiles/imports/results.yaml says)
+  const upload = s.results && files.resultImport ? new ResultUpload(s.results, files.resultImport, { idNumbers: !!s.identity, logger }) : undefined;
+  app.use(resultUploadRouter({ upload, hospitals: county.hospitals.map((h) => h.id), clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
   app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));

@@ -1,11 +1,15 @@
 // The data files of one deployment, loaded and checked together at start: the profiles, the county
-// named by COUNTY_ID, the flows, and the holiday and 调休 calendar (profiles/calendar/workdays.yaml). A mistake throws DataFileError naming the file and the path.
+// named by COUNTY_ID, the flows, the holiday and 调休 calendar (profiles/calendar/workdays.yaml), and how
+// uploaded results files are read (profiles/imports/results.yaml, optional: without it the upload is
+// off). A mistake throws DataFileError naming the file and the path.
+import fs from 'node:fs';
 import path from 'node:path';
+import { resultImportSchema } from '../domain/profile/resultImportSchema.js';
 import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
 import { loadFlows } from '../flows/loadFlows.js';
 import { loadWorkdays, WORKDAYS_FILE } from '../profiles/loadWorkdays.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../flows/registry.js';
-import { DataFileError, displayPath } from '../support/readYaml.js';
+import { DataFileError, displayPath, readYamlFile } from '../support/readYaml.js';
 import type { Config } from './config.js';
 
 export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' | 'COUNTY_ID'>) {
@@ -29,7 +33,9 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
     }
   }
   const workdays = loadWorkdays(path.resolve(config.PROFILES_DIR, WORKDAYS_FILE));
-  return { profiles, county, profile, flowSet, workdays };
+  const importFile = path.resolve(config.PROFILES_DIR, 'imports', 'results.yaml');
+  const resultImport = fs.existsSync(importFile) ? readYamlFile(importFile, resultImportSchema) : undefined;
+  return { profiles, county, profile, flowSet, workdays, resultImport };
 }
 
 export type DataFiles = ReturnType<typeof loadDataFiles>;

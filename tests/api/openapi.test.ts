@@ -45,10 +45,22 @@ describe('the OpenAPI document', () => {
       '/api/staff/pregnancies/{id}/referral',
       '/api/staff/reminders/dropped',
       '/api/staff/results',
+      '/api/staff/results/upload',
       '/api/staff/results/{id}/match',
       '/api/staff/results/{id}/release',
       '/api/staff/results/{id}/told-in-person',
     ]);
+  });
+
+  it('gives the upload its query, a binary body and the report', () => {
+    const upload = doc.paths['/api/staff/results/upload'].post;
+    expect(upload.parameters!.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['hospitalId', 'query', true],
+      ['takeGoodRows', 'query', false],
+    ]);
+    expect(upload.requestBody!.content['text/csv'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(upload.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(upload.responses)).toEqual(['200', '400', '413', '422', '503']);
   });
 
   it('gives the push its signature headers and the record shape of the zod schema, one variant per category', () => {

@@ -9,7 +9,7 @@ import type { ResultService } from '../../services/results/ResultService.js';
 import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
 
 /** Who did it, until staff accounts exist (the console issue). */
-const ACTOR = 'admin-token';
+export const ACTOR = 'admin-token';
 
 export const resultListFilter = z.object({
   status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),

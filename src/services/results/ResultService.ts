@@ -18,6 +18,7 @@ import { resultNotice } from '../../domain/results/resultNotice.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
+import { matchWoman, readAhead, resultKey, type ContactRow, type ReadAhead } from './resultReads.js';
 
 /** The hospitals results may come from: names and phones for the notice. */
 export type ResultHospitals = ReadonlyMap<string, { name: string; phone: string }>;
@@ -44,6 +45,13 @@ const PRIVATE_CHANNELS = ['wechat', 'simulator'];
 
 /** Another writer changed the result between the read and the write: read again. */
 class ChangedMeanwhile extends Error {}
+
+/** Rolls back a batch of results (all or nothing, or a dry run), carrying what would have become of each. */
+class RolledBack extends Error {
+  constructor(readonly outcomes: IngestOutcome[]) {
+    super('rolled back');
+  }
+}
 
 /** What happened to a result row: each effect sees it in the same transaction. */
 export type ResultChange = 'stored' | 'corrected' | 'matched' | 'released' | 'toldInPerson';
@@ -91,6 +99,54 @@ export class ResultService {
 
   /** Stores one result (in one transaction) and says what became of it. */
   async ingest(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
+    const refused = this.refusedOutright(r);
+    if (refused) return refused;
+    // the same result arriving twice at once, or two corrections at once: the loser reads again (a
+    // duplicate, or a correction over the version the winner wrote)
+    return retrying(() => runTransaction(this.db, (tx) => this.ingestIn(tx, r, now, actor)), {
+      retryIf: (err) => isUniqueViolation(err) || err instanceof ChangedMeanwhile,
+      attempts: 4,
+    });
+  }
+
+  /**
+   * Stores many results (an uploaded file) in one transaction, in order, and says what became of
+   * each. `keep`: `taken` commits what was taken (a refused result stores nothing of itself);
+   * `allOrNothing` commits only when no result was refused; `nothing` always rolls back (what would
+   * become of each). `committed` says whether anything was written.
+   */
+  async ingestAll(
+    records: readonly ResultRecord[],
+    now: Date,
+    actor: string,
+    keep: 'taken' | 'allOrNothing' | 'nothing',
+  ): Promise<{ outcomes: IngestOutcome[]; committed: boolean }> {
+    try {
+      const outcomes = await retrying(
+        () =>
+          runTransaction(
+            this.db,
+            async (tx) => {
+              const out: IngestOutcome[] = [];
+              const reads = await readAhead(tx, records, this.options.identity);
+              for (const r of records) out.push(this.refusedOutright(r) ?? (await this.ingestIn(tx, r, now, actor, reads)));
+              if (keep === 'nothing' || (keep === 'allOrNothing' && out.some((o) => o.outcome === 'refused'))) throw new RolledBack(out);
+              return out;
+            },
+            // (a file of thousands of rows: one transaction, given the time it needs)
+            { timeout: 60_000 + records.length * 100 },
+          ),
+        { retryIf: (err) => isUniqueViolation(err) || err instanceof ChangedMeanwhile, attempts: 4 },
+      );
+      return { outcomes, committed: outcomes.some((o) => o.outcome !== 'refused') };
+    } catch (err) {
+      if (err instanceof RolledBack) return { outcomes: err.outcomes, committed: false };
+      throw err;
+    }
+  }
+
+  /** A result refused before the database is read: an unknown hospital, or an ID number nobody may keep. */
+  private refusedOutright(r: ResultRecord): IngestOutcome | undefined {
     if (!this.hospitals.has(r.hospitalId)) return { hospitalResultId: r.hospitalResultId, outcome: 'refused', reason: `unknown hospital ${r.hospitalId}` };
     if (r.idNumber && !this.options.identity) {
       return {
@@ -99,98 +155,101 @@ export class ResultService {
         reason: 'ID numbers are not taken here: ID_HASH_KEY is not set (send the visit code)',
       };
     }
-    // the same result arriving twice at once, or two corrections at once: the loser reads again (a
-    // duplicate, or a correction over the version the winner wrote)
-    return retrying(() => this.ingestOnce(r, now, actor), { retryIf: (err) => isUniqueViolation(err) || err instanceof ChangedMeanwhile, attempts: 4 });
+    return undefined;
   }
 
-  private ingestOnce(r: ResultRecord, now: Date, actor: string): Promise<IngestOutcome> {
+  /** One result in the caller's transaction (nothing written when it is refused); `reads` answers its reads when given. */
+  private async ingestIn(tx: Tx, r: ResultRecord, now: Date, actor: string, reads?: ReadAhead): Promise<IngestOutcome> {
     const base = { hospitalResultId: r.hospitalResultId };
     const grade = classifyResult(r.result, this.settings);
     const rule = this.settings.categories[r.result.category].grades[grade];
     const fieldsJson = JSON.stringify(r.result);
     const idHash = r.idNumber ? this.options.identity!.hash(r.idNumber) : null;
-    return runTransaction(this.db, async (tx): Promise<IngestOutcome> => {
-      const existing = await tx.screeningResult.findUnique({
-        where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
-      });
-      const unlinked = existing?.matchState === UNLINKED;
-      const sameWoman = unlinked || (existing?.visitCode === (r.visitCode ?? null) && existing?.idHash === idHash);
-      if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && sameWoman) {
-        return {
-          ...base,
-          outcome: 'duplicate',
-          resultId: existing.id,
-          match: existing.matchState === 'matched' ? 'matched' : 'unmatched',
-          status: existing.status as ResultStatus,
-        };
-      }
-      if (existing && !r.corrected) {
-        return { ...base, outcome: 'refused', resultId: existing.id, reason: 'differs from the result stored under this id: send it with corrected: true' };
-      }
-      if (existing && existing.category !== r.result.category) {
-        return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
-      }
-      // a woman who deleted her data stays unlinked: her result is never matched to a chat again
-      const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash });
-      const contact = match.contactId ? await tx.contact.findUnique({ where: { id: match.contactId } }) : null;
-      const canTell = contact?.consent === 'given';
-      // a correction goes out by itself only where the first one did, to the same woman; else a person
-      // decides (it was held, she was told in person, or the code now names someone else)
-      const wentOut = !!existing && ['sent', 'released'].includes(existing.status);
-      const needsPerson = !!existing && (!wentOut || existing.contactId !== (match.contactId ?? null));
-      const status: ResultStatus = rule.release === 'hold' || (canTell && needsPerson) ? 'held' : canTell ? 'sent' : 'notSent';
-      const data = {
-        category: r.result.category,
-        grade,
-        abnormal: rule.abnormal,
-        testDate: r.date,
-        fieldsJson,
-        visitCode: unlinked ? null : (r.visitCode ?? null),
-        idHash: unlinked ? null : idHash,
-        idSealed: unlinked || !r.idNumber ? null : this.options.identity!.seal(r.idNumber),
-        // (held again by a correction: its deadline starts afresh, and it may be escalated again)
-        heldAt: status === 'held' ? now : null,
-        ...(status === 'held' ? { escalatedAt: null } : {}),
-        contactId: match.contactId ?? null,
-        matchState: unlinked ? UNLINKED : match.contactId ? 'matched' : 'unmatched',
-        unmatchedReason: match.reason ?? null,
-        status,
-        updatedAt: now,
-      };
-      let row;
-      // (an earlier notice reached her: this one says it corrects it)
-      let delivered = false;
-      if (existing) {
-        // (only over the version read: another correction meanwhile makes this one read again)
-        const moved = await tx.screeningResult.updateMany({
-          where: { id: existing.id, version: existing.version },
-          data: { ...data, version: existing.version + 1 },
-        });
-        if (moved.count === 0) throw new ChangedMeanwhile();
-        row = await tx.screeningResult.findUniqueOrThrow({ where: { id: existing.id } });
-        delivered = await this.wasSent(tx, existing.id);
-        // the earlier notice, if it still waits, must not go out: it is wrong now
-        await tx.outboxMessage.updateMany({
-          where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${existing.id}:` }, status: 'queued' },
-          data: { status: 'cancelled', lastError: 'superseded by a corrected result' },
-        });
-      } else {
-        row = await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
-      }
-      await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
-      if (status === 'sent') await this.tell(tx, row, now, actor, delivered);
-      else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
-      await this.afterChange(tx, row, existing ? 'corrected' : 'stored', now, actor);
+    const key = resultKey(r.hospitalId, r.hospitalResultId);
+    const known = reads?.results.get(key);
+    reads?.results.delete(key);
+    const existing =
+      known !== undefined
+        ? known
+        : await tx.screeningResult.findUnique({
+            where: { hospitalId_hospitalResultId: { hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId } },
+          });
+    const unlinked = existing?.matchState === UNLINKED;
+    const sameWoman = unlinked || (existing?.visitCode === (r.visitCode ?? null) && existing?.idHash === idHash);
+    if (existing && existing.fieldsJson === fieldsJson && existing.testDate === r.date && sameWoman) {
       return {
         ...base,
-        outcome: existing ? 'corrected' : 'stored',
-        resultId: row.id,
-        match: match.contactId ? 'matched' : 'unmatched',
-        status,
-        ...(match.reason ? { reason: match.reason } : {}),
+        outcome: 'duplicate',
+        resultId: existing.id,
+        match: existing.matchState === 'matched' ? 'matched' : 'unmatched',
+        status: existing.status as ResultStatus,
       };
-    });
+    }
+    if (existing && !r.corrected) {
+      return { ...base, outcome: 'refused', resultId: existing.id, reason: 'differs from the result stored under this id: send it with corrected: true' };
+    }
+    if (existing && existing.category !== r.result.category) {
+      return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
+    }
+    // a woman who deleted her data stays unlinked: her result is never matched to a chat again
+    const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash }, reads);
+    const contact = match.contactId ? (reads?.contacts.get(match.contactId) ?? (await tx.contact.findUnique({ where: { id: match.contactId } }))) : null;
+    const canTell = contact?.consent === 'given';
+    // a correction goes out by itself only where the first one did, to the same woman; else a person
+    // decides (it was held, she was told in person, or the code now names someone else)
+    const wentOut = !!existing && ['sent', 'released'].includes(existing.status);
+    const needsPerson = !!existing && (!wentOut || existing.contactId !== (match.contactId ?? null));
+    const status: ResultStatus = rule.release === 'hold' || (canTell && needsPerson) ? 'held' : canTell ? 'sent' : 'notSent';
+    const data = {
+      category: r.result.category,
+      grade,
+      abnormal: rule.abnormal,
+      testDate: r.date,
+      fieldsJson,
+      visitCode: unlinked ? null : (r.visitCode ?? null),
+      idHash: unlinked ? null : idHash,
+      idSealed: unlinked || !r.idNumber ? null : this.options.identity!.seal(r.idNumber),
+      // (held again by a correction: its deadline starts afresh, and it may be escalated again)
+      heldAt: status === 'held' ? now : null,
+      ...(status === 'held' ? { escalatedAt: null } : {}),
+      contactId: match.contactId ?? null,
+      matchState: unlinked ? UNLINKED : match.contactId ? 'matched' : 'unmatched',
+      unmatchedReason: match.reason ?? null,
+      status,
+      updatedAt: now,
+    };
+    let row;
+    // (an earlier notice reached her: this one says it corrects it)
+    let delivered = false;
+    if (existing) {
+      // (only over the version read: another correction meanwhile makes this one read again)
+      const moved = await tx.screeningResult.updateMany({
+        where: { id: existing.id, version: existing.version },
+        data: { ...data, version: existing.version + 1 },
+      });
+      if (moved.count === 0) throw new ChangedMeanwhile();
+      row = await tx.screeningResult.findUniqueOrThrow({ where: { id: existing.id } });
+      delivered = await this.wasSent(tx, existing.id);
+      // the earlier notice, if it still waits, must not go out: it is wrong now
+      await tx.outboxMessage.updateMany({
+        where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${existing.id}:` }, status: 'queued' },
+        data: { status: 'cancelled', lastError: 'superseded by a corrected result' },
+      });
+    } else {
+      row = await tx.screeningResult.create({ data: { ...data, hospitalId: r.hospitalId, hospitalResultId: r.hospitalResultId, receivedAt: now } });
+    }
+    await this.event(tx, row.id, existing ? 'corrected' : 'stored', actor, now);
+    if (status === 'sent') await this.tell(tx, row, now, actor, delivered, contact);
+    else if (status === 'held') await this.event(tx, row.id, 'held', actor, now);
+    await this.afterChange(tx, row, existing ? 'corrected' : 'stored', now, actor);
+    return {
+      ...base,
+      outcome: existing ? 'corrected' : 'stored',
+      resultId: row.id,
+      match: match.contactId ? 'matched' : 'unmatched',
+      status,
+      ...(match.reason ? { reason: match.reason } : {}),
+    };
   }
 
   /** A staff member releases a held result: it is sent to her now. */
@@ -352,8 +411,10 @@ export class ResultService {
     actor: string,
     /** An earlier version of it reached her: this one says it is a correction. */
     correcting = false,
+    /** Her contact row, when the caller has read it already. */
+    known?: ContactRow | null,
   ): Promise<void> {
-    const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
+    const contact = known?.id === row.contactId ? known : row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
     // (a private chat only: an SMS never carries a result, design.md invariant 9)
     if (!contact || !PRIVATE_CHANNELS.includes(contact.channel)) return;
     const notice = this.notice(row, shanghaiDay(now));
@@ -391,23 +452,4 @@ export class ResultService {
   private async event(tx: Tx, resultId: string, kind: string, actor: string, at: Date): Promise<void> {
     await tx.resultEvent.create({ data: { resultId, kind, actor, at } });
   }
-}
-
-/**
- * Her visit code first (a booking of hers at this hospital); else her ID number, when exactly one
- * woman of the bot's gave it. A code and an ID number naming different women match nobody. Never a guess.
- */
-async function matchWoman(tx: Tx, r: { visitCode?: string; hospitalId: string; idHash: string | null }): Promise<{ contactId?: string; reason?: string }> {
-  const byId = r.idHash ? await tx.contactIdentity.findMany({ where: { idHash: r.idHash }, select: { contactId: true }, take: 2 }) : [];
-  if (r.visitCode) {
-    const booking = await tx.booking.findUnique({ where: { code: r.visitCode }, select: { contactId: true, hospitalId: true } });
-    if (!booking) return { reason: 'unknown_visit_code' };
-    if (booking.hospitalId !== r.hospitalId) return { reason: 'other_hospital' };
-    if (byId.length > 0 && !byId.some((w) => w.contactId === booking.contactId)) return { reason: 'code_and_id_differ' };
-    return { contactId: booking.contactId };
-  }
-  if (!r.idHash) return { reason: 'no_visit_code' };
-  if (byId.length === 0) return { reason: 'unknown_id_number' };
-  if (byId.length > 1) return { reason: 'id_number_ambiguous' };
-  return { contactId: byId[0].contactId };
 }
