@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadCounties, loadProfiles } from '../profiles/loadProfiles.js';
 import { loadFlows } from '../flows/loadFlows.js';
+import { checkResultPolls, loadResultMappings } from '../profiles/resultMappings.js';
 import { ALL_ACTIONS, ALL_CHOICE_SOURCES } from '../flows/registry.js';
 import { DataFileError, displayPath } from '../support/readYaml.js';
 import type { Config } from './config.js';
@@ -13,6 +14,9 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
   const county = counties.get(config.COUNTY_ID);
   if (!county) throw new Error(`COUNTY_ID "${config.COUNTY_ID}" is not one of the county files (${[...counties.keys()].join(', ')})`);
   const profile = profiles.get(county.profile)!;
+  // how each polled hospital's results read (profiles/result-mappings)
+  const resultMappings = loadResultMappings(path.resolve(config.PROFILES_DIR, 'result-mappings'));
+  checkResultPolls(county, path.resolve(config.PROFILES_DIR, 'counties', `${county.id}.yaml`), resultMappings);
   const flowSet = loadFlows(path.resolve(config.FLOWS_DIR), ALL_ACTIONS, ALL_CHOICE_SOURCES);
   // 我的信息 names every fact she can be asked about
   const labels = flowSet.messages.myData.factLabels;
@@ -27,7 +31,7 @@ export function loadDataFiles(config: Pick<Config, 'PROFILES_DIR' | 'FLOWS_DIR' 
       }
     }
   }
-  return { profiles, county, profile, flowSet };
+  return { profiles, county, profile, flowSet, resultMappings };
 }
 
 export type DataFiles = ReturnType<typeof loadDataFiles>;
