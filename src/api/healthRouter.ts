@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Channel } from '../channels/channel.js';
 import type { Db } from '../db/client.js';
+import type { PollHealth } from '../services/results/poll/pollHealth.js';
 
 export interface ReadinessFacts {
   db: Db;
@@ -12,6 +13,8 @@ export interface ReadinessFacts {
   channels: Channel[];
   /** Where start-up stands: catching up on what was missed while no process ran, or running. */
   startup?: () => 'catching_up' | 'running';
+  /** The hospitals' result polls, each with its state (none polled: unset). */
+  resultPolls?: () => Promise<PollHealth[]>;
 }
 
 export function healthRouter(facts: ReadinessFacts): Router {
@@ -36,13 +39,28 @@ export function healthRouter(facts: ReadinessFacts): Router {
     // on the days missed while no process ran does (its reminders are still being planned)
     const startup = facts.startup?.() ?? 'running';
     const ready = database.ok && configOk && startup === 'running';
+    // A result poll failing, stale or off is reported (degraded) but never makes the service unready:
+    // a hospital's laboratory system being down is no reason to take the bot out of the load
+    // balancer (women's messages, bookings and the other ways results come in still work), and every
+    // process would fail together, leaving nothing to answer. Operators alert on `degraded`.
+    const polls = facts.resultPolls && database.ok ? await readPolls(facts.resultPolls) : undefined;
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not_ready',
       startup,
       database,
       config: { ok: configOk, flows: facts.flows, profiles: facts.profiles, county: facts.county },
       channels,
+      ...(polls ? { resultPolls: polls } : {}),
     });
   });
   return r;
+}
+
+async function readPolls(read: () => Promise<PollHealth[]>): Promise<{ degraded: boolean; connectors: PollHealth[] } | { degraded: true; error: string }> {
+  try {
+    const connectors = await read();
+    return { degraded: connectors.some((c) => c.state !== 'ok' && c.state !== 'waiting'), connectors };
+  } catch {
+    return { degraded: true, error: 'unreadable' };
+  }
 }

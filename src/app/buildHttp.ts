@@ -23,6 +23,7 @@ import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
 import { AdjustableClock } from '../support/clock.js';
 import type { Services } from './buildServices.js';
+import type { PollHealth } from '../services/results/poll/pollHealth.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 
 export interface HttpParts {
@@ -35,6 +36,8 @@ export interface HttpParts {
   authLimit?: StaffAuthLimit;
   /** Where start-up stands (/readyz). */
   startup?: () => 'catching_up' | 'running';
+  /** Each result poll connector's health (/readyz); unset when no hospital is polled. */
+  resultPolls?: () => Promise<PollHealth[]>;
 }
 
 export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
@@ -54,6 +57,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       county: county.name,
       channels: p.channels,
       startup: p.startup,
+      resultPolls: p.resultPolls,
     }),
   );
   if (p.simulator && clock instanceof AdjustableClock) {
