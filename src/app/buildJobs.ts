@@ -62,7 +62,8 @@ export function buildJobs(
       logger.warn({ hospitalId: c.hospitalId, reason: c.off.reason, variable: c.off.variable }, 'result poll off: its credentials variable is not set');
   }
   if (connectors.length > 0 && !s.results) logger.warn({ reason: 'no_results_section' }, 'result polls off: the profile has no results section');
-  const poller = s.results && connectors.length > 0 ? new ResultPoller(db, s.results, connectors, { clock: s.clock, logger }) : undefined;
+  const poller =
+    s.results && connectors.length > 0 ? new ResultPoller(db, s.results, connectors, { clock: s.clock, logger, idNumbers: !!s.identity }) : undefined;
   const pollsSince = s.clock.now();
   const scheduler = new JobScheduler(
     db,

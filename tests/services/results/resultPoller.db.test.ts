@@ -60,8 +60,9 @@ describe.skipIf(dbUnavailable)('ResultPoller (nock)', () => {
   let logs: string[];
   const start = sh('2026-03-20 10:00');
 
-  const poller = (c: PollConnector = connector(), db = f.db) =>
-    new ResultPoller(db, results, [c], {
+  const poller = (c: PollConnector = connector(), db = f.db, o: { results?: Pick<ResultService, 'ingest'>; idNumbers?: boolean } = {}) =>
+    new ResultPoller(db, o.results ?? results, [c], {
+      idNumbers: o.idNumbers,
       clock,
       logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }),
       // (no real sleeping: the wait moves the test's clock)
@@ -398,6 +399,47 @@ describe.skipIf(dbUnavailable)('ResultPoller (nock)', () => {
       expect(await poller(fhirConnector()).pollDue(start)).toMatchObject([{ outcome: 'failed', error: 'foreign_next_link', taken: 1 }]);
       expect(await state()).toMatchObject({ failures: 1, lastError: 'foreign_next_link', cursor: null });
     });
+  });
+
+  it('storing fails mid-page (the database): the poll fails as ingest_error, the cursor stays, the page is asked again', async () => {
+    await f.db.resultPollState.create({ data: { hospitalId: MCH, cursor: 'c4', updatedAt: start } });
+    let calls = 0;
+    const flaky: Pick<ResultService, 'ingest'> = {
+      ingest: (r, now, actor) => (++calls === 2 ? Promise.reject(new Error('connection lost')) : results.ingest(r, now, actor)),
+    };
+    lis()
+      .get('/api/results')
+      .query({ limit: '2', since: 'c4' })
+      .reply(200, page([item('R1', 'K7Q2M9'), item('R2', 'P3R8T5')], 'c5'));
+    expect(await poller(connector(), f.db, { results: flaky }).pollDue(start)).toMatchObject([{ outcome: 'failed', error: 'ingest_error' }]);
+    expect(await state()).toMatchObject({ cursor: 'c4', failures: 1, lastError: 'ingest_error', fetched: 0 });
+    expect(await stored()).toEqual([['R1', 'nilm', 'w1']]);
+    expect(logs.join('\n')).not.toContain('connection lost');
+  });
+
+  it('without ID_HASH_KEY a record with a visit code goes without its ID number; one with the ID number alone is refused and reported', async () => {
+    lis()
+      .get('/api/results')
+      .query({ limit: '2' })
+      .reply(
+        200,
+        page(
+          [
+            { ...item('R1', 'K7Q2M9'), idCard: '411681198803150024' },
+            { ...item('R2', ''), barcode: undefined, idCard: '411681199001010040' },
+          ],
+          'c1',
+        ),
+      )
+      .get('/api/results')
+      .query({ limit: '2', since: 'c1' })
+      .reply(200, page([], 'c1'));
+    expect(await poller(connector(), f.db, { idNumbers: false }).pollDue(start)).toMatchObject([{ outcome: 'ok', taken: 1, refused: 1 }]);
+    expect(await stored()).toEqual([['R1', 'nilm', 'w1']]);
+    expect((await f.db.screeningResult.findFirstOrThrow()).idHash).toBeNull();
+    const refusals = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.reason === 'refused');
+    expect(refusals.map(({ hospitalId, peerId }) => ({ hospitalId, peerId }))).toEqual([{ hospitalId: MCH, peerId: 'R2' }]);
+    expect(logs.join('\n')).not.toContain('411681');
   });
 
   it('a repeated result on a later page is stored once (ingest is idempotent)', async () => {

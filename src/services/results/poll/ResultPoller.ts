@@ -28,6 +28,8 @@ export interface PollerOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   fetch?: typeof fetch;
+  /** false: ID numbers are not taken (no ID_HASH_KEY): a record with a visit code is sent without its ID number */
+  idNumbers?: boolean;
   /** the fetch policy but the time-out (each connector's own) */
   policy?: Partial<Omit<FetchPolicy, 'timeoutMs'>>;
 }
@@ -92,11 +94,16 @@ export class ResultPoller {
       const page = mapPage(c.mapping, fetched.body, c.hospitalId);
       if (!page.ok) return this.failed(c, claim, report, { code: page.reason, config: false });
       let taken = 0;
-      for (const item of page.items) {
-        const outcome = await this.ingest(c, item.peerId, item.candidate);
-        if (outcome === 'unmappable') report.unmappable++;
-        else if (outcome.outcome === 'refused') report.refused++;
-        else if (outcome.outcome === 'stored' || outcome.outcome === 'corrected') taken++;
+      try {
+        for (const item of page.items) {
+          const outcome = await this.ingest(c, item.peerId, item.candidate);
+          if (outcome === 'unmappable') report.unmappable++;
+          else if (outcome.outcome === 'refused') report.refused++;
+          else if (outcome.outcome === 'stored' || outcome.outcome === 'corrected') taken++;
+        }
+      } catch {
+        // (storing failed, e.g. the database: the cursor stays, the page is asked again; what was stored is recognised)
+        return this.failed(c, claim, report, { code: 'ingest_error', config: false });
       }
       report.pages++;
       report.taken += taken;
@@ -154,6 +161,9 @@ export class ResultPoller {
 
   /** Maps, validates and stores one item; a record the mapping cannot make valid is reported (hospital and the peer's id) and skipped. */
   private async ingest(c: PollConnector, peerId: string | undefined, candidate: Record<string, unknown>): Promise<IngestOutcome | 'unmappable'> {
+    // ID numbers not taken here (no ID_HASH_KEY): matched by the visit code alone when there is one,
+    // rather than refused (a polled result refused is not sent again)
+    if (this.o.idNumbers === false && candidate.visitCode !== undefined) delete candidate.idNumber;
     const parsed = resultRecordSchema.safeParse(candidate);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.');
