@@ -346,10 +346,11 @@ describe.skipIf(dbUnavailable)('ResultPoller (nock)', () => {
       const c = connector({ mapping: mappings.get('fhir-r4')! });
       return { ...c, settings: { ...c.settings, url: `${FHIR}/fhir/DiagnosticReport` } };
     };
-    const report = (id: string, code: string) => ({
+    const report = (id: string, code: string, lastUpdated = '2026-03-10T10:00:00+08:00') => ({
       resource: {
         resourceType: 'DiagnosticReport',
         id,
+        meta: { lastUpdated },
         status: 'final',
         code: { coding: [{ code: 'TCT' }] },
         subject: { identifier: { system: 'urn:screening-assistant:visit-code', value: code } },
@@ -364,31 +365,43 @@ describe.skipIf(dbUnavailable)('ResultPoller (nock)', () => {
       entry,
     });
     const first = { _include: 'DiagnosticReport:result', _sort: '_lastUpdated', status: 'final,amended,corrected', _count: '2' };
+    const query = (cursor: string | null) => Object.fromEntries(new URL(cursor!).searchParams);
 
-    it("follows the Bundle's next link (relative too); at the end the last page is where the next poll asks, after a restart as well", async () => {
+    it("follows the Bundle's next link (relative too); at the end of the feed the next poll asks from the newest report seen, after a restart as well", async () => {
       nock(FHIR)
         .get('/fhir/DiagnosticReport')
         .query(first)
-        .reply(200, bundle([report('dr-1', 'K7Q2M9'), report('dr-2', 'P3R8T5')], 'DiagnosticReport?_count=2&_lastUpdated=gt2026-03-10T09%3A00%3A00%2B08%3A00'))
+        .reply(
+          200,
+          bundle(
+            [report('dr-1', 'K7Q2M9', '2026-03-10T09:01:00+08:00'), report('dr-2', 'P3R8T5', '2026-03-10T09:03:00+08:00')],
+            // (a search session's page: it may expire, so it is not where the next poll starts)
+            'DiagnosticReport?_getpages=8d1f&_getpagesoffset=2&_count=2',
+          ),
+        )
         .get('/fhir/DiagnosticReport')
-        .query({ _count: '2', _lastUpdated: 'gt2026-03-10T09:00:00+08:00' })
-        .reply(200, bundle([report('dr-3', 'H4J6N2')]));
+        .query({ _getpages: '8d1f', _getpagesoffset: '2', _count: '2' })
+        .reply(200, bundle([report('dr-3', 'H4J6N2', '2026-03-10T09:05:00+08:00')]));
       expect(await poller(fhirConnector()).pollDue(start)).toMatchObject([{ outcome: 'ok', pages: 2, taken: 3 }]);
-      expect(await state()).toMatchObject({ cursor: `${FHIR}/fhir/DiagnosticReport?_count=2&_lastUpdated=gt2026-03-10T09%3A00%3A00%2B08%3A00`, fetched: 3 });
+      const saved = await state();
+      expect(saved.cursor!.startsWith(`${FHIR}/fhir/DiagnosticReport?`)).toBe(true);
+      expect(query(saved.cursor)).toEqual({ ...first, _lastUpdated: 'ge2026-03-10T09:05:00+08:00' });
+      expect(saved.fetched).toBe(3);
       const later = sh('2026-03-20 11:00');
       clock.set(later);
       nock(FHIR)
         .get('/fhir/DiagnosticReport')
-        .query({ _count: '2', _lastUpdated: 'gt2026-03-10T09:00:00+08:00' })
-        .reply(200, bundle([report('dr-3', 'H4J6N2')]));
+        .query({ ...first, _lastUpdated: 'ge2026-03-10T09:05:00+08:00' })
+        .reply(200, bundle([report('dr-3', 'H4J6N2', '2026-03-10T09:05:00+08:00'), report('dr-4', 'K7Q2M9', '2026-03-20T10:30:00+08:00')]));
       const other = testProvider === 'postgres' ? openDb(f.database.url) : { db: f.db, close: async () => undefined };
       try {
-        // (the page asked again holds one already stored: stored once)
-        expect(await poller(fhirConnector(), other.db).pollDue(later)).toMatchObject([{ outcome: 'ok', pages: 1, taken: 0 }]);
+        // (the report at the boundary is asked again and recognised: stored once)
+        expect(await poller(fhirConnector(), other.db).pollDue(later)).toMatchObject([{ outcome: 'ok', pages: 1, taken: 1 }]);
       } finally {
         await other.close();
       }
-      expect(await f.db.screeningResult.count()).toBe(3);
+      expect(await f.db.screeningResult.count()).toBe(4);
+      expect(query((await state()).cursor)).toEqual({ ...first, _lastUpdated: 'ge2026-03-20T10:30:00+08:00' });
     });
 
     it('a next link to another server is not followed (the token goes nowhere else): a configuration error', async () => {

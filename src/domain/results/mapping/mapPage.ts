@@ -12,7 +12,8 @@ export interface MappedItem {
   candidate: Record<string, unknown>;
 }
 
-export type MappedPage = { ok: true; items: MappedItem[]; next?: string } | { ok: false; reason: 'unexpected_shape' };
+/** since: the newest of the items' `request.since.item` values (as written), when the mapping has one */
+export type MappedPage = { ok: true; items: MappedItem[]; next?: string; since?: string } | { ok: false; reason: 'unexpected_shape' };
 
 type Conversion = NonNullable<FieldSpec['as']>;
 type Scalar = string | number | boolean;
@@ -27,11 +28,14 @@ export function mapPage(m: ResultMapping, page: unknown, hospitalId: string): Ma
   }
   const itemsPath = parsePath(m.page.items);
   const resources = m.page.bundleEntries ? bundleResources(valuesAt(page, parsePath(m.page.bundleEntries))) : new Map<string, unknown>();
-  const items = valuesAt(page, itemsPath).map((item) => mapItem(m, { item, resources }, hospitalId));
+  const raw = valuesAt(page, itemsPath);
+  const items = raw.map((item) => mapItem(m, { item, resources }, hospitalId));
   const next = valuesAt(page, parsePath(m.page.next))
     .map(scalarText)
     .find((t) => !!t);
-  return { ok: true, items, ...(next ? { next } : {}) };
+  const sincePath = m.request.since ? parsePath(m.request.since.item) : undefined;
+  const since = sincePath ? newest(raw.map((item) => scalarText(valuesAt(item, sincePath)[0]))) : undefined;
+  return { ok: true, items, ...(next ? { next } : {}), ...(since ? { since } : {}) };
 }
 
 function mapItem(m: ResultMapping, ctx: PathContext, hospitalId: string): MappedItem {
@@ -131,6 +135,16 @@ function holds(page: unknown, steps: PathStep[]): boolean {
   const last = steps[steps.length - 1];
   if (last.filter || last.name === '$resolve') return valuesAt(page, steps).length > 0;
   return valuesAt(page, steps.slice(0, -1)).some((v) => typeof v === 'object' && v !== null && (v as Record<string, unknown>)[last.name] !== undefined);
+}
+
+/** The newest of these instants (as written), skipping what is not one. */
+export function newest(instants: readonly (string | undefined)[]): string | undefined {
+  let best: { at: number; text: string } | undefined;
+  for (const text of instants) {
+    const at = text ? Date.parse(text) : NaN;
+    if (!Number.isNaN(at) && (!best || at > best.at)) best = { at, text: text! };
+  }
+  return best?.text;
 }
 
 function withoutUndefined(o: Record<string, unknown>): Record<string, unknown> {

@@ -67,6 +67,12 @@ export const resultMappingSchema = z
         // added to the first request (e.g. FHIR _include, _sort)
         query: z.record(z.string(), z.string()).default({}),
         accept: z.string().default('application/json'),
+        // link: at the end of the feed, ask from the newest item seen (e.g. _lastUpdated=ge<its
+        // meta.lastUpdated>) rather than the last page again (a server's next links may expire)
+        since: z
+          .object({ item: pathText, param: z.string().min(1), prefix: z.string().default('') })
+          .strict()
+          .optional(),
       })
       .strict()
       .refine((r) => r.cursor !== 'token' || !!r.cursorParam, { message: 'cursor: token needs cursorParam', path: ['cursorParam'] }),

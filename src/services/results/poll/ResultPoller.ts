@@ -8,7 +8,7 @@
 // ids and counts, never a body.
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/transaction.js';
-import { mapPage } from '../../../domain/results/mapping/mapPage.js';
+import { mapPage, newest } from '../../../domain/results/mapping/mapPage.js';
 import type { Clock } from '../../../support/clock.js';
 import type { Logger } from '../../../support/logger.js';
 import type { IngestOutcome, ResultService } from '../ResultService.js';
@@ -86,6 +86,8 @@ export class ResultPoller {
     let cursor = claim.cursor;
     const headers = { accept: c.mapping.request.accept, authorization: c.authorization };
     let more = false;
+    // (link with `since`: the newest item of this poll, where the next one asks from at the end of the feed)
+    let since: string | undefined;
     for (;;) {
       const url = this.pageUrl(c, cursor);
       if (typeof url !== 'string') return this.failed(c, claim, report, url);
@@ -110,8 +112,9 @@ export class ResultPoller {
       const next = page.next ? this.nextCursor(c, page.next) : undefined;
       if (next && typeof next !== 'string') return this.failed(c, claim, report, next);
       const advance = !!next && next !== cursor;
-      // (link: at the end, the page just read is where to ask next time: it grows, or gets a next link)
-      const kept = advance ? next : c.mapping.request.cursor === 'link' ? url : cursor;
+      since = newest([since, page.since]);
+      // link, at the end: from the newest item seen, or else the page just read (it grows, or gets a next link)
+      const kept = advance ? next : c.mapping.request.cursor === 'link' ? (since ? this.sinceUrl(c, since) : url) : cursor;
       // the page's results are stored: now the cursor moves (only over the one read, by the claimer)
       const saved = await this.db.resultPollState.updateMany({
         where: { hospitalId: c.hospitalId, cursor, nextPollAt: claim.leaseUntil },
@@ -188,6 +191,14 @@ export class ResultPoller {
     for (const [k, v] of Object.entries({ ...request.query, ...c.settings.query })) url.searchParams.set(k, v);
     url.searchParams.set(request.pageSizeParam, String(c.settings.pageSize));
     if (request.cursor === 'token' && cursor) url.searchParams.set(request.cursorParam!, cursor);
+    return url.toString();
+  }
+
+  /** The first page's URL asking only for what is newer than `since` (inclusive: what is there already is recognised). */
+  private sinceUrl(c: PollConnector, since: string): string {
+    const url = new URL(this.pageUrl(c, null) as string);
+    const s = c.mapping.request.since!;
+    url.searchParams.set(s.param, `${s.prefix}${since}`);
     return url.toString();
   }
 
