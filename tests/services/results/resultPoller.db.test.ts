@@ -178,6 +178,19 @@ describe.skipIf(dbUnavailable)('ResultPoller (nock)', () => {
     expect(slept).toEqual([7000]);
   });
 
+  it('429 asking to wait longer than a poll waits: the poll ends and the next one is not before that', async () => {
+    lis().get('/api/results').query(true).reply(429, '', { 'Retry-After': '7200' });
+    expect(await poller().pollDue(start)).toMatchObject([{ outcome: 'failed', error: 'http_429' }]);
+    expect(slept).toEqual([]);
+    expect(await state()).toMatchObject({ failures: 1, nextPollAt: sh('2026-03-20 12:00') });
+  });
+
+  it('a redirect is not followed (the token goes only where configured): a configuration error', async () => {
+    lis().get('/api/results').query(true).reply(301, '', { Location: 'https://elsewhere.example/api/results' });
+    expect(await poller().pollDue(start)).toMatchObject([{ outcome: 'failed', error: 'http_301' }]);
+    expect(slept).toEqual([]);
+  });
+
   it('5xx every time: the poll fails after its attempts, health failing with the code, and the next poll waits longer', async () => {
     lis().get('/api/results').query(true).times(3).reply(503, 'down');
     expect(await poller().pollDue(start)).toMatchObject([{ outcome: 'failed', error: 'http_503' }]);

@@ -1,6 +1,7 @@
 // One GET of a laboratory system's page (Node's global fetch, a time-out per attempt), retried with
 // exponential back-off and jitter on network errors, time-outs, 429 (its Retry-After honoured) and
-// 5xx. Any other 4xx is a configuration error (wrong URL, credentials, rights): not retried here.
+// 5xx. Any other 4xx, or a redirect, is a configuration error (wrong URL, credentials, rights): not
+// retried here.
 // What went wrong is a reason code and the HTTP status, never the body (it may hold health data).
 
 export interface FetchPolicy {
@@ -25,7 +26,7 @@ export interface FetchDeps {
   fetch?: typeof fetch;
 }
 
-/** timeout, network, http_<status>, malformed_json, too_large; `config`: a 4xx other than 429 (a setting is wrong). */
+/** timeout, network, http_<status>, malformed_json, too_large; `config`: a 3xx or a 4xx other than 429 (a setting is wrong). */
 export interface FetchFailure {
   code: string;
   status?: number;
@@ -59,7 +60,8 @@ function retryable(f: FetchFailure): boolean {
 async function once(url: string, headers: Record<string, string>, policy: FetchPolicy, deps: FetchDeps, now: () => Date): Promise<FetchOutcome> {
   let res: Response;
   try {
-    res = await (deps.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(policy.timeoutMs), redirect: 'error' });
+    // (a redirect is not followed: the token goes only to the URL configured; one is a setting to correct)
+    res = await (deps.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(policy.timeoutMs), redirect: 'manual' });
   } catch (err) {
     const name = (err as Error).name;
     return { ok: false, failure: { code: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', config: false } };
@@ -68,7 +70,7 @@ async function once(url: string, headers: Record<string, string>, policy: FetchP
     // (the body is not read: an error page may echo what was asked)
     await res.body?.cancel().catch(() => undefined);
     const retryAfterMs = res.status === 429 || res.status === 503 ? retryAfter(res.headers.get('retry-after'), now()) : undefined;
-    const config = res.status >= 400 && res.status < 500 && res.status !== 429;
+    const config = res.status >= 300 && res.status < 500 && res.status !== 429;
     return { ok: false, failure: { code: `http_${res.status}`, status: res.status, config, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };
   }
   let text: string;
