@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Channel } from '../channels/channel.js';
 import type { Db } from '../db/client.js';
+import type { PollHealth } from '../services/results/poll/pollHealth.js';
 
 export interface ReadinessFacts {
   db: Db;
@@ -16,6 +17,8 @@ export interface ReadinessFacts {
   results?: () => Promise<{ held: number; escalated: number }>;
   /** The years of the holiday calendar, and a warning when a year the deadlines reach has none. */
   workdays?: () => { years: number[]; warning?: string };
+  /** The hospitals' result polls, each with its state (none polled: unset). */
+  resultPolls?: () => Promise<PollHealth[]>;
 }
 
 export function healthRouter(facts: ReadinessFacts): Router {
@@ -43,6 +46,11 @@ export function healthRouter(facts: ReadinessFacts): Router {
     // (told, never a reason to be unready: a missing calendar year counts Monday to Friday)
     const results = database.ok && facts.results ? await facts.results().catch(() => undefined) : undefined;
     const workdays = facts.workdays?.();
+    // A result poll failing, stale or off is reported (degraded) but never makes the service unready:
+    // a hospital's laboratory system being down is no reason to take the bot out of the load
+    // balancer (women's messages, bookings and the other ways results come in still work), and every
+    // process would fail together, leaving nothing to answer. Operators alert on `degraded`.
+    const polls = facts.resultPolls && database.ok ? await readPolls(facts.resultPolls) : undefined;
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not_ready',
       startup,
@@ -51,7 +59,17 @@ export function healthRouter(facts: ReadinessFacts): Router {
       channels,
       ...(results ? { results } : {}),
       ...(workdays ? { workdays } : {}),
+      ...(polls ? { resultPolls: polls } : {}),
     });
   });
   return r;
+}
+
+async function readPolls(read: () => Promise<PollHealth[]>): Promise<{ degraded: boolean; connectors: PollHealth[] } | { degraded: true; error: string }> {
+  try {
+    const connectors = await read();
+    return { degraded: connectors.some((c) => c.state !== 'ok' && c.state !== 'waiting'), connectors };
+  } catch {
+    return { degraded: true, error: 'unreadable' };
+  }
 }

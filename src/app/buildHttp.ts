@@ -29,6 +29,7 @@ import { AdjustableClock } from '../support/clock.js';
 import { missingYears, missingYearsWarning } from '../domain/workdays/workingDays.js';
 import { heldCounts } from '../services/results/heldEscalation.js';
 import type { Services } from './buildServices.js';
+import type { PollHealth } from '../services/results/poll/pollHealth.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 
 export interface HttpParts {
@@ -41,6 +42,8 @@ export interface HttpParts {
   authLimit?: StaffAuthLimit;
   /** Where start-up stands (/readyz). */
   startup?: () => 'catching_up' | 'running';
+  /** Each result poll connector's health (/readyz); unset when no hospital is polled. */
+  resultPolls?: () => Promise<PollHealth[]>;
 }
 
 export function buildHttp(config: Config, files: DataFiles, s: Services, p: HttpParts, logger: Logger): express.Express {
@@ -69,6 +72,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
             return { years, ...(warning ? { warning } : {}) };
           }
         : undefined,
+      resultPolls: p.resultPolls,
     }),
   );
   if (p.simulator && clock instanceof AdjustableClock) {

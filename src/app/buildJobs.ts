@@ -2,7 +2,7 @@
 // replays both in time order.
 import os from 'node:os';
 import type { Channel } from '../channels/channel.js';
-import type { Config } from '../config/config.js';
+import { secretFromEnv, type Config } from '../config/config.js';
 import type { DataFiles } from '../config/loadDataFiles.js';
 import { bookingJobs } from '../jobs/bookingJobs.js';
 import { clockJump } from '../jobs/clockJump.js';
@@ -15,6 +15,10 @@ import { resultJobs } from '../jobs/resultJobs.js';
 import { missingYears, missingYearsWarning } from '../domain/workdays/workingDays.js';
 import { escalateOverdueResults } from '../services/results/heldEscalation.js';
 import { followUpJobs } from '../jobs/followUpJobs.js';
+import { resultPollJob } from '../jobs/resultPollJob.js';
+import { pollConnectors } from '../services/results/poll/pollConnectors.js';
+import { readPollHealth } from '../services/results/poll/pollHealth.js';
+import { ResultPoller } from '../services/results/poll/ResultPoller.js';
 import { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services/pregnancy/closeOverduePregnancies.js';
 import type { Logger } from '../support/logger.js';
@@ -59,6 +63,17 @@ export function buildJobs(
   const { holdDeadline } = s;
   const noCalendar = missingYearsWarning(missingYears(s.clock.now(), files.workdays));
   if (holdDeadline && noCalendar) logger.warn({ workdays: noCalendar }, 'add the State Council holiday notice to profiles/calendar/workdays.yaml');
+  // results fetched from the hospitals' laboratory systems (a county hospital's resultPoll); a
+  // connector without its credentials variable is reported and left off, start-up goes on
+  const connectors = pollConnectors(files.county, files.resultMappings, (variable) => secretFromEnv(variable));
+  for (const c of connectors) {
+    if (c.off)
+      logger.warn({ hospitalId: c.hospitalId, reason: c.off.reason, variable: c.off.variable }, 'result poll off: its credentials variable is not set');
+  }
+  if (connectors.length > 0 && !s.results) logger.warn({ reason: 'no_results_section' }, 'result polls off: the profile has no results section');
+  const poller =
+    s.results && connectors.length > 0 ? new ResultPoller(db, s.results, connectors, { clock: s.clock, logger, idNumbers: !!s.identity }) : undefined;
+  const pollsSince = s.clock.now();
   const scheduler = new JobScheduler(
     db,
     [
@@ -81,11 +96,18 @@ export function buildJobs(
       ),
       ...(holdDeadline ? resultJobs({ escalateOverdue: (now) => escalateOverdueResults(db, holdDeadline, now) }, logger) : []),
       ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
+      ...(poller ? [resultPollJob(poller, logger)] : []),
     ],
     s.clock,
     logger,
   );
   // the dispatcher is not a scheduler job: it sends in real time (start) and, after a clock jump,
   // everything due meanwhile at its paced simulated times, in time order with the jobs
-  return { dispatcher, scheduler, catchUp: clockJump(scheduler, dispatcher, logger) };
+  return {
+    dispatcher,
+    scheduler,
+    catchUp: clockJump(scheduler, dispatcher, logger),
+    // each connector's health for /readyz
+    resultPolls: poller ? () => readPollHealth(db, connectors, s.clock.now(), pollsSince) : undefined,
+  };
 }

@@ -100,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     secret: config.ADMIN_TOKEN ?? '',
     logger,
   });
-  const { dispatcher, scheduler, catchUp } = buildJobs(config, files, services, {
+  const { dispatcher, scheduler, catchUp, resultPolls } = buildJobs(config, files, services, {
     senders: [...channels, ...(options.externalChannels ?? [])],
     logger,
     authLimit,
@@ -108,7 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   let startup: 'catching_up' | 'running' = 'catching_up';
   let stopped = false;
-  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit, startup: () => startup }, logger);
+  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit, startup: () => startup, resultPolls }, logger);
 
   let server: http.Server | undefined;
   return {

@@ -117,3 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/**
+ * A secret a data file names by its variable (a hospital laboratory system's token for the result
+ * poll): the files never hold credentials. Unset or empty: undefined (that connector is off).
+ */
+export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[variable]?.trim();
+  return value ? value : undefined;
+}

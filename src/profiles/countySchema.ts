@@ -3,6 +3,7 @@
 // its townships and villages, and the designated hospitals. Validated at start by loadCounties.
 import { z } from 'zod';
 import { programmeIdSchema, PROGRAMME_IDS, slugSchema } from '../domain/profile/profileSchema.js';
+import { resultPollSchema } from './resultPollSchema.js';
 
 const textSchema = z.string().trim().min(1, 'must not be empty');
 /** A phone number as dialled: 0394-4321234, 13800000000, 12320. */
@@ -61,6 +62,8 @@ const hospitalSchema = z
           .strict(),
       )
       .default([]),
+    // results fetched from its laboratory system on a schedule (resultPollSchema.ts)
+    resultPoll: resultPollSchema.optional(),
   })
   .strict();
 export type Hospital = z.infer<typeof hospitalSchema>;

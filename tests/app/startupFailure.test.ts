@@ -48,6 +48,16 @@ describe('start-up with a bad data file', () => {
     expect(r.stderr).toMatch(
       /Cannot start: .*calendar\/workdays\.yaml: years\.2026\.holidays\[3\]\.workdays\[0\]: 2026-05-05 is both a day off \(劳动节\) and a working day/,
     );
+  });
+
+  it("stops on a broken result mapping, naming the file, the path and the reason (not on a poll's missing token)", () => {
+    const dir = path.join(tmp, 'profiles-mapping');
+    fs.cpSync('profiles', dir, { recursive: true });
+    const file = path.join(dir, 'result-mappings', 'lis-json.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('items: data.items', 'items: data[items'));
+    const r = start({ PROFILES_DIR: dir, XC_FIRST_LIS_TOKEN: '' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Cannot start: .*result-mappings\/lis-json\.yaml: page\.items: not a path: "\[" without "\]" in "data\[items"/);
     expect(fs.existsSync(path.join(tmp, 'never.db'))).toBe(false);
   });
 
