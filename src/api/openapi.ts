@@ -99,6 +99,16 @@ const indicatorReport = z.object({
     excluded: z.number().int(),
     interventionRate: rate.describe('干预率: diagnosed ÷ high risk'),
   }),
+  aid: z
+    .object({
+      offered: z.number().int(),
+      toPrepare: z.number().int(),
+      submitted: z.number().int(),
+      granted: z.number().int(),
+      refused: z.number().int(),
+      grantedAmountFen: z.number().int().describe('the amounts granted, in fen'),
+    })
+    .describe("aid (救助) referrals of the cases of the period's results, each in its state now"),
 });
 const problem = z.object({
   reason: z

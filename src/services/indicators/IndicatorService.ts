@@ -15,6 +15,7 @@
 // A (hospitalId, testDate) index would let a county skip the rest of the city's rows.
 import { providerOfDb, type Db } from '../../db/client.js';
 import { IndicatorTally, type IndicatorRow, type Indicators } from '../../domain/indicators/screeningIndicators.js';
+import { aidFigures, type AidFigures } from '../../domain/indicators/aidFigures.js';
 
 export interface IndicatorQuery {
   regionId: string;
@@ -31,7 +32,7 @@ export interface IndicatorRegion {
   counties: string[];
 }
 
-export type IndicatorReport = { region: IndicatorRegion; from: string; to: string } & Indicators;
+export type IndicatorReport = { region: IndicatorRegion; from: string; to: string; aid: AidFigures } & Indicators;
 
 export type IndicatorOutcome = { ok: true; report: IndicatorReport } | { ok: false; error: 'not_found' | 'not_county_or_above' };
 
@@ -82,7 +83,20 @@ export class IndicatorService {
     const registered = counties.length
       ? await this.db.pregnancy.count({ where: { registeredOn: { gte: q.from, lte: q.to }, contact: { regionId: { in: counties } } } })
       : 0;
-    return { ok: true, report: { region: region.region, from: q.from, to: q.to, ...tally.figures(registered) } };
+    const aid = aidFigures(await this.aidGroups(hospitals, q.from, q.to));
+    return { ok: true, report: { region: region.region, from: q.from, to: q.to, ...tally.figures(registered), aid } };
+  }
+
+  /** Cases of the period's results (by their test day) offered aid, per state, with the amounts granted. */
+  private async aidGroups(hospitals: string[], from: string, to: string) {
+    if (hospitals.length === 0) return [];
+    const groups = await this.db.followUpCase.groupBy({
+      by: ['aidState'],
+      where: { aidState: { not: null }, result: { hospitalId: { in: hospitals }, testDate: { gte: from, lte: to } } },
+      _count: { _all: true },
+      _sum: { aidAmountFen: true },
+    });
+    return groups.map((g) => ({ state: g.aidState ?? '', cases: g._count._all, amountFen: g._sum.aidAmountFen ?? 0 }));
   }
 
   /** The region and the counties it stands for. */

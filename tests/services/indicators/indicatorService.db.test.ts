@@ -18,7 +18,7 @@ interface Keys {
   contactId?: string;
   visitCode?: string;
 }
-type Case = 'open' | { outcome: string; stage?: string };
+type Case = 'open' | { outcome: string; stage?: string; aid?: { state: string; fen?: number } };
 
 describe.skipIf(dbUnavailable)('IndicatorService', () => {
   let database: TestDatabase;
@@ -46,7 +46,8 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
       },
     });
     if (!c) return;
-    const done = c === 'open' ? {} : { closedAt: AT, outcome: c.outcome, outcomeStage: c.stage ?? null };
+    const done =
+      c === 'open' ? {} : { closedAt: AT, outcome: c.outcome, outcomeStage: c.stage ?? null, aidState: c.aid?.state ?? null, aidAmountFen: c.aid?.fen ?? null };
     await h.db.followUpCase.create({
       data: {
         resultId: id,
@@ -97,8 +98,8 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
     // ---- county xc: cervical screens (10 screens of 9 women) --------------------------------------
     await result('h-xc1', 'hpv', 'negative', false, '2026-01-01', { contactId: 'c1' }); // W1, on the first day
     await result('h-xc1', 'cytology', 'nilm', false, '2026-03-01', { contactId: 'c1' }); // W1 again: once
-    await result('h-xc1', 'hpv', 'hpv16or18', true, '2026-02-10', { idHash: 'H2' }, { outcome: 'cin2plus' }); // W2
-    await result('h-xc1', 'cytology', 'cancer', true, '2026-02-11', { idHash: 'H3' }, { outcome: 'cervicalCancer', stage: 'I' }); // W3
+    await result('h-xc1', 'hpv', 'hpv16or18', true, '2026-02-10', { idHash: 'H2' }, { outcome: 'cin2plus', aid: { state: 'granted', fen: 500_000 } }); // W2, aid granted ¥5,000
+    await result('h-xc1', 'cytology', 'cancer', true, '2026-02-11', { idHash: 'H3' }, { outcome: 'cervicalCancer', stage: 'I', aid: { state: 'submitted' } }); // W3, aid submitted
     await result('h-xc1', 'cytology', 'hsil', true, '2026-02-12', { contactId: 'c4' }, { outcome: 'lostToFollowUp' }); // W4
     await result('h-xc2', 'cytology', 'asch', true, '2026-04-01', { visitCode: 'V5' }, 'open'); // W5, unmatched
     await result('h-xc2', 'hpv', 'negative', false, '2026-04-02', { visitCode: 'V6' }); // W6, unmatched
@@ -107,12 +108,12 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
     await result('h-xc2', 'cytology', 'nilm', false, '2026-05-05', { contactId: 'c9' }); // W9
     // not screens, or out of the period
     await result('h-xc1', 'histology', 'cancer', true, '2026-03-01', { idHash: 'H3' }, { outcome: 'cervicalCancer', stage: 'I' });
-    await result('h-xc1', 'hpv', 'hpv16or18', true, '2025-12-31', { idHash: 'H10' }, { outcome: 'cin2plus' }); // the day before
+    await result('h-xc1', 'hpv', 'hpv16or18', true, '2025-12-31', { idHash: 'H10' }, { outcome: 'cin2plus', aid: { state: 'granted', fen: 300_000 } }); // the day before
     await result('h-xc1', 'cytology', 'hsil', true, '2026-07-01', { idHash: 'H11' }, 'open'); // the day after
 
     // ---- county xc: breast screens --------------------------------------------------------------
     await result('h-xc1', 'breast', 'normal', false, '2026-02-10', { idHash: 'H2' }); // BI-RADS 1
-    await result('h-xc1', 'breast', 'suspicious', true, '2026-02-11', { idHash: 'H3' }, { outcome: 'breastCancer', stage: 'II' }); // 4A
+    await result('h-xc1', 'breast', 'suspicious', true, '2026-02-11', { idHash: 'H3' }, { outcome: 'breastCancer', stage: 'II', aid: { state: 'toPrepare' } }); // 4A, aid to prepare
     await result('h-xc1', 'breast', 'probablyBenign', true, '2026-03-03', { contactId: 'c12' }, { outcome: 'benignBreast' }); // 3
     await result('h-xc2', 'breast', 'normal', false, '2026-03-04', {}); // BI-RADS 2, unlinked
 
@@ -132,7 +133,7 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
     await result('h-sc', 'hpv', 'otherHighRisk', true, '2026-05-01', { idHash: 'S1' }, { outcome: 'refused' }); // S1
     await result('h-sc', 'cytology', 'nilm', false, '2026-05-02', { contactId: 'cs2' }); // S2
     await result('h-sc', 'hpv', 'negative', false, '2026-05-03', { idHash: 'H8' }); // W8 of xc, screened here too
-    await result('h-sc', 'breast', 'suspicious', true, '2026-05-02', { contactId: 'cs2' }, { outcome: 'breastCancer', stage: 'I' }); // 4B
+    await result('h-sc', 'breast', 'suspicious', true, '2026-05-02', { contactId: 'cs2' }, { outcome: 'breastCancer', stage: 'I', aid: { state: 'refused' } }); // 4B, aid refused
     await result('h-sc', 'nipt', 'high', true, '2026-05-04', { idHash: 'HS3' }, { outcome: 'chromosomalExcluded' }); // S3
 
     // ---- a county outside the city --------------------------------------------------------------
@@ -209,6 +210,9 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
       excluded: 1,
       interventionRate: { numerator: 2, denominator: 3, percent: 66.67 },
     });
+    // aid: W2 granted ¥5,000, W3's cervical cancer submitted, W3's breast cancer to prepare = 3 offered
+    // (H10's grant is of a result the day before the period: not counted)
+    expect(r.aid).toEqual({ offered: 3, toPrepare: 1, submitted: 1, granted: 1, refused: 0, grantedAmountFen: 500_000 });
   });
 
   it('the second county', async () => {
@@ -272,6 +276,8 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
       excluded: 2,
       interventionRate: { numerator: 3, denominator: 4, percent: 75 },
     });
+    // aid: the county's 3, and the other county's refused one = 4
+    expect(r.aid).toEqual({ offered: 4, toPrepare: 1, submitted: 1, granted: 1, refused: 1, grantedAmountFen: 500_000 });
   });
 
   it('reads in pages: the same figures a few rows at a time', async () => {
@@ -295,7 +301,7 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
       })),
       4,
     );
-    const { region: _region, from: _from, to: _to, ...figures } = await compute('zk');
+    const { region: _region, from: _from, to: _to, aid: _aid, ...figures } = await compute('zk');
     expect(figures).toEqual(expected);
   });
 
