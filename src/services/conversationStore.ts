@@ -122,6 +122,8 @@ export class ConversationStore {
           await tx.fact.deleteMany({ where: { contactId } });
           await tx.contactIdentity.deleteMany({ where: { contactId } });
         }
+        // (her birth date answered again: the ID number it was read from goes with it, unless given again)
+        if (w.forgetFacts?.includes('birthDate')) await tx.contactIdentity.deleteMany({ where: { contactId } });
         if (w.ownIdNumber && this.identity) {
           const kept = { idHash: this.identity.hash(w.ownIdNumber), idSealed: this.identity.seal(w.ownIdNumber), updatedAt: now };
           await tx.contactIdentity.upsert({ where: { contactId }, create: { contactId, ...kept, createdAt: now }, update: kept });

@@ -45,6 +45,18 @@ describe.skipIf(dbUnavailable)('her ID number in the chat', () => {
     expect(await identities()).toEqual([]);
   });
 
+  it('重新回答 her birth date: the number it was read from goes too (it may not have been hers)', async () => {
+    t = await startTestApp({ env: keys });
+    await toBirthDateQuestion('w5');
+    await t.say('w5', HER_ID);
+    expect(await identities()).toHaveLength(1);
+    const again = (await t.say('w5', '重新回答')).join('\n');
+    expect(again).toContain('出生日期');
+    await t.say('w5', '1976年3月8日');
+    expect(await identities()).toEqual([]);
+    expect((await t.say('w5', '我的信息')).join('\n')).not.toContain('身份证号：已加密保存');
+  });
+
   it('before consent nothing is kept, and after 不同意 nothing ever is', async () => {
     t = await startTestApp({ env: keys });
     await t.say('w4', `我想查两癌 身份证${HER_ID}`);

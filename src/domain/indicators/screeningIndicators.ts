@@ -7,7 +7,9 @@
 //
 // Definitions, as used below:
 // - **One woman.** A woman screened twice in the period counts once. She is recognised by her result's
-//   ID-number hash (idHash), else the woman the result is linked to (contactId), else the hospital's
+//   ID-number hash (idHash, or the one the woman it is matched to gave in the chat: so a result matched
+//   by her visit code and one sent with her ID number are one woman), else the woman the result is
+//   linked to (contactId), else the hospital's
 //   visit code (per hospital), else the result stands alone (its id). The first key present is used,
 //   never a mix: two results of one woman that carry different keys (one with her ID number, one with
 //   only a visit code) count as two women. (Joining keys transitively would merge two women through
@@ -127,6 +129,8 @@ export interface ResultKeys {
   hospitalId: string;
   idHash: string | null;
   contactId: string | null;
+  /** The ID hash her contact gave in the chat (ContactIdentity), when matched: one woman however her results came. */
+  contactIdHash?: string | null;
   visitCode: string | null;
 }
 
@@ -135,7 +139,8 @@ export interface ResultKeys {
  * key in its SQL (IndicatorService: one column read instead of five).
  */
 export function womanKey(r: ResultKeys): string {
-  if (r.idHash) return `id:${r.idHash}`;
+  const idHash = r.idHash ?? r.contactIdHash;
+  if (idHash) return `id:${idHash}`;
   if (r.contactId) return `contact:${r.contactId}`;
   if (r.visitCode) return `visit:${r.hospitalId}:${r.visitCode}`;
   return `result:${r.id}`;

@@ -56,9 +56,10 @@ interface RawRow {
 
 /**
  * womanKey (src/domain/indicators/screeningIndicators.ts) in SQL, the same in SQLite and PostgreSQL:
- * her ID hash, else her contact, else the visit code at that hospital, else the result alone.
+ * her ID hash (the result's, else the one her contact gave), else her contact, else the visit code at
+ * that hospital, else the result alone.
  */
-const WOMAN_KEY = `CASE WHEN r."idHash" IS NOT NULL THEN 'id:' || r."idHash"
+const WOMAN_KEY = `CASE WHEN COALESCE(r."idHash", ci."idHash") IS NOT NULL THEN 'id:' || COALESCE(r."idHash", ci."idHash")
   WHEN r."contactId" IS NOT NULL THEN 'contact:' || r."contactId"
   WHEN r."visitCode" IS NOT NULL THEN 'visit:' || r."hospitalId" || ':' || r."visitCode"
   ELSE 'result:' || r."id" END`;
@@ -138,7 +139,7 @@ export class IndicatorService {
       ];
       const rows: RawRow[] = await this.db.$queryRawUnsafe<RawRow[]>(
         `SELECT r."id", r."testDate", ${WOMAN_KEY} AS "woman", r."category", r."grade", r."abnormal", c."id" AS "caseId", CASE WHEN c."closedAt" IS NULL THEN 0 ELSE 1 END AS "closed", c."outcome", c."outcomeStage"
-         FROM "ScreeningResult" r ${byDay} LEFT JOIN "FollowUpCase" c ON c."resultId" = r."id"
+         FROM "ScreeningResult" r ${byDay} LEFT JOIN "FollowUpCase" c ON c."resultId" = r."id" LEFT JOIN "ContactIdentity" ci ON ci."contactId" = r."contactId"
          WHERE ${where.join(' AND ')}
          ORDER BY r."testDate", r."id"
          LIMIT ${Number(this.pageSize)}`,

@@ -311,6 +311,15 @@ describe.skipIf(dbUnavailable)('IndicatorService', () => {
     expect(out.ok && [out.report.cervical.screened, out.report.breast.screened, out.report.prenatal.registered]).toEqual([1, 0, 1]);
   });
 
+  it('one woman however her results came: matched by her visit code (she gave her ID number in the chat) and sent with her ID number only', async () => {
+    await h.db.contact.create({ data: { id: 'cid', channel: 'simulator', externalId: 'cid', regionId: 'xc', consent: 'given' } });
+    await h.db.contactIdentity.create({ data: { contactId: 'cid', idHash: 'HID', idSealed: 'sealed', createdAt: AT, updatedAt: AT } });
+    await result('h-xc1', 'hpv', 'negative', false, '2027-01-05', { contactId: 'cid', visitCode: 'VID' });
+    await result('h-xc2', 'cytology', 'nilm', false, '2027-01-06', { idHash: 'HID' });
+    const out = await service.compute({ regionId: 'xc', from: '2027-01-01', to: '2027-01-31' });
+    expect(out.ok && out.report.cervical.screened).toBe(1);
+  });
+
   it('an unknown region, a township, and a city with no county', async () => {
     expect(await service.compute({ regionId: 'nowhere', from: FROM, to: TO })).toEqual({ ok: false, error: 'not_found' });
     expect(await service.compute({ regionId: 'xc-t1', from: FROM, to: TO })).toEqual({ ok: false, error: 'not_county_or_above' });

@@ -68,7 +68,7 @@ describe('ResultUpload', () => {
     expect(await s.upload.upload(many, { hospitalId: 'xc-mch', takeGoodRows: true }, now, 'a')).toEqual({
       ok: false,
       problem: 'too_many_rows',
-      message: '行数太多，一次最多5000行，请分成几个文件上传。',
+      message: '行数太多，一次最多2000行，请分成几个文件上传。',
     });
     expect(await s.upload.upload(file('报告编号,检查日期,检查项目,身份证号,证件号码'), { hospitalId: 'xc-mch', takeGoodRows: true }, now, 'a')).toEqual({
       ok: false,
