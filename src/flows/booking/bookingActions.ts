@@ -287,7 +287,10 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         const line = lineJustEligible(shownMenu, d.profile, await ctx.facts(), known, ctx.now);
         if (line) reminded.add(line);
       }
-      return shownMenu.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
+      // (and the further tests her results told to her call for)
+      const referred = new Set((await d.referred?.(ctx.contact.id)) ?? []);
+      const hers = menu.filter((l) => !l.referral || l.value.split(',').every((id) => referred.has(id)));
+      return hers.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
     },
 
     'booking.townships': async () => texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),
