@@ -12,6 +12,8 @@ import { ConversationEngine } from '../flows/engine.js';
 import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createMyResults } from '../flows/myResults.js';
+import { createReferralBooking } from '../flows/referralBooking.js';
+import { bookingMenu } from '../profiles/bookable.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
 import { twinsSaidBy } from '../flows/pregnancy/twinsSaid.js';
@@ -61,6 +63,8 @@ export function buildEngine(
       screeningWords: Object.fromEntries(profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words])),
     },
   });
+  // the further tests her results told to her call for (约阴道镜: booked, not checked)
+  const referred = (contactId: string) => s.results?.referredServices(contactId) ?? Promise.resolve([]);
   const bookingFlow = createBookingFlow({
     hasPregnancy: async (contactId) => (await pregnancyPort.active(contactId)) !== undefined,
     port: bookingPort,
@@ -68,6 +72,7 @@ export function buildEngine(
     profile,
     lastCheck: (contactId, programme) => lastEligibilityCheck(s.db, contactId, programme),
     reminded: (contactId, now) => remindedScreenings(s.db, contactId, now),
+    referred,
   });
   const pregnancyTexts = new PregnancyTexts(() => flowSet.messages);
   const planFlows = [...flowSet.flows.values()].filter((f) => f.id === 'next_reminder');
@@ -102,6 +107,15 @@ export function buildEngine(
     ...createMyResults({
       results: (contactId, take) => s.results?.listForHer(contactId, take) ?? Promise.resolve({ shown: [], more: 0 }),
       messages: () => flowSet.messages,
+    }),
+    // 约阴道镜: booked when a result told to her calls for it
+    ...createReferralBooking({
+      referred,
+      bookable: new Set(
+        bookingMenu(profile, county)
+          .filter((l) => l.referral)
+          .map((l) => l.value),
+      ),
     }),
   ]);
   const engine = new ConversationEngine({

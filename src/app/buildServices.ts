@@ -20,6 +20,7 @@ import { rescreenAfterResult } from '../services/results/rescreenAfterResult.js'
 import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 import { followUpParts } from './followUpWiring.js';
+import { referralBooked } from '../services/followUp/referralBooked.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
   const { county, profile, flowSet, workdays } = files;
@@ -39,6 +40,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
   const box = config.DATA_ENCRYPTION_KEYS ? secretBox(parseDataKeys(config.DATA_ENCRYPTION_KEYS)) : undefined;
   const identity = box && config.ID_HASH_KEY ? identityKeys(config.ID_HASH_KEY, box) : undefined;
   const store = new ConversationStore(db, reminders.turnSaved, identity);
+  const markReferralBooked = profile.results && profile.followUp ? referralBooked(profile.results) : undefined;
   const booking = new BookingService({
     db,
     provider: dbHandle.provider,
@@ -56,7 +58,11 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
       weekdays: flowSet.messages.booking.weekdays,
       listSeparator: flowSet.messages.booking.listSeparator,
     }),
-    bookingsChanged: reminders.bookingsChanged,
+    // her reminders; a further test her result called for, booked: its follow-up case marked booked
+    bookingsChanged: async (tx, contactId, serviceIds, now) => {
+      await reminders.bookingsChanged(tx, contactId, serviceIds, now);
+      if (markReferralBooked) await markReferralBooked(tx, contactId, serviceIds, now);
+    },
   });
   // deleting her data releases her seats in the same transaction
   const myData = new MyDataService(db, (tx, contactId, now) => booking.releaseAllFor(tx, contactId, now).then(() => undefined));

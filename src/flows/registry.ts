@@ -7,6 +7,7 @@ import { NEXT_REMINDER_ACTIONS } from './nextReminders.js';
 import { UNDO_END_ACTIONS } from './pregnancy/undoEndActions.js';
 import { ANSWER_AGAIN_ACTIONS, ANSWER_AGAIN_SOURCES } from './answerAgainActions.js';
 import { MY_RESULTS_ACTIONS } from './myResults.js';
+import { REFERRAL_ACTIONS } from './referralBooking.js';
 
 /** Each action's outcomes and the variables it may set. */
 export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
@@ -17,6 +18,7 @@ export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
   ...UNDO_END_ACTIONS,
   ...ANSWER_AGAIN_ACTIONS,
   ...MY_RESULTS_ACTIONS,
+  ...REFERRAL_ACTIONS,
 ]);
 
 export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES, ...ANSWER_AGAIN_SOURCES]);

@@ -12,6 +12,8 @@ export interface MenuLine {
   value: string;
   label: string;
   words: string[];
+  /** Its screenings are booked on a result's referral only (`referral`): not in the menu she is shown. */
+  referral: boolean;
 }
 
 /** The services a hospital provides: its `services`, else those it has capacity for. */
@@ -49,7 +51,8 @@ export function bookingMenu(profile: Profile, county: County): MenuLine[] {
     for (const item of programme.bookable) {
       const provided = county.hospitals.some((h) => h.programmes.includes(programmeId) && item.services.every((s) => hospitalServices(h).includes(s)));
       if (!provided) continue;
-      lines.push({ programme: programmeId, value: item.services.join(','), label: bookableLabel(programme, item), words: item.words });
+      const referral = screeningsOf(programme, item).some((s) => s.referral);
+      lines.push({ programme: programmeId, value: item.services.join(','), label: bookableLabel(programme, item), words: item.words, referral });
     }
   }
   return lines;

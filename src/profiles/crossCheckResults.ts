@@ -53,5 +53,36 @@ export function crossCheckResults(profile: Profile): Issue[] {
     if (!(RESULT_CATEGORIES as string[]).includes(category))
       issues.push({ path: ['results', 'categories', category], message: `unknown category (known: ${RESULT_CATEGORIES.join(', ')})` });
   }
+  crossCheckBookNext(profile, issues);
   return issues;
+}
+
+/**
+ * The next steps booked in the chat (results.bookNext): each names a next-step text, and a service
+ * that is a `referral` screening of a programme with a bookable line of its own; each service booked
+ * has its offer line (with only the notice's variables), and each offer a service booked.
+ */
+function crossCheckBookNext(profile: Profile, issues: Issue[]): void {
+  const b = profile.results?.bookNext;
+  if (!b) return;
+  const referral = new Set(
+    Object.values(profile.programmes).flatMap((p) =>
+      p.screenings.filter((s) => s.referral && p.bookable.some((l) => l.services.length === 1 && l.services[0] === s.id)).map((s) => s.id),
+    ),
+  );
+  const known = [...referral].join(', ') || 'none';
+  for (const [next, service] of Object.entries(b.services)) {
+    const path = ['results', 'bookNext', 'services', next];
+    if (profile.results?.texts[next] === undefined) issues.push({ path, message: `'${next}' is not a text of results.texts` });
+    if (!referral.has(service))
+      issues.push({ path, message: `unknown service '${service}': not a referral screening with its own bookable line (known: ${known})` });
+    else if (b.offers[service] === undefined)
+      issues.push({ path: ['results', 'bookNext', 'offers', service], message: `the offer line of '${service}' is missing` });
+  }
+  const booked = new Set(Object.values(b.services));
+  for (const [service, text] of Object.entries(b.offers)) {
+    if (!booked.has(service))
+      issues.push({ path: ['results', 'bookNext', 'offers', service], message: `'${service}' is booked by no next step of bookNext.services` });
+    checkPlaceholders(text, new Set<string>(RESULT_TEXT_VARS), ['results', 'bookNext', 'offers', service], issues);
+  }
 }

@@ -26,6 +26,9 @@ describe('the booking menu', () => {
       ['cervical,breast', '两癌筛查（宫颈癌和乳腺癌一起查）'],
       ['cervical', '只查宫颈癌'],
       ['breast', '只查乳腺癌'],
+      // (booked on a result's referral only: not in the menu she is shown)
+      ['colposcopy', '阴道镜检查'],
+      ['mammography', '乳腺X线检查（钼靶）'],
       ['nt', 'NT超声检查（怀孕11到13周）'],
       ['serum-mid', '唐氏筛查（怀孕15到20周）'],
       ['nipt', '无创DNA（怀孕12到22周，自费）'],
@@ -42,12 +45,15 @@ describe('the booking menu', () => {
       '两癌筛查（宫颈癌和乳腺癌一起查）',
       '只查宫颈癌',
       '只查乳腺癌',
+      '阴道镜检查',
       'NT超声检查（怀孕11到13周）',
       '唐氏筛查（怀孕15到20周）',
       '大排畸超声（怀孕20到24周）',
       '糖耐量检查（怀孕24到28周，自费）',
     ]);
     expect(menu.flatMap((l) => l.words)).not.toContain('补做');
+    // the further tests are marked: booked only by a woman whose result calls for them
+    expect(menu.filter((l) => l.referral).map((l) => l.value)).toEqual(['colposcopy']);
   });
 
   it('a line is offered only when one hospital of the county provides all its services', () => {
@@ -55,7 +61,7 @@ describe('the booking menu', () => {
     const noBreast = { ...xy, hospitals: xy.hospitals.map((h) => ({ ...h, services: ['cervical', 'nt'] })) };
     expect(bookingMenu(profiles.get('hunan')!, noBreast).map((l) => l.value)).toEqual(['cervical', 'nt']);
     const onlyTwoCancer = { ...xy, programmes: ['twoCancer' as const] };
-    expect(bookingMenu(profiles.get('hunan')!, onlyTwoCancer).map((l) => l.value)).toEqual(['cervical,breast', 'cervical', 'breast']);
+    expect(bookingMenu(profiles.get('hunan')!, onlyTwoCancer).map((l) => l.value)).toEqual(['cervical,breast', 'cervical', 'breast', 'colposcopy']);
   });
 
   it('names a screening the programme does not pay for with its cost', () => {

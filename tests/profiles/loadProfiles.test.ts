@@ -134,6 +134,20 @@ describe('broken profiles', () => {
       want: ['henan.yaml: results.holdDeadline: some grades are held for a person: give holdDeadline { workingDays } (escalated to the county after it)'],
     },
     {
+      name: 'a next step booking an unknown service, and a service booked without its offer line',
+      files: {
+        'henan.yaml': henan(
+          ['results:', '  bookNext:', '    services: { colposcopy: colposcopie }', '    offers: { colposcopy: 回复“约阴道镜”。, mammography: null }', ''].join(
+            '\n',
+          ),
+        ),
+      },
+      want: [
+        "henan.yaml: results.bookNext.services.colposcopy: unknown service 'colposcopie': not a referral screening with its own bookable line (known: colposcopy, mammography)",
+        "henan.yaml: results.bookNext.offers.mammography: the offer line of 'mammography' is missing",
+      ],
+    },
+    {
       name: 'a deadline of no working days',
       files: { 'henan.yaml': henan('results:\n  holdDeadline: { workingDays: 0 }\n') },
       want: ['henan.yaml: results.holdDeadline.workingDays: Number must be greater than or equal to 1'],

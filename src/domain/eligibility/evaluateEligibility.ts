@@ -50,7 +50,8 @@ export function evaluateEligibility(programme: ProgrammeProfile, facts: Record<s
   if (!isCalendarDay(today)) throw new Error(`evaluateEligibility: today must be YYYY-MM-DD, got ${today}`);
   const common = { programme: programme.name };
   const notes: OutcomeNote[] = [];
-  let remaining = programme.screenings.map((s) => s.id);
+  // (a further test booked on a result's referral is not part of what she may join)
+  let remaining = programme.screenings.filter((s) => !s.referral).map((s) => s.id);
 
   const needs = (fact: string): EligibilityOutcome => ({ status: 'needs', fact });
   const no = (reason: string, textKey: string, vars: Record<string, string> = {}, nextEligibleOn?: string): EligibilityOutcome => ({

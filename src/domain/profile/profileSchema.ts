@@ -156,6 +156,10 @@ const screeningSchema = z
     // programme. Said wherever she reads the name outside the eligibility answer (booking menu,
     // booking texts, reminders), through the programme text `withCost` ({name} {cost})
     cost: textSchema.optional(),
+    // a further test booked only on a result that calls for it (results.bookNext: 阴道镜, 钼靶): left
+    // out of the eligibility answer, the re-screening reminders and the menu she is shown; her result
+    // is checked instead of the programme's rules
+    referral: z.boolean().default(false),
   })
   .strict();
 export type Screening = z.infer<typeof screeningSchema>;

@@ -67,6 +67,16 @@ export const resultsSchema = z
       .optional(),
     categories: z.record(z.string(), categorySchema),
     texts: z.record(z.string(), textSchema),
+    // next steps booked in the chat: `services` maps a grade's `next` text key to the service it books
+    // (a `referral` screening of a programme, with its own bookable line); `offers` is the line added to
+    // the notice for each service (回复“约阴道镜”…). Checked at start (src/profiles/crossCheckResults.ts)
+    bookNext: z
+      .object({
+        services: z.record(textKeySchema, z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a screening id like "colposcopy"')),
+        offers: z.record(z.string(), textSchema),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ResultsSettings = z.infer<typeof resultsSchema>;

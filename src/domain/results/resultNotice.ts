@@ -33,5 +33,14 @@ export function resultNotice(s: ResultsSettings, f: ResultNoticeFacts): string {
     phone: f.phone,
   };
   const t = (key: string) => renderTemplate(s.texts[key] ?? '', vars);
-  return [t('header'), t(grade.meaning), t(grade.next), grade.abnormal ? t('contact') : '', t('footer')].filter((x) => x).join('\n');
+  // a next step booked in the chat: how to book it, right after it
+  const booked = bookedService(s, f.category, f.grade);
+  const offer = booked ? renderTemplate(s.bookNext?.offers[booked] ?? '', vars) : '';
+  return [t('header'), t(grade.meaning), t(grade.next), offer, grade.abnormal ? t('contact') : '', t('footer')].filter((x) => x).join('\n');
+}
+
+/** The service a grade's next step books in the chat (results.bookNext), if any. */
+export function bookedService(s: ResultsSettings, category: string, grade: string): string | undefined {
+  const next = s.categories[category]?.grades[grade]?.next;
+  return next ? s.bookNext?.services[next] : undefined;
 }

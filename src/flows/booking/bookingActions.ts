@@ -33,6 +33,7 @@ function bookingSpecs() {
         'fallback_offer',
         'fallback_call',
         'not_offered',
+        'no_referral',
       ],
       [...COMMON, 'activeSummary', 'changeCode', 'programme', 'windowNote', 'fallbackServices'],
     ],
@@ -71,6 +72,8 @@ export interface BookingFlowDeps {
   reminded?: (contactId: string, now: Date) => Promise<string[]>;
   /** Whether she has a pregnancy registered now (a prenatal booking offers to register one). */
   hasPregnancy?: (contactId: string) => Promise<boolean>;
+  /** The services her results told to her refer her to (results.bookNext): booked instead of checked. */
+  referred?: (contactId: string) => Promise<string[]>;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -93,6 +96,8 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
   const settings = port.settings;
   // what her county offers: the profile's bookable lines that one of its hospitals provides
   const menu = bookingMenu(d.profile, texts.county);
+  // what she is shown: not the further tests booked on a result's referral
+  const shownMenu = menu.filter((l) => !l.referral);
 
   const seeker = (ctx: ActionContext): Promise<Seeker> => seekerOf(ctx, settings);
 
@@ -143,14 +148,20 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
         // only what the menu offers her county (a choice kept from an earlier profile is not)
         const line = menu.find((l) => l.value === serviceIds.join(','));
         if (!line) return { outcome: 'not_offered', vars };
-        // free screening is for women who qualify: check first (or again, if it was long ago)
-        const programme = line.programme;
-        // (just answered in this conversation: not saved yet, but known)
-        const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
-        if (!check || ctx.now.getTime() - check.checkedAt.getTime() > settings.eligibilityValidDays * 86_400_000) {
-          return { outcome: 'check_first', vars: { ...vars, programme } };
+        // a further test a result calls for: her result told to her is checked instead of the rules
+        if (line.referral) {
+          const referred = new Set((await d.referred?.(ctx.contact.id)) ?? []);
+          if (!serviceIds.every((id) => referred.has(id))) return { outcome: 'no_referral', vars };
+        } else {
+          // free screening is for women who qualify: check first (or again, if it was long ago)
+          const programme = line.programme;
+          // (just answered in this conversation: not saved yet, but known)
+          const check = ctx.vars.eligible ? { eligible: ctx.vars.eligible === 'yes', checkedAt: ctx.now } : await d.lastCheck(ctx.contact.id, programme);
+          if (!check || ctx.now.getTime() - check.checkedAt.getTime() > settings.eligibilityValidDays * 86_400_000) {
+            return { outcome: 'check_first', vars: { ...vars, programme } };
+          }
+          if (!check.eligible) return { outcome: 'not_eligible', vars };
         }
-        if (!check.eligible) return { outcome: 'not_eligible', vars };
       }
       // her weeks and the screening's window first: too early or too late is said before where she lives
       const facts = await ctx.facts();
@@ -265,7 +276,7 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
     'booking.services': async (ctx) => {
       const reminded = new Set((await d.reminded?.(ctx.contact.id, ctx.now)) ?? []);
       if (reminded.size === 0) {
-        const programmes = [...new Set(menu.map((l) => l.programme))];
+        const programmes = [...new Set(shownMenu.map((l) => l.programme))];
         const checks = await Promise.all(
           programmes.map(async (p): Promise<RecentCheck[]> => {
             const check = await d.lastCheck(ctx.contact.id, p);
@@ -273,10 +284,13 @@ export function createBookingFlow(d: BookingFlowDeps): { actions: Map<string, Fl
           }),
         );
         const known = checks.flat();
-        const line = lineJustEligible(menu, d.profile, await ctx.facts(), known, ctx.now);
+        const line = lineJustEligible(shownMenu, d.profile, await ctx.facts(), known, ctx.now);
         if (line) reminded.add(line);
       }
-      return menu.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
+      // (and the further tests her results told to her call for)
+      const referred = new Set((await d.referred?.(ctx.contact.id)) ?? []);
+      const hers = menu.filter((l) => !l.referral || l.value.split(',').every((id) => referred.has(id)));
+      return hers.map((l) => ({ value: l.value, label: l.label, words: l.words, ...(reminded.has(l.value) ? { reminded: true } : {}) }));
     },
 
     'booking.townships': async () => texts.county.townships.map((t) => ({ value: t.id, label: t.name, words: [t.name, t.name.replace(/(街道|镇|乡)$/u, '')] })),

@@ -30,7 +30,8 @@ export function lineJustEligible(
   // (an exclusion that applies to her: she is offered only part of it)
   const excluded = programme.rules.some((r) => r.type === 'exclusion' && facts[r.fact] === r.when);
   if (excluded) return undefined;
-  const lines = menu.filter((l) => l.programme === recent[0].programme);
+  // (not a further test booked on a result's referral)
+  const lines = menu.filter((l) => l.programme === recent[0].programme && !l.referral);
   const services = (l: MenuLine) => l.value.split(',');
   const whole = lines.filter((l) => lines.every((other) => services(other).every((s) => services(l).includes(s))));
   return whole.length === 1 && lines.length > 1 ? whole[0].value : undefined;

@@ -86,7 +86,7 @@ export function buildReminderConfig(profile: Profile, appointmentText: Appointme
     sessionEnds: Object.fromEntries(Object.entries(profile.booking.sessionHours).map(([k, v]) => [k, v.ends])),
     rescreen: {
       years: interval?.type === 'interval' ? interval.years : undefined,
-      serviceIds: twoCancer.screenings.map((s) => s.id),
+      serviceIds: twoCancer.screenings.filter((s) => !s.referral).map((s) => s.id),
       programme: r.rescreenProgramme,
       programmeName: twoCancer.name,
       ...(age?.type === 'age' ? { age: { min: age.min, max: age.max, fact: age.fact } } : {}),

@@ -14,7 +14,7 @@ import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultsSettings } from '../../domain/profile/resultsSchema.js';
 import { classifyResult } from '../../domain/results/classifyResult.js';
 import { heldBeforeIsOverdue, holdDeadlineDay, type HoldDeadline } from '../../domain/results/holdDeadline.js';
-import { resultNotice } from '../../domain/results/resultNotice.js';
+import { bookedService, resultNotice } from '../../domain/results/resultNotice.js';
 import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
@@ -387,6 +387,15 @@ export class ResultService {
       .sort((a, b) => b.at.getTime() - a.at.getTime() || b.row.testDate.localeCompare(a.row.testDate) || a.row.id.localeCompare(b.row.id));
     const shown = told.slice(0, take).map(({ row, at }) => ({ notice: this.notice(row, shanghaiDay(at)), sentOn: shanghaiDay(at) }));
     return { shown, more: told.length - shown.length };
+  }
+
+  /** The services her results told to her (sent or released) refer her to: their next step books them (results.bookNext). */
+  async referredServices(contactId: string): Promise<string[]> {
+    const rows = await this.db.screeningResult.findMany({
+      where: { contactId, status: { in: ['sent', 'released'] } },
+      select: { category: true, grade: true },
+    });
+    return [...new Set(rows.flatMap((r) => bookedService(this.settings, r.category, r.grade) ?? []))];
   }
 
   /** A result's notice as she reads it, its next step counted from `sentOn`. */
