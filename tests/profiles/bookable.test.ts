@@ -28,7 +28,7 @@ describe('the booking menu', () => {
       ['breast', '只查乳腺癌'],
       // (booked on a result's referral only: not in the menu she is shown)
       ['colposcopy', '阴道镜检查'],
-      ['mammography', '乳腺X线检查（钼靶）'],
+      ['mammography', '乳腺钼靶检查（一种拍片检查）'],
       ['nt', 'NT超声检查（怀孕11到13周）'],
       ['serum-mid', '唐氏筛查（怀孕15到20周）'],
       ['nipt', '无创DNA（怀孕12到22周，自费）'],

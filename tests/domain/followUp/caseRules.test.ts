@@ -71,7 +71,7 @@ describe('her reminders', () => {
 
   it('says her next step, where and by when, and nothing of the result', () => {
     expect(followUpReminderText(s, 'before', { nextStep: 'colposcopy', dueOn: '2026-04-17', where: '项城市妇幼保健院', phone: '0394-1234567' })).toBe(
-      '您好，提醒您：您上次检查后要做的下一步检查是阴道镜检查（用放大镜看宫颈）。请在2026年4月17日前去项城市妇幼保健院做。已经做了或约好了，就不用管这条消息。有问题可以打0394-1234567。',
+      '您好，提醒您：您上次检查后，下一步要做的是：阴道镜检查（用放大镜看宫颈）。最晚2026年4月17日，请去项城市妇幼保健院。已经做了或约好了，就不用管这条消息。有问题可以打0394-1234567。',
     );
   });
 });
