@@ -3,7 +3,7 @@
 // here, or the hospital to call); a booking by weeks offering to register the pregnancy; 删除我的信息
 // listing her bookings before she confirms; a full hospital offering the other hospitals. 项城市;
 // today is Monday 2026-03-02, 09:00.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ async function bookingsOf(bot: E2EBot, w: MockWoman) {
 function profilesWith(edit: (countyYaml: string) => string): string {
   const root = path.resolve('profiles');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'profiles-'));
-  for (const f of readdirSync(root).filter((n) => n.endsWith('.yaml'))) copyFileSync(path.join(root, f), path.join(dir, f));
-  mkdirSync(path.join(dir, 'counties'));
+  // (every data file the county file may name: the result mappings, the calendar, the upload words)
+  cpSync(root, dir, { recursive: true });
   writeFileSync(path.join(dir, 'counties', 'xiangcheng.yaml'), edit(readFileSync(path.join(root, 'counties', 'xiangcheng.yaml'), 'utf8')));
   return dir;
 }
