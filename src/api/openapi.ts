@@ -31,7 +31,7 @@ const ingestOutcome = z.object({
     .string()
     .optional()
     .describe(
-      'why it was refused, or why no woman was matched (no_visit_code, unknown_visit_code, other_hospital, unknown_id_number, id_number_ambiguous, code_and_id_differ)',
+      'why it was refused, or why no woman was matched (no_visit_code, unknown_visit_code, other_hospital, unknown_id_number, id_number_ambiguous, id_number_needs_visit_code, no_visit_that_day, code_and_id_differ)',
     ),
 });
 const resultRow = z.object({

@@ -1,6 +1,7 @@
 // Cross-checks of the profile's `results` section: every grade of every category has its settings,
 // no grade the classifier cannot give, every text a grade names exists with only the notice's
-// variables, a grade that names {by} has a due date, and a profile that holds any grade for a person
+// variables, a grade that names {by} has a due date, matching by ID number names screenings of the
+// profile, and a profile that holds any grade for a person
 // says by when (holdDeadline).
 import type { Profile } from '../domain/profile/profileSchema.js';
 import { RESULT_CATEGORIES, RESULT_GRADES, RESULT_TEXT_VARS } from '../domain/profile/resultsSchema.js';
@@ -36,6 +37,11 @@ export function crossCheckResults(profile: Profile): Issue[] {
       const path = ['results', 'categories', category, 'grades', grade];
       const texts = need(g.meaning, [...path, 'meaning']) + need(g.next, [...path, 'next']);
       if (texts.includes('{by}') && !g.dueDays) issues.push({ path: [...path, 'dueDays'], message: 'its texts name {by}: give dueDays' });
+    }
+    const screenings = new Set(Object.values(profile.programmes).flatMap((p) => p.screenings.map((s) => s.id)));
+    for (const [i, id] of (c.matchById?.services ?? []).entries()) {
+      if (!screenings.has(id))
+        issues.push({ path: ['results', 'categories', category, 'matchById', 'services', i], message: `'${id}' is no screening of this profile` });
     }
     for (const grade of Object.keys(c.grades)) {
       if (!known.includes(grade))

@@ -148,6 +148,26 @@ describe('broken profiles', () => {
       ],
     },
     {
+      name: 'matching by ID number: an unknown screening, and both a service and a birth',
+      files: {
+        'henan.yaml': henan(
+          [
+            'results:',
+            '  categories:',
+            '    hpv: { matchById: { services: [cervix] } }',
+            '    hearing: { matchById: { services: [nt], afterBirthDays: 90 } }',
+            '',
+          ].join('\n'),
+        ),
+      },
+      want: ['henan.yaml: results.categories.hearing.matchById: give either services or afterBirthDays'],
+    },
+    {
+      name: 'matching by ID number names a screening the profile does not have',
+      files: { 'henan.yaml': henan('results:\n  categories:\n    hpv: { matchById: { services: [cervix] } }\n') },
+      want: ["henan.yaml: results.categories.hpv.matchById.services.0: 'cervix' is no screening of this profile"],
+    },
+    {
       name: 'a deadline of no working days',
       files: { 'henan.yaml': henan('results:\n  holdDeadline: { workingDays: 0 }\n') },
       want: ['henan.yaml: results.holdDeadline.workingDays: Number must be greater than or equal to 1'],

@@ -68,6 +68,8 @@ export const UNMATCHED_REASONS = [
   'code_and_id_differ',
   'unknown_id_number',
   'id_number_ambiguous',
+  'id_number_needs_visit_code',
+  'no_visit_that_day',
 ] as const;
 /** Said once about the whole file. */
 export const FILE_NOTES = ['id_numbers_off'] as const;

@@ -46,8 +46,24 @@ const categorySchema = z
     // the test's name as she reads it ({test}), with any Latin letters explained
     test: textSchema,
     grades: z.record(z.string(), gradeSchema),
+    // A result that carries her ID number but no visit code is hers only when the ID number, the service
+    // and the day agree (never a guess): `services`: she had a booking at that hospital for one of these
+    // screenings on the test's day; `afterBirthDays`: a baby's test, and she reported a birth at most
+    // this many days before the test's day. Neither: an ID number alone never matches (the visit code does).
+    matchById: z
+      .object({
+        services: z
+          .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a screening id like "cervical"'))
+          .min(1)
+          .optional(),
+        afterBirthDays: z.number().int().min(1).max(730).optional(),
+      })
+      .strict()
+      .refine((m) => !!m.services !== (m.afterBirthDays !== undefined), 'give either services or afterBirthDays')
+      .optional(),
   })
   .strict();
+export type ResultMatchById = NonNullable<z.infer<typeof categorySchema>['matchById']>;
 
 export const resultsSchema = z
   .object({

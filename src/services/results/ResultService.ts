@@ -1,6 +1,6 @@
 // Screening results: stored once per hospital result id (a repeat is recognised, a correction
 // replaces it and says so), graded by the profile, matched to a woman by her visit code, else by her
-// ID number when exactly one woman gave it (never a guess: anything else goes to the unmatched queue
+// ID number when exactly one woman gave it and she had that test booked that day (never a guess: anything else goes to the unmatched queue
 // with the reason), and told to her, only her, in
 // her private chat through the outbox: at once when the profile's release rule allows, else held
 // until a staff member releases it or records that she was told in person. Every step is recorded
@@ -192,7 +192,13 @@ export class ResultService {
       return { ...base, outcome: 'refused', resultId: existing.id, reason: `a correction keeps the test: this id is a ${existing.category} result` };
     }
     // a woman who deleted her data stays unlinked: her result is never matched to a chat again
-    const match = unlinked ? {} : await matchWoman(tx, { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash }, reads);
+    const match = unlinked
+      ? {}
+      : await matchWoman(
+          tx,
+          { visitCode: r.visitCode, hospitalId: r.hospitalId, idHash, date: r.date, matchById: this.settings.categories[r.result.category].matchById },
+          reads,
+        );
     const contact = match.contactId ? (reads?.contacts.get(match.contactId) ?? (await tx.contact.findUnique({ where: { id: match.contactId } }))) : null;
     const canTell = contact?.consent === 'given';
     // a correction goes out by itself only where the first one did, to the same woman; else a person
@@ -301,7 +307,7 @@ export class ResultService {
       const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
       if (!row) return { ok: false, error: 'not_found' };
       if (row.matchState !== 'unmatched') return { ok: false, error: 'already_matched' };
-      const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId, idHash: null });
+      const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId, idHash: null, date: row.testDate });
       if (!match.contactId) return { ok: false, error: 'no_such_visit' };
       const contact = await tx.contact.findUnique({ where: { id: match.contactId } });
       const rule = this.settings.categories[row.category]?.grades[row.grade];

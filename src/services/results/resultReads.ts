@@ -3,6 +3,8 @@
 // queries, so thousands of rows need only their writes.
 import type { ScreeningResult, Tx } from '../../db/client.js';
 import type { IdentityKeys } from '../../support/identityKeys.js';
+import { addDays } from '../../domain/calendarDay.js';
+import type { ResultMatchById } from '../../domain/profile/resultsSchema.js';
 import type { ResultRecord } from './resultRecord.js';
 
 export type ContactRow = NonNullable<Awaited<ReturnType<Tx['contact']['findUnique']>>>;
@@ -14,7 +16,12 @@ export interface ReadAhead {
   bookings: Map<string, { contactId: string; hospitalId: string } | null>;
   identities: Map<string, { contactId: string }[]>;
   contacts: Map<string, ContactRow>;
+  /** The visits of the women found by ID number: their bookings on the batch's test days, and their births. */
+  visits: Map<string, { bookings: VisitBooking[]; births: string[] }>;
 }
+type VisitBooking = { hospitalId: string; serviceId: string; day: string };
+/** A booking she kept or missed (not one cancelled, expired or never confirmed): a visit a result may come from. */
+const VISIT_STATUSES = ['confirmed', 'attended', 'noshow'];
 export const resultKey = (hospitalId: string, hospitalResultId: string) => `${hospitalId}\u0000${hospitalResultId}`;
 
 /**
@@ -48,16 +55,35 @@ export async function readAhead(tx: Tx, records: readonly ResultRecord[], identi
   const contacts = new Map<string, ContactRow>(
     contactIds.length ? (await tx.contact.findMany({ where: { id: { in: contactIds } } })).map((c) => [c.id, c]) : [],
   );
-  return { results, bookings, identities, contacts };
+  const identified = [...new Set([...identities.values()].flat().map((w) => w.contactId))];
+  const visits = new Map<string, { bookings: VisitBooking[]; births: string[] }>(identified.map((id) => [id, { bookings: [], births: [] }]));
+  if (identified.length) {
+    const days = [...new Set(records.map((r) => r.date))];
+    for (const b of await tx.booking.findMany({
+      where: { contactId: { in: identified }, day: { in: days }, status: { in: VISIT_STATUSES } },
+      select: { contactId: true, hospitalId: true, serviceId: true, day: true },
+    })) {
+      visits.get(b.contactId)!.bookings.push(b);
+    }
+    for (const p of await tx.pregnancy.findMany({
+      where: { contactId: { in: identified }, birthDate: { not: null } },
+      select: { contactId: true, birthDate: true },
+    })) {
+      visits.get(p.contactId)!.births.push(p.birthDate!);
+    }
+  }
+  return { results, bookings, identities, contacts, visits };
 }
 
 /**
  * Her visit code first (a booking of hers at this hospital); else her ID number, when exactly one
- * woman of the bot's gave it. A code and an ID number naming different women match nobody. Never a guess.
+ * woman of the bot's gave it and the service and the day agree (`matchById` of the result's category:
+ * a booking of hers for the test at that hospital that day, or a birth she reported shortly before a
+ * baby's test). A code and an ID number naming different women match nobody. Never a guess.
  */
 export async function matchWoman(
   tx: Tx,
-  r: { visitCode?: string; hospitalId: string; idHash: string | null },
+  r: { visitCode?: string; hospitalId: string; idHash: string | null; date: string; matchById?: ResultMatchById },
   reads?: ReadAhead,
 ): Promise<{ contactId?: string; reason?: string }> {
   const byId = !r.idHash
@@ -75,5 +101,23 @@ export async function matchWoman(
   if (!r.idHash) return { reason: 'no_visit_code' };
   if (byId.length === 0) return { reason: 'unknown_id_number' };
   if (byId.length > 1) return { reason: 'id_number_ambiguous' };
-  return { contactId: byId[0].contactId };
+  const contactId = byId[0].contactId;
+  if (!r.matchById) return { reason: 'id_number_needs_visit_code' };
+  const visit = reads?.visits.get(contactId) ?? (await readVisits(tx, contactId, r.date));
+  return visitAgrees(r.matchById, visit, r.hospitalId, r.date) ? { contactId } : { reason: 'no_visit_that_day' };
+}
+
+async function readVisits(tx: Tx, contactId: string, day: string): Promise<{ bookings: VisitBooking[]; births: string[] }> {
+  const [bookings, births] = await Promise.all([
+    tx.booking.findMany({ where: { contactId, day, status: { in: VISIT_STATUSES } }, select: { hospitalId: true, serviceId: true, day: true } }),
+    tx.pregnancy.findMany({ where: { contactId, birthDate: { not: null } }, select: { birthDate: true } }),
+  ]);
+  return { bookings, births: births.map((p) => p.birthDate!) };
+}
+
+/** A booking of hers for the test at the hospital on its day, or a birth at most `afterBirthDays` before a baby's test. */
+export function visitAgrees(m: ResultMatchById, visit: { bookings: VisitBooking[]; births: string[] }, hospitalId: string, day: string): boolean {
+  if (m.services) return visit.bookings.some((b) => b.hospitalId === hospitalId && b.day === day && m.services!.includes(b.serviceId));
+  const earliest = addDays(day, -(m.afterBirthDays ?? 0));
+  return visit.births.some((born) => born <= day && born >= earliest);
 }

@@ -44,8 +44,9 @@ describe.skipIf(dbUnavailable)('staff API: results upload', () => {
     const db = t.app.dbHandle.db;
     await woman(db, 'w1');
     await bookingRow(db, 'w1', { serviceId: 'cervical', day: '2026-02-27', status: 'attended', code: 'K7Q2M9' });
-    // w2 gave her ID number (kept as a keyed hash and a sealed copy)
+    // w2 gave her ID number (kept as a keyed hash and a sealed copy), and had her NT scan that day
     await woman(db, 'w2');
+    await bookingRow(db, 'w2', { serviceId: 'nt', day: '2026-02-27', status: 'attended' });
     const identity = identityKeys(ID_HASH_KEY, secretBox(parseDataKeys(KEYS)));
     const at = t.clock.now();
     await db.contactIdentity.create({
