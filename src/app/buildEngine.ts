@@ -13,6 +13,7 @@ import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createMyResults } from '../flows/myResults.js';
 import { createReferralBooking } from '../flows/referralBooking.js';
+import { bookableReferrals } from '../services/results/bookableReferrals.js';
 import { bookingMenu } from '../profiles/bookable.js';
 import { NextReminders } from '../flows/nextReminders.js';
 import { createPregnancyFlow } from '../flows/pregnancy/pregnancyActions.js';
@@ -63,10 +64,16 @@ export function buildEngine(
       screeningWords: Object.fromEntries(profile.programmes.prenatal.bookable.filter((b) => b.services.length === 1).map((b) => [b.services[0], b.words])),
     },
   });
-  // the further tests her results told to her call for (约阴道镜: booked, not checked)
-  const referred = (contactId: string) => s.results?.referredServices(contactId) ?? Promise.resolve([]);
+  // the further tests she may book (约阴道镜: booked, not checked): her results call for them, or her
+  // pregnancy qualifies by the programme's rule (产前诊断 at 35)
+  const referred = bookableReferrals({
+    byResults: (contactId) => s.results?.referredServices(contactId) ?? Promise.resolve([]),
+    activePregnancy: (contactId) => s.pregnancy.active(contactId),
+    prenatalScreenings: profile.programmes.prenatal.screenings,
+  });
+  const hasPregnancy = async (contactId: string) => (await pregnancyPort.active(contactId)) !== undefined;
   const bookingFlow = createBookingFlow({
-    hasPregnancy: async (contactId) => (await pregnancyPort.active(contactId)) !== undefined,
+    hasPregnancy,
     port: bookingPort,
     texts: s.bookingTexts,
     profile,
@@ -111,6 +118,8 @@ export function buildEngine(
     // 约阴道镜: booked when a result told to her calls for it
     ...createReferralBooking({
       referred,
+      ruled: new Set(profile.programmes.prenatal.screenings.filter((x) => x.referral && x.onlyIf).map((x) => x.id)),
+      hasPregnancy,
       bookable: new Set(
         bookingMenu(profile, county)
           .filter((l) => l.referral)

@@ -35,6 +35,9 @@ describe('the booking menu', () => {
       ['anomaly-us', '大排畸超声（怀孕20到24周）'],
       ['ogtt', '糖耐量检查（怀孕24到28周，自费）'],
       ['fallback-us', '补做超声（错过了NT的，怀孕16到19周）'],
+      // (a referral line: listed for a woman whose result or pregnancy lets her book it)
+      ['prenatal-diagnosis', '产前诊断（羊水穿刺等，怀孕16到22周）'],
+      ['hearing-diagnosis', '宝宝听力诊断'],
     ]);
   });
 

@@ -143,7 +143,7 @@ describe('broken profiles', () => {
         ),
       },
       want: [
-        "henan.yaml: results.bookNext.services.colposcopy: unknown service 'colposcopie': not a referral screening with its own bookable line (known: colposcopy, mammography)",
+        "henan.yaml: results.bookNext.services.colposcopy: unknown service 'colposcopie': not a referral screening with its own bookable line (known: colposcopy, mammography, prenatal-diagnosis, hearing-diagnosis)",
         "henan.yaml: results.bookNext.offers.mammography: the offer line of 'mammography' is missing",
       ],
     },

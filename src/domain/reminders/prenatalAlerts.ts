@@ -96,7 +96,7 @@ export function alertsOn(screenings: readonly AlertScreening[], dueDate: string,
 }
 
 /** Whether the programme offers this screening to this pregnancy (age on the due date, twins, referral, a missed one). */
-export function screeningApplies(s: AlertScreening, p: PregnancyFacts): boolean {
+export function screeningApplies(s: Pick<AlertScreening, 'maxAgeOnDueDate' | 'singleOnly' | 'onlyIf'>, p: PregnancyFacts): boolean {
   if (s.maxAgeOnDueDate !== undefined && p.ageOnDueDate !== null && p.ageOnDueDate > s.maxAgeOnDueDate) return false;
   if (s.singleOnly && p.twins) return false;
   const c = s.onlyIf;

@@ -57,8 +57,8 @@ describe.skipIf(dbUnavailable)('CapacityService.overview', () => {
     expect(row(TUE, 'am', 'nt')).toMatchObject({ capacity: 15, booked: 0, free: 15, closed: false, materialized: false });
     expect(row(TUE, 'pm', 'cervical')).toMatchObject({ capacity: 20, free: 0, closed: true, materialized: false });
     // xc-mch Mon: cervical 2, breast 2, nt, serum-mid, nipt, anomaly-us, ogtt, fallback-us, colposcopy; Tue without nipt
-    // and fallback-us, with mammography
-    expect(o.slots).toHaveLength(21);
+    // and fallback-us, with mammography and prenatal-diagnosis
+    expect(o.slots).toHaveLength(22);
     // sorted by day, session, service
     const keys = o.slots.map((s) => `${s.day} ${s.session} ${s.serviceId}`);
     expect(keys).toEqual([...keys].sort());

@@ -17,8 +17,8 @@ describe.skipIf(dbUnavailable)('CapacityService.seedFromCounty', () => {
     const first = await f.capacity.seedFromCounty(f.county, NOW);
     expect(first).toEqual({ seeded: ['xc-mch', 'xc-first'], skipped: [] });
     // xc-mch: cervical 10 + breast 10 + nt 6 + serum-mid 6 + nipt 3 + anomaly-us 5 + ogtt 5 + fallback-us 3
-    // + colposcopy 5 + mammography 2
-    expect(await f.h.db.capacityRule.count({ where: { hospitalId: MCH } })).toBe(55);
+    // + colposcopy 5 + mammography 2 + prenatal-diagnosis 2 + hearing-diagnosis 1
+    expect(await f.h.db.capacityRule.count({ where: { hospitalId: MCH } })).toBe(58);
     expect(await f.h.db.capacityRule.count({ where: { hospitalId: 'xc-first' } })).toBe(15);
     const rule = await f.h.db.capacityRule.findUniqueOrThrow({
       where: { hospitalId_serviceId_weekday_session: { hospitalId: MCH, serviceId: 'cervical', weekday: 1, session: 'am' } },
@@ -28,7 +28,7 @@ describe.skipIf(dbUnavailable)('CapacityService.seedFromCounty', () => {
 
     const second = await f.capacity.seedFromCounty(f.county, NOW);
     expect(second).toEqual({ seeded: [], skipped: ['xc-mch', 'xc-first'] });
-    expect(await f.h.db.capacityRule.count()).toBe(70);
+    expect(await f.h.db.capacityRule.count()).toBe(73);
   });
 
   it('never overwrites what staff set', async () => {

@@ -1,4 +1,4 @@
-// A further test her result called for (阴道镜), booked by her: the follow-up case of that result is
+// A further test her result called for (阴道镜, 产前诊断, 宝宝听力诊断), booked by her: the follow-up case of that result is
 // marked booked in the booking's transaction (bookedAt, an event 'booked' by 'woman'), once; a
 // booking of another service, or given back, marks nothing; the seat is taken as any booking's.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -93,5 +93,43 @@ describe.skipIf(dbUnavailable)('a referral booked by her marks its follow-up cas
     expect((await book('w2', 'mammography')).ok).toBe(true);
     const c = await f.db.followUpCase.findUniqueOrThrow({ where: { resultId: told.resultId! } });
     expect([c.bookedAt, c.version]).toEqual([null, 1]);
+  });
+
+  it('a high-risk serum screen released to her refers her to prenatal diagnosis, a hearing re-screen not passed to the hearing diagnosis; booking each marks its case', async () => {
+    await woman(f.db, 'w3');
+    await bookingRow(f.db, 'w3', { serviceId: 'serum-mid', day: '2026-03-10', status: 'attended', code: 'S7Q2M9' });
+    const serum = await results.ingest(
+      record({ hospitalResultId: 'LIS-0002', visitCode: 'S7Q2M9', result: { category: 'serum', t21OneIn: 150, t18OneIn: 5000 } }),
+      now,
+      'hospital:xc-mch',
+    );
+    expect(serum.status).toBe('held');
+    // held: not hers to book on until a person has told her
+    expect(await results.referredServices('w3')).toEqual([]);
+    expect(await results.release(serum.resultId!, 'staff:admin', now)).toEqual({ ok: true });
+    const hearing = await results.ingest(
+      record({ hospitalResultId: 'LIS-0003', visitCode: 'S7Q2M9', result: { category: 'hearing', passed: false, rescreen: true } }),
+      now,
+      'hospital:xc-mch',
+    );
+    expect(await results.release(hearing.resultId!, 'staff:admin', now)).toEqual({ ok: true });
+    expect((await results.referredServices('w3')).sort()).toEqual(['hearing-diagnosis', 'prenatal-diagnosis']);
+    await openSlot(f.db, 'prenatal-diagnosis', '2026-03-23', 4);
+    await openSlot(f.db, 'hearing-diagnosis', '2026-03-23', 4);
+    expect((await book('w3', 'prenatal-diagnosis')).ok).toBe(true);
+    const cases = async () =>
+      (await f.db.followUpCase.findMany({ where: { contactId: 'w3' }, orderBy: { nextStep: 'asc' } })).map((c) => [
+        c.nextStep,
+        c.bookedAt?.toISOString() ?? null,
+      ]);
+    expect(await cases()).toEqual([
+      ['hearing_diagnosis', null],
+      ['prenatal_diagnosis', sh('2026-03-20 11:00').toISOString()],
+    ]);
+    expect((await book('w3', 'hearing-diagnosis', sh('2026-03-20 11:30'))).ok).toBe(true);
+    expect(await cases()).toEqual([
+      ['hearing_diagnosis', sh('2026-03-20 11:30').toISOString()],
+      ['prenatal_diagnosis', sh('2026-03-20 11:00').toISOString()],
+    ]);
   });
 });
