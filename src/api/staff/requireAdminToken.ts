@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { StaffAuthLimit } from '../../services/staffAuthLimit.js';
+import { TOKEN_SCOPE } from './staffRequest.js';
 
 const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
 
@@ -62,6 +63,7 @@ export function requireAdminToken(token: string | undefined | (() => string | un
       }
       if (!sameSecret(given, expected)) return refuse();
       await attempt?.forgive();
+      req.staff = TOKEN_SCOPE;
       next();
     };
     check().catch(next);
