@@ -16,6 +16,7 @@ import { missingYears, missingYearsWarning } from '../domain/workdays/workingDay
 import { escalateOverdueResults } from '../services/results/heldEscalation.js';
 import { followUpJobs } from '../jobs/followUpJobs.js';
 import { resultPollJob } from '../jobs/resultPollJob.js';
+import { botAccountJobs } from '../jobs/botAccountJobs.js';
 import { pollConnectors } from '../services/results/poll/pollConnectors.js';
 import { readPollHealth } from '../services/results/poll/pollHealth.js';
 import { ResultPoller } from '../services/results/poll/ResultPoller.js';
@@ -97,6 +98,10 @@ export function buildJobs(
       ...(holdDeadline ? resultJobs({ escalateOverdue: (now) => escalateOverdueResults(db, holdDeadline, now) }, logger) : []),
       ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
       ...(poller ? [resultPollJob(poller, logger)] : []),
+      ...botAccountJobs(
+        { db, wechat: o.senders.find((c) => c.name === 'wechat'), account: config.BOT_ACCOUNT, countyId: files.county.id, dailyCap: config.OUTBOX_DAILY_CAP },
+        logger,
+      ),
     ],
     s.clock,
     logger,

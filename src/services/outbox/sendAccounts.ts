@@ -76,6 +76,7 @@ export async function throttleSendAccount(db: Db, account: string, now: Date, un
   await db.$executeRaw`
     UPDATE "SendAccount"
     SET "backoffUntil" = CASE WHEN "backoffUntil" IS NOT NULL AND "backoffUntil" > ${until} THEN "backoffUntil" ELSE ${until} END,
+        "throttledUntil" = ${until},
         "sentToday" = CASE WHEN "day" = ${day} AND "sentToday" > 0 THEN "sentToday" - 1 ELSE "sentToday" END
     WHERE "account" = ${account}`;
 }
