@@ -17,6 +17,7 @@ import { escalateOverdueResults } from '../services/results/heldEscalation.js';
 import { followUpJobs } from '../jobs/followUpJobs.js';
 import { resultPollJob } from '../jobs/resultPollJob.js';
 import { botAccountJobs } from '../jobs/botAccountJobs.js';
+import { reviewFollowUpReminder } from '../services/followUp/reviewFollowUpReminder.js';
 import { pollConnectors } from '../services/results/poll/pollConnectors.js';
 import { readPollHealth } from '../services/results/poll/pollHealth.js';
 import { ResultPoller } from '../services/results/poll/ResultPoller.js';
@@ -42,7 +43,8 @@ export function buildJobs(
     logger,
     // a timed reminder whose cause changed while it waited is cancelled; one whose day is over is
     // worded for today, or dropped when it no longer makes sense
-    review: (m, now) => s.planner.review(m, now),
+    // (a follow-up reminder whose case was booked, done or closed since it was queued is not sent)
+    review: async (m, now) => (await reviewFollowUpReminder(db, m.dedupeKey)) ?? s.planner.review(m, now),
     failedForGood: (m) => s.planner.messageFailed(m.id),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
     accounts: [config.BOT_ACCOUNT],

@@ -4,6 +4,7 @@
 // data leaves the case as a programme record, unlinked.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dbUnavailable } from '../../support/testDb.js';
+import { reviewFollowUpReminder } from '../../../src/services/followUp/reviewFollowUpReminder.js';
 import { bookingRow, clearRows, dispatcherFor, MCH, openReminderFixture, pregnancy, sh, woman, type ReminderFixture } from '../reminders/reminderFixtures.js';
 import { ResultService, type ResultHospitals } from '../../../src/services/results/ResultService.js';
 import { resultRecordSchema, type ResultRecord } from '../../../src/services/results/resultRecord.js';
@@ -214,6 +215,27 @@ describe.skipIf(dbUnavailable)('follow-up cases', () => {
       expect(await fu.service.mark(c.id, v, 'booked', 'admin-token', day('2026-05-09'))).toEqual({ ok: true, version: v + 1 });
       expect(await fu.daily.remind(day('2026-05-10'))).toBe(0);
       expect((await followUpOutbox()).map((m) => m.dedupeKey)).toEqual([`followup:${c.id}:2026-05-03`]);
+    });
+
+    it('a reminder queued before staff marked the case booked is not sent (looked at again just before it goes)', async () => {
+      await booked();
+      await results.ingest(record({ result: lsil }), now, 'h');
+      const c = await theCase();
+      expect(await fu.daily.remind(day('2026-04-10'))).toBe(1);
+      expect(await fu.service.mark(c.id, (await theCase()).version, 'booked', 'staff:a1', sh('2026-04-10 09:31'))).toMatchObject({ ok: true });
+      const review: Parameters<typeof dispatcherFor>[2] = async (m, at) => (await reviewFollowUpReminder(f.db, m.dedupeKey)) ?? f.planner.review(m, at);
+      const { dispatcher, sent } = dispatcherFor(f, undefined, review);
+      await dispatcher.runOnce(sh('2026-04-10 09:32'));
+      // (her result notice goes; the reminder does not)
+      expect(sent.map((t) => t.split('\n')[0])).toEqual(['您2026年3月10日在项城市妇幼保健院做的宫颈细胞检查，结果出来了。']);
+      expect(
+        await f.db.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `followup:${c.id}:2026-04-10` }, select: { status: true, lastError: true } }),
+      ).toEqual({
+        status: 'cancelled',
+        lastError: 'cancelled: follow-up step booked',
+      });
+      // (not a follow-up reminder: left to the other reviewers)
+      expect(await reviewFollowUpReminder(f.db, 'closed:abc')).toBeUndefined();
     });
 
     it("escalated once when overdue by the profile's days (7)", async () => {

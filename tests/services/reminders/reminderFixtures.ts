@@ -12,7 +12,7 @@ import { demoCounty, MCH, sh, wireReminders } from './wireReminders.js';
 import { pino } from 'pino';
 import { createLogger } from '../../../src/support/logger.js';
 import type { Channel } from '../../../src/channels/channel.js';
-import { OutboxDispatcher } from '../../../src/services/outbox/OutboxDispatcher.js';
+import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../src/services/outbox/OutboxDispatcher.js';
 import { DEFAULT_OUTBOX_SETTINGS } from '../../../src/services/outbox/outboxSettings.js';
 
 export { demoCounty, MCH, sh, wireReminders };
@@ -179,7 +179,7 @@ export async function statuses(db: Db, where: { contactId?: string } = {}): Prom
  * A dispatcher that asks the planner before each send (as the app wires it), and what its channel
  * sent; its log lines go to `logs` when given.
  */
-export function dispatcherFor(f: ReminderFixture, logs?: string[]) {
+export function dispatcherFor(f: ReminderFixture, logs?: string[], review?: OutboxDispatcherDeps['review']) {
   const sent: string[] = [];
   const channel: Channel = {
     name: 'simulator',
@@ -195,7 +195,7 @@ export function dispatcherFor(f: ReminderFixture, logs?: string[]) {
     logger: logs ? pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }) : createLogger('silent'),
     processId: 'test',
     settings: { ...DEFAULT_OUTBOX_SETTINGS, minIntervalMs: 0, maxJitterMs: 0 },
-    review: (m, now) => f.planner.review(m, now),
+    review: review ?? ((m, now) => f.planner.review(m, now)),
     failedForGood: (m) => f.planner.messageFailed(m.id),
   });
   return { dispatcher, sent, channel };
