@@ -5,7 +5,7 @@
 import type { Frame } from '../services/conversationStore.js';
 import type { Flow, Step } from './flowSchema.js';
 import type { FlowSet } from './loadFlows.js';
-import { matchCommand, matchTrigger } from './matchWords.js';
+import { matchCommand, matchTrigger, type TriggerMatch } from './matchWords.js';
 
 const CLAUSE = /[\s,，。.!！?？、~～:：;；]+/u;
 
@@ -48,4 +48,11 @@ export function planRequest(set: FlowSet, main: string, text: string, waiting?: 
   const [first, then] = otherFirst ? [other, flow] : [flow, other];
   frames.push({ flowId: then.id, target: then.steps[0].id });
   return { resume, frames, start: first.id };
+}
+
+/** A request in her words, not an answer to the question she is on, of a flow that runs beside it (then the question comes back). */
+export function alongsideRequest(set: FlowSet, text: string, asking: string): TriggerMatch | undefined {
+  const trigger = matchTrigger(text, set.flows.values(), { plainYes: false });
+  const flow = trigger && trigger.flowId !== asking ? set.flows.get(trigger.flowId) : undefined;
+  return flow?.alongside ? trigger : undefined;
 }

@@ -21,7 +21,7 @@ import { readEarlierChoice, readShownChoice } from './readShownChoice.js';
 import { datingWhich } from './datingWhich.js';
 import { MENU, MY_BOOKINGS, NOTICE, THANKS, requestOf, type EngineOptions, type HeldRequest } from './engineOptions.js';
 import { afterSign } from './warningSignAnswer.js';
-import { planRequest } from './alongside.js';
+import { alongsideRequest, planRequest } from './alongside.js';
 import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, saidAgain } from './heardHome.js';
@@ -357,6 +357,9 @@ export class ConversationEngine {
       if (which) return void turn.say(which);
       // her answer to a question of the eligibility interview that follows (her birth date): kept for it; one answered, said again
       if (await this.interview.keptAtChoice(turn, flow, step, text, again(), parsed.error)) return;
+      // not an answer, but a request that runs beside a question (约阴道镜, 我的预约, 人工…): it runs, then this question again
+      const aside = turn.consented && !requestKept ? alongsideRequest(this.o.flowSet, text, flow.id) : undefined;
+      if (aside) return this.startRequest(turn, aside.flowId, text, waiting, aside);
       const repeat = step.input.type === 'choice' || (step.input.type === 'dynamicChoice' && shown) ? this.say.question(turn, step, shown) : undefined;
       this.say.reprompt(turn, parsed.error, step.example, repeat, step.reprompt, text);
       return;
