@@ -16,6 +16,9 @@ import { missingYears, missingYearsWarning } from '../domain/workdays/workingDay
 import { escalateOverdueResults } from '../services/results/heldEscalation.js';
 import { followUpJobs } from '../jobs/followUpJobs.js';
 import { resultPollJob } from '../jobs/resultPollJob.js';
+import { handoffJobs } from '../jobs/handoffJobs.js';
+import { escalateUnclaimed } from '../services/handoff/escalateHandoffs.js';
+import { sweepChatLines } from '../services/handoff/chatLines.js';
 import { pollConnectors } from '../services/results/poll/pollConnectors.js';
 import { readPollHealth } from '../services/results/poll/pollHealth.js';
 import { ResultPoller } from '../services/results/poll/ResultPoller.js';
@@ -74,6 +77,7 @@ export function buildJobs(
   const poller =
     s.results && connectors.length > 0 ? new ResultPoller(db, s.results, connectors, { clock: s.clock, logger, idNumbers: !!s.identity }) : undefined;
   const pollsSince = s.clock.now();
+  const { handoff } = profile;
   const scheduler = new JobScheduler(
     db,
     [
@@ -97,6 +101,15 @@ export function buildJobs(
       ...(holdDeadline ? resultJobs({ escalateOverdue: (now) => escalateOverdueResults(db, holdDeadline, now) }, logger) : []),
       ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
       ...(poller ? [resultPollJob(poller, logger)] : []),
+      ...(handoff
+        ? handoffJobs(
+            {
+              escalate: (now) => escalateUnclaimed(db, { hours: handoff, calendar: files.workdays, escalateAfterMinutes: handoff.escalateAfterMinutes }, now),
+              sweep: (now) => sweepChatLines(db, handoff.keepChatDays, now),
+            },
+            logger,
+          )
+        : []),
     ],
     s.clock,
     logger,
