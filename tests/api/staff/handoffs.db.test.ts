@@ -15,6 +15,8 @@ import { readYamlFile } from '../../../src/support/readYaml.js';
 import { z } from 'zod';
 
 const TOKEN = 'handoff-staff-token-0123456789';
+/** What the staff API answers (the fields these tests read). */
+type Answer = { handoffs: { id: string; contactId: string }[]; handoff: Record<string, unknown>; lines: { from: string; text: string }[]; lineId: string };
 
 describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () => {
   let t: TestApp;
@@ -37,7 +39,7 @@ describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () 
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: r.status, body: (await r.json()) as Record<string, any> };
+    return { status: r.status, body: (await r.json()) as Answer };
   };
   const contactOf = async (externalId: string) =>
     (await db().contact.findUniqueOrThrow({ where: { channel_externalId: { channel: 'simulator', externalId } } })).id;
