@@ -12,11 +12,11 @@ export interface ChatLineWrite {
   accountId?: string;
 }
 
-/** Records the lines of one turn, in order, at `now` (one millisecond apart, so they read back in order). */
+/** Records the lines of one turn at `now`, in order (lines of one instant read back in the order written: by id). */
 export async function recordChatLines(db: Db | Tx, contactId: string, lines: readonly ChatLineWrite[], now: Date): Promise<void> {
   if (lines.length === 0) return;
   await db.chatLine.createMany({
-    data: lines.map((l, i) => ({ contactId, from: l.from, text: l.text, accountId: l.accountId ?? null, at: new Date(now.getTime() + i) })),
+    data: lines.map((l) => ({ contactId, from: l.from, text: l.text, accountId: l.accountId ?? null, at: now })),
   });
 }
 
