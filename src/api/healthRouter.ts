@@ -15,6 +15,8 @@ export interface ReadinessFacts {
   startup?: () => 'catching_up' | 'running';
   /** Results waiting for a person, and those of them escalated to the county: counts only, no ids. */
   results?: () => Promise<{ held: number; escalated: number }>;
+  /** Women's requests for staff open, claimed, and escalated to the county: counts only, no ids. */
+  handoffs?: () => Promise<{ open: number; claimed: number; escalated: number }>;
   /** The years of the holiday calendar, and a warning when a year the deadlines reach has none. */
   workdays?: () => { years: number[]; warning?: string };
   /** The hospitals' result polls, each with its state (none polled: unset). */
@@ -46,6 +48,7 @@ export function healthRouter(facts: ReadinessFacts): Router {
     // (told, never a reason to be unready: a missing calendar year counts Monday to Friday)
     const results = database.ok && facts.results ? await facts.results().catch(() => undefined) : undefined;
     const workdays = facts.workdays?.();
+    const handoffs = database.ok && facts.handoffs ? await facts.handoffs().catch(() => undefined) : undefined;
     // A result poll failing, stale or off is reported (degraded) but never makes the service unready:
     // a hospital's laboratory system being down is no reason to take the bot out of the load
     // balancer (women's messages, bookings and the other ways results come in still work), and every
@@ -59,6 +62,7 @@ export function healthRouter(facts: ReadinessFacts): Router {
       channels,
       ...(results ? { results } : {}),
       ...(workdays ? { workdays } : {}),
+      ...(handoffs ? { handoffs } : {}),
       ...(polls ? { resultPolls: polls } : {}),
     });
   });

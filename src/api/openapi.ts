@@ -15,6 +15,7 @@ import { MAX_UPLOAD_ROWS } from '../services/results/ResultUpload.js';
 import { dayListQuery } from './validate.js';
 import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 import { registerBotAccountPaths } from './staff/botAccountOpenApi.js';
+import { registerHandoffPaths } from './staff/handoffOpenApi.js';
 
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
@@ -288,6 +289,7 @@ export function openApiDocument(): object {
   });
   registerFollowUpPaths(registry, staff);
   registerBotAccountPaths(registry, staff);
+  registerHandoffPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

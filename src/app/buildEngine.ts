@@ -13,6 +13,8 @@ import type { COUNTY_VARS } from '../flows/flowVars.js';
 import { myDataRecordLines } from '../flows/myDataRecords.js';
 import { createMyResults } from '../flows/myResults.js';
 import { createReferralBooking } from '../flows/referralBooking.js';
+import { createHandoffActions } from '../flows/handoff/handoffActions.js';
+import { servicesHandoffPort } from './handoffWiring.js';
 import { bookableReferrals } from '../services/results/bookableReferrals.js';
 import { bookingMenu } from '../profiles/bookable.js';
 import { NextReminders } from '../flows/nextReminders.js';
@@ -94,6 +96,9 @@ export function buildEngine(
     messages: () => flowSet.messages,
     settings: { time: rc.time, appointmentTime: rc.appointmentTime, rescreenProgramme: rc.rescreen.programme, rescreenName: rc.rescreen.programmeName },
   });
+  const handoff = profile.handoff
+    ? servicesHandoffPort(s.db, { countyId: county.id, stuckAfter: profile.handoff.stuckAfter, hours: profile.handoff, calendar: files.workdays })
+    : undefined;
   const answerAgain = createAnswerAgain({ myData: s.myData, programmes, messages: () => flowSet.messages, programmeIds: county.programmes });
   const records = { bookings: bookingPort, bookingTexts: s.bookingTexts, pregnancies: pregnancyPort, pregnancyTexts, clock: s.clock, nextReminders };
   const actions = new Map([
@@ -116,6 +121,8 @@ export function buildEngine(
       messages: () => flowSet.messages,
     }),
     // 约阴道镜: booked when a result told to her calls for it
+    // 人工: her request for staff (the phone before consent, or without the profile's handoff section)
+    ...createHandoffActions({ port: handoff, messages: () => flowSet.messages, countyVars }),
     ...createReferralBooking({
       referred,
       ruled: new Set(profile.programmes.prenatal.screenings.filter((x) => x.referral && x.onlyIf).map((x) => x.id)),
@@ -150,6 +157,7 @@ export function buildEngine(
     vocabulary: knownVocabulary(flowSet, profile, county),
     wordSpans,
     home: homePlaces(county),
+    handoff,
   });
   const router = new InboundRouter(
     (m) => engine.handle(m),

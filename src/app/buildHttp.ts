@@ -21,6 +21,8 @@ import { staffResultsRouter } from '../api/staff/resultsRouter.js';
 import { staffIndicatorsRouter } from '../api/staff/indicatorsRouter.js';
 import { followUpRouter } from '../api/staff/followUpRouter.js';
 import { botAccountRouter } from '../api/staff/botAccountRouter.js';
+import { handoffRouter } from '../api/staff/handoffRouter.js';
+import { handoffCounts } from '../services/handoff/escalateHandoffs.js';
 import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
 import { ResultUpload } from '../services/results/ResultUpload.js';
 import { requireAdminToken } from '../api/staff/requireAdminToken.js';
@@ -74,6 +76,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
           }
         : undefined,
       resultPolls: p.resultPolls,
+      // women's requests for staff waiting, and those escalated (counts only)
+      handoffs: s.handoffs ? () => handoffCounts(db) : undefined,
     }),
   );
   if (p.simulator && clock instanceof AdjustableClock) {
@@ -111,6 +115,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(staffIndicatorsRouter({ indicators: s.indicators }));
   app.use(followUpRouter({ followUp: s.followUp?.service, clock }));
   app.use(botAccountRouter({ db, clock }));
+  app.use(handoffRouter({ handoffs: s.handoffs, clock }));
   // a results file exported from a hospital's system (read as profiles/imports/results.yaml says)
   const upload = s.results && files.resultImport ? new ResultUpload(s.results, files.resultImport, { idNumbers: !!s.identity, logger }) : undefined;
   app.use(resultUploadRouter({ upload, hospitals: county.hospitals.map((h) => h.id), clock }));

@@ -18,6 +18,9 @@ import { followUpJobs } from '../jobs/followUpJobs.js';
 import { resultPollJob } from '../jobs/resultPollJob.js';
 import { botAccountJobs } from '../jobs/botAccountJobs.js';
 import { reviewFollowUpReminder } from '../services/followUp/reviewFollowUpReminder.js';
+import { handoffJobs } from '../jobs/handoffJobs.js';
+import { escalateUnclaimed } from '../services/handoff/escalateHandoffs.js';
+import { sweepChatLines } from '../services/handoff/chatLines.js';
 import { pollConnectors } from '../services/results/poll/pollConnectors.js';
 import { readPollHealth } from '../services/results/poll/pollHealth.js';
 import { ResultPoller } from '../services/results/poll/ResultPoller.js';
@@ -77,6 +80,7 @@ export function buildJobs(
   const poller =
     s.results && connectors.length > 0 ? new ResultPoller(db, s.results, connectors, { clock: s.clock, logger, idNumbers: !!s.identity }) : undefined;
   const pollsSince = s.clock.now();
+  const { handoff } = profile;
   const scheduler = new JobScheduler(
     db,
     [
@@ -104,6 +108,15 @@ export function buildJobs(
         { db, wechat: o.senders.find((c) => c.name === 'wechat'), account: config.BOT_ACCOUNT, countyId: files.county.id, dailyCap: config.OUTBOX_DAILY_CAP },
         logger,
       ),
+      ...(handoff
+        ? handoffJobs(
+            {
+              escalate: (now) => escalateUnclaimed(db, { hours: handoff, calendar: files.workdays, escalateAfterMinutes: handoff.escalateAfterMinutes }, now),
+              sweep: (now) => sweepChatLines(db, handoff.keepChatDays, now),
+            },
+            logger,
+          )
+        : []),
     ],
     s.clock,
     logger,

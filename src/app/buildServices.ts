@@ -21,6 +21,7 @@ import { identityKeys } from '../support/identityKeys.js';
 import { parseDataKeys, secretBox } from '../support/secretBox.js';
 import { followUpParts } from './followUpWiring.js';
 import { referralBooked } from '../services/followUp/referralBooked.js';
+import { StaffHandoffs } from '../services/handoff/staffHandoffs.js';
 
 export async function buildServices(config: Config, files: DataFiles, o: { clock?: Clock; migrate?: boolean }) {
   const { county, profile, flowSet, workdays } = files;
@@ -86,6 +87,10 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     : undefined;
   // the programme indicators (every stored result counts, with or without a results section)
   const indicators = new IndicatorService(db);
+  // the hand-off inbox: staff who answer her in the chat (the profile's handoff section)
+  const handoffs = profile.handoff
+    ? new StaffHandoffs(db, () => ({ staffReply: flowSet.messages.handoff.staffReply, closed: flowSet.messages.handoff.closed }))
+    : undefined;
   return {
     dbHandle,
     db,
@@ -105,6 +110,7 @@ export async function buildServices(config: Config, files: DataFiles, o: { clock
     holdDeadline,
     indicators,
     followUp,
+    handoffs,
   };
 }
 

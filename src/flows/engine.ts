@@ -26,6 +26,7 @@ import { answerSideQuestion, type SideAnswer } from './sideQuestions.js';
 import { answeredFirst } from './answeredFirst.js';
 import { earlierAnswer, saidAgain } from './heardHome.js';
 import { AnswerAgain, noteAnswer } from './answerAgain.js';
+import { HandoffTurns } from './handoff/handoffTurns.js';
 import { actionAtList, datingAlone, requestFrame, saidBeforeNotice, twoRequests } from './twoRequests.js';
 
 export type { EngineOptions } from './engineOptions.js';
@@ -36,12 +37,14 @@ export class ConversationEngine {
   private readonly interview: EligibilityInterview;
   /** What the engine says itself (texts filled in, questions again, re-prompts, confirmations). */
   private readonly say: Prompts;
+  /** Her turns while she has a request for staff, and her chat lines (handoff/handoffTurns.ts). */
+  private readonly handoff?: HandoffTurns;
   /** 繁体 → 简体, pinyin typos and spoken forms (flows/spoken.yaml), once, before anything reads her message. */
   readonly read: (text: string) => string;
 
   constructor(private readonly o: EngineOptions) {
     this.read = messageReader(o.flowSet.spokenForms, o.vocabulary, o.wordSpans);
-    this.say = new Prompts(() => o.flowSet.messages, o.countyVars);
+    this.say = new Prompts(() => o.flowSet.messages, o.countyVars, o.handoff?.stuckAfter);
     this.interview = new EligibilityInterview(
       { ...o, prompts: this.say },
       {
@@ -49,6 +52,7 @@ export class ConversationEngine {
         healthConsentFirst: (turn, flow, stepId) => this.healthConsentFirst(turn, flow, stepId),
       },
     );
+    this.handoff = o.handoff && new HandoffTurns(o.handoff, o, this.say, this.interview, this.read);
   }
 
   async handle(message: InboundMessage): Promise<string[]> {
@@ -68,6 +72,12 @@ export class ConversationEngine {
     const contact = await this.o.contacts.findOrCreate(message.channel, message.externalId, now);
     const stored = await this.o.store.load(contact.id);
     const turn = new Turn(contact, stored, now);
+    const consentedBefore = turn.consented;
+    // (while she has a request for staff, her words go to it: nothing else runs, nothing is saved)
+    if (await this.handoff?.divert(turn, message)) {
+      await this.handoff!.record(turn, message, consentedBefore, true);
+      return turn.replies;
+    }
     const idleMs = this.o.idleMinutes * 60_000;
     const idle = stored && stored.stepId && !IDLE_EXEMPT_FLOWS.has(stored.flowId) && now.getTime() - stored.lastActiveAt.getTime() > idleMs;
     if (stored && (stored.idleResetAt || idle)) {
@@ -79,8 +89,10 @@ export class ConversationEngine {
       turn.state.engine = emptyEngineState();
     }
     await new AnswerAgain(this.o, this.say, this.interview).handle(turn, message, this);
+    if (turn.stuck) await this.handoff?.stuck(turn);
     if (turn.contactDeleted) this.o.onContactDeleted?.(message);
     await persistTurn(this.o.store, turn);
+    await this.handoff?.record(turn, message, consentedBefore, false);
     this.o.logger.debug({ contactId: contact.id, flow: turn.state.flowId, step: turn.state.stepId, replies: turn.replies.length }, 'message handled');
     return turn.replies;
   }

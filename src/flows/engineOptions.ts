@@ -14,6 +14,7 @@ import type { TriggerMatch } from './matchWords.js';
 import type { ProgrammePort } from './programmePort.js';
 import type { WarningSignsPort } from './warningSignAnswer.js';
 import type { SideQuestionsPort } from './sideQuestions.js';
+import type { HandoffPort } from './handoff/handoffPort.js';
 
 export interface EngineOptions {
   flowSet: FlowSet;
@@ -42,6 +43,8 @@ export interface EngineOptions {
   vocabulary?: readonly string[];
   /** Where the everyday words of a message are (src/support/wordSpans.ts): no typo is read across two. */
   wordSpans?: WordSpans;
+  /** Staff who answer her in the chat (人工, and three answers not read); the staff phone without it. */
+  handoff?: HandoffPort;
   /** The county's townships and villages, for the township she names as her home (src/flows/heardHome.ts). */
   home?: HomePlaces;
 }

@@ -99,6 +99,17 @@ export const MESSAGE_VARS: VarsOf<Messages> = {
   },
   // src/flows/myResults.ts: a result's notice again, with the day it was sent; how many more there are
   myResults: { item: ['date', 'notice'], more: ['count'] },
+  // src/flows/handoff/handoffTexts.ts (her request for staff); the staff service sends staffReply and closed
+  handoff: {
+    opened: COUNTY,
+    already: COUNTY,
+    stuck: COUNTY,
+    waiting: COUNTY,
+    outOfHours: ['when'],
+    when: { today: ['time'], tomorrow: ['time'], later: ['date', 'weekday', 'time'] },
+    staffReply: ['text'],
+    closed: NONE,
+  },
   confirmGuess: ['label'],
   systemError: COUNTY,
   // src/flows/answerAgain.ts, src/flows/answerAgainActions.ts

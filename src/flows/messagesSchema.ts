@@ -190,6 +190,17 @@ export const messagesSchema = z.object({
     item: z.string().min(1),
     more: z.string().min(1),
   }),
+  /** 人工 after consent and three answers not read: her request for staff (src/flows/handoff/). */
+  handoff: z.object({
+    opened: z.string().min(1),
+    already: z.string().min(1),
+    stuck: z.string().min(1),
+    waiting: z.string().min(1),
+    outOfHours: z.string().min(1),
+    when: z.object({ today: z.string().min(1), tomorrow: z.string().min(1), later: z.string().min(1) }),
+    staffReply: z.string().min(1),
+    closed: z.string().min(1),
+  }),
   /** Before acting on a guessed answer that refuses her: {label} is the answer as she would say it. */
   confirmGuess: z.string(),
   groupMention: z.string(),

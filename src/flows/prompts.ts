@@ -21,6 +21,8 @@ export class Prompts {
     private readonly messages: () => Messages,
     /** Texts' placeholders that come from the county (countyName, operator, servicePhone, …). */
     private readonly countyVars: TemplateVars,
+    /** With staff to hand her to (the profile's handoff.stuckAfter): after this many answers not read, staff are asked instead. */
+    private readonly stuckAfter?: number,
   ) {}
 
   /** The conversation's values for texts and actions; an answer with parts (a date, a dating) also as `name.part`. */
@@ -80,7 +82,14 @@ export class Prompts {
   reprompt(turn: Turn, error: keyof Messages['reprompt'], example: string, repeat?: string, own?: AskStep['reprompt'], heard?: string): void {
     const m = this.messages();
     turn.state.failures += 1;
-    if (turn.state.failures >= MAX_FAILURES) {
+    // (after consent, with staff to hand her to: the engine opens her request, turn.stuck)
+    if (this.stuckAfter && turn.consented) {
+      if (turn.state.failures >= this.stuckAfter) {
+        turn.state.failures = 0;
+        turn.stuck = true;
+        return;
+      }
+    } else if (turn.state.failures >= MAX_FAILURES) {
       turn.state.failures = 0;
       turn.say(this.text(m.tooManyFailures, turn));
       return;

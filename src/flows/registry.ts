@@ -8,6 +8,7 @@ import { UNDO_END_ACTIONS } from './pregnancy/undoEndActions.js';
 import { ANSWER_AGAIN_ACTIONS, ANSWER_AGAIN_SOURCES } from './answerAgainActions.js';
 import { MY_RESULTS_ACTIONS } from './myResults.js';
 import { REFERRAL_ACTIONS } from './referralBooking.js';
+import { HANDOFF_ACTIONS } from './handoff/handoffActions.js';
 
 /** Each action's outcomes and the variables it may set. */
 export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
@@ -19,6 +20,7 @@ export const ALL_ACTIONS: ReadonlyMap<string, ActionSpec> = new Map([
   ...ANSWER_AGAIN_ACTIONS,
   ...MY_RESULTS_ACTIONS,
   ...REFERRAL_ACTIONS,
+  ...HANDOFF_ACTIONS,
 ]);
 
 export const ALL_CHOICE_SOURCES: ReadonlySet<string> = new Set([...BOOKING_CHOICE_SOURCES, ...PREGNANCY_CHOICE_SOURCES, ...ANSWER_AGAIN_SOURCES]);

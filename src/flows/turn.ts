@@ -30,6 +30,8 @@ export class Turn {
   /** Her answers to forget (she answers their questions again). */
   readonly forgottenFacts = new Set<string>();
   contactDeleted = false;
+  /** The bot could not read her answers the profile's times in a row: staff are asked to help her (engine). */
+  stuck = false;
   /** The conversation was reset for being idle at the start of this turn. */
   idleReset = false;
   /** Her own resident ID number, given in this turn as her birth date answer: kept (hashed, sealed) once she consented. */

@@ -64,6 +64,9 @@ export class MyDataService {
       await tx.outboxMessage.deleteMany({ where: { contactId } });
       await tx.waitlistEntry.deleteMany({ where: { contactId } });
       await tx.booking.deleteMany({ where: { contactId } });
+      // her chat lines and her requests for staff (the audit keeps ids only)
+      await tx.chatLine.deleteMany({ where: { contactId } });
+      await tx.handoffRequest.deleteMany({ where: { contactId } });
       // her screening results are the programme's records (design.md invariant 4): kept, unlinked from
       // her for good (no chat, no visit code to match her by again)
       await tx.screeningResult.updateMany({

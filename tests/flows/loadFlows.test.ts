@@ -120,7 +120,7 @@ describe('loadFlows', () => {
       (d) => replaceIn(d, 'consent.yaml', 'action: consent.give', 'action: consent.grant'),
       /consent\.yaml: steps\[1\] \(id "agree"\)\.action: unknown action "consent\.grant"/,
     ],
-    ['a wrong step kind', (d) => replaceIn(d, 'human.yaml', 'kind: say', 'kind: shout'), /human\.yaml: steps\[0\]\.kind: Invalid discriminator value/],
+    ['a wrong step kind', (d) => replaceIn(d, 'human.yaml', 'kind: say', 'kind: shout'), /human\.yaml: steps\[1\]\.kind: Invalid discriminator value/],
     ['a missing example', (d) => replaceIn(d, 'menu.yaml', '    example: "1"\n', ''), /menu\.yaml: steps\[0\]\.example: Required/],
     [
       'a branch that is not a choice value',

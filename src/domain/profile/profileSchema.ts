@@ -5,6 +5,7 @@
 // (crossCheck.ts): every rule's fact has a question, every text a rule needs exists, and every
 // {placeholder} in a text is a value the eligibility outcome provides (OUTCOME_VARS below).
 import { z } from 'zod';
+import { handoffSchema } from './handoffSchema.js';
 import { inputSpecSchema } from '../parse/inputSpec.js';
 import { warningSignsSchema } from './warningSignsSchema.js';
 import { sideQuestionsSchema } from './sideQuestionsSchema.js';
@@ -325,6 +326,8 @@ export const profileSchema = z
     results: resultsSchema.optional(),
     // follow-up cases of abnormal results: outcomes, due-day limits, reminders, escalation, aid (followUpSchema.ts)
     followUp: followUpSchema.optional(),
+    // staff who answer her in the chat (人工): office hours, escalation, how long chat lines are kept (handoffSchema.ts)
+    handoff: handoffSchema.optional(),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

@@ -8,7 +8,9 @@
 export const RESULT_NOTICE_PREFIX = 'result:';
 /** The dedupe-key prefix of a reminder of a follow-up case's next step (`followup:<caseId>:<day>`). */
 export const FOLLOW_UP_REMINDER_PREFIX = 'followup:';
-export const BOOKING_NEWS_KEY_PREFIXES: readonly string[] = ['closed:', 'noshow:', RESULT_NOTICE_PREFIX, FOLLOW_UP_REMINDER_PREFIX];
+/** The dedupe-key prefix of what staff answering her hand-off request send her (she asked for a person). */
+export const HANDOFF_KEY_PREFIX = 'handoff:';
+export const BOOKING_NEWS_KEY_PREFIXES: readonly string[] = ['closed:', 'noshow:', RESULT_NOTICE_PREFIX, FOLLOW_UP_REMINDER_PREFIX, HANDOFF_KEY_PREFIX];
 
 /** Whether a message with this dedupe key is news about a booking she holds. */
 export function isBookingNews(dedupeKey: string): boolean {
