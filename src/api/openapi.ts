@@ -20,6 +20,7 @@ extendZodWithOpenApi(z);
 
 import { errors, json } from './openapiParts.js';
 import { registerCapacityPaths } from './openapiCapacity.js';
+import { registerStaffScopePaths } from './openapiStaffScope.js';
 
 const ingestOutcome = z.object({
   hospitalResultId: z.string(),
@@ -286,6 +287,7 @@ export function openApiDocument(): object {
     },
   });
   registerFollowUpPaths(registry, staff);
+  registerStaffScopePaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },
