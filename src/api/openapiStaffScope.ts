@@ -5,6 +5,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { dayBookingsExportQuery, dayBookingsQuery, hospitalParams, waitlistQuery } from './staff/hospitalDayRouter.js';
 import { registeredFilter } from './staff/pregnancyRouter.js';
+import { womanParams, womanSearchQuery } from './staff/womenRouter.js';
 import { dayListQuery } from './validate.js';
 import { errors, json, type StaffSecurity } from './openapiParts.js';
 
@@ -117,6 +118,47 @@ export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffS
         content: json(z.object({ from: z.string(), to: z.string(), more: z.boolean(), pregnancies: z.array(pregnancyRow) })),
       },
       ...errors({ 400: 'a bad filter or range', 403: 'a hospital account' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/women',
+    summary: "Find a woman by her ID number, a visit code or her contact id (exactly one), within the account's scope",
+    description:
+      'Name and phone are not collected by the bot today (the roster issue adds them), so they are not searched. Each woman returned is audited as woman.search (ids only; never what was searched by); a search that finds none is audited too. Her ID number is never returned.',
+    security: staff,
+    request: { query: womanSearchQuery },
+    responses: {
+      200: {
+        description: 'at most 20',
+        content: json(
+          z.object({
+            women: z.array(
+              z.object({
+                contactId: z.string(),
+                countyId: z.string().nullable(),
+                townshipId: z.string().nullable(),
+                consent: z.string(),
+                idNumberGiven: z.boolean(),
+              }),
+            ),
+          }),
+        ),
+      },
+      ...errors({ 400: 'none or more than one of idNumber, visitCode, contactId; or a bad one' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/women/{id}',
+    summary: "A woman's record: consent, eligibility checks, bookings, pregnancies, results, follow-up cases, messages sent to her and their delivery state",
+    description:
+      "Audited as woman.view. 404 for a woman outside the account's scope (another township's). A hospital account sees only its hospital's bookings, results and cases (whole: false). Her ID number is not shown (idNumberGiven says whether she gave one).",
+    security: staff,
+    request: { params: womanParams },
+    responses: {
+      200: { description: 'her record', content: json(z.object({ contactId: z.string(), whole: z.boolean() }).passthrough()) },
+      ...errors({ 404: 'no such woman, or not of this account' }),
     },
   });
 }

@@ -8,6 +8,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceRouter } from '../../../src/api/staff/attendanceRouter.js';
 import { hospitalDayRouter } from '../../../src/api/staff/hospitalDayRouter.js';
+import { womenRouter } from '../../../src/api/staff/womenRouter.js';
 import type { StaffScope } from '../../../src/domain/staff/staffScope.js';
 import { CapacityService } from '../../../src/services/capacity/CapacityService.js';
 import { StaffAccessError } from '../../../src/services/staffAccess/scopeAccess.js';
@@ -48,6 +49,7 @@ describe.skipIf(dbUnavailable)('staff scopes: capacity, attendance, bookings of 
     app.use((req, _res, next) => void ((req.staff = JSON.parse(String(req.get('x-scope'))) as StaffScope), next()));
     app.use(attendanceRouter({ booking: f.service, clock }));
     app.use(hospitalDayRouter({ db: f.db, clock }));
+    app.use(womenRouter({ db: f.db, clock }));
     server = app.listen(0);
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -86,7 +88,7 @@ describe.skipIf(dbUnavailable)('staff scopes: capacity, attendance, bookings of 
     await capacity.staff.addClosure(countyAccount, HOSPITAL, '2026-03-20', 'pm', 'training', NOW);
     const rows = await auditRows();
     expect(rows.map((r) => [r.accountId, r.actor, r.action, r.objectType, r.objectId, r.countyId, r.detail ? JSON.parse(r.detail) : null])).toEqual([
-      ['acc-h', 'staff:acc-h', 'capacity.change', 'hospital', HOSPITAL, 'county', { serviceId: 'cervical', rules: '2am:9', slotsUpdated: 0 }],
+      ['acc-h', 'staff:acc-h', 'capacity.change', 'hospital', HOSPITAL, 'county', { serviceId: 'cervical', rules: '2am:9', slotsUpdated: 1 }],
       ['acc-c', 'staff:acc-c', 'capacity.close', 'hospital', HOSPITAL, 'county', { day: '2026-03-20', session: 'pm', slotsClosed: 0 }],
     ]);
     // the reason given is not in the audit (free text)
@@ -170,6 +172,26 @@ describe.skipIf(dbUnavailable)('staff scopes: capacity, attendance, bookings of 
     expect(rows.map((x) => [x.accountId, x.action, x.objectType, x.objectId, JSON.parse(x.detail!)])).toEqual([
       ['acc-ta', 'export', 'bookings', HOSPITAL, { list: 'dayBookings', day: '2026-03-03', session: null, serviceId: null, rows: 2 }],
       ['acc-c', 'export', 'bookings', HOSPITAL, { list: 'dayBookings', day: '2026-03-03', session: null, serviceId: null, rows: 3 }],
+    ]);
+    await auditHoldsNoCode();
+  });
+
+  it("a woman's record: another township's woman is not found (404); a search and a view are audited with ids only", async () => {
+    await f.db.auditEntry.deleteMany();
+    expect(await call(townshipA, 'GET', `/api/staff/women/${women[2]}`)).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await call(townshipA, 'GET', `/api/staff/women?contactId=${women[2]}`)).toMatchObject({ status: 200, body: { women: [] } });
+    const found = await call(townshipA, 'GET', `/api/staff/women?visitCode=${codes[0].toLowerCase()}`);
+    expect(found).toMatchObject({ status: 200, body: { women: [{ contactId: women[0], townshipId: 't-a', consent: 'given', idNumberGiven: false }] } });
+    const record = await call(townshipA, 'GET', `/api/staff/women/${women[0]}`);
+    expect(record).toMatchObject({ status: 200, body: { contactId: women[0], whole: true, consent: { state: 'given' }, bookings: [{ status: 'attended' }] } });
+    expect(await call(hospitalAccount, 'GET', `/api/staff/women/${women[2]}`)).toMatchObject({ status: 200, body: { whole: false, messages: [] } });
+    expect((await call(townshipA, 'GET', '/api/staff/women')).status).toBe(400);
+    const rows = await auditRows();
+    expect(rows.map((x) => [x.accountId, x.action, x.objectType, x.objectId, JSON.parse(x.detail!)])).toEqual([
+      ['acc-ta', 'woman.search', 'contact', null, { by: 'contactId', found: 0 }],
+      ['acc-ta', 'woman.search', 'contact', women[0], { by: 'visitCode', found: 1 }],
+      ['acc-ta', 'woman.view', 'contact', women[0], { whole: true }],
+      ['acc-h', 'woman.view', 'contact', women[2], { whole: false }],
     ]);
     await auditHoldsNoCode();
   });
