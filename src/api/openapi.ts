@@ -22,6 +22,7 @@ extendZodWithOpenApi(z);
 
 import { errors, json } from './openapiParts.js';
 import { registerCapacityPaths } from './openapiCapacity.js';
+import { registerStaffScopePaths } from './openapiStaffScope.js';
 
 const ingestOutcome = z.object({
   hospitalResultId: z.string(),
@@ -290,6 +291,7 @@ export function openApiDocument(): object {
   registerFollowUpPaths(registry, staff);
   registerBotAccountPaths(registry, staff);
   registerHandoffPaths(registry, staff);
+  registerStaffScopePaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { formatZodPath } from '../support/readYaml.js';
 import { addDays, daysBetween, isCalendarDay } from '../domain/calendarDay.js';
+import { StaffAccessError } from '../services/staffAccess/scopeAccess.js';
 
 export function parseOr400<S extends z.ZodTypeAny>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
   const parsed = schema.safeParse(input ?? {});
@@ -65,9 +66,15 @@ export function dayListOr400(query: unknown, res: Response, today: string): { fr
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
 
-/** Wraps an async handler: a thrown error goes to the one error handler (jsonErrors), logged there with the request id. */
+/**
+ * Wraps an async handler: a staff scope refused by a service answers 403 or 404 (StaffAccessError);
+ * any other thrown error goes to the one error handler (jsonErrors), logged there with the request id.
+ */
 export function asyncHandler(fn: Handler): RequestHandler {
   return (req, res, next) => {
-    fn(req, res).catch(next);
+    fn(req, res).catch((err: unknown) => {
+      if (!(err instanceof StaffAccessError) || res.headersSent) return next(err);
+      res.status(err.error === 'forbidden' ? 403 : 404).json({ error: err.error, message: err.message });
+    });
   };
 }

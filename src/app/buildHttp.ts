@@ -12,6 +12,8 @@ import { jsonErrors, notFound, requestId } from '../api/jsonErrors.js';
 import type { Logger } from '../support/logger.js';
 import { simulatorRouter } from '../api/simulatorRouter.js';
 import { attendanceRouter } from '../api/staff/attendanceRouter.js';
+import { hospitalDayRouter } from '../api/staff/hospitalDayRouter.js';
+import { womenRouter } from '../api/staff/womenRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
@@ -109,6 +111,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
     }),
   );
   app.use(attendanceRouter({ booking: s.booking, clock }));
+  app.use(hospitalDayRouter({ db, clock }));
+  app.use(womenRouter({ db, identity: s.identity, clock }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   app.use(reminderRouter({ planner: s.planner, clock }));
   app.use(staffResultsRouter({ results: s.results, clock }));

@@ -1,20 +1,46 @@
-// Hospital staff mark a visit attended by its booking code. No authentication here: the app mounts
-// this router behind the admin-token middleware.
+// Hospital staff mark a visit attended: by the booking code she shows (or a scan of it typed in), or
+// by the bookings ticked on the day's list. Only an account that runs the hospital (403 otherwise);
+// each booking marked is audited. No authentication here: the app mounts this router behind the
+// staff guard, which says who the request is from.
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
+import type { AttendanceInput } from '../../services/booking/attendance.js';
 import type { AttendanceResult } from '../../services/booking/bookingTypes.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
+import { staffOf } from './staffRequest.js';
 
 export interface AttendanceDeps {
-  booking: { markAttended(a: { hospitalId: string; code: string; now: Date }): Promise<AttendanceResult> };
+  booking: { markAttended(a: AttendanceInput): Promise<AttendanceResult> };
   clock: Clock;
 }
 
+/** The most bookings one list marks at once. */
+export const MAX_ATTENDANCE_LIST = 200;
+
 export const attendanceParams = z.object({ hospitalId: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
-export const attendanceBody = z.object({
-  code: z.string({ required_error: 'required', invalid_type_error: 'a booking code, e.g. XC7K3P' }).trim().min(1, 'required').max(20, 'at most 20 characters'),
-});
+export const attendanceBody = z
+  .object({
+    code: z
+      .string({ invalid_type_error: 'a booking code, e.g. XC7K3P' })
+      .trim()
+      .min(1, 'required')
+      .max(20, 'at most 20 characters')
+      .optional()
+      .describe('the visit code she shows (marks every booking of the visit) or one booking’s code (XC7K3P-2)'),
+    bookingIds: z
+      .array(z.string().trim().min(1).max(64), { invalid_type_error: 'a list of booking ids' })
+      .min(1, 'at least one')
+      .max(MAX_ATTENDANCE_LIST, `at most ${MAX_ATTENDANCE_LIST}`)
+      .optional()
+      .describe('the bookings ticked on the day’s list (GET …/bookings): all must be of this hospital'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.code === undefined && b.bookingIds === undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: 'required (or bookingIds)' });
+    if (b.code !== undefined && b.bookingIds !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['bookingIds'], message: 'either code or bookingIds, not both' });
+  });
 
 export function attendanceRouter(deps: AttendanceDeps): Router {
   const r = Router();
@@ -26,13 +52,15 @@ export function attendanceRouter(deps: AttendanceDeps): Router {
       if (!p) return;
       const b = parseOr400(attendanceBody, req.body, res);
       if (!b) return;
-      const result = await deps.booking.markAttended({ hospitalId: p.hospitalId, code: b.code, now: deps.clock.now() });
+      const base = { hospitalId: p.hospitalId, now: deps.clock.now(), by: staffOf(req) };
+      const result = await deps.booking.markAttended(b.bookingIds ? { ...base, bookingIds: b.bookingIds } : { ...base, code: b.code! });
       if (!result.ok && result.reason === 'not_found') {
-        res.status(404).json({ error: 'not_found', message: `no booking with code ${b.code} at this hospital` });
+        const what = b.bookingIds ? 'one of the bookings is not' : `no booking with code ${b.code}`;
+        res.status(404).json({ error: 'not_found', message: `${what} at this hospital` });
         return;
       }
       const bookings = result.ok || 'bookings' in result ? result.bookings : [];
-      const out = bookings.map((x) => ({ code: x.code, serviceId: x.serviceId, day: x.day, session: x.session, status: x.status }));
+      const out = bookings.map((x) => ({ id: x.id, code: x.code, serviceId: x.serviceId, day: x.day, session: x.session, status: x.status }));
       if (!result.ok) {
         const message = result.reason === 'too_early' ? 'the booking is for a later day' : 'the booking is not active (cancelled or expired)';
         res.status(409).json({ error: result.reason, message, bookings: out });

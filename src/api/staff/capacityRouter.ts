@@ -1,6 +1,7 @@
 // Staff HTTP API for hospital capacity (until the staff console exists): weekly rules, closures,
 // reserved shares and the slot overview. Every body is validated with zod; a bad one gets 400 naming
-// the field, an unknown hospital 404. Mount it behind requireAdminToken (it does not apply it).
+// the field, an unknown hospital 404; an account that does not run the hospital 403 (the service
+// checks the scope the staff guard set, and audits each change). Mount it behind the staff guard.
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
@@ -10,6 +11,7 @@ import type { County, Hospital } from '../../profiles/countySchema.js';
 import type { Profile } from '../../domain/profile/profileSchema.js';
 import { CapacityInputError, type CapacityService } from '../../services/capacity/CapacityService.js';
 import { asyncHandler, nearTodayOr400, parseOr400 } from '../validate.js';
+import { staffOf } from './staffRequest.js';
 
 export interface CapacityRouterDeps {
   db: Db;
@@ -133,7 +135,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       if (!body) return;
       try {
         const now = clock.now();
-        const result = await capacity.setRules(k.hospital.id, serviceId, body.rules, now);
+        const result = await capacity.staff.setRules(staffOf(req), k.hospital.id, serviceId, body.rules, now);
         await deps.seatsAdded?.(k.hospital.id, serviceId, now);
         res.json(result);
       } catch (err) {
@@ -150,7 +152,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const body = parseOr400(closureBody, req.body, res);
       if (!body || !nearTodayOr400(res, today(), { day: body.day })) return;
       try {
-        const result = await capacity.addClosure(k.hospital.id, body.day, body.session, body.reason);
+        const result = await capacity.staff.addClosure(staffOf(req), k.hospital.id, body.day, body.session, body.reason, clock.now());
         if (deps.onClosed && result.affectedBookings.length > 0)
           await deps.onClosed(
             result.affectedBookings.map((b) => b.bookingId),
@@ -171,7 +173,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const params = parseOr400(closureParams, { day: req.params.day, session: req.params.session }, res);
       if (!params) return;
       try {
-        const result = await capacity.removeClosure(k.hospital.id, params.day, params.session);
+        const result = await capacity.staff.removeClosure(staffOf(req), k.hospital.id, params.day, params.session, clock.now());
         if (result.slotsReopened > 0) await deps.seatsAdded?.(k.hospital.id, undefined, clock.now());
         res.json(result);
       } catch (err) {
@@ -196,7 +198,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const releaseAt = new Date(body.releaseAt);
       if (releaseAt.getTime() <= now.getTime()) return invalid(res, 'releaseAt', `must be after now (${now.toISOString()})`);
       try {
-        const result = await capacity.reserve({ ...body, hospitalId: k.hospital.id, releaseAt }, now);
+        const result = await capacity.staff.reserve(staffOf(req), { ...body, hospitalId: k.hospital.id, releaseAt }, now);
         if (result.ok) {
           res.json(result);
           return;
@@ -224,7 +226,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       if (!k.services.has(q.serviceId)) return invalid(res, 'serviceId', `'${q.serviceId}' is not a service of ${k.hospital.id}`);
       try {
         const now = clock.now();
-        const result = await capacity.unreserve({ ...q, hospitalId: k.hospital.id }, now);
+        const result = await capacity.staff.unreserve(staffOf(req), { ...q, hospitalId: k.hospital.id }, now);
         if (result.seatsReturned > 0) await deps.seatsAdded?.(k.hospital.id, q.serviceId, now);
         res.json(result);
       } catch (err) {
@@ -243,7 +245,7 @@ export function capacityRouter(deps: CapacityRouterDeps): Router {
       const span = daysBetween(q.from, q.to);
       if (span < 0) return invalid(res, 'to', 'must not be before from');
       if (span >= MAX_OVERVIEW_DAYS) return invalid(res, 'to', `at most ${MAX_OVERVIEW_DAYS} days at once`);
-      res.json(await capacity.overview(k.hospital.id, q.from, q.to));
+      res.json(await capacity.staff.overview(staffOf(req), k.hospital.id, q.from, q.to));
     }),
   );
 

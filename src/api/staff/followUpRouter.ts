@@ -1,5 +1,5 @@
-// Staff and follow-up cases (behind the admin token until staff accounts exist; the actor recorded is
-// the token's holder): the worklist, one case with its history, and the actions on a case. Every
+// Staff and follow-up cases (behind the staff guard; the actor recorded and audited is the staff
+// member, and the service checks what the account sees: another township's case answers 404): the worklist, one case with its history, and the actions on a case. Every
 // action body carries the version the staff member read: a case changed meanwhile answers 409.
 import express, { Router } from 'express';
 import { z } from 'zod';
@@ -9,9 +9,8 @@ import { GROUP_VALUES } from '../../domain/profile/profileSchema.js';
 import type { ActionResult, FollowUpService } from '../../services/followUp/FollowUpService.js';
 import type { Clock } from '../../support/clock.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
-
-/** Who did it, until staff accounts exist (the console issue). */
-const ACTOR = 'admin-token';
+import { staffOf } from './staffRequest.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
 
 const bool = z.enum(['true', 'false'], { message: 'true or false' }).transform((v) => v === 'true');
 export const followUpListQuery = z
@@ -30,7 +29,15 @@ const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at
 const version = z.number({ required_error: 'required', invalid_type_error: 'the version read, a whole number' }).int('a whole number').min(1);
 export const followUpVersionBody = z.object({ version }).strict();
 export const followUpOwnerBody = z
-  .object({ version, owner: z.string({ required_error: 'required' }).trim().min(1, 'required').max(64, 'at most 64 characters') })
+  .object({
+    version,
+    owner: z
+      .string({ required_error: 'required' })
+      .trim()
+      .min(1, 'required')
+      .max(64, 'at most 64 characters')
+      .describe('a staff account id (StaffAccount) that sees the case: 422 unknown_owner otherwise'),
+  })
   .strict();
 export const followUpCloseBody = z
   .object({ version, outcome: caseOutcomeSchema, stage: z.enum(CANCER_STAGES, { message: `one of ${CANCER_STAGES.join(', ')}` }).optional() })
@@ -51,6 +58,7 @@ export interface FollowUpRouterDeps {
 
 const STATUS: Record<string, number> = {
   not_found: 404,
+  unknown_owner: 422,
   changed_meanwhile: 409,
   closed: 409,
   already_marked: 409,
@@ -67,7 +75,7 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
       if (!deps.followUp) return off(res);
       const q = parseOr400(followUpListQuery, req.query, res);
       if (!q) return;
-      const { total, rows } = await deps.followUp.worklist(q, deps.clock.now());
+      const { total, rows } = await deps.followUp.worklist(q, deps.clock.now(), staffOf(req));
       res.json({ page: q.page, pageSize: q.pageSize, total, cases: rows });
     }),
   );
@@ -77,13 +85,13 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
       if (!deps.followUp) return off(res);
       const p = parseOr400(idParams, req.params, res);
       if (!p) return;
-      const c = await deps.followUp.get(p.id, deps.clock.now());
+      const c = await deps.followUp.get(p.id, deps.clock.now(), staffOf(req));
       if (!c) return void res.status(404).json({ error: 'not_found', message: `follow-up case ${p.id}: not_found` });
       res.json(c);
     }),
   );
   /** One action on one case: 200 with its new version, or 4xx naming why not (and the field, where one is to blame). */
-  const action = <S extends z.ZodTypeAny>(path: string, body: S, run: (id: string, b: z.output<S>, now: Date) => Promise<ActionResult>) =>
+  const action = <S extends z.ZodTypeAny>(path: string, body: S, run: (id: string, b: z.output<S>, now: Date, by: StaffScope) => Promise<ActionResult>) =>
     r.post(
       `/api/staff/follow-ups/:id/${path}`,
       express.json({ limit: '4kb' }),
@@ -93,7 +101,7 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
         if (!p) return;
         const b = parseOr400(body, req.body, res);
         if (!b) return;
-        const out = await run(p.id, b, deps.clock.now());
+        const out = await run(p.id, b, deps.clock.now(), staffOf(req));
         if (out.ok) return void res.json({ id: p.id, version: out.version });
         res.status(STATUS[out.error] ?? 422).json({
           error: out.error,
@@ -103,10 +111,10 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
       }),
     );
   const s = () => deps.followUp!;
-  action('owner', followUpOwnerBody, (id, b, now) => s().setOwner(id, b.version, b.owner, ACTOR, now));
-  for (const step of ['contacted', 'booked', 'done'] as const) action(step, followUpVersionBody, (id, b, now) => s().mark(id, b.version, step, ACTOR, now));
-  action('close', followUpCloseBody, (id, b, now) => s().close(id, b.version, b.outcome, b.stage, ACTOR, now));
-  action('group', followUpGroupBody, (id, b, now) => s().markGroup(id, b.version, b.group, ACTOR, now));
-  action('aid', followUpAidBody, (id, b, now) => s().moveAid(id, b.version, b.state, b.amountFen, ACTOR, now));
+  action('owner', followUpOwnerBody, (id, b, now, by) => s().setOwner(id, b.version, b.owner, by, now));
+  for (const step of ['contacted', 'booked', 'done'] as const) action(step, followUpVersionBody, (id, b, now, by) => s().mark(id, b.version, step, by, now));
+  action('close', followUpCloseBody, (id, b, now, by) => s().close(id, b.version, b.outcome, b.stage, by, now));
+  action('group', followUpGroupBody, (id, b, now, by) => s().markGroup(id, b.version, b.group, by, now));
+  action('aid', followUpAidBody, (id, b, now, by) => s().moveAid(id, b.version, b.state, b.amountFen, by, now));
   return r;
 }

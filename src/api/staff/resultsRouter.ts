@@ -1,5 +1,5 @@
-// Staff and results (behind the admin token until staff accounts exist; the actor recorded is the
-// token's holder): the lists (held, unmatched, sent…, escalated to the county, overdue), releasing a held result to her, recording that
+// Staff and results (behind the staff guard; the actor recorded and audited is the staff member, and
+// the service checks what the account sees: another township's or hospital's result answers 404): the lists (held, unmatched, sent…, escalated to the county, overdue), releasing a held result to her, recording that
 // she was told in person, and matching an unmatched result by hand with the visit code she shows.
 import express, { Router } from 'express';
 import { z } from 'zod';
@@ -7,8 +7,9 @@ import type { Clock } from '../../support/clock.js';
 import { addDays, isCalendarDay, shanghaiDay } from '../../domain/calendarDay.js';
 import type { ResultService } from '../../services/results/ResultService.js';
 import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
+import { staffOf } from './staffRequest.js';
 
-/** Who did it, until staff accounts exist (the console issue). */
+/** Who uploaded a file, until the upload takes the staff member too. */
 export const ACTOR = 'admin-token';
 
 export const resultListFilter = z.object({
@@ -60,6 +61,7 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
           from: q.from,
           to: q.to,
           take: q.limit + 1,
+          by: staffOf(req),
         },
         now,
       );
@@ -84,11 +86,11 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
         else res.status(STATUS[out.error ?? ''] ?? 409).json({ error: out.error, message: `result ${p.id}: ${out.error}` });
       }),
     );
-  action('release', (id) => deps.results!.release(id, ACTOR, deps.clock.now()));
-  action('told-in-person', (id) => deps.results!.toldInPerson(id, ACTOR, deps.clock.now()));
+  action('release', (id, req) => deps.results!.release(id, staffOf(req), deps.clock.now()));
+  action('told-in-person', (id, req) => deps.results!.toldInPerson(id, staffOf(req), deps.clock.now()));
   action('match', async (id, req, res) => {
     const b = parseOr400(resultMatchBody, req.body, res);
-    return b ? deps.results!.matchByHand(id, b.visitCode, ACTOR, deps.clock.now()) : undefined;
+    return b ? deps.results!.matchByHand(id, b.visitCode, staffOf(req), deps.clock.now()) : undefined;
   });
   return r;
 }

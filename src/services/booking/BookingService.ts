@@ -10,7 +10,7 @@ import { providerOfDb, type Db, type Provider, type Tx } from '../../db/client.j
 import type { RandomSource } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import { acceptOffer, declineOffer, expireOffers, joinWaitlist, waitlistFor } from './waitlist.js';
-import { markAttended, markNoShows } from './attendance.js';
+import { markAttended, markNoShows, type AttendanceInput } from './attendance.js';
 import { availability } from './availability.js';
 import type { BookingContext } from './bookingContext.js';
 import type {
@@ -113,7 +113,7 @@ export class BookingService {
     return expireOffers(this.ctx, now, settings);
   }
 
-  markAttended(a: { hospitalId: string; code: string; now: Date }): Promise<AttendanceResult> {
+  markAttended(a: AttendanceInput): Promise<AttendanceResult> {
     return markAttended(this.ctx, a);
   }
 

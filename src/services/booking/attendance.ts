@@ -8,21 +8,33 @@ import type { BookingContext } from './bookingContext.js';
 import type { AttendanceResult } from './bookingTypes.js';
 import { queueNotice } from './notices.js';
 import { viewOf } from './seatSql.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
+import { audit } from '../audit/audit.js';
+import { auditBy, mustRunHospital } from '../staffAccess/scopeAccess.js';
+
+/** What to mark: the code she shows (or typed from a scan), or the bookings ticked on the day's list. */
+export type AttendanceInput = { hospitalId: string; now: Date; by?: StaffScope } & ({ code: string } | { bookingIds: string[] });
 
 /**
  * Marks the bookings of a code attended at this hospital: the visit code marks every booking of the
- * visit, a suffixed code (XC7K3P-2) only that one. A booking already marked a no-show is corrected
- * (her no-show count goes back down). Unknown code or another hospital's: not_found.
+ * visit, a suffixed code (XC7K3P-2) only that one; or the bookings of a list (of one woman's visit or
+ * several). A booking already marked a no-show is corrected (her no-show count goes back down).
+ * Unknown code or another hospital's: not_found. `by`: the staff member, who must run the hospital
+ * (else a 403 StaffAccessError); each booking marked is audited in the transaction (ids only).
  */
-export async function markAttended(ctx: BookingContext, a: { hospitalId: string; code: string; now: Date }): Promise<AttendanceResult> {
-  const code = normalizeBookingCode(a.code);
-  if (!code) return { ok: false, reason: 'not_found' };
-  const isVisit = visitCodeOf(code) === code;
-  const rows = await ctx.db.booking.findMany({
-    where: { hospitalId: a.hospitalId, OR: [{ code }, ...(isVisit ? [{ code: { startsWith: `${code}-` } }] : [])] },
-    orderBy: { code: 'asc' },
-  });
-  if (rows.length === 0) return { ok: false, reason: 'not_found' };
+export async function markAttended(ctx: BookingContext, a: AttendanceInput): Promise<AttendanceResult> {
+  const countyId = a.by ? await mustRunHospital(ctx.db, a.by, a.hospitalId) : undefined;
+  let where;
+  if ('code' in a) {
+    const code = normalizeBookingCode(a.code);
+    if (!code) return { ok: false, reason: 'not_found' };
+    const isVisit = visitCodeOf(code) === code;
+    where = { hospitalId: a.hospitalId, OR: [{ code }, ...(isVisit ? [{ code: { startsWith: `${code}-` } }] : [])] };
+  } else {
+    where = { hospitalId: a.hospitalId, id: { in: a.bookingIds } };
+  }
+  const rows = await ctx.db.booking.findMany({ where, orderBy: { code: 'asc' } });
+  if (rows.length === 0 || ('bookingIds' in a && rows.length !== new Set(a.bookingIds).size)) return { ok: false, reason: 'not_found' };
   const markable = rows.filter((b) => b.status === 'confirmed' || b.status === 'noshow' || b.status === 'attended');
   if (markable.length === 0) return { ok: false, reason: 'not_active', bookings: rows.map(viewOf) };
   const today = shanghaiDay(a.now);
@@ -30,7 +42,7 @@ export async function markAttended(ctx: BookingContext, a: { hospitalId: string;
 
   const marked = await runTransaction(ctx.db, async (tx) => {
     let n = 0;
-    let corrected = false;
+    const corrected = new Set<string>();
     for (const b of markable) {
       if (b.day > today || b.status === 'attended') continue;
       const c = await tx.booking.updateMany({
@@ -38,10 +50,14 @@ export async function markAttended(ctx: BookingContext, a: { hospitalId: string;
         data: { status: 'attended', attendedAt: a.now, activeKey: null },
       });
       n += c.count;
-      if (c.count === 1 && b.status === 'noshow') corrected = true;
+      if (c.count === 1 && b.status === 'noshow') corrected.add(b.contactId);
+      if (c.count === 1 && a.by) {
+        const detail = { contactId: b.contactId, hospitalId: b.hospitalId, serviceId: b.serviceId, day: b.day, was: b.status };
+        await audit(tx, { by: auditBy(a.by), action: 'attendance.mark', objectType: 'booking', objectId: b.id, countyId, detail }, a.now);
+      }
     }
-    if (corrected) {
-      await tx.contact.updateMany({ where: { id: rows[0].contactId, noShows: { gt: 0 } }, data: { noShows: { decrement: 1 } } });
+    for (const contactId of corrected) {
+      await tx.contact.updateMany({ where: { id: contactId, noShows: { gt: 0 } }, data: { noShows: { decrement: 1 } } });
     }
     return n;
   });

@@ -9,6 +9,8 @@ import { releaseDue, reserve, unreserve } from './reservations.js';
 import { hospitalsOffering, setRules } from './rules.js';
 import { seedFromCounty } from './seed.js';
 import { ensureSlots } from './slots.js';
+import { staffAddClosure, staffOverview, staffRemoveClosure, staffReserve, staffSetRules, staffUnreserve } from './staffCapacity.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
 import type {
   AddClosureResult,
   CapacityDeps,
@@ -77,6 +79,22 @@ export class CapacityService {
   ensureSlots(hospitalId: string, serviceId: string, fromDay: string, toDay: string): Promise<EnsureSlotsResult> {
     return ensureSlots(this.deps, hospitalId, serviceId, fromDay, toDay);
   }
+
+  /**
+   * Staff changes (staffCapacity.ts): only by an account that runs the hospital (else a 403
+   * StaffAccessError), each audited in its transaction.
+   */
+  readonly staff = {
+    setRules: (by: StaffScope, hospitalId: string, serviceId: string, rules: readonly RuleInput[], now: Date) =>
+      staffSetRules(this.deps, by, hospitalId, serviceId, rules, now),
+    addClosure: (by: StaffScope, hospitalId: string, day: string, session: ClosureSession, reason: string, now: Date) =>
+      staffAddClosure(this.deps, by, hospitalId, day, session, reason, now),
+    removeClosure: (by: StaffScope, hospitalId: string, day: string, session: ClosureSession, now: Date) =>
+      staffRemoveClosure(this.deps, by, hospitalId, day, session, now),
+    reserve: (by: StaffScope, input: ReserveInput, now: Date) => staffReserve(this.deps, by, input, now),
+    unreserve: (by: StaffScope, input: UnreserveInput, now: Date) => staffUnreserve(this.deps, by, input, now),
+    overview: (by: StaffScope, hospitalId: string, fromDay: string, toDay: string) => staffOverview(this.deps, by, hospitalId, fromDay, toDay),
+  };
 
   /** Seats, bookings, reserved shares and closures per day × session × service. */
   overview(hospitalId: string, fromDay: string, toDay: string): Promise<Overview> {

@@ -36,7 +36,12 @@ function regionOf(kind: string, regionId: string | undefined): string {
  * Sets the reservation of a day × session × service to `seats` (reserving again for the same key
  * resizes it), taking the seats from the general pool's unbooked seats or giving them back.
  */
-export async function reserve(deps: CapacityDeps, input: ReserveInput, now: Date): Promise<ReserveResult> {
+export async function reserve(
+  deps: CapacityDeps,
+  input: ReserveInput,
+  now: Date,
+  record?: (tx: Tx, r: ReserveResult) => Promise<void>,
+): Promise<ReserveResult> {
   const { hospitalId, serviceId, day, session, kind, seats, releaseAt } = input;
   checkDay('day', day);
   checkSession('session', session);
@@ -82,12 +87,14 @@ export async function reserve(deps: CapacityDeps, input: ReserveInput, now: Date
       update: { seats, releaseAt },
     });
     const g = await tx.slotPool.findUniqueOrThrow({ where: { id: general.id } });
-    return {
+    const result: ReserveResult = {
       ok: true,
       reservation: { id: reservation.id, seats: reservation.seats, releaseAt: reservation.releaseAt },
       pool: view(reserved),
       general: view(g),
     };
+    await record?.(tx, result);
+    return result;
   });
 }
 
@@ -116,7 +123,12 @@ async function returnUnbooked(tx: Tx, poolId: string, now: Date): Promise<{ retu
 }
 
 /** Cancels a reservation: its unbooked seats return to everyone now; bookings already in it stand. */
-export async function unreserve(deps: CapacityDeps, input: UnreserveInput, now: Date): Promise<UnreserveResult> {
+export async function unreserve(
+  deps: CapacityDeps,
+  input: UnreserveInput,
+  now: Date,
+  record?: (tx: Tx, r: UnreserveResult) => Promise<void>,
+): Promise<UnreserveResult> {
   const { hospitalId, serviceId, day, session, kind } = input;
   checkDay('day', day);
   checkSession('session', session);
@@ -125,9 +137,10 @@ export async function unreserve(deps: CapacityDeps, input: UnreserveInput, now: 
     const removed = await tx.reservation.deleteMany({ where: { hospitalId, serviceId, day, session, kind, regionId } });
     const slot = await tx.slot.findUnique({ where: { hospitalId_serviceId_day_session: { hospitalId, serviceId, day, session } }, select: { id: true } });
     const pool = slot ? await tx.slotPool.findUnique({ where: { slotId_kind_regionId: { slotId: slot.id, kind, regionId } } }) : null;
-    if (!pool) return { removed: removed.count > 0, seatsReturned: 0, stillBooked: 0 };
-    const { returned, booked } = await returnUnbooked(tx, pool.id, now);
-    return { removed: removed.count > 0 || returned > 0, seatsReturned: returned, stillBooked: booked };
+    const { returned, booked } = pool ? await returnUnbooked(tx, pool.id, now) : { returned: 0, booked: 0 };
+    const result = { removed: removed.count > 0 || returned > 0, seatsReturned: returned, stillBooked: booked };
+    await record?.(tx, result);
+    return result;
   });
 }
 

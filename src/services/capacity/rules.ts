@@ -1,6 +1,7 @@
 // Staff replace a hospital × service's weekly rules; future materialized slots follow: the general
 // pool is recomputed (reserved pools are left as staff set them) but never below the seats booked in
 // it. Slots that cannot take the new figure are reported, not silently changed.
+import type { Tx } from '../../db/client.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { generalCapacityFor } from '../../domain/capacity/pools.js';
 import { ruleCapacity, ruleProblems, SESSIONS, type Session } from '../../domain/capacity/rules.js';
@@ -14,7 +15,14 @@ const sortRules = (rules: RuleInput[]) => rules.sort((a, b) => a.weekday - b.wee
  * kept as a rule with 0 seats (so the hospital is never re-seeded from the county file). Slots from
  * today (Asia/Shanghai) on are updated.
  */
-export async function setRules(deps: CapacityDeps, hospitalId: string, serviceId: string, rules: readonly RuleInput[], now: Date): Promise<SetRulesResult> {
+export async function setRules(
+  deps: CapacityDeps,
+  hospitalId: string,
+  serviceId: string,
+  rules: readonly RuleInput[],
+  now: Date,
+  record?: (tx: Tx, r: SetRulesResult) => Promise<void>,
+): Promise<SetRulesResult> {
   const problem = ruleProblems(rules)[0];
   if (problem) throw new CapacityInputError(`rules[${problem.index}].${problem.field}`, problem.message);
   const today = shanghaiDay(now);
@@ -67,7 +75,9 @@ export async function setRules(deps: CapacityDeps, hospitalId: string, serviceId
         conflicts.push({ slotId: slot.id, day: slot.day, session: slot.session as Session, requested, capacity, generalBooked: general.booked, reserved });
       }
     }
-    return { rules: sortRules(rules.map((r) => ({ weekday: r.weekday, session: r.session, capacity: r.capacity }))), slotsUpdated, conflicts };
+    const result = { rules: sortRules(rules.map((r) => ({ weekday: r.weekday, session: r.session, capacity: r.capacity }))), slotsUpdated, conflicts };
+    await record?.(tx, result);
+    return result;
   });
 }
 

@@ -12,6 +12,9 @@ import { aidMoveAllowed, closeRefusal, offersAid, type AidState, type CloseRefus
 import { caseStatus, type CaseOutcome, type CaseStatus } from '../../domain/followUp/caseStatus.js';
 import type { FollowUpSettings } from '../../domain/profile/followUpSchema.js';
 import { followUpEvent } from './followUpEvents.js';
+import { caseActorName, mayWorkCase, ownerMaySee, seesCase, type CaseActor } from './caseAccess.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
+import { casesWhere } from '../staffAccess/scopeAccess.js';
 
 export interface WorklistQuery {
   region?: string;
@@ -48,7 +51,15 @@ export interface WorklistRow {
 }
 
 export type ActionError =
-  'not_found' | 'changed_meanwhile' | 'closed' | 'already_marked' | 'invalid_aid_transition' | 'amount_required' | 'amount_not_taken' | 'no_aid_scheme';
+  | 'not_found'
+  | 'changed_meanwhile'
+  | 'closed'
+  | 'already_marked'
+  | 'invalid_aid_transition'
+  | 'amount_required'
+  | 'amount_not_taken'
+  | 'no_aid_scheme'
+  | 'unknown_owner';
 export type ActionResult = { ok: true; version: number } | { ok: false; error: ActionError | CloseRefusal['error']; field?: string };
 
 type Refusal = Extract<ActionResult, { ok: false }>;
@@ -113,9 +124,10 @@ export class FollowUpService {
     private readonly settings: FollowUpSettings,
   ) {}
 
-  async worklist(q: WorklistQuery, now: Date): Promise<{ total: number; rows: WorklistRow[] }> {
+  /** `by`: the staff member asking; only the cases the account sees. */
+  async worklist(q: WorklistQuery, now: Date, by?: StaffScope): Promise<{ total: number; rows: WorklistRow[] }> {
     const today = shanghaiDay(now);
-    const and: Prisma.FollowUpCaseWhereInput[] = [];
+    const and: Prisma.FollowUpCaseWhereInput[] = by ? [await casesWhere(this.db, by)] : [];
     if (q.region) and.push({ regionId: q.region });
     if (q.category) and.push({ category: q.category });
     if (q.owner) and.push({ owner: q.owner });
@@ -131,9 +143,9 @@ export class FollowUpService {
   }
 
   /** One case with its history, oldest first; the aid scheme's name when it offers a referral. */
-  async get(id: string, now: Date) {
+  async get(id: string, now: Date, by?: StaffScope) {
     const c = await this.db.followUpCase.findUnique({ where: { id } });
-    if (!c) return undefined;
+    if (!c || (by && !(await seesCase(this.db, by, c)))) return undefined;
     const events = await this.db.followUpEvent.findMany({
       where: { caseId: id },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
@@ -142,12 +154,16 @@ export class FollowUpService {
     return { ...worklistRow(c, shanghaiDay(now)), aidScheme: c.aidState ? (this.settings.aid?.scheme ?? null) : null, events };
   }
 
-  setOwner(id: string, version: number, owner: string, actor: string, now: Date): Promise<ActionResult> {
-    return this.act(id, version, actor, now, async () => ({ data: { owner }, event: { kind: 'ownerSet', detail: owner } }));
+  /** `owner`: a staff account (its id) that sees the case. */
+  setOwner(id: string, version: number, owner: string, actor: CaseActor, now: Date): Promise<ActionResult> {
+    return this.act(id, version, actor, now, async (c, tx) => {
+      if (!(await ownerMaySee(tx, owner, c))) return { error: 'unknown_owner', field: 'owner' };
+      return { data: { owner }, event: { kind: 'ownerSet', detail: owner } };
+    });
   }
 
   /** Marks one step (contacted, booked, done) of an open case, once. */
-  mark(id: string, version: number, step: 'contacted' | 'booked' | 'done', actor: string, now: Date): Promise<ActionResult> {
+  mark(id: string, version: number, step: 'contacted' | 'booked' | 'done', actor: CaseActor, now: Date): Promise<ActionResult> {
     const field = `${step}At` as const;
     return this.act(id, version, actor, now, async (c) => {
       if (c.closedAt) return { error: 'closed' };
@@ -157,7 +173,7 @@ export class FollowUpService {
   }
 
   /** Closes an open case with an outcome that fits its category (a cancer with its stage); may offer aid. */
-  close(id: string, version: number, outcome: CaseOutcome, stage: string | undefined, actor: string, now: Date): Promise<ActionResult> {
+  close(id: string, version: number, outcome: CaseOutcome, stage: string | undefined, actor: CaseActor, now: Date): Promise<ActionResult> {
     return this.act(id, version, actor, now, async (c, tx) => {
       if (c.closedAt) return { error: 'closed' };
       const refused = closeRefusal(this.settings, c.category, outcome, stage);
@@ -175,7 +191,7 @@ export class FollowUpService {
    * Staff mark the woman's priority group on the case (what they know of her, e.g. from the 低保
    * roster, until the roster issue brings it): a closed case that qualifies offers aid from then.
    */
-  markGroup(id: string, version: number, group: string, actor: string, now: Date): Promise<ActionResult> {
+  markGroup(id: string, version: number, group: string, actor: CaseActor, now: Date): Promise<ActionResult> {
     return this.act(id, version, actor, now, async (c) => {
       const aid = !c.aidState && !!c.closedAt && offersAid(this.settings, c.outcome, group);
       return {
@@ -187,7 +203,7 @@ export class FollowUpService {
   }
 
   /** Moves the aid referral: to prepare → submitted → granted (with the amount, in fen) or refused. */
-  moveAid(id: string, version: number, to: AidState, amountFen: number | undefined, actor: string, now: Date): Promise<ActionResult> {
+  moveAid(id: string, version: number, to: AidState, amountFen: number | undefined, actor: CaseActor, now: Date): Promise<ActionResult> {
     return this.act(id, version, actor, now, async (c) => {
       if (!this.settings.aid) return { error: 'no_aid_scheme' };
       if (!aidMoveAllowed(c.aidState, to)) return { error: 'invalid_aid_transition' };
@@ -211,16 +227,22 @@ export class FollowUpService {
   }
 
   /** One action over the version read: the change, its event(s), or why not. */
-  private act(id: string, version: number, actor: string, now: Date, decide: (c: FollowUpCase, tx: Tx) => Promise<Decision>): Promise<ActionResult> {
+  /** (a staff member's scope is checked first: a case it does not see is not found; each action is audited) */
+  private act(id: string, version: number, by: CaseActor, now: Date, decide: (c: FollowUpCase, tx: Tx) => Promise<Decision>): Promise<ActionResult> {
+    const actor = caseActorName(by);
     return runTransaction(this.db, async (tx): Promise<ActionResult> => {
       const c = await tx.followUpCase.findUnique({ where: { id } });
       if (!c) return { ok: false, error: 'not_found' };
+      const audited = await mayWorkCase(tx, by, c);
       if (c.version !== version) return { ok: false, error: 'changed_meanwhile' };
       const d = await decide(c, tx);
       if ('error' in d) return { ok: false, error: d.error, ...(d.field ? { field: d.field } : {}) };
       const moved = await tx.followUpCase.updateMany({ where: { id, version }, data: { ...d.data, version: version + 1, updatedAt: now } });
       if (moved.count === 0) return { ok: false, error: 'changed_meanwhile' };
-      for (const e of [d.event, ...(d.more ?? [])]) await followUpEvent(tx, id, e.kind, actor, now, e.detail);
+      for (const e of [d.event, ...(d.more ?? [])]) {
+        await followUpEvent(tx, id, e.kind, actor, now, e.detail);
+        await audited(e.kind, now, e.detail);
+      }
       return { ok: true, version: version + 1 };
     });
   }

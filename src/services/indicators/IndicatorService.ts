@@ -13,6 +13,8 @@
 // tally: memory stays one page and one small entry per woman. npm run bench:indicators measures it
 // (about 3 s for a city-year and 0.5 s for a county on both databases, on a loaded 2-core machine).
 // A (hospitalId, testDate) index would let a county skip the rest of the city's rows.
+import type { StaffScope } from '../../domain/staff/staffScope.js';
+import { forbidden } from '../staffAccess/scopeAccess.js';
 import { providerOfDb, type Db } from '../../db/client.js';
 import { IndicatorTally, type IndicatorRow, type Indicators } from '../../domain/indicators/screeningIndicators.js';
 import { aidFigures, type AidFigures } from '../../domain/indicators/aidFigures.js';
@@ -72,10 +74,18 @@ export class IndicatorService {
     private readonly pageSize = 10_000,
   ) {}
 
-  async compute(q: IndicatorQuery): Promise<IndicatorOutcome> {
+  /**
+   * `by`: the staff member asking. A county's figures are for its administrators (and the city's); a
+   * city's, aggregating counties, for city accounts; township and hospital accounts get a 403
+   * StaffAccessError (their reports are other pages).
+   */
+  async compute(q: IndicatorQuery, by?: StaffScope): Promise<IndicatorOutcome> {
     const region = await this.region(q.regionId);
     if (!region.ok) return region;
     const { counties } = region.region;
+    if (by && by.role !== 'city' && !(by.role === 'county' && counties.length === 1 && counties[0] === by.countyId && q.regionId === by.countyId)) {
+      throw forbidden(`region ${q.regionId}: not this account's county`);
+    }
     const hospitals = counties.length
       ? (await this.db.hospital.findMany({ where: { regionId: { in: counties } }, select: { id: true } })).map((h) => h.id)
       : [];

@@ -28,7 +28,8 @@ import { undoableEnd, undoEnd, type ReleasedBooking, type UndoableEnd } from './
 import type { BirthDateFact } from '../../domain/parse/birthDateFact.js';
 import { ageDecidesScreenings } from '../../domain/pregnancy/ageOnDueDate.js';
 import { programmeNeedsAge, programmeNeedsTwins, screeningStates } from './screeningStates.js';
-import { missedScreenings, setReferred } from './staffPregnancies.js';
+import { missedScreenings, registeredPregnancies, setReferred, type RegisteredQuery } from './staffPregnancies.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
 import { upcomingPrenatalAlerts, type AlertDay } from '../../domain/reminders/upcomingAlerts.js';
 import type { DueAlert } from '../../domain/reminders/prenatalAlerts.js';
 
@@ -166,12 +167,17 @@ export class PregnancyService {
   }
 
   /** Staff: referred for prenatal diagnosis (or not any more). */
-  setReferred(pregnancyId: string, referred: boolean, now: Date): Promise<PregnancyView | undefined> {
-    return setReferred(this.ctx, pregnancyId, referred, now);
+  setReferred(pregnancyId: string, referred: boolean, now: Date, by?: StaffScope): Promise<PregnancyView | undefined> {
+    return setReferred(this.ctx, pregnancyId, referred, now, by);
   }
 
   /** Staff: screenings marked missed between two days (inclusive), oldest first. */
-  missed(from: string, to: string, take = 500): Promise<MissedScreening[]> {
-    return missedScreenings(this.ctx, from, to, take);
+  missed(from: string, to: string, take = 500, by?: StaffScope): Promise<MissedScreening[]> {
+    return missedScreenings(this.ctx, from, to, take, by);
+  }
+
+  /** Staff: the pregnancies registered, of the women the account sees, with the screenings missed. */
+  registered(by: StaffScope, q: RegisteredQuery) {
+    return registeredPregnancies(this.ctx, by, q);
   }
 }

@@ -19,6 +19,9 @@ import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
 import { matchWoman, readAhead, resultKey, type ContactRow, type ReadAhead } from './resultReads.js';
+import { actorName, mayActOnResult, type ResultActor } from './staffResults.js';
+import type { StaffScope } from '../../domain/staff/staffScope.js';
+import { resultsWhere } from '../staffAccess/scopeAccess.js';
 
 /** The hospitals results may come from: names and phones for the notice. */
 export type ResultHospitals = ReadonlyMap<string, { name: string; phone: string }>;
@@ -83,6 +86,8 @@ export interface ResultListQuery {
   from: string;
   to: string;
   take: number;
+  /** The staff member asking: only the results the account sees. */
+  by?: StaffScope;
 }
 
 export class ResultService {
@@ -258,11 +263,13 @@ export class ResultService {
     };
   }
 
-  /** A staff member releases a held result: it is sent to her now. */
-  release(resultId: string, actor: string, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' | 'no_chat' }> {
+  /** A staff member releases a held result: it is sent to her now. (`by`: checked and audited, staffResults.ts) */
+  release(resultId: string, by: ResultActor, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' | 'no_chat' }> {
+    const actor = actorName(by);
     return runTransaction(this.db, async (tx) => {
       const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
       if (!row) return { ok: false, error: 'not_found' };
+      const audited = await mayActOnResult(tx, by, row, 'release');
       if (row.status !== 'held') return { ok: false, error: 'not_held' };
       const contact = row.contactId ? await tx.contact.findUnique({ where: { id: row.contactId } }) : null;
       // nobody of the bot's to send it to: staff tell her in person (toldInPerson)
@@ -276,19 +283,23 @@ export class ResultService {
       await this.tell(tx, row, now, actor, row.version > 1 && (await this.wasSent(tx, row.id)));
       await this.event(tx, row.id, 'released', actor, now);
       await this.afterChange(tx, { ...row, status: 'released', updatedAt: now }, 'released', now, actor);
+      await audited(now, { contactId: row.contactId, version: row.version });
       return { ok: true };
     });
   }
 
   /** A staff member records that she was told in person: nothing is sent. */
-  toldInPerson(resultId: string, actor: string, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' }> {
+  toldInPerson(resultId: string, by: ResultActor, now: Date): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_held' }> {
+    const actor = actorName(by);
     return runTransaction(this.db, async (tx) => {
       const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
       if (!row) return { ok: false, error: 'not_found' };
+      const audited = await mayActOnResult(tx, by, row, 'toldInPerson');
       const moved = await tx.screeningResult.updateMany({ where: { id: row.id, status: 'held' }, data: { status: 'toldInPerson', updatedAt: now } });
       if (moved.count === 0) return { ok: false, error: 'not_held' };
       await this.event(tx, row.id, 'toldInPerson', actor, now);
       await this.afterChange(tx, { ...row, status: 'toldInPerson', updatedAt: now }, 'toldInPerson', now, actor);
+      await audited(now, { contactId: row.contactId });
       return { ok: true };
     });
   }
@@ -300,12 +311,14 @@ export class ResultService {
   matchByHand(
     resultId: string,
     visitCode: string,
-    actor: string,
+    by: ResultActor,
     now: Date,
   ): Promise<{ ok: true; status: ResultStatus } | { ok: false; error: 'not_found' | 'already_matched' | 'no_such_visit' }> {
+    const actor = actorName(by);
     return runTransaction(this.db, async (tx) => {
       const row = await tx.screeningResult.findUnique({ where: { id: resultId } });
       if (!row) return { ok: false, error: 'not_found' };
+      const audited = await mayActOnResult(tx, by, row, 'match');
       if (row.matchState !== 'unmatched') return { ok: false, error: 'already_matched' };
       const match = await matchWoman(tx, { visitCode: visitCode.trim().toUpperCase(), hospitalId: row.hospitalId, idHash: null, date: row.testDate });
       if (!match.contactId) return { ok: false, error: 'no_such_visit' };
@@ -331,6 +344,8 @@ export class ResultService {
       if (status === 'sent') await this.tell(tx, { ...row, contactId: match.contactId }, now, actor);
       else if (status === 'held' && row.status !== 'held') await this.event(tx, row.id, 'held', actor, now);
       await this.afterChange(tx, await tx.screeningResult.findUniqueOrThrow({ where: { id: row.id } }), 'matched', now, actor);
+      // (the code she showed is not in the audit: her contact id is)
+      await audited(now, { contactId: match.contactId, status });
       return { ok: true, status };
     });
   }
@@ -349,7 +364,9 @@ export class ResultService {
         ...(q.status ? { status: q.status } : {}),
         ...(q.match ? { matchState: q.match } : {}),
         ...(q.escalated === undefined ? {} : { escalatedAt: q.escalated ? { not: null } : null }),
-        ...(q.overdue === undefined ? {} : q.overdue ? { AND: [overdue] } : { NOT: [overdue] }),
+        ...(q.overdue === false ? { NOT: [overdue] } : {}),
+        // (held past its deadline; what the asking account sees)
+        AND: [...(q.overdue ? [overdue] : []), ...(q.by ? [await resultsWhere(this.db, q.by)] : [])],
       },
       orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
       take: q.take,

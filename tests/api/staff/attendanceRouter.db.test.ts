@@ -6,6 +6,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/support/clock.js';
 import { attendanceRouter } from '../../../src/api/staff/attendanceRouter.js';
+import { TOKEN_SCOPE } from '../../../src/api/staff/staffRequest.js';
 import { dbUnavailable } from '../../support/testDb.js';
 import { HOSPITAL, makeContacts, makeSlot, NOW, openFixture, ordinary, type Fixture } from '../../services/booking/bookingFixtures.js';
 
@@ -30,6 +31,8 @@ describe.skipIf(dbUnavailable)('attendance API', () => {
     cancelledCode = c.visitCode;
     await f.service.cancel({ contactId: women[1], bookingId: c.bookings[0].id, now: NOW });
     const app = express();
+    // (the staff guard's scope: the admin token's holder, city-wide)
+    app.use((req, _res, next) => void ((req.staff = TOKEN_SCOPE), next()));
     app.use(attendanceRouter({ booking: f.service, clock }));
     server = app.listen(0);
     await new Promise((r) => server.once('listening', r));
@@ -50,7 +53,10 @@ describe.skipIf(dbUnavailable)('attendance API', () => {
   it('marks the visit attended', async () => {
     const r = await post(HOSPITAL, { code });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ marked: 1, bookings: [{ code, serviceId: 'cervical', day: '2026-03-03', session: 'am', status: 'attended' }] });
+    expect(await r.json()).toEqual({
+      marked: 1,
+      bookings: [{ id: expect.any(String), code, serviceId: 'cervical', day: '2026-03-03', session: 'am', status: 'attended' }],
+    });
   });
 
   it('a bad body gets 400 naming the field', async () => {

@@ -20,6 +20,20 @@ describe.skipIf(dbUnavailable)('staff API: follow-up cases', () => {
     await bookingRow(db, 'w1', { serviceId: 'cervical', day: '2026-02-27', status: 'attended', code: 'K7Q2M9' });
     // she said she is 低保 (her `group` answer)
     await db.fact.create({ data: { contactId: 'w1', key: 'group', valueJson: JSON.stringify('urbanLowIncome') } });
+    // the owners: staff accounts of the county (a case's owner is a staff account that sees it)
+    for (const id of ['li', 'wang'])
+      await db.staffAccount.create({
+        data: {
+          id,
+          username: id,
+          displayName: id,
+          role: 'county',
+          countyId: 'xiangcheng',
+          passwordHash: 'x',
+          createdAt: t.clock.now(),
+          updatedAt: t.clock.now(),
+        },
+      });
   });
   afterAll(async () => {
     await t.stop();
@@ -167,10 +181,10 @@ describe.skipIf(dbUnavailable)('staff API: follow-up cases', () => {
     expect([one.status, one.outcome, one.aidState]).toEqual(['closed', 'cin1', null]);
     expect(one.events.map((e) => [e.kind, e.detail, e.actor])).toEqual([
       ['opened', 'lsil', 'h'],
-      ['contacted', null, 'admin-token'],
-      ['booked', null, 'admin-token'],
-      ['done', null, 'admin-token'],
-      ['closed', 'cin1', 'admin-token'],
+      ['contacted', null, 'staff:token'],
+      ['booked', null, 'staff:token'],
+      ['done', null, 'staff:token'],
+      ['closed', 'cin1', 'staff:token'],
     ]);
   });
 
