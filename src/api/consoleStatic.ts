@@ -10,7 +10,7 @@ export function consoleRouter(dist: string): Router {
   const index = path.join(dist, 'index.html');
   // (hashed file names: kept a year; index.html always asked again)
   r.use('/console', express.static(dist, { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
-  r.get(['/console', '/console/*'], (req, res) => {
+  const page: express.RequestHandler = (req, res) => {
     if (!fs.existsSync(index)) {
       return void res
         .status(503)
@@ -20,6 +20,8 @@ export function consoleRouter(dist: string): Router {
     // (a missing asset is a 404, not the page)
     if (/\.\w+$/.test(req.path)) return void res.status(404).json({ error: 'not_found', message: `no such file: ${req.path}` });
     res.set('Cache-Control', 'no-cache').sendFile(index);
-  });
+  };
+  r.get('/console', page);
+  r.get('/console/*', page);
   return r;
 }
