@@ -43,7 +43,7 @@ export function mountStaffAccess(
   app.use(loginRouter({ login, guard, clock }));
   app.use('/api/staff', guard.api);
   app.use(sessionRouter({ login, guard, clock }));
-  app.use(accountsRouter({ accounts: new StaffAccounts(db), clock, address: guard.address }));
+  app.use(accountsRouter({ accounts: new StaffAccounts(db, { clearLoginCount: limit.clear }), clock, address: guard.address }));
   app.use(auditRouter({ db }));
   return guard;
 }

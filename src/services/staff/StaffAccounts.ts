@@ -27,7 +27,10 @@ export interface ActContext {
 }
 
 export class StaffAccounts {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly o: { clearLoginCount?: (username: string) => Promise<void> } = {},
+  ) {}
 
   /** The accounts this administrator manages, by county, role and user name. */
   async list(by: StaffScope): Promise<AccountRow[]> {
@@ -103,7 +106,10 @@ export class StaffAccounts {
   }
 
   async unlock(id: string, version: number, c: ActContext): Promise<AccountOutcome> {
-    return this.change(id, version, c, 'account.unlock', {}, () => ({ lockedAt: null, failedLogins: 0 }));
+    const r = await this.change(id, version, c, 'account.unlock', {}, () => ({ lockedAt: null, failedLogins: 0 }));
+    // (and its count of failed logins: the owner may try at once)
+    if (r.ok) await this.o.clearLoginCount?.(r.account.username);
+    return r;
   }
 
   /** A new one-time password (to be changed at the next login); the account's sessions end. */

@@ -16,6 +16,8 @@ export interface LoginAttempt {
 
 export interface LoginLimit {
   attempt(address: string, username: string): Promise<LoginAttempt>;
+  /** Forgets the account's count (an administrator lifted its lock). */
+  clear(username: string): Promise<void>;
 }
 
 /** The keyed hash a user name is counted (and, for an unknown one, audited) by. */
@@ -27,6 +29,7 @@ export function loginLimit(db: Db, o: { accountFailures: number; addressFailures
   const byAccount = dbLimiter(db, 'staff-login:account', o.accountFailures, o.windowMinutes);
   const byAddress = dbLimiter(db, 'staff-login:addr', o.addressFailures, o.windowMinutes);
   return {
+    clear: async (username) => void (await byAccount.delete(usernameKey(o.secret, username))),
     async attempt(address, username) {
       const a = clientKey(address);
       const u = usernameKey(o.secret, username);
