@@ -11,6 +11,10 @@ const SECRET = 'staff-access-session-secret-0123456789abcdef';
 const ENV = { SESSION_SECRET: SECRET, STAFF_LOCK_AFTER_FAILURES: '3', STAFF_LOGIN_ACCOUNT_FAILURES: '4', STAFF_LOGIN_ADDRESS_FAILURES: '100' };
 const PASSWORD = 'Correct-Horse-42';
 
+// (the answers' JSON, read field by field by the assertions)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
 interface Client {
   cookie?: string;
   csrf?: string;
@@ -49,10 +53,10 @@ describe.skipIf(dbUnavailable)('staff console access', () => {
     const set = r.headers.get('set-cookie');
     if (set?.startsWith('sa.sid=')) c.cookie = set.split(';')[0];
     const text = await r.text();
-    return { status: r.status, headers: r.headers, body: (text ? JSON.parse(text) : {}) as Record<string, any>, setCookie: set };
+    return { status: r.status, headers: r.headers, body: (text ? JSON.parse(text) : {}) as Body, setCookie: set };
   }
 
-  async function login(username: string, password = PASSWORD): Promise<Client & { status: number; body: Record<string, any> }> {
+  async function login(username: string, password = PASSWORD): Promise<Client & { status: number; body: Body }> {
     const c: Client = {};
     const r = await call(c, 'POST', '/session', { username, password });
     c.csrf = r.body.csrfToken;
