@@ -34,15 +34,22 @@ async function firstLine(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      username: { type: 'string' },
-      role: { type: 'string' },
-      county: { type: 'string' },
-      name: { type: 'string' },
-      'password-stdin': { type: 'boolean' },
-    },
-  });
+  const options = {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    county: { type: 'string' },
+    name: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    help: { type: 'boolean' },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options }>>;
+  try {
+    parsed = parseArgs({ options });
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
+  const { values } = parsed;
+  if (values.help) fail(USAGE);
   const username = values.username?.trim().toLowerCase();
   const role = values.role;
   if (!username || !/^[a-z0-9._-]{3,32}$/.test(username)) fail(`--username: 3 to 32 letters, digits, dots, hyphens or underscores\n${USAGE}`);
