@@ -60,7 +60,7 @@ const LAYER_RULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', 'tmp/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'generated/', 'tmp/', 'data/', 'coverage/', 'console/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

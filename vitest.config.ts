@@ -2,8 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Tests are sorted by what they need, by their name: `*.db.test.ts` use a database and run twice,
 // on SQLite ("sqlite") and on PostgreSQL ("postgres"); every other `*.test.ts` touches no database
-// and runs once ("unit").
+// and runs once ("unit"). `*.browser.db.test.ts` drive Chromium on SQLite only (the browser is what
+// they test; the databases are tested by the API tests), so the whole run stays short.
 const dbTests = ['tests/**/*.db.test.ts'];
+const browserTests = ['tests/**/*.browser.db.test.ts'];
 
 export default defineConfig({
   test: {
@@ -15,7 +17,13 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: dbTests } },
       ...(['sqlite', 'postgres'] as const).map((db) => ({
         extends: true as const,
-        test: { name: db, include: dbTests, env: { TEST_DB: db }, globalSetup: ['tests/support/globalSetupDb.ts'] },
+        test: {
+          name: db,
+          include: dbTests,
+          exclude: db === 'postgres' ? browserTests : [],
+          env: { TEST_DB: db },
+          globalSetup: ['tests/support/globalSetupDb.ts'],
+        },
       })),
     ],
   },

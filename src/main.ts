@@ -66,15 +66,15 @@ async function main(): Promise<void> {
   }
   if (app.wechat) {
     const status = app.wechat.status();
-    console.log(
-      `  WeChat login:    ${base}/wechat/login  (state: ${status.state}; staff only: ${config.ADMIN_TOKEN ? 'the browser asks for ADMIN_TOKEN' : 'off until ADMIN_TOKEN is set'})`,
-    );
+    console.log(`  WeChat login:    ${base}/wechat/login  (state: ${status.state}; for the county administrator, logged in to the console)`);
     if (status.state === 'unavailable') {
       console.log(`  WeChat is not connected (${status.detail ?? 'no account'}); everything else keeps running.`);
     }
   } else {
     console.log('  WeChat is off (WECHAT_ENABLED=false); everything else keeps running.');
   }
+  console.log(`  Staff console:   ${base}/console  (first administrator: npm run admin:create -- --help)`);
+  if (config.SESSION_SECRET_GENERATED) console.log('  SESSION_SECRET is not set: console sessions end when this process stops (see .env.example).');
   console.log(`  Readiness:       ${base}/readyz\n`);
 }
 

@@ -23,6 +23,7 @@ extendZodWithOpenApi(z);
 import { errors, json } from './openapiParts.js';
 import { registerCapacityPaths } from './openapiCapacity.js';
 import { registerStaffScopePaths } from './openapiStaffScope.js';
+import { registerStaffAccessPaths } from './openapiStaffAccess.js';
 
 const ingestOutcome = z.object({
   hospitalResultId: z.string(),
@@ -157,8 +158,15 @@ const uploadReport = z.object({
 
 export function openApiDocument(): object {
   const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
-  const staff = [{ [bearer.name]: [] }];
+  const bearer = registry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN (emergency switch)' });
+  const cookie = registry.registerComponent('securitySchemes', 'consoleSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'sa.sid',
+    description: 'the console session (POST /api/staff/session); state-changing requests also send x-csrf-token',
+  });
+  // (either: the admin token is the emergency switch, off unless ADMIN_TOKEN is set)
+  const staff = [{ [cookie.name]: [] }, { [bearer.name]: [] }];
   registry.registerPath({
     method: 'post',
     path: '/api/hospital/results',
@@ -292,6 +300,7 @@ export function openApiDocument(): object {
   registerBotAccountPaths(registry, staff);
   registerHandoffPaths(registry, staff);
   registerStaffScopePaths(registry, staff);
+  registerStaffAccessPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Screening assistant: hospital and staff API', version: '1' },

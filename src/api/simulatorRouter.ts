@@ -1,4 +1,5 @@
 // The web simulator's HTTP interface (kept stable: later issues and tests use it) and its page.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import type { AdjustableClock } from '../support/clock.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
 import { asyncHandler, parseOr400 } from './validate.js';
+import { inlineScriptPolicy } from './securityHeaders.js';
 
 const contactId = z.string().trim().min(1, 'required').max(64, 'at most 64 characters');
 // her text, or a voice message or a picture she sends ({ contactId, kind: 'voice' | 'image' })
@@ -55,7 +57,9 @@ export function simulatorRouter(deps: SimulatorRouterDeps): Router {
   // (its own paths only: no other request's body is parsed before it is authenticated)
   r.use('/simulator', express.json({ limit: '64kb' }));
 
-  r.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
+  // (its inline script allowed by its hash, under the app's content security policy)
+  const page = path.join(publicDir, 'simulator.html');
+  r.get('/simulator', inlineScriptPolicy(fs.readFileSync(page, 'utf8')), (_req, res) => res.sendFile(page));
 
   r.post(
     '/simulator/messages',

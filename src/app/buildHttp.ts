@@ -1,5 +1,7 @@
-// The HTTP side: health, the simulator (when on), the staff API and the WeChat login page behind the
-// admin token, a JSON 404 for any other route, and one JSON error handler after every router.
+// The HTTP side: security headers, health, the simulator (when on), the staff API and the WeChat login
+// page behind the staff guard (console sessions, or the emergency admin token), the console's pages,
+// a JSON 404 for any other route, and one JSON error handler after every router.
+import path from 'node:path';
 import express from 'express';
 import type { Channel } from '../channels/channel.js';
 import type { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
@@ -27,7 +29,9 @@ import { handoffRouter } from '../api/staff/handoffRouter.js';
 import { handoffCounts } from '../services/handoff/escalateHandoffs.js';
 import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
 import { ResultUpload } from '../services/results/ResultUpload.js';
-import { requireAdminToken } from '../api/staff/requireAdminToken.js';
+import { consoleRouter } from '../api/consoleStatic.js';
+import { securityHeaders } from '../api/securityHeaders.js';
+import { mountStaffAccess } from './staffWiring.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
 import { AdjustableClock } from '../support/clock.js';
@@ -36,6 +40,9 @@ import { heldCounts } from '../services/results/heldEscalation.js';
 import type { Services } from './buildServices.js';
 import type { PollHealth } from '../services/results/poll/pollHealth.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
+
+/** Where `npm run console:build` puts the console. */
+export const CONSOLE_DIST = path.resolve('console', 'dist');
 
 export interface HttpParts {
   channels: Channel[];
@@ -56,6 +63,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   const { db, clock } = s;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // behind a reverse proxy, the client's address (req.ip) from X-Forwarded-For, as far as TRUST_PROXY trusts it
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId);
@@ -98,7 +106,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(openApiRouter());
   // hospital systems: signed requests, each hospital its own key (before the staff token guard)
   app.use(hospitalResultsRouter({ db, box: s.box, results: s.results, clock }));
-  app.use('/api/staff', requireAdminToken(config.ADMIN_TOKEN, { limit: p.authLimit }));
+  // console sessions (or the emergency admin token) on every staff route; the login, accounts and audit
+  const guard = mountStaffAccess(app, config, s, { authLimit: p.authLimit, countyId: county.id, logger });
   app.use(
     capacityRouter({
       db,
@@ -124,8 +133,10 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   const upload = s.results && files.resultImport ? new ResultUpload(s.results, files.resultImport, { idNumbers: !!s.identity, logger }) : undefined;
   app.use(resultUploadRouter({ upload, hospitals: county.hospitals.map((h) => h.id), clock }));
   // (whoever scans its QR code becomes the bot: staff only, asked for the token by the browser)
-  app.use('/wechat', requireAdminToken(config.ADMIN_TOKEN, { page: true, limit: p.authLimit }));
+  app.use('/wechat', guard.sessions, guard.wechatPage);
   if (p.wechat) app.use(wechatLoginRouter(p.wechat));
+  // the staff console's pages (built into console/dist)
+  app.use(consoleRouter(CONSOLE_DIST));
   app.get('/', (_req, res) => (p.simulator ? res.redirect('/simulator') : res.redirect('/readyz')));
   app.use(notFound);
   app.use(jsonErrors(logger));

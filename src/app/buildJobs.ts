@@ -8,6 +8,7 @@ import { bookingJobs } from '../jobs/bookingJobs.js';
 import { clockJump } from '../jobs/clockJump.js';
 import { housekeepingJobs } from '../jobs/housekeepingJobs.js';
 import { forgetOldRequests } from '../services/results/hospitalClients.js';
+import { sweepSessions } from '../services/staff/sessionStore.js';
 import { idleConversationJob } from '../jobs/idleConversationJob.js';
 import { JobScheduler } from '../jobs/JobScheduler.js';
 import { reminderJobs } from '../jobs/reminderJobs.js';
@@ -92,6 +93,7 @@ export function buildJobs(
           forget: o.forget,
           authLimit: o.authLimit,
           forgetRequests: (now) => forgetOldRequests(db, now),
+          sweepSessions: () => sweepSessions(db),
         },
         logger,
       ),

@@ -1,5 +1,6 @@
 // The one config loader: every setting comes from the environment (see .env.example), validated
 // with zod; a bad value stops start-up naming the variable.
+import crypto from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL, providerOf } from '../db/databaseUrl.js';
 import { parseDataKeys } from '../support/secretBox.js';
@@ -54,6 +55,24 @@ const envSchema = z.object({
   STAFF_AUTH_FAILURES: z.coerce.number().int().positive().default(10),
   STAFF_AUTH_PREFIX_FAILURES: z.coerce.number().int().positive().default(50),
   STAFF_AUTH_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // the staff console: the key signing its session cookies (at least 32 characters; several, comma-
+  // separated: the first signs, all are accepted, so a new one can be put first). Required with
+  // NODE_ENV=production; elsewhere (the demo, tests) a random one is made at start (sessions then end
+  // at a restart and are not shared by other processes)
+  SESSION_SECRET: z
+    .string()
+    .refine((v) => v.split(',').every((k) => k.trim().length >= 32), 'each key at least 32 characters (openssl rand -base64 32)')
+    .optional(),
+  // a console session ends after this many minutes without a request, and in any case this many hours after the login
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  // console logins: failed attempts per account (by its user name) and per address within the window
+  // (minutes) before further attempts get 429 until the window passes (counted in the database);
+  // after this many failed logins in a row the account is locked until an administrator lifts it
+  STAFF_LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().positive().default(5),
+  STAFF_LOGIN_ADDRESS_FAILURES: z.coerce.number().int().positive().default(30),
+  STAFF_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  STAFF_LOCK_AFTER_FAILURES: z.coerce.number().int().positive().default(10),
   // behind a reverse proxy: which proxies to trust for the client's address (X-Forwarded-For): false
   // (none, the default), a number of hops, or addresses / subnets / loopback, comma-separated
   TRUST_PROXY: z
@@ -88,7 +107,12 @@ const envSchema = z.object({
   CLOCK_START: z.string().datetime({ offset: true }).optional(),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET'> & {
+  /** Comma-separated keys; the first signs. */
+  SESSION_SECRET: string;
+  /** No SESSION_SECRET was set: a random one was made for this process (not with NODE_ENV=production). */
+  SESSION_SECRET_GENERATED: boolean;
+};
 
 export class ConfigError extends Error {}
 
@@ -106,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (c.ID_HASH_KEY !== undefined && c.DATA_ENCRYPTION_KEYS === undefined) {
         ctx.addIssue({ code: 'custom', path: ['ID_HASH_KEY'], message: 'needs DATA_ENCRYPTION_KEYS too: the ID number is kept sealed beside its hash' });
       }
+      if (c.SESSION_SECRET === undefined && c.NODE_ENV === 'production') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SESSION_SECRET'],
+          message: 'required with NODE_ENV=production: the key signing staff console sessions (openssl rand -base64 32)',
+        });
+      }
       if (c.SIMULATOR_ENABLED && c.NODE_ENV === 'production') {
         ctx.addIssue({ code: 'custom', path: ['SIMULATOR_ENABLED'], message: 'the simulator is a demo tool and cannot run with NODE_ENV=production' });
       }
@@ -115,7 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid settings in the environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  // (not production: a random key for this process; main.ts says sessions end at a restart)
+  if (config.SESSION_SECRET === undefined) return { ...config, SESSION_SECRET: crypto.randomBytes(32).toString('base64'), SESSION_SECRET_GENERATED: true };
+  return { ...config, SESSION_SECRET: config.SESSION_SECRET, SESSION_SECRET_GENERATED: false };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Housekeeping every half hour: contacts that never consented and have been silent for the configured
 // time are deleted with their conversation state (and the simulator forgets their transcripts), and
 // the counts of failed staff authentications whose window is long over are swept, and so are the
-// hospital systems' request ids past their replay window.
+// hospital systems' request ids past their replay window, and the console sessions past their expiry.
 import type { ContactService } from '../services/contactService.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 import type { Logger } from '../support/logger.js';
@@ -15,6 +15,8 @@ export function housekeepingJobs(
     authLimit?: StaffAuthLimit;
     /** Forgets hospital request ids past the replay window. */
     forgetRequests?: (now: Date) => Promise<number>;
+    /** Deletes the console sessions past their expiry (on the real time, as their cookies). */
+    sweepSessions?: () => Promise<number>;
   },
   logger: Logger,
 ): Job[] {
@@ -37,9 +39,14 @@ export function housekeepingJobs(
       catchUp: 'latest',
       async run(now) {
         // (each on its own: one failing does not keep the other from running)
-        const [swept, forgot] = await Promise.allSettled([o.authLimit?.sweep() ?? Promise.resolve(0), o.forgetRequests?.(now) ?? Promise.resolve(0)]);
+        const [swept, forgot, sessions] = await Promise.allSettled([
+          o.authLimit?.sweep() ?? Promise.resolve(0),
+          o.forgetRequests?.(now) ?? Promise.resolve(0),
+          o.sweepSessions?.() ?? Promise.resolve(0),
+        ]);
         if (swept.status === 'fulfilled' && swept.value > 0) logger.info({ count: swept.value }, 'expired authentication counts swept');
-        for (const r of [swept, forgot]) if (r.status === 'rejected') logger.error({ error: String(r.reason) }, 'housekeeping: a sweep failed');
+        if (sessions.status === 'fulfilled' && sessions.value > 0) logger.info({ count: sessions.value }, 'expired console sessions swept');
+        for (const r of [swept, forgot, sessions]) if (r.status === 'rejected') logger.error({ error: String(r.reason) }, 'housekeeping: a sweep failed');
       },
     },
   ];

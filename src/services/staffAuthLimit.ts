@@ -37,17 +37,21 @@ export function clientKey(address: string): string {
   return `${parts.join(':')}::/64`;
 }
 
+/** A count of attempts per key in the RateLimiterFlexible table (every process of the database shares it). */
+export function dbLimiter(db: Db, keyPrefix: string, points: number, windowMinutes: number): RateLimiterPrisma {
+  return new RateLimiterPrisma({
+    storeClient: db,
+    tableName: 'rateLimiterFlexible',
+    keyPrefix,
+    points,
+    duration: windowMinutes * 60,
+    // (swept by the app's housekeeping job instead of a timer of the library's own)
+    clearExpiredByTimeout: false,
+  });
+}
+
 export function staffAuthLimit(db: Db, o: { failures: number; prefixFailures: number; windowMinutes: number; secret: string; logger: Logger }): StaffAuthLimit {
-  const limiter = (keyPrefix: string, points: number) =>
-    new RateLimiterPrisma({
-      storeClient: db,
-      tableName: 'rateLimiterFlexible',
-      keyPrefix,
-      points,
-      duration: o.windowMinutes * 60,
-      // (swept by the app's housekeeping job instead of a timer of the library's own)
-      clearExpiredByTimeout: false,
-    });
+  const limiter = (keyPrefix: string, points: number) => dbLimiter(db, keyPrefix, points, o.windowMinutes);
   const byAddress = limiter('staff-auth:addr', o.failures);
   const byPrefix = limiter('staff-auth:prefix', o.prefixFailures);
   // keyed with the admin token: a copy of the database does not give away the start of a mistyped token

@@ -25,6 +25,14 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/staff/accounts',
+      '/api/staff/accounts/scope-options',
+      '/api/staff/accounts/{id}/disable',
+      '/api/staff/accounts/{id}/enable',
+      '/api/staff/accounts/{id}/password-reset',
+      '/api/staff/accounts/{id}/scope',
+      '/api/staff/accounts/{id}/unlock',
+      '/api/staff/audit',
       '/api/staff/follow-ups',
       '/api/staff/follow-ups/{id}',
       '/api/staff/follow-ups/{id}/aid',
@@ -55,6 +63,8 @@ describe('the OpenAPI document', () => {
       '/api/staff/results/{id}/match',
       '/api/staff/results/{id}/release',
       '/api/staff/results/{id}/told-in-person',
+      '/api/staff/session',
+      '/api/staff/session/password',
     ]);
   });
 
@@ -65,7 +75,7 @@ describe('the OpenAPI document', () => {
       ['takeGoodRows', 'query', false],
     ]);
     expect(upload.requestBody!.content['text/csv'].schema).toEqual({ type: 'string', format: 'binary' });
-    expect(upload.security).toEqual([{ adminToken: [] }]);
+    expect(upload.security).toEqual([{ consoleSession: [] }, { adminToken: [] }]);
     expect(Object.keys(upload.responses)).toEqual(['200', '400', '413', '422', '503']);
   });
 
@@ -100,10 +110,10 @@ describe('the OpenAPI document', () => {
 
   it('puts the staff routes behind the admin token, with their filters', () => {
     const list = doc.paths['/api/staff/results'].get;
-    expect(list.security).toEqual([{ adminToken: [] }]);
+    expect(list.security).toEqual([{ consoleSession: [] }, { adminToken: [] }]);
     expect(list.parameters!.map((p) => p.name)).toEqual(['from', 'to', 'limit', 'status', 'match', 'escalated', 'overdue']);
     const indicators = doc.paths['/api/staff/indicators'].get;
-    expect(indicators.security).toEqual([{ adminToken: [] }]);
+    expect(indicators.security).toEqual([{ consoleSession: [] }, { adminToken: [] }]);
     expect(indicators.parameters!.map((p) => [p.name, p.required])).toEqual([
       ['region', true],
       ['from', true],
@@ -123,7 +133,7 @@ describe('the OpenAPI document', () => {
 
   it('describes the follow-up worklist filters and the closing body (the fixed outcomes, a stage, the version read)', () => {
     const list = doc.paths['/api/staff/follow-ups'].get;
-    expect(list.security).toEqual([{ adminToken: [] }]);
+    expect(list.security).toEqual([{ consoleSession: [] }, { adminToken: [] }]);
     expect(list.parameters!.map((p) => p.name)).toEqual(['region', 'category', 'status', 'overdue', 'owner', 'escalated', 'page', 'pageSize']);
     const close = doc.paths['/api/staff/follow-ups/{id}/close'].post;
     const body = close.requestBody!.content['application/json'].schema as {

@@ -10,7 +10,14 @@ describe('loadConfig: the simulator, a demo tool', () => {
   it('is refused with NODE_ENV=production, naming the setting', () => {
     expect(() => loadConfig({ SIMULATOR_ENABLED: 'true', NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ SIMULATOR_ENABLED: 'true', NODE_ENV: 'production' })).toThrow(/SIMULATOR_ENABLED: the simulator is a demo tool/);
-    expect(loadConfig({ NODE_ENV: 'production' }).SIMULATOR_ENABLED).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SIMULATOR_ENABLED).toBe(false);
+  });
+
+  it('needs SESSION_SECRET with NODE_ENV=production; elsewhere makes a random one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required with NODE_ENV=production/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: each key at least 32 characters/);
+    const a = loadConfig({});
+    expect([a.SESSION_SECRET_GENERATED, a.SESSION_SECRET.length >= 32, a.SESSION_SECRET === loadConfig({}).SESSION_SECRET]).toEqual([true, true, false]);
   });
 });
 

@@ -6,8 +6,8 @@ import type { Db, Tx } from '../../db/client.js';
 import { staffActor, type StaffScope } from '../../domain/staff/staffScope.js';
 
 export interface AuditRecord {
-  /** The staff member, or 'token' (the emergency admin token), 'system' or 'hospital:<id>'. */
-  by: StaffScope | 'token' | 'system' | `hospital:${string}`;
+  /** The staff member, or 'token' (the emergency admin token), 'system', 'hospital:<id>', or 'anonymous' (a failed console login). */
+  by: StaffScope | 'token' | 'system' | 'anonymous' | `hospital:${string}`;
   /** What was done, e.g. woman.view, results.export, capacity.change, result.release, account.create. */
   action: string;
   objectType: string;
