@@ -11,6 +11,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summaryReporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    setupFiles: ['tests/support/yieldBetweenTests.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: dbTests } },
       ...(['sqlite', 'postgres'] as const).map((db) => ({
