@@ -36,7 +36,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgAdminUrl', '');
     project.provide('pgTestPrefix', '');
     project.provide('pgSchema', '');
-    return async () => fs.rmSync(file, { force: true });
+    // the template and every copy of it a test left behind
+    const stem = path.basename(file, '.db');
+    return async () => {
+      for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(stem))) fs.rmSync(path.join(dir, f), { force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   try {

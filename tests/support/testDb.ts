@@ -1,6 +1,5 @@
 // A fresh, migrated database for one test file, on the provider of the current test project.
 import fs from 'node:fs';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -64,7 +63,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject('dbTemplate');
   const id = crypto.randomBytes(6).toString('hex');
   if (testProvider === 'sqlite') {
-    const file = path.join(path.dirname(template), `test_${id}.db`);
+    // (named after the template, so that the run's end removes what a test left: globalSetupDb.ts)
+    const file = template.replace(/\.db$/, `_${id}.db`);
     fs.copyFileSync(template, file);
     return { url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
   }
