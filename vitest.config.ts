@@ -13,6 +13,13 @@ export default defineConfig({
     reporters: ['default', './tests/support/summaryReporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One worker process per project runs its files one after another and keeps the modules it
+    // loaded: a fresh process per file spent more time loading the app than testing it. A file
+    // that mocks a module restores it (tests/flows/engineGuess.db.test.ts); stubbed variables are
+    // restored after each test.
+    poolOptions: { forks: { isolate: false } },
+    unstubEnvs: true,
+    setupFiles: ['tests/support/yieldBetweenTests.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: dbTests } },
       ...(['sqlite', 'postgres'] as const).map((db) => ({

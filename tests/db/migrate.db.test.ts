@@ -10,7 +10,8 @@ import { openDb } from '../../src/db/client.js';
 import { dbUnavailable, testProvider } from '../support/testDb.js';
 
 describe.skipIf(dbUnavailable)('migrateDatabase', () => {
-  it('creates and migrates a database that does not exist yet', async () => {
+  // (the Prisma command line runs twice: 25 s and more on a busy 2-core machine)
+  it('creates and migrates a database that does not exist yet', { timeout: 120_000 }, async () => {
     const name = `sa_new_${crypto.randomBytes(4).toString('hex')}`;
     let url: string;
     if (testProvider === 'postgres') {
@@ -18,7 +19,7 @@ describe.skipIf(dbUnavailable)('migrateDatabase', () => {
       u.pathname = `/${name}`;
       url = u.toString();
     } else {
-      url = `file:${path.resolve('tmp', 'test-db', `${name}.db`)}`;
+      url = `file:${path.join(path.dirname(inject('dbTemplate')), `${name}.db`)}`;
     }
     try {
       await migrateDatabase(url);

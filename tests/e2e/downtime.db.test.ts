@@ -238,5 +238,6 @@ describe.skipIf(dbUnavailable)('downtime', () => {
     } finally {
       await app.stop();
     }
-  });
+    // (a process of its own loads the whole app: 25 s on a busy 2-core machine)
+  }, 120_000);
 });

@@ -3,11 +3,14 @@
 // on, 不是 asks the question again (not a failed answer). 项城市 (Henan); Monday 2026-03-02, 09:00.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dbUnavailable } from '../support/testDb.js';
-import { startEngineChat, type EngineChat } from '../support/engineChat.js';
+import type { EngineChat } from '../support/engineChat.js';
 
 // The choice parser marks such answers `guessed` (src/domain/parse/parseChoice.ts, its own tests);
 // here a reply that is not exactly a number, a label or a word of the option counts as a guess, so
-// these tests depend only on the engine.
+// these tests depend only on the engine. The test worker keeps the modules earlier files loaded
+// (vitest.config.ts): the app is imported afresh once the mock is in place, and the mock is taken
+// away and the modules dropped again after this file, so that no other file reads with it.
+const PARSE_CHOICE = '../../src/domain/parse/parseChoice.js';
 vi.mock('../../src/domain/parse/parseChoice.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/domain/parse/parseChoice.js')>();
   const compact = (s: string) => s.replace(/[\s,，。.!！?？]+/gu, '').replace(/[吧啊呀呢哦的了嘛]+$/u, '');
@@ -29,9 +32,15 @@ describe.skipIf(dbUnavailable)('a guess is confirmed before a refusal', () => {
   let chat: EngineChat;
   let groupQuestion: string;
   beforeAll(async () => {
+    vi.resetModules();
+    const { startEngineChat } = await import('../support/engineChat.js');
     chat = await startEngineChat();
   });
-  afterAll(async () => chat.stop());
+  afterAll(async () => {
+    await chat.stop();
+    vi.doUnmock(PARSE_CHOICE);
+    vi.resetModules();
+  });
 
   /** A consented woman at the 两癌 group question (born 1978, local 户籍). */
   async function atGroupQuestion(id: string): Promise<string[]> {
