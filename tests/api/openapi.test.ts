@@ -21,7 +21,7 @@ type Doc = {
 const doc = openApiDocument() as Doc;
 
 describe('the OpenAPI document', () => {
-  it('describes the hospital push and the staff results routes', () => {
+  it('describes the hospital push and every staff route', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
@@ -33,6 +33,7 @@ describe('the OpenAPI document', () => {
       '/api/staff/accounts/{id}/scope',
       '/api/staff/accounts/{id}/unlock',
       '/api/staff/audit',
+      '/api/staff/bot-accounts',
       '/api/staff/follow-ups',
       '/api/staff/follow-ups/{id}',
       '/api/staff/follow-ups/{id}/aid',
@@ -49,12 +50,16 @@ describe('the OpenAPI document', () => {
       '/api/staff/handoffs/{id}/release',
       '/api/staff/handoffs/{id}/reply',
       '/api/staff/hospitals/{hospitalId}/attendance',
+      '/api/staff/hospitals/{hospitalId}/bookings',
+      '/api/staff/hospitals/{hospitalId}/bookings/export',
       '/api/staff/hospitals/{hospitalId}/closures',
       '/api/staff/hospitals/{hospitalId}/closures/{day}/{session}',
       '/api/staff/hospitals/{hospitalId}/reservations',
       '/api/staff/hospitals/{hospitalId}/services/{serviceId}/capacity',
       '/api/staff/hospitals/{hospitalId}/slots',
+      '/api/staff/hospitals/{hospitalId}/waitlists',
       '/api/staff/indicators',
+      '/api/staff/pregnancies',
       '/api/staff/pregnancies/missed',
       '/api/staff/pregnancies/{id}/referral',
       '/api/staff/reminders/dropped',
@@ -65,6 +70,8 @@ describe('the OpenAPI document', () => {
       '/api/staff/results/{id}/told-in-person',
       '/api/staff/session',
       '/api/staff/session/password',
+      '/api/staff/women',
+      '/api/staff/women/{id}',
     ]);
   });
 
