@@ -126,7 +126,9 @@ describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () 
     t.clock.advanceTo(new Date('2026-03-02T20:00:00+08:00'));
     await consented('c');
     const replies = await say('c', '人工');
-    expect(replies[0]).toBe('好的，已经转给工作人员了，他们会在这个聊天里回复您。着急的话也可以打电话 0394-4326120。\n现在是下班时间，工作人员明天上午8点上班后回复您。');
+    expect(replies[0]).toBe(
+      '好的，已经转给工作人员了，他们会在这个聊天里回复您。着急的话也可以打电话 0394-4326120。\n现在是下班时间，工作人员明天上午8点上班后回复您。',
+    );
     const profile = readYamlFile('profiles/national.yaml', z.object({ handoff: handoffSchema }).passthrough()).handoff;
     const s = { hours: profile, calendar: loadWorkdays(`profiles/${WORKDAYS_FILE}`), escalateAfterMinutes: profile.escalateAfterMinutes };
     const before = await handoffCounts(db());
