@@ -1,71 +1,35 @@
 // The staff console in a real Chromium (SQLite only: *.browser.db.test.ts): a county administrator's
 // first login with its one-time password, the forced change, a township account created and seen
 // in the audit; on an office screen (1366×768) and a phone. Screenshots: tests/screenshots/.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/services/staff/passwords.js';
+import { screenshot as shot, startConsoleRig, type ConsoleRig } from '../support/browser.js';
 import { dbUnavailable } from '../support/testDb.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('tests', 'screenshots');
 const ONE_TIME = 'Kp7x-Mq4z-Rt8wYh';
 const NEW_PASSWORD = 'Lotus-pond-2026';
 
 describe.skipIf(dbUnavailable)('the staff console in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let rig: ConsoleRig;
   let base: string;
-  // (transitions off: a screenshot shows the page at rest, not half-way through a drawer sliding in)
-  const shot = async (page: Page, name: string) => {
-    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/install-test-deps.sh`);
-    // (npm install builds it; after a change to console/, npm run console:build)
-    execFileSync(process.execPath, ['scripts/console-build.mjs', '--if-missing'], { stdio: 'inherit' });
-    fs.mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ env: { SESSION_SECRET: 'browser-test-session-secret-0123456789abcdef' } });
-    base = `http://127.0.0.1:${t.port}`;
-    const now = new Date();
-    await t.app.dbHandle.db.staffAccount.create({
-      data: {
-        username: 'xc.admin',
-        displayName: '李主任',
-        role: 'county',
-        countyId: 'xiangcheng',
-        passwordHash: await hashPassword(ONE_TIME),
-        mustChangePassword: true,
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    rig = await startConsoleRig();
+    base = rig.base;
+    await rig.staffAccount({
+      username: 'xc.admin',
+      displayName: '李主任',
+      role: 'county',
+      countyId: 'xiangcheng',
+      password: ONE_TIME,
+      mustChangePassword: true,
     });
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-    await t?.database.drop();
+    await rig?.stop();
   });
 
   it('first login, forced password change, a township account created and seen in the audit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
@@ -96,13 +60,14 @@ describe.skipIf(dbUnavailable)('the staff console in Chromium', () => {
     await page.fill('input[name=new-username]', 'wang.fang');
     await page.fill('input[name=new-display-name]', '王芳');
     await page.click('[data-test=township]');
-    const township = (await t.app.dbHandle.db.region.findFirstOrThrow({ where: { level: 'township', parentId: 'xiangcheng' }, orderBy: { id: 'asc' } })).name;
+    const township = (await rig.t.app.dbHandle.db.region.findFirstOrThrow({ where: { level: 'township', parentId: 'xiangcheng' }, orderBy: { id: 'asc' } }))
+      .name;
     await page.click(`.el-select-dropdown__item:has-text("${township}")`);
     await page.click('[data-test=save-account]');
     await expect.poll(() => page.textContent('[data-test=one-time-password]')).toMatch(/wang\.fang（只显示这一次）：[A-Za-z2-9-]{16}/);
     await expect.poll(() => page.textContent('[data-test=accounts]')).toContain(township);
     await shot(page, 'console-accounts');
-    const created = await t.app.dbHandle.db.staffAccount.findUniqueOrThrow({ where: { username: 'wang.fang' } });
+    const created = await rig.t.app.dbHandle.db.staffAccount.findUniqueOrThrow({ where: { username: 'wang.fang' } });
     expect(created).toMatchObject({ role: 'township', countyId: 'xiangcheng', mustChangePassword: true });
 
     await page.click('.el-menu-item:has-text("操作日志")');
@@ -119,7 +84,7 @@ describe.skipIf(dbUnavailable)('the staff console in Chromium', () => {
   });
 
   it('on a phone the side menu folds into a drawer', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
     const page = await context.newPage();
     await page.goto(`${base}/console/login`);
     await page.fill('input[name=username]', 'xc.admin');
