@@ -63,7 +63,7 @@ export function requireAdminToken(token: string | undefined | (() => string | un
       }
       if (!sameSecret(given, expected)) return refuse();
       await attempt?.forgive();
-      req.staff = TOKEN_SCOPE;
+      req.staff = { ...TOKEN_SCOPE, address: req.ip ?? req.socket.remoteAddress ?? '' };
       next();
     };
     check().catch(next);

@@ -69,6 +69,8 @@ export function staffGuard(d: StaffGuardDeps) {
     const s = req.session;
     if (!s?.accountId) return undefined;
     const a = await d.db.staffAccount.findUnique({ where: { id: s.accountId } });
+    // (real time, not the injected clock: a session's age is the browser's, and a test's moved clock
+    // must not log its staff out; the idle timeout is the cookie's, also real time)
     const expired = !s.loginAt || Date.now() - s.loginAt > d.maxHours * 3600_000;
     if (a && !a.disabledAt && !a.lockedAt && !expired) return a;
     await new Promise<void>((resolve) => s.destroy(() => resolve()));
@@ -83,7 +85,7 @@ export function staffGuard(d: StaffGuardDeps) {
       const a = await account(req);
       if (!a) return apiToken ? apiToken(req, res, next) : unauthorized(res);
       req.staffAccount = a;
-      req.staff = scopeOf(a);
+      req.staff = { ...scopeOf(a), address: address(req) };
       if (!SAFE.has(req.method) && !csrf.isRequestValid(req)) {
         await audit(
           d.db,
@@ -105,7 +107,7 @@ export function staffGuard(d: StaffGuardDeps) {
     void (async () => {
       const a = await account(req);
       if (a && !a.mustChangePassword && administersCounty(scopeOf(a), d.countyId)) {
-        req.staff = scopeOf(a);
+        req.staff = { ...scopeOf(a), address: address(req) };
         return next();
       }
       if (pageToken) return pageToken(req, res, next);

@@ -14,6 +14,8 @@ export interface StaffScope {
   townshipId?: string;
   /** hospital accounts: their hospital. */
   hospitalId?: string;
+  /** The address the request came from (set by the staff guard): what the audit records of a change. */
+  address?: string;
 }
 
 /** Whether the account sees everything of this county (a city or county account of it). */

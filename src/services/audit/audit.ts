@@ -14,7 +14,7 @@ export interface AuditRecord {
   objectId?: string;
   /** The county the object belongs to: what its county administrator reads in the audit. */
   countyId?: string;
-  /** The client's address, as the request gave it. */
+  /** The client's address, as the request gave it (default: the staff scope's). */
   address?: string;
   /** Ids and codes only. */
   detail?: Record<string, string | number | boolean | null>;
@@ -31,7 +31,7 @@ export async function audit(db: Db | Tx, r: AuditRecord, now: Date): Promise<voi
       objectType: r.objectType,
       objectId: r.objectId ?? null,
       countyId: r.countyId ?? staff?.countyId ?? null,
-      address: r.address ?? null,
+      address: r.address ?? staff?.address ?? null,
       detail: r.detail ? JSON.stringify(r.detail) : null,
     },
   });

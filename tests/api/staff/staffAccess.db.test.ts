@@ -160,6 +160,9 @@ describe.skipIf(dbUnavailable)('staff console access', () => {
       [admin.body.account.id, '/accounts'],
     ]);
     expect((await call(admin, 'POST', '/accounts', body)).status).toBe(201);
+    // a change's audit row names the address it came from
+    const created = await db().auditEntry.findFirstOrThrow({ where: { action: 'account.create' }, orderBy: { at: 'desc' } });
+    expect(created.address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 
   it('forces a password change first: every other route 403 until a good new password is set', async () => {
