@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
         { path: 'accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { admin: true } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true } },
+        { path: 'hospital-keys', name: 'hospital-keys', component: () => import('./pages/HospitalKeysPage.vue'), meta: { admin: true } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },

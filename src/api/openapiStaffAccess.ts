@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/staff/staffScope.js';
 import { ACCOUNT_ACTIONS, accountParams, newAccountBody, scopeChangeBody, versionBody } from './staff/accountsRouter.js';
 import { auditQuery } from './staff/auditRouter.js';
+import { hospitalKeyParams } from './staff/hospitalKeysRouter.js';
 import { loginBody, passwordBody } from './staff/sessionRouter.js';
 import { errors, json, type StaffSecurity } from './openapiParts.js';
 
@@ -174,6 +175,55 @@ export function registerStaffAccessPaths(registry: OpenAPIRegistry, staff: Staff
     responses: {
       200: { description: 'a page', content: json(z.object({ entries: z.array(auditEntry), nextCursor: z.string().nullable() })) },
       ...errors({ 400: 'a bad filter (named)', 403: 'not a city or county administrator' }),
+    },
+  });
+  const hospitalKey = z.object({
+    hospitalId: z.string(),
+    name: z.string(),
+    countyId: z.string(),
+    apiKey: z.string().nullable().describe('X-Api-Key of POST /api/hospital/results; null: none issued or revoked'),
+    issuedAt: z.string().nullable(),
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/hospital-keys',
+    summary: "The hospitals of the administrator's county (a city one: all) with their API key (never the secret)",
+    security: staff,
+    responses: {
+      200: {
+        description: 'the hospitals',
+        content: json(z.object({ hospitals: z.array(hospitalKey), canIssue: z.boolean().describe('false: DATA_ENCRYPTION_KEYS is not set') })),
+      },
+      ...errors({ 403: 'not a city or county administrator' }),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/staff/hospital-keys/{hospitalId}',
+    summary: "Issues or rotates a hospital system's API key and signing secret (the old ones stop working at once); audited",
+    security: staff,
+    request: { params: hospitalKeyParams },
+    responses: {
+      201: {
+        description: 'the new key and secret, shown this once',
+        content: json(z.object({ apiKey: z.string(), secret: z.string(), rotated: z.boolean() })),
+      },
+      ...errors({
+        403: 'not the administrator of its county, or a missing CSRF token',
+        404: 'no such hospital',
+        409: 'no_data_key: DATA_ENCRYPTION_KEYS is not set',
+      }),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/staff/hospital-keys/{hospitalId}',
+    summary: "Revokes a hospital system's API key (its results are refused until a new one is issued); audited",
+    security: staff,
+    request: { params: hospitalKeyParams },
+    responses: {
+      200: { description: 'revoked: false when it had none', content: json(z.object({ revoked: z.boolean() })) },
+      ...errors({ 403: 'not the administrator of its county, or a missing CSRF token', 404: 'no such hospital' }),
     },
   });
 }

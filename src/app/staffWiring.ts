@@ -1,12 +1,15 @@
 // The staff console's access, mounted on the HTTP app: sessions, the login, the staff guard on
-// /api/staff (and, by the caller, on the WeChat login page), the session, accounts and audit routes.
+// /api/staff (and, by the caller, on the WeChat login page), the session, accounts, audit and
+// hospital-key routes.
 import type express from 'express';
 import type { Config } from '../config/config.js';
 import { accountsRouter } from '../api/staff/accountsRouter.js';
 import { auditRouter } from '../api/staff/auditRouter.js';
+import { hospitalKeysRouter } from '../api/staff/hospitalKeysRouter.js';
 import { loginRouter, sessionRouter } from '../api/staff/sessionRouter.js';
 import { staffGuard, type StaffGuard } from '../api/staff/staffGuard.js';
 import { loginLimit } from '../services/staff/loginLimit.js';
+import { HospitalKeys } from '../services/staff/hospitalKeys.js';
 import { StaffAccounts } from '../services/staff/StaffAccounts.js';
 import { StaffLogin } from '../services/staff/StaffLogin.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
@@ -45,5 +48,6 @@ export function mountStaffAccess(
   app.use(sessionRouter({ login, guard, clock }));
   app.use(accountsRouter({ accounts: new StaffAccounts(db, { clearLoginCount: limit.clear }), clock, address: guard.address }));
   app.use(auditRouter({ db }));
+  app.use(hospitalKeysRouter({ keys: new HospitalKeys(db, s.box), clock }));
   return guard;
 }

@@ -1,7 +1,7 @@
 // npm run hospital:key -- <hospitalId>: issues a hospital system's API key and signing secret for
 // POST /api/hospital/results, or rotates them (the old ones stop working at once). They are shown
-// once, here; the secret is kept sealed with DATA_ENCRYPTION_KEYS. Until the staff console manages
-// the keys, this command is how a county administrator hands them to a hospital's IT staff.
+// once, here; the secret is kept sealed with DATA_ENCRYPTION_KEYS. The console's 医院接口密钥 page does
+// the same for the county administrator; this command is for a server without the console.
 import { loadConfig } from '../config/config.js';
 import { openDb } from '../db/client.js';
 import { issueHospitalKey } from '../services/results/hospitalClients.js';

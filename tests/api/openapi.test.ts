@@ -49,6 +49,8 @@ describe('the OpenAPI document', () => {
       '/api/staff/handoffs/{id}/close',
       '/api/staff/handoffs/{id}/release',
       '/api/staff/handoffs/{id}/reply',
+      '/api/staff/hospital-keys',
+      '/api/staff/hospital-keys/{hospitalId}',
       '/api/staff/hospitals/{hospitalId}/attendance',
       '/api/staff/hospitals/{hospitalId}/bookings',
       '/api/staff/hospitals/{hospitalId}/bookings/export',

@@ -1,6 +1,7 @@
 // Every text the console shows, in Simplified Chinese: one place to read and change them.
 export const t = {
   appName: '筛查小助手工作台',
+  common: { confirm: '确定', cancel: '取消' },
   login: {
     title: '工作人员登录',
     username: '用户名',
@@ -37,6 +38,7 @@ export const t = {
     home: '首页',
     accounts: '账号管理',
     audit: '操作日志',
+    hospitalKeys: '医院接口密钥',
   },
   home: {
     welcome: (name: string) => `${name}，您好！`,
@@ -105,6 +107,9 @@ export const t = {
       'account.password_change': '修改密码',
       'account.scope_change': '修改范围',
       'csrf.refused': '拒绝的请求（CSRF）',
+      'hospital_key.issue': '生成医院接口密钥',
+      'hospital_key.rotate': '重新生成医院接口密钥',
+      'hospital_key.revoke': '停用医院接口密钥',
     } as Record<string, string>,
     actors: { system: '系统', anonymous: '未登录', token: '应急令牌' } as Record<string, string>,
   },

@@ -1,7 +1,7 @@
 // Hospital systems' credentials: an API key (public, it names the hospital) and a signing secret,
 // sealed at rest; and the request ids each used within the replay window.
 import crypto from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/transaction.js';
 import type { SecretBox } from '../../support/secretBox.js';
 
@@ -9,7 +9,7 @@ import type { SecretBox } from '../../support/secretBox.js';
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 /** Issues (or rotates: the old ones stop working at once) a hospital's API key and secret; shown once. */
-export async function issueHospitalKey(db: Db, box: SecretBox, hospitalId: string, now: Date): Promise<{ apiKey: string; secret: string }> {
+export async function issueHospitalKey(db: Db | Tx, box: SecretBox, hospitalId: string, now: Date): Promise<{ apiKey: string; secret: string }> {
   const apiKey = `hk_${crypto.randomBytes(12).toString('hex')}`;
   const secret = crypto.randomBytes(32).toString('base64url');
   const row = { apiKey, secretSealed: box.seal(secret), issuedAt: now };

@@ -3,22 +3,19 @@
 // audited), logout, a session read by a second app on the same database, accounts kept inside the
 // administrator's county, and the audit read by county.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/services/staff/passwords.js';
+import {
+  createStaffAccount,
+  staffCall,
+  staffLogin,
+  TEST_STAFF_PASSWORD as PASSWORD,
+  type AccountSpec,
+  type StaffClient as Client,
+} from '../../support/staffClient.js';
 import { createTestDatabase, dbUnavailable, type TestDatabase } from '../../support/testDb.js';
 import { startTestApp, type TestApp } from '../../support/testApp.js';
 
 const SECRET = 'staff-access-session-secret-0123456789abcdef';
 const ENV = { SESSION_SECRET: SECRET, STAFF_LOCK_AFTER_FAILURES: '3', STAFF_LOGIN_ACCOUNT_FAILURES: '4', STAFF_LOGIN_ADDRESS_FAILURES: '100' };
-const PASSWORD = 'Correct-Horse-42';
-
-// (the answers' JSON, read field by field by the assertions)
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = Record<string, any>;
-
-interface Client {
-  cookie?: string;
-  csrf?: string;
-}
 
 describe.skipIf(dbUnavailable)('staff console access', () => {
   let database: TestDatabase;
@@ -26,42 +23,10 @@ describe.skipIf(dbUnavailable)('staff console access', () => {
   let base: string;
   const db = () => t.app.dbHandle.db;
 
-  async function account(username: string, o: { role: string; countyId?: string; townshipId?: string; mustChangePassword?: boolean }) {
-    const now = new Date();
-    return db().staffAccount.create({
-      data: {
-        username,
-        displayName: username,
-        role: o.role,
-        countyId: o.countyId ?? null,
-        townshipId: o.townshipId ?? null,
-        passwordHash: await hashPassword(PASSWORD),
-        mustChangePassword: o.mustChangePassword ?? false,
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-  }
-
-  async function call(c: Client, method: string, path: string, body?: unknown, o: { csrf?: string | null; url?: string } = {}) {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (c.cookie) headers.cookie = c.cookie;
-    const csrf = o.csrf === undefined ? c.csrf : o.csrf;
-    if (csrf) headers['x-csrf-token'] = csrf;
-    const r = await fetch(`${o.url ?? base}/api/staff${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const set = r.headers.get('set-cookie');
-    if (set?.startsWith('sa.sid=')) c.cookie = set.split(';')[0];
-    const text = await r.text();
-    return { status: r.status, headers: r.headers, body: (text ? JSON.parse(text) : {}) as Body, setCookie: set };
-  }
-
-  async function login(username: string, password = PASSWORD): Promise<Client & { status: number; body: Body }> {
-    const c: Client = {};
-    const r = await call(c, 'POST', '/session', { username, password });
-    c.csrf = r.body.csrfToken;
-    return Object.assign(c, { status: r.status, body: r.body });
-  }
+  const account = (username: string, o: AccountSpec) => createStaffAccount(db(), username, o);
+  const call = (c: Client, method: string, path: string, body?: unknown, o: { csrf?: string | null; url?: string } = {}) =>
+    staffCall(o.url ?? base, c, method, path, body, o);
+  const login = (username: string, password = PASSWORD) => staffLogin(base, username, password);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -1,0 +1,22 @@
+// The texts of the hospital-key page (医院接口密钥), in Simplified Chinese.
+export const th = {
+  title: '医院接口密钥',
+  intro: '医院的信息系统用“接口密钥 + 签名密钥”把检查结果直接推送过来。签名密钥只在生成时显示一次，请当场交给医院信息科，不要通过微信发送。',
+  noDataKey: '服务器没有设置数据加密密钥（DATA_ENCRYPTION_KEYS），无法生成签名密钥。请联系技术人员。',
+  hospital: '医院',
+  apiKey: '接口密钥（X-Api-Key）',
+  issuedAt: '生成时间',
+  none: '未生成',
+  actions: '操作',
+  issue: '生成密钥',
+  rotate: '重新生成',
+  revoke: '停用',
+  confirmRotate: (name: string) => `确定为“${name}”重新生成密钥吗？旧密钥会立即失效，医院需要换上新密钥才能继续推送结果。`,
+  confirmRevoke: (name: string) => `确定停用“${name}”的密钥吗？停用后该医院无法再推送结果，直到重新生成。`,
+  shownOnce: (name: string) => `“${name}”的新密钥（只显示这一次，请立即抄下或复制）`,
+  secret: '签名密钥',
+  copy: '复制',
+  copied: '已复制',
+  done: '我已交给医院，关闭',
+  revoked: '已停用。',
+};
