@@ -22,6 +22,8 @@ import { reviewFollowUpReminder } from '../services/followUp/reviewFollowUpRemin
 import { handoffJobs } from '../jobs/handoffJobs.js';
 import { escalateUnclaimed } from '../services/handoff/escalateHandoffs.js';
 import { sweepChatLines } from '../services/handoff/chatLines.js';
+import { sweepAudit } from '../services/audit/audit.js';
+import { sweepJob } from '../jobs/sweepJob.js';
 import { pollConnectors } from '../services/results/poll/pollConnectors.js';
 import { readPollHealth } from '../services/results/poll/pollHealth.js';
 import { ResultPoller } from '../services/results/poll/ResultPoller.js';
@@ -119,6 +121,10 @@ export function buildJobs(
             logger,
           )
         : []),
+      sweepJob('audit.sweep', { every: 'day', hour: 3, minute: 40 }, (now) => sweepAudit(db, profile.audit.keepMonths, now), {
+        logger,
+        message: 'audit entries past the retention period deleted',
+      }),
     ],
     s.clock,
     logger,

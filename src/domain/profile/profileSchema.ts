@@ -328,6 +328,14 @@ export const profileSchema = z
     followUp: followUpSchema.optional(),
     // staff who answer her in the chat (人工): office hours, escalation, how long chat lines are kept (handoffSchema.ts)
     handoff: handoffSchema.optional(),
+    // how long the audit of staff work (who looked at or changed what) is kept
+    audit: z
+      .object({
+        // months; at least 6 (网络安全法 第二十一条: network logs kept for no less than six months)
+        keepMonths: z.number().int().min(6).max(600),
+      })
+      .strict()
+      .default({ keepMonths: 36 }),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

@@ -36,3 +36,13 @@ export async function audit(db: Db | Tx, r: AuditRecord, now: Date): Promise<voi
     },
   });
 }
+
+/**
+ * Deletes the entries older than the profile's retention (`audit.keepMonths` calendar months before
+ * `now`): the one deletion the audit allows, done by the nightly job only.
+ */
+export async function sweepAudit(db: Db, keepMonths: number, now: Date): Promise<number> {
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() - keepMonths);
+  return (await db.auditEntry.deleteMany({ where: { at: { lt: before } } })).count;
+}
