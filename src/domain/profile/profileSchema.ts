@@ -5,6 +5,7 @@
 // (crossCheck.ts): every rule's fact has a question, every text a rule needs exists, and every
 // {placeholder} in a text is a value the eligibility outcome provides (OUTCOME_VARS below).
 import { z } from 'zod';
+import { auditSchema } from './auditSchema.js';
 import { handoffSchema } from './handoffSchema.js';
 import { inputSpecSchema } from '../parse/inputSpec.js';
 import { warningSignsSchema } from './warningSignsSchema.js';
@@ -328,14 +329,8 @@ export const profileSchema = z
     followUp: followUpSchema.optional(),
     // staff who answer her in the chat (人工): office hours, escalation, how long chat lines are kept (handoffSchema.ts)
     handoff: handoffSchema.optional(),
-    // how long the audit of staff work (who looked at or changed what) is kept
-    audit: z
-      .object({
-        // months; at least 6 (网络安全法 第二十一条: network logs kept for no less than six months)
-        keepMonths: z.number().int().min(6).max(600),
-      })
-      .strict()
-      .default({ keepMonths: 36 }),
+    // how long the audit of staff work is kept (auditSchema.ts)
+    audit: auditSchema.default({ keepMonths: 36 }),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
