@@ -8,6 +8,7 @@ import { administersCounty, seesTownship, type StaffScope } from '../../domain/s
 import { audit } from '../audit/audit.js';
 import { enqueueMessage } from '../outbox/enqueueMessage.js';
 import { chatLinesOf } from './chatLines.js';
+import { handoffCountsFor, handoffNames, type HandoffNames } from './handoffNames.js';
 import {
   HANDOFF_KEY_PREFIX,
   PRIVATE_CHANNELS,
@@ -57,6 +58,16 @@ export class StaffHandoffs {
     const rows = await this.db.handoffRequest.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: f.limit + 1 });
     const seen = rows.filter((r) => sees(scope, r));
     return { rows: seen.slice(0, f.limit), more: seen.length > f.limit };
+  }
+
+  /** The townships and staff accounts the inbox names (by id). */
+  names(regionIds: readonly string[], accountIds: readonly (string | null)[]): Promise<HandoffNames> {
+    return handoffNames(this.db, regionIds, accountIds);
+  }
+
+  /** What waits in the account's scope (counts only: the console's menu). */
+  counts(scope: StaffScope): Promise<{ waiting: number; escalated: number; mine: number }> {
+    return handoffCountsFor(this.db, scope);
   }
 
   /** One request with her conversation so far (her chat lines): a view of her record, audited. */
