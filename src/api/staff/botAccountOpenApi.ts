@@ -38,8 +38,7 @@ export function registerBotAccountPaths(registry: OpenAPIRegistry, security: Sta
     method: 'get',
     path: '/api/staff/bot-accounts/{account}/login-qr',
     summary: 'The login QR code of a bot account waiting for a scan (whoever scans it becomes the bot: each code shown is audited)',
-    description:
-      'Only the process that runs the account holds its code: another process answers here: false (open /wechat/login of that process).',
+    description: 'Only the process that runs the account holds its code: another process answers here: false (open /wechat/login of that process).',
     security,
     request: { params: botAccountParams },
     responses: {

@@ -43,7 +43,11 @@ export class LoginQrs {
     if (status.state !== 'waiting_for_scan' || !status.qrCode) return { account, here: true, state: status.state, qrDataUrl: null };
     const key = `${call.scope.accountId}\u0000${account}`;
     if (this.shown.get(key) !== status.qrCode) {
-      await audit(this.db, { by: call.scope, action: 'botAccount.login_qr', objectType: 'botAccount', objectId: account, countyId, address: call.address }, now);
+      await audit(
+        this.db,
+        { by: call.scope, action: 'botAccount.login_qr', objectType: 'botAccount', objectId: account, countyId, address: call.address },
+        now,
+      );
       this.shown.set(key, status.qrCode);
     }
     const qrDataUrl = await QRCode.toDataURL(status.qrCode, { margin: 2, width: 240 });
