@@ -28,7 +28,7 @@ describe.skipIf(dbUnavailable)('the bot accounts in Chromium', () => {
   });
   afterAll(async () => {
     await rig?.stop();
-  });
+  }, 120_000);
 
   it('shows each account, the QR code of the one waiting for a scan, and the alert banner on every page', async () => {
     // WeChat shows this process's account a login QR code; its report job runs (the clock moves a minute)
@@ -108,7 +108,7 @@ describe.skipIf(dbUnavailable)('the bot accounts in Chromium', () => {
     await shot(phone.page, 'bot-accounts-phone');
     await phone.context.close();
     expect(errors.filter((e) => /Content Security Policy|Uncaught/i.test(e))).toEqual([]);
-  });
+  }, 120_000);
 
   it('township staff see no banner and no bot accounts (the API refuses them)', async () => {
     const { page } = await rig.loggedIn('ml.wang');
@@ -117,5 +117,5 @@ describe.skipIf(dbUnavailable)('the bot accounts in Chromium', () => {
     expect(await page.$('[data-test=menu-bot-accounts]')).toBeNull();
     const status = await page.evaluate(async () => (await fetch('/api/staff/bot-accounts/xc-bot-1/login-qr')).status);
     expect(status).toBe(403);
-  });
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ describe.skipIf(dbUnavailable)('the hand-off inbox in Chromium', () => {
   });
   afterAll(async () => {
     await rig?.stop();
-  });
+  }, 120_000);
 
   it('she asks for a person; staff of her township claim it, reply in her chat, see her answer and close it', async () => {
     await say('你好');
@@ -112,7 +112,7 @@ describe.skipIf(dbUnavailable)('the hand-off inbox in Chromium', () => {
     // (no API call refused, no script error, nothing the security policy blocked)
     expect(failed).toEqual([]);
     expect(errors.filter((e) => !/^Failed to load resource/.test(e))).toEqual([]);
-  });
+  }, 120_000);
 
   it('staff of another township see nothing of it', async () => {
     const request = await db().handoffRequest.findFirstOrThrow();
@@ -122,5 +122,5 @@ describe.skipIf(dbUnavailable)('the hand-off inbox in Chromium', () => {
     await expect.poll(() => page.textContent('[data-test=handoffs]')).toContain('没有已结束的请求');
     await page.goto(`${rig.base}/console/handoffs/${request.id}`);
     await expect.poll(() => page.textContent('[data-test=handoff-error]')).toContain('没有找到这个请求');
-  });
+  }, 120_000);
 });

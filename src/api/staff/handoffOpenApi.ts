@@ -38,7 +38,7 @@ export function registerHandoffPaths(registry: OpenAPIRegistry, security: StaffS
   registry.registerPath({
     method: 'get',
     path: '/api/staff/handoffs',
-    summary: "The hand-off inbox: women's requests for staff in the account's scope, oldest first",
+    summary: "The hand-off inbox: women's requests for staff in the account's scope, oldest first (or newest first)",
     security,
     request: { query: handoffListQuery },
     responses: {

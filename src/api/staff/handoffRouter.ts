@@ -17,6 +17,7 @@ export const handoffListQuery = z
     status: z.enum(HANDOFF_STATUSES).optional().describe('default: open and claimed'),
     region: z.string().trim().min(1).max(64).optional().describe('a township (or the county, for requests of women whose township is unknown)'),
     escalated: bool.optional(),
+    order: z.enum(['oldest', 'newest']).default('oldest').describe('oldest first (the longest waiting), or newest first'),
     limit: z.coerce.number().int('a whole number').min(1, 'at least 1').max(500, 'at most 500').default(100),
   })
   .strict();

@@ -153,6 +153,11 @@ describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () 
     expect(third.join('\n')).toContain('抱歉，我没能帮上您。已经请工作人员来帮您');
     const r = await db().handoffRequest.findUniqueOrThrow({ where: { activeKey: await contactOf('d') } });
     expect(r.reason).toBe('stuck');
+    // the newest first when asked (the inbox's other order)
+    const oldest = (await call('GET', '/api/staff/handoffs')).body.handoffs.map((h) => h.id);
+    const newest = (await call('GET', '/api/staff/handoffs?order=newest')).body.handoffs.map((h) => h.id);
+    expect(newest[0]).toBe(r.id);
+    expect(newest).toEqual([...oldest].reverse());
   });
 
   it('删除我的信息 deletes her lines and requests; the sweep deletes lines past the profile days', async () => {
