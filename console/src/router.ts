@@ -1,7 +1,10 @@
 // The console's pages. A page the account may not use is not reachable (and not in the menu); the
 // API refuses it anyway.
 import { createRouter, createWebHistory } from 'vue-router';
-import { isAdministrator, loadSession, session } from './session';
+import { isAdministrator, loadSession, session, type Account } from './session';
+
+/** Who answers women's requests for a person (hospital staff do not). */
+export const HANDOFF_ROLES: Account['role'][] = ['city', 'county', 'township'];
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -16,6 +19,9 @@ export const router = createRouter({
         { path: 'accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { admin: true } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true } },
         { path: 'hospital-keys', name: 'hospital-keys', component: () => import('./pages/HospitalKeysPage.vue'), meta: { admin: true } },
+        { path: 'handoffs', name: 'handoffs', component: () => import('./pages/HandoffPage.vue'), meta: { roles: HANDOFF_ROLES } },
+        { path: 'handoffs/:id', name: 'handoff', component: () => import('./pages/HandoffDetailPage.vue'), meta: { roles: HANDOFF_ROLES } },
+        { path: 'bot-accounts', name: 'bot-accounts', component: () => import('./pages/BotAccountsPage.vue'), meta: { admin: true } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },
@@ -28,5 +34,7 @@ router.beforeEach(async (to) => {
   if (!session.account) return { name: 'login', query: { next: to.fullPath } };
   if (session.account.mustChangePassword && to.name !== 'password') return { name: 'password' };
   if (to.meta.admin && !isAdministrator(session.account)) return { name: 'home' };
+  const roles = to.meta.roles as Account['role'][] | undefined;
+  if (roles && !roles.includes(session.account.role)) return { name: 'home' };
   return true;
 });

@@ -27,6 +27,7 @@ import { followUpRouter } from '../api/staff/followUpRouter.js';
 import { botAccountRouter } from '../api/staff/botAccountRouter.js';
 import { handoffRouter } from '../api/staff/handoffRouter.js';
 import { handoffCounts } from '../services/handoff/escalateHandoffs.js';
+import { LoginQrs } from '../services/botAccounts/loginQr.js';
 import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
 import { ResultUpload } from '../services/results/ResultUpload.js';
 import { consoleRouter } from '../api/consoleStatic.js';
@@ -127,7 +128,10 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(staffResultsRouter({ results: s.results, clock }));
   app.use(staffIndicatorsRouter({ indicators: s.indicators }));
   app.use(followUpRouter({ followUp: s.followUp?.service, clock }));
-  app.use(botAccountRouter({ db, clock }));
+  // (the login QR code of the account this process runs, if it runs one)
+  const wechat = p.wechat;
+  const local = wechat ? { account: config.BOT_ACCOUNT, countyId: county.id, status: () => wechat.status() } : undefined;
+  app.use(botAccountRouter({ db, clock, loginQrs: new LoginQrs(db, local) }));
   app.use(handoffRouter({ handoffs: s.handoffs, clock }));
   // a results file exported from a hospital's system (read as profiles/imports/results.yaml says)
   const upload = s.results && files.resultImport ? new ResultUpload(s.results, files.resultImport, { idNumbers: !!s.identity, logger }) : undefined;

@@ -2,6 +2,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { errors, json, type StaffSecurity } from '../openapiParts.js';
+import { botAccountParams } from './botAccountRouter.js';
 
 const account = z.object({
   account: z.string().describe('the account name its process sends for (BOT_ACCOUNT)'),
@@ -31,6 +32,28 @@ export function registerBotAccountPaths(registry: OpenAPIRegistry, security: Sta
     responses: {
       200: { description: 'the accounts', content: json(z.object({ accounts: z.array(account) })) },
       ...errors({ 401: 'not logged in', 403: 'not an administrator' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/bot-accounts/{account}/login-qr',
+    summary: 'The login QR code of a bot account waiting for a scan (whoever scans it becomes the bot: each code shown is audited)',
+    description: 'Only the process that runs the account holds its code: another process answers here: false (open /wechat/login of that process).',
+    security,
+    request: { params: botAccountParams },
+    responses: {
+      200: {
+        description: 'the code as a PNG data: URL while the account waits for a scan; null otherwise',
+        content: json(
+          z.object({
+            account: z.string(),
+            here: z.boolean().describe('whether this process runs the account'),
+            state: z.string().nullable().describe("the channel's state (null when the account runs elsewhere)"),
+            qrDataUrl: z.string().nullable(),
+          }),
+        ),
+      },
+      ...errors({ 401: 'not logged in', 403: 'not an administrator', 404: 'no such bot account in the county' }),
     },
   });
 }

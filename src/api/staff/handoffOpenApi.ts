@@ -10,12 +10,15 @@ const handoff = z.object({
   contactId: z.string().describe('the woman (an id: no name, no code)'),
   countyId: z.string(),
   regionId: z.string().describe('her township, or the county when her township is unknown'),
+  regionName: z.string().nullable().describe('the name of that township (or county)'),
   reason: z.enum(['asked', 'stuck']).describe('asked: she wrote 人工; stuck: the bot could not read her answers three times in a row'),
   status: z.enum(['open', 'claimed', 'closed']),
   claimedBy: z.string().nullable().describe('the staff account that claimed it'),
+  claimedByName: z.string().nullable().describe("that account's display name (null: the emergency token)"),
   claimedAt: z.string().nullable(),
   escalatedAt: z.string().nullable().describe("escalated to the county: nobody claimed it within the profile's office minutes"),
   closedBy: z.string().nullable(),
+  closedByName: z.string().nullable(),
   closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -26,6 +29,7 @@ const line = z.object({
   from: z.enum(['woman', 'bot', 'staff']),
   text: z.string(),
   accountId: z.string().nullable().describe('the staff account of a staff line'),
+  accountName: z.string().nullable().describe("that account's display name"),
   at: z.string(),
 });
 const one = { 200: { description: 'the request as it is now', content: json(z.object({ handoff })) } };
@@ -34,12 +38,25 @@ export function registerHandoffPaths(registry: OpenAPIRegistry, security: StaffS
   registry.registerPath({
     method: 'get',
     path: '/api/staff/handoffs',
-    summary: "The hand-off inbox: women's requests for staff in the account's scope, oldest first",
+    summary: "The hand-off inbox: women's requests for staff in the account's scope, oldest first (or newest first)",
     security,
     request: { query: handoffListQuery },
     responses: {
       200: { description: 'ids only (no names)', content: json(z.object({ handoffs: z.array(handoff), more: z.boolean() })) },
       ...errors({ 400: 'a bad filter', 503: 'the profile has no handoff section' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/handoffs/counts',
+    summary: "What waits in the account's scope (the console's menu count): counts only",
+    security,
+    responses: {
+      200: {
+        description: 'waiting: open, nobody claimed it; escalated: of those, escalated to the county; mine: claimed by the account',
+        content: json(z.object({ waiting: z.number().int(), escalated: z.number().int(), mine: z.number().int() })),
+      },
+      ...errors({ 503: 'the profile has no handoff section' }),
     },
   });
   registry.registerPath({

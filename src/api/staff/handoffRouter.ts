@@ -5,6 +5,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { HANDOFF_STATUSES, type HandoffRefusal, type HandoffRow } from '../../services/handoff/handoffTypes.js';
+import type { HandoffNames } from '../../services/handoff/handoffNames.js';
 import type { StaffHandoffs } from '../../services/handoff/staffHandoffs.js';
 import type { Clock } from '../../support/clock.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
@@ -16,6 +17,7 @@ export const handoffListQuery = z
     status: z.enum(HANDOFF_STATUSES).optional().describe('default: open and claimed'),
     region: z.string().trim().min(1).max(64).optional().describe('a township (or the county, for requests of women whose township is unknown)'),
     escalated: bool.optional(),
+    order: z.enum(['oldest', 'newest']).default('oldest').describe('oldest first (the longest waiting), or newest first'),
     limit: z.coerce.number().int('a whole number').min(1, 'at least 1').max(500, 'at most 500').default(100),
   })
   .strict();
@@ -36,20 +38,24 @@ const STATUS: Record<HandoffRefusal, number> = {
   no_private_chat: 409,
 };
 
-/** A request as the API answers it (times as ISO-8601). */
-export function handoffJson(r: HandoffRow) {
+/** A request as the API answers it (times as ISO-8601), with the names of its township and staff. */
+export function handoffJson(r: HandoffRow, names?: HandoffNames) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const staff = (id: string | null) => (id ? (names?.staff.get(id) ?? null) : null);
   return {
     id: r.id,
     contactId: r.contactId,
     countyId: r.countyId,
     regionId: r.regionId,
+    regionName: names?.regions.get(r.regionId) ?? null,
     reason: r.reason,
     status: r.status,
     claimedBy: r.claimedBy,
+    claimedByName: staff(r.claimedBy),
     claimedAt: iso(r.claimedAt),
     escalatedAt: iso(r.escalatedAt),
     closedBy: r.closedBy,
+    closedByName: staff(r.closedBy),
     closedAt: iso(r.closedAt),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -70,7 +76,19 @@ export function handoffRouter(deps: { handoffs?: StaffHandoffs; clock: Clock }):
       const q = parseOr400(handoffListQuery, req.query, res);
       if (!q) return;
       const { rows, more } = await deps.handoffs.list(staffOf(req), q);
-      res.json({ handoffs: rows.map(handoffJson), more });
+      const names = await deps.handoffs.names(
+        rows.map((h) => h.regionId),
+        rows.flatMap((h) => [h.claimedBy, h.closedBy]),
+      );
+      res.json({ handoffs: rows.map((h) => handoffJson(h, names)), more });
+    }),
+  );
+  // (before /:id) what waits in the account's scope: the console's menu count
+  r.get(
+    '/api/staff/handoffs/counts',
+    asyncHandler(async (req, res) => {
+      if (!deps.handoffs) return off(res);
+      res.json(await deps.handoffs.counts(staffOf(req)));
     }),
   );
   r.get(
@@ -81,9 +99,18 @@ export function handoffRouter(deps: { handoffs?: StaffHandoffs; clock: Clock }):
       if (!p) return;
       const shown = await deps.handoffs.show(call(req), p.id, deps.clock.now());
       if (!shown) return refused(res, 'not_found');
+      const h = shown.request;
+      const names = await deps.handoffs.names([h.regionId], [h.claimedBy, h.closedBy, ...shown.lines.map((l) => l.accountId)]);
       res.json({
-        handoff: handoffJson(shown.request),
-        lines: shown.lines.map((l) => ({ id: l.id, from: l.from, text: l.text, accountId: l.accountId, at: l.at.toISOString() })),
+        handoff: handoffJson(h, names),
+        lines: shown.lines.map((l) => ({
+          id: l.id,
+          from: l.from,
+          text: l.text,
+          accountId: l.accountId,
+          accountName: l.accountId ? (names.staff.get(l.accountId) ?? null) : null,
+          at: l.at.toISOString(),
+        })),
       });
     }),
   );
@@ -98,7 +125,8 @@ export function handoffRouter(deps: { handoffs?: StaffHandoffs; clock: Clock }):
         if (!p || !b) return;
         const done = await deps.handoffs[action](call(req), p.id, b.version, deps.clock.now());
         if (!done.ok) return refused(res, done.error);
-        res.json({ handoff: handoffJson(done.value) });
+        const v = done.value;
+        res.json({ handoff: handoffJson(v, await deps.handoffs.names([v.regionId], [v.claimedBy, v.closedBy])) });
       }),
     );
   }

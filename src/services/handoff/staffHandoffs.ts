@@ -8,6 +8,7 @@ import { administersCounty, seesTownship, type StaffScope } from '../../domain/s
 import { audit } from '../audit/audit.js';
 import { enqueueMessage } from '../outbox/enqueueMessage.js';
 import { chatLinesOf } from './chatLines.js';
+import { handoffCountsFor, handoffNames, type HandoffNames } from './handoffNames.js';
 import {
   HANDOFF_KEY_PREFIX,
   PRIVATE_CHANNELS,
@@ -22,6 +23,8 @@ export interface HandoffFilter {
   status?: HandoffStatus;
   region?: string;
   escalated?: boolean;
+  /** Default oldest first (the longest waiting). */
+  order?: 'oldest' | 'newest';
   limit: number;
 }
 
@@ -42,7 +45,7 @@ export class StaffHandoffs {
     private readonly texts: () => HandoffTexts,
   ) {}
 
-  /** The requests the account sees, oldest first (open and claimed unless `status` says otherwise). */
+  /** The requests the account sees, oldest first unless `order` says newest (open and claimed unless `status` says otherwise). */
   async list(scope: StaffScope, f: HandoffFilter): Promise<{ rows: HandoffRow[]; more: boolean }> {
     if (scope.role === 'hospital') return { rows: [], more: false };
     const where = {
@@ -54,9 +57,23 @@ export class StaffHandoffs {
     };
     // a township account whose filter names another township sees nothing
     if (scope.role === 'township' && f.region && f.region !== scope.townshipId) return { rows: [], more: false };
-    const rows = await this.db.handoffRequest.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: f.limit + 1 });
+    const rows = await this.db.handoffRequest.findMany({
+      where,
+      orderBy: f.order === 'newest' ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: f.limit + 1,
+    });
     const seen = rows.filter((r) => sees(scope, r));
     return { rows: seen.slice(0, f.limit), more: seen.length > f.limit };
+  }
+
+  /** The townships and staff accounts the inbox names (by id). */
+  names(regionIds: readonly string[], accountIds: readonly (string | null)[]): Promise<HandoffNames> {
+    return handoffNames(this.db, regionIds, accountIds);
+  }
+
+  /** What waits in the account's scope (counts only: the console's menu). */
+  counts(scope: StaffScope): Promise<{ waiting: number; escalated: number; mine: number }> {
+    return handoffCountsFor(this.db, scope);
   }
 
   /** One request with her conversation so far (her chat lines): a view of her record, audited. */

@@ -87,6 +87,9 @@ describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () 
     const list = await call('GET', '/api/staff/handoffs');
     expect(list.status).toBe(200);
     expect(list.body.handoffs.map((h: { id: string }) => h.id)).toEqual([id]);
+    // (by name: her township, here the county as hers is unknown; nobody claimed it yet)
+    expect(list.body.handoffs[0]).toMatchObject({ regionName: '项城市', claimedByName: null, closedByName: null });
+    expect((await call('GET', '/api/staff/handoffs/counts')).body).toEqual({ waiting: 1, escalated: 0, mine: 0 });
     const one = await call('GET', `/api/staff/handoffs/${id}`);
     expect(one.status).toBe(200);
     expect(one.body.lines.map((l: { from: string; text: string }) => `${l.from}:${l.text}`)).toContain('woman:我想问问检查的事');
@@ -150,6 +153,11 @@ describe.skipIf(dbUnavailable)('hand-off inbox: the chat and the staff API', () 
     expect(third.join('\n')).toContain('抱歉，我没能帮上您。已经请工作人员来帮您');
     const r = await db().handoffRequest.findUniqueOrThrow({ where: { activeKey: await contactOf('d') } });
     expect(r.reason).toBe('stuck');
+    // the newest first when asked (the inbox's other order)
+    const oldest = (await call('GET', '/api/staff/handoffs')).body.handoffs.map((h) => h.id);
+    const newest = (await call('GET', '/api/staff/handoffs?order=newest')).body.handoffs.map((h) => h.id);
+    expect(newest[0]).toBe(r.id);
+    expect(newest).toEqual([...oldest].reverse());
   });
 
   it('删除我的信息 deletes her lines and requests; the sweep deletes lines past the profile days', async () => {
