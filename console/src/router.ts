@@ -1,7 +1,7 @@
 // The console's pages. A page the account may not use is not reachable (and not in the menu); the
 // API refuses it anyway.
 import { createRouter, createWebHistory } from 'vue-router';
-import { isAdministrator, loadSession, session } from './session';
+import { FOLLOW_UP_ROLES, isAdministrator, loadSession, RESULTS_ROLES, session, type Account } from './session';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -15,6 +15,8 @@ export const router = createRouter({
         { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
         { path: 'accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { admin: true } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true } },
+        { path: 'results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { roles: RESULTS_ROLES } },
+        { path: 'follow-ups', name: 'followUps', component: () => import('./pages/FollowUpPage.vue'), meta: { roles: FOLLOW_UP_ROLES } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },
@@ -27,5 +29,7 @@ router.beforeEach(async (to) => {
   if (!session.account) return { name: 'login', query: { next: to.fullPath } };
   if (session.account.mustChangePassword && to.name !== 'password') return { name: 'password' };
   if (to.meta.admin && !isAdministrator(session.account)) return { name: 'home' };
+  const roles = to.meta.roles as Account['role'][] | undefined;
+  if (roles && !roles.includes(session.account.role)) return { name: 'home' };
   return true;
 });

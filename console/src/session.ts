@@ -14,6 +14,10 @@ export interface Account {
 
 export const session = reactive<{ account?: Account; csrfToken?: string; checked: boolean }>({ checked: false });
 
+/** Who uses the results pages (upload, release, match: the hospital and the county) and the follow-up worklist. */
+export const RESULTS_ROLES: Account['role'][] = ['city', 'county', 'hospital'];
+export const FOLLOW_UP_ROLES: Account['role'][] = ['city', 'county', 'township', 'hospital'];
+
 export const isAdministrator = (a?: Account) => !!a && (a.role === 'city' || a.role === 'county');
 
 /** Asks the server once who is logged in (a reload keeps the session). */
