@@ -167,6 +167,9 @@ describe.skipIf(dbUnavailable)('staff API: the results and follow-up pages', () 
     const mine = await db().followUpCase.findUniqueOrThrow({ where: { resultId: held } });
     expect(other.resultId).toBeTruthy();
     const admin = await login('xc.admin');
+    // (held and unmatched results still wait for staff: listed from the year, not the usual 30 days)
+    const waiting = await call(admin, 'GET', '/results?match=unmatched');
+    expect(waiting.body.results.map((r: Body) => [r.id, r.testDate, r.status])).toEqual([[other.resultId, '2026-01-05', 'held']]);
     const list = await call(admin, 'GET', '/follow-ups');
     expect(list.status).toBe(200);
     expect(list.body.cases.map((c: Body) => [c.hospitalId, c.overdue])).toEqual([
