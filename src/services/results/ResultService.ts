@@ -19,7 +19,7 @@ import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
 import { matchWoman, readAhead, resultKey, type ContactRow, type ReadAhead } from './resultReads.js';
-import { actorName, mayActOnResult, resultAccess, type ResultActor } from './staffResults.js';
+import { actorName, auditUpload, mayActOnResult, resultAccess, type ResultActor } from './staffResults.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
 import { auditBy, mustRunHospital, resultsWhere } from '../staffAccess/scopeAccess.js';
 import { audit } from '../audit/audit.js';
@@ -130,21 +130,8 @@ export class ResultService {
     upload?: { hospitalId: string },
   ): Promise<{ outcomes: IngestOutcome[]; committed: boolean }> {
     const actor = actorName(by);
-    const audited = async (db: Db | Tx, out: IngestOutcome[], kept: boolean) => {
-      if (!upload || typeof by === 'string') return;
-      const count = (o: IngestOutcome['outcome']) => out.filter((x) => x.outcome === o).length;
-      await audit(
-        db,
-        {
-          by: auditBy(by),
-          action: 'results.upload',
-          objectType: 'hospital',
-          objectId: upload.hospitalId,
-          detail: { rows: out.length, kept, stored: count('stored'), corrected: count('corrected'), duplicate: count('duplicate'), refused: count('refused') },
-        },
-        now,
-      );
-    };
+    const audited = (db: Db | Tx, out: IngestOutcome[], kept: boolean) =>
+      upload && typeof by !== 'string' ? auditUpload(db, by, upload.hospitalId, out, kept, now) : Promise.resolve();
     try {
       const outcomes = await retrying(
         () =>

@@ -50,3 +50,26 @@ export async function mayActOnResult(tx: Tx, by: ResultActor, row: ScreeningResu
       now,
     );
 }
+
+/** The audit row of a staff member's upload of a results file: its counts, whether anything was kept. */
+export function auditUpload(
+  db: Db | Tx,
+  by: StaffScope,
+  hospitalId: string,
+  out: readonly { outcome: 'stored' | 'duplicate' | 'corrected' | 'refused' }[],
+  kept: boolean,
+  now: Date,
+): Promise<void> {
+  const count = (o: string) => out.filter((x) => x.outcome === o).length;
+  return audit(
+    db,
+    {
+      by: auditBy(by),
+      action: 'results.upload',
+      objectType: 'hospital',
+      objectId: hospitalId,
+      detail: { rows: out.length, kept, stored: count('stored'), corrected: count('corrected'), duplicate: count('duplicate'), refused: count('refused') },
+    },
+    now,
+  );
+}
