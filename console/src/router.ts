@@ -1,10 +1,7 @@
 // The console's pages. A page the account may not use is not reachable (and not in the menu); the
 // API refuses it anyway.
 import { createRouter, createWebHistory } from 'vue-router';
-import { isAdministrator, loadSession, session, type Account } from './session';
-
-/** Who answers women's requests for a person (hospital staff do not). */
-export const HANDOFF_ROLES: Account['role'][] = ['city', 'county', 'township'];
+import { FOLLOW_UP_ROLES, HANDOFF_ROLES, isAdministrator, loadSession, RESULTS_ROLES, session, type Account } from './session';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -22,6 +19,8 @@ export const router = createRouter({
         { path: 'handoffs', name: 'handoffs', component: () => import('./pages/HandoffPage.vue'), meta: { roles: HANDOFF_ROLES } },
         { path: 'handoffs/:id', name: 'handoff', component: () => import('./pages/HandoffDetailPage.vue'), meta: { roles: HANDOFF_ROLES } },
         { path: 'bot-accounts', name: 'bot-accounts', component: () => import('./pages/BotAccountsPage.vue'), meta: { admin: true } },
+        { path: 'results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { roles: RESULTS_ROLES } },
+        { path: 'follow-ups', name: 'followUps', component: () => import('./pages/FollowUpPage.vue'), meta: { roles: FOLLOW_UP_ROLES } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },

@@ -14,6 +14,12 @@ export interface Account {
 
 export const session = reactive<{ account?: Account; csrfToken?: string; checked: boolean }>({ checked: false });
 
+/** Who uses the results pages (upload, release, match: the hospital and the county) and the follow-up worklist. */
+/** Who answers women's requests for a person (hospital staff do not). */
+export const HANDOFF_ROLES: Account['role'][] = ['city', 'county', 'township'];
+export const RESULTS_ROLES: Account['role'][] = ['city', 'county', 'hospital'];
+export const FOLLOW_UP_ROLES: Account['role'][] = ['city', 'county', 'township', 'hospital'];
+
 export const isAdministrator = (a?: Account) => !!a && (a.role === 'city' || a.role === 'county');
 
 /** Asks the server once who is logged in (a reload keeps the session). */

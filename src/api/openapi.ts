@@ -194,7 +194,7 @@ export function openApiDocument(): object {
     path: '/api/staff/results',
     summary: 'Results by status and match (held, unmatched …), escalated or overdue, by the day the sample was taken',
     description:
-      'from..to: the days the samples were taken, by default the 30 days up to today; with escalated=true or overdue=true, the 365 days up to today.',
+      'from..to: the days the samples were taken, by default the 30 days up to today; with status=held, match=unmatched, escalated=true or overdue=true (what still waits for staff), the 365 days up to today.',
     security: staff,
     request: { query: dayListQuery.merge(resultListFilter) },
     responses: {
@@ -218,6 +218,20 @@ export function openApiDocument(): object {
       },
     });
   }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/results/{id}/notice',
+    summary: 'What she will read if the result is told to her today (shown before a release; audited as a view)',
+    security: staff,
+    request: { params: idParam },
+    responses: {
+      200: {
+        description: "the notice in the profile's words, its next step dated from today",
+        content: json(z.object({ id: z.string(), notice: z.string(), sentOn: z.string() })),
+      },
+      ...errors({ 404: 'no such result (or not one this account sees)' }),
+    },
+  });
   registry.registerPath({
     method: 'post',
     path: '/api/staff/results/{id}/match',

@@ -43,7 +43,7 @@ export const t = {
   home: {
     welcome: (name: string) => `${name}，您好！`,
     scope: '您的账号范围',
-    noPages: '您可以使用的功能页面正在建设中，上线后会出现在左侧菜单里。',
+    noPages: '请从菜单里选择要做的工作。',
   },
   roles: { city: '市级管理员', county: '县级管理员', township: '乡镇工作人员', hospital: '医院工作人员' } as Record<string, string>,
   accounts: {
@@ -130,6 +130,13 @@ export const t = {
       'hospital_key.issue': '生成医院接口密钥',
       'hospital_key.rotate': '重新生成医院接口密钥',
       'hospital_key.revoke': '停用医院接口密钥',
+      'results.upload': '上传结果文件',
+      'result.noticeView': '查看结果通知',
+      'case.ownerSet': '设置随访负责人',
+      'case.contacted': '随访：已联系',
+      'case.booked': '随访：已预约',
+      'case.done': '随访：已完成检查',
+      'case.closed': '随访结案',
     } as Record<string, string>,
     // follow-up cases: case.<kind>
     caseAction: (kind: string) =>

@@ -2,7 +2,15 @@
 // validates with.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { followUpAidBody, followUpCloseBody, followUpGroupBody, followUpListQuery, followUpOwnerBody, followUpVersionBody } from './followUpRouter.js';
+import {
+  followUpAidBody,
+  followUpCloseBody,
+  followUpExportQuery,
+  followUpGroupBody,
+  followUpListQuery,
+  followUpOwnerBody,
+  followUpVersionBody,
+} from './followUpRouter.js';
 
 const error = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
 const json = (schema: z.ZodTypeAny) => ({ 'application/json': { schema } });
@@ -43,7 +51,36 @@ export function registerFollowUpPaths(registry: OpenAPIRegistry, security: Recor
     responses: {
       200: {
         description: 'ids and codes only (no names)',
-        content: json(z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), cases: z.array(caseRow) })),
+        content: json(
+          z.object({
+            page: z.number().int(),
+            pageSize: z.number().int(),
+            total: z.number().int(),
+            cases: z.array(caseRow).describe('still to work first (the overdue at the top, by due day), then done, then closed'),
+            choices: z
+              .object({
+                outcomes: z.record(z.array(z.string())).describe("by category: the outcomes a case is closed with (the profile's followUp.outcomes)"),
+                staged: z.array(z.string()).describe('the outcomes that take a stage'),
+                stages: z.array(z.string()),
+                steps: z.record(z.string()).describe('the next steps by their key (nextStep), as named to her'),
+              })
+              .describe('what the page offers when closing a case'),
+          }),
+        ),
+      },
+      ...errors({ 400: 'a bad filter' }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/follow-ups/export',
+    summary: 'The worklist under the same filters as a CSV file for Excel (ids and codes only; audited as an export)',
+    security,
+    request: { query: followUpExportQuery },
+    responses: {
+      200: {
+        description: 'a CSV file (UTF-8 with a BOM, or GBK): one line per case, in the order of the worklist, at most 5000',
+        content: { 'text/csv': { schema: z.string() } },
       },
       ...errors({ 400: 'a bad filter' }),
     },

@@ -1,30 +1,37 @@
 // Staff and follow-up cases (behind the staff guard; the actor recorded and audited is the staff
-// member, and the service checks what the account sees: another township's case answers 404): the worklist, one case with its history, and the actions on a case. Every
+// member, and the service checks what the account sees: another township's case answers 404): the worklist (with what a case
+// of each category may be closed with), its CSV export, one case with its history, and the actions on a case. Every
 // action body carries the version the staff member read: a case changed meanwhile answers 409.
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { AID_STATES } from '../../domain/followUp/caseRules.js';
 import { CANCER_STAGES, caseOutcomeSchema } from '../../domain/followUp/caseStatus.js';
 import { GROUP_VALUES } from '../../domain/profile/profileSchema.js';
-import type { ActionResult, FollowUpService } from '../../services/followUp/FollowUpService.js';
+import { WORKLIST_COLUMNS, worklistCells, type ActionResult, type FollowUpService } from '../../services/followUp/FollowUpService.js';
+import { shanghaiDay } from '../../domain/calendarDay.js';
+import { exportEncoding, sendCsv } from './hospitalDayRouter.js';
 import type { Clock } from '../../support/clock.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
 import { staffOf } from './staffRequest.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
 
 const bool = z.enum(['true', 'false'], { message: 'true or false' }).transform((v) => v === 'true');
+const worklistFilters = {
+  region: z.string().trim().min(1).max(64).optional(),
+  category: z.string().trim().min(1).max(32).optional(),
+  status: z.enum(['open', 'contacted', 'booked', 'done', 'lost', 'closed']).optional(),
+  overdue: bool.optional(),
+  owner: z.string().trim().min(1).max(64).optional(),
+  escalated: bool.optional(),
+};
 export const followUpListQuery = z
   .object({
-    region: z.string().trim().min(1).max(64).optional(),
-    category: z.string().trim().min(1).max(32).optional(),
-    status: z.enum(['open', 'contacted', 'booked', 'done', 'lost', 'closed']).optional(),
-    overdue: bool.optional(),
-    owner: z.string().trim().min(1).max(64).optional(),
-    escalated: bool.optional(),
+    ...worklistFilters,
     page: z.coerce.number().int('a whole number').min(1, 'at least 1').default(1),
     pageSize: z.coerce.number().int('a whole number').min(1, 'at least 1').max(200, 'at most 200').default(50),
   })
   .strict();
+export const followUpExportQuery = z.object({ ...worklistFilters, encoding: exportEncoding }).strict();
 const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
 const version = z.number({ required_error: 'required', invalid_type_error: 'the version read, a whole number' }).int('a whole number').min(1);
 export const followUpVersionBody = z.object({ version }).strict();
@@ -76,7 +83,20 @@ export function followUpRouter(deps: FollowUpRouterDeps): Router {
       const q = parseOr400(followUpListQuery, req.query, res);
       if (!q) return;
       const { total, rows } = await deps.followUp.worklist(q, deps.clock.now(), staffOf(req));
-      res.json({ page: q.page, pageSize: q.pageSize, total, cases: rows });
+      res.json({ page: q.page, pageSize: q.pageSize, total, cases: rows, choices: deps.followUp.closeChoices() });
+    }),
+  );
+  // (before /:id) the worklist under the same filters as a CSV file for Excel: an export, audited
+  r.get(
+    '/api/staff/follow-ups/export',
+    asyncHandler(async (req, res) => {
+      if (!deps.followUp) return off(res);
+      const q = parseOr400(followUpExportQuery, req.query, res);
+      if (!q) return;
+      const { encoding, ...filters } = q;
+      const now = deps.clock.now();
+      const rows = await deps.followUp.exportWorklist(filters, now, staffOf(req), req.ip);
+      sendCsv(res, `follow-ups-${shanghaiDay(now)}.csv`, WORKLIST_COLUMNS, rows.map(worklistCells), encoding);
     }),
   );
   r.get(

@@ -1,4 +1,5 @@
-// POST /api/staff/results/upload (behind the admin token; the actor recorded is the token's holder):
+// POST /api/staff/results/upload (behind the staff guard; the actor recorded and audited is the staff
+// member, who may upload only for a hospital they run: 403 otherwise):
 // staff upload a results file exported from a hospital's system, CSV or .xlsx, as the raw body.
 // ?hospitalId= the county's hospital whose file it is; ?takeGoodRows=true stores the good rows of a
 // file with bad ones (default: nothing is stored then). 200 with the report per row; 422 naming why a
@@ -8,7 +9,7 @@ import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
 import type { ResultUpload } from '../../services/results/ResultUpload.js';
 import { asyncHandler, parseOr400 } from '../validate.js';
-import { ACTOR } from './resultsRouter.js';
+import { staffOf } from './staffRequest.js';
 
 /** The largest file taken (a year's export of a county hospital is a few MB). */
 export const MAX_UPLOAD_MB = 10;
@@ -48,7 +49,7 @@ export function resultUploadRouter(deps: ResultUploadDeps): Router {
       const q = parseOr400(query, req.query, res);
       if (!q) return;
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const out = await deps.upload.upload(body, { hospitalId: q.hospitalId, takeGoodRows: q.takeGoodRows === 'true' }, deps.clock.now(), ACTOR);
+      const out = await deps.upload.upload(body, { hospitalId: q.hospitalId, takeGoodRows: q.takeGoodRows === 'true' }, deps.clock.now(), staffOf(req));
       if (out.ok) res.json(out.report);
       else res.status(422).json({ error: 'unreadable_file', reason: out.problem, message: out.message });
     }),

@@ -1,6 +1,7 @@
 // Staff and results (behind the staff guard; the actor recorded and audited is the staff member, and
 // the service checks what the account sees: another township's or hospital's result answers 404): the lists (held, unmatched, sent…, escalated to the county, overdue), releasing a held result to her, recording that
-// she was told in person, and matching an unmatched result by hand with the visit code she shows.
+// she was told in person, matching an unmatched result by hand with the visit code she shows, and
+// the notice she will read (shown before a release).
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../support/clock.js';
@@ -9,16 +10,13 @@ import type { ResultService } from '../../services/results/ResultService.js';
 import { asyncHandler, dayListOr400, parseOr400 } from '../validate.js';
 import { staffOf } from './staffRequest.js';
 
-/** Who uploaded a file, until the upload takes the staff member too. */
-export const ACTOR = 'admin-token';
-
 export const resultListFilter = z.object({
   status: z.enum(['sent', 'held', 'released', 'toldInPerson', 'notSent']).optional(),
   match: z.enum(['matched', 'unmatched']).optional(),
   escalated: z.enum(['true', 'false']).optional().describe('escalated to the county (its deadline passed while it was held), whatever became of it since'),
   overdue: z.enum(['true', 'false']).optional().describe('held now and past its deadline'),
 });
-/** With `escalated` or `overdue` and no `from`: the year up to `to` (a result waits longer than the 30 days of the usual list). */
+/** Held, unmatched, `escalated` or `overdue`, with no `from`: the year up to `to` (a result waits longer than the 30 days of the usual list). */
 const WAITING_LIST_DAYS = 365;
 const idParams = z.object({ id: z.string().trim().min(1, 'required').max(64, 'at most 64 characters') });
 export const resultMatchBody = z
@@ -26,7 +24,7 @@ export const resultMatchBody = z
   .strict();
 
 export interface StaffResultsDeps {
-  results?: Pick<ResultService, 'list' | 'release' | 'toldInPerson' | 'matchByHand'>;
+  results?: Pick<ResultService, 'list' | 'release' | 'toldInPerson' | 'matchByHand' | 'noticePreview'>;
   clock: Clock;
 }
 
@@ -45,7 +43,8 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
       if (!filter) return;
       const now = deps.clock.now();
       const today = shanghaiDay(now);
-      const waiting = filter.escalated === 'true' || filter.overdue === 'true';
+      // (what still waits for staff: held, unmatched, escalated or overdue results, from the year up to `to`)
+      const waiting = filter.escalated === 'true' || filter.overdue === 'true' || filter.status === 'held' || filter.match === 'unmatched';
       // (a bad `to` is answered by dayListOr400)
       const to = range.to ?? today;
       const wide = waiting && range.from === undefined && isCalendarDay(to);
@@ -66,6 +65,18 @@ export function staffResultsRouter(deps: StaffResultsDeps): Router {
         now,
       );
       res.json({ from: q.from, to: q.to, limit: q.limit, ...filter, more: rows.length > q.limit, results: rows.slice(0, q.limit) });
+    }),
+  );
+  // what she will read if it is told to her today (a held result, before staff release it)
+  r.get(
+    '/api/staff/results/:id/notice',
+    asyncHandler(async (req, res) => {
+      if (!deps.results) return off(res);
+      const p = parseOr400(idParams, req.params, res);
+      if (!p) return;
+      const out = await deps.results.noticePreview(p.id, staffOf(req), deps.clock.now());
+      if (!out) return void res.status(404).json({ error: 'not_found', message: `result ${p.id}: not_found` });
+      res.json({ id: p.id, ...out });
     }),
   );
   /** One action on one result: 200 with its new status, or 404 / 409 / 422 naming why not. */

@@ -4,17 +4,62 @@
 // an outcome that fits the category (a stage for a cancer), mark the woman's priority group, move the
 // aid (救助) referral. Each action is an event and applies over the version read: of two staff
 // members acting at once, one wins and the other is told the case changed. Status is computed when
-// read (caseStatus), never stored.
+// read (caseStatus), never stored. The worklist comes as a CSV file too (an export, audited).
 import type { Db, DbTypes as Prisma, FollowUpCase, Tx } from '../../db/client.js';
 import { runTransaction } from '../../db/transaction.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import { aidMoveAllowed, closeRefusal, offersAid, type AidState, type CloseRefusal } from '../../domain/followUp/caseRules.js';
-import { caseStatus, type CaseOutcome, type CaseStatus } from '../../domain/followUp/caseStatus.js';
+import { CANCER_STAGES, caseStatus, STAGED_OUTCOMES, type CaseOutcome, type CaseStatus } from '../../domain/followUp/caseStatus.js';
 import type { FollowUpSettings } from '../../domain/profile/followUpSchema.js';
 import { followUpEvent } from './followUpEvents.js';
 import { caseActorName, mayWorkCase, ownerMaySee, seesCase, type CaseActor } from './caseAccess.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
-import { casesWhere } from '../staffAccess/scopeAccess.js';
+import { auditBy, casesWhere } from '../staffAccess/scopeAccess.js';
+import { audit } from '../audit/audit.js';
+
+/** The columns of the worklist's CSV file (ids and codes only, as the worklist). */
+export const WORKLIST_COLUMNS = [
+  'caseId',
+  'resultId',
+  'contactId',
+  'hospitalId',
+  'regionId',
+  'category',
+  'grade',
+  'nextStep',
+  'openedOn',
+  'dueOn',
+  'status',
+  'overdue',
+  'owner',
+  'escalatedAt',
+  'outcome',
+  'outcomeStage',
+  'aidState',
+] as const;
+
+export const worklistCells = (r: WorklistRow) => [
+  r.id,
+  r.resultId,
+  r.contactId,
+  r.hospitalId,
+  r.regionId,
+  r.category,
+  r.grade,
+  r.nextStep,
+  r.openedOn,
+  r.dueOn,
+  r.status,
+  r.overdue,
+  r.owner,
+  r.escalatedAt,
+  r.outcome,
+  r.outcomeStage,
+  r.aidState,
+];
+
+/** The most cases one worklist export holds (a county's open cases are a few hundred). */
+export const EXPORT_MAX_CASES = 5000;
 
 export interface WorklistQuery {
   region?: string;
@@ -135,11 +180,47 @@ export class FollowUpService {
     if (q.overdue !== undefined) and.push(overdueWhere(q.overdue, today));
     if (q.escalated !== undefined) and.push({ escalatedAt: q.escalated ? { not: null } : null });
     const where = { AND: and };
+    // (cases still to work first, by due day: the overdue ones at the top; then done, then closed)
+    const orderBy: Prisma.FollowUpCaseOrderByWithRelationInput[] = [
+      { closedAt: { sort: 'asc', nulls: 'first' } },
+      { doneAt: { sort: 'asc', nulls: 'first' } },
+      { dueOn: 'asc' },
+      { id: 'asc' },
+    ];
     const [total, rows] = await Promise.all([
       this.db.followUpCase.count({ where }),
-      this.db.followUpCase.findMany({ where, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+      this.db.followUpCase.findMany({ where, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     ]);
     return { total, rows: rows.map((c) => worklistRow(c, today)) };
+  }
+
+  /** The whole worklist under these filters (at most EXPORT_MAX_CASES) for a CSV file: an export, audited. */
+  async exportWorklist(q: Omit<WorklistQuery, 'page' | 'pageSize'>, now: Date, by: StaffScope, address?: string): Promise<WorklistRow[]> {
+    const { rows } = await this.worklist({ ...q, page: 1, pageSize: EXPORT_MAX_CASES }, now, by);
+    const filters = Object.fromEntries(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    await audit(
+      this.db,
+      {
+        by: auditBy(by),
+        action: 'export',
+        objectType: 'cases',
+        ...(address ? { address } : {}),
+        detail: { list: 'followUpWorklist', ...filters, rows: rows.length },
+      },
+      now,
+    );
+    return rows;
+  }
+
+  /** What a case may be closed with, by category (the profile's outcomes), and the names of the next steps. */
+  closeChoices(): { outcomes: Record<string, CaseOutcome[]>; staged: readonly CaseOutcome[]; stages: readonly string[]; steps: Record<string, string> } {
+    const { anyCategory, ...byCategory } = this.settings.outcomes;
+    const outcomes = Object.fromEntries(Object.entries(byCategory).map(([category, list]) => [category, [...list, ...anyCategory]]));
+    return { outcomes, staged: STAGED_OUTCOMES, stages: CANCER_STAGES, steps: this.settings.reminders.steps };
   }
 
   /** One case with its history, oldest first; the aid scheme's name when it offers a referral. */

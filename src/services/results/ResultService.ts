@@ -19,9 +19,10 @@ import { enqueueMessages } from '../outbox/enqueueMessage.js';
 import { RESULT_NOTICE_PREFIX } from '../outbox/bookingNews.js';
 import type { ResultRecord } from './resultRecord.js';
 import { matchWoman, readAhead, resultKey, type ContactRow, type ReadAhead } from './resultReads.js';
-import { actorName, mayActOnResult, type ResultActor } from './staffResults.js';
+import { actorName, auditUpload, mayActOnResult, resultAccess, type ResultActor } from './staffResults.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
-import { resultsWhere } from '../staffAccess/scopeAccess.js';
+import { auditBy, mustRunHospital, resultsWhere } from '../staffAccess/scopeAccess.js';
+import { audit } from '../audit/audit.js';
 
 /** The hospitals results may come from: names and phones for the notice. */
 export type ResultHospitals = ReadonlyMap<string, { name: string; phone: string }>;
@@ -123,19 +124,26 @@ export class ResultService {
   async ingestAll(
     records: readonly ResultRecord[],
     now: Date,
-    actor: string,
+    by: ResultActor,
     keep: 'taken' | 'allOrNothing' | 'nothing',
+    /** A staff member's file of this hospital: checked (they run it) and audited, also when nothing is kept. */
+    upload?: { hospitalId: string },
   ): Promise<{ outcomes: IngestOutcome[]; committed: boolean }> {
+    const actor = actorName(by);
+    const audited = (db: Db | Tx, out: IngestOutcome[], kept: boolean) =>
+      upload && typeof by !== 'string' ? auditUpload(db, by, upload.hospitalId, out, kept, now) : Promise.resolve();
     try {
       const outcomes = await retrying(
         () =>
           runTransaction(
             this.db,
             async (tx) => {
+              if (upload) await this.mayUpload(by, upload.hospitalId, tx);
               const out: IngestOutcome[] = [];
               const reads = await readAhead(tx, records, this.options.identity);
               for (const r of records) out.push(this.refusedOutright(r) ?? (await this.ingestIn(tx, r, now, actor, reads)));
               if (keep === 'nothing' || (keep === 'allOrNothing' && out.some((o) => o.outcome === 'refused'))) throw new RolledBack(out);
+              await audited(tx, out, true);
               return out;
             },
             // (a file of thousands of rows: one transaction, given the time it needs)
@@ -145,9 +153,15 @@ export class ResultService {
       );
       return { outcomes, committed: outcomes.some((o) => o.outcome !== 'refused') };
     } catch (err) {
-      if (err instanceof RolledBack) return { outcomes: err.outcomes, committed: false };
-      throw err;
+      if (!(err instanceof RolledBack)) throw err;
+      await audited(this.db, err.outcomes, false);
+      return { outcomes: err.outcomes, committed: false };
     }
+  }
+
+  /** Refuses (StaffAccessError: 403, or 404 for an unknown hospital) a staff member who does not run the hospital; a fixed actor name passes. */
+  async mayUpload(by: ResultActor, hospitalId: string, db: Db | Tx = this.db): Promise<void> {
+    if (typeof by !== 'string') await mustRunHospital(db, by, hospitalId);
   }
 
   /** A result refused before the database is read: an unknown hospital, or an ID number nobody may keep. */
@@ -351,6 +365,26 @@ export class ResultService {
   }
 
   /**
+   * What she will read if the result is told to her today (a held result before staff release it):
+   * the notice as the release would send it. A view of her result: checked and audited.
+   */
+  async noticePreview(resultId: string, by: StaffScope, now: Date): Promise<{ notice: string; sentOn: string } | undefined> {
+    const row = await this.db.screeningResult.findUnique({ where: { id: resultId } });
+    if (!row) return undefined;
+    const a = await resultAccess(this.db, by, row);
+    if (!a.sees) return undefined;
+    const sentOn = shanghaiDay(now);
+    const correcting = row.version > 1 && (await this.wasSent(this.db, row.id));
+    const notice = this.notice(row, sentOn);
+    await audit(
+      this.db,
+      { by: auditBy(by), action: 'result.noticeView', objectType: 'result', objectId: row.id, countyId: a.countyId, detail: { contactId: row.contactId } },
+      now,
+    );
+    return { notice: correcting ? `${this.settings.texts.corrected}\n${notice}` : notice, sentOn };
+  }
+
+  /**
    * Results for staff, newest first: ids and grades only (no name, no code), with when each was last
    * held, the last day of its deadline and when it was escalated.
    */
@@ -471,7 +505,7 @@ export class ResultService {
   }
 
   /** Whether a notice of an earlier version of this result went out (or is on its way). */
-  private async wasSent(tx: Tx, resultId: string): Promise<boolean> {
+  private async wasSent(tx: Db | Tx, resultId: string): Promise<boolean> {
     return (
       (await tx.outboxMessage.count({ where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${resultId}:` }, status: { in: ['sent', 'sending'] } } })) > 0
     );

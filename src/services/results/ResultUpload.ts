@@ -3,7 +3,8 @@
 // in one transaction. A file that cannot be read changes nothing; a file with bad rows stores nothing
 // unless the uploader chose to take the good rows (a row ingest refuses is a bad row too). The
 // answer is a report per row, with the row number staff see in Excel, and never her name or ID
-// number; the log gets counts only.
+// number; the log gets counts only. A staff member uploads only for a hospital they run (403), and
+// every upload is audited (its counts) under their account.
 import type { Logger } from '../../support/logger.js';
 import { renderTemplate } from '../../domain/template.js';
 import type { FileProblem, ResultImportSettings, UnmatchedReason, UploadField } from '../../domain/profile/resultImportSchema.js';
@@ -22,6 +23,7 @@ import {
 import { resultRecordSchema, type ResultRecord } from './resultRecord.js';
 import type { IngestOutcome, ResultService, ResultStatus } from './ResultService.js';
 import { readUploadFile } from './readUploadFile.js';
+import type { ResultActor } from './staffResults.js';
 
 /**
  * The most data rows one upload takes: a file is one transaction, and on SQLite (one connection) the
@@ -83,13 +85,15 @@ const REFUSALS: [string, 'differs_without_correction' | 'correction_changes_test
 
 export class ResultUpload {
   constructor(
-    private readonly results: Pick<ResultService, 'ingestAll'>,
+    private readonly results: Pick<ResultService, 'ingestAll' | 'mayUpload'>,
     private readonly settings: ResultImportSettings,
     private readonly options: ResultUploadOptions,
   ) {}
 
-  async upload(bytes: Buffer, q: { hospitalId: string; takeGoodRows: boolean }, now: Date, actor: string): Promise<UploadAnswer> {
+  /** `by`: a staff member (refused unless they run the hospital; the upload is audited), or a fixed actor name. */
+  async upload(bytes: Buffer, q: { hospitalId: string; takeGoodRows: boolean }, now: Date, by: ResultActor): Promise<UploadAnswer> {
     const s = this.settings;
+    await this.results.mayUpload(by, q.hospitalId);
     const file = await readUploadFile(bytes);
     if ('problem' in file) return this.fail(file.problem, {});
     const header = findHeader(file.rows, s);
@@ -120,14 +124,14 @@ export class ResultUpload {
 
     const anyBad = good.length < reports.length;
     const keep = anyBad && !q.takeGoodRows ? 'nothing' : q.takeGoodRows ? 'taken' : 'allOrNothing';
-    const { outcomes, committed } = good.length
-      ? await this.results.ingestAll(
-          good.map((g) => g.record),
-          now,
-          actor,
-          keep,
-        )
-      : { outcomes: [], committed: false };
+    // (a file of bad rows only is still recorded as an upload by a staff member: nothing kept)
+    const { outcomes, committed } = await this.results.ingestAll(
+      good.map((g) => g.record),
+      now,
+      by,
+      keep,
+      { hospitalId: q.hospitalId },
+    );
     good.forEach((g, i) => Object.assign(g.report, this.rowOutcome(header, outcomes[i], committed)));
 
     const count = (f: (r: UploadRowReport) => boolean) => reports.filter(f).length;

@@ -4,7 +4,7 @@
 // (an unmatched result belongs to no township). Releasing and matching by hand are for those who run
 // the hospital (403 for a township account that sees it); recording that she was told in person is
 // for anyone who sees it (township staff often tell her). Unseen: 404, as if it did not exist.
-import type { ScreeningResult, Tx } from '../../db/client.js';
+import type { Db, ScreeningResult, Tx } from '../../db/client.js';
 import { administersCounty, staffActor, type StaffScope } from '../../domain/staff/staffScope.js';
 import { audit } from '../audit/audit.js';
 import { auditBy, forbidden, hospitalCounty, notFound, whereShe } from '../staffAccess/scopeAccess.js';
@@ -17,7 +17,7 @@ export type ResultActor = StaffScope | string;
 export const actorName = (by: ResultActor): string => (typeof by === 'string' ? by : staffActor(by));
 
 /** Whether the account sees the result; `runs`: it runs the result's hospital. */
-export async function resultAccess(tx: Tx, by: StaffScope, row: Pick<ScreeningResult, 'hospitalId' | 'contactId' | 'matchState'>) {
+export async function resultAccess(tx: Db | Tx, by: StaffScope, row: Pick<ScreeningResult, 'hospitalId' | 'contactId' | 'matchState'>) {
   const countyId = (await hospitalCounty(tx, row.hospitalId)) ?? '';
   const runs = administersCounty(by, countyId) || (by.role === 'hospital' && by.hospitalId === row.hospitalId && by.countyId === countyId);
   if (runs) return { countyId, runs, sees: true };
@@ -49,4 +49,27 @@ export async function mayActOnResult(tx: Tx, by: ResultActor, row: ScreeningResu
       },
       now,
     );
+}
+
+/** The audit row of a staff member's upload of a results file: its counts, whether anything was kept. */
+export function auditUpload(
+  db: Db | Tx,
+  by: StaffScope,
+  hospitalId: string,
+  out: readonly { outcome: 'stored' | 'duplicate' | 'corrected' | 'refused' }[],
+  kept: boolean,
+  now: Date,
+): Promise<void> {
+  const count = (o: string) => out.filter((x) => x.outcome === o).length;
+  return audit(
+    db,
+    {
+      by: auditBy(by),
+      action: 'results.upload',
+      objectType: 'hospital',
+      objectId: hospitalId,
+      detail: { rows: out.length, kept, stored: count('stored'), corrected: count('corrected'), duplicate: count('duplicate'), refused: count('refused') },
+    },
+    now,
+  );
 }

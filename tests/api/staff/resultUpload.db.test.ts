@@ -107,8 +107,8 @@ describe.skipIf(dbUnavailable)('staff API: results upload', () => {
       ['LIS-3', 'suspicious', 'w1', 'held'],
       ['LIS-4', 'nilm', null, 'notSent'],
     ]);
-    // the actor is the token's holder
-    expect(new Set((await t.app.dbHandle.db.resultEvent.findMany()).map((e) => e.actor))).toEqual(new Set(['admin-token']));
+    // the actor is the token's holder (its scope)
+    expect(new Set((await t.app.dbHandle.db.resultEvent.findMany()).map((e) => e.actor))).toEqual(new Set(['staff:token']));
   });
 
   it('a UTF-8 CSV with a BOM, and a GBK one as Chinese Excel saves it', async () => {

@@ -16,7 +16,8 @@ const HER_ID = '11010519491231002X';
 function stubbed(idNumbers = true) {
   const calls: { records: ResultRecord[]; keep: string }[] = [];
   const logged: unknown[] = [];
-  const results: Pick<ResultService, 'ingestAll'> = {
+  const results: Pick<ResultService, 'ingestAll' | 'mayUpload'> = {
+    mayUpload: async () => undefined,
     ingestAll: async (records, _now, _actor, keep) => {
       calls.push({ records: [...records], keep });
       const outcomes: IngestOutcome[] = records.map((r) => ({ hospitalResultId: r.hospitalResultId, outcome: 'stored', match: 'matched', status: 'sent' }));
