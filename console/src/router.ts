@@ -15,6 +15,9 @@ export const router = createRouter({
         { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
         { path: 'accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { admin: true } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true } },
+        { path: 'women', name: 'women', component: () => import('./pages/WomenPage.vue') },
+        { path: 'women/:id', name: 'woman', component: () => import('./pages/WomanPage.vue') },
+        { path: 'pregnancies', name: 'pregnancies', component: () => import('./pages/PregnanciesPage.vue'), meta: { notHospital: true } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },
@@ -27,5 +30,6 @@ router.beforeEach(async (to) => {
   if (!session.account) return { name: 'login', query: { next: to.fullPath } };
   if (session.account.mustChangePassword && to.name !== 'password') return { name: 'password' };
   if (to.meta.admin && !isAdministrator(session.account)) return { name: 'home' };
+  if (to.meta.notHospital && session.account.role === 'hospital') return { name: 'home' };
   return true;
 });

@@ -44,7 +44,7 @@ const pregnancyRow = z.object({
   registeredOn: z.string(),
   birthDate: z.string().nullable(),
   endedOn: z.string().nullable(),
-  missed: z.array(z.object({ screeningId: z.string(), windowClosedOn: z.string() })),
+  missed: z.array(z.object({ screeningId: z.string(), name: z.string(), windowClosedOn: z.string() })),
   done: z.array(z.string()).describe('screenings she said were done'),
   gestationDays: z.number().int().nullable().describe('days of gestation today (null once it has ended)'),
   next: z

@@ -41,7 +41,6 @@ export const t = {
   home: {
     welcome: (name: string) => `${name}，您好！`,
     scope: '您的账号范围',
-    noPages: '您可以使用的功能页面正在建设中，上线后会出现在左侧菜单里。',
   },
   roles: { city: '市级管理员', county: '县级管理员', township: '乡镇工作人员', hospital: '医院工作人员' } as Record<string, string>,
   accounts: {
@@ -105,6 +104,10 @@ export const t = {
       'account.password_change': '修改密码',
       'account.scope_change': '修改范围',
       'csrf.refused': '拒绝的请求（CSRF）',
+      'woman.search': '查找妇女',
+      'woman.view': '查看妇女档案',
+      'woman.id_number_view': '查看身份证号',
+      'pregnancy.referral': '孕妇转诊标记',
     } as Record<string, string>,
     actors: { system: '系统', anonymous: '未登录', token: '应急令牌' } as Record<string, string>,
   },

@@ -18,6 +18,8 @@ export interface WomenRouterDeps {
   /** Unset: ID numbers are not kept here (no ID_HASH_KEY), so a search by one finds nobody. */
   identity?: IdentityKeys;
   clock: Clock;
+  /** The profile's screenings (services) by id, with their names: a record names them. */
+  serviceNames?: () => Record<string, string>;
 }
 
 export const womanSearchQuery = z
@@ -67,7 +69,10 @@ export function womenRouter(deps: WomenRouterDeps): Router {
       const p = parseOr400(womanParams, req.params, res);
       if (!p) return;
       res.set('Cache-Control', 'no-store');
-      res.json(await womanRecord(deps.db, staffOf(req), p.id, deps.clock.now(), req.ip));
+      const record = await womanRecord(deps.db, staffOf(req), p.id, deps.clock.now(), req.ip);
+      const all = deps.serviceNames?.() ?? {};
+      const used = new Set([...record.bookings.map((b) => b.serviceId), ...record.pregnancies.flatMap((x) => x.screenings.map((y) => y.screeningId))]);
+      res.json({ ...record, names: { ...record.names, ...Object.fromEntries(Object.entries(all).filter(([id]) => used.has(id))) } });
     }),
   );
   // (a POST: an explicit act, behind the CSRF check, never cached or prefetched)

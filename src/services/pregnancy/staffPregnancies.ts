@@ -101,13 +101,14 @@ export async function registeredPregnancies(ctx: PregnancyContext, by: StaffScop
     },
   });
   const programme = ctx.prenatal();
+  const names = new Map(programme.map((x) => [x.id, x.name]));
   return rows.map(({ screenings, ageOnDueDate, ...p }) => {
     const missed = screenings.filter((x) => x.status === 'missed');
     const done = screenings.filter((x) => x.status === 'done').map((x) => x.screeningId);
     const facts = { ...p, ageOnDueDate, missed: new Set(missed.map((x) => x.screeningId)), done: new Set(done) };
     return {
       ...p,
-      missed: missed.map((x) => ({ screeningId: x.screeningId, windowClosedOn: x.day })),
+      missed: missed.map((x) => ({ screeningId: x.screeningId, name: names.get(x.screeningId) ?? x.screeningId, windowClosedOn: x.day })),
       done,
       ...pregnancyToday(programme, facts, q.today),
     };
