@@ -1,7 +1,7 @@
 // The console's pages. A page the account may not use is not reachable (and not in the menu); the
 // API refuses it anyway.
 import { createRouter, createWebHistory } from 'vue-router';
-import { FOLLOW_UP_ROLES, HANDOFF_ROLES, isAdministrator, loadSession, RESULTS_ROLES, session, type Account } from './session';
+import { FOLLOW_UP_ROLES, HANDOFF_ROLES, isAdministrator, loadSession, PREGNANCY_ROLES, RESULTS_ROLES, session, type Account } from './session';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -21,6 +21,9 @@ export const router = createRouter({
         { path: 'bot-accounts', name: 'bot-accounts', component: () => import('./pages/BotAccountsPage.vue'), meta: { admin: true } },
         { path: 'results', name: 'results', component: () => import('./pages/ResultsPage.vue'), meta: { roles: RESULTS_ROLES } },
         { path: 'follow-ups', name: 'followUps', component: () => import('./pages/FollowUpPage.vue'), meta: { roles: FOLLOW_UP_ROLES } },
+        { path: 'women', name: 'women', component: () => import('./pages/WomenPage.vue') },
+        { path: 'women/:id', name: 'woman', component: () => import('./pages/WomanPage.vue') },
+        { path: 'pregnancies', name: 'pregnancies', component: () => import('./pages/PregnanciesPage.vue'), meta: { roles: PREGNANCY_ROLES } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },

@@ -17,6 +17,8 @@ export const session = reactive<{ account?: Account; csrfToken?: string; checked
 /** Who uses the results pages (upload, release, match: the hospital and the county) and the follow-up worklist. */
 /** Who answers women's requests for a person (hospital staff do not). */
 export const HANDOFF_ROLES: Account['role'][] = ['city', 'county', 'township'];
+/** Who follows pregnancies (the township's, the county's; hospitals do not register them). */
+export const PREGNANCY_ROLES: Account['role'][] = ['city', 'county', 'township'];
 export const RESULTS_ROLES: Account['role'][] = ['city', 'county', 'hospital'];
 export const FOLLOW_UP_ROLES: Account['role'][] = ['city', 'county', 'township', 'hospital'];
 

@@ -44,8 +44,13 @@ const pregnancyRow = z.object({
   registeredOn: z.string(),
   birthDate: z.string().nullable(),
   endedOn: z.string().nullable(),
-  missed: z.array(z.object({ screeningId: z.string(), windowClosedOn: z.string() })),
+  missed: z.array(z.object({ screeningId: z.string(), name: z.string(), windowClosedOn: z.string() })),
   done: z.array(z.string()).describe('screenings she said were done'),
+  gestationDays: z.number().int().nullable().describe('days of gestation today (null once it has ended)'),
+  next: z
+    .object({ screeningId: z.string(), name: z.string(), from: z.string(), to: z.string(), open: z.boolean().describe('open today') })
+    .nullable()
+    .describe('the next screening window the programme offers it (not done or missed, not yet closed)'),
 });
 
 export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffSecurity): void {
@@ -123,9 +128,9 @@ export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffS
   registry.registerPath({
     method: 'get',
     path: '/api/staff/women',
-    summary: "Find a woman by her ID number, a visit code or her contact id (exactly one), within the account's scope",
+    summary: "Find a woman by her ID number, a visit code, her phone or her contact id (exactly one), within the account's scope",
     description:
-      'Name and phone are not collected by the bot today (the roster issue adds them), so they are not searched. Each woman returned is audited as woman.search (ids only; never what was searched by); a search that finds none is audited too. Her ID number is never returned.',
+      'Her name is not collected by the bot today, and her phone only where she is an SMS contact (the roster issue adds both), so a phone finds SMS contacts only. Each woman returned is audited as woman.search (ids only; never what was searched by); a search that finds none is audited too. Her ID number is never returned.',
     security: staff,
     request: { query: womanSearchQuery },
     responses: {
@@ -138,6 +143,8 @@ export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffS
                 contactId: z.string(),
                 countyId: z.string().nullable(),
                 townshipId: z.string().nullable(),
+                countyName: z.string().nullable(),
+                townshipName: z.string().nullable(),
                 consent: z.string(),
                 idNumberGiven: z.boolean(),
               }),
@@ -145,7 +152,7 @@ export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffS
           }),
         ),
       },
-      ...errors({ 400: 'none or more than one of idNumber, visitCode, contactId; or a bad one' }),
+      ...errors({ 400: 'none or more than one of idNumber, visitCode, phone, contactId; or a bad one' }),
     },
   });
   registry.registerPath({
@@ -159,6 +166,36 @@ export function registerStaffScopePaths(registry: OpenAPIRegistry, staff: StaffS
     responses: {
       200: { description: 'her record', content: json(z.object({ contactId: z.string(), whole: z.boolean() }).passthrough()) },
       ...errors({ 404: 'no such woman, or not of this account' }),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/staff/women/{id}/id-number',
+    summary: 'Her resident ID number, unsealed: for a county administrator, who asks for it explicitly',
+    description: 'Audited as woman.id_number_view (ids only). 403 for any other role (city, township, hospital); 404 for a woman outside the county.',
+    security: staff,
+    request: { params: womanParams },
+    responses: {
+      200: { description: 'her ID number', content: json(z.object({ contactId: z.string(), idNumber: z.string() })) },
+      ...errors({
+        403: 'not a county administrator',
+        404: 'no such woman in the county (not_found), or she gave no ID number (not_given)',
+        503: 'ID numbers cannot be read here (no keys)',
+      }),
+    },
+  });
+  const named = z.object({ id: z.string(), name: z.string() }).nullable();
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff/scope',
+    summary: "The names of the account's county, township and hospital",
+    security: staff,
+    responses: {
+      200: {
+        description: 'each null where the account has none',
+        content: json(z.object({ role: z.string(), county: named, township: named, hospital: named })),
+      },
+      ...errors({}),
     },
   });
 }

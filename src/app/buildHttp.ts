@@ -122,7 +122,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   );
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(hospitalDayRouter({ db, clock }));
-  app.use(womenRouter({ db, identity: s.identity, clock }));
+  const serviceNames = Object.fromEntries(Object.values(profile.programmes).flatMap((g) => g.screenings.map((x) => [x.id, x.name])));
+  app.use(womenRouter({ db, identity: s.identity, clock, serviceNames: () => serviceNames }));
   app.use(pregnancyRouter({ pregnancy: s.pregnancy, clock }));
   app.use(reminderRouter({ planner: s.planner, clock }));
   app.use(staffResultsRouter({ results: s.results, clock }));

@@ -74,10 +74,12 @@ describe('the OpenAPI document', () => {
       '/api/staff/results/{id}/notice',
       '/api/staff/results/{id}/release',
       '/api/staff/results/{id}/told-in-person',
+      '/api/staff/scope',
       '/api/staff/session',
       '/api/staff/session/password',
       '/api/staff/women',
       '/api/staff/women/{id}',
+      '/api/staff/women/{id}/id-number',
     ]);
   });
 

@@ -43,7 +43,6 @@ export const t = {
   home: {
     welcome: (name: string) => `${name}，您好！`,
     scope: '您的账号范围',
-    noPages: '请从菜单里选择要做的工作。',
   },
   roles: { city: '市级管理员', county: '县级管理员', township: '乡镇工作人员', hospital: '医院工作人员' } as Record<string, string>,
   accounts: {
@@ -137,6 +136,7 @@ export const t = {
       'case.booked': '随访：已预约',
       'case.done': '随访：已完成检查',
       'case.closed': '随访结案',
+      'woman.id_number_view': '查看身份证号',
     } as Record<string, string>,
     // follow-up cases: case.<kind>
     caseAction: (kind: string) =>

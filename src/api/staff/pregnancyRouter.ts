@@ -45,6 +45,7 @@ export function pregnancyRouter(deps: PregnancyRouterDeps): Router {
       const q = filter && dayListOr400(range, res, shanghaiDay(deps.clock.now()));
       if (!filter || !q) return;
       const rows = await deps.pregnancy.registered(staffOf(req), {
+        today: shanghaiDay(deps.clock.now()),
         from: q.from,
         to: q.to,
         take: q.limit + 1,

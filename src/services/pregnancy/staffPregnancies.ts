@@ -8,6 +8,7 @@ import type { StaffScope } from '../../domain/staff/staffScope.js';
 import { audit } from '../audit/audit.js';
 import { auditBy, pregnanciesWhere } from '../staffAccess/scopeAccess.js';
 import type { PregnancyContext } from './pregnancyContext.js';
+import { pregnancyToday } from '../../domain/pregnancy/nextWindow.js';
 import { pregnancyView } from './pregnancyRows.js';
 import type { MissedScreening, PregnancyView } from './pregnancyTypes.js';
 
@@ -67,6 +68,8 @@ export interface RegisteredQuery {
   to: string;
   referred?: boolean;
   take: number;
+  /** Today (Asia/Shanghai): each pregnancy's gestational age and next screening window on it. */
+  today: string;
 }
 
 /** The pregnancies registered between two days, the newest first, each with the screenings it missed. */
@@ -90,15 +93,24 @@ export async function registeredPregnancies(ctx: PregnancyContext, by: StaffScop
       dueDate: true,
       twins: true,
       referred: true,
+      ageOnDueDate: true,
       registeredOn: true,
       birthDate: true,
       endedOn: true,
       screenings: { select: { screeningId: true, status: true, day: true }, orderBy: { day: 'asc' } },
     },
   });
-  return rows.map(({ screenings, ...p }) => ({
-    ...p,
-    missed: screenings.filter((x) => x.status === 'missed').map((x) => ({ screeningId: x.screeningId, windowClosedOn: x.day })),
-    done: screenings.filter((x) => x.status === 'done').map((x) => x.screeningId),
-  }));
+  const programme = ctx.prenatal();
+  const names = new Map(programme.map((x) => [x.id, x.name]));
+  return rows.map(({ screenings, ageOnDueDate, ...p }) => {
+    const missed = screenings.filter((x) => x.status === 'missed');
+    const done = screenings.filter((x) => x.status === 'done').map((x) => x.screeningId);
+    const facts = { ...p, ageOnDueDate, missed: new Set(missed.map((x) => x.screeningId)), done: new Set(done) };
+    return {
+      ...p,
+      missed: missed.map((x) => ({ screeningId: x.screeningId, name: names.get(x.screeningId) ?? x.screeningId, windowClosedOn: x.day })),
+      done,
+      ...pregnancyToday(programme, facts, q.today),
+    };
+  });
 }

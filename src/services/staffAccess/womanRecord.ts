@@ -1,11 +1,12 @@
-// A woman's record for staff (issue 14): found by her ID number (its keyed hash), a visit code or
-// her contact id, within the account's scope (scopeAccess.ts: another township's woman is not found),
+// A woman's record for staff (issue 14): found by her ID number (its keyed hash), a visit code, the
+// phone number of an SMS contact or her contact id, within the account's scope (scopeAccess.ts: another township's woman is not found),
 // and shown whole: consent, eligibility checks, bookings, pregnancies, results, follow-up cases and the
 // messages sent to her with their delivery state. A hospital account sees only what is of its
 // hospital (her bookings, results and cases there; no pregnancy, no messages). Every search that
 // returns her and every view is audited (ids only: never the number or code searched by). Her ID
-// number is never listed; the record says whether she gave one. Name and phone are not collected by
-// the bot today (the roster issue adds them), so they are neither searched nor shown.
+// number is never listed; the record says whether she gave one (a county administrator may read it:
+// womanIdNumber.ts). Her name is not collected by the bot and her phone only where she is an SMS
+// contact (the channel's id for her is her number); the roster issue adds both for every woman.
 import type { Db } from '../../db/client.js';
 import { normalizeBookingCode, visitCodeOf } from '../../domain/booking/bookingCode.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
@@ -13,14 +14,34 @@ import type { IdentityKeys } from '../../support/identityKeys.js';
 import { audit } from '../audit/audit.js';
 import { auditBy, notFound, womenWhere } from './scopeAccess.js';
 
-export type WomanSearch = { idNumber: string } | { visitCode: string } | { contactId: string };
+export type WomanSearch = { idNumber: string } | { visitCode: string } | { phone: string } | { contactId: string };
 
-const by = (q: WomanSearch) => ('idNumber' in q ? 'idNumber' : 'visitCode' in q ? 'visitCode' : 'contactId');
+const by = (q: WomanSearch) => ('idNumber' in q ? 'idNumber' : 'visitCode' in q ? 'visitCode' : 'phone' in q ? 'phone' : 'contactId');
+
+/** The channels whose id for her is her phone number. */
+const PHONE_CHANNELS = ['sms'];
+
+/** The names of these regions and hospitals, by id (for the page: ids are not what staff read). */
+export async function namesOf(db: Db, regionIds: (string | null)[], hospitalIds: string[] = []): Promise<Record<string, string>> {
+  const wanted = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => !!x))];
+  const [regions, hospitals] = await Promise.all([
+    db.region.findMany({ where: { id: { in: wanted(regionIds) } }, select: { id: true, name: true } }),
+    db.hospital.findMany({ where: { id: { in: wanted(hospitalIds) } }, select: { id: true, name: true } }),
+  ]);
+  return Object.fromEntries([...regions, ...hospitals].map((r) => [r.id, r.name]));
+}
+
+const townshipOf = (facts: { valueJson: string }[]): string | null => {
+  const v: unknown = facts[0] ? JSON.parse(facts[0].valueJson) : null;
+  return typeof v === 'string' ? v : null;
+};
 
 /** The women found (at most 20), each audited as woman.search; a search that finds none is audited too. */
 export async function searchWomen(db: Db, identity: IdentityKeys | undefined, s: StaffScope, q: WomanSearch, now: Date, address?: string) {
   let ids: string[] = [];
   if ('contactId' in q) ids = [q.contactId];
+  else if ('phone' in q)
+    ids = (await db.contact.findMany({ where: { channel: { in: PHONE_CHANNELS }, externalId: q.phone }, select: { id: true } })).map((r) => r.id);
   else if ('idNumber' in q) {
     if (identity)
       ids = (await db.contactIdentity.findMany({ where: { idHash: identity.hash(q.idNumber) }, select: { contactId: true } })).map((r) => r.contactId);
@@ -53,10 +74,16 @@ export async function searchWomen(db: Db, identity: IdentityKeys | undefined, s:
       now,
     );
   }
+  const names = await namesOf(
+    db,
+    women.flatMap((w) => [w.regionId, townshipOf(w.facts)]),
+  );
   return women.map((w) => ({
     contactId: w.id,
     countyId: w.regionId,
-    townshipId: w.facts[0] ? (JSON.parse(w.facts[0].valueJson) as string) : null,
+    townshipId: townshipOf(w.facts),
+    countyName: w.regionId ? (names[w.regionId] ?? null) : null,
+    townshipName: names[townshipOf(w.facts) ?? ''] ?? null,
     consent: w.consent,
     idNumberGiven: !!w.identity,
   }));
@@ -106,10 +133,15 @@ export async function womanRecord(db: Db, s: StaffScope, contactId: string, now:
     { by: auditBy(s), action: 'woman.view', objectType: 'contact', objectId: w.id, countyId: w.regionId ?? undefined, address, detail: { whole } },
     now,
   );
+  const townshipId = townshipOf(facts);
+  const hospitalIds = [...bookings.map((b) => b.hospitalId), ...results.map((r) => r.hospitalId), ...cases.map((c) => c.hospitalId)];
   return {
     contactId: w.id,
     countyId: w.regionId,
-    townshipId: facts[0] ? (JSON.parse(facts[0].valueJson) as string) : null,
+    townshipId,
+    channel: w.channel,
+    /** The names of her county, township and the hospitals in the record, by id. */
+    names: await namesOf(db, [w.regionId, townshipId], hospitalIds),
     whole,
     consent: { state: w.consent, at: w.consentAt, healthAt: w.healthConsentAt, subscribed: w.subscribed },
     idNumberGiven: !!identity,
@@ -126,6 +158,7 @@ export async function womanRecord(db: Db, s: StaffScope, contactId: string, now:
     results,
     cases: cases.map((c) => ({
       id: c.id,
+      hospitalId: c.hospitalId,
       resultId: c.resultId,
       category: c.category,
       grade: c.grade,
