@@ -4,11 +4,10 @@
 // off, says so (in /readyz), and is not offered: nothing is queued for it.
 import type { Channel, ChannelStatus } from '../channel.js';
 import { ChannelRejectedError, type SendRef } from '../../services/outbox/senderPort.js';
-import { readSmsText } from './smsMessage.js';
-import type { SmsGateway } from './smsGateway.js';
+import { readSmsText, SMS_ACCOUNT } from '../../domain/sms/smsMessage.js';
 
-/** The outbox account SMS are paced under (one gateway for every process of the database). */
-export const SMS_ACCOUNT = 'sms';
+export { SMS_ACCOUNT };
+import type { SmsGateway } from './smsGateway.js';
 
 export const SMS_STATUS_TEXT = {
   online: '短信网关已配置',

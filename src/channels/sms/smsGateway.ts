@@ -16,7 +16,7 @@
 // relay that speaks this one; the relay holds the cloud's own credentials.
 import type { Clock } from '../../support/clock.js';
 import { ChannelRejectedError, ChannelThrottledError } from '../../services/outbox/senderPort.js';
-import type { SmsMessage } from './smsMessage.js';
+import type { SmsMessage } from '../../domain/sms/smsMessage.js';
 import { signedHeaders, type SmsCredentials } from './smsSigning.js';
 
 export interface SmsGatewaySettings {

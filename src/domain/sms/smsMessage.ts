@@ -4,6 +4,9 @@
 // them carries a result, a finding or any health detail, and a parameter is a short plain value (a
 // county's or an account's name, a state word), never a sentence.
 
+/** The outbox account SMS are paced under (one gateway for every process of the database). */
+export const SMS_ACCOUNT = 'sms';
+
 /** The templates the service sends, each with the parameters its approved text has. */
 export const SMS_TEMPLATES = {
   // 【签名】${county}筛查小助手的微信账号${account}${state}，妇女发来的消息可能无人回复，请尽快登录管理台处理。
