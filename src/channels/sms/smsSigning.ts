@@ -26,7 +26,7 @@ export function signature(secret: string, timestamp: string, nonce: string, body
 }
 
 /** The headers of a signed request at `now`. */
-export function signedHeaders(c: SmsCredentials, body: string, now: Date, nonce = crypto.randomUUID()): Record<string, string> {
+export function signedHeaders(c: SmsCredentials, body: string, now: Date, nonce: string = crypto.randomUUID()): Record<string, string> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   return {
     [SIGNATURE_HEADERS.keyId]: c.keyId,
