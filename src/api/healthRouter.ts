@@ -19,6 +19,8 @@ export interface ReadinessFacts {
   handoffs?: () => Promise<{ open: number; claimed: number; escalated: number }>;
   /** The years of the holiday calendar, and a warning when a year the deadlines reach has none. */
   workdays?: () => { years: number[]; warning?: string };
+  /** The SMS channel: whether it is offered (a gateway is configured) and its state and words. */
+  sms?: () => { state: string; detail?: string; offered: boolean };
   /** The hospitals' result polls, each with its state (none polled: unset). */
   resultPolls?: () => Promise<PollHealth[]>;
 }
@@ -60,6 +62,7 @@ export function healthRouter(facts: ReadinessFacts): Router {
       database,
       config: { ok: configOk, flows: facts.flows, profiles: facts.profiles, county: facts.county },
       channels,
+      ...(facts.sms ? { sms: facts.sms() } : {}),
       ...(results ? { results } : {}),
       ...(workdays ? { workdays } : {}),
       ...(handoffs ? { handoffs } : {}),

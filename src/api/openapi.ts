@@ -16,6 +16,7 @@ import { dayListQuery } from './validate.js';
 import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 import { registerBotAccountPaths } from './staff/botAccountOpenApi.js';
 import { registerHandoffPaths } from './staff/handoffOpenApi.js';
+import { registerSmsPaths } from './smsOpenApi.js';
 
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
@@ -313,6 +314,7 @@ export function openApiDocument(): object {
   registerFollowUpPaths(registry, staff);
   registerBotAccountPaths(registry, staff);
   registerHandoffPaths(registry, staff);
+  registerSmsPaths(registry);
   registerStaffScopePaths(registry, staff);
   registerStaffAccessPaths(registry, staff);
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({

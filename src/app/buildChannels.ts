@@ -1,8 +1,10 @@
-// The channels this process runs: the web simulator (a demo tool) and WeChat.
+// The channels this process runs: the web simulator (a demo tool), WeChat, and SMS (off without a gateway).
 import path from 'node:path';
 import type { Channel } from '../channels/channel.js';
 import { SimulatorChannel } from '../channels/simulator/SimulatorChannel.js';
 import { WechatChannel } from '../channels/wechat/WechatChannel.js';
+import { SmsChannel } from '../channels/sms/SmsChannel.js';
+import { SmsGateway } from '../channels/sms/smsGateway.js';
 import type { Config } from '../config/config.js';
 import type { DataFiles } from '../config/loadDataFiles.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
@@ -34,5 +36,23 @@ export function buildChannels(config: Config, files: DataFiles, o: { clock: Cloc
     });
     channels.push(wechat);
   }
-  return { channels, simulator, wechat };
+  return { channels, simulator, wechat, sms: smsChannel(config, o.clock) };
+}
+
+/** The SMS channel: with its gateway when SMS_GATEWAY_URL is set (the config then has its credentials), else off. */
+export function smsChannel(config: Config, clock: Clock): SmsChannel {
+  const url = config.SMS_GATEWAY_URL;
+  const gateway =
+    url && config.SMS_ACCESS_KEY_ID && config.SMS_ACCESS_KEY_SECRET && config.SMS_SIGN_NAME
+      ? new SmsGateway(
+          {
+            url,
+            credentials: { keyId: config.SMS_ACCESS_KEY_ID, secret: config.SMS_ACCESS_KEY_SECRET },
+            signName: config.SMS_SIGN_NAME,
+            templates: config.SMS_TEMPLATES,
+          },
+          clock,
+        )
+      : undefined;
+  return new SmsChannel(gateway, config.SMS_PRICE_PER_MESSAGE);
 }

@@ -32,6 +32,8 @@ import { resultUploadRouter } from '../api/staff/resultUploadRouter.js';
 import { ResultUpload } from '../services/results/ResultUpload.js';
 import { consoleRouter } from '../api/consoleStatic.js';
 import { securityHeaders } from '../api/securityHeaders.js';
+import { smsStatusRouter } from '../api/smsStatusRouter.js';
+import type { SmsChannel } from '../channels/sms/SmsChannel.js';
 import { mountStaffAccess } from './staffWiring.js';
 import type { OutboxDispatcher } from '../services/outbox/OutboxDispatcher.js';
 import { holdsRealContacts, saveSimulatorClock } from '../services/simulatorClockStore.js';
@@ -49,6 +51,7 @@ export interface HttpParts {
   channels: Channel[];
   simulator?: SimulatorChannel;
   wechat?: WechatChannel;
+  sms?: SmsChannel;
   dispatcher: OutboxDispatcher;
   catchUp(from: Date, to: Date, progress?: (at: Date) => Promise<void>): Promise<void>;
   /** Failed staff authentications per address and token prefix. */
@@ -89,6 +92,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       resultPolls: p.resultPolls,
       // women's requests for staff waiting, and those escalated (counts only)
       handoffs: s.handoffs ? () => handoffCounts(db) : undefined,
+      // the SMS channel: offered or not, and why
+      sms: p.sms ? () => ({ ...p.sms!.status(), offered: p.sms!.offered }) : undefined,
     }),
   );
   if (p.simulator && clock instanceof AdjustableClock) {
@@ -107,6 +112,8 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
   app.use(openApiRouter());
   // hospital systems: signed requests, each hospital its own key (before the staff token guard)
   app.use(hospitalResultsRouter({ db, box: s.box, results: s.results, clock }));
+  // the SMS gateway's delivery reports (signed with the access key secret)
+  app.use(smsStatusRouter({ db, clock, credentials: p.sms?.gateway?.settings.credentials }));
   // console sessions (or the emergency admin token) on every staff route; the login, accounts and audit
   const guard = mountStaffAccess(app, config, s, { authLimit: p.authLimit, countyId: county.id, logger });
   app.use(

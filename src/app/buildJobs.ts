@@ -32,16 +32,23 @@ import { closeOverduePregnancies, daysWithOverduePregnancies } from '../services
 import type { Logger } from '../support/logger.js';
 import type { StaffAuthLimit } from '../services/staffAuthLimit.js';
 import type { Services } from './buildServices.js';
+import { SMS_ACCOUNT, type SmsChannel } from '../channels/sms/SmsChannel.js';
+import { reviewBotAlert } from '../services/botAccounts/botAccountAlerts.js';
+import type { AccountPacing } from '../services/outbox/OutboxDispatcher.js';
+
+/** The SMS gateway's pacing: a pause of a second, no jitter, its own daily cap; a 429 waits a minute unless it says how long. */
+const SMS_PACING = (config: Config): AccountPacing => ({ minIntervalMs: 1000, maxJitterMs: 0, dailyCap: config.SMS_DAILY_CAP, throttleBackoffMs: 60_000 });
 
 export function buildJobs(
   config: Config,
   files: DataFiles,
   s: Services,
-  o: { senders: Channel[]; logger: Logger; authLimit?: StaffAuthLimit; forget?: (channel: string, externalId: string) => void },
+  o: { senders: Channel[]; sms?: SmsChannel; logger: Logger; authLimit?: StaffAuthLimit; forget?: (channel: string, externalId: string) => void },
 ) {
   const { profile } = files;
   const { db } = s;
   const { logger } = o;
+  const smsOffered = o.sms?.offered ?? false;
   const dispatcher = new OutboxDispatcher({
     db,
     provider: s.dbHandle.provider,
@@ -50,10 +57,13 @@ export function buildJobs(
     // a timed reminder whose cause changed while it waited is cancelled; one whose day is over is
     // worded for today, or dropped when it no longer makes sense
     // (a follow-up reminder whose case was booked, done or closed since it was queued is not sent)
-    review: async (m, now) => (await reviewFollowUpReminder(db, m.dedupeKey)) ?? s.planner.review(m, now),
+    // (an SMS to administrators about a bot account is not sent once the account is fine again)
+    review: async (m, now) => (await reviewBotAlert(db, m.dedupeKey, now)) ?? (await reviewFollowUpReminder(db, m.dedupeKey)) ?? s.planner.review(m, now),
     failedForGood: (m) => s.planner.messageFailed(m.id),
     processId: config.PROCESS_ID ?? `${os.hostname()}:${process.pid}`,
-    accounts: [config.BOT_ACCOUNT],
+    // this process's WeChat account, and the SMS gateway's (shared by every process, paced as one)
+    accounts: [config.BOT_ACCOUNT, ...(smsOffered ? [SMS_ACCOUNT] : [])],
+    accountSettings: new Map([[SMS_ACCOUNT, SMS_PACING(config)]]),
     settings: {
       minIntervalMs: config.OUTBOX_MIN_INTERVAL_SECONDS * 1000,
       maxJitterMs: config.OUTBOX_MAX_JITTER_SECONDS * 1000,
@@ -109,7 +119,19 @@ export function buildJobs(
       ...(s.followUp ? followUpJobs(s.followUp.daily, logger) : []),
       ...(poller ? [resultPollJob(poller, logger)] : []),
       ...botAccountJobs(
-        { db, wechat: o.senders.find((c) => c.name === 'wechat'), account: config.BOT_ACCOUNT, countyId: files.county.id, dailyCap: config.OUTBOX_DAILY_CAP },
+        {
+          db,
+          wechat: o.senders.find((c) => c.name === 'wechat'),
+          account: config.BOT_ACCOUNT,
+          countyId: files.county.id,
+          dailyCap: config.OUTBOX_DAILY_CAP,
+          // administrators told by SMS where a gateway has the template
+          alerts: {
+            countyId: files.county.id,
+            countyName: files.county.name,
+            ...(o.sms?.canSend('botAccountAlert') ? { sms: { phones: config.ALERT_SMS_PHONES } } : {}),
+          },
+        },
         logger,
       ),
       ...(handoff

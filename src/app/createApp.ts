@@ -91,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (m.channel === 'simulator') simulator?.forget(m.externalId);
     },
   });
-  const { channels, simulator, wechat } = buildChannels(config, files, { clock, logger, countyVars, wechatPuppet: options.wechatPuppet });
+  const { channels, simulator, wechat, sms } = buildChannels(config, files, { clock, logger, countyVars, wechatPuppet: options.wechatPuppet });
   // failed staff authentications, counted in the database (shared by every process)
   const authLimit = staffAuthLimit(services.db, {
     failures: config.STAFF_AUTH_FAILURES,
@@ -101,14 +101,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
   });
   const { dispatcher, scheduler, catchUp, resultPolls } = buildJobs(config, files, services, {
-    senders: [...channels, ...(options.externalChannels ?? [])],
+    // (SMS only with a gateway: without one it is not offered, and /readyz says so)
+    senders: [...channels, ...(sms.offered ? [sms] : []), ...(options.externalChannels ?? [])],
+    sms,
     logger,
     authLimit,
     forget: (channel, externalId) => (channel === 'simulator' ? simulator?.forget(externalId) : undefined),
   });
   let startup: 'catching_up' | 'running' = 'catching_up';
   let stopped = false;
-  const app = buildHttp(config, files, services, { channels, simulator, wechat, dispatcher, catchUp, authLimit, startup: () => startup, resultPolls }, logger);
+  const app = buildHttp(
+    config,
+    files,
+    services,
+    { channels, simulator, wechat, sms, dispatcher, catchUp, authLimit, startup: () => startup, resultPolls },
+    logger,
+  );
 
   let server: http.Server | undefined;
   return {

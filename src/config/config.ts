@@ -7,6 +7,26 @@ import { parseDataKeys } from '../support/secretBox.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const pairs = (name: string, value: RegExp, message: string) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      const out = new Map<string, string>();
+      for (const part of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const i = part.indexOf(':');
+        const [key, val] = [part.slice(0, i).trim(), part.slice(i + 1).trim()];
+        if (i < 1 || !value.test(val)) ctx.addIssue({ code: 'custom', message: `"${i < 1 ? part : key}": ${message}` });
+        else out.set(key, val);
+      }
+      return out;
+    })
+    .describe(name);
+const smsTemplates = pairs('SMS_TEMPLATES', /^[\w.-]{1,64}$/, 'give name:templateCode');
+const alertPhones = pairs('ALERT_SMS_PHONES', /^1\d{10}$/, 'give username:mobile (11 digits, starting with 1)');
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -103,6 +123,21 @@ const envSchema = z.object({
     .optional(),
   // npm run db:backup removes backups older than this many days (a deleted woman is gone from them then)
   BACKUP_KEEP_DAYS: z.coerce.number().int().positive().default(7),
+  // the SMS channel: an HTTP gateway of the kind Chinese clouds offer (src/channels/sms/smsGateway.ts
+  // describes the request). Unset URL: SMS is off (/readyz says so) and nothing is sent by SMS
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_ACCESS_KEY_ID: z.string().optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  // the signature (签名) approved with the gateway, e.g. 项城卫健
+  SMS_SIGN_NAME: z.string().optional(),
+  // the approved templates: name:code pairs, comma-separated (botAccountAlert:SMS_123456789)
+  SMS_TEMPLATES: smsTemplates.default(''),
+  // yuan per message (a broadcast's cost estimate)
+  SMS_PRICE_PER_MESSAGE: z.coerce.number().min(0).default(0.045),
+  SMS_DAILY_CAP: z.coerce.number().int().positive().default(2000),
+  // the county administrators told by SMS when a bot account is logged out or throttled: user
+  // name:mobile pairs, comma-separated (xc.admin:13800000000); an account's own alertPhone comes first
+  ALERT_SMS_PHONES: alertPhones.default(''),
   // ISO-8601 instant to start the clock at (demo / tests); the clock then runs from there
   CLOCK_START: z.string().datetime({ offset: true }).optional(),
 });
@@ -136,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           path: ['SESSION_SECRET'],
           message: 'required with NODE_ENV=production: the key signing staff console sessions (openssl rand -base64 32)',
         });
+      }
+      if (c.SMS_GATEWAY_URL !== undefined) {
+        for (const k of ['SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME'] as const) {
+          if (c[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'required with SMS_GATEWAY_URL' });
+        }
       }
       if (c.SIMULATOR_ENABLED && c.NODE_ENV === 'production') {
         ctx.addIssue({ code: 'custom', path: ['SIMULATOR_ENABLED'], message: 'the simulator is a demo tool and cannot run with NODE_ENV=production' });

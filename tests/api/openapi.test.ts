@@ -25,6 +25,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/hospital/results',
+      '/api/sms/status',
       '/api/staff/accounts',
       '/api/staff/accounts/scope-options',
       '/api/staff/accounts/{id}/disable',

@@ -7,13 +7,13 @@ import { openApiDocument } from '../../src/api/openapi.js';
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
 
-/** "METHOD /path/{param}" for every route under /api/staff or /api/hospital. */
+/** "METHOD /path/{param}" for every route under /api/staff, /api/hospital or /api/sms. */
 function mountedRoutes(stack: Layer[]): string[] {
   const out: string[] = [];
   for (const layer of stack) {
     if (layer.route) {
       const path = layer.route.path.replace(/:(\w+)/g, '{$1}');
-      if (/^\/api\/(staff|hospital)\//.test(path)) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${path}`);
+      if (/^\/api\/(staff|hospital|sms)\//.test(path)) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${path}`);
     } else if (layer.handle?.stack) out.push(...mountedRoutes(layer.handle.stack));
   }
   return [...new Set(out)].sort();

@@ -28,6 +28,11 @@ export interface OutboxDispatcherDeps {
    * are left to their processes. Default: every account.
    */
   accounts?: readonly string[];
+  /**
+   * Pacing of particular accounts instead of `settings` (the SMS gateway's account 'sms' is not a
+   * personal WeChat account: shorter pauses, its own daily cap and throttle back-off).
+   */
+  accountSettings?: ReadonlyMap<string, AccountPacing>;
   /** How many accounts one pass serves at once. Default 4. */
   accountConcurrency?: number;
   /** For tests: runs after a send and before it is marked sent; throwing there acts like a crash. */
@@ -37,6 +42,8 @@ export interface OutboxDispatcherDeps {
   /** Told of a message that failed for good (see DispatchContext.failedForGood). */
   failedForGood?: DispatchContext['failedForGood'];
 }
+
+export type AccountPacing = Partial<Pick<OutboxSettings, 'minIntervalMs' | 'maxJitterMs' | 'dailyCap' | 'throttleBackoffMs'>>;
 
 const MIN_LOOP_DELAY_MS = 50;
 
@@ -70,6 +77,8 @@ async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Pro
 export class OutboxDispatcher {
   private readonly ctx: DispatchContext;
   private readonly settings: Required<OutboxSettings>;
+  /** The context of an account with its own pacing (accountSettings). */
+  private readonly accountCtx = new Map<string, DispatchContext>();
   private readonly accounts?: readonly string[];
   /** While above 0, the real-time loop sends nothing (see whileHeld). */
   private holds = 0;
@@ -94,6 +103,13 @@ export class OutboxDispatcher {
       review: deps.review,
       failedForGood: deps.failedForGood,
     };
+    for (const [account, pacing] of deps.accountSettings ?? []) {
+      this.accountCtx.set(account, { ...this.ctx, settings: resolveOutboxSettings({ ...this.settings, ...pacing }) });
+    }
+  }
+
+  private ctxOf(account: string): DispatchContext {
+    return this.accountCtx.get(account) ?? this.ctx;
   }
 
   /** One pass at `now`: sends what pacing allows at that instant (typically one message per account). */
@@ -206,7 +222,7 @@ export class OutboxDispatcher {
       const dueAccounts = [...due].filter(([, at]) => at.getTime() <= now.getTime()).map(([account]) => account);
       const states = await readSendAccounts(this.deps.db, dueAccounts);
       for (const account of dueAccounts) if (!states.has(account)) await ensureSendAccount(this.deps.db, account);
-      await forEachLimited(dueAccounts, this.concurrency, (account) => dispatchAccount(this.ctx, account, states.get(account), now, counts));
+      await forEachLimited(dueAccounts, this.concurrency, (account) => dispatchAccount(this.ctxOf(account), account, states.get(account), now, counts));
     }
     const nextDueAt = await this.nextDueAt(now);
     return { ...counts, ...(nextDueAt ? { nextDueAt } : {}) };
@@ -220,7 +236,7 @@ export class OutboxDispatcher {
     let best: number | undefined;
     for (const [account, at] of due) {
       const from = new Date(Math.max(at.getTime(), now.getTime()));
-      const ready = accountReadyAt(states.get(account), from, this.settings).getTime();
+      const ready = accountReadyAt(states.get(account), from, this.ctxOf(account).settings).getTime();
       if (best === undefined || ready < best) best = ready;
     }
     return best === undefined ? undefined : new Date(best);

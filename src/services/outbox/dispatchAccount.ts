@@ -1,15 +1,25 @@
 // One account's share of a dispatcher pass: claim its next due message, check she still wants it,
 // take the account's send permission, send, mark. Repeats while pacing allows (usually once).
-import type { MessageSender } from './senderPort.js';
+import { ChannelRejectedError, ChannelThrottledError, type MessageSender } from './senderPort.js';
 import { isBookingNews } from './bookingNews.js';
 import { shanghaiDay } from '../../domain/calendarDay.js';
 import type { Db, Provider } from '../../db/client.js';
 import type { Logger } from '../../support/logger.js';
 import type { OutboxSettings } from './outboxSettings.js';
 import type { DispatchReport } from './outboxTypes.js';
-import { claimNextMessage, markAttemptFailed, markCancelled, markSent, releaseMessage, requeueThrottled, type ClaimedMessage } from './outboxRows.js';
+import {
+  claimNextMessage,
+  markAttemptFailed,
+  markCancelled,
+  markRejected,
+  markSent,
+  releaseMessage,
+  requeueThrottled,
+  type ClaimedMessage,
+} from './outboxRows.js';
 import { accountReadyAt, takeSendPermission, throttleSendAccount, type AccountState } from './sendAccounts.js';
 import { describeSendError, isThrottleError } from './sendErrors.js';
+import { isStaffNotice } from './staffNotice.js';
 
 /** Safety bound on sends of one account in one pass (pacing normally allows one). */
 const MAX_PER_ACCOUNT_PER_PASS = 50;
@@ -46,15 +56,17 @@ export type Counts = Omit<DispatchReport, 'nextDueAt'>;
 
 /** Whether the message is still to be sent to her, and with which words. */
 async function reviewMessage(ctx: DispatchContext, m: ClaimedMessage, now: Date): Promise<MessageReview> {
+  if (isStaffNotice(m)) return prefixCancel((await ctx.review?.(m, now)) ?? {});
   if (!m.contactId) return { cancel: 'cancelled: no contact' };
   const c = await ctx.db.contact.findUnique({ where: { id: m.contactId }, select: { subscribed: true, consent: true } });
   if (!c) return { cancel: 'cancelled: contact no longer exists' };
   // 退订 stops reminders and campaign notices, never news about a booking she holds
   if (!c.subscribed && !isBookingNews(m.dedupeKey)) return { cancel: 'cancelled: unsubscribed' };
   if (c.consent !== 'given') return { cancel: `cancelled: consent ${c.consent}` };
-  const r = (await ctx.review?.(m, now)) ?? {};
-  return r.cancel ? { ...r, cancel: `cancelled: ${r.cancel}` } : r;
+  return prefixCancel((await ctx.review?.(m, now)) ?? {});
 }
+
+const prefixCancel = (r: MessageReview): MessageReview => (r.cancel ? { ...r, cancel: `cancelled: ${r.cancel}` } : r);
 
 /** Runs a review's `settle` once the message is sent or cancelled; a failure is logged, never re-sends. */
 async function settle(ctx: DispatchContext, review: MessageReview, log: object): Promise<void> {
@@ -119,18 +131,21 @@ export async function dispatchAccount(ctx: DispatchContext, account: string, sta
     };
 
     try {
-      await channel.send(m.externalId, text, now);
+      await channel.send(m.externalId, text, now, { messageId: m.id });
     } catch (err) {
       const error = describeSendError(err, m);
       if (isThrottleError(err)) {
-        const until = new Date(now.getTime() + s.throttleBackoffMs);
+        const wait = err instanceof ChannelThrottledError && err.retryAfterMs !== undefined ? err.retryAfterMs : s.throttleBackoffMs;
+        const until = new Date(now.getTime() + wait);
         await throttleSendAccount(db, account, now, until);
         await requeueThrottled(db, m, processId, `throttled: ${error}`);
         counts.throttled++;
         logger.warn({ ...log, backoffUntil: until.toISOString() }, 'account throttled by the network: backing off');
         return;
       }
-      const status = await markAttemptFailed(db, m, processId, now, error, s);
+      // (refused for good, e.g. not a valid mobile number: no retry)
+      const status =
+        err instanceof ChannelRejectedError ? await markRejected(db, m, processId, error) : await markAttemptFailed(db, m, processId, now, error, s);
       if (status === 'failed') await ctx.failedForGood?.(m);
       counts[status === 'failed' ? 'failed' : 'retried']++;
       logger.warn({ ...log, attempts: m.attempts + 1, status, error }, 'outbox send failed');

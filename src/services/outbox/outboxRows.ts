@@ -104,6 +104,15 @@ export async function markCancelled(db: Db, m: ClaimedMessage, processId: string
   });
 }
 
+/** The network refused it for good (an invalid number): failed now, whatever attempts are left. */
+export async function markRejected(db: Db, m: ClaimedMessage, processId: string, error: string): Promise<'failed'> {
+  await db.outboxMessage.updateMany({
+    where: ours(m, processId),
+    data: { status: 'failed', attempts: m.attempts + 1, lastError: `rejected: ${error}`, claimedBy: null, claimedUntil: null },
+  });
+  return 'failed';
+}
+
 /**
  * Counts a failed attempt: back to 'queued' with notBefore moved by the back-off, or 'failed' once
  * maxAttempts is reached. Returns the new status.

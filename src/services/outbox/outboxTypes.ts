@@ -5,7 +5,8 @@
 export type OutboxPriority = 0 | 1 | 2;
 
 export interface OutboxItem {
-  contactId: string;
+  /** null: a message to staff (staffNotice.ts), not to a woman. */
+  contactId: string | null;
   channel: string;
   externalId: string;
   text: string;
@@ -20,7 +21,7 @@ export interface OutboxItem {
   maxAttempts?: number;
 }
 
-/** The statuses of an outbox row. */
+/** The statuses of an outbox row: queued, sending, sent, delivered (an SMS its gateway reported delivered), failed, cancelled. */
 
 /** Default bounded number of send attempts of one message (the column default). */
 export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -10,7 +10,12 @@ export interface MessageSender {
    * Sends a proactive message to a person. Rejects if it could not be handed to the network. `at` is
    * when the outbox sends it (after a clock jump, a simulated time the simulator shows it at).
    */
-  send(externalId: string, text: string, at?: Date): Promise<void>;
+  send(externalId: string, text: string, at?: Date, ref?: SendRef): Promise<void>;
+}
+
+/** What the outbox tells a channel of the message it sends (an SMS gateway echoes the id in its status report). */
+export interface SendRef {
+  messageId: string;
 }
 
 /**
@@ -19,8 +24,23 @@ export interface MessageSender {
  * a failed attempt.
  */
 export class ChannelThrottledError extends Error {
-  constructor(message = 'the account is sending too often') {
+  /** `retryAfterMs`: how long the network asked to wait (an HTTP Retry-After); default: the outbox's throttle back-off. */
+  constructor(
+    message = 'the account is sending too often',
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = 'ChannelThrottledError';
+  }
+}
+
+/**
+ * Thrown by a channel's send when the network refused this message for good (an SMS gateway: the number
+ * is not a valid mobile number, the template is not approved): it is marked failed at once, never retried.
+ */
+export class ChannelRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelRejectedError';
   }
 }

@@ -7,7 +7,7 @@ import type { DroppedPart } from './reminderTypes.js';
 import { BIRTH_CHECK } from './planBirthCheck.js';
 
 /** A message she has been sent, is being sent, or will be sent. */
-const SAID = ['queued', 'sending', 'sent'];
+const SAID = ['queued', 'sending', 'sent', 'delivered'];
 
 /** A key reads "<kind>:<subject>:<day>:<part>.<alert>+…"; the birth question's part is 'birth-check'. */
 const keyParts = (key: string) => {

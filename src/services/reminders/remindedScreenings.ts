@@ -17,7 +17,7 @@ export function screeningsOfKey(dedupeKey: string): string[] {
 /** The screenings of the last message sent to her, when it is a prenatal alert sent in the last two days. */
 export async function remindedScreenings(db: Db, contactId: string, now: Date): Promise<string[]> {
   const last = await db.outboxMessage.findFirst({
-    where: { contactId, status: 'sent', sentAt: { gte: new Date(now.getTime() - ANSWERED_WITHIN_MS), lte: now } },
+    where: { contactId, status: { in: ['sent', 'delivered'] }, sentAt: { gte: new Date(now.getTime() - ANSWERED_WITHIN_MS), lte: now } },
     orderBy: { sentAt: 'desc' },
     select: { dedupeKey: true },
   });

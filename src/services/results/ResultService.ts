@@ -507,7 +507,9 @@ export class ResultService {
   /** Whether a notice of an earlier version of this result went out (or is on its way). */
   private async wasSent(tx: Db | Tx, resultId: string): Promise<boolean> {
     return (
-      (await tx.outboxMessage.count({ where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${resultId}:` }, status: { in: ['sent', 'sending'] } } })) > 0
+      (await tx.outboxMessage.count({
+        where: { dedupeKey: { startsWith: `${RESULT_NOTICE_PREFIX}${resultId}:` }, status: { in: ['sent', 'delivered', 'sending'] } },
+      })) > 0
     );
   }
 
