@@ -3,7 +3,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/staff/staffScope.js';
-import { ACCOUNT_ACTIONS, accountParams, newAccountBody, scopeChangeBody, versionBody } from './staff/accountsRouter.js';
+import { ACCOUNT_ACTIONS, accountParams, alertPhoneBody, newAccountBody, scopeChangeBody, versionBody } from './staff/accountsRouter.js';
 import { auditQuery } from './staff/auditRouter.js';
 import { hospitalKeyParams } from './staff/hospitalKeysRouter.js';
 import { loginBody, passwordBody } from './staff/sessionRouter.js';
@@ -20,6 +20,7 @@ const account = z.object({
   mustChangePassword: z.boolean().describe('true: every other staff route answers 403 password_change_required until it is changed'),
 });
 const adminAccount = account.extend({
+  alertPhone: z.string().nullable().describe('where SMS alerts go (county administrators)'),
   failedLogins: z.number().int(),
   lockedAt: z.string().nullable(),
   disabledAt: z.string().nullable(),
@@ -163,6 +164,17 @@ export function registerStaffAccessPaths(registry: OpenAPIRegistry, staff: Staff
     responses: {
       200: { description: 'changed', content: json(accountAnswer) },
       ...changeErrors({ 409: 'changed_meanwhile, or own_account', 422: 'bad_scope' }),
+    },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/staff/accounts/{id}/alert-phone',
+    summary: "Set or clear the mobile number the account's SMS alerts go to (a bot account logged out or throttled); audited without the number",
+    security: staff,
+    request: { params: accountParams, body: { required: true, content: json(alertPhoneBody) } },
+    responses: {
+      200: { description: 'changed', content: json(accountAnswer) },
+      ...changeErrors({ 400: 'alertPhone: not a mobile number', 409: 'changed_meanwhile' }),
     },
   });
   registry.registerPath({

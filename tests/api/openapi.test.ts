@@ -28,6 +28,7 @@ describe('the OpenAPI document', () => {
       '/api/sms/status',
       '/api/staff/accounts',
       '/api/staff/accounts/scope-options',
+      '/api/staff/accounts/{id}/alert-phone',
       '/api/staff/accounts/{id}/disable',
       '/api/staff/accounts/{id}/enable',
       '/api/staff/accounts/{id}/password-reset',

@@ -78,6 +78,13 @@ describe.skipIf(dbUnavailable)('the staff console in Chromium', () => {
     expect(rows[0]).toContain('新建账号');
     expect(rows[0]).toContain(created.id);
     await shot(page, 'console-audit');
+    // her own alert phone, for the SMS when a bot account is logged out (back on the accounts page)
+    await page.click('.el-menu-item:has-text("账号管理")');
+    await page.click('[data-test=alert-phone-xc\\.admin]');
+    await page.fill('.el-message-box input', '13800138000');
+    await page.click('.el-message-box button:has-text("确定")');
+    await expect.poll(() => page.textContent('[data-test=accounts]')).toContain('13800138000');
+    expect((await rig.t.app.dbHandle.db.staffAccount.findUniqueOrThrow({ where: { username: 'xc.admin' } })).alertPhone).toBe('13800138000');
     // (nothing refused by the content security policy)
     expect(violations.filter((v) => /Content Security Policy/i.test(v))).toEqual([]);
     await context.close();

@@ -27,6 +27,16 @@ export const newAccountBody = accountScopeBody
 export const versionBody = z.object({ version: z.number().int().min(1) }).strict();
 export const scopeChangeBody = accountScopeBody.extend({ version: z.number().int().min(1) }).strict();
 export const accountParams = z.object({ id });
+export const alertPhoneBody = z
+  .object({
+    version: z.number().int().min(1),
+    alertPhone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, 'a mobile number: 11 digits starting with 1')
+      .nullable(),
+  })
+  .strict();
 export const ACCOUNT_ACTIONS = ['disable', 'enable', 'unlock', 'password-reset'] as const;
 
 const STATUS = { not_found: 404, changed_meanwhile: 409, username_taken: 409, own_account: 409, bad_scope: 422 } as const;
@@ -104,6 +114,17 @@ export function accountsRouter(d: { accounts: StaffAccounts; clock: Clock; addre
       if (!p || !body) return;
       const { version, ...scope } = body;
       answer(res, await d.accounts.changeScope(p.id, version, scope, c));
+    }),
+  );
+  r.put(
+    '/api/staff/accounts/:id/alert-phone',
+    asyncHandler(async (req, res) => {
+      const c = ctx(req);
+      if (!c) return forbidden(res);
+      const p = parseOr400(accountParams, req.params, res);
+      const body = p && parseOr400(alertPhoneBody, req.body, res);
+      if (!p || !body) return;
+      answer(res, await d.accounts.setAlertPhone(p.id, body.version, body.alertPhone, c));
     }),
   );
   return r;

@@ -130,6 +130,12 @@ export class StaffAccounts {
     return this.change(id, version, c, 'account.scope_change', { notSelf: true, endSessions: true }, () => next, next);
   }
 
+  /** The mobile number the account's alerts go to by SMS (bot accounts down), or none; its owner may set it too. */
+  async setAlertPhone(id: string, version: number, alertPhone: string | null, c: ActContext): Promise<AccountOutcome> {
+    // (the audit says whether a number is set, never the number)
+    return this.change(id, version, c, 'account.alert_phone', {}, () => ({ alertPhone }), { set: alertPhone ? 'yes' : 'no' });
+  }
+
   private async change(
     id: string,
     version: number,

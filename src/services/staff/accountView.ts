@@ -11,6 +11,7 @@ export interface AccountRow {
   townshipId: string | null;
   hospitalId: string | null;
   mustChangePassword: boolean;
+  alertPhone: string | null;
   failedLogins: number;
   lockedAt: Date | null;
   disabledAt: Date | null;
@@ -39,6 +40,7 @@ export function adminAccount(a: AccountRow) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     ...sessionAccount(a),
+    alertPhone: a.alertPhone,
     failedLogins: a.failedLogins,
     lockedAt: iso(a.lockedAt),
     disabledAt: iso(a.disabledAt),

@@ -130,6 +130,23 @@ describe.skipIf(dbUnavailable)('staff console access', () => {
     expect(created.address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 
+  it("an administrator sets and clears an account's alert phone: 400 naming the field for a bad number; audited without it", async () => {
+    const admin = await login('county.admin');
+    const me = (await call(admin, 'GET', '/accounts')).body.accounts.find((a: { username: string }) => a.username === 'county.admin');
+    const bad = await call(admin, 'PUT', `/accounts/${me.id}/alert-phone`, { version: me.version, alertPhone: '12345' });
+    expect([bad.status, bad.body.message]).toEqual([400, expect.stringContaining('alertPhone')]);
+    const set = await call(admin, 'PUT', `/accounts/${me.id}/alert-phone`, { version: me.version, alertPhone: '13800138000' });
+    expect([set.status, set.body.account.alertPhone]).toEqual([200, '13800138000']);
+    expect((await db().staffAccount.findUniqueOrThrow({ where: { id: me.id } })).alertPhone).toBe('13800138000');
+    const cleared = await call(admin, 'PUT', `/accounts/${me.id}/alert-phone`, { version: me.version + 1, alertPhone: null });
+    expect(cleared.body.account.alertPhone).toBeNull();
+    const rows = await db().auditEntry.findMany({ where: { action: 'account.alert_phone', objectId: me.id }, orderBy: { at: 'asc' } });
+    expect(rows.map((r) => JSON.parse(r.detail!).set)).toEqual(['yes', 'no']);
+    for (const r of rows) expect(JSON.stringify(r)).not.toContain('13800138000');
+    const other = await login('other.admin');
+    expect((await call(other, 'PUT', `/accounts/${me.id}/alert-phone`, { version: me.version + 2, alertPhone: '13900139000' })).status).toBe(404);
+  });
+
   it('forces a password change first: every other route 403 until a good new password is set', async () => {
     const admin = await login('county.admin');
     const created = await call(admin, 'POST', '/accounts', {
