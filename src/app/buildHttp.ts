@@ -17,6 +17,7 @@ import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { hospitalDayRouter } from '../api/staff/hospitalDayRouter.js';
 import { womenRouter } from '../api/staff/womenRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
+import { capacityViewRouter } from '../api/staff/capacityViewRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
@@ -119,6 +120,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       seatsAdded: async (hospitalId, serviceId, now) => void (await s.booking.offerFreeSeats({ hospitalId, serviceId, now })),
     }),
   );
+  app.use(capacityViewRouter({ capacity: s.capacity, county, profile, clock }));
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(hospitalDayRouter({ db, clock }));
   app.use(womenRouter({ db, identity: s.identity, clock }));
