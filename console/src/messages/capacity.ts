@@ -28,7 +28,7 @@ export const tc = {
     townshipNote: '您可以为本乡镇（街道）及其村预留名额。',
     closeTitle: (day: string) => `${md(day)} 停诊`,
     closeSession: '停诊时段',
-    reason: '原因（会告诉已预约的妇女）',
+    reason: '停诊原因（记在号源日历上）',
     reasonPlaceholder: '例如：设备检修',
     willTell: (n: number) => (n > 0 ? `该时段已有 ${n} 位妇女预约，停诊后系统会在微信里通知她们改约。` : '该时段还没有人预约。'),
     confirmClose: '确认停诊',
