@@ -17,6 +17,7 @@ import { registerFollowUpPaths } from './staff/followUpOpenApi.js';
 import { registerBotAccountPaths } from './staff/botAccountOpenApi.js';
 import { registerHandoffPaths } from './staff/handoffOpenApi.js';
 import { registerSmsPaths } from './smsOpenApi.js';
+import { registerCapacityViewPaths } from './staff/capacityViewOpenApi.js';
 
 // (the generator reads its metadata through zod's prototype: added once, for every schema)
 extendZodWithOpenApi(z);
@@ -298,6 +299,7 @@ export function openApiDocument(): object {
     },
   });
   registerCapacityPaths(registry, staff);
+  registerCapacityViewPaths(registry, staff);
   registry.registerPath({
     method: 'get',
     path: '/api/staff/indicators',

@@ -17,6 +17,7 @@ import { attendanceRouter } from '../api/staff/attendanceRouter.js';
 import { hospitalDayRouter } from '../api/staff/hospitalDayRouter.js';
 import { womenRouter } from '../api/staff/womenRouter.js';
 import { capacityRouter } from '../api/staff/capacityRouter.js';
+import { capacityViewRouter } from '../api/staff/capacityViewRouter.js';
 import { pregnancyRouter } from '../api/staff/pregnancyRouter.js';
 import { reminderRouter } from '../api/staff/reminderRouter.js';
 import { hospitalResultsRouter } from '../api/hospital/resultsRouter.js';
@@ -127,6 +128,7 @@ export function buildHttp(config: Config, files: DataFiles, s: Services, p: Http
       seatsAdded: async (hospitalId, serviceId, now) => void (await s.booking.offerFreeSeats({ hospitalId, serviceId, now })),
     }),
   );
+  app.use(capacityViewRouter({ capacity: s.capacity, county, profile, clock }));
   app.use(attendanceRouter({ booking: s.booking, clock }));
   app.use(hospitalDayRouter({ db, clock }));
   const serviceNames = Object.fromEntries(Object.values(profile.programmes).flatMap((g) => g.screenings.map((x) => [x.id, x.name])));

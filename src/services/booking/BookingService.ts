@@ -11,6 +11,7 @@ import type { RandomSource } from '../../domain/booking/bookingCode.js';
 import type { BookingSettings } from '../../domain/profile/profileSchema.js';
 import { acceptOffer, declineOffer, expireOffers, joinWaitlist, waitlistFor } from './waitlist.js';
 import { markAttended, markNoShows, type AttendanceInput } from './attendance.js';
+import { markNoShowsByStaff, type NoShowInput } from './staffNoShow.js';
 import { availability } from './availability.js';
 import type { BookingContext } from './bookingContext.js';
 import type {
@@ -115,6 +116,11 @@ export class BookingService {
 
   markAttended(a: AttendanceInput): Promise<AttendanceResult> {
     return markAttended(this.ctx, a);
+  }
+
+  /** Staff mark the bookings ticked on the day's list as no-shows (staffNoShow.ts). */
+  markNoShowsByStaff(a: NoShowInput): Promise<AttendanceResult> {
+    return markNoShowsByStaff(this.ctx, a);
   }
 
   /** Job: past confirmed bookings become no-shows; returns how many bookings. */

@@ -9,7 +9,7 @@ import { releaseDue, reserve, unreserve } from './reservations.js';
 import { hospitalsOffering, setRules } from './rules.js';
 import { seedFromCounty } from './seed.js';
 import { ensureSlots } from './slots.js';
-import { staffAddClosure, staffOverview, staffRemoveClosure, staffReserve, staffSetRules, staffUnreserve } from './staffCapacity.js';
+import { staffAddClosure, staffOverview, staffPlan, staffRemoveClosure, staffReserve, staffSetRules, staffUnreserve } from './staffCapacity.js';
 import type { StaffScope } from '../../domain/staff/staffScope.js';
 import type {
   AddClosureResult,
@@ -94,6 +94,7 @@ export class CapacityService {
     reserve: (by: StaffScope, input: ReserveInput, now: Date) => staffReserve(this.deps, by, input, now),
     unreserve: (by: StaffScope, input: UnreserveInput, now: Date) => staffUnreserve(this.deps, by, input, now),
     overview: (by: StaffScope, hospitalId: string, fromDay: string, toDay: string) => staffOverview(this.deps, by, hospitalId, fromDay, toDay),
+    plan: (by: StaffScope, hospitalId: string, fromDay: string, toDay: string) => staffPlan(this.deps, by, hospitalId, fromDay, toDay),
   };
 
   /** Seats, bookings, reserved shares and closures per day × session × service. */

@@ -1,8 +1,9 @@
 // Capacity changed by staff: only an account that runs the hospital (its county's administrators, the
-// hospital's own accounts; 403 otherwise), and every change audited in its own transaction (ids,
-// days and figures only). Reading the slot overview is open to every account of the hospital's county
+// hospital's own accounts; 403 otherwise), except that a township account of the hospital's county may
+// reserve (and release) seats for its own township or one of its villages; every change audited in
+// its own transaction (ids, days and figures only). Reading the slot overview is open to every account of the hospital's county
 // (township staff plan their villages' days with it).
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { administersCounty, type StaffScope } from '../../domain/staff/staffScope.js';
 import { audit } from '../audit/audit.js';
 import { auditBy, forbidden, hospitalCounty, mustRunHospital, notFound } from '../staffAccess/scopeAccess.js';
@@ -74,8 +75,27 @@ export async function staffRemoveClosure(
   );
 }
 
+/** Whether a region is this township or one of its villages. */
+async function ofTownship(db: Db, townshipId: string, regionId: string): Promise<boolean> {
+  if (regionId === townshipId) return true;
+  return (await db.region.count({ where: { id: regionId, level: 'village', parentId: townshipId } })) === 1;
+}
+
+/**
+ * Who may reserve seats of this hospital (or release them): an account that runs it, or a township
+ * account of its county for its own township or a village of it (403 for anything else).
+ */
+async function mayReserve(db: Db, by: StaffScope, input: { hospitalId: string; kind: string; regionId?: string }): Promise<string> {
+  if (by.role !== 'township') return mustRunHospital(db, by, input.hospitalId);
+  const county = await hospitalCounty(db, input.hospitalId);
+  if (!county) throw notFound(`no hospital ${input.hospitalId}`);
+  const own = by.countyId === county && !!by.townshipId && input.kind === 'region' && !!input.regionId;
+  if (own && (await ofTownship(db, by.townshipId!, input.regionId!))) return county;
+  throw forbidden('a township account reserves seats only for its own township or its villages');
+}
+
 export async function staffReserve(deps: CapacityDeps, by: StaffScope, input: ReserveInput, now: Date): Promise<ReserveResult> {
-  const county = await mustRunHospital(deps.db, by, input.hospitalId);
+  const county = await mayReserve(deps.db, by, input);
   const write = record(by, county, input.hospitalId, 'capacity.reserve', now);
   const { serviceId, day, session, kind, seats } = input;
   return reserve(deps, input, now, (tx, r) =>
@@ -84,7 +104,7 @@ export async function staffReserve(deps: CapacityDeps, by: StaffScope, input: Re
 }
 
 export async function staffUnreserve(deps: CapacityDeps, by: StaffScope, input: UnreserveInput, now: Date): Promise<UnreserveResult> {
-  const county = await mustRunHospital(deps.db, by, input.hospitalId);
+  const county = await mayReserve(deps.db, by, input);
   const write = record(by, county, input.hospitalId, 'capacity.unreserve', now);
   const { serviceId, day, session, kind } = input;
   return unreserve(deps, input, now, (tx, r) =>
@@ -98,4 +118,32 @@ export async function staffOverview(deps: CapacityDeps, by: StaffScope, hospital
   if (!county) throw notFound(`no hospital ${hospitalId}`);
   if (!administersCounty(by, county) && by.countyId !== county) throw forbidden(`hospital ${hospitalId} is not of this account's county`);
   return overview(deps, hospitalId, fromDay, toDay);
+}
+
+export interface CapacityPlan {
+  hospitalId: string;
+  /** the weekly rules that open seats (capacity above 0), per service */
+  rules: { serviceId: string; weekday: number; session: string; capacity: number }[];
+  /** the closures of days in the range, with their reasons */
+  closures: { day: string; session: string; reason: string }[];
+}
+
+/** The weekly rules and the closures of a range, for any account of the hospital's county (as the overview). */
+export async function staffPlan(deps: CapacityDeps, by: StaffScope, hospitalId: string, fromDay: string, toDay: string): Promise<CapacityPlan> {
+  const county = await hospitalCounty(deps.db, hospitalId);
+  if (!county) throw notFound(`no hospital ${hospitalId}`);
+  if (!administersCounty(by, county) && by.countyId !== county) throw forbidden(`hospital ${hospitalId} is not of this account's county`);
+  const [rules, closures] = await Promise.all([
+    deps.db.capacityRule.findMany({
+      where: { hospitalId, capacity: { gt: 0 } },
+      orderBy: [{ serviceId: 'asc' }, { weekday: 'asc' }, { session: 'asc' }],
+      select: { serviceId: true, weekday: true, session: true, capacity: true },
+    }),
+    deps.db.closure.findMany({
+      where: { hospitalId, day: { gte: fromDay, lte: toDay } },
+      orderBy: [{ day: 'asc' }, { session: 'asc' }],
+      select: { day: true, session: true, reason: true },
+    }),
+  ]);
+  return { hospitalId, rules, closures };
 }
